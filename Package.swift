@@ -1,0 +1,39 @@
+// swift-tools-version: 6.0
+// Sondeo: survey design and analysis for Confa's customer-experience team.
+// Module layers (DESIGN.md): a target may depend only on targets of lower layers.
+import PackageDescription
+
+let package = Package(
+    name: "Sondeo",
+    platforms: [.macOS(.v14)],
+    products: [
+        .executable(name: "sondeo", targets: ["sondeo"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
+    ],
+    targets: [
+        // Layer 0
+        .target(name: "Diagnostics"),
+        .systemLibrary(name: "CLapack", providers: [.apt(["liblapack-dev", "libopenblas-dev"])]),
+        .systemLibrary(name: "CRmath", pkgConfig: "libRmath", providers: [.apt(["r-mathlib"])]),
+        // Layer 1
+        .target(name: "Table", dependencies: ["Diagnostics"]),
+        .target(name: "LinearAlgebra", dependencies: ["CLapack", "Diagnostics"]),
+        .target(name: "Distributions", dependencies: ["CRmath"]),
+        // Layer 5
+        .executableTarget(name: "sondeo", dependencies: [
+            "Diagnostics", "Table", "LinearAlgebra", "Distributions",
+            .product(name: "ArgumentParser", package: "swift-argument-parser"),
+        ]),
+        // Tests
+        .target(name: "SondeoTestSupport", dependencies: ["Diagnostics", "Table"]),
+        .testTarget(name: "DiagnosticsTests", dependencies: ["Diagnostics"]),
+        .testTarget(name: "TableTests", dependencies: ["Table", "SondeoTestSupport"],
+                    resources: [.copy("Fixtures")]),
+        .testTarget(name: "LinearAlgebraTests", dependencies: ["LinearAlgebra", "SondeoTestSupport"]),
+        .testTarget(name: "DistributionsTests", dependencies: ["Distributions", "SondeoTestSupport"]),
+        .testTarget(name: "SondeoCLITests", dependencies: ["sondeo", "SondeoTestSupport"],
+                    resources: [.copy("Fixtures")]),
+    ]
+)

@@ -1,0 +1,18 @@
+/// The language of everything a person reads: help, messages, reports.
+///
+/// Spanish is the default (Confa's team works in Spanish); `--lang en` or `SONDEO_LANG=en` switch to
+/// English. Code and identifiers stay English either way.
+public enum Language: String, Sendable, CaseIterable {
+    case es, en
+
+    /// The language chosen by the environment (`SONDEO_LANG`), Spanish when unset or unknown.
+    public static func fromEnvironment(_ environment: [String: String]) -> Language {
+        guard let value = environment["SONDEO_LANG"]?.lowercased() else { return .es }
+        return value.hasPrefix("en") ? .en : .es
+    }
+
+    /// Picks the text for this language: `language.pick("archivo", "file")`.
+    public func pick(_ spanish: String, _ english: String) -> String {
+        self == .es ? spanish : english
+    }
+}

@@ -1,0 +1,51 @@
+/// Finds the name a person probably meant ("¿quiso decir «municipio»?") among the known names, by
+/// edit distance after folding case and accents, so `muncipio` finds `municipio` and `villamaria`
+/// finds `Villamaría`.
+public enum Suggestion {
+    /// The closest candidate within a distance that grows with the word's length, or nil.
+    public static func closest(to word: String, among candidates: [String]) -> String? {
+        let target = fold(word)
+        var best: (name: String, distance: Int)?
+        for candidate in candidates {
+            let distance = editDistance(target, fold(candidate))
+            if best == nil || distance < best!.distance { best = (candidate, distance) }
+        }
+        guard let best else { return nil }
+        let allowed = max(1, min(3, target.count / 3))
+        return best.distance <= allowed ? best.name : nil
+    }
+
+    /// Lower case without accents: the form in which two spellings are compared.
+    public static func fold(_ text: String) -> [Character] {
+        var result: [Character] = []
+        for scalar in text.lowercased().unicodeScalars {
+            switch scalar {
+            case "á", "à", "ä", "â": result.append("a")
+            case "é", "è", "ë", "ê": result.append("e")
+            case "í", "ì", "ï", "î": result.append("i")
+            case "ó", "ò", "ö", "ô": result.append("o")
+            case "ú", "ù", "ü", "û": result.append("u")
+            case "ñ": result.append("n")
+            default: result.append(Character(scalar))
+            }
+        }
+        return result
+    }
+
+    /// Levenshtein distance (insertions, deletions, substitutions each cost 1).
+    static func editDistance(_ a: [Character], _ b: [Character]) -> Int {
+        if a.isEmpty { return b.count }
+        if b.isEmpty { return a.count }
+        var previous = Array(0...b.count)
+        var current = [Int](repeating: 0, count: b.count + 1)
+        for i in 1...a.count {
+            current[0] = i
+            for j in 1...b.count {
+                let cost = a[i - 1] == b[j - 1] ? 0 : 1
+                current[j] = min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + cost)
+            }
+            swap(&previous, &current)
+        }
+        return previous[b.count]
+    }
+}

@@ -1,0 +1,109 @@
+/// Gives each distinct byte string a dense code (0, 1, 2, …) and counts how often it was seen.
+///
+/// The CSV reader interns every field of a column as it goes, so a column of a million cells with 27
+/// municipalities costs 27 strings and a million small integers; type inference, decoding and number
+/// parsing then run once per distinct value instead of once per cell. Open addressing with linear
+/// probing over a power-of-two table; the strings live end to end in one arena.
+struct ByteInterner {
+    private(set) var arena: [UInt8] = []
+    /// Entry k spans `arena[offsets[k]..<offsets[k + 1]]`.
+    private(set) var offsets: [Int] = [0]
+    private(set) var counts: [Int] = []
+    private var hashes: [UInt64] = []
+    /// 0 = empty slot, otherwise code + 1.
+    private var slots: [UInt32]
+    private var mask: Int
+
+    init(capacity: Int = 64) {
+        var size = 16
+        while size < capacity * 2 { size <<= 1 }
+        slots = [UInt32](repeating: 0, count: size)
+        mask = size - 1
+    }
+
+    var count: Int { counts.count }
+
+    /// The bytes of entry `code`.
+    func bytes(of code: Int) -> ArraySlice<UInt8> {
+        arena[offsets[code]..<offsets[code + 1]]
+    }
+
+    /// Returns the code of the bytes, adding them if new, and counts one occurrence.
+    mutating func intern(_ bytes: UnsafeBufferPointer<UInt8>) -> UInt32 {
+        let hash = Self.hash(bytes)
+        var slot = Int(truncatingIfNeeded: hash) & mask
+        while true {
+            let entry = slots[slot]
+            if entry == 0 { break }
+            let code = Int(entry - 1)
+            if hashes[code] == hash && matches(code, bytes) {
+                counts[code] += 1
+                return UInt32(code)
+            }
+            slot = (slot + 1) & mask
+        }
+        let code = counts.count
+        arena.append(contentsOf: bytes)
+        offsets.append(arena.count)
+        counts.append(1)
+        hashes.append(hash)
+        slots[slot] = UInt32(code + 1)
+        if counts.count * 2 > slots.count { grow() }
+        return UInt32(code)
+    }
+
+    private func matches(_ code: Int, _ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        let start = offsets[code], length = offsets[code + 1] - start
+        guard length == bytes.count else { return false }
+        return arena.withUnsafeBufferPointer { stored in
+            var i = 0
+            while i < length {
+                if stored[start + i] != bytes[i] { return false }
+                i += 1
+            }
+            return true
+        }
+    }
+
+    private mutating func grow() {
+        let size = slots.count * 2
+        slots = [UInt32](repeating: 0, count: size)
+        mask = size - 1
+        for code in 0..<hashes.count {
+            var slot = Int(truncatingIfNeeded: hashes[code]) & mask
+            while slots[slot] != 0 { slot = (slot + 1) & mask }
+            slots[slot] = UInt32(code + 1)
+        }
+    }
+
+    /// A fast 64-bit mix of the bytes, eight at a time (multiply–xorshift, as in wyhash/Murmur
+    /// finalisers). Not for security: only to spread table slots.
+    static func hash(_ bytes: UnsafeBufferPointer<UInt8>) -> UInt64 {
+        var h: UInt64 = 0x9E37_79B9_7F4A_7C15 ^ UInt64(bytes.count)
+        guard let base = bytes.baseAddress else { return h }
+        let raw = UnsafeRawPointer(base)
+        var i = 0
+        while i + 8 <= bytes.count {
+            h = mix(h ^ raw.loadUnaligned(fromByteOffset: i, as: UInt64.self))
+            i += 8
+        }
+        if i < bytes.count {
+            var tail: UInt64 = 0
+            var shift: UInt64 = 0
+            while i < bytes.count {
+                tail |= UInt64(base[i]) << shift
+                shift += 8
+                i += 1
+            }
+            h = mix(h ^ tail)
+        }
+        return h
+    }
+
+    private static func mix(_ value: UInt64) -> UInt64 {
+        var x = value &* 0xBF58_476D_1CE4_E5B9
+        x ^= x >> 31
+        x = x &* 0x94D0_49BB_1331_11EB
+        return x ^ (x >> 29)
+    }
+}

@@ -1,0 +1,97 @@
+import Diagnostics
+
+/// Why a CSV file could not be read or written, and where.
+public struct CSVError: Diagnostic, Equatable {
+    public enum Kind: Equatable, Sendable {
+        /// The file does not exist.
+        case fileNotFound
+        /// The operating system refused to read or write it.
+        case ioFailure(reason: String)
+        /// Zero bytes, or only blank lines: there is no header.
+        case empty
+        /// A NUL byte: this is a binary file (a spreadsheet, an image), not CSV text.
+        case notText
+        /// Bytes that are neither UTF-8 nor Windows-1252.
+        case invalidEncoding
+        /// `--encoding utf-8` was forced but the bytes are not UTF-8.
+        case invalidUTF8
+        /// A header cell is empty (1-based position).
+        case emptyHeaderName(position: Int)
+        /// Two header cells share a name.
+        case duplicateHeaderName(name: String, firstPosition: Int, position: Int)
+        /// A record has more or fewer fields than the header.
+        case fieldCount(expected: Int, actual: Int)
+        /// A quoted field opened here is never closed.
+        case unterminatedQuote
+    }
+
+    public var kind: Kind
+    public var location: SourceLocation?
+
+    public init(_ kind: Kind, at location: SourceLocation?) {
+        self.kind = kind
+        self.location = location
+    }
+
+    public var code: String {
+        switch kind {
+        case .fileNotFound: return "CSV-001"
+        case .ioFailure: return "CSV-002"
+        case .empty: return "CSV-003"
+        case .notText: return "CSV-004"
+        case .invalidEncoding: return "CSV-005"
+        case .invalidUTF8: return "CSV-006"
+        case .emptyHeaderName: return "CSV-007"
+        case .duplicateHeaderName: return "CSV-008"
+        case .fieldCount: return "CSV-009"
+        case .unterminatedQuote: return "CSV-010"
+        }
+    }
+
+    public var exitStatus: ExitStatus {
+        switch kind {
+        case .fileNotFound: return .noInput
+        case .ioFailure: return .ioError
+        default: return .dataError
+        }
+    }
+
+    public func message(_ language: Language) -> String {
+        let es = language == .es
+        let file = location?.source ?? ""
+        let offset = location?.byteOffset.map(String.init) ?? "?"
+        switch kind {
+        case .fileNotFound:
+            return es ? "no existe el archivo «\(file)»" : "file «\(file)» does not exist"
+        case .ioFailure(let reason):
+            return es ? "no se pudo leer o escribir «\(file)»: \(reason)"
+                      : "could not read or write «\(file)»: \(reason)"
+        case .empty:
+            return es ? "el archivo «\(file)» está vacío: falta la fila de encabezado con los nombres de las columnas"
+                      : "file «\(file)» is empty: the header row with the column names is missing"
+        case .notText:
+            return es ? "«\(file)» no es un archivo de texto (byte nulo en la posición \(offset)); ¿es un libro de Excel? Guárdelo como CSV"
+                      : "«\(file)» is not a text file (NUL byte at offset \(offset)); is it an Excel workbook? Save it as CSV"
+        case .invalidEncoding:
+            return es ? "los bytes del archivo no son UTF-8 ni Windows-1252 (primer byte inválido en la posición \(offset)); indique la codificación con --encoding"
+                      : "the file's bytes are neither UTF-8 nor Windows-1252 (first invalid byte at offset \(offset)); give the encoding with --encoding"
+        case .invalidUTF8:
+            return es ? "el archivo no es UTF-8 válido (byte inválido en la posición \(offset)); ¿fue guardado por Excel? Pruebe --encoding windows-1252"
+                      : "the file is not valid UTF-8 (invalid byte at offset \(offset)); was it saved by Excel? Try --encoding windows-1252"
+        case .emptyHeaderName(let position):
+            return es ? "la columna \(position) del encabezado no tiene nombre"
+                      : "header column \(position) has no name"
+        case .duplicateHeaderName(let name, let first, let position):
+            return es ? "el nombre de columna «\(name)» se repite en el encabezado (columnas \(first) y \(position))"
+                      : "column name «\(name)» appears twice in the header (columns \(first) and \(position))"
+        case .fieldCount(let expected, let actual):
+            let line = location?.line.map(String.init) ?? "?"
+            return es ? "la línea \(line) tiene \(actual) campos pero el encabezado tiene \(expected); revise separadores y comillas, o use --skip-bad-rows para omitir estas filas"
+                      : "line \(line) has \(actual) fields but the header has \(expected); check delimiters and quotes, or use --skip-bad-rows to skip such rows"
+        case .unterminatedQuote:
+            let line = location?.line.map(String.init) ?? "?"
+            return es ? "las comillas abiertas en la línea \(line) nunca se cierran"
+                      : "the quote opened on line \(line) is never closed"
+        }
+    }
+}

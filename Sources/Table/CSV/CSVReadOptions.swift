@@ -1,0 +1,42 @@
+/// How to read a CSV file. Every field left nil is detected from the file.
+public struct CSVReadOptions: Sendable {
+    /// The field delimiter: `,`, `;`, tab or `|`. Detected when nil.
+    public var delimiter: UInt8?
+    /// Detected when nil: UTF-8 when the bytes are valid UTF-8, Windows-1252 otherwise.
+    public var encoding: TextEncoding?
+    /// `.` or `,`. Detected when nil: `,` when the delimiter is not `,` and the numbers use commas.
+    public var decimalMark: UInt8?
+    /// Values that mean "missing" besides the empty cell and `NA`, e.g. `["98", "99"]`.
+    public var missingCodes: [String] = []
+    /// Report rows with the wrong number of fields and go on, instead of stopping at the first.
+    public var skipBadRows = false
+    /// Called now and then with the fraction of the file read (0…1), for a progress display.
+    public var progress: (@Sendable (Double) -> Void)?
+
+    public init(delimiter: UInt8? = nil, encoding: TextEncoding? = nil, decimalMark: UInt8? = nil,
+                missingCodes: [String] = [], skipBadRows: Bool = false) {
+        self.delimiter = delimiter
+        self.encoding = encoding
+        self.decimalMark = decimalMark
+        self.missingCodes = missingCodes
+        self.skipBadRows = skipBadRows
+    }
+}
+
+/// What the reader found out about a file: what `sondeo data inspect` reports first.
+public struct CSVReport: Sendable {
+    public var source: String
+    public var encoding: TextEncoding
+    public var byteOrderMark: Bool
+    public var delimiter: UInt8
+    public var decimalMark: UInt8
+    public var lineEnding: LineEnding
+    /// Data rows read (header excluded, skipped rows excluded).
+    public var rows: Int
+    /// Rows left out under `skipBadRows`: their line and field count.
+    public var skippedRows: [(line: Int, fields: Int)]
+    /// Fields the header announced.
+    public var expectedFields: Int
+
+    public enum LineEnding: String, Sendable { case lf = "LF", crlf = "CRLF", cr = "CR" }
+}

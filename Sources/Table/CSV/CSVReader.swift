@@ -1,0 +1,193 @@
+import Diagnostics
+import Foundation
+
+/// Reads CSV files as people have them: UTF-8 with or without BOM or Windows-1252 (Excel in a Spanish
+/// locale), `,` `;` tab or `|` delimiters, decimal comma, LF/CRLF/CR line ends, quoted fields with
+/// delimiters, doubled quotes and line breaks. Types are inferred per column (``ColumnType``).
+///
+/// One pass over the file, a chunk at a time: every field is interned per column
+/// (``ByteInterner``), so type inference, decoding and number parsing run once per distinct value.
+///
+/// ```swift
+/// let (table, report) = try CSVReader.read(path: "afiliados_excel.csv")
+/// report.encoding      // .windows1252
+/// report.delimiter     // UInt8(ascii: ";")
+/// ```
+public enum CSVReader {
+    /// Reads the whole table.
+    public static func read(path: String, options: CSVReadOptions = CSVReadOptions()) throws(CSVError)
+        -> (table: Table, report: CSVReport)
+    {
+        let scan = try Scan.run(path: path, options: options, keepCodes: true)
+        let decoded = try scan.decode(options: options)
+        let columns = zip(decoded.columns, scan.codes).map { $0.column(codes: $1) }
+        return (Table(columns: columns, rowCount: scan.rows), decoded.report)
+    }
+
+    /// Summarises every column without keeping the rows: `sondeo data inspect`. Memory grows with the
+    /// number of distinct values, not with the number of rows.
+    public static func summarize(path: String, options: CSVReadOptions = CSVReadOptions()) throws(CSVError)
+        -> (summaries: [ColumnSummary], report: CSVReport)
+    {
+        let scan = try Scan.run(path: path, options: options, keepCodes: false)
+        let decoded = try scan.decode(options: options)
+        let summaries = zip(decoded.columns, scan.interners).map { $0.summary(counts: $1.counts) }
+        return (summaries, decoded.report)
+    }
+}
+
+/// The single pass over the bytes, and the decisions taken once it is over.
+private struct Scan {
+    var path: String
+    var header: [[UInt8]] = []
+    var interners: [ByteInterner] = []
+    var codes: [[UInt32]] = []
+    var rows = 0
+    var skipped: [(line: Int, fields: Int)] = []
+    var encodingScanner = EncodingScanner()
+    var byteOrderMark = false
+    var delimiter: UInt8 = UInt8(ascii: ",")
+    var lineEnding = CSVReport.LineEnding.lf
+
+    static func run(path: String, options: CSVReadOptions, keepCodes: Bool) throws(CSVError) -> Scan {
+        let input = try FileInput(path: path)
+        var scan = Scan(path: path)
+        let buffer = UnsafeMutableRawBufferPointer.allocate(byteCount: FileInput.chunkSize, alignment: 8)
+        defer { buffer.deallocate() }
+        var tokenizer: CSVTokenizer?
+        var offset = 0
+        while true {
+            let count = try input.read(into: buffer)
+            if count == 0 { break }
+            var chunk = UnsafeBufferPointer(rebasing: buffer.bindMemory(to: UInt8.self).prefix(count))
+            if offset == 0 {
+                if chunk.starts(with: [0xEF, 0xBB, 0xBF]) {
+                    scan.byteOrderMark = true
+                    chunk = UnsafeBufferPointer(rebasing: chunk.dropFirst(3))
+                    offset = 3
+                }
+                scan.delimiter = options.delimiter ?? DialectDetection.delimiter(in: chunk)
+                scan.lineEnding = DialectDetection.lineEnding(in: chunk)
+                tokenizer = CSVTokenizer(delimiter: scan.delimiter)
+            }
+            scan.encodingScanner.scan(chunk, offset: offset)
+            if let nul = scan.encodingScanner.firstNUL {
+                throw CSVError(.notText, at: SourceLocation(source: path, byteOffset: nul))
+            }
+            do throws(CSVError) {
+                try tokenizer!.consume(chunk, offset: offset) { (record: inout CSVTokenizer.Record) throws(CSVError) in
+                    try scan.take(record, options: options, keepCodes: keepCodes)
+                }
+            } catch {
+                throw error.located(in: path)
+            }
+            offset += count
+            options.progress?(input.size > 0 ? Double(offset) / Double(input.size) : 1)
+        }
+        do throws(CSVError) {
+            try tokenizer?.finish { (record: inout CSVTokenizer.Record) throws(CSVError) in
+                try scan.take(record, options: options, keepCodes: keepCodes)
+            }
+        } catch {
+            throw error.located(in: path)
+        }
+        scan.encodingScanner.finish()
+        if scan.header.isEmpty { throw CSVError(.empty, at: SourceLocation(source: path)) }
+        return scan
+    }
+
+    private mutating func take(_ record: CSVTokenizer.Record, options: CSVReadOptions,
+                               keepCodes: Bool) throws(CSVError) {
+        if header.isEmpty {
+            header = (0..<record.fieldCount).map { Array(record.bytes[record.field($0)]) }
+            interners = (0..<header.count).map { _ in ByteInterner() }
+            codes = (0..<header.count).map { _ in [] }
+            return
+        }
+        guard record.fieldCount == header.count else {
+            if options.skipBadRows {
+                skipped.append((record.line, record.fieldCount))
+                return
+            }
+            throw CSVError(.fieldCount(expected: header.count, actual: record.fieldCount),
+                           at: SourceLocation(source: path, line: record.line, byteOffset: record.offset))
+        }
+        record.bytes.withUnsafeBufferPointer { bytes in
+            var start = 0
+            for column in 0..<record.fieldCount {
+                let end = record.fieldEnds[column]
+                let code = interners[column].intern(UnsafeBufferPointer(rebasing: bytes[start..<end]))
+                if keepCodes { codes[column].append(code) }
+                start = end
+            }
+        }
+        rows += 1
+    }
+
+    /// Decides the encoding and decimal mark, checks the header, and infers every column.
+    func decode(options: CSVReadOptions) throws(CSVError) -> (columns: [DecodedColumn], report: CSVReport) {
+        let encoding = try decideEncoding(forced: options.encoding)
+        let names = header.map { bytes in
+            bytes.withUnsafeBufferPointer { encoding.decode(ValueShape.trimmed($0)) }
+        }
+        try checkHeader(names)
+        var missingTokens: Set<[UInt8]> = [Array("NA".utf8)]
+        for code in options.missingCodes { missingTokens.insert(encoding.encode(code)) }
+        let decoders = zip(names, interners).map {
+            ColumnDecoder(name: $0, interner: $1, encoding: encoding, missingTokens: missingTokens)
+        }
+        let mark = options.decimalMark ?? DialectDetection.decimalMark(delimiter: delimiter, shapes: decoders.map(\.shape))
+        let missingNumbers = Set(options.missingCodes.compactMap {
+            Double($0.replacingOccurrences(of: ",", with: "."))
+        })
+        let columns = decoders.map { $0.decode(decimalMark: mark, missingNumbers: missingNumbers) }
+        let report = CSVReport(source: path, encoding: encoding, byteOrderMark: byteOrderMark,
+                               delimiter: delimiter, decimalMark: mark, lineEnding: lineEnding,
+                               rows: rows, skippedRows: skipped, expectedFields: header.count)
+        return (columns, report)
+    }
+
+    private func decideEncoding(forced: TextEncoding?) throws(CSVError) -> TextEncoding {
+        let scanner = encodingScanner
+        switch forced {
+        case .windows1252?:
+            return .windows1252
+        case .utf8?:
+            if let bad = scanner.firstInvalidUTF8 { throw locatedError(.invalidUTF8, offset: bad) }
+            return .utf8
+        case nil:
+            guard let bad = scanner.firstInvalidUTF8 else { return .utf8 }
+            if scanner.firstUndefinedWindows1252 == nil && !byteOrderMark { return .windows1252 }
+            throw locatedError(.invalidEncoding, offset: bad)
+        }
+    }
+
+    private func locatedError(_ kind: CSVError.Kind, offset: Int) -> CSVError {
+        let (line, column) = LineLocator.position(of: offset, in: path)
+        return CSVError(kind, at: SourceLocation(source: path, line: line, column: column, byteOffset: offset))
+    }
+
+    private func checkHeader(_ names: [String]) throws(CSVError) {
+        var seen: [String: Int] = [:]
+        for (index, name) in names.enumerated() {
+            if name.isEmpty {
+                throw CSVError(.emptyHeaderName(position: index + 1), at: SourceLocation(source: path, line: 1))
+            }
+            if let first = seen[name] {
+                throw CSVError(.duplicateHeaderName(name: name, firstPosition: first + 1, position: index + 1),
+                               at: SourceLocation(source: path, line: 1, field: name))
+            }
+            seen[name] = index
+        }
+    }
+}
+
+extension CSVError {
+    /// The same error, with its location's source set to the file's path.
+    func located(in path: String) -> CSVError {
+        var copy = self
+        if copy.location == nil { copy.location = SourceLocation(source: path) }
+        copy.location?.source = path
+        return copy
+    }
+}

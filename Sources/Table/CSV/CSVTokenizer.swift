@@ -1,0 +1,162 @@
+import Diagnostics
+
+/// Splits CSV bytes into records and fields (RFC 4180, and the looser files people have): quoted
+/// fields may hold the delimiter, doubled quotes and line breaks; lines end in LF, CRLF or CR;
+/// blank lines are skipped. It works on any chunking of the input: feed the chunks in order, then
+/// call ``finish(sink:)``. Only ASCII bytes (delimiter, quote, CR, LF) have meaning here, so the same
+/// machine serves UTF-8 and Windows-1252 files; decoding happens later, once per distinct value.
+struct CSVTokenizer {
+    /// One complete record: the bytes of its fields laid end to end, and where each field ends.
+    struct Record {
+        var bytes: [UInt8] = []
+        var fieldEnds: [Int] = []
+        /// Physical line (1-based) where the record starts.
+        var line = 1
+        /// Byte offset in the file where the record starts.
+        var offset = 0
+
+        var fieldCount: Int { fieldEnds.count }
+
+        func field(_ index: Int) -> Range<Int> {
+            (index == 0 ? 0 : fieldEnds[index - 1])..<fieldEnds[index]
+        }
+    }
+
+    private enum State { case fieldStart, unquoted, quoted, quoteInQuoted }
+
+    let delimiter: UInt8
+    private var state = State.fieldStart
+    private var record = Record()
+    /// The physical line at the current position, and whether the last byte was a CR (so that a
+    /// following LF belongs to the same line end).
+    private var line = 1
+    private var afterCR = false
+    private var recordHasContent = false
+    /// Where the open quoted field started, for the "unterminated quote" error.
+    private var quoteLine = 1
+    private var quoteOffset = 0
+
+    init(delimiter: UInt8) {
+        self.delimiter = delimiter
+    }
+
+    /// Tokenizes the next chunk; `offset` is the file position of its first byte.
+    mutating func consume(_ chunk: UnsafeBufferPointer<UInt8>, offset: Int,
+                          sink: (inout Record) throws(CSVError) -> Void) throws(CSVError) {
+        guard let p = chunk.baseAddress else { return }
+        let end = chunk.count
+        let quote = UInt8(ascii: "\"")
+        let cr = UInt8(ascii: "\r"), lf = UInt8(ascii: "\n")
+        var i = 0
+        while i < end {
+            switch state {
+            case .fieldStart:
+                let byte = p[i]
+                if afterCR {
+                    afterCR = false
+                    if byte == lf { i += 1; continue }
+                }
+                if !recordHasContent {
+                    record.line = line
+                    record.offset = offset + i
+                }
+                if byte == quote {
+                    state = .quoted
+                    recordHasContent = true
+                    quoteLine = line
+                    quoteOffset = offset + i
+                    i += 1
+                } else if byte == delimiter {
+                    recordHasContent = true
+                    record.fieldEnds.append(record.bytes.count)
+                    i += 1
+                } else if byte == lf || byte == cr {
+                    if recordHasContent { record.fieldEnds.append(record.bytes.count) }
+                    line += 1
+                    afterCR = byte == cr
+                    i += 1
+                    try endRecord(sink: sink)
+                } else {
+                    state = .unquoted
+                    recordHasContent = true
+                }
+            case .unquoted:
+                var j = i
+                while j < end {
+                    let byte = p[j]
+                    if byte == delimiter || byte == lf || byte == cr { break }
+                    j += 1
+                }
+                if j > i { record.bytes.append(contentsOf: UnsafeBufferPointer(start: p + i, count: j - i)) }
+                i = j
+                if j < end {
+                    let byte = p[j]
+                    record.fieldEnds.append(record.bytes.count)
+                    state = .fieldStart
+                    i += 1
+                    if byte != delimiter {
+                        line += 1
+                        afterCR = byte == cr
+                        try endRecord(sink: sink)
+                    }
+                }
+            case .quoted:
+                var j = i
+                while j < end && p[j] != quote {
+                    if p[j] == lf || (p[j] == cr && (j + 1 >= end || p[j + 1] != lf)) { line += 1 }
+                    j += 1
+                }
+                if j > i { record.bytes.append(contentsOf: UnsafeBufferPointer(start: p + i, count: j - i)) }
+                i = j
+                if j < end {
+                    state = .quoteInQuoted
+                    i += 1
+                }
+            case .quoteInQuoted:
+                let byte = p[i]
+                if byte == quote {
+                    record.bytes.append(quote)
+                    state = .quoted
+                    i += 1
+                } else if byte == delimiter {
+                    record.fieldEnds.append(record.bytes.count)
+                    state = .fieldStart
+                    i += 1
+                } else if byte == lf || byte == cr {
+                    record.fieldEnds.append(record.bytes.count)
+                    state = .fieldStart
+                    line += 1
+                    afterCR = byte == cr
+                    i += 1
+                    try endRecord(sink: sink)
+                } else {
+                    // Text after a closing quote ("abc"def): kept, as spreadsheet programs do.
+                    state = .unquoted
+                }
+            }
+        }
+    }
+
+    /// Ends the input: delivers a last record without a line end, or reports an open quote.
+    mutating func finish(sink: (inout Record) throws(CSVError) -> Void) throws(CSVError) {
+        switch state {
+        case .quoted:
+            throw CSVError(.unterminatedQuote, at: SourceLocation(source: "", line: quoteLine, byteOffset: quoteOffset))
+        case .unquoted, .quoteInQuoted:
+            record.fieldEnds.append(record.bytes.count)
+            state = .fieldStart
+        case .fieldStart:
+            if recordHasContent { record.fieldEnds.append(record.bytes.count) }
+        }
+        try endRecord(sink: sink)
+    }
+
+    private mutating func endRecord(sink: (inout Record) throws(CSVError) -> Void) throws(CSVError) {
+        if recordHasContent {
+            try sink(&record)
+        }
+        record.bytes.removeAll(keepingCapacity: true)
+        record.fieldEnds.removeAll(keepingCapacity: true)
+        recordHasContent = false
+    }
+}

@@ -1,0 +1,138 @@
+/// Turns the distinct raw values of one CSV column into typed values: it decides the column's type
+/// (``ColumnType``) and maps each distinct value once — to a number, a date or a level — so that the
+/// rows can then be converted by lookup.
+struct ColumnDecoder {
+    /// What the column's non-missing distinct values look like; the first pass, used for the
+    /// file-wide decimal-mark decision before any value is converted.
+    struct Shape {
+        var allInteger = true
+        var allZeroOne = true
+        var allPointNumbers = true
+        var allCommaNumbers = true
+        var hasPointFraction = false
+        var hasCommaFraction = false
+        var allBoolean = true
+        var allISODates = true
+        var allDayMonthYearDates = true
+        var nonMissingDistinct = 0
+    }
+
+    let name: String
+    let interner: ByteInterner
+    let encoding: TextEncoding
+    /// Per distinct value: missing (empty, `NA` or a `--missing` code)?
+    let missing: [Bool]
+    let shape: Shape
+
+    init(name: String, interner: ByteInterner, encoding: TextEncoding, missingTokens: Set<[UInt8]>) {
+        self.name = name
+        self.interner = interner
+        self.encoding = encoding
+        var missing = [Bool](repeating: false, count: interner.count)
+        var shape = Shape()
+        interner.arena.withUnsafeBufferPointer { arena in
+            for code in 0..<interner.count {
+                let raw = UnsafeBufferPointer(rebasing: arena[interner.offsets[code]..<interner.offsets[code + 1]])
+                let value = ValueShape.trimmed(raw)
+                if value.isEmpty || missingTokens.contains(Array(value)) {
+                    missing[code] = true
+                    continue
+                }
+                shape.nonMissingDistinct += 1
+                Self.update(&shape, with: value, encoding: encoding)
+            }
+        }
+        self.missing = missing
+        self.shape = shape
+    }
+
+    private static func update(_ shape: inout Shape, with value: UnsafeBufferPointer<UInt8>,
+                               encoding: TextEncoding) {
+        let comma = UInt8(ascii: ","), point = UInt8(ascii: ".")
+        if shape.allInteger || shape.allPointNumbers || shape.allCommaNumbers {
+            if let number = ValueShape.number(value) {
+                if !number.isInteger { shape.allInteger = false }
+                if number.mark == comma { shape.allPointNumbers = false; shape.hasCommaFraction = true }
+                if number.mark == point { shape.allCommaNumbers = false; shape.hasPointFraction = true }
+                if !(value.count == 1 && (value[0] == 48 || value[0] == 49)) { shape.allZeroOne = false }
+            } else {
+                shape.allInteger = false
+                shape.allPointNumbers = false
+                shape.allCommaNumbers = false
+            }
+        }
+        if shape.allBoolean && ValueShape.boolean(value, encoding: encoding) == nil { shape.allBoolean = false }
+        if shape.allISODates || shape.allDayMonthYearDates {
+            let layout = DateParsing.parse(value)?.layout
+            if layout != .iso { shape.allISODates = false }
+            if layout != .dayMonthYear { shape.allDayMonthYearDates = false }
+        }
+    }
+
+    /// The type the values call for, given the file's decimal mark.
+    func type(decimalMark: UInt8) -> ColumnType {
+        let s = shape
+        guard s.nonMissingDistinct > 0 else { return .text }
+        if s.allInteger { return s.allZeroOne ? .boolean : .integer }
+        if decimalMark == UInt8(ascii: ".") ? s.allPointNumbers : s.allCommaNumbers { return .decimal }
+        if s.allBoolean { return .boolean }
+        if s.allISODates || s.allDayMonthYearDates { return .date }
+        return .categorical
+    }
+
+    /// Builds the per-distinct-value mapping for the chosen type. Categorical columns whose values are
+    /// mostly unique (identifiers, comments) become text.
+    func decode(decimalMark: UInt8, missingNumbers: Set<Double>) -> DecodedColumn {
+        let type = type(decimalMark: decimalMark)
+        return interner.arena.withUnsafeBufferPointer { arena in
+            func value(_ code: Int) -> UnsafeBufferPointer<UInt8> {
+                ValueShape.trimmed(UnsafeBufferPointer(
+                    rebasing: arena[interner.offsets[code]..<interner.offsets[code + 1]]))
+            }
+            var decoded = DecodedColumn(name: name, type: type, missing: missing)
+            switch type {
+            case .integer, .decimal:
+                var numbers = [Double](repeating: .nan, count: interner.count)
+                var places: Int?
+                var samePlaces = true
+                for code in 0..<interner.count where !missing[code] {
+                    let bytes = value(code)
+                    let number = ValueShape.value(bytes, mark: decimalMark) ?? .nan
+                    numbers[code] = missingNumbers.contains(number) ? .nan : number
+                    if type == .decimal {
+                        let shown = ValueShape.number(bytes)?.places ?? 0
+                        if places == nil { places = shown } else if places != shown { samePlaces = false }
+                    }
+                }
+                decoded.numbers = numbers
+                if type == .decimal && samePlaces { decoded.decimalPlaces = places }
+            case .boolean:
+                var labels: [String?] = [nil, nil]
+                decoded.numbers = (0..<interner.count).map { code in
+                    if missing[code] { return .nan }
+                    let bytes = value(code)
+                    let truth: Bool
+                    if let word = ValueShape.boolean(bytes, encoding: encoding) {
+                        truth = word
+                    } else {
+                        truth = bytes.count == 1 && bytes[0] == 49
+                    }
+                    if labels[truth ? 1 : 0] == nil { labels[truth ? 1 : 0] = encoding.decode(bytes) }
+                    return truth ? 1 : 0
+                }
+                let numeric = shape.allInteger
+                decoded.booleanLabels = [labels[0] ?? (numeric ? "0" : "no"), labels[1] ?? (numeric ? "1" : "sí")]
+            case .date:
+                decoded.numbers = (0..<interner.count).map { code in
+                    if missing[code] { return .nan }
+                    return DateParsing.parse(value(code)).map { Double($0.date.daysSinceEpoch) } ?? .nan
+                }
+            case .categorical, .text:
+                decoded.assignLevels(count: interner.count, counts: interner.counts) { code in
+                    encoding.decode(value(code))
+                }
+            }
+            return decoded
+        }
+    }
+}

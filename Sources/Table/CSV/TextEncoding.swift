@@ -1,0 +1,70 @@
+import Foundation
+
+/// The character encodings Sondeo reads and writes: UTF-8, and Windows-1252 as a Spanish-locale
+/// Excel saves CSV files.
+public enum TextEncoding: String, Sendable, CaseIterable {
+    case utf8 = "utf-8"
+    case windows1252 = "windows-1252"
+
+    /// Accepts the names people type: `utf8`, `UTF-8`, `cp1252`, `windows-1252`, `latin1`, `ansi`.
+    public init?(name: String) {
+        switch name.lowercased().replacingOccurrences(of: "_", with: "-") {
+        case "utf-8", "utf8": self = .utf8
+        case "windows-1252", "cp1252", "windows1252", "latin1", "latin-1", "iso-8859-1", "ansi":
+            self = .windows1252
+        default: return nil
+        }
+    }
+
+    /// Decodes bytes known to be valid in this encoding.
+    public func decode(_ bytes: UnsafeBufferPointer<UInt8>) -> String {
+        switch self {
+        case .utf8:
+            return String(decoding: bytes, as: UTF8.self)
+        case .windows1252:
+            if !bytes.contains(where: { $0 >= 0x80 }) { return String(decoding: bytes, as: UTF8.self) }
+            var scalars = String.UnicodeScalarView()
+            for byte in bytes { scalars.append(Windows1252.scalar(for: byte)) }
+            return String(scalars)
+        }
+    }
+
+    /// Encodes text, replacing characters the encoding cannot hold with `?`.
+    public func encode(_ text: String) -> [UInt8] {
+        switch self {
+        case .utf8: return Array(text.utf8)
+        case .windows1252: return text.unicodeScalars.map { Windows1252.byte(for: $0) ?? UInt8(ascii: "?") }
+        }
+    }
+}
+
+/// The Windows-1252 code page: Latin-1 plus typographic characters in 0x80–0x9F.
+enum Windows1252 {
+    /// Code points of bytes 0x80–0x9F; 0 marks the five bytes the code page leaves undefined.
+    static let high: [UInt32] = [
+        0x20AC, 0, 0x201A, 0x0192, 0x201E, 0x2026, 0x2020, 0x2021,
+        0x02C6, 0x2030, 0x0160, 0x2039, 0x0152, 0, 0x017D, 0,
+        0, 0x2018, 0x2019, 0x201C, 0x201D, 0x2022, 0x2013, 0x2014,
+        0x02DC, 0x2122, 0x0161, 0x203A, 0x0153, 0, 0x017E, 0x0178,
+    ]
+
+    /// Whether the byte has a character in Windows-1252 (0x81, 0x8D, 0x8F, 0x90, 0x9D do not).
+    static func isDefined(_ byte: UInt8) -> Bool {
+        byte < 0x80 || byte > 0x9F || high[Int(byte) - 0x80] != 0
+    }
+
+    static func scalar(for byte: UInt8) -> Unicode.Scalar {
+        if byte >= 0x80 && byte <= 0x9F {
+            let value = high[Int(byte) - 0x80]
+            return Unicode.Scalar(value == 0 ? 0xFFFD : value)!
+        }
+        return Unicode.Scalar(byte)
+    }
+
+    static func byte(for scalar: Unicode.Scalar) -> UInt8? {
+        let value = scalar.value
+        if value < 0x80 || (value >= 0xA0 && value <= 0xFF) { return UInt8(value) }
+        if let index = high.firstIndex(of: value), value != 0 { return UInt8(0x80 + index) }
+        return nil
+    }
+}

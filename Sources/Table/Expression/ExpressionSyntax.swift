@@ -1,0 +1,67 @@
+/// The syntax tree of a filter expression (`--where`), e.g.
+/// `categoria == "A" and usa_subsidio == 1 and edad < 35`,
+/// `municipio in ["Manizales", "Villamaría"]`, `not (zona == "rural")`, `ultima_satisfaccion is missing`.
+public indirect enum FilterExpression: Sendable, Equatable {
+    case column(String, Span)
+    case number(Double, Span)
+    case string(String, Span)
+    case boolean(Bool, Span)
+    case comparison(ComparisonOperator, FilterExpression, FilterExpression, Span)
+    case membership(FilterExpression, [FilterExpression], negated: Bool, Span)
+    case missing(FilterExpression, negated: Bool, Span)
+    case and(FilterExpression, FilterExpression)
+    case or(FilterExpression, FilterExpression)
+    case not(FilterExpression, Span)
+
+    /// Where the node is in the expression text, in characters.
+    public var span: Span {
+        switch self {
+        case .column(_, let s), .number(_, let s), .string(_, let s), .boolean(_, let s),
+             .comparison(_, _, _, let s), .membership(_, _, _, let s), .missing(_, _, let s), .not(_, let s):
+            return s
+        case .and(let l, let r), .or(let l, let r):
+            return Span(start: l.span.start, end: r.span.end)
+        }
+    }
+}
+
+/// A range of character positions (0-based, end exclusive) in the expression text.
+public struct Span: Sendable, Equatable {
+    public var start: Int
+    public var end: Int
+
+    public init(start: Int, end: Int) {
+        self.start = start
+        self.end = end
+    }
+
+    public func union(_ other: Span) -> Span {
+        Span(start: min(start, other.start), end: max(end, other.end))
+    }
+}
+
+public enum ComparisonOperator: String, Sendable {
+    case equal = "==", notEqual = "!=", less = "<", lessOrEqual = "<=", greater = ">", greaterOrEqual = ">="
+
+    /// The operator with its sides swapped (`3 < edad` is `edad > 3`).
+    var flipped: ComparisonOperator {
+        switch self {
+        case .less: return .greater
+        case .lessOrEqual: return .greaterOrEqual
+        case .greater: return .less
+        case .greaterOrEqual: return .lessOrEqual
+        default: return self
+        }
+    }
+
+    func holds<T: Comparable>(_ a: T, _ b: T) -> Bool {
+        switch self {
+        case .equal: return a == b
+        case .notEqual: return a != b
+        case .less: return a < b
+        case .lessOrEqual: return a <= b
+        case .greater: return a > b
+        case .greaterOrEqual: return a >= b
+        }
+    }
+}

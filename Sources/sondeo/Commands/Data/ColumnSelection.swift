@@ -1,0 +1,19 @@
+import ArgumentParser
+import Diagnostics
+import Table
+import Foundation
+
+/// `--columns a,b,c`: keeps the named columns, with a "¿quiso decir?" for a misspelled one.
+enum ColumnSelection {
+    static func apply(_ list: String?, to table: Table) throws -> Table {
+        guard let list else { return table }
+        let names = list.split(separator: ",").map { String($0).trimmingCharacters(in: .whitespaces) }
+        for name in names where table[name] == nil {
+            let hint = Suggestion.closest(to: name, among: table.columnNames)
+                .map { L("; ¿quiso decir «\($0)»?", "; did you mean «\($0)»?") } ?? ""
+            throw ValidationError(L("--columns: la columna «\(name)» no existe\(hint)",
+                                    "--columns: column «\(name)» does not exist\(hint)"))
+        }
+        return table.projecting(names)
+    }
+}

@@ -1,0 +1,87 @@
+import ArgumentParser
+import Table
+
+/// `sondeo data head FILE [--where EXPR] [--rows 10]`: the first rows, optionally filtered.
+struct HeadCommand: ParsableCommand {
+    static var configuration: CommandConfiguration {
+        CommandConfiguration(
+            commandName: "head",
+            abstract: L("Muestra las primeras filas de un archivo CSV, opcionalmente filtradas con --where.",
+                        "Show the first rows of a CSV file, optionally filtered with --where."),
+            discussion: L("""
+                Ejemplos:
+                  sondeo data head afiliados.csv --rows 5
+                  sondeo data head afiliados.csv --where 'categoria == "A" and usa_subsidio == 1 and edad < 35'
+                  sondeo data head afiliados.csv --where 'municipio in ["Manizales", "Villamaría"]' --columns id_afiliado,municipio
+
+                Filtros: ==, !=, <, <=, >, >=, in [...], not in [...], is missing, is not missing,
+                and/y, or/o, not/no y paréntesis. Textos y fechas van entre comillas.
+                """, """
+                Examples:
+                  sondeo data head afiliados.csv --rows 5
+                  sondeo data head afiliados.csv --where 'categoria == "A" and usa_subsidio == 1 and edad < 35'
+                  sondeo data head afiliados.csv --where 'municipio in ["Manizales", "Villamaría"]' --columns id_afiliado,municipio
+
+                Filters: ==, !=, <, <=, >, >=, in [...], not in [...], is missing, is not missing,
+                and, or, not and parentheses. Text and dates go in quotes.
+                """)
+        )
+    }
+
+    @Argument(help: ArgumentHelp(L("Archivo CSV.", "CSV file."), valueName: L("archivo", "file")))
+    var file: String
+
+    @OptionGroup var filter: RowFilter
+
+    @Option(help: ArgumentHelp(L("Cuántas filas mostrar.", "How many rows to show."), valueName: L("n", "n")))
+    var rows = 10
+
+    @Option(help: ArgumentHelp(L("Columnas a mostrar, separadas por comas (por defecto todas).",
+                                 "Columns to show, comma-separated (all by default)."),
+                               valueName: L("columnas", "columns")))
+    var columns: String?
+
+    @OptionGroup var reading: ReadingOptions
+
+    @Option(help: ArgumentHelp(L("Formato de salida: table, csv, json o markdown.", "Output format: table, csv, json or markdown."),
+                               valueName: L("formato", "format")))
+    var format: OutputFormat = .table
+
+    @OptionGroup var global: GlobalOptions
+
+    func validate() throws {
+        guard rows >= 0 else { throw ValidationError(L("--rows no puede ser negativo", "--rows cannot be negative")) }
+        try format.require([.table, .csv, .json, .markdown])
+    }
+
+    func run() throws {
+        let (table, _) = try reading.readTable(file)
+        let selected = try ColumnSelection.apply(columns, to: try filter.apply(to: table))
+        let shown = selected.selecting(Array(0..<min(rows, selected.rowCount)))
+        switch format {
+        case .csv:
+            print(String(decoding: CSVWriter.standard.bytes(of: shown), as: UTF8.self), terminator: "")
+        case .json:
+            print(JSONValue.object([
+                ("total", .integer(table.rowCount)),
+                ("matching", .integer(selected.rowCount)),
+                ("rows", TableJSON.rows(shown)),
+            ]).rendered())
+        case .markdown:
+            print(TableDisplay.textTable(shown).markdown())
+        case .table:
+            print(TableDisplay.textTable(shown).rendered())
+            print("\n" + footer(shown: shown.rowCount, matching: selected.rowCount, total: table.rowCount))
+        }
+    }
+
+    private func footer(shown: Int, matching: Int, total: Int) -> String {
+        let shownText = NumberText.integer(shown), matchingText = NumberText.integer(matching)
+        let totalText = NumberText.integer(total)
+        if filter.expression == nil {
+            return L("\(shownText) de \(totalText) filas.", "\(shownText) of \(totalText) rows.")
+        }
+        return L("\(shownText) de \(matchingText) filas que cumplen el filtro (de \(totalText) en total).",
+                 "\(shownText) of \(matchingText) rows matching the filter (of \(totalText) in all).")
+    }
+}

@@ -1,0 +1,22 @@
+import ArgumentParser
+import Diagnostics
+import Table
+
+/// `--where`: the filter expression shared by the commands that read rows.
+struct RowFilter: ParsableArguments {
+    @Option(name: .customLong("where"),
+            help: ArgumentHelp(L("Filtro de filas, p. ej. 'categoria == \"A\" and edad < 35' o 'municipio in [\"Manizales\", \"Villamaría\"]'.",
+                                 "Row filter, e.g. 'categoria == \"A\" and edad < 35' or 'municipio in [\"Manizales\", \"Villamaría\"]'."),
+                               valueName: L("expresión", "expression")))
+    var expression: String?
+
+    /// The rows of `table` the filter keeps (all when there is no filter); warnings go to stderr.
+    func apply(to table: Table) throws -> Table {
+        guard let expression else { return table }
+        let result = try ExpressionEvaluator.filter(expression, on: table)
+        for warning in result.warnings {
+            Terminal.error(DiagnosticRenderer.render(warning, language: Localization.language, severity: .warning))
+        }
+        return table.filtered(result.mask)
+    }
+}

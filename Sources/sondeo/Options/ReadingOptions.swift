@@ -1,0 +1,89 @@
+import ArgumentParser
+import Foundation
+import Table
+
+/// How to read the input CSV; everything not given is detected from the file.
+struct ReadingOptions: ParsableArguments {
+    @Option(help: ArgumentHelp(L("Separador de campos: «,», «;», tab o «|» (por defecto se detecta).",
+                                 "Field delimiter: «,», «;», tab or «|» (detected by default)."),
+                               valueName: L("separador", "delimiter")))
+    var delimiter: String?
+
+    @Option(help: ArgumentHelp(L("Codificación: utf-8 o windows-1252 (por defecto se detecta).",
+                                 "Encoding: utf-8 or windows-1252 (detected by default)."),
+                               valueName: L("codificación", "encoding")))
+    var encoding: String?
+
+    @Option(help: ArgumentHelp(L("Marca decimal: «.» o «,» (por defecto se detecta).",
+                                 "Decimal mark: «.» or «,» (detected by default)."),
+                               valueName: L("marca", "mark")))
+    var decimal: String?
+
+    @Option(help: ArgumentHelp(L("Códigos que significan dato faltante, separados por comas (p. ej. 98,99). Vacío y NA siempre lo son.",
+                                 "Codes that mean missing, comma-separated (e.g. 98,99). Empty and NA always do."),
+                               valueName: L("códigos", "codes")))
+    var missing: String?
+
+    @Flag(help: ArgumentHelp(L("Omite (y reporta) las filas con un número de campos distinto al del encabezado.",
+                               "Skip (and report) rows whose field count differs from the header.")))
+    var skipBadRows = false
+
+    func validate() throws {
+        _ = try csvOptions()
+    }
+
+    /// The reader's options, or a usage error in the run's language.
+    func csvOptions() throws -> CSVReadOptions {
+        var options = CSVReadOptions(missingCodes: missingCodes, skipBadRows: skipBadRows)
+        if let delimiter {
+            switch delimiter.lowercased() {
+            case ",", "coma", "comma": options.delimiter = UInt8(ascii: ",")
+            case ";", "punto y coma", "semicolon": options.delimiter = UInt8(ascii: ";")
+            case "\t", "tab", "\\t", "tabulador": options.delimiter = UInt8(ascii: "\t")
+            case "|": options.delimiter = UInt8(ascii: "|")
+            default:
+                throw ValidationError(L("--delimiter debe ser «,», «;», tab o «|», no «\(delimiter)»",
+                                        "--delimiter must be «,», «;», tab or «|», not «\(delimiter)»"))
+            }
+        }
+        if let encoding {
+            guard let value = TextEncoding(name: encoding) else {
+                throw ValidationError(L("--encoding debe ser utf-8 o windows-1252, no «\(encoding)»",
+                                        "--encoding must be utf-8 or windows-1252, not «\(encoding)»"))
+            }
+            options.encoding = value
+        }
+        if let decimal {
+            switch decimal.lowercased() {
+            case ".", "punto", "point": options.decimalMark = UInt8(ascii: ".")
+            case ",", "coma", "comma": options.decimalMark = UInt8(ascii: ",")
+            default:
+                throw ValidationError(L("--decimal debe ser «.» o «,», no «\(decimal)»",
+                                        "--decimal must be «.» or «,», not «\(decimal)»"))
+            }
+        }
+        return options
+    }
+
+    private var missingCodes: [String] {
+        (missing ?? "").split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
+    }
+
+    /// The reader's options for `path`, with a progress display when a person is waiting.
+    func csvOptions(showingProgressFor path: String) throws -> CSVReadOptions {
+        var options = try csvOptions()
+        options.progress = Terminal.progress(label: L("Leyendo \(path)", "Reading \(path)"), bytes: fileSize(path))
+        return options
+    }
+
+    /// Reads the whole table.
+    func readTable(_ path: String) throws -> (table: Table, report: CSVReport) {
+        let result = try CSVReader.read(path: path, options: try csvOptions(showingProgressFor: path))
+        ReadReport.warnSkipped(result.report)
+        return result
+    }
+
+    private func fileSize(_ path: String) -> Int {
+        ((try? FileManager.default.attributesOfItem(atPath: path))?[.size] as? Int) ?? 0
+    }
+}

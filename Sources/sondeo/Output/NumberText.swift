@@ -1,0 +1,38 @@
+import Diagnostics
+import Foundation
+
+/// Numbers as a person reads them in the terminal: in Spanish `20.000` and `44,21`, in English
+/// `20,000` and `44.21`. (JSON and CSV output never use this.)
+enum NumberText {
+    static func integer(_ value: Int, language: Language = Localization.language) -> String {
+        let digits = String(abs(value))
+        var grouped = ""
+        for (index, digit) in digits.enumerated() {
+            if index > 0 && (digits.count - index) % 3 == 0 { grouped.append(language == .es ? "." : ",") }
+            grouped.append(digit)
+        }
+        return (value < 0 ? "-" : "") + grouped
+    }
+
+    /// A decimal with `places` decimals (rounded half away from zero), grouped thousands.
+    static func decimal(_ value: Double, places: Int, language: Language = Localization.language) -> String {
+        guard value.isFinite else { return "—" }
+        let text = String(format: "%.\(places)f", value)
+        let parts = text.split(separator: ".", maxSplits: 1)
+        let whole = Int(parts[0]) ?? 0
+        var result = integer(whole, language: language)
+        if whole == 0 && text.hasPrefix("-") { result = "-" + result }
+        if parts.count > 1 { result += (language == .es ? "," : ".") + parts[1] }
+        return result
+    }
+
+    /// A value for a summary cell: integers without decimals, other values with up to 4 significant
+    /// decimals.
+    static func summary(_ value: Double?) -> String {
+        guard let value, value.isFinite else { return "" }
+        if value == value.rounded() && abs(value) < 1e15 { return integer(Int(value)) }
+        let magnitude = abs(value)
+        let places = magnitude >= 100 ? 2 : magnitude >= 1 ? 3 : 4
+        return decimal(value, places: places)
+    }
+}

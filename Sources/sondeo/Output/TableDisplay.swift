@@ -1,0 +1,41 @@
+import Foundation
+import Table
+
+/// Rows of a table as a person reads them in the terminal (decimal comma in Spanish, ISO dates,
+/// numbers right-aligned, long text cut).
+enum TableDisplay {
+    static let maximumCellWidth = 40
+
+    static func textTable(_ table: Table) -> TextTable {
+        let format = ValueFormat(decimalMark: Localization.language == .es ? "," : ".", dateLayout: .iso)
+        var text = TextTable(headers: table.columnNames,
+                             alignments: table.columns.map { $0.type == .integer || $0.type == .decimal ? .right : .left })
+        for row in 0..<table.rowCount {
+            text.append(table.columns.map { column in
+                let value = (column.text(at: row, format: format) ?? "").replacingOccurrences(of: "\n", with: " ")
+                return shortened(value, to: maximumCellWidth)
+            })
+        }
+        return text
+    }
+
+    /// The text cut to `width` characters, with an ellipsis when cut.
+    static func shortened(_ value: String, to width: Int) -> String {
+        value.count > width ? String(value.prefix(width - 1)) + "…" : value
+    }
+}
+
+/// Rows as JSON objects: numbers as numbers, dates as ISO text, labels as text, missing as null.
+enum TableJSON {
+    static func rows(_ table: Table) -> JSONValue {
+        .array((0..<table.rowCount).map { row in
+            .object(table.columns.map { column in
+                guard !column.isMissing(row) else { return (column.name, .null) }
+                switch column.type {
+                case .integer, .decimal: return (column.name, .number(column.numbers![row]))
+                default: return (column.name, .string(column.text(at: row)))
+                }
+            })
+        })
+    }
+}

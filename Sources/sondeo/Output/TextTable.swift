@@ -1,0 +1,49 @@
+import Foundation
+
+/// An aligned plain-text table for the terminal, or the same rows as Markdown.
+struct TextTable {
+    enum Alignment { case left, right }
+
+    var headers: [String]
+    var alignments: [Alignment]
+    var rows: [[String]] = []
+
+    init(headers: [String], alignments: [Alignment]? = nil) {
+        self.headers = headers
+        self.alignments = alignments ?? headers.map { _ in .left }
+    }
+
+    mutating func append(_ row: [String]) { rows.append(row) }
+
+    /// Columns padded to their widest cell, separated by two spaces, with a rule under the header.
+    func rendered() -> String {
+        let widths = headers.indices.map { index in
+            ([headers[index]] + rows.map { $0[index] }).map(\.count).max() ?? 0
+        }
+        func line(_ cells: [String]) -> String {
+            cells.indices.map { index in
+                let pad = String(repeating: " ", count: widths[index] - cells[index].count)
+                return alignments[index] == .right ? pad + cells[index] : cells[index] + pad
+            }.joined(separator: "  ").replacingTrailingSpaces()
+        }
+        var lines = [line(headers), widths.map { String(repeating: "─", count: $0) }.joined(separator: "  ")]
+        lines += rows.map(line)
+        return lines.joined(separator: "\n")
+    }
+
+    func markdown() -> String {
+        func escape(_ cell: String) -> String { cell.replacingOccurrences(of: "|", with: "\\|") }
+        var lines = ["| " + headers.map(escape).joined(separator: " | ") + " |"]
+        lines.append("|" + alignments.map { $0 == .right ? " ---: |" : " --- |" }.joined())
+        lines += rows.map { "| " + $0.map(escape).joined(separator: " | ") + " |" }
+        return lines.joined(separator: "\n")
+    }
+}
+
+private extension String {
+    func replacingTrailingSpaces() -> String {
+        var result = self
+        while result.last == " " { result.removeLast() }
+        return result
+    }
+}
