@@ -1,0 +1,37 @@
+# Sondeo: the two commands a new user needs.
+#   make demo   installs what is missing, builds, and runs the end-to-end example
+#   make test   installs what is missing and runs the tests
+# Both run as root on Debian (apt-get); elsewhere install the packages below by hand.
+
+DEBIAN_PACKAGES = liblapack-dev libopenblas-dev r-mathlib libsqlite3-dev pkg-config
+SWIFT ?= swift
+export OPENBLAS_NUM_THREADS ?= 1
+
+.PHONY: demo test build release deps bench clean
+
+deps:
+	@missing=""; for p in $(DEBIAN_PACKAGES); do \
+	  dpkg-query -W -f='$${Status}' $$p 2>/dev/null | grep -q "install ok installed" || missing="$$missing $$p"; \
+	done; \
+	if [ -n "$$missing" ]; then \
+	  echo "Instalando paquetes de Debian:$$missing"; \
+	  apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq $$missing; \
+	fi
+
+build: deps
+	$(SWIFT) build
+
+release: deps
+	$(SWIFT) build -c release
+
+test: deps
+	$(SWIFT) test
+
+demo: release
+	./Examples/demo.sh .build/release/sondeo
+
+bench: release
+	./Benchmarks/run
+
+clean:
+	rm -rf .build

@@ -1,0 +1,37 @@
+import Testing
+@testable import Table
+
+/// The tokenizer gives the same records however the input is cut into chunks.
+@Suite struct CSVTokenizerTests {
+    static let text = "id,texto\r\n1,\"uno, \"\"dos\"\"\r\ntres\"\r\n\r\n2,simple\r\n3,\"\"\n4,\"fin\""
+
+    static func records(_ bytes: [UInt8], chunk: Int) throws -> [[String]] {
+        var tokenizer = CSVTokenizer(delimiter: UInt8(ascii: ","))
+        var result: [[String]] = []
+        let sink = { (record: inout CSVTokenizer.Record) throws(CSVError) in
+            result.append((0..<record.fieldCount).map { String(decoding: record.bytes[record.field($0)], as: UTF8.self) })
+        }
+        try bytes.withUnsafeBufferPointer { all throws(CSVError) in
+            var start = 0
+            while start < all.count {
+                let end = min(all.count, start + chunk)
+                try tokenizer.consume(UnsafeBufferPointer(rebasing: all[start..<end]), offset: start, sink: sink)
+                start = end
+            }
+        }
+        try tokenizer.finish(sink: sink)
+        return result
+    }
+
+    @Test("quoted delimiters, doubled quotes, CRLF inside quotes, blank lines, no final newline",
+          arguments: [1, 2, 3, 5, 7, 64])
+    func chunking(chunk: Int) throws {
+        let expected = [["id", "texto"], ["1", "uno, \"dos\"\r\ntres"], ["2", "simple"], ["3", ""], ["4", "fin"]]
+        #expect(try Self.records(Array(Self.text.utf8), chunk: chunk) == expected)
+    }
+
+    @Test("empty trailing fields are kept")
+    func trailingEmptyFields() throws {
+        #expect(try Self.records(Array("a,b,c\n1,,\n".utf8), chunk: 4) == [["a", "b", "c"], ["1", "", ""]])
+    }
+}

@@ -1,0 +1,41 @@
+import Foundation
+import SondeoTestSupport
+import Testing
+@testable import Table
+
+@Suite struct CSVWriterTests {
+    static func fixtureBytes(_ name: String) throws -> [UInt8] {
+        [UInt8](try Data(contentsOf: Bundle.module.url(forResource: "Fixtures/\(name)", withExtension: nil)!))
+    }
+
+    @Test("writing the UTF-8 file for Excel reproduces the Excel-saved twin byte for byte")
+    func excelBytes() throws {
+        let (table, _) = try CSVReader.read(path: CSVReaderTests.fixture("afiliados_30.csv"))
+        #expect(CSVWriter.excel.bytes(of: table) == (try Self.fixtureBytes("afiliados_30_excel.csv")))
+    }
+
+    @Test("and the Excel twin written back as standard CSV reproduces the UTF-8 original")
+    func standardBytes() throws {
+        let (table, _) = try CSVReader.read(path: CSVReaderTests.fixture("afiliados_30_excel.csv"))
+        #expect(CSVWriter.standard.bytes(of: table) == (try Self.fixtureBytes("afiliados_30.csv")))
+        let (mini, _) = try CSVReader.read(path: CSVReaderTests.fixture("mini_excel.csv"))
+        #expect(CSVWriter.standard.bytes(of: mini) == (try Self.fixtureBytes("mini.csv")))
+    }
+
+    @Test("quotes, delimiters and line breaks are quoted (RFC 4180)")
+    func quoting() throws {
+        let column = Column(name: "c", type: .text, storage: .coded(codes: [0, 1, 2, Column.missingCode],
+                                                                      levels: ["a,b", "di\"jo", "x\ny"]))
+        let table = Table(columns: [column], rowCount: 4)
+        #expect(String(decoding: CSVWriter.standard.bytes(of: table), as: UTF8.self) == "c\n\"a,b\"\n\"di\"\"jo\"\n\"x\ny\"\n\n")
+    }
+
+    @Test("a failed write leaves nothing behind")
+    func atomicFailure() throws {
+        let dir = TemporaryDirectory()
+        let target = dir.path("no/such/folder/out.csv")
+        let table = Table(columns: [Column(name: "x", type: .integer, storage: .numeric([1]))], rowCount: 1)
+        #expect(throws: CSVError.self) { try CSVWriter.standard.write(table, to: target) }
+        #expect(!FileManager.default.fileExists(atPath: target))
+    }
+}

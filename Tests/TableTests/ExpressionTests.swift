@@ -1,0 +1,116 @@
+import Diagnostics
+import Foundation
+import SondeoTestSupport
+import Testing
+@testable import Table
+
+/// Filters on a small table whose answers are counted by hand below.
+@Suite struct ExpressionTests {
+    /// 6 rows:            0            1           2            3           4            5
+    /// categoria          A            A           B            A           C            A
+    /// edad               30           40          25           NA          50           34
+    /// usa_subsidio       1            0           1            1           0            1
+    /// municipio          Manizales    Villamaría  Manizales    Pácora      Villamaría   Manizales
+    /// zona               urbana       rural       urbana       rural       urbana       rural
+    /// fecha              2020-01-01   2024-05-10  2019-12-31   2025-01-06  NA           2022-07-15
+    static let table: Table = {
+        let dir = TemporaryDirectory()
+        let path = dir.file("t.csv", text: """
+            categoria,edad,usa_subsidio,municipio,zona,fecha
+            A,30,1,Manizales,urbana,2020-01-01
+            A,40,0,Villamaría,rural,2024-05-10
+            B,25,1,Manizales,urbana,2019-12-31
+            A,,1,Pácora,rural,2025-01-06
+            C,50,0,Villamaría,urbana,
+            A,34,1,Manizales,rural,2022-07-15
+
+            """)
+        return try! CSVReader.read(path: path).table
+    }()
+
+    func rows(_ text: String) throws -> [Int] {
+        let result = try ExpressionEvaluator.filter(text, on: Self.table)
+        return result.mask.indices.filter { result.mask[$0] }
+    }
+
+    func failure(_ text: String) -> ExpressionError? {
+        do {
+            _ = try ExpressionEvaluator.filter(text, on: Self.table)
+            return nil
+        } catch {
+            return error
+        }
+    }
+
+    @Test("the issue's examples and friends", arguments: [
+        ("categoria == \"A\" and usa_subsidio == 1 and edad < 35", [0, 5]),
+        ("municipio in [\"Manizales\", \"Villamaría\"]", [0, 1, 2, 4, 5]),
+        ("not (zona == \"rural\")", [0, 2, 4]),
+        ("categoria == 'A' y (edad >= 40 o municipio == \"Pácora\")", [1, 3]),
+        ("usa_subsidio and not categoria == \"B\"", [0, 3, 5]),
+        ("municipio not in [\"Manizales\"]", [1, 3, 4]),
+        ("35 > edad", [0, 2, 5]),
+        ("fecha >= \"2022-01-01\" && fecha < \"06/01/2025\"", [1, 5]),
+        ("edad is missing or fecha is missing", [3, 4]),
+        ("edad is not missing and edad != 30", [1, 2, 4, 5]),
+        ("`categoria` != \"A\"", [2, 4]),
+        ("usa_subsidio == \"sí\"", [0, 2, 3, 5]),
+    ])
+    func filters(expression: String, expected: [Int]) throws {
+        #expect(try rows(expression) == expected)
+    }
+
+    @Test("missing values are unknown: neither kept by a comparison nor by its negation")
+    func threeValuedLogic() throws {
+        #expect(try rows("edad > 30") == [1, 4, 5])
+        #expect(try rows("not (edad > 30)") == [0, 2])
+        #expect(try rows("edad > 30 or categoria == \"A\"") == [0, 1, 3, 4, 5])
+        #expect(try rows("edad > 30 and categoria == \"B\"") == [])
+    }
+
+    @Test("a misspelled column gets a suggestion and a caret under it")
+    func unknownColumn() throws {
+        let error = try #require(failure("muncipio == \"Manizales\""))
+        #expect(error.kind == .unknownColumn("muncipio", suggestion: "municipio"))
+        #expect(DiagnosticRenderer.render(error, language: .es) == """
+            error[EXPR-007]: la columna «muncipio» no existe; ¿quiso decir «municipio»?
+             --> --where:1:1
+              |
+            1 | muncipio == "Manizales"
+              | ^^^^^^^^
+            """)
+    }
+
+    @Test("a type mismatch points at the value")
+    func typeMismatch() throws {
+        let error = try #require(failure("categoria == \"A\" and edad == \"treinta\""))
+        #expect(error.kind == .typeMismatch(column: "edad", columnType: .integer, value: "\"treinta\""))
+        #expect(error.span == Span(start: 29, end: 38))
+        #expect(failure("municipio == 3")?.code == "EXPR-008")
+        #expect(failure("fecha > \"31/02/2024\"")?.kind == .badDate("31/02/2024"))
+    }
+
+    @Test("syntax errors say what was expected", arguments: [
+        ("edad >", "EXPR-005"), ("(edad > 3", "EXPR-005"), ("edad > 3 edad", "EXPR-005"),
+        ("municipio in \"A\"", "EXPR-005"), ("zona == \"rural", "EXPR-003"), ("edad # 3", "EXPR-002"),
+        ("", "EXPR-001"), ("3 == 3", "EXPR-010"), ("edad", "EXPR-011"), ("edad == municipio", "EXPR-009"),
+    ])
+    func syntaxErrors(expression: String, code: String) {
+        #expect(failure(expression)?.code == code)
+    }
+
+    @Test("a value absent from the column is a warning with a suggestion, not an error")
+    func absentValueWarning() throws {
+        let result = try ExpressionEvaluator.filter("municipio == \"Villamaria\"", on: Self.table)
+        #expect(result.count == 0)
+        #expect(result.warnings.first?.suggestion == "Villamaría")
+        #expect(result.warnings.first?.message(.es) == "el valor «Villamaria» no aparece en la columna «municipio»; ¿quiso decir «Villamaría»?")
+    }
+
+    @Test("deep nesting is refused, not a stack overflow")
+    func deepNesting() {
+        let deep = String(repeating: "(", count: 5_000) + "edad > 1" + String(repeating: ")", count: 5_000)
+        #expect(failure(deep)?.code == "EXPR-006")
+        #expect(failure(String(repeating: "not ", count: 5_000) + "usa_subsidio")?.code == "EXPR-006")
+    }
+}
