@@ -40,14 +40,14 @@ enum Localization {
         ("Show the version.", "Muestra la versión."),
         ("See 'sondeo help <subcommand>' for detailed help.", "Vea 'sondeo help <subcomando>' para la ayuda de cada uno."),
         ("<subcommand>", "<subcomando>"),
-        ("default: ", "predeterminado: "),
-        ("values: ", "valores: "),
         ("Help:  ", "Ayuda: "),
         ("Usage: ", "Uso: "),
         ("Error: ", "Error: "),
     ]
 
     private static let patterns: [(String, String)] = [
+        ("default:(\\s)", "predeterminado:$1"),
+        ("values:(\\s)", "valores:$1"),
         ("Missing expected argument '([^']*)'", "falta el argumento obligatorio '$1'"),
         ("Unknown option '([^']*)'", "opción desconocida '$1'"),
         ("Unexpected argument '([^']*)'", "argumento inesperado '$1'"),

@@ -26,6 +26,18 @@ enum NumberText {
         return result
     }
 
+    /// A value exactly as stored (shortest text that reads back the same), in the reader's style:
+    /// 0.75 → `0,75`, 14010 → `14.010`.
+    static func exact(_ value: Double?) -> String {
+        guard let value, value.isFinite else { return "" }
+        if value == value.rounded() && abs(value) < 1e15 { return integer(Int(value)) }
+        let text = "\(value)"
+        guard !text.contains("e"), let dot = text.firstIndex(of: ".") else { return text }
+        let whole = Int(text[..<dot]) ?? 0
+        let sign = whole == 0 && value < 0 ? "-" : ""
+        return sign + integer(whole) + (Localization.language == .es ? "," : ".") + text[text.index(after: dot)...]
+    }
+
     /// A value for a summary cell: integers without decimals, other values with up to 4 significant
     /// decimals.
     static func summary(_ value: Double?) -> String {

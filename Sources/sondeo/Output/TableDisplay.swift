@@ -12,16 +12,18 @@ enum TableDisplay {
                              alignments: table.columns.map { $0.type == .integer || $0.type == .decimal ? .right : .left })
         for row in 0..<table.rowCount {
             text.append(table.columns.map { column in
-                let value = (column.text(at: row, format: format) ?? "").replacingOccurrences(of: "\n", with: " ")
-                return shortened(value, to: maximumCellWidth)
+                shortened(column.text(at: row, format: format) ?? "", to: maximumCellWidth)
             })
         }
         return text
     }
 
-    /// The text cut to `width` characters, with an ellipsis when cut.
+    /// The text on one line (line breaks shown as spaces), cut to `width` characters with an
+    /// ellipsis when cut.
     static func shortened(_ value: String, to width: Int) -> String {
-        value.count > width ? String(value.prefix(width - 1)) + "…" : value
+        let line = value.replacingOccurrences(of: "\r\n", with: " ").replacingOccurrences(of: "\n", with: " ")
+            .replacingOccurrences(of: "\r", with: " ")
+        return line.count > width ? String(line.prefix(width - 1)) + "…" : line
     }
 }
 

@@ -73,7 +73,7 @@ struct InspectCommand: ParsableCommand {
             table.append([
                 summary.name, ReadReport.typeName(summary.type), NumberText.integer(summary.missing),
                 NumberText.integer(summary.distinct),
-                summary.firstDate ?? NumberText.summary(summary.min), summary.lastDate ?? NumberText.summary(summary.max),
+                summary.firstDate ?? NumberText.exact(summary.min), summary.lastDate ?? NumberText.exact(summary.max),
                 NumberText.summary(summary.mean), top,
             ])
         }
