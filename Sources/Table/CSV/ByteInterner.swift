@@ -28,6 +28,13 @@ struct ByteInterner {
         arena[offsets[code]..<offsets[code + 1]]
     }
 
+    /// Calls `body` with the bytes of entry `code`, blanks around them removed.
+    func withTrimmedBytes<R>(of code: Int, _ body: (UnsafeBufferPointer<UInt8>) -> R) -> R {
+        arena.withUnsafeBufferPointer { arena in
+            body(ValueShape.trimmed(UnsafeBufferPointer(rebasing: arena[offsets[code]..<offsets[code + 1]])))
+        }
+    }
+
     /// Returns the code of the bytes, adding them if new, and counts one occurrence.
     mutating func intern(_ bytes: UnsafeBufferPointer<UInt8>) -> UInt32 {
         let hash = Self.hash(bytes)

@@ -15,6 +15,8 @@ struct ColumnDecoder {
         var allISODates = true
         var allDayMonthYearDates = true
         var nonMissingDistinct = 0
+        /// Some value has blanks around it, so two raw values may be equal once trimmed.
+        var padded = false
     }
 
     let name: String
@@ -39,6 +41,7 @@ struct ColumnDecoder {
                     continue
                 }
                 shape.nonMissingDistinct += 1
+                if value.count != raw.count { shape.padded = true }
                 Self.update(&shape, with: value, encoding: encoding)
             }
         }
@@ -128,9 +131,10 @@ struct ColumnDecoder {
                     return DateParsing.parse(value(code)).map { Double($0.date.daysSinceEpoch) } ?? .nan
                 }
             case .categorical, .text:
-                decoded.assignLevels(count: interner.count, counts: interner.counts) { code in
-                    encoding.decode(value(code))
-                }
+                let interner = interner, encoding = encoding
+                decoded.decodeText = { code in interner.withTrimmedBytes(of: code) { encoding.decode($0) } }
+                decoded.assignLevels(counts: interner.counts, lengths: { value($0).count },
+                                     key: shape.padded ? { Array(value($0)) } : nil)
             }
             return decoded
         }

@@ -10,9 +10,15 @@ struct DecodedColumn {
     let missing: [Bool]
     /// Per interner code, for numeric, boolean and date columns (NaN = missing).
     var numbers: [Double] = []
-    /// Per interner code, for categorical and text columns: index into `levels`, or missingCode.
+    /// Per interner code, for categorical and text columns: index of its level, or missingCode.
     var levelOfCode: [UInt32] = []
-    var levels: [String] = []
+    /// Per level: one interner code that holds its text.
+    var levelCodes: [Int] = []
+    /// The (trimmed) text of an interner code. Texts are built only when needed: a million
+    /// identifiers are never turned into Strings just to be counted.
+    var decodeText: (Int) -> String = { _ in "" }
+    /// Categorical columns: the level texts, sorted.
+    var sortedLevels: [String]?
     var booleanLabels: [String]?
     var decimalPlaces: Int?
 
@@ -22,28 +28,37 @@ struct DecodedColumn {
         self.missing = missing
     }
 
-    /// Gives each distinct non-missing text a level. Categorical levels are sorted (accents folded,
-    /// so «Ánimas» sorts with the A's); a column whose values are mostly unique is text and keeps the
-    /// order of first appearance.
-    mutating func assignLevels(count: Int, counts: [Int], text: (Int) -> String) {
-        var index: [String: UInt32] = [:]
+    var levelCount: Int { levelCodes.count }
+
+    func levelText(_ level: Int) -> String {
+        sortedLevels?[level] ?? decodeText(levelCodes[level])
+    }
+
+    /// Gives each distinct non-missing value a level and decides between categorical and text: text
+    /// when there are more than 1,000 levels, when most values are unique, or when they are long (free
+    /// comments). Categorical levels are sorted (accents folded, so «Ánimas» sorts with the A's); text
+    /// keeps the order of first appearance. When some values carry surrounding blanks, values equal
+    /// once trimmed share a level (`key` gives the trimmed bytes); otherwise each code is its own level.
+    mutating func assignLevels(counts: [Int], lengths: (Int) -> Int, key: ((Int) -> [UInt8])?) {
         var rows = 0
         var totalLength = 0
-        levelOfCode = [UInt32](repeating: Column.missingCode, count: count)
-        for code in 0..<count where !missing[code] {
-            let value = text(code)
+        var index: [[UInt8]: UInt32] = [:]
+        levelOfCode = [UInt32](repeating: Column.missingCode, count: counts.count)
+        for code in counts.indices where !missing[code] {
             rows += counts[code]
-            totalLength += value.utf8.count * counts[code]
-            if let level = index[value] {
-                levelOfCode[code] = level
-            } else {
-                let level = UInt32(levels.count)
-                index[value] = level
-                levels.append(value)
-                levelOfCode[code] = level
+            totalLength += lengths(code) * counts[code]
+            if let key {
+                let bytes = key(code)
+                if let level = index[bytes] {
+                    levelOfCode[code] = level
+                    continue
+                }
+                index[bytes] = UInt32(levelCodes.count)
             }
+            levelOfCode[code] = UInt32(levelCodes.count)
+            levelCodes.append(code)
         }
-        let distinct = levels.count
+        let distinct = levelCodes.count
         let mostlyUnique = distinct > 20 && distinct * 2 > rows
         let long = rows > 0 && totalLength / rows > 30
         if distinct > 1000 || mostlyUnique || long {
@@ -51,11 +66,13 @@ struct DecodedColumn {
             return
         }
         type = .categorical
-        let order = levels.indices.sorted { LevelOrder.less(levels[$0], levels[$1]) }
-        var newIndex = [UInt32](repeating: 0, count: levels.count)
+        let texts = levelCodes.map(decodeText)
+        let order = texts.indices.sorted { LevelOrder.less(texts[$0], texts[$1]) }
+        var newIndex = [UInt32](repeating: 0, count: distinct)
         for (position, old) in order.enumerated() { newIndex[old] = UInt32(position) }
-        levels = order.map { levels[$0] }
-        for code in 0..<count where levelOfCode[code] != Column.missingCode {
+        sortedLevels = order.map { texts[$0] }
+        levelCodes = order.map { levelCodes[$0] }
+        for code in counts.indices where levelOfCode[code] != Column.missingCode {
             levelOfCode[code] = newIndex[Int(levelOfCode[code])]
         }
     }
@@ -65,6 +82,7 @@ struct DecodedColumn {
         switch type {
         case .categorical, .text:
             let mapped = codes.map { levelOfCode[Int($0)] }
+            let levels = sortedLevels ?? levelCodes.map(decodeText)
             return Column(name: name, type: type, storage: .coded(codes: mapped, levels: levels))
         default:
             let values = codes.map { numbers[Int($0)] }

@@ -62,13 +62,13 @@ extension DecodedColumn {
                     .filter { $0.1 > 0 }.sorted { $0.1 > $1.1 }
             }
         case .categorical, .text:
-            var levelCounts = [Int](repeating: 0, count: levels.count)
+            var levelCounts = [Int](repeating: 0, count: levelCount)
             for code in counts.indices {
                 let level = levelOfCode[code]
                 if level == Column.missingCode { result.missing += counts[code] } else { levelCounts[Int(level)] += counts[code] }
             }
-            result.distinct = levels.count
-            result.top = Self.mostFrequent(levelCounts, limit: ColumnSummary.topCount).map { (levels[$0], levelCounts[$0]) }
+            result.distinct = levelCount
+            result.top = Self.mostFrequent(levelCounts, limit: ColumnSummary.topCount).map { (levelText($0), levelCounts[$0]) }
         }
         return result
     }
