@@ -1,3 +1,9 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
 /// Gives each distinct byte string a dense code (0, 1, 2, …) and counts how often it was seen.
 ///
 /// The CSV reader interns every field of a column as it goes, so a column of a million cells with 27
@@ -38,37 +44,45 @@ struct ByteInterner {
     /// Returns the code of the bytes, adding them if new, and counts one occurrence.
     mutating func intern(_ bytes: UnsafeBufferPointer<UInt8>) -> UInt32 {
         let hash = Self.hash(bytes)
-        var slot = Int(truncatingIfNeeded: hash) & mask
-        while true {
-            let entry = slots[slot]
-            if entry == 0 { break }
-            let code = Int(entry - 1)
-            if hashes[code] == hash && matches(code, bytes) {
-                counts[code] += 1
-                return UInt32(code)
-            }
-            slot = (slot + 1) & mask
+        let probe = find(bytes, hash: hash)
+        if probe.code >= 0 {
+            counts[probe.code] += 1
+            return UInt32(probe.code)
         }
         let code = counts.count
         arena.append(contentsOf: bytes)
         offsets.append(arena.count)
         counts.append(1)
         hashes.append(hash)
-        slots[slot] = UInt32(code + 1)
+        slots[probe.slot] = UInt32(code + 1)
         if counts.count * 2 > slots.count { grow() }
         return UInt32(code)
     }
 
-    private func matches(_ code: Int, _ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
-        let start = offsets[code], length = offsets[code + 1] - start
-        guard length == bytes.count else { return false }
-        return arena.withUnsafeBufferPointer { stored in
-            var i = 0
-            while i < length {
-                if stored[start + i] != bytes[i] { return false }
-                i += 1
+    /// The code of the bytes (or −1) and the slot where the probe ended. Linear probing over raw
+    /// pointers: this runs once per cell of the file.
+    private func find(_ bytes: UnsafeBufferPointer<UInt8>, hash: UInt64) -> (code: Int, slot: Int) {
+        slots.withUnsafeBufferPointer { slots in
+            hashes.withUnsafeBufferPointer { hashes in
+                offsets.withUnsafeBufferPointer { offsets in
+                    arena.withUnsafeBufferPointer { arena in
+                        var slot = Int(truncatingIfNeeded: hash) & mask
+                        while true {
+                            let entry = slots[slot]
+                            if entry == 0 { return (-1, slot) }
+                            let code = Int(entry &- 1)
+                            if hashes[code] == hash {
+                                let start = offsets[code], length = offsets[code + 1] - start
+                                if length == bytes.count
+                                    && (length == 0 || memcmp(arena.baseAddress! + start, bytes.baseAddress!, length) == 0) {
+                                    return (code, slot)
+                                }
+                            }
+                            slot = (slot + 1) & mask
+                        }
+                    }
+                }
             }
-            return true
         }
     }
 
