@@ -86,5 +86,12 @@ import Testing
             #expect(error.exitStatus == .noInput)
         }
         #expect(readError(Array("a\n\"x".utf8))?.exitStatus == .dataError)
+        do {
+            _ = try CSVReader.read(path: dir.url.path)
+            Issue.record("expected an error")
+        } catch {
+            #expect(error.kind == .isDirectory)
+            #expect(error.message(.es) == "«\(dir.url.path)» es una carpeta, no un archivo")
+        }
     }
 }

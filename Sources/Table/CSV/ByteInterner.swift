@@ -11,9 +11,9 @@ import Darwin
 /// parsing then run once per distinct value instead of once per cell. Open addressing with linear
 /// probing over a power-of-two table; the strings live end to end in one arena.
 struct ByteInterner {
-    private(set) var arena: [UInt8] = []
+    private var arena: [UInt8] = []
     /// Entry k spans `arena[offsets[k]..<offsets[k + 1]]`.
-    private(set) var offsets: [Int] = [0]
+    private var offsets: [Int] = [0]
     private(set) var counts: [Int] = []
     private var hashes: [UInt64] = []
     /// 0 = empty slot, otherwise code + 1.
@@ -29,10 +29,8 @@ struct ByteInterner {
 
     var count: Int { counts.count }
 
-    /// The bytes of entry `code`.
-    func bytes(of code: Int) -> ArraySlice<UInt8> {
-        arena[offsets[code]..<offsets[code + 1]]
-    }
+    /// The number of bytes of entry `code`.
+    func length(of code: Int) -> Int { offsets[code + 1] - offsets[code] }
 
     /// Calls `body` with the bytes of entry `code`, blanks around them removed.
     func withTrimmedBytes<R>(of code: Int, _ body: (UnsafeBufferPointer<UInt8>) -> R) -> R {

@@ -5,6 +5,8 @@ public struct CSVError: Diagnostic, Equatable {
     public enum Kind: Equatable, Sendable {
         /// The file does not exist.
         case fileNotFound
+        /// The path names a folder.
+        case isDirectory
         /// The operating system refused to read or write it.
         case ioFailure(reason: String)
         /// Zero bytes, or only blank lines: there is no header.
@@ -37,6 +39,7 @@ public struct CSVError: Diagnostic, Equatable {
         switch kind {
         case .fileNotFound: return "CSV-001"
         case .ioFailure: return "CSV-002"
+        case .isDirectory: return "CSV-011"
         case .empty: return "CSV-003"
         case .notText: return "CSV-004"
         case .invalidEncoding: return "CSV-005"
@@ -50,7 +53,7 @@ public struct CSVError: Diagnostic, Equatable {
 
     public var exitStatus: ExitStatus {
         switch kind {
-        case .fileNotFound: return .noInput
+        case .fileNotFound, .isDirectory: return .noInput
         case .ioFailure: return .ioError
         default: return .dataError
         }
@@ -63,6 +66,8 @@ public struct CSVError: Diagnostic, Equatable {
         switch kind {
         case .fileNotFound:
             return es ? "no existe el archivo «\(file)»" : "file «\(file)» does not exist"
+        case .isDirectory:
+            return es ? "«\(file)» es una carpeta, no un archivo" : "«\(file)» is a folder, not a file"
         case .ioFailure(let reason):
             return es ? "no se pudo leer o escribir «\(file)»: \(reason)"
                       : "could not read or write «\(file)»: \(reason)"

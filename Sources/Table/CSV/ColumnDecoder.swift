@@ -32,16 +32,14 @@ struct ColumnDecoder {
         self.encoding = encoding
         var missing = [Bool](repeating: false, count: interner.count)
         var shape = Shape()
-        interner.arena.withUnsafeBufferPointer { arena in
-            for code in 0..<interner.count {
-                let raw = UnsafeBufferPointer(rebasing: arena[interner.offsets[code]..<interner.offsets[code + 1]])
-                let value = ValueShape.trimmed(raw)
+        for code in 0..<interner.count {
+            interner.withTrimmedBytes(of: code) { value in
                 if value.isEmpty || missingTokens.contains(Array(value)) {
                     missing[code] = true
-                    continue
+                    return
                 }
                 shape.nonMissingDistinct += 1
-                if value.count != raw.count { shape.padded = true }
+                if value.count != interner.length(of: code) { shape.padded = true }
                 Self.update(&shape, with: value, encoding: encoding)
             }
         }
@@ -87,56 +85,47 @@ struct ColumnDecoder {
     /// mostly unique (identifiers, comments) become text.
     func decode(decimalMark: UInt8, missingNumbers: Set<Double>) -> DecodedColumn {
         let type = type(decimalMark: decimalMark)
-        return interner.arena.withUnsafeBufferPointer { arena in
-            func value(_ code: Int) -> UnsafeBufferPointer<UInt8> {
-                ValueShape.trimmed(UnsafeBufferPointer(
-                    rebasing: arena[interner.offsets[code]..<interner.offsets[code + 1]]))
-            }
-            var decoded = DecodedColumn(name: name, type: type, missing: missing)
-            switch type {
-            case .integer, .decimal:
-                var numbers = [Double](repeating: .nan, count: interner.count)
-                var places: Int?
-                var samePlaces = true
-                for code in 0..<interner.count where !missing[code] {
-                    let bytes = value(code)
-                    let number = ValueShape.value(bytes, mark: decimalMark) ?? .nan
-                    numbers[code] = missingNumbers.contains(number) ? .nan : number
-                    if type == .decimal {
-                        let shown = ValueShape.number(bytes)?.places ?? 0
-                        if places == nil { places = shown } else if places != shown { samePlaces = false }
-                    }
+        var decoded = DecodedColumn(name: name, type: type, missing: missing)
+        let interner = interner, encoding = encoding
+        func value<R>(_ code: Int, _ body: (UnsafeBufferPointer<UInt8>) -> R) -> R {
+            interner.withTrimmedBytes(of: code, body)
+        }
+        switch type {
+        case .integer, .decimal:
+            var numbers = [Double](repeating: .nan, count: interner.count)
+            var places: Int?
+            var samePlaces = true
+            for code in 0..<interner.count where !missing[code] {
+                let (number, shown) = value(code) { bytes in
+                    (ValueShape.value(bytes, mark: decimalMark) ?? .nan, ValueShape.number(bytes)?.places ?? 0)
                 }
-                decoded.numbers = numbers
-                if type == .decimal && samePlaces { decoded.decimalPlaces = places }
-            case .boolean:
-                var labels: [String?] = [nil, nil]
-                decoded.numbers = (0..<interner.count).map { code in
-                    if missing[code] { return .nan }
-                    let bytes = value(code)
-                    let truth: Bool
-                    if let word = ValueShape.boolean(bytes, encoding: encoding) {
-                        truth = word
-                    } else {
-                        truth = bytes.count == 1 && bytes[0] == 49
-                    }
+                numbers[code] = missingNumbers.contains(number) ? .nan : number
+                if places == nil { places = shown } else if places != shown { samePlaces = false }
+            }
+            decoded.numbers = numbers
+            if type == .decimal && samePlaces { decoded.decimalPlaces = places }
+        case .boolean:
+            var labels: [String?] = [nil, nil]
+            decoded.numbers = (0..<interner.count).map { code in
+                if missing[code] { return .nan }
+                return value(code) { bytes in
+                    let truth = ValueShape.boolean(bytes, encoding: encoding) ?? (bytes.count == 1 && bytes[0] == 49)
                     if labels[truth ? 1 : 0] == nil { labels[truth ? 1 : 0] = encoding.decode(bytes) }
                     return truth ? 1 : 0
                 }
-                let numeric = shape.allInteger
-                decoded.booleanLabels = [labels[0] ?? (numeric ? "0" : "no"), labels[1] ?? (numeric ? "1" : "sí")]
-            case .date:
-                decoded.numbers = (0..<interner.count).map { code in
-                    if missing[code] { return .nan }
-                    return DateParsing.parse(value(code)).map { Double($0.date.daysSinceEpoch) } ?? .nan
-                }
-            case .categorical, .text:
-                let interner = interner, encoding = encoding
-                decoded.decodeText = { code in interner.withTrimmedBytes(of: code) { encoding.decode($0) } }
-                decoded.assignLevels(counts: interner.counts, lengths: { value($0).count },
-                                     key: shape.padded ? { Array(value($0)) } : nil)
             }
-            return decoded
+            let numeric = shape.allInteger
+            decoded.booleanLabels = [labels[0] ?? (numeric ? "0" : "no"), labels[1] ?? (numeric ? "1" : "sí")]
+        case .date:
+            decoded.numbers = (0..<interner.count).map { code in
+                if missing[code] { return .nan }
+                return value(code) { DateParsing.parse($0).map { Double($0.date.daysSinceEpoch) } ?? .nan }
+            }
+        case .categorical, .text:
+            decoded.decodeText = { code in interner.withTrimmedBytes(of: code) { encoding.decode($0) } }
+            decoded.assignLevels(counts: interner.counts, lengths: { value($0) { $0.count } },
+                                 key: shape.padded ? { value($0) { Array($0) } } : nil)
         }
+        return decoded
     }
 }

@@ -27,7 +27,7 @@ struct FileInput: ~Copyable {
         var info = stat()
         if fstat(fd, &info) == 0 && (info.st_mode & S_IFMT) == S_IFDIR {
             close(fd)
-            throw CSVError(.ioFailure(reason: "es una carpeta, no un archivo"), at: SourceLocation(source: path))
+            throw CSVError(.isDirectory, at: SourceLocation(source: path))
         }
         descriptor = fd
         size = Int(info.st_size)
