@@ -22,6 +22,8 @@ struct Sondeo: ParsableCommand {
         )
     }
 
+    @OptionGroup var global: GlobalOptions
+
     static func main() {
         Localization.language = Localization.detect(arguments: CommandLine.arguments,
                                                     environment: ProcessInfo.processInfo.environment)

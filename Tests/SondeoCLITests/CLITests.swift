@@ -20,9 +20,10 @@ import Testing
             decimal).
             Los mensajes están en español; use --lang en o SONDEO_LANG=en para inglés.
 
-            USO: sondeo <subcomando>
+            USO: sondeo [--lang <idioma>] <subcomando>
 
             OPCIONES:
+              --lang <idioma>         Idioma de los mensajes: es o en.
               --version               Muestra la versión.
               -h, --help              Muestra esta ayuda.
 
@@ -146,5 +147,7 @@ import Testing
 
         let english = try SondeoRunner.run(["data", "inspect", dir.path("no.csv")], environment: ["SONDEO_LANG": "en"])
         #expect(english.stderr.hasPrefix("error[CSV-001]: file «\(dir.path("no.csv"))» does not exist"))
+        let flag = try SondeoRunner.run(["--lang", "en", "data", "inspect", dir.path("no.csv")])
+        #expect(flag.stderr == english.stderr)
     }
 }

@@ -10,4 +10,6 @@ struct DataCommand: ParsableCommand {
             subcommands: [InspectCommand.self, HeadCommand.self, ConvertCommand.self]
         )
     }
+
+    @OptionGroup var global: GlobalOptions
 }
