@@ -21,9 +21,11 @@ let package = Package(
         .target(name: "Table", dependencies: ["Diagnostics"]),
         .target(name: "LinearAlgebra", dependencies: ["CLapack", "Diagnostics"]),
         .target(name: "Distributions", dependencies: ["CRmath"]),
+        // Layer 2
+        .target(name: "Sampling", dependencies: ["Diagnostics", "Table", "Distributions"]),
         // Layer 5
         .executableTarget(name: "sondeo", dependencies: [
-            "Diagnostics", "Table", "LinearAlgebra", "Distributions",
+            "Diagnostics", "Table", "LinearAlgebra", "Distributions", "Sampling",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
         // Tests
@@ -33,6 +35,7 @@ let package = Package(
                     resources: [.copy("Fixtures")]),
         .testTarget(name: "LinearAlgebraTests", dependencies: ["LinearAlgebra", "SondeoTestSupport"]),
         .testTarget(name: "DistributionsTests", dependencies: ["Distributions", "SondeoTestSupport"]),
+        .testTarget(name: "SamplingTests", dependencies: ["Sampling", "Table", "SondeoTestSupport"]),
         .testTarget(name: "SondeoCLITests", dependencies: ["sondeo", "SondeoTestSupport"],
                     resources: [.copy("Fixtures")]),
     ]

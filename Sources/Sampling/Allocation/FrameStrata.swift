@@ -1,0 +1,47 @@
+import Table
+
+/// The strata of a frame: counts N_h, and S_h of a numeric column when asked (the standard deviation
+/// with divisor N_h − 1, Cochran's S_h), in byte order of the stratum labels.
+public enum FrameStrata {
+    public static func strata(of table: Table, column: String, standardDeviationOf sdColumn: String? = nil)
+        throws(SamplingError) -> [Stratum]
+    {
+        guard let strataColumn = table[column] else { throw .missingColumn(column) }
+        var values: Column?
+        if let sdColumn {
+            guard let found = table[sdColumn], found.numbers != nil, found.type != .date else { throw .missingColumn(sdColumn) }
+            values = found
+        }
+        var index: [String: Int] = [:]
+        var names: [String] = []
+        var counts: [Int] = []
+        var sums: [(n: Int, mean: Double, m2: Double)] = []
+        for row in 0..<table.rowCount {
+            let label = strataColumn.text(at: row) ?? ""
+            let h: Int
+            if let known = index[label] {
+                h = known
+            } else {
+                h = names.count
+                index[label] = h
+                names.append(label)
+                counts.append(0)
+                sums.append((0, 0, 0))
+            }
+            counts[h] += 1
+            // Welford's running mean and sum of squares.
+            if let x = values?.numbers?[row], !x.isNaN {
+                var s = sums[h]
+                s.n += 1
+                let delta = x - s.mean
+                s.mean += delta / Double(s.n)
+                s.m2 += delta * (x - s.mean)
+                sums[h] = s
+            }
+        }
+        return names.indices.sorted { Stratum.byteOrder(names[$0], names[$1]) }.map { h in
+            let sd = values == nil ? nil : (sums[h].n > 1 ? (sums[h].m2 / Double(sums[h].n - 1)).squareRoot() : 0)
+            return Stratum(name: names[h], size: counts[h], standardDeviation: sd)
+        }
+    }
+}

@@ -1,0 +1,148 @@
+import Table
+
+/// A stratified simple random sample without replacement (or a systematic one), with a seeded reserve
+/// list per stratum, reproducible from the seed and the frame alone.
+///
+/// The draw does not depend on the order of the frame's rows: strata are taken in byte order of their
+/// labels and units in byte order of their identifiers; then one ``SplitMix64`` seeded once draws, per
+/// stratum, n_h + r_h units by partial Fisher–Yates (``SeededSelection``). The first n_h drawn are the
+/// sample, the next r_h the reserves, in the order they replace non-respondents.
+public struct StratifiedDraw: Sendable {
+    /// One selected unit.
+    public struct Unit: Sendable, Equatable {
+        /// Row of the frame table.
+        public var row: Int
+        public var stratum: String
+        /// Design weight N_h/n_h.
+        public var weight: Double
+        public var stratumSize: Int
+        /// Position in the stratum's draw: 1…n_h for the sample, then n_h+1… for the reserves.
+        public var order: Int
+        public var reserve: Bool
+    }
+
+    /// What was drawn in a stratum.
+    public struct StratumSummary: Sendable, Equatable {
+        public var stratum: String
+        public var population: Int
+        public var sample: Int
+        public var reserves: Int
+    }
+
+    /// How units are picked within a stratum.
+    public enum Method: Sendable, Equatable {
+        case simpleRandom
+        /// Every k-th unit (k = N_h/n_h, fractional) from a random start after sorting by a column.
+        case systematic(sortBy: String)
+    }
+
+    public let units: [Unit]
+    public let strata: [StratumSummary]
+    public let seed: UInt64
+    /// SHA-256 of the (stratum, identifier) pairs in draw order: equal fingerprints, equal frames.
+    public let fingerprint: String
+    public let algorithm: String
+
+    /// Draws `sizes[stratum]` units from each stratum of `table`. With no strata column the whole frame
+    /// is one stratum, named `todos`.
+    public init(table: Table, strataColumn: String?, idColumn: String, sizes: [String: Int], seed: UInt64,
+                reserveFraction: Double = 0, method: Method = .simpleRandom) throws(SamplingError) {
+        guard let ids = table[idColumn] else { throw .missingColumn(idColumn) }
+        var labels: Column?
+        if let strataColumn {
+            guard let column = table[strataColumn] else { throw .missingColumn(strataColumn) }
+            labels = column
+        }
+        guard reserveFraction >= 0 else { throw .nonPositive(option: "--reserve", value: reserveFraction) }
+        var groups: [String: [Int]] = [:]
+        for row in 0..<table.rowCount { groups[labels?.text(at: row) ?? StratifiedDraw.wholeFrame, default: []].append(row) }
+        let names = groups.keys.sorted(by: Stratum.byteOrder)
+        try StratifiedDraw.check(sizes: sizes, against: groups)
+
+        let idText = (0..<table.rowCount).map { ids.text(at: $0) ?? "" }
+        var sortKeys: Column?
+        if case .systematic(let column) = method {
+            guard let found = table[column] else { throw .missingColumn(column) }
+            sortKeys = found
+        }
+        var generator = SplitMix64(seed: seed)
+        var fingerprint = SHA256()
+        var units: [Unit] = []
+        var summaries: [StratumSummary] = []
+        for name in names {
+            var rows = groups[name]!.sorted { Stratum.byteOrder(idText[$0], idText[$1]) }
+            for (a, b) in zip(rows, rows.dropFirst()) where idText[a] == idText[b] {
+                throw .duplicateIdentifier(idText[a])
+            }
+            for row in rows { fingerprint.update("\(name)\t\(idText[row])\n") }
+            let population = rows.count
+            let n = sizes[name] ?? 0
+            guard n <= population else { throw .populationTooSmall(population: population, needed: n) }
+            let reserves = min(population - n, Int((reserveFraction * Double(n)).rounded(.up)))
+            let picked: [Int]
+            switch method {
+            case .simpleRandom:
+                picked = SeededSelection.draw(n + reserves, from: population, using: &generator).map { rows[$0] }
+            case .systematic:
+                rows.sort { StratifiedDraw.less(sortKeys!, $0, $1, ids: idText) }
+                picked = StratifiedDraw.systematic(rows, n: n, reserves: reserves, using: &generator)
+            }
+            let weight = n > 0 ? Double(population) / Double(n) : 0
+            for (position, row) in picked.enumerated() {
+                units.append(Unit(row: row, stratum: name, weight: weight, stratumSize: population,
+                                  order: position + 1, reserve: position >= n))
+            }
+            summaries.append(StratumSummary(stratum: name, population: population, sample: n, reserves: reserves))
+        }
+        self.units = units
+        self.strata = summaries
+        self.seed = seed
+        self.fingerprint = fingerprint.finishHex()
+        self.algorithm = SeededSelection.algorithm
+    }
+
+    /// The label of the single stratum when the frame is not stratified.
+    public static let wholeFrame = "todos"
+
+    /// Every stratum of the frame has a size and every size names a stratum of the frame.
+    static func check(sizes: [String: Int], against groups: [String: [Int]]) throws(SamplingError) {
+        for name in sizes.keys.sorted(by: Stratum.byteOrder) where groups[name] == nil {
+            throw .allocationStratumNotInFrame(name)
+        }
+        for name in groups.keys.sorted(by: Stratum.byteOrder) where sizes[name] == nil {
+            throw .frameStratumNotAllocated(name)
+        }
+    }
+
+    /// Systematic selection with a fractional interval k = N/n: units ⌊u + i·k⌋ for i = 0…n−1 with
+    /// u uniform in [0, k) (Cochran, §8.1; Madow's fractional-interval form); reserves by simple random
+    /// sampling from the units not selected.
+    static func systematic(_ rows: [Int], n: Int, reserves: Int, using generator: inout SplitMix64) -> [Int] {
+        guard n > 0 else { return [] }
+        let k = Double(rows.count) / Double(n)
+        let start = generator.unit() * k
+        var chosen = (0..<n).map { min(rows.count - 1, Int((start + Double($0) * k).rounded(.down))) }
+        let taken = Set(chosen)
+        let rest = rows.indices.filter { !taken.contains($0) }
+        chosen += SeededSelection.draw(reserves, from: rest.count, using: &generator).map { rest[$0] }
+        return chosen.map { rows[$0] }
+    }
+
+    /// Sort order for systematic sampling: the column's value (numbers by value, text by bytes),
+    /// missing last, then the identifier.
+    static func less(_ column: Column, _ a: Int, _ b: Int, ids: [String]) -> Bool {
+        if let numbers = column.numbers {
+            let x = numbers[a], y = numbers[b]
+            if x.isNaN != y.isNaN { return y.isNaN }
+            if x != y && !x.isNaN { return x < y }
+        } else {
+            let x = column.text(at: a), y = column.text(at: b)
+            if x != y {
+                guard let x else { return false }
+                guard let y else { return true }
+                return Stratum.byteOrder(x, y)
+            }
+        }
+        return Stratum.byteOrder(ids[a], ids[b])
+    }
+}
