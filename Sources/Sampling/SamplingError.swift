@@ -19,7 +19,7 @@ public enum SamplingError: Diagnostic, Equatable {
     case noVariation
     case duplicateIdentifier(String)
     case emptyCell(String)
-    case unknownCategory(column: String, value: String, line: Int)
+    case unknownCategory(file: String, line: Int, column: String, value: String)
     case notConverged(iterations: Int, discrepancy: Double)
     case missingColumn(String)
 
@@ -46,7 +46,12 @@ public enum SamplingError: Diagnostic, Equatable {
         }
     }
 
-    public var location: SourceLocation? { nil }
+    public var location: SourceLocation? {
+        if case .unknownCategory(let file, let line, let column, _) = self {
+            return SourceLocation(source: file, line: line, field: column)
+        }
+        return nil
+    }
 
     public var exitStatus: ExitStatus {
         switch self {
@@ -79,8 +84,8 @@ public enum SamplingError: Diagnostic, Equatable {
             return es ? "el estrato «\(stratum)» no tiene unidades en el marco (N_h = 0)"
                       : "stratum «\(stratum)» has no units in the frame (N_h = 0)"
         case .missingValue(let option, let stratum):
-            return es ? "\(option) no da un valor para el estrato «\(stratum)»"
-                      : "\(option) gives no value for stratum «\(stratum)»"
+            return es ? "falta el valor de \(option) para el estrato «\(stratum)» (el método lo necesita para cada estrato)"
+                      : "\(option) has no value for stratum «\(stratum)» (the method needs one for every stratum)"
         case .unknownStratum(let option, let stratum):
             return es ? "\(option) nombra el estrato «\(stratum)», que no está en el marco"
                       : "\(option) names stratum «\(stratum)», which is not in the frame"
@@ -111,9 +116,9 @@ public enum SamplingError: Diagnostic, Equatable {
         case .emptyCell(let cell):
             return es ? "la celda \(cell) no tiene respondentes: no se puede ajustar a ella; agrupe categorías"
                       : "cell \(cell) has no respondents: it cannot be adjusted to; merge categories"
-        case .unknownCategory(let column, let value, let line):
-            return es ? "línea \(line): el valor «\(value)» de «\(column)» no existe en el marco"
-                      : "line \(line): value «\(value)» of «\(column)» does not occur in the frame"
+        case .unknownCategory(_, let line, let column, let value):
+            return es ? "línea \(line): el valor «\(value)» de la columna «\(column)» no existe en el marco"
+                      : "line \(line): value «\(value)» of column «\(column)» does not occur in the frame"
         case .notConverged(let iterations, let discrepancy):
             return es ? "el rastrillado no convergió en \(iterations) iteraciones (diferencia máxima \(discrepancy)); aumente --max-iterations o agrupe categorías"
                       : "raking did not converge in \(iterations) iterations (largest discrepancy \(discrepancy)); raise --max-iterations or merge categories"

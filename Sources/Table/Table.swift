@@ -7,11 +7,34 @@
 public struct Table: Sendable {
     public private(set) var columns: [Column]
     public let rowCount: Int
+    /// For a table read from a file: the line where each row starts, so that a message about a row can
+    /// name it even when quoted fields span several lines.
+    public let sourceLines: [Int32]?
 
-    public init(columns: [Column], rowCount: Int) {
+    public init(columns: [Column], rowCount: Int, sourceLines: [Int32]? = nil) {
         precondition(columns.allSatisfy { $0.count == rowCount }, "every column must have rowCount rows")
+        precondition(sourceLines == nil || sourceLines!.count == rowCount, "one source line per row")
         self.columns = columns
         self.rowCount = rowCount
+        self.sourceLines = sourceLines
+    }
+
+    /// The file line of a row (1-based; the header is line 1), or the row's position after the
+    /// header when the table was not read from a file.
+    public func line(ofRow row: Int) -> Int {
+        sourceLines.map { Int($0[row]) } ?? row + 2
+    }
+
+    /// The table with `column` in place of the column of the same name, or added at the end.
+    public func setting(_ column: Column) -> Table {
+        var copy = columns
+        if let index = copy.firstIndex(where: { $0.name == column.name }) { copy[index] = column } else { copy.append(column) }
+        return Table(columns: copy, rowCount: rowCount, sourceLines: sourceLines)
+    }
+
+    /// The table with columns added at the end.
+    public func appending(_ extra: [Column]) -> Table {
+        Table(columns: columns + extra, rowCount: rowCount, sourceLines: sourceLines)
     }
 
     public var columnNames: [String] { columns.map(\.name) }
@@ -29,11 +52,12 @@ public struct Table: Sendable {
 
     /// The given rows, in the given order.
     public func selecting(_ rows: [Int]) -> Table {
-        Table(columns: columns.map { $0.selecting(rows) }, rowCount: rows.count)
+        Table(columns: columns.map { $0.selecting(rows) }, rowCount: rows.count,
+              sourceLines: sourceLines.map { lines in rows.map { lines[$0] } })
     }
 
     /// Only the named columns, in the order given.
     public func projecting(_ names: [String]) -> Table {
-        Table(columns: names.compactMap { self[$0] }, rowCount: rowCount)
+        Table(columns: names.compactMap { self[$0] }, rowCount: rowCount, sourceLines: sourceLines)
     }
 }

@@ -40,6 +40,8 @@ enum Localization {
         ("Show the version.", "Muestra la versión."),
         ("See 'sondeo help <subcommand>' for detailed help.", "Vea 'sondeo help <subcomando>' para la ayuda de cada uno."),
         ("<subcommand>", "<subcomando>"),
+        ("[<options>]", "[<opciones>]"),
+        ("<options>", "<opciones>"),
         ("Help:  ", "Ayuda: "),
         ("Usage: ", "Uso: "),
         ("Error: ", "Error: "),

@@ -10,15 +10,12 @@ struct Sondeo: ParsableCommand {
             commandName: "sondeo",
             abstract: L("Diseño de encuestas y análisis estadístico para la experiencia de servicio.",
                         "Survey design and statistical analysis for service experience."),
-            discussion: L("""
-                Lee archivos CSV como los guarda Excel (UTF-8 o Windows-1252, «,» o «;», coma decimal).
-                Los mensajes están en español; use --lang en o SONDEO_LANG=en para inglés.
-                """, """
-                Reads CSV files as Excel saves them (UTF-8 or Windows-1252, «,» or «;», decimal comma).
-                Messages are in Spanish by default; --lang en or SONDEO_LANG=en switches to English.
-                """),
+            discussion: HelpText.discussion([
+                L("Lee archivos CSV como los guarda Excel (UTF-8 o Windows-1252, «,» o «;», coma decimal). Los mensajes están en español; use --lang en o SONDEO_LANG=en para inglés.",
+                  "Reads CSV files as Excel saves them (UTF-8 or Windows-1252, «,» or «;», decimal comma). Messages are in Spanish by default; --lang en or SONDEO_LANG=en switches to English."),
+            ], examples: []),
             version: "0.1.0",
-            subcommands: [DataCommand.self]
+            subcommands: [DataCommand.self, SampleCommand.self]
         )
     }
 

@@ -43,7 +43,7 @@ public struct SampleSize: Sendable {
 
     /// The finite-population variant, as named in the JSON output.
     public var formula: String {
-        population == nil ? "n0 = z^2 * S^2 / e^2 (sin corrección por población finita)"
+        population == nil ? "n = n0 (no finite-population correction)"
                           : "n = n0 / (1 + (n0 - 1) / N)"
     }
 
@@ -94,7 +94,8 @@ public struct SampleSize: Sendable {
 }
 
 extension SizeTarget {
-    var isProportion: Bool {
+    /// Whether the target is a proportion (its margin is a share of 1).
+    public var isProportion: Bool {
         if case .proportion = self { return true }
         return false
     }

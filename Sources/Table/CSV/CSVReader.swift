@@ -21,7 +21,7 @@ public enum CSVReader {
         let scan = try Scan.run(path: path, options: options, keepCodes: true)
         let decoded = try scan.decode(options: options)
         let columns = zip(decoded.columns, scan.codes).map { $0.column(codes: $1) }
-        return (Table(columns: columns, rowCount: scan.rows), decoded.report)
+        return (Table(columns: columns, rowCount: scan.rows, sourceLines: scan.lines), decoded.report)
     }
 
     /// Summarises every column without keeping the rows: `sondeo data inspect`. Memory grows with the
@@ -42,6 +42,8 @@ private struct Scan {
     var header: [[UInt8]] = []
     var interners: [ByteInterner] = []
     var codes: [[UInt32]] = []
+    /// The line where each kept row starts (when the rows are kept).
+    var lines: [Int32] = []
     var rows = 0
     var skipped: [(line: Int, fields: Int)] = []
     var encodingScanner = EncodingScanner()
@@ -121,6 +123,7 @@ private struct Scan {
                 start = end
             }
         }
+        if keepCodes { lines.append(Int32(truncatingIfNeeded: record.line)) }
         rows += 1
     }
 

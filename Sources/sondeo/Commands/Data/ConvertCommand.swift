@@ -8,21 +8,13 @@ struct ConvertCommand: ParsableCommand {
             commandName: "convert",
             abstract: L("Convierte un CSV a UTF-8 con «,» y punto decimal, o con --excel al formato de Excel en español.",
                         "Convert a CSV to UTF-8 with «,» and decimal point, or with --excel to Spanish-locale Excel's format."),
-            discussion: L("""
-                --excel escribe Windows-1252, «;», coma decimal, fechas dd/mm/aaaa y fin de línea CRLF:
-                lo que Excel en español abre con doble clic. El archivo de salida aparece completo o no aparece.
-
-                Ejemplos:
-                  sondeo data convert afiliados_excel.csv --out afiliados.csv
-                  sondeo data convert afiliados.csv --out para_excel.csv --excel --where 'zona == "rural"'
-                """, """
-                --excel writes Windows-1252, «;», decimal comma, dd/mm/yyyy dates and CRLF line ends: what a
-                Spanish-locale Excel opens with a double click. The output file appears whole or not at all.
-
-                Examples:
-                  sondeo data convert afiliados_excel.csv --out afiliados.csv
-                  sondeo data convert afiliados.csv --out para_excel.csv --excel --where 'zona == "rural"'
-                """)
+            discussion: HelpText.discussion([
+                L("--excel escribe Windows-1252, «;», coma decimal, fechas dd/mm/aaaa y fin de línea CRLF: lo que Excel en español abre con doble clic. El archivo de salida aparece completo o no aparece.",
+                  "--excel writes Windows-1252, «;», decimal comma, dd/mm/yyyy dates and CRLF line ends: what a Spanish-locale Excel opens with a double click. The output file appears whole or not at all."),
+            ], examples: [
+                "sondeo data convert afiliados_excel.csv --out afiliados.csv",
+                "sondeo data convert afiliados.csv --out para_excel.csv --excel --where 'zona == \"rural\"'",
+            ])
         )
     }
 

@@ -8,23 +8,14 @@ struct HeadCommand: ParsableCommand {
             commandName: "head",
             abstract: L("Muestra las primeras filas de un archivo CSV, opcionalmente filtradas con --where.",
                         "Show the first rows of a CSV file, optionally filtered with --where."),
-            discussion: L("""
-                Ejemplos:
-                  sondeo data head afiliados.csv --rows 5
-                  sondeo data head afiliados.csv --where 'categoria == "A" and usa_subsidio == 1 and edad < 35'
-                  sondeo data head afiliados.csv --where 'municipio in ["Manizales", "Villamaría"]' --columns id_afiliado,municipio
-
-                Filtros: ==, !=, <, <=, >, >=, in [...], not in [...], is missing, is not missing,
-                and/y, or/o, not/no y paréntesis. Textos y fechas van entre comillas.
-                """, """
-                Examples:
-                  sondeo data head afiliados.csv --rows 5
-                  sondeo data head afiliados.csv --where 'categoria == "A" and usa_subsidio == 1 and edad < 35'
-                  sondeo data head afiliados.csv --where 'municipio in ["Manizales", "Villamaría"]' --columns id_afiliado,municipio
-
-                Filters: ==, !=, <, <=, >, >=, in [...], not in [...], is missing, is not missing,
-                and, or, not and parentheses. Text and dates go in quotes.
-                """)
+            discussion: HelpText.discussion([
+                L("Filtros: ==, !=, <, <=, >, >=, in [...], not in [...], is missing, is not missing, and/y, or/o, not/no y paréntesis. Textos y fechas van entre comillas; un dato faltante no cumple ninguna comparación.",
+                  "Filters: ==, !=, <, <=, >, >=, in [...], not in [...], is missing, is not missing, and, or, not and parentheses. Text and dates go in quotes; a missing value meets no comparison."),
+            ], examples: [
+                "sondeo data head afiliados.csv --rows 5",
+                "sondeo data head afiliados.csv --where 'categoria == \"A\" and usa_subsidio == 1 and edad < 35'",
+                "sondeo data head afiliados.csv --where 'municipio in [\"Manizales\", \"Villamaría\"]' --columns id_afiliado,municipio",
+            ])
         )
     }
 

@@ -8,17 +8,11 @@ struct InspectCommand: ParsableCommand {
             commandName: "inspect",
             abstract: L("Describe un archivo CSV: codificación, separador, filas y, por columna, tipo, faltantes y resumen.",
                         "Describe a CSV file: encoding, delimiter, rows and, per column, type, missing values and summary."),
-            discussion: L("""
-                Ejemplos:
-                  sondeo data inspect afiliados.csv
-                  sondeo data inspect afiliados_excel.csv --format json
-                  sondeo data inspect respuestas.csv --missing 99
-                """, """
-                Examples:
-                  sondeo data inspect afiliados.csv
-                  sondeo data inspect afiliados_excel.csv --format json
-                  sondeo data inspect respuestas.csv --missing 99
-                """)
+            discussion: HelpText.discussion([], examples: [
+                "sondeo data inspect afiliados.csv",
+                "sondeo data inspect afiliados_excel.csv --format json",
+                "sondeo data inspect respuestas.csv --missing 99",
+            ])
         )
     }
 

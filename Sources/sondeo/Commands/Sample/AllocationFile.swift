@@ -1,0 +1,43 @@
+import Foundation
+import Diagnostics
+import Sampling
+import Table
+
+/// Reads the allocation JSON that `sample allocate --format json` writes and checks it against the
+/// frame: the same strata, and the same N_h (a frame that changed since the allocation is refused).
+enum AllocationFile {
+    static func sizes(path: String, frame: Table, strataColumn: String) throws -> [String: Int] {
+        guard let data = FileManager.default.contents(atPath: path) else {
+            throw CSVError(FileManager.default.fileExists(atPath: path) ? .ioFailure(reason: L("no se pudo leer", "could not be read")) : .fileNotFound,
+                           at: .init(source: path))
+        }
+        guard let document = try? JSONSerialization.jsonObject(with: data) as? [String: Any],
+              let entries = document["strata"] as? [[String: Any]] else {
+            throw AllocationFileError(path: path)
+        }
+        let counts = try FrameStrata.strata(of: frame, column: strataColumn)
+        let frameSizes = Dictionary(uniqueKeysWithValues: counts.map { ($0.name, $0.size) })
+        var sizes: [String: Int] = [:]
+        for entry in entries {
+            guard let name = entry["stratum"] as? String, let n = (entry["n"] as? NSNumber)?.intValue else {
+                throw AllocationFileError(path: path)
+            }
+            if let allocated = (entry["N"] as? NSNumber)?.intValue, let actual = frameSizes[name], allocated != actual {
+                throw SamplingError.allocationPopulationMismatch(stratum: name, allocation: allocated, frame: actual)
+            }
+            sizes[name] = n
+        }
+        return sizes
+    }
+}
+
+/// An allocation file that is not the JSON `sample allocate` writes.
+struct AllocationFileError: Diagnostic {
+    var path: String
+    var code: String { "SAMPLE-019" }
+    var location: SourceLocation? { SourceLocation(source: path) }
+    func message(_ language: Language) -> String {
+        language.pick("«\(path)» no es una asignación: se esperaba el JSON de «sondeo sample allocate --format json»",
+                      "«\(path)» is not an allocation: expected the JSON of «sondeo sample allocate --format json»")
+    }
+}

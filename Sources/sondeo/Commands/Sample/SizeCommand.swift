@@ -1,0 +1,192 @@
+import ArgumentParser
+import Sampling
+import Table
+
+/// `sondeo sample size`: how many interviews for a margin of error, or what margin n interviews give.
+struct SizeCommand: ParsableCommand {
+    static var configuration: CommandConfiguration {
+        CommandConfiguration(
+            commandName: "size",
+            abstract: L("Calcula el tamaño de muestra para un margen de error (o el margen que logra un n dado).",
+                        "Compute the sample size for a margin of error (or the margin a given n achieves)."),
+            discussion: HelpText.discussion([
+                L("n0 = z²·p(1−p)/e² (o z²·s²/e² para una media); con población N, n = n0 / (1 + (n0 − 1)/N) redondeado hacia arriba; n_final = ⌈n · deff / r⌉ son los contactos para lograr n respuestas.",
+                  "n0 = z²·p(1−p)/e² (or z²·s²/e² for a mean); with population N, n = n0 / (1 + (n0 − 1)/N) rounded up; n_final = ⌈n · deff / r⌉ contacts to obtain n responses."),
+            ], examples: [
+                "sondeo sample size --margin 0.05 --population 20000",
+                "sondeo sample size --margin 0.05 --population 20000 --deff 1.2 --response-rate 0.6",
+                "sondeo sample size --n 400 --population 20000",
+                "sondeo sample size --margin 0.08 --per-stratum --frame afiliados.csv --strata categoria",
+            ])
+        )
+    }
+
+    @Option(help: ArgumentHelp(L("Margen de error e (0.05 = ±5 puntos para una proporción; en unidades de la variable para una media).",
+                                 "Margin of error e (0.05 = ±5 points for a proportion; in the variable's units for a mean)."),
+                               valueName: "e"))
+    var margin: Double?
+
+    @OptionGroup var precision: PrecisionOptions
+
+    @Option(help: ArgumentHelp(L("Tamaño de la población N (sin ella, población infinita).",
+                                 "Population size N (without it, an infinite population)."), valueName: "N"))
+    var population: Int?
+
+    @Option(help: ArgumentHelp(L("Efecto de diseño.", "Design effect."), valueName: "deff"))
+    var deff: Double = 1
+
+    @Option(help: ArgumentHelp(L("Tasa de respuesta esperada (0 a 1].", "Expected response rate (0 to 1]."), valueName: "r"))
+    var responseRate: Double = 1
+
+    @Option(name: .customLong("n"),
+            help: ArgumentHelp(L("Encuestas completas: da el margen de error que logran (cálculo inverso).",
+                                 "Completed interviews: gives the margin of error they achieve (inverse)."), valueName: "n"))
+    var completes: Int?
+
+    @Flag(help: ArgumentHelp(L("Un tamaño por estrato, cada uno con su propio margen (requiere --frame y --strata).",
+                               "A size per stratum, each reaching the margin on its own (needs --frame and --strata).")))
+    var perStratum = false
+
+    @Option(help: ArgumentHelp(L("Marco muestral (CSV) para --per-stratum.", "Sampling frame (CSV) for --per-stratum."),
+                               valueName: L("archivo", "file")))
+    var frame: String?
+
+    @Option(help: ArgumentHelp(L("Columna de estratos del marco.", "Strata column of the frame."), valueName: L("columna", "column")))
+    var strata: String?
+
+    @OptionGroup var reading: ReadingOptions
+
+    @Option(help: ArgumentHelp(L("Formato de salida: table o json.", "Output format: table or json."), valueName: L("formato", "format")))
+    var format: OutputFormat = .table
+
+    @OptionGroup var global: GlobalOptions
+
+    func validate() throws {
+        try format.require([.table, .json])
+        if completes == nil && margin == nil {
+            throw ValidationError(L("indique --margin (o --n para el cálculo inverso)", "give --margin (or --n for the inverse)"))
+        }
+        if completes != nil && margin != nil {
+            throw ValidationError(L("use --margin o --n, no ambos", "use --margin or --n, not both"))
+        }
+        if perStratum && (frame == nil || strata == nil) {
+            throw ValidationError(L("--per-stratum requiere --frame y --strata", "--per-stratum needs --frame and --strata"))
+        }
+        if perStratum && completes != nil {
+            throw ValidationError(L("--per-stratum calcula tamaños: use --margin, no --n", "--per-stratum computes sizes: use --margin, not --n"))
+        }
+    }
+
+    func run() throws {
+        if let completes {
+            try printAchieved(try AchievedMargin(n: completes, target: precision.target, confidence: precision.confidence,
+                                                 population: population, deff: deff))
+        } else if perStratum, let frame, let strata {
+            let (table, _) = try reading.readTable(frame)
+            let frameStrata = try FrameStrata.strata(of: table, column: strata)
+            let sizes = try frameStrata.map { stratum in
+                (stratum, try SampleSize(target: precision.target, margin: margin!, confidence: precision.confidence,
+                                         population: stratum.size, deff: deff, responseRate: responseRate))
+            }
+            printPerStratum(sizes)
+        } else {
+            printSize(try SampleSize(target: precision.target, margin: margin!, confidence: precision.confidence,
+                                     population: population, deff: deff, responseRate: responseRate))
+        }
+    }
+
+    private func inputs(_ size: SampleSize) -> [(String, JSONValue)] {
+        var members: [(String, JSONValue)] = []
+        switch size.target {
+        case .proportion(let p): members += [("target", .string("proportion")), ("proportion", .number(p))]
+        case .mean(let s): members += [("target", .string("mean")), ("sd", .number(s))]
+        }
+        return members
+    }
+
+    private func printSize(_ size: SampleSize) {
+        if format == .json {
+            print(JSONValue.object([
+                ("n0", .number(size.n0)), ("n", .integer(size.n)),
+                ("population", size.population.map { .integer($0) } ?? .null),
+                ("margin", .number(size.margin)), ("confidence", .number(size.confidence)),
+                ("deff", .number(size.deff)), ("response_rate", .number(size.responseRate)),
+                ("n_final", .integer(size.nFinal)), ("formula", .string(size.formula)),
+                ("z", .number(size.z)), ("n_exact", .number(size.nExact)), ("census", .bool(size.isCensus)),
+            ] + inputs(size)).rendered())
+            return
+        }
+        let z = NumberText.decimal(size.z, places: 4)
+        let s2 = size.target.isProportion ? "p(1−p)" : "s²"
+        var lines = [
+            L("Tamaño de muestra para estimar \(size.target.isProportion ? "una proporción" : "una media")",
+              "Sample size to estimate \(size.target.isProportion ? "a proportion" : "a mean")"),
+            "",
+            "  " + precision.targetText,
+            "  " + L("margen de error e = \(NumberText.exact(size.margin))", "margin of error e = \(NumberText.exact(size.margin))")
+                + (size.target.isProportion ? L(" (±\(NumberText.exact(size.margin * 100)) puntos)", " (±\(NumberText.exact(size.margin * 100)) points)") : ""),
+            "  " + L("confianza = \(NumberText.exact(size.confidence * 100)) % (z = \(z))", "confidence = \(NumberText.exact(size.confidence * 100)) % (z = \(z))"),
+            "  " + L("población N = ", "population N = ") + (size.population.map { NumberText.integer($0) } ?? L("infinita", "infinite")),
+            "  " + L("efecto de diseño deff = \(NumberText.exact(size.deff)) · tasa de respuesta r = \(NumberText.exact(size.responseRate))",
+                     "design effect deff = \(NumberText.exact(size.deff)) · response rate r = \(NumberText.exact(size.responseRate))"),
+            "",
+            "  n0      = z²·\(s2) / e² = \(NumberText.decimal(size.n0, places: 3))",
+        ]
+        if size.population != nil {
+            lines.append("  n       = n0 / (1 + (n0 − 1)/N) = \(NumberText.decimal(size.nExact, places: 3)) → \(NumberText.integer(size.n))")
+        } else {
+            lines.append("  n       = ⌈n0⌉ = \(NumberText.integer(size.n))")
+        }
+        lines.append("  n_final = ⌈n · deff / r⌉ = \(NumberText.integer(size.nFinal))")
+        lines.append("")
+        lines.append(L("Se necesitan \(NumberText.integer(size.n)) encuestas completas; contacte a \(NumberText.integer(size.nFinal)) personas.",
+                       "\(NumberText.integer(size.n)) completed interviews are needed; contact \(NumberText.integer(size.nFinal)) people."))
+        if size.isCensus, let population = size.population {
+            lines.append(L("Atención: los contactos necesarios superan la población (N = \(NumberText.integer(population))): haga un censo y reporte el margen que se logre.",
+                           "Note: the contacts needed exceed the population (N = \(NumberText.integer(population))): take a census and report the margin achieved."))
+        }
+        print(lines.joined(separator: "\n"))
+    }
+
+    private func printAchieved(_ achieved: AchievedMargin) {
+        if format == .json {
+            print(JSONValue.object([
+                ("n", .integer(achieved.n)), ("margin", .number(achieved.margin)), ("confidence", .number(achieved.confidence)),
+                ("population", achieved.population.map { .integer($0) } ?? .null), ("deff", .number(achieved.deff)),
+                ("n0", .number(achieved.n0)), ("z", .number(achieved.z)),
+            ]).rendered())
+            return
+        }
+        let points = achieved.target.isProportion
+            ? L(" (±\(NumberText.decimal(achieved.margin * 100, places: 2)) puntos)", " (±\(NumberText.decimal(achieved.margin * 100, places: 2)) points)") : ""
+        print(L("Con \(NumberText.integer(achieved.n)) encuestas completas el margen de error es \(NumberText.decimal(achieved.margin, places: 4))\(points), con \(NumberText.exact(achieved.confidence * 100)) % de confianza.",
+                "With \(NumberText.integer(achieved.n)) completed interviews the margin of error is \(NumberText.decimal(achieved.margin, places: 4))\(points), at \(NumberText.exact(achieved.confidence * 100)) % confidence."))
+    }
+
+    private func printPerStratum(_ sizes: [(Stratum, SampleSize)]) {
+        let total = sizes.reduce(0) { $0 + $1.1.n }, totalFinal = sizes.reduce(0) { $0 + $1.1.nFinal }
+        if format == .json {
+            print(JSONValue.object([
+                ("margin", .number(margin!)), ("confidence", .number(precision.confidence)), ("deff", .number(deff)),
+                ("response_rate", .number(responseRate)), ("formula", .string(sizes.first?.1.formula ?? "")),
+                ("strata", .array(sizes.map { stratum, size in
+                    .object([("stratum", .string(stratum.name)), ("N", .integer(stratum.size)), ("n0", .number(size.n0)),
+                             ("n", .integer(size.n)), ("n_final", .integer(size.nFinal)), ("census", .bool(size.isCensus))])
+                })),
+                ("n", .integer(total)), ("n_final", .integer(totalFinal)),
+            ]).rendered())
+            return
+        }
+        var table = TextTable(headers: [L("estrato", "stratum"), "N_h", "n0", "n_h", "n_final"],
+                              alignments: [.left, .right, .right, .right, .right])
+        for (stratum, size) in sizes {
+            table.append([stratum.name, NumberText.integer(stratum.size), NumberText.decimal(size.n0, places: 1),
+                          NumberText.integer(size.n), NumberText.integer(size.nFinal) + (size.isCensus ? L(" (censo)", " (census)") : "")])
+        }
+        table.append(["total", NumberText.integer(sizes.reduce(0) { $0 + $1.0.size }), "", NumberText.integer(total), NumberText.integer(totalFinal)])
+        print(L("Tamaño por estrato: cada estrato con margen ±\(NumberText.exact(margin!)) y \(NumberText.exact(precision.confidence * 100)) % de confianza, \(precision.targetText)",
+                "Size per stratum: each stratum with margin ±\(NumberText.exact(margin!)) at \(NumberText.exact(precision.confidence * 100)) % confidence, \(precision.targetText)"))
+        print("")
+        print(table.rendered())
+    }
+}

@@ -1,0 +1,217 @@
+import ArgumentParser
+import Foundation
+import Sampling
+import Table
+
+/// `sondeo sample weights RESPONSES --frame FRAME …`: weights after fieldwork.
+struct WeightsCommand: ParsableCommand {
+    static var configuration: CommandConfiguration {
+        CommandConfiguration(
+            commandName: "weights",
+            abstract: L("Ajusta los pesos tras el trabajo de campo: no respuesta, posestratificación, rastrillado y recorte.",
+                        "Adjust weights after fieldwork: non-response, post-stratification, raking and trimming."),
+            discussion: HelpText.discussion([
+                L("Los pasos van en este orden, cada uno sobre el resultado del anterior: (1) no respuesta dentro de estratos (--strata): los respondentes de cada estrato suman su N_h del marco; (2) posestratificación (--poststrata): los pesos de cada celda suman su conteo en el marco; (3) rastrillado (--rake): ajuste iterativo a los márgenes del marco de varias columnas; (4) recorte (--trim F): ningún peso mayor que F veces el peso medio (con --rake se vuelve a rastrillar).",
+                  "The steps run in this order, each on the result of the one before: (1) non-response within strata (--strata): each stratum's respondents add up to its N_h in the frame; (2) post-stratification (--poststrata): each cell's weights add up to its count in the frame; (3) raking (--rake): iterative fitting to the frame's margins of several columns; (4) trimming (--trim F): no weight above F times the mean weight (with --rake, raking is repeated)."),
+                L("Escribe las respuestas con la columna peso_final e informa el efecto de diseño de Kish, 1 + CV².",
+                  "Writes the responses with a peso_final column and reports Kish's design effect, 1 + CV²."),
+            ], examples: [
+                "sondeo sample weights respuestas.csv --frame afiliados.csv --strata categoria --weight peso --out ponderadas.csv",
+                "sondeo sample weights respuestas.csv --frame afiliados.csv --strata categoria --rake sexo,categoria --trim 3 --out ponderadas.csv",
+            ])
+        )
+    }
+
+    @Argument(help: ArgumentHelp(L("Respuestas (CSV), una fila por respondente.", "Responses (CSV), one row per respondent."),
+                                 valueName: L("respuestas", "responses")))
+    var responses: String
+
+    @Option(help: ArgumentHelp(L("Marco muestral (CSV) con los conteos de población.", "Sampling frame (CSV) with the population counts."),
+                               valueName: L("marco", "frame")))
+    var frame: String
+
+    @Option(help: ArgumentHelp(L("Columna de estratos, para el ajuste por no respuesta.", "Strata column, for the non-response adjustment."),
+                               valueName: L("columna", "column")))
+    var strata: String?
+
+    @Option(help: ArgumentHelp(L("Columna del peso de diseño de partida (por defecto, todos 1).", "Column of the starting design weight (all 1 by default)."),
+                               valueName: L("columna", "column")))
+    var weight: String?
+
+    @Option(help: ArgumentHelp(L("Columnas cuyas celdas cruzadas se posestratifican, separadas por comas.", "Columns whose crossed cells are post-stratified, comma-separated."),
+                               valueName: L("columnas", "columns")))
+    var poststrata: String?
+
+    @Option(help: ArgumentHelp(L("Columnas a cuyos márgenes se rastrilla, separadas por comas.", "Columns whose margins are raked to, comma-separated."),
+                               valueName: L("columnas", "columns")))
+    var rake: String?
+
+    @Option(help: ArgumentHelp(L("Recorta los pesos a F veces el peso medio (F > 1).", "Trim weights at F times the mean weight (F > 1)."), valueName: "F"))
+    var trim: Double?
+
+    @Option(help: ArgumentHelp(L("Tolerancia relativa del rastrillado.", "Relative tolerance of raking."), valueName: L("tolerancia", "tolerance")))
+    var tolerance: Double = 1e-10
+
+    @Option(help: ArgumentHelp(L("Máximo de iteraciones del rastrillado.", "Maximum raking iterations."), valueName: "n"))
+    var maxIterations: Int = 100
+
+    @Option(help: ArgumentHelp(L("Archivo CSV de salida (las respuestas con peso_final).", "Output CSV file (the responses with peso_final)."),
+                               valueName: L("salida", "output")))
+    var out: String
+
+    @Flag(help: ArgumentHelp(L("Escribe la salida para Excel en español.", "Write the output for Spanish-locale Excel.")))
+    var excel = false
+
+    @OptionGroup var reading: ReadingOptions
+
+    @Option(help: ArgumentHelp(L("Formato del resumen: table o json.", "Summary format: table or json."), valueName: L("formato", "format")))
+    var format: OutputFormat = .table
+
+    @OptionGroup var global: GlobalOptions
+
+    func validate() throws {
+        try format.require([.table, .json])
+        if strata == nil && poststrata == nil && rake == nil && trim == nil {
+            throw ValidationError(L("indique al menos un ajuste: --strata, --poststrata, --rake o --trim",
+                                    "give at least one adjustment: --strata, --poststrata, --rake or --trim"))
+        }
+    }
+
+    func run() throws {
+        let (table, _) = try reading.readTable(responses)
+        let (population, _) = try reading.readTable(frame)
+        var weights = try startingWeights(table)
+        var steps: [(String, JSONValue)] = []
+        if let strata {
+            let cells = try Cells(columns: [strata], responses: table, responsesPath: responses, frame: population)
+            weights = try WeightAdjustment.scale(weights, groups: cells.respondent, targets: cells.targets) { "\(strata) = \($0)" }
+            steps.append(("nonresponse", .string(strata)))
+        }
+        if let poststrata {
+            let columns = Self.list(poststrata)
+            let cells = try Cells(columns: columns, responses: table, responsesPath: responses, frame: population)
+            weights = try WeightAdjustment.scale(weights, groups: cells.respondent, targets: cells.targets) { $0 }
+            steps.append(("poststratification", .array(columns.map(JSONValue.string))))
+        }
+        var raking: Raking?
+        var rakingIterations = 0
+        var margins: [Raking.Margin] = []
+        if let rake {
+            for column in Self.list(rake) {
+                let cells = try Cells(columns: [column], responses: table, responsesPath: responses, frame: population)
+                margins.append(Raking.Margin(name: column, categories: cells.respondent, targets: cells.targets))
+            }
+            raking = try Raking(weights: weights, margins: margins, tolerance: tolerance, maxIterations: maxIterations)
+            weights = raking!.weights
+            rakingIterations += raking!.iterations
+            steps.append(("raking", .array(margins.map { .string($0.name) })))
+        }
+        var trimming: Trimming?
+        if let trim {
+            // Trim, and when raking was asked for, rake again: alternate until both hold (or give up after 50 rounds).
+            for _ in 0..<50 {
+                trimming = try Trimming(weights: weights, factor: trim)
+                weights = trimming!.weights
+                guard !margins.isEmpty else { break }
+                raking = try Raking(weights: weights, margins: margins, tolerance: tolerance, maxIterations: maxIterations)
+                weights = raking!.weights
+                rakingIterations += raking!.iterations
+                if weights.max()! <= trimming!.cap * (1 + 1e-9) { break }
+            }
+            steps.append(("trimming", .number(trim)))
+            if let cap = trimming?.cap, let largest = weights.max(), largest > cap * (1 + 1e-6) {
+                Terminal.error(L("aviso: el recorte y el rastrillado no se pudieron cumplir a la vez: el peso máximo queda en \(NumberText.decimal(largest, places: 3)) (tope \(NumberText.decimal(cap, places: 3)))",
+                                 "warning: trimming and raking could not both be met: the largest weight stays at \(NumberText.decimal(largest, places: 3)) (cap \(NumberText.decimal(cap, places: 3)))"))
+            }
+        }
+        let output = table.setting(Column(name: "peso_final", type: .decimal, storage: .numeric(weights)))
+        try (excel ? CSVWriter.excel : CSVWriter.standard).write(output, to: out)
+        report(WeightSummary(weights), steps: steps, raking: raking.map { ($0.discrepancy, rakingIterations) }, trimming: trimming)
+    }
+
+    static func list(_ text: String) -> [String] {
+        text.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
+    }
+
+    private func startingWeights(_ table: Table) throws -> [Double] {
+        guard let weight else { return [Double](repeating: 1, count: table.rowCount) }
+        guard let column = table[weight], let values = column.numbers, column.type == .integer || column.type == .decimal else {
+            throw SamplingError.missingColumn(weight)
+        }
+        if let bad = values.indices.first(where: { !(values[$0] > 0) }) {
+            throw ValidationError(L("\(responses), línea \(table.line(ofRow: bad)): el peso «\(weight)» debe ser un número mayor que 0",
+                                    "\(responses), line \(table.line(ofRow: bad)): weight «\(weight)» must be a number greater than 0"))
+        }
+        return values
+    }
+
+    private func report(_ summary: WeightSummary, steps: [(String, JSONValue)], raking: (discrepancy: Double, iterations: Int)?,
+                        trimming: Trimming?) {
+        if format == .json {
+            print(JSONValue.object([
+                ("out", .string(out)), ("steps", .object(steps)),
+                ("raking_iterations", raking.map { .integer($0.iterations) } ?? .null),
+                ("raking_discrepancy", raking.map { .number($0.discrepancy) } ?? .null),
+                ("trimmed", trimming.map { .integer($0.trimmed) } ?? .null),
+                ("n", .integer(summary.count)), ("sum", .number(summary.sum)), ("min", .number(summary.min)),
+                ("max", .number(summary.max)), ("mean", .number(summary.mean)), ("cv", .number(summary.cv)),
+                ("kish_deff", .number(summary.kishDeff)), ("effective_n", .number(summary.effectiveSize)),
+            ]).rendered())
+            return
+        }
+        var lines: [String] = []
+        if let strata { lines.append(L("• No respuesta ajustada dentro de «\(strata)».", "• Non-response adjusted within «\(strata)».")) }
+        if let poststrata { lines.append(L("• Posestratificado a las celdas de «\(poststrata)».", "• Post-stratified to the cells of «\(poststrata)».")) }
+        if let raking, let rake {
+            let gap = String(format: "%.1e", raking.discrepancy)
+            lines.append(L("• Rastrillado a los márgenes de «\(rake)»: \(raking.iterations) iteraciones, diferencia relativa máxima \(gap.replacingOccurrences(of: ".", with: ",")).",
+                           "• Raked to the margins of «\(rake)»: \(raking.iterations) iterations, largest relative gap \(gap)."))
+        }
+        if let trimming {
+            lines.append(L("• Recortados \(trimming.trimmed) pesos al tope \(NumberText.decimal(trimming.cap, places: 3)).",
+                           "• Trimmed \(trimming.trimmed) weights at the cap \(NumberText.decimal(trimming.cap, places: 3))."))
+        }
+        lines += ["", L("Pesos finales (columna peso_final):", "Final weights (column peso_final):")]
+        let rows: [(String, String)] = [
+            (L("respondentes", "respondents"), NumberText.integer(summary.count)),
+            (L("suma", "sum"), NumberText.decimal(summary.sum, places: 2)),
+            (L("mínimo", "min"), NumberText.decimal(summary.min, places: 3)),
+            (L("máximo", "max"), NumberText.decimal(summary.max, places: 3)),
+            (L("media", "mean"), NumberText.decimal(summary.mean, places: 3)),
+            (L("coeficiente de variación", "coefficient of variation"), NumberText.decimal(summary.cv, places: 4)),
+            (L("efecto de diseño de Kish (1 + CV²)", "Kish design effect (1 + CV²)"), NumberText.decimal(summary.kishDeff, places: 4)),
+            (L("tamaño efectivo (n / deff)", "effective size (n / deff)"), NumberText.decimal(summary.effectiveSize, places: 1)),
+        ]
+        let width = rows.map(\.0.count).max() ?? 0
+        lines += rows.map { "  " + $0.0 + String(repeating: " ", count: width - $0.0.count) + "  " + $0.1 }
+        lines += ["", L("Escrito \(out).", "Wrote \(out).")]
+        print(lines.joined(separator: "\n"))
+    }
+}
+
+/// The cells of one or more columns: each respondent's cell label and each cell's count in the frame.
+/// A respondent whose value does not occur in the frame is an error that names its line.
+struct Cells {
+    var respondent: [String]
+    var targets: [String: Double]
+
+    init(columns: [String], responses: Table, responsesPath: String, frame: Table) throws {
+        for name in columns {
+            guard responses[name] != nil else { throw SamplingError.missingColumn(name) }
+            guard frame[name] != nil else { throw SamplingError.missingColumn(name) }
+        }
+        func label(_ table: Table, _ row: Int) -> String {
+            columns.map { table[$0]!.text(at: row) ?? "NA" }.joined(separator: " × ")
+        }
+        targets = WeightAdjustment.counts((0..<frame.rowCount).map { label(frame, $0) })
+        respondent = (0..<responses.rowCount).map { label(responses, $0) }
+        if let row = respondent.indices.first(where: { targets[respondent[$0]] == nil }) {
+            let column = columns.first { name in
+                let value = responses[name]!.text(at: row) ?? "NA"
+                return !(0..<frame.rowCount).contains { (frame[name]!.text(at: $0) ?? "NA") == value }
+            } ?? columns.joined(separator: ", ")
+            throw SamplingError.unknownCategory(file: responsesPath, line: responses.line(ofRow: row), column: column,
+                                                value: respondent[row])
+        }
+    }
+}
