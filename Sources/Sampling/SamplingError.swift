@@ -22,6 +22,7 @@ public enum SamplingError: Diagnostic, Equatable {
     case unknownCategory(file: String, line: Int, column: String, value: String)
     case notConverged(iterations: Int, discrepancy: Double)
     case missingColumn(String)
+    case notNumeric(String)
 
     public var code: String {
         switch self {
@@ -43,6 +44,7 @@ public enum SamplingError: Diagnostic, Equatable {
         case .unknownCategory: return "SAMPLE-016"
         case .notConverged: return "SAMPLE-017"
         case .missingColumn: return "SAMPLE-018"
+        case .notNumeric: return "SAMPLE-020"
         }
     }
 
@@ -124,6 +126,8 @@ public enum SamplingError: Diagnostic, Equatable {
                       : "raking did not converge in \(iterations) iterations (largest discrepancy \(discrepancy)); raise --max-iterations or merge categories"
         case .missingColumn(let name):
             return es ? "falta la columna «\(name)»" : "column «\(name)» is missing"
+        case .notNumeric(let name):
+            return es ? "la columna «\(name)» no es numérica" : "column «\(name)» is not numeric"
         }
     }
 }

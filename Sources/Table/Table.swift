@@ -1,3 +1,5 @@
+import Diagnostics
+
 /// A data set held by column: what `sondeo` reads from a CSV file and what every analysis reads.
 ///
 /// ```swift
@@ -41,6 +43,13 @@ public struct Table: Sendable {
 
     public subscript(name: String) -> Column? {
         columns.first { $0.name == name }
+    }
+
+    /// The named column, or an error that names the file and suggests the nearest name.
+    public func column(_ name: String, source: String) throws(CSVError) -> Column {
+        if let column = self[name] { return column }
+        throw CSVError(.unknownColumn(name, suggestion: Suggestion.closest(to: name, among: columnNames)),
+                       at: SourceLocation(source: source, line: 1))
     }
 
     /// The rows whose mask entry is true.

@@ -9,7 +9,7 @@ import Testing
         var tokenizer = CSVTokenizer(delimiter: UInt8(ascii: ","))
         var result: [[String]] = []
         let sink = { (record: inout CSVTokenizer.Record) throws(CSVError) in
-            result.append((0..<record.fieldCount).map { String(decoding: record.bytes[record.field($0)], as: UTF8.self) })
+            result.append((0..<record.fieldCount).map { String(decoding: record.field($0), as: UTF8.self) })
         }
         try bytes.withUnsafeBufferPointer { all throws(CSVError) in
             var start = 0

@@ -9,7 +9,8 @@ public enum FrameStrata {
         guard let strataColumn = table[column] else { throw .missingColumn(column) }
         var values: Column?
         if let sdColumn {
-            guard let found = table[sdColumn], found.numbers != nil, found.type != .date else { throw .missingColumn(sdColumn) }
+            guard let found = table[sdColumn] else { throw .missingColumn(sdColumn) }
+            guard found.type.isNumeric else { throw .notNumeric(sdColumn) }
             values = found
         }
         var index: [String: Int] = [:]

@@ -16,6 +16,8 @@ struct ByteInterner {
     private var offsets: [Int] = [0]
     private(set) var counts: [Int] = []
     private var hashes: [UInt64] = []
+    /// The first eight bytes of each entry, little-endian: entries that short compare in one step.
+    private var prefixes: [UInt64] = []
     /// 0 = empty slot, otherwise code + 1.
     private var slots: [UInt32]
     private var mask: Int
@@ -41,8 +43,9 @@ struct ByteInterner {
 
     /// Returns the code of the bytes, adding them if new, and counts one occurrence.
     mutating func intern(_ bytes: UnsafeBufferPointer<UInt8>) -> UInt32 {
-        let hash = Self.hash(bytes)
-        let probe = find(bytes, hash: hash)
+        let prefix = Self.prefix(bytes)
+        let hash = bytes.count <= 8 ? Self.mix(prefix ^ (UInt64(bytes.count) << 59)) : Self.hash(bytes)
+        let probe = find(bytes, hash: hash, prefix: prefix)
         if probe.code >= 0 {
             counts[probe.code] += 1
             return UInt32(probe.code)
@@ -52,6 +55,7 @@ struct ByteInterner {
         offsets.append(arena.count)
         counts.append(1)
         hashes.append(hash)
+        prefixes.append(prefix)
         slots[probe.slot] = UInt32(code + 1)
         if counts.count * 2 > slots.count { grow() }
         return UInt32(code)
@@ -59,29 +63,40 @@ struct ByteInterner {
 
     /// The code of the bytes (or −1) and the slot where the probe ended. Linear probing over raw
     /// pointers: this runs once per cell of the file.
-    private func find(_ bytes: UnsafeBufferPointer<UInt8>, hash: UInt64) -> (code: Int, slot: Int) {
+    private func find(_ bytes: UnsafeBufferPointer<UInt8>, hash: UInt64, prefix: UInt64) -> (code: Int, slot: Int) {
         slots.withUnsafeBufferPointer { slots in
             hashes.withUnsafeBufferPointer { hashes in
-                offsets.withUnsafeBufferPointer { offsets in
-                    arena.withUnsafeBufferPointer { arena in
-                        var slot = Int(truncatingIfNeeded: hash) & mask
-                        while true {
-                            let entry = slots[slot]
-                            if entry == 0 { return (-1, slot) }
-                            let code = Int(entry &- 1)
-                            if hashes[code] == hash {
-                                let start = offsets[code], length = offsets[code + 1] - start
-                                if length == bytes.count
-                                    && (length == 0 || memcmp(arena.baseAddress! + start, bytes.baseAddress!, length) == 0) {
-                                    return (code, slot)
+                prefixes.withUnsafeBufferPointer { prefixes in
+                    offsets.withUnsafeBufferPointer { offsets in
+                        arena.withUnsafeBufferPointer { arena in
+                            var slot = Int(truncatingIfNeeded: hash) & mask
+                            while true {
+                                let entry = slots[slot]
+                                if entry == 0 { return (-1, slot) }
+                                let code = Int(entry &- 1)
+                                if hashes[code] == hash && prefixes[code] == prefix {
+                                    let start = offsets[code], length = offsets[code + 1] - start
+                                    if length == bytes.count
+                                        && (length <= 8 || memcmp(arena.baseAddress! + start + 8, bytes.baseAddress! + 8, length - 8) == 0) {
+                                        return (code, slot)
+                                    }
                                 }
+                                slot = (slot + 1) & mask
                             }
-                            slot = (slot + 1) & mask
                         }
                     }
                 }
             }
         }
+    }
+
+    /// The first eight bytes, little-endian, zero-padded.
+    static func prefix(_ bytes: UnsafeBufferPointer<UInt8>) -> UInt64 {
+        guard let base = bytes.baseAddress else { return 0 }
+        if bytes.count >= 8 { return UnsafeRawPointer(base).loadUnaligned(as: UInt64.self) }
+        var value: UInt64 = 0
+        for i in 0..<bytes.count { value |= UInt64(base[i]) << (8 * UInt64(i)) }
+        return value
     }
 
     private mutating func grow() {
@@ -119,7 +134,7 @@ struct ByteInterner {
         return h
     }
 
-    private static func mix(_ value: UInt64) -> UInt64 {
+    static func mix(_ value: UInt64) -> UInt64 {
         var x = value &* 0xBF58_476D_1CE4_E5B9
         x ^= x >> 31
         x = x &* 0x94D0_49BB_1331_11EB

@@ -25,6 +25,8 @@ public struct CSVError: Diagnostic, Equatable {
         case fieldCount(expected: Int, actual: Int)
         /// A quoted field opened here is never closed.
         case unterminatedQuote
+        /// A column asked for by name is not in the header.
+        case unknownColumn(String, suggestion: String?)
     }
 
     public var kind: Kind
@@ -40,6 +42,7 @@ public struct CSVError: Diagnostic, Equatable {
         case .fileNotFound: return "CSV-001"
         case .ioFailure: return "CSV-002"
         case .isDirectory: return "CSV-011"
+        case .unknownColumn: return "CSV-012"
         case .empty: return "CSV-003"
         case .notText: return "CSV-004"
         case .invalidEncoding: return "CSV-005"
@@ -54,6 +57,7 @@ public struct CSVError: Diagnostic, Equatable {
     public var exitStatus: ExitStatus {
         switch kind {
         case .fileNotFound, .isDirectory: return .noInput
+        case .unknownColumn: return .usage
         case .ioFailure: return .ioError
         default: return .dataError
         }
@@ -93,6 +97,9 @@ public struct CSVError: Diagnostic, Equatable {
             let line = location?.line.map(String.init) ?? "?"
             return es ? "la línea \(line) tiene \(actual) campos pero el encabezado tiene \(expected); revise separadores y comillas, o use --skip-bad-rows para omitir estas filas"
                       : "line \(line) has \(actual) fields but the header has \(expected); check delimiters and quotes, or use --skip-bad-rows to skip such rows"
+        case .unknownColumn(let name, let suggestion):
+            let hint = suggestion.map { es ? "; ¿quiso decir «\($0)»?" : "; did you mean «\($0)»?" } ?? ""
+            return es ? "«\(file)» no tiene la columna «\(name)»\(hint)" : "«\(file)» has no column «\(name)»\(hint)"
         case .unterminatedQuote:
             let line = location?.line.map(String.init) ?? "?"
             return es ? "las comillas abiertas en la línea \(line) nunca se cierran"

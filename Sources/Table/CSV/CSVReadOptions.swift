@@ -10,6 +10,9 @@ public struct CSVReadOptions: Sendable {
     public var missingCodes: [String] = []
     /// Report rows with the wrong number of fields and go on, instead of stopping at the first.
     public var skipBadRows = false
+    /// Read only these columns (by header name); nil reads them all. Other columns are split off but
+    /// never interned, which makes reading a wide frame for two of its columns much cheaper.
+    public var columns: Set<String>?
     /// Called now and then with the fraction of the file read (0…1), for a progress display.
     public var progress: (@Sendable (Double) -> Void)?
 

@@ -18,9 +18,14 @@ public enum CSVReader {
     public static func read(path: String, options: CSVReadOptions = CSVReadOptions()) throws(CSVError)
         -> (table: Table, report: CSVReport)
     {
-        let scan = try Scan.run(path: path, options: options, keepCodes: true)
+        var scan = try Scan.run(path: path, options: options, keepCodes: true)
         let decoded = try scan.decode(options: options)
-        let columns = zip(decoded.columns, scan.codes).map { $0.column(codes: $1) }
+        var columns: [Column] = []
+        let fields = scan.selected.indices.filter { scan.selected[$0] }
+        for (column, field) in zip(decoded.columns, fields) {
+            columns.append(column.column(codes: scan.codes[field]))
+            scan.codes[field] = []
+        }
         return (Table(columns: columns, rowCount: scan.rows, sourceLines: scan.lines), decoded.report)
     }
 
@@ -31,7 +36,8 @@ public enum CSVReader {
     {
         let scan = try Scan.run(path: path, options: options, keepCodes: false)
         let decoded = try scan.decode(options: options)
-        let summaries = zip(decoded.columns, scan.interners).map { $0.summary(counts: $1.counts) }
+        let interners = scan.interners.indices.filter { scan.selected[$0] }.map { scan.interners[$0] }
+        let summaries = zip(decoded.columns, interners).map { $0.summary(counts: $1.counts) }
         return (summaries, decoded.report)
     }
 }
@@ -40,6 +46,8 @@ public enum CSVReader {
 private struct Scan {
     var path: String
     var header: [[UInt8]] = []
+    /// Per header field: is the column read? (See ``CSVReadOptions/columns``.)
+    var selected: [Bool] = []
     var interners: [ByteInterner] = []
     var codes: [[UInt32]] = []
     /// The line where each kept row starts (when the rows are kept).
@@ -57,12 +65,13 @@ private struct Scan {
         let buffer = UnsafeMutableRawBufferPointer.allocate(byteCount: FileInput.chunkSize, alignment: 8)
         defer { buffer.deallocate() }
         var tokenizer: CSVTokenizer?
-        var offset = 0
+        var position = 0
         while true {
             let count = try input.read(into: buffer)
             if count == 0 { break }
             var chunk = UnsafeBufferPointer(rebasing: buffer.bindMemory(to: UInt8.self).prefix(count))
-            if offset == 0 {
+            var offset = position
+            if position == 0 {
                 if chunk.starts(with: [0xEF, 0xBB, 0xBF]) {
                     scan.byteOrderMark = true
                     chunk = UnsafeBufferPointer(rebasing: chunk.dropFirst(3))
@@ -83,8 +92,9 @@ private struct Scan {
             } catch {
                 throw error.located(in: path)
             }
-            offset += count
-            options.progress?(input.size > 0 ? Double(offset) / Double(input.size) : 1)
+            if position == 0 && keepCodes && count < input.size { scan.reserve(estimatedRows: scan.rows * input.size / max(1, count)) }
+            position += count
+            options.progress?(input.size > 0 ? Double(position) / Double(input.size) : 1)
         }
         do throws(CSVError) {
             try tokenizer?.finish { (record: inout CSVTokenizer.Record) throws(CSVError) in
@@ -98,10 +108,22 @@ private struct Scan {
         return scan
     }
 
+    /// Room for the rows a file of this size probably holds, so the code arrays grow without copies.
+    mutating func reserve(estimatedRows: Int) {
+        let rows = estimatedRows + estimatedRows / 20
+        for column in codes.indices where selected[column] { codes[column].reserveCapacity(rows) }
+        lines.reserveCapacity(rows)
+    }
+
     private mutating func take(_ record: CSVTokenizer.Record, options: CSVReadOptions,
                                keepCodes: Bool) throws(CSVError) {
         if header.isEmpty {
-            header = (0..<record.fieldCount).map { Array(record.bytes[record.field($0)]) }
+            header = (0..<record.fieldCount).map { Array(record.field($0)) }
+            selected = header.map { name in
+                guard let wanted = options.columns else { return true }
+                let trimmed = name.withUnsafeBufferPointer { Array(ValueShape.trimmed($0)) }
+                return wanted.contains { trimmed == Array($0.utf8) || trimmed == TextEncoding.windows1252.encode($0) }
+            }
             interners = (0..<header.count).map { _ in ByteInterner() }
             codes = (0..<header.count).map { _ in [] }
             return
@@ -114,14 +136,9 @@ private struct Scan {
             throw CSVError(.fieldCount(expected: header.count, actual: record.fieldCount),
                            at: SourceLocation(source: path, line: record.line, byteOffset: record.offset))
         }
-        record.bytes.withUnsafeBufferPointer { bytes in
-            var start = 0
-            for column in 0..<record.fieldCount {
-                let end = record.fieldEnds[column]
-                let code = interners[column].intern(UnsafeBufferPointer(rebasing: bytes[start..<end]))
-                if keepCodes { codes[column].append(code) }
-                start = end
-            }
+        for column in 0..<record.fieldCount where selected[column] {
+            let code = interners[column].intern(record.field(column))
+            if keepCodes { codes[column].append(code) }
         }
         if keepCodes { lines.append(Int32(truncatingIfNeeded: record.line)) }
         rows += 1
@@ -134,10 +151,14 @@ private struct Scan {
             bytes.withUnsafeBufferPointer { encoding.decode(ValueShape.trimmed($0)) }
         }
         try checkHeader(names)
+        for wanted in (options.columns ?? []).sorted() where !names.contains(wanted) {
+            throw CSVError(.unknownColumn(wanted, suggestion: Suggestion.closest(to: wanted, among: names)),
+                           at: SourceLocation(source: path, line: 1))
+        }
         var missingTokens: Set<[UInt8]> = [Array("NA".utf8)]
         for code in options.missingCodes { missingTokens.insert(encoding.encode(code)) }
-        let decoders = zip(names, interners).map {
-            ColumnDecoder(name: $0, interner: $1, encoding: encoding, missingTokens: missingTokens)
+        let decoders = names.indices.filter { selected[$0] }.map {
+            ColumnDecoder(name: names[$0], interner: interners[$0], encoding: encoding, missingTokens: missingTokens)
         }
         let mark = options.decimalMark ?? DialectDetection.decimalMark(delimiter: delimiter, shapes: decoders.map(\.shape))
         let missingNumbers = Set(options.missingCodes.compactMap {

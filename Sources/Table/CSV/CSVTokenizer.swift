@@ -6,10 +6,11 @@ import Diagnostics
 /// call ``finish(sink:)``. Only ASCII bytes (delimiter, quote, CR, LF) have meaning here, so the same
 /// machine serves UTF-8 and Windows-1252 files; decoding happens later, once per distinct value.
 struct CSVTokenizer {
-    /// One complete record: the bytes of its fields laid end to end, and where each field ends.
+    /// One complete record: the bytes of its fields laid end to end, and where each field ends. The
+    /// storage is reused from record to record: read it inside the sink only.
     struct Record {
-        var bytes: [UInt8] = []
-        var fieldEnds: [Int] = []
+        let bytes = GrowableBuffer<UInt8>(capacity: 4096)
+        let fieldEnds = GrowableBuffer<Int>(capacity: 64)
         /// Physical line (1-based) where the record starts.
         var line = 1
         /// Byte offset in the file where the record starts.
@@ -17,8 +18,10 @@ struct CSVTokenizer {
 
         var fieldCount: Int { fieldEnds.count }
 
-        func field(_ index: Int) -> Range<Int> {
-            (index == 0 ? 0 : fieldEnds[index - 1])..<fieldEnds[index]
+        /// The bytes of field `index` (unquoted, doubled quotes undone).
+        func field(_ index: Int) -> UnsafeBufferPointer<UInt8> {
+            let start = index == 0 ? 0 : fieldEnds[index - 1]
+            return UnsafeBufferPointer(start: bytes.base + start, count: fieldEnds[index] - start)
         }
     }
 
@@ -87,7 +90,7 @@ struct CSVTokenizer {
                     if byte == delimiter || byte == lf || byte == cr { break }
                     j += 1
                 }
-                if j > i { record.bytes.append(contentsOf: UnsafeBufferPointer(start: p + i, count: j - i)) }
+                if j > i { record.bytes.append(p + i, count: j - i) }
                 i = j
                 if j < end {
                     let byte = p[j]
@@ -106,7 +109,7 @@ struct CSVTokenizer {
                     if p[j] == lf || (p[j] == cr && (j + 1 >= end || p[j + 1] != lf)) { line += 1 }
                     j += 1
                 }
-                if j > i { record.bytes.append(contentsOf: UnsafeBufferPointer(start: p + i, count: j - i)) }
+                if j > i { record.bytes.append(p + i, count: j - i) }
                 i = j
                 if j < end {
                     state = .quoteInQuoted
@@ -155,8 +158,8 @@ struct CSVTokenizer {
         if recordHasContent {
             try sink(&record)
         }
-        record.bytes.removeAll(keepingCapacity: true)
-        record.fieldEnds.removeAll(keepingCapacity: true)
+        record.bytes.removeAll()
+        record.fieldEnds.removeAll()
         recordHasContent = false
     }
 }

@@ -28,12 +28,16 @@ public struct CSVWriter: Sendable {
         var out: [UInt8] = []
         out.reserveCapacity(table.rowCount * table.columns.count * 8)
         let end = Array(lineEnding.utf8)
-        appendRow(table.columnNames, to: &out)
+        for (index, name) in table.columnNames.enumerated() {
+            if index > 0 { out.append(delimiter) }
+            appendCell(name, to: &out)
+        }
         out.append(contentsOf: end)
-        var cells = [String?](repeating: nil, count: table.columns.count)
         for row in 0..<table.rowCount {
-            for (index, column) in table.columns.enumerated() { cells[index] = column.text(at: row, format: format) }
-            appendRow(cells.map { $0 ?? "" }, to: &out)
+            for (index, column) in table.columns.enumerated() {
+                if index > 0 { out.append(delimiter) }
+                if let cell = column.text(at: row, format: format) { appendCell(cell, to: &out) }
+            }
             out.append(contentsOf: end)
         }
         return out
@@ -49,20 +53,18 @@ public struct CSVWriter: Sendable {
         }
     }
 
-    private func appendRow(_ cells: [String], to out: inout [UInt8]) {
-        for (index, cell) in cells.enumerated() {
-            if index > 0 { out.append(delimiter) }
-            let bytes = encoding.encode(cell)
-            if bytes.contains(where: { $0 == delimiter || $0 == 34 || $0 == 10 || $0 == 13 }) {
-                out.append(34)
-                for byte in bytes {
-                    if byte == 34 { out.append(34) }
-                    out.append(byte)
-                }
-                out.append(34)
-            } else {
-                out.append(contentsOf: bytes)
+    /// One cell, quoted when it holds the delimiter, a quote or a line break (quotes doubled).
+    private func appendCell(_ cell: String, to out: inout [UInt8]) {
+        let needsQuotes = cell.utf8.contains { $0 == delimiter || $0 == 34 || $0 == 10 || $0 == 13 }
+        if needsQuotes { out.append(34) }
+        if encoding == .utf8 && !needsQuotes {
+            out.append(contentsOf: cell.utf8)
+        } else {
+            for byte in encoding.encode(cell) {
+                if byte == 34 { out.append(34) }
+                out.append(byte)
             }
         }
+        if needsQuotes { out.append(34) }
     }
 }

@@ -81,11 +81,11 @@ struct DecodedColumn {
     func column(codes: [UInt32]) -> Column {
         switch type {
         case .categorical, .text:
-            let mapped = codes.map { levelOfCode[Int($0)] }
+            let mapped = levelOfCode.withUnsafeBufferPointer { table in codes.map { table[Int($0)] } }
             let levels = sortedLevels ?? levelCodes.map(decodeText)
             return Column(name: name, type: type, storage: .coded(codes: mapped, levels: levels))
         default:
-            let values = codes.map { numbers[Int($0)] }
+            let values = numbers.withUnsafeBufferPointer { table in codes.map { table[Int($0)] } }
             return Column(name: name, type: type, storage: .numeric(values),
                           booleanLabels: booleanLabels, decimalPlaces: decimalPlaces)
         }

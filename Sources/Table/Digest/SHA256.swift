@@ -29,13 +29,32 @@ public struct SHA256: Sendable {
             buffer.append(byte)
             length &+= 1
             if buffer.count == 64 {
-                compress(buffer)
+                buffer.withUnsafeBufferPointer { compress($0) }
                 buffer.removeAll(keepingCapacity: true)
             }
         }
     }
 
-    public mutating func update(_ text: String) { update(text.utf8) }
+    public mutating func update(_ text: String) {
+        var text = text
+        text.withUTF8 { update($0) }
+    }
+
+    /// Whole 64-byte blocks straight from the input; only the ends go through the buffer.
+    public mutating func update(_ bytes: UnsafeBufferPointer<UInt8>) {
+        var rest = bytes[...]
+        if !buffer.isEmpty {
+            let take = min(64 - buffer.count, rest.count)
+            update(Array(rest.prefix(take)) as [UInt8])
+            rest = rest.dropFirst(take)
+        }
+        while rest.count >= 64 {
+            compress(UnsafeBufferPointer(rebasing: rest.prefix(64)))
+            length &+= 64
+            rest = rest.dropFirst(64)
+        }
+        if !rest.isEmpty { update(Array(rest) as [UInt8]) }
+    }
 
     /// The 32-byte digest; the value is spent afterwards.
     public mutating func finish() -> [UInt8] {
@@ -43,7 +62,7 @@ public struct SHA256: Sendable {
         update([0x80])
         while buffer.count != 56 { update([0]) }
         for shift in stride(from: 56, through: 0, by: -8) { buffer.append(UInt8(truncatingIfNeeded: bits >> UInt64(shift))) }
-        compress(buffer)
+        buffer.withUnsafeBufferPointer { compress($0) }
         buffer.removeAll()
         return state.flatMap { word in (0..<4).map { UInt8(truncatingIfNeeded: word >> (24 - 8 * UInt32($0))) } }
     }
@@ -62,8 +81,11 @@ public struct SHA256: Sendable {
         return hasher.finishHex()
     }
 
-    private mutating func compress(_ block: [UInt8]) {
-        var w = [UInt32](repeating: 0, count: 64)
+    private mutating func compress(_ block: UnsafeBufferPointer<UInt8>) {
+        withUnsafeTemporaryAllocation(of: UInt32.self, capacity: 64) { w in compress(block, schedule: w) }
+    }
+
+    private mutating func compress(_ block: UnsafeBufferPointer<UInt8>, schedule w: UnsafeMutableBufferPointer<UInt32>) {
         for t in 0..<16 {
             w[t] = UInt32(block[4 * t]) << 24 | UInt32(block[4 * t + 1]) << 16 | UInt32(block[4 * t + 2]) << 8 | UInt32(block[4 * t + 3])
         }

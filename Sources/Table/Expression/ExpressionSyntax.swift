@@ -13,6 +13,18 @@ public indirect enum FilterExpression: Sendable, Equatable {
     case or(FilterExpression, FilterExpression)
     case not(FilterExpression, Span)
 
+    /// The columns the expression reads.
+    public var columnNames: Set<String> {
+        switch self {
+        case .column(let name, _): return [name]
+        case .number, .string, .boolean: return []
+        case .comparison(_, let l, let r, _), .and(let l, let r), .or(let l, let r): return l.columnNames.union(r.columnNames)
+        case .membership(let operand, let items, _, _):
+            return items.reduce(operand.columnNames) { $0.union($1.columnNames) }
+        case .missing(let operand, _, _), .not(let operand, _): return operand.columnNames
+        }
+    }
+
     /// Where the node is in the expression text, in characters.
     public var span: Span {
         switch self {

@@ -76,9 +76,12 @@ struct ReadingOptions: ParsableArguments {
         return options
     }
 
-    /// Reads the whole table.
-    func readTable(_ path: String) throws -> (table: Table, report: CSVReport) {
-        let result = try CSVReader.read(path: path, options: try csvOptions(showingProgressFor: path))
+    /// Reads the table: every column, or only `columns` when given (a wide frame read for a few of
+    /// its columns).
+    func readTable(_ path: String, columns: Set<String>? = nil) throws -> (table: Table, report: CSVReport) {
+        var options = try csvOptions(showingProgressFor: path)
+        options.columns = columns
+        let result = try CSVReader.read(path: path, options: options)
         ReadReport.warnSkipped(result.report)
         return result
     }

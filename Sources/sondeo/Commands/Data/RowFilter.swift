@@ -10,6 +10,13 @@ struct RowFilter: ParsableArguments {
                                valueName: L("expresión", "expression")))
     var expression: String?
 
+    /// The columns the filter reads (none without a filter; all of them when it does not parse, so
+    /// that the error is reported where the filter is applied).
+    func columnNames() -> Set<String>? {
+        guard let expression else { return [] }
+        return (try? ExpressionParser.parse(expression))?.columnNames
+    }
+
     /// The rows of `table` the filter keeps (all when there is no filter); warnings go to stderr.
     func apply(to table: Table) throws -> Table {
         guard let expression else { return table }

@@ -59,7 +59,9 @@ struct AllocateCommand: ParsableCommand {
     }
 
     func run() throws {
-        let (table, _) = try reading.readTable(frame)
+        let (table, _) = try reading.readTable(frame, columns: filter.columnNames().map {
+            $0.union([self.strata] + [allocation.sdOf].compactMap { $0 })
+        })
         let strata = try allocation.strata(of: try filter.apply(to: table), column: self.strata)
         let precision = try StratifiedPrecision(strata: strata, proportion: proportion, confidence: confidence)
         let result: Allocation

@@ -91,6 +91,7 @@ struct DrawCommand: ParsableCommand {
     func run() throws {
         let (read, _) = try reading.readTable(frame)
         let table = try filter.apply(to: read)
+        for name in [strata, id, sortBy, allocationOptions.sdOf].compactMap({ $0 }) { _ = try table.column(name, source: frame) }
         for name in Self.addedColumns where table[name] != nil {
             throw ValidationError(L("el marco ya tiene una columna «\(name)», que la muestra agrega; renómbrela",
                                     "the frame already has a column «\(name)», which the sample adds; rename it"))

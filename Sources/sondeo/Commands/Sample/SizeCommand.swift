@@ -82,7 +82,7 @@ struct SizeCommand: ParsableCommand {
             try printAchieved(try AchievedMargin(n: completes, target: precision.target, confidence: precision.confidence,
                                                  population: population, deff: deff))
         } else if perStratum, let frame, let strata {
-            let (table, _) = try reading.readTable(frame)
+            let (table, _) = try reading.readTable(frame, columns: [strata])
             let frameStrata = try FrameStrata.strata(of: table, column: strata)
             let sizes = try frameStrata.map { stratum in
                 (stratum, try SampleSize(target: precision.target, margin: margin!, confidence: precision.confidence,

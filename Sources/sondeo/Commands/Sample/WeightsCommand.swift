@@ -79,7 +79,11 @@ struct WeightsCommand: ParsableCommand {
 
     func run() throws {
         let (table, _) = try reading.readTable(responses)
-        let (population, _) = try reading.readTable(frame)
+        for name in [strata, weight].compactMap({ $0 }) + Self.list(poststrata ?? "") + Self.list(rake ?? "") {
+            _ = try table.column(name, source: responses)
+        }
+        let needed = Set(([strata].compactMap { $0 }) + Self.list(poststrata ?? "") + Self.list(rake ?? ""))
+        let (population, _) = try reading.readTable(frame, columns: needed)
         var weights = try startingWeights(table)
         var steps: [(String, JSONValue)] = []
         if let strata {
@@ -135,8 +139,9 @@ struct WeightsCommand: ParsableCommand {
 
     private func startingWeights(_ table: Table) throws -> [Double] {
         guard let weight else { return [Double](repeating: 1, count: table.rowCount) }
-        guard let column = table[weight], let values = column.numbers, column.type == .integer || column.type == .decimal else {
-            throw SamplingError.missingColumn(weight)
+        let column = try table.column(weight, source: responses)
+        guard let values = column.numbers, column.type == .integer || column.type == .decimal else {
+            throw SamplingError.notNumeric(weight)
         }
         if let bad = values.indices.first(where: { !(values[$0] > 0) }) {
             throw ValidationError(L("\(responses), línea \(table.line(ofRow: bad)): el peso «\(weight)» debe ser un número mayor que 0",
@@ -196,15 +201,13 @@ struct Cells {
     var targets: [String: Double]
 
     init(columns: [String], responses: Table, responsesPath: String, frame: Table) throws {
-        for name in columns {
-            guard responses[name] != nil else { throw SamplingError.missingColumn(name) }
-            guard frame[name] != nil else { throw SamplingError.missingColumn(name) }
+        func labels(_ table: Table) -> [String] {
+            let selected = columns.map { table[$0]! }
+            if selected.count == 1 { return (0..<table.rowCount).map { selected[0].text(at: $0) ?? "NA" } }
+            return (0..<table.rowCount).map { row in selected.map { $0.text(at: row) ?? "NA" }.joined(separator: " × ") }
         }
-        func label(_ table: Table, _ row: Int) -> String {
-            columns.map { table[$0]!.text(at: row) ?? "NA" }.joined(separator: " × ")
-        }
-        targets = WeightAdjustment.counts((0..<frame.rowCount).map { label(frame, $0) })
-        respondent = (0..<responses.rowCount).map { label(responses, $0) }
+        targets = WeightAdjustment.counts(labels(frame))
+        respondent = labels(responses)
         if let row = respondent.indices.first(where: { targets[respondent[$0]] == nil }) {
             let column = columns.first { name in
                 let value = responses[name]!.text(at: row) ?? "NA"
