@@ -8,15 +8,16 @@ data="Examples/data"
 work="$(mktemp -d)"
 trap 'rm -rf "$work"' EXIT
 
-# Prints the command as a person would type it, then runs it.
+# Prints the command as a person would type it (with "> FILE" when SAVE_TO is set), then runs it.
 step() {
   local title="$1"; shift
   local shown="sondeo"
   for arg in "${@:2}"; do
     if [[ "$arg" == *[[:space:]\"\'\(\)\[\]\<\>\&\|\;\$]* ]]; then shown+=" '${arg//\'/\'\\\'\'}'"; else shown+=" $arg"; fi
   done
+  if [ -n "${SAVE_TO:-}" ]; then shown+=" > $SAVE_TO"; fi
   printf '\n== %s\n$ %s\n' "$title" "$shown"
-  "$sondeo" "${@:2}"
+  if [ -n "${SAVE_TO:-}" ]; then "$sondeo" "${@:2}" | tee "$SAVE_TO"; else "$sondeo" "${@:2}"; fi
 }
 
 step "1. ¿Qué trae la base de afiliados?" \
@@ -39,3 +40,20 @@ step "5. Afiliados rurales de Manizales y Villamaría, para abrir en Excel" \
 
 step "6. Y leído de vuelta" \
   sondeo data head "$work/rurales.csv" --rows 3 --columns id_afiliado,municipio,zona,salario_smmlv,fecha_afiliacion
+
+step "7. ¿Cuántas encuestas para ±3,5 puntos con 95 % de confianza, si responde el 60 %?" \
+  sondeo sample size --margin 0.035 --population 20000 --deff 1.1 --response-rate 0.6
+
+step "8. Repartirlas entre las categorías A, B y C (Neyman, con la variabilidad del salario)" \
+  sondeo sample allocate "$data/afiliados.csv" --strata categoria --total 850 --method neyman --sd-of salario_smmlv
+
+SAVE_TO="$work/asignacion.json" step "9. La asignación proporcional, guardada para el sorteo" \
+  sondeo sample allocate "$data/afiliados.csv" --strata categoria --total 850 --format json
+
+step "10. El sorteo, reproducible con la semilla, con media muestra de reserva" \
+  sondeo sample draw "$data/afiliados.csv" --strata categoria --allocation "$work/asignacion.json" \
+    --seed 20261129 --reserve 0.5 --out "$work/muestra.csv"
+
+step "11. Tras el campo: pesos por no respuesta y rastrillados a sexo y categoría del marco" \
+  sondeo sample weights "$data/respuestas.csv" --frame "$data/afiliados.csv" --strata categoria \
+    --weight peso --rake sexo,categoria --trim 3 --out "$work/ponderadas.csv"

@@ -128,3 +128,13 @@ import Testing
         #expect(h.rowCount == 0 && h.columnNames == ["a", "b"])
     }
 }
+
+@Suite struct LabelCountTests {
+    @Test("cell counts of two columns, one coded and one numeric, with a missing value")
+    func counts() throws {
+        let dir = TemporaryDirectory()
+        let (table, _) = try CSVReader.read(path: dir.file("c.csv", text: "sexo,hijos\nF,1\nM,1\nF,2\nF,1\n,2\n"))
+        #expect(table.labelCounts(["sexo", "hijos"]) == ["F × 1": 2, "M × 1": 1, "F × 2": 1, "NA × 2": 1])
+        #expect(table.labelCounts(["sexo"]) == ["F": 3, "M": 1, "NA": 1])
+    }
+}

@@ -30,6 +30,24 @@ import Testing
         #expect(try Self.records(Array(Self.text.utf8), chunk: chunk) == expected)
     }
 
+    @Test("line numbers count a CRLF inside quotes once, however the chunks fall", arguments: [1, 2, 3, 4])
+    func linesAcrossChunks(chunk: Int) throws {
+        var tokenizer = CSVTokenizer(delimiter: UInt8(ascii: ","))
+        var lines: [Int] = []
+        let bytes = Array("a\r\n\"x\r\ny\"\r\nb\r\n".utf8)
+        let sink = { (record: inout CSVTokenizer.Record) throws(CSVError) in lines.append(record.line) }
+        try bytes.withUnsafeBufferPointer { all throws(CSVError) in
+            var start = 0
+            while start < all.count {
+                let end = min(all.count, start + chunk)
+                try tokenizer.consume(UnsafeBufferPointer(rebasing: all[start..<end]), offset: start, sink: sink)
+                start = end
+            }
+        }
+        try tokenizer.finish(sink: sink)
+        #expect(lines == [1, 2, 4])
+    }
+
     @Test("empty trailing fields are kept")
     func trailingEmptyFields() throws {
         #expect(try Self.records(Array("a,b,c\n1,,\n".utf8), chunk: 4) == [["a", "b", "c"], ["1", "", ""]])

@@ -1,3 +1,9 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
 /// One stratum of a frame as allocation sees it: its label, its size N_h, and what the method needs —
 /// the standard deviation S_h (Neyman, optimal, margins for means) and the unit cost c_h (optimal).
 public struct Stratum: Sendable, Equatable {
@@ -15,7 +21,17 @@ public struct Stratum: Sendable, Equatable {
 
     /// Stratum labels in byte order: the order of every draw, whatever the file's row order.
     public static func byteOrder(_ a: String, _ b: String) -> Bool {
-        a.utf8.lexicographicallyPrecedes(b.utf8)
+        var a = a, b = b
+        return a.withUTF8 { x in
+            b.withUTF8 { y in
+                let common = min(x.count, y.count)
+                if common > 0 {
+                    let order = memcmp(x.baseAddress!, y.baseAddress!, common)
+                    if order != 0 { return order < 0 }
+                }
+                return x.count < y.count
+            }
+        }
     }
 }
 

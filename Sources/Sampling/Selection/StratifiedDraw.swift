@@ -66,7 +66,7 @@ public struct StratifiedDraw: Sendable {
             sortKeys = found
         }
         var generator = SplitMix64(seed: seed)
-        var fingerprint = SHA256()
+        var fingerprint = FingerprintWriter()
         var units: [Unit] = []
         var summaries: [StratumSummary] = []
         for name in names {
@@ -74,7 +74,7 @@ public struct StratifiedDraw: Sendable {
             for (a, b) in zip(rows, rows.dropFirst()) where idText[a] == idText[b] {
                 throw .duplicateIdentifier(idText[a])
             }
-            for row in rows { fingerprint.update("\(name)\t\(idText[row])\n") }
+            for row in rows { fingerprint.add(name, idText[row]) }
             let population = rows.count
             let n = sizes[name] ?? 0
             guard n <= population else { throw .populationTooSmall(population: population, needed: n) }
@@ -97,8 +97,32 @@ public struct StratifiedDraw: Sendable {
         self.units = units
         self.strata = summaries
         self.seed = seed
-        self.fingerprint = fingerprint.finishHex()
+        self.fingerprint = fingerprint.finish()
         self.algorithm = SeededSelection.algorithm
+    }
+
+    /// Feeds `stratum<TAB>id<LF>` lines to SHA-256 in large blocks.
+    struct FingerprintWriter {
+        private var hasher = SHA256()
+        private var pending: [UInt8] = []
+
+        mutating func add(_ stratum: String, _ id: String) {
+            pending.append(contentsOf: stratum.utf8)
+            pending.append(9)
+            pending.append(contentsOf: id.utf8)
+            pending.append(10)
+            if pending.count >= 1 << 16 { flush() }
+        }
+
+        private mutating func flush() {
+            pending.withUnsafeBufferPointer { hasher.update($0) }
+            pending.removeAll(keepingCapacity: true)
+        }
+
+        mutating func finish() -> String {
+            flush()
+            return hasher.finishHex()
+        }
     }
 
     /// The label of the single stratum when the frame is not stratified.

@@ -14,11 +14,4 @@ public enum WeightAdjustment {
         }
         return zip(weights, groups).map { w, g in w * (targets[g] ?? 0) / sums[g]! }
     }
-
-    /// Counts of each label in the frame: the targets of non-response and post-stratification.
-    public static func counts(_ labels: [String]) -> [String: Double] {
-        var counts: [String: Double] = [:]
-        for label in labels { counts[label, default: 0] += 1 }
-        return counts
-    }
 }

@@ -18,6 +18,8 @@ struct ByteInterner {
     private var hashes: [UInt64] = []
     /// The first eight bytes of each entry, little-endian: entries that short compare in one step.
     private var prefixes: [UInt64] = []
+    /// Set by ``stopDeduplicating()``: every value gets a new code without a lookup.
+    private(set) var appendOnly = false
     /// 0 = empty slot, otherwise code + 1.
     private var slots: [UInt32]
     private var mask: Int
@@ -31,6 +33,16 @@ struct ByteInterner {
 
     var count: Int { counts.count }
 
+    /// From now on, gives every value a new code: for a column of identifiers, where nearly every
+    /// value is new and a lookup per cell only costs cache misses. Codes then no longer mean distinct
+    /// values, so this is only for reading a table, never for counting.
+    mutating func stopDeduplicating() {
+        appendOnly = true
+        slots = []
+        hashes = []
+        prefixes = []
+    }
+
     /// The number of bytes of entry `code`.
     func length(of code: Int) -> Int { offsets[code + 1] - offsets[code] }
 
@@ -43,6 +55,12 @@ struct ByteInterner {
 
     /// Returns the code of the bytes, adding them if new, and counts one occurrence.
     mutating func intern(_ bytes: UnsafeBufferPointer<UInt8>) -> UInt32 {
+        if appendOnly {
+            arena.append(contentsOf: bytes)
+            offsets.append(arena.count)
+            counts.append(1)
+            return UInt32(counts.count - 1)
+        }
         let prefix = Self.prefix(bytes)
         let hash = bytes.count <= 8 ? Self.mix(prefix ^ (UInt64(bytes.count) << 59)) : Self.hash(bytes)
         let probe = find(bytes, hash: hash, prefix: prefix)

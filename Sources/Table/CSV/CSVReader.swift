@@ -47,7 +47,11 @@ private struct Scan {
     var path: String
     var header: [[UInt8]] = []
     /// Per header field: is the column read? (See ``CSVReadOptions/columns``.)
-    var selected: [Bool] = []
+    var selected: [Bool] = [] {
+        didSet { filter.keep = selected }
+    }
+    /// Shared with the tokenizer, so that it does not copy the fields of columns not read.
+    let filter = FieldFilter()
     var interners: [ByteInterner] = []
     var codes: [[UInt32]] = []
     /// The line where each kept row starts (when the rows are kept).
@@ -79,7 +83,7 @@ private struct Scan {
                 }
                 scan.delimiter = options.delimiter ?? DialectDetection.delimiter(in: chunk)
                 scan.lineEnding = DialectDetection.lineEnding(in: chunk)
-                tokenizer = CSVTokenizer(delimiter: scan.delimiter)
+                tokenizer = CSVTokenizer(delimiter: scan.delimiter, filter: scan.filter)
             }
             scan.encodingScanner.scan(chunk, offset: offset)
             if let nul = scan.encodingScanner.firstNUL {
@@ -109,9 +113,16 @@ private struct Scan {
     }
 
     /// Room for the rows a file of this size probably holds, so the code arrays grow without copies.
+    /// Also stops looking up the values of columns whose first rows are nearly all different
+    /// (identifiers): they are text, and each row keeps its own value.
     mutating func reserve(estimatedRows: Int) {
         let rows = estimatedRows + estimatedRows / 20
-        for column in codes.indices where selected[column] { codes[column].reserveCapacity(rows) }
+        for column in codes.indices where selected[column] {
+            codes[column].reserveCapacity(rows)
+            if interners[column].count > 1000 && interners[column].count * 10 > self.rows * 9 {
+                interners[column].stopDeduplicating()
+            }
+        }
         lines.reserveCapacity(rows)
     }
 

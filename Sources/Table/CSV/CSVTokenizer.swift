@@ -1,5 +1,10 @@
 import Diagnostics
 
+/// Which fields of each record the tokenizer copies; set once the header is known.
+final class FieldFilter {
+    var keep: [Bool]?
+}
+
 /// Splits CSV bytes into records and fields (RFC 4180, and the looser files people have): quoted
 /// fields may hold the delimiter, doubled quotes and line breaks; lines end in LF, CRLF or CR;
 /// blank lines are skipped. It works on any chunking of the input: feed the chunks in order, then
@@ -28,7 +33,11 @@ struct CSVTokenizer {
     private enum State { case fieldStart, unquoted, quoted, quoteInQuoted }
 
     let delimiter: UInt8
+    /// Fields whose bytes are not needed (columns not read) are split off but not copied.
+    let filter: FieldFilter?
     private var state = State.fieldStart
+    /// A CR ended the last chunk inside a quoted field: it is a line break unless an LF follows.
+    private var quotedCRPending = false
     private var record = Record()
     /// The physical line at the current position, and whether the last byte was a CR (so that a
     /// following LF belongs to the same line end).
@@ -39,8 +48,15 @@ struct CSVTokenizer {
     private var quoteLine = 1
     private var quoteOffset = 0
 
-    init(delimiter: UInt8) {
+    init(delimiter: UInt8, filter: FieldFilter? = nil) {
         self.delimiter = delimiter
+        self.filter = filter
+    }
+
+    /// Whether the bytes of the field being read are kept.
+    private func keeping(_ field: Int) -> Bool {
+        guard let keep = filter?.keep, field < keep.count else { return true }
+        return keep[field]
     }
 
     /// Tokenizes the next chunk; `offset` is the file position of its first byte.
@@ -48,7 +64,7 @@ struct CSVTokenizer {
                           sink: (inout Record) throws(CSVError) -> Void) throws(CSVError) {
         guard let p = chunk.baseAddress else { return }
         let end = chunk.count
-        let quote = UInt8(ascii: "\"")
+        let quote = UInt8(ascii: "\""), delimiter = self.delimiter
         let cr = UInt8(ascii: "\r"), lf = UInt8(ascii: "\n")
         var i = 0
         while i < end {
@@ -90,7 +106,7 @@ struct CSVTokenizer {
                     if byte == delimiter || byte == lf || byte == cr { break }
                     j += 1
                 }
-                if j > i { record.bytes.append(p + i, count: j - i) }
+                if j > i && keeping(record.fieldEnds.count) { record.bytes.append(p + i, count: j - i) }
                 i = j
                 if j < end {
                     let byte = p[j]
@@ -104,12 +120,20 @@ struct CSVTokenizer {
                     }
                 }
             case .quoted:
+                if quotedCRPending {
+                    quotedCRPending = false
+                    if p[i] != lf { line += 1 }
+                }
                 var j = i
                 while j < end && p[j] != quote {
-                    if p[j] == lf || (p[j] == cr && (j + 1 >= end || p[j + 1] != lf)) { line += 1 }
+                    if p[j] == lf {
+                        line += 1
+                    } else if p[j] == cr {
+                        if j + 1 >= end { quotedCRPending = true } else if p[j + 1] != lf { line += 1 }
+                    }
                     j += 1
                 }
-                if j > i { record.bytes.append(p + i, count: j - i) }
+                if j > i && keeping(record.fieldEnds.count) { record.bytes.append(p + i, count: j - i) }
                 i = j
                 if j < end {
                     state = .quoteInQuoted
@@ -118,7 +142,7 @@ struct CSVTokenizer {
             case .quoteInQuoted:
                 let byte = p[i]
                 if byte == quote {
-                    record.bytes.append(quote)
+                    if keeping(record.fieldEnds.count) { record.bytes.append(quote) }
                     state = .quoted
                     i += 1
                 } else if byte == delimiter {

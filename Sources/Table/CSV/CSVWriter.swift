@@ -30,17 +30,51 @@ public struct CSVWriter: Sendable {
         let end = Array(lineEnding.utf8)
         for (index, name) in table.columnNames.enumerated() {
             if index > 0 { out.append(delimiter) }
-            appendCell(name, to: &out)
+            out.append(contentsOf: cell(name))
         }
         out.append(contentsOf: end)
+        let writers = table.columns.map(cellWriter)
         for row in 0..<table.rowCount {
-            for (index, column) in table.columns.enumerated() {
+            for (index, write) in writers.enumerated() {
                 if index > 0 { out.append(delimiter) }
-                if let cell = column.text(at: row, format: format) { appendCell(cell, to: &out) }
+                write(row, &out)
             }
             out.append(contentsOf: end)
         }
         return out
+    }
+
+    /// How one column's cells are written. Labels and booleans are encoded once per value, whole
+    /// numbers skip the general formatting; other values go through ``Column/text(at:format:)``.
+    private func cellWriter(_ column: Column) -> (Int, inout [UInt8]) -> Void {
+        switch (column.storage, column.type) {
+        case (.coded(let codes, let levels), _):
+            let encoded = levels.map(cell)
+            return { row, out in
+                let code = codes[row]
+                if code != Column.missingCode { out.append(contentsOf: encoded[Int(code)]) }
+            }
+        case (.numeric(let values), .boolean):
+            let labels = (column.booleanLabels ?? ["0", "1"]).map(cell)
+            return { row, out in
+                let value = values[row]
+                if !value.isNaN { out.append(contentsOf: labels[value == 0 ? 0 : 1]) }
+            }
+        case (.numeric(let values), .integer):
+            return { row, out in
+                let value = values[row]
+                if value.isNaN { return }
+                if value == value.rounded() && abs(value) < 1e15 {
+                    out.append(contentsOf: String(Int64(value)).utf8)
+                } else if let text = column.text(at: row, format: format) {
+                    out.append(contentsOf: cell(text))
+                }
+            }
+        default:
+            return { row, out in
+                if let text = column.text(at: row, format: format) { out.append(contentsOf: cell(text)) }
+            }
+        }
     }
 
     /// Writes the table to `path` atomically.
@@ -53,18 +87,17 @@ public struct CSVWriter: Sendable {
         }
     }
 
-    /// One cell, quoted when it holds the delimiter, a quote or a line break (quotes doubled).
-    private func appendCell(_ cell: String, to out: inout [UInt8]) {
-        let needsQuotes = cell.utf8.contains { $0 == delimiter || $0 == 34 || $0 == 10 || $0 == 13 }
-        if needsQuotes { out.append(34) }
-        if encoding == .utf8 && !needsQuotes {
-            out.append(contentsOf: cell.utf8)
-        } else {
-            for byte in encoding.encode(cell) {
-                if byte == 34 { out.append(34) }
-                out.append(byte)
-            }
+    /// One cell's bytes in the output encoding, quoted when it holds the delimiter, a quote or a line
+    /// break (quotes doubled).
+    private func cell(_ text: String) -> [UInt8] {
+        let bytes = encoding.encode(text)
+        guard bytes.contains(where: { $0 == delimiter || $0 == 34 || $0 == 10 || $0 == 13 }) else { return bytes }
+        var quoted: [UInt8] = [34]
+        for byte in bytes {
+            if byte == 34 { quoted.append(34) }
+            quoted.append(byte)
         }
-        if needsQuotes { out.append(34) }
+        quoted.append(34)
+        return quoted
     }
 }

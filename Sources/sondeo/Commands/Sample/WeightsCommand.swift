@@ -206,7 +206,7 @@ struct Cells {
             if selected.count == 1 { return (0..<table.rowCount).map { selected[0].text(at: $0) ?? "NA" } }
             return (0..<table.rowCount).map { row in selected.map { $0.text(at: row) ?? "NA" }.joined(separator: " × ") }
         }
-        targets = WeightAdjustment.counts(labels(frame))
+        targets = frame.labelCounts(columns).mapValues(Double.init)
         respondent = labels(responses)
         if let row = respondent.indices.first(where: { targets[respondent[$0]] == nil }) {
             let column = columns.first { name in
