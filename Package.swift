@@ -29,7 +29,7 @@ let package = Package(
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
         // Tests
-        .target(name: "SondeoTestSupport", dependencies: ["Diagnostics", "Table"]),
+        .target(name: "SondeoTestSupport", dependencies: ["Diagnostics", "Table", "Sampling"]),
         .testTarget(name: "DiagnosticsTests", dependencies: ["Diagnostics"]),
         .testTarget(name: "TableTests", dependencies: ["Table", "SondeoTestSupport"],
                     resources: [.copy("Fixtures")]),

@@ -1,19 +1,10 @@
-/// A small reproducible generator for fuzz tests (SplitMix64, Steele, Lea & Flood 2014), so a
-/// failing input can be rebuilt from its seed.
-public struct SeededBytes: Sendable {
-    private var state: UInt64
+import Sampling
 
-    public init(seed: UInt64) { state = seed }
-
-    public mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
-    }
-
-    public mutating func below(_ n: Int) -> Int { Int(next() % UInt64(max(1, n))) }
+/// Reproducible random input for fuzz tests, from the product's own generator, so a failing input can
+/// be rebuilt from its seed.
+extension SplitMix64 {
+    /// A uniform integer in 0..<n (0 when n ≤ 1).
+    public mutating func below(_ n: Int) -> Int { n > 1 ? bounded(n) : 0 }
 
     public mutating func bytes(_ count: Int) -> [UInt8] {
         (0..<count).map { _ in UInt8(truncatingIfNeeded: next()) }

@@ -5,12 +5,9 @@ import Testing
 @Suite struct CSVTokenizerTests {
     static let text = "id,texto\r\n1,\"uno, \"\"dos\"\"\r\ntres\"\r\n\r\n2,simple\r\n3,\"\"\n4,\"fin\""
 
-    static func records(_ bytes: [UInt8], chunk: Int) throws -> [[String]] {
+    /// Feeds `bytes` to a fresh tokenizer in chunks of `chunk` bytes.
+    static func feed(_ bytes: [UInt8], chunk: Int, sink: (inout CSVTokenizer.Record) throws(CSVError) -> Void) throws {
         var tokenizer = CSVTokenizer(delimiter: UInt8(ascii: ","))
-        var result: [[String]] = []
-        let sink = { (record: inout CSVTokenizer.Record) throws(CSVError) in
-            result.append((0..<record.fieldCount).map { String(decoding: record.field($0), as: UTF8.self) })
-        }
         try bytes.withUnsafeBufferPointer { all throws(CSVError) in
             var start = 0
             while start < all.count {
@@ -20,6 +17,13 @@ import Testing
             }
         }
         try tokenizer.finish(sink: sink)
+    }
+
+    static func records(_ bytes: [UInt8], chunk: Int) throws -> [[String]] {
+        var result: [[String]] = []
+        try feed(bytes, chunk: chunk) { (record: inout CSVTokenizer.Record) throws(CSVError) in
+            result.append((0..<record.fieldCount).map { String(decoding: record.field($0), as: UTF8.self) })
+        }
         return result
     }
 
@@ -32,19 +36,10 @@ import Testing
 
     @Test("line numbers count a CRLF inside quotes once, however the chunks fall", arguments: [1, 2, 3, 4])
     func linesAcrossChunks(chunk: Int) throws {
-        var tokenizer = CSVTokenizer(delimiter: UInt8(ascii: ","))
         var lines: [Int] = []
-        let bytes = Array("a\r\n\"x\r\ny\"\r\nb\r\n".utf8)
-        let sink = { (record: inout CSVTokenizer.Record) throws(CSVError) in lines.append(record.line) }
-        try bytes.withUnsafeBufferPointer { all throws(CSVError) in
-            var start = 0
-            while start < all.count {
-                let end = min(all.count, start + chunk)
-                try tokenizer.consume(UnsafeBufferPointer(rebasing: all[start..<end]), offset: start, sink: sink)
-                start = end
-            }
+        try Self.feed(Array("a\r\n\"x\r\ny\"\r\nb\r\n".utf8), chunk: chunk) { (record: inout CSVTokenizer.Record) throws(CSVError) in
+            lines.append(record.line)
         }
-        try tokenizer.finish(sink: sink)
         #expect(lines == [1, 2, 4])
     }
 

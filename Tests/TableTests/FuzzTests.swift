@@ -1,4 +1,5 @@
 import Foundation
+import Sampling
 import SondeoTestSupport
 import Testing
 @testable import Table
@@ -9,7 +10,7 @@ import Testing
     func csvReader() throws {
         let dir = TemporaryDirectory()
         let seedFile = try [UInt8](Data(contentsOf: URL(fileURLWithPath: CSVReaderTests.fixture("mini_excel.csv"))))
-        var random = SeededBytes(seed: 20_261_129)
+        var random = SplitMix64(seed: 20_261_129)
         let specials: [UInt8] = [34, 44, 59, 10, 13, 9, 0, 0x81, 0xC3, 0xE1, 0xEF, 0xBB, 0xBF]
         for iteration in 0..<600 {
             var bytes: [UInt8]
@@ -41,7 +42,7 @@ import Testing
     @Test("random text through the filter parser")
     func expressionParser() {
         let table = ExpressionTests.table
-        var random = SeededBytes(seed: 7)
+        var random = SplitMix64(seed: 7)
         let pieces = ["edad", "categoria", "\"A\"", "'B'", "3", "-2.5", "==", "!=", "<", ">=", "and", "or", "not",
                       "in", "[", "]", "(", ")", ",", "is", "missing", "y", "o", "`", "\"", "#", "ñ", " ", "1e", "fecha"]
         for _ in 0..<2_000 {
