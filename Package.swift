@@ -23,9 +23,10 @@ let package = Package(
         .target(name: "Distributions", dependencies: ["CRmath"]),
         // Layer 2
         .target(name: "Sampling", dependencies: ["Diagnostics", "Table", "Distributions"]),
+        .target(name: "Analysis", dependencies: ["Diagnostics", "Table", "LinearAlgebra", "Distributions"]),
         // Layer 5
         .executableTarget(name: "sondeo", dependencies: [
-            "Diagnostics", "Table", "LinearAlgebra", "Distributions", "Sampling",
+            "Diagnostics", "Table", "LinearAlgebra", "Distributions", "Sampling", "Analysis",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
         // Tests
@@ -36,6 +37,8 @@ let package = Package(
         .testTarget(name: "LinearAlgebraTests", dependencies: ["LinearAlgebra", "SondeoTestSupport"]),
         .testTarget(name: "DistributionsTests", dependencies: ["Distributions", "SondeoTestSupport"]),
         .testTarget(name: "SamplingTests", dependencies: ["Sampling", "Table", "SondeoTestSupport"]),
+        .testTarget(name: "AnalysisTests", dependencies: ["Analysis", "Table", "SondeoTestSupport"],
+                    resources: [.copy("Fixtures")]),
         .testTarget(name: "SondeoCLITests", dependencies: ["sondeo", "SondeoTestSupport"],
                     resources: [.copy("Fixtures")]),
     ]

@@ -1,0 +1,150 @@
+import Table
+
+/// What to do with a stratum that has a single primary sampling unit, where the variance formula
+/// divides by n_h − 1 = 0 (R's `options(survey.lonely.psu)`).
+public enum LonelyPSUPolicy: String, Sendable, CaseIterable {
+    /// Stop with an error naming the stratum (R's default).
+    case fail
+    /// The stratum adds nothing to the variance (R's `remove` / `certainty`).
+    case remove
+    /// The lone PSU is measured from zero, i.e. from the overall mean of the linearised values: a
+    /// conservative contribution (R's `adjust`).
+    case adjust
+    /// The stratum gets the average variance of the others: the total is scaled by H / H_ok (R's `average`).
+    case average
+}
+
+/// A one-stage sampling design: strata, primary sampling units (each row its own unless clusters are
+/// given), weights and the finite-population correction, as `svydesign(ids=, strata=, weights=, fpc=)`
+/// in R's `survey` describes it. Clusters are nested within strata.
+///
+/// Estimators hand the design their linearised (influence) values; ``covariance(_:)`` turns them into
+/// a variance by Taylor linearisation with the finite-population correction:
+///
+///     V̂ = Σ_h (1 − f_h) · n_h/(n_h − 1) · Σ_i (z_hi − z̄_h)(z_hi − z̄_h)ᵀ,   f_h = n_h/N_h
+///
+/// with z_hi the total of the values in PSU i of stratum h (Lumley, *Complex Surveys*, 2010, §2.2;
+/// `survey:::onestrat`). Domains are estimated by zeroing the values outside the domain, never by
+/// dropping rows, so every PSU of the design stays in the sum.
+public struct SurveyDesign: Sendable {
+    public enum Kind: String, Sendable {
+        case simple, stratified, cluster, stratifiedCluster = "stratified_cluster"
+    }
+
+    public let rowCount: Int
+    public let weights: [Double]
+    /// Stratum index per row, and the stratum labels.
+    public let stratum: [Int]
+    public let strataNames: [String]
+    /// PSU index per row (0..<psuCount), unique across strata.
+    public let psu: [Int]
+    public let psuCount: Int
+    /// Stratum of each PSU.
+    let psuStratum: [Int]
+    /// n_h: PSUs per stratum.
+    public let sampledPSUs: [Int]
+    /// N_h per stratum when the finite-population correction is known.
+    public let populationPSUs: [Double]?
+    public let lonelyPSU: LonelyPSUPolicy
+    public let kind: Kind
+    /// Whether weights were given (otherwise all 1).
+    public let weighted: Bool
+
+    /// Degrees of freedom of the design: PSUs − strata (R's `degf`).
+    public var degreesOfFreedom: Int { psuCount - strataNames.count }
+
+    /// - Parameters:
+    ///   - weights: sampling weights, one per row (> 0); nil = all 1.
+    ///   - strata: stratum label per row; nil = one stratum.
+    ///   - clusters: PSU label per row; nil = each row is its own PSU.
+    ///   - fpc: per row, the stratum's population size in PSUs, or the sampling fraction (all values ≤ 1).
+    public init(weights: [Double]?, strata: [String]?, clusters: [String]?, fpc: [Double]?, rowCount: Int,
+                lonelyPSU: LonelyPSUPolicy = .fail, names: DesignColumnNames = DesignColumnNames()) throws(AnalysisError) {
+        self.rowCount = rowCount
+        if let weights {
+            for (row, w) in weights.enumerated() where !(w > 0) {
+                throw w.isNaN ? .missingDesignValue(column: names.weights, row: row + 1) : .nonPositiveWeight(column: names.weights, row: row + 1)
+            }
+        }
+        self.weights = weights ?? [Double](repeating: 1, count: rowCount)
+        weighted = weights != nil
+        self.lonelyPSU = lonelyPSU
+
+        var strataIndex: [String: Int] = [:]
+        var strataNames: [String] = []
+        let stratum = (0..<rowCount).map { row in
+            let label = strata?[row] ?? ""
+            if let known = strataIndex[label] { return known }
+            strataIndex[label] = strataNames.count
+            strataNames.append(label)
+            return strataNames.count - 1
+        }
+        self.stratum = stratum
+        if strataNames.isEmpty { strataNames = [""] }
+        self.strataNames = strataNames
+
+        var psuIndex: [String: Int] = [:]
+        var psuStratum: [Int] = []
+        if let clusters {
+            self.psu = (0..<rowCount).map { row in
+                let key = "\(stratum[row])\u{1F}\(clusters[row])"
+                if let known = psuIndex[key] { return known }
+                psuIndex[key] = psuStratum.count
+                psuStratum.append(stratum[row])
+                return psuStratum.count - 1
+            }
+        } else {
+            self.psu = Array(0..<rowCount)
+            psuStratum = stratum
+        }
+        self.psuStratum = psuStratum
+        psuCount = psuStratum.count
+        var sampled = [Int](repeating: 0, count: strataNames.count)
+        for h in psuStratum { sampled[h] += 1 }
+        sampledPSUs = sampled
+
+        if let fpc {
+            var population = [Double?](repeating: nil, count: strataNames.count)
+            let fractions = fpc.allSatisfy { $0 <= 1 }
+            for row in 0..<rowCount {
+                let value = fpc[row]
+                guard !value.isNaN else { throw .missingDesignValue(column: names.fpc, row: row + 1) }
+                let h = stratum[row]
+                let size = fractions ? Double(sampled[h]) / value : value
+                if let known = population[h], abs(known - size) > 1e-9 * max(1, known) {
+                    throw .inconsistentFPC(stratum: strataNames[h])
+                }
+                population[h] = size
+            }
+            for h in strataNames.indices where population[h]! < Double(sampled[h]) {
+                throw .fpcTooSmall(stratum: strataNames[h], population: population[h]!, sampled: sampled[h])
+            }
+            populationPSUs = population.map { $0! }
+        } else {
+            populationPSUs = nil
+        }
+        if lonelyPSU == .fail {
+            for h in strataNames.indices where sampled[h] == 1 {
+                let f = populationPSUs.map { ($0[h] - 1) / $0[h] } ?? 1
+                if f >= 1e-7 { throw .lonelyPSU(stratum: strataNames[h]) }
+            }
+        }
+        switch (strata != nil, clusters != nil) {
+        case (false, false): kind = .simple
+        case (true, false): kind = .stratified
+        case (false, true): kind = .cluster
+        case (true, true): kind = .stratifiedCluster
+        }
+    }
+}
+
+/// The column names behind a design, for messages.
+public struct DesignColumnNames: Sendable {
+    public var weights = "peso"
+    public var fpc = "fpc"
+
+    public init(weights: String = "peso", fpc: String = "fpc") {
+        self.weights = weights
+        self.fpc = fpc
+    }
+}
