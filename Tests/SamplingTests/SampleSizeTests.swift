@@ -52,6 +52,16 @@ import Testing
         #expect(try AchievedMargin(n: size.n - 1, target: .proportion(0.3), population: 5_000).margin > 0.04)
     }
 
+    @Test("NPS: σ² = p + d − (p − d)²; ±5 points needs 1,537 in the worst case and 938 with p = 0.5, d = 0.2")
+    func nps() throws {
+        // z²·1/0.05² = 1536.58 → 1537; z²·(0.7 − 0.09)/0.05² = 937.3 → 938 (reference/analysis.md §4.2)
+        #expect(try SampleSize(target: .netPromoter(promoters: 0.5, detractors: 0.5), margin: 0.05).n == 1_537)
+        let typical = try SampleSize(target: .netPromoter(promoters: 0.5, detractors: 0.2), margin: 0.05)
+        expectClose(typical.n0, Self.z * Self.z * 0.61 / 0.0025, rtol: 1e-14)
+        #expect(typical.n == 938)
+        #expect(throws: SamplingError.self) { try SampleSize(target: .netPromoter(promoters: 0.7, detractors: 0.5), margin: 0.05) }
+    }
+
     @Test("bad input is refused", arguments: [
         (0.0, 0.95, 0.5, "SAMPLE-001"), (1.0, 0.95, 0.5, "SAMPLE-001"), (0.05, 1.0, 0.5, "SAMPLE-002"),
         (0.05, 0.0, 0.5, "SAMPLE-002"), (0.05, 0.95, 1.2, "SAMPLE-003"), (0.05, 0.95, -0.1, "SAMPLE-003"),

@@ -32,6 +32,9 @@ import Testing
                                       (CSV).
               sample                  Muestra representativa: tamaño, asignación por
                                       estratos, selección reproducible y pesos.
+              analyze                 Analiza la encuesta: medias, totales, proporciones,
+                                      cuantiles, tablas cruzadas, NPS, CSAT y CES con su
+                                      error según el diseño.
 
               Vea 'sondeo help <subcomando>' para la ayuda de cada uno.
 
@@ -40,7 +43,8 @@ import Testing
 
     @Test("every subcommand's help is in Spanish, and in English with --lang en",
           arguments: [["data", "inspect"], ["data", "head"], ["data", "convert"], ["sample", "size"], ["sample", "allocate"],
-                      ["sample", "draw"], ["sample", "weights"]])
+                      ["sample", "draw"], ["sample", "weights"], ["analyze", "mean"], ["analyze", "total"], ["analyze", "proportion"],
+                      ["analyze", "quantile"], ["analyze", "crosstab"], ["analyze", "nps"], ["analyze", "csat"], ["analyze", "ces"]])
     func subcommandHelp(name: [String]) throws {
         let spanish = try SondeoRunner.run(name + ["--help"])
         #expect(spanish.status == 0)

@@ -53,7 +53,7 @@ import Testing
         let population = try SondeoRunner.run(["sample", "size", "--n", "500", "--population", "100"])
         #expect(population.stderr == "error[SAMPLE-005]: la población (N = 100) es menor que la muestra pedida (n = 500)\n")
         let neither = try SondeoRunner.run(["sample", "size"])
-        #expect(neither.status == 64 && neither.stderr.hasPrefix("Error: indique --margin (o --n para el cálculo inverso)"))
+        #expect(neither.status == 64 && neither.stderr.hasPrefix("Error: indique --margin (o --nps-margin, o --n para el cálculo inverso)"))
     }
 
     @Test("sample allocate: proportional 850 over categoria is 595, 169, 86 (14,010 : 3,968 : 2,022)")

@@ -5,12 +5,17 @@ import Distributions
 public enum SizeTarget: Sendable, Equatable {
     case proportion(Double)
     case mean(standardDeviation: Double)
+    /// A Net Promoter Score with expected shares of promoters and detractors; the margin is on the
+    /// −1…1 scale (0.05 = ±5 NPS points).
+    case netPromoter(promoters: Double, detractors: Double)
 
-    /// The unit variance S² the formulas use: p(1 − p) or s².
+    /// The unit variance S² the formulas use: p(1 − p), s², or for the NPS score (+1/0/−1)
+    /// p + d − (p − d)² (at most 1, when p = d = ½).
     var variance: Double {
         switch self {
         case .proportion(let p): return p * (1 - p)
         case .mean(let s): return s * s
+        case .netPromoter(let p, let d): return p + d - (p - d) * (p - d)
         }
     }
 }
@@ -79,6 +84,9 @@ public struct SampleSize: Sendable {
         switch target {
         case .proportion(let p): guard p >= 0 && p <= 1 else { throw .proportionOutOfRange(p) }
         case .mean(let s): guard s > 0 else { throw .nonPositive(option: "--sd", value: s) }
+        case .netPromoter(let p, let d):
+            guard p >= 0 && p <= 1 else { throw .proportionOutOfRange(p) }
+            guard d >= 0 && d <= 1 && p + d <= 1 else { throw .proportionOutOfRange(d) }
         }
         if let population, population <= 0 { throw .nonPositive(option: "--population", value: Double(population)) }
         guard deff > 0 else { throw .nonPositive(option: "--deff", value: deff) }
@@ -94,10 +102,12 @@ public struct SampleSize: Sendable {
 }
 
 extension SizeTarget {
-    /// Whether the target is a proportion (its margin is a share of 1).
+    /// Whether the target's margin is a share of 1 (a proportion, or an NPS on the −1…1 scale).
     public var isProportion: Bool {
-        if case .proportion = self { return true }
-        return false
+        switch self {
+        case .proportion, .netPromoter: return true
+        case .mean: return false
+        }
     }
 }
 

@@ -226,3 +226,28 @@ extension CSVError {
         return copy
     }
 }
+
+extension CSVReader {
+    /// The column names of a file, from its first line alone: to choose which columns to read.
+    public static func header(path: String, options: CSVReadOptions = CSVReadOptions()) throws(CSVError) -> [String] {
+        let input = try FileInput(path: path)
+        let buffer = UnsafeMutableRawBufferPointer.allocate(byteCount: 1 << 16, alignment: 8)
+        defer { buffer.deallocate() }
+        let count = try input.read(into: buffer)
+        var chunk = UnsafeBufferPointer(rebasing: buffer.bindMemory(to: UInt8.self).prefix(count))
+        if chunk.starts(with: [0xEF, 0xBB, 0xBF]) { chunk = UnsafeBufferPointer(rebasing: chunk.dropFirst(3)) }
+        var tokenizer = CSVTokenizer(delimiter: options.delimiter ?? DialectDetection.delimiter(in: chunk))
+        var names: [[UInt8]]?
+        try? tokenizer.consume(chunk, offset: 0) { (record: inout CSVTokenizer.Record) throws(CSVError) in
+            if names == nil { names = (0..<record.fieldCount).map { Array(record.field($0)) } }
+        }
+        if names == nil { try? tokenizer.finish { (record: inout CSVTokenizer.Record) throws(CSVError) in
+            if names == nil { names = (0..<record.fieldCount).map { Array(record.field($0)) } }
+        } }
+        guard let names else { throw CSVError(.empty, at: SourceLocation(source: path)) }
+        var scanner = EncodingScanner()
+        for name in names { name.withUnsafeBufferPointer { scanner.scan($0, offset: 0) } }
+        let encoding = options.encoding ?? (scanner.firstInvalidUTF8 == nil ? .utf8 : .windows1252)
+        return names.map { $0.withUnsafeBufferPointer { encoding.decode(ValueShape.trimmed($0)) } }
+    }
+}

@@ -93,8 +93,8 @@ struct DecodedColumn {
 }
 
 /// The order of categorical levels: case and accents folded first, exact text to break ties.
-enum LevelOrder {
-    static func less(_ a: String, _ b: String) -> Bool {
+public enum LevelOrder {
+    public static func less(_ a: String, _ b: String) -> Bool {
         let fa = String(Suggestion.fold(a)), fb = String(Suggestion.fold(b))
         return fa == fb ? a < b : fa < fb
     }

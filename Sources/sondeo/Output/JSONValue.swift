@@ -10,13 +10,10 @@ indirect enum JSONValue {
     case bool(Bool)
     case null
 
-    static func number(_ value: Double?) -> JSONValue {
+    /// A number, or null when absent or not finite.
+    static func finite(_ value: Double?) -> JSONValue {
         guard let value, value.isFinite else { return .null }
         return .number(value)
-    }
-
-    static func string(_ value: String?) -> JSONValue {
-        value.map { .string($0) } ?? .null
     }
 
     /// Indented text.
@@ -36,6 +33,7 @@ indirect enum JSONValue {
             return "[\n" + items.map { inner + $0.rendered(indent: indent + 1) }.joined(separator: ",\n") + "\n\(pad)]"
         case .string(let text): return JSONValue.quote(text)
         case .number(let value):
+            guard value.isFinite else { return "null" }
             if value == value.rounded() && abs(value) < 1e15 { return String(Int64(value)) }
             return "\(value)"
         case .integer(let value): return String(value)

@@ -38,6 +38,17 @@ enum NumberText {
         return sign + integer(whole) + (Localization.language == .es ? "," : ".") + text[text.index(after: dot)...]
     }
 
+    /// A confidence or significance level in percent without floating-point noise: 0.95 → `95`, 1 − 0.95 → `5`.
+    static func level(_ fraction: Double) -> String {
+        exact((fraction * 100 * 1e6).rounded() / 1e6)
+    }
+
+    /// A p-value: `< 0,001` below a thousandth, else three decimals.
+    static func pValue(_ p: Double) -> String {
+        guard p.isFinite else { return "—" }
+        return p < 0.001 ? "< " + decimal(0.001, places: 3) : decimal(p, places: 3)
+    }
+
     /// A value for a summary cell: integers without decimals, other values with up to 4 significant
     /// decimals.
     static func summary(_ value: Double?) -> String {

@@ -35,7 +35,7 @@ enum TableJSON {
                 guard !column.isMissing(row) else { return (column.name, .null) }
                 switch column.type {
                 case .integer, .decimal: return (column.name, .number(column.numbers![row]))
-                default: return (column.name, .string(column.text(at: row)))
+                default: return (column.name, column.text(at: row).map(JSONValue.string) ?? .null)
                 }
             })
         })

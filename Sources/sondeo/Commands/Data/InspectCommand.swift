@@ -92,9 +92,9 @@ struct InspectCommand: ParsableCommand {
                     ("type", .string(summary.type.rawValue)),
                     ("missing", .integer(summary.missing)),
                     ("distinct", .integer(summary.distinct)),
-                    ("min", summary.firstDate.map(JSONValue.string) ?? .number(summary.min)),
-                    ("max", summary.lastDate.map(JSONValue.string) ?? .number(summary.max)),
-                    ("mean", .number(summary.mean)),
+                    ("min", summary.firstDate.map(JSONValue.string) ?? .finite(summary.min)),
+                    ("max", summary.lastDate.map(JSONValue.string) ?? .finite(summary.max)),
+                    ("mean", .finite(summary.mean)),
                     ("top", .array(summary.top.map { .object([("value", .string($0.value)), ("count", .integer($0.count))]) })),
                 ])
             })),

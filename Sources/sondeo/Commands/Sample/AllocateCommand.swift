@@ -80,7 +80,7 @@ struct AllocateCommand: ParsableCommand {
             print(AllocationJSON.encode(result, strata: strata, expectedMargin: expected, confidence: confidence,
                                         minimum: allocation.minPerStratum).rendered())
         case .csv:
-            print(String(decoding: CSVWriter.standard.bytes(of: AllocationJSON.table(result)), as: UTF8.self), terminator: "")
+            print(CSVWriter.standard.text(of: AllocationJSON.columns(result)), terminator: "")
         default:
             var text = TextTable(headers: [L("estrato", "stratum"), "N_h", "n_h", L("n exacto", "exact n"), "n_h/N_h", L("peso N_h/n_h", "weight N_h/n_h")],
                                  alignments: [.left, .right, .right, .right, .right, .right])
@@ -96,8 +96,8 @@ struct AllocateCommand: ParsableCommand {
             print("")
             print(text.rendered())
             print("")
-            print(L("Margen de error esperado: ±\(NumberText.decimal(expected, places: 4)) con \(NumberText.exact(confidence * 100)) % de confianza, \(assumption).",
-                    "Expected margin of error: ±\(NumberText.decimal(expected, places: 4)) at \(NumberText.exact(confidence * 100)) % confidence, \(assumption)."))
+            print(L("Margen de error esperado: ±\(NumberText.decimal(expected, places: 4)) con \(NumberText.level(confidence)) % de confianza, \(assumption).",
+                    "Expected margin of error: ±\(NumberText.decimal(expected, places: 4)) at \(NumberText.level(confidence)) % confidence, \(assumption)."))
         }
     }
 }
@@ -111,8 +111,8 @@ enum AllocationJSON {
             ("method", .string(allocation.method.rawValue)),
             ("strata", .array(zip(allocation.strata, strata).map { share, stratum in
                 .object([("stratum", .string(share.stratum)), ("N", .integer(share.population)), ("n", .integer(share.size)),
-                         ("n_exact", .number(share.exact)), ("sd", .number(stratum.standardDeviation)),
-                         ("cost", .number(stratum.cost))])
+                         ("n_exact", .number(share.exact)), ("sd", .finite(stratum.standardDeviation)),
+                         ("cost", .finite(stratum.cost))])
             })),
             ("min_per_stratum", .integer(minimum)),
             ("expected_margin", .number(expectedMargin)),
@@ -120,14 +120,10 @@ enum AllocationJSON {
         ])
     }
 
-    /// The allocation as a table (for `--format csv`).
-    static func table(_ allocation: Allocation) -> Table {
+    /// The allocation as table columns (for `--format csv`).
+    static func columns(_ allocation: Allocation) -> [Column] {
         let shares = allocation.strata
-        return Table(columns: [
-            Column(name: "estrato", type: .text, storage: .coded(codes: shares.indices.map { UInt32($0) }, levels: shares.map(\.stratum))),
-            Column(name: "N", type: .integer, storage: .numeric(shares.map { Double($0.population) })),
-            Column(name: "n", type: .integer, storage: .numeric(shares.map { Double($0.size) })),
-            Column(name: "n_exacto", type: .decimal, storage: .numeric(shares.map(\.exact))),
-        ], rowCount: shares.count)
+        return [Column.texts("estrato", shares.map(\.stratum)), Column.integers("N", shares.map(\.population)),
+                Column.integers("n", shares.map(\.size)), Column.decimals("n_exacto", shares.map(\.exact))]
     }
 }

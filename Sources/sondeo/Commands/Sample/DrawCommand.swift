@@ -138,7 +138,7 @@ struct DrawCommand: ParsableCommand {
                 ("strata", .array(draw.strata.map {
                     .object([("stratum", .string($0.stratum)), ("N", .integer($0.population)), ("n", .integer($0.sample)),
                              ("reserves", .integer($0.reserves)),
-                             ("weight", .number($0.sample > 0 ? Double($0.population) / Double($0.sample) : nil))])
+                             ("weight", .finite($0.sample > 0 ? Double($0.population) / Double($0.sample) : nil))])
                 })),
             ]).rendered())
             return

@@ -28,6 +28,17 @@ struct SizeCommand: ParsableCommand {
 
     @OptionGroup var precision: PrecisionOptions
 
+    @Option(help: ArgumentHelp(L("Margen de error del NPS en puntos (p. ej. 5 = ±5 puntos), en vez de --margin.",
+                                 "NPS margin of error in points (e.g. 5 = ±5 points), instead of --margin."), valueName: L("puntos", "points")))
+    var npsMargin: Double?
+
+    @Option(help: ArgumentHelp(L("Proporción esperada de promotores para --nps-margin (0.5 con --detractors 0.5 es el peor caso).",
+                                 "Expected share of promoters for --nps-margin (0.5 with --detractors 0.5 is the worst case)."), valueName: "p"))
+    var promoters: Double = 0.5
+
+    @Option(help: ArgumentHelp(L("Proporción esperada de detractores para --nps-margin.", "Expected share of detractors for --nps-margin."), valueName: "d"))
+    var detractors: Double = 0.5
+
     @Option(help: ArgumentHelp(L("Tamaño de la población N (sin ella, población infinita).",
                                  "Population size N (without it, an infinite population)."), valueName: "N"))
     var population: Int?
@@ -63,11 +74,12 @@ struct SizeCommand: ParsableCommand {
 
     func validate() throws {
         try format.require([.table, .json])
-        if completes == nil && margin == nil {
-            throw ValidationError(L("indique --margin (o --n para el cálculo inverso)", "give --margin (or --n for the inverse)"))
+        let given = [completes != nil, margin != nil, npsMargin != nil].filter { $0 }.count
+        if given == 0 {
+            throw ValidationError(L("indique --margin (o --nps-margin, o --n para el cálculo inverso)", "give --margin (or --nps-margin, or --n for the inverse)"))
         }
-        if completes != nil && margin != nil {
-            throw ValidationError(L("use --margin o --n, no ambos", "use --margin or --n, not both"))
+        if given > 1 {
+            throw ValidationError(L("use solo uno de --margin, --nps-margin y --n", "use only one of --margin, --nps-margin and --n"))
         }
         if perStratum && (frame == nil || strata == nil) {
             throw ValidationError(L("--per-stratum requiere --frame y --strata", "--per-stratum needs --frame and --strata"))
@@ -77,20 +89,27 @@ struct SizeCommand: ParsableCommand {
         }
     }
 
+    /// What is estimated and the margin on its own scale.
+    private var target: (SizeTarget, Double?) {
+        if let npsMargin { return (.netPromoter(promoters: promoters, detractors: detractors), npsMargin / 100) }
+        return (precision.target, margin)
+    }
+
     func run() throws {
+        let (target, margin) = self.target
         if let completes {
-            try printAchieved(try AchievedMargin(n: completes, target: precision.target, confidence: precision.confidence,
+            try printAchieved(try AchievedMargin(n: completes, target: target, confidence: precision.confidence,
                                                  population: population, deff: deff))
         } else if perStratum, let frame, let strata {
             let (table, _) = try reading.readTable(frame, columns: [strata])
             let frameStrata = try FrameStrata.strata(of: table, column: strata)
             let sizes = try frameStrata.map { stratum in
-                (stratum, try SampleSize(target: precision.target, margin: margin!, confidence: precision.confidence,
+                (stratum, try SampleSize(target: target, margin: margin!, confidence: precision.confidence,
                                          population: stratum.size, deff: deff, responseRate: responseRate))
             }
-            printPerStratum(sizes)
+            printPerStratum(sizes, target: target, margin: margin!)
         } else {
-            printSize(try SampleSize(target: precision.target, margin: margin!, confidence: precision.confidence,
+            printSize(try SampleSize(target: target, margin: margin!, confidence: precision.confidence,
                                      population: population, deff: deff, responseRate: responseRate))
         }
     }
@@ -100,6 +119,7 @@ struct SizeCommand: ParsableCommand {
         switch size.target {
         case .proportion(let p): members += [("target", .string("proportion")), ("proportion", .number(p))]
         case .mean(let s): members += [("target", .string("mean")), ("sd", .number(s))]
+        case .netPromoter(let p, let d): members += [("target", .string("nps")), ("promoters", .number(p)), ("detractors", .number(d))]
         }
         return members
     }
@@ -117,15 +137,19 @@ struct SizeCommand: ParsableCommand {
             return
         }
         let z = NumberText.decimal(size.z, places: 4)
-        let s2 = size.target.isProportion ? "p(1−p)" : "s²"
+        let s2: String, what: String
+        switch size.target {
+        case .proportion: s2 = "p(1−p)"; what = L("una proporción", "a proportion")
+        case .mean: s2 = "s²"; what = L("una media", "a mean")
+        case .netPromoter: s2 = "[p + d − (p − d)²]"; what = L("el NPS", "the NPS")
+        }
         var lines = [
-            L("Tamaño de muestra para estimar \(size.target.isProportion ? "una proporción" : "una media")",
-              "Sample size to estimate \(size.target.isProportion ? "a proportion" : "a mean")"),
+            L("Tamaño de muestra para estimar \(what)", "Sample size to estimate \(what)"),
             "",
-            "  " + precision.targetText,
+            "  " + precision.text(of: size.target),
             "  " + L("margen de error e = \(NumberText.exact(size.margin))", "margin of error e = \(NumberText.exact(size.margin))")
                 + (size.target.isProportion ? L(" (±\(NumberText.exact(size.margin * 100)) puntos)", " (±\(NumberText.exact(size.margin * 100)) points)") : ""),
-            "  " + L("confianza = \(NumberText.exact(size.confidence * 100)) % (z = \(z))", "confidence = \(NumberText.exact(size.confidence * 100)) % (z = \(z))"),
+            "  " + L("confianza = \(NumberText.level(size.confidence)) % (z = \(z))", "confidence = \(NumberText.level(size.confidence)) % (z = \(z))"),
             "  " + L("población N = ", "population N = ") + (size.population.map { NumberText.integer($0) } ?? L("infinita", "infinite")),
             "  " + L("efecto de diseño deff = \(NumberText.exact(size.deff)) · tasa de respuesta r = \(NumberText.exact(size.responseRate))",
                      "design effect deff = \(NumberText.exact(size.deff)) · response rate r = \(NumberText.exact(size.responseRate))"),
@@ -159,15 +183,15 @@ struct SizeCommand: ParsableCommand {
         }
         let points = achieved.target.isProportion
             ? L(" (±\(NumberText.decimal(achieved.margin * 100, places: 2)) puntos)", " (±\(NumberText.decimal(achieved.margin * 100, places: 2)) points)") : ""
-        print(L("Con \(NumberText.integer(achieved.n)) encuestas completas el margen de error es \(NumberText.decimal(achieved.margin, places: 4))\(points), con \(NumberText.exact(achieved.confidence * 100)) % de confianza.",
-                "With \(NumberText.integer(achieved.n)) completed interviews the margin of error is \(NumberText.decimal(achieved.margin, places: 4))\(points), at \(NumberText.exact(achieved.confidence * 100)) % confidence."))
+        print(L("Con \(NumberText.integer(achieved.n)) encuestas completas el margen de error es \(NumberText.decimal(achieved.margin, places: 4))\(points), con \(NumberText.level(achieved.confidence)) % de confianza.",
+                "With \(NumberText.integer(achieved.n)) completed interviews the margin of error is \(NumberText.decimal(achieved.margin, places: 4))\(points), at \(NumberText.level(achieved.confidence)) % confidence."))
     }
 
-    private func printPerStratum(_ sizes: [(Stratum, SampleSize)]) {
+    private func printPerStratum(_ sizes: [(Stratum, SampleSize)], target: SizeTarget, margin: Double) {
         let total = sizes.reduce(0) { $0 + $1.1.n }, totalFinal = sizes.reduce(0) { $0 + $1.1.nFinal }
         if format == .json {
             print(JSONValue.object([
-                ("margin", .number(margin!)), ("confidence", .number(precision.confidence)), ("deff", .number(deff)),
+                ("margin", .number(margin)), ("confidence", .number(precision.confidence)), ("deff", .number(deff)),
                 ("response_rate", .number(responseRate)), ("formula", .string(sizes.first?.1.formula ?? "")),
                 ("strata", .array(sizes.map { stratum, size in
                     .object([("stratum", .string(stratum.name)), ("N", .integer(stratum.size)), ("n0", .number(size.n0)),
@@ -184,8 +208,8 @@ struct SizeCommand: ParsableCommand {
                           NumberText.integer(size.n), NumberText.integer(size.nFinal) + (size.isCensus ? L(" (censo)", " (census)") : "")])
         }
         table.append(["total", NumberText.integer(sizes.reduce(0) { $0 + $1.0.size }), "", NumberText.integer(total), NumberText.integer(totalFinal)])
-        print(L("Tamaño por estrato: cada estrato con margen ±\(NumberText.exact(margin!)) y \(NumberText.exact(precision.confidence * 100)) % de confianza, \(precision.targetText)",
-                "Size per stratum: each stratum with margin ±\(NumberText.exact(margin!)) at \(NumberText.exact(precision.confidence * 100)) % confidence, \(precision.targetText)"))
+        print(L("Tamaño por estrato: cada estrato con margen ±\(NumberText.exact(margin)) y \(NumberText.level(precision.confidence)) % de confianza, \(precision.text(of: target))",
+                "Size per stratum: each stratum with margin ±\(NumberText.exact(margin)) at \(NumberText.level(precision.confidence)) % confidence, \(precision.text(of: target))"))
         print("")
         print(table.rendered())
     }

@@ -1,0 +1,147 @@
+import Analysis
+import Foundation
+import Table
+
+/// Estimates as a person reads them (a table with the design written above it) or as scripts read
+/// them (DESIGN.md's JSON: statistic, variable, confidence, design, estimates[{group, estimate, se,
+/// ci, n, deff}]).
+struct EstimateReport {
+    /// How the numbers of a statistic are shown in the terminal.
+    enum Scale {
+        /// Shares in [0, 1], shown as percentages.
+        case share
+        /// Plain numbers with this many decimals.
+        case number(places: Int)
+    }
+
+    var statistic: String
+    var title: String
+    var variable: String
+    var confidence: Double
+    var design: ResolvedDesign
+    var designKind: SurveyDesign.Kind
+    var estimates: [Estimate]
+    var scale: Scale
+    var excluded: Int = 0
+    var extra: [(key: String, values: [JSONValue])] = []
+    var extraColumns: [(header: String, values: [String])] = []
+    var topLevel: [(String, JSONValue)] = []
+    var comparison: (a: String, b: String, difference: Difference)?
+    var notes: [String] = []
+    /// How the variable is named in the text title when it differs from the column (`recomendaria = si`).
+    var displayName: String?
+
+    func render(_ format: OutputFormat) -> String {
+        switch format {
+        case .json: return json().rendered()
+        case .csv: return csv()
+        case .markdown: return text(markdown: true)
+        case .table: return text(markdown: false)
+        }
+    }
+
+    private func json() -> JSONValue {
+        var members: [(String, JSONValue)] = [
+            ("statistic", .string(statistic)), ("variable", .string(variable)), ("confidence", .number(confidence)),
+            ("design", .string(designKind.rawValue)),
+        ]
+        members += topLevel
+        members.append(("estimates", .array(estimates.enumerated().map { index, e in
+            var item: [(String, JSONValue)] = [
+                ("group", .object(e.group.map { ($0.column, .string($0.value)) })),
+                ("estimate", .number(e.estimate)), ("se", .number(e.standardError)),
+                ("ci", .array([.number(e.lower), .number(e.upper)])), ("n", .integer(e.n)),
+                ("deff", .finite(e.deff)), ("df", .integer(e.degreesOfFreedom)),
+            ]
+            for field in extra { item.append((field.key, field.values[index])) }
+            return .object(item)
+        })))
+        members.append(("excluded", .integer(excluded)))
+        if let comparison {
+            let d = comparison.difference
+            members.append(("comparison", .object([
+                ("groups", .array([.string(comparison.a), .string(comparison.b)])), ("difference", .number(d.estimate)),
+                ("se", .number(d.standardError)), ("ci", .array([.number(d.lower), .number(d.upper)])),
+                ("t", .number(d.statistic)), ("df", d.degreesOfFreedom.isFinite ? .number(d.degreesOfFreedom) : .null),
+                ("p", .number(d.p)),
+            ])))
+        }
+        return .object(members)
+    }
+
+    private var groupColumns: [String] { estimates.first?.group.map(\.column) ?? [] }
+
+    private func csv() -> String {
+        var columns = groupColumns.enumerated().map { i, name in Column.texts(name, estimates.map { $0.group[i].value }) }
+        columns += [
+            Column.decimals("estimate", estimates.map(\.estimate)), Column.decimals("se", estimates.map(\.standardError)),
+            Column.decimals("ci_lower", estimates.map(\.lower)), Column.decimals("ci_upper", estimates.map(\.upper)),
+            Column.integers("n", estimates.map(\.n)), Column.decimals("deff", estimates.map { $0.deff ?? .nan }),
+        ]
+        for field in extra {
+            columns.append(Column.decimals(field.key, field.values.map { if case .number(let x) = $0 { return x } else { return .nan } }))
+        }
+        return CSVWriter.standard.text(of: columns)
+    }
+
+    /// A share as a percentage with one decimal.
+    func percent(_ value: Double) -> String { NumberText.decimal(value * 100, places: 1) + " %" }
+
+    func show(_ value: Double) -> String {
+        guard value.isFinite else { return "—" }
+        switch scale {
+        case .share: return NumberText.decimal(value * 100, places: 1) + " %"
+        case .number(let places): return NumberText.decimal(value, places: places)
+        }
+    }
+
+    private func text(markdown: Bool) -> String {
+        let level = NumberText.level(confidence)
+        var table = TextTable(
+            headers: groupColumns + [title, L("error est.", "std. error"), L("IC \(level) %", "\(level) % CI"), "n", "deff"] + extraColumns.map(\.header),
+            alignments: groupColumns.map { _ in .left } + [.right, .right, .left, .right, .right] + extraColumns.map { _ in .right })
+        for (index, e) in estimates.enumerated() {
+            table.append(e.group.map(\.value) + [show(e.estimate), showSE(e.standardError), "[\(show(e.lower)); \(show(e.upper))]",
+                                                  NumberText.integer(e.n), e.deff.map { NumberText.decimal($0, places: 2) } ?? "—"]
+                         + extraColumns.map { $0.values[index] })
+        }
+        var lines = [
+            L("\(title) de «\(displayName ?? variable)»", "\(title) of «\(displayName ?? variable)»"),
+            L("Diseño: ", "Design: ") + design.description(designKind),
+            "",
+            markdown ? table.markdown() : table.rendered(),
+        ]
+        if excluded > 0 {
+            lines.append("")
+            lines.append(L("Se excluyeron \(NumberText.integer(excluded)) filas sin valor válido en «\(variable)» (vacías, NA o códigos de --missing).",
+                           "\(NumberText.integer(excluded)) rows without a valid value of «\(variable)» were left out (empty, NA or --missing codes)."))
+        }
+        if let comparison {
+            let d = comparison.difference
+            lines.append("")
+            lines.append(L("Diferencia «\(comparison.a)» − «\(comparison.b)»: \(showSigned(d.estimate)), error est. \(showSE(d.standardError)), IC \(level) % [\(show(d.lower)); \(show(d.upper))], p = \(NumberText.pValue(d.p)).",
+                           "Difference «\(comparison.a)» − «\(comparison.b)»: \(showSigned(d.estimate)), std. error \(showSE(d.standardError)), \(level) % CI [\(show(d.lower)); \(show(d.upper))], p = \(NumberText.pValue(d.p))."))
+            lines.append(d.p < 1 - confidence
+                ? L("La diferencia es estadísticamente significativa al \(NumberText.level(1 - confidence)) %.", "The difference is statistically significant at \(NumberText.level(1 - confidence)) %.")
+                : L("La diferencia no es estadísticamente significativa al \(NumberText.level(1 - confidence)) %.", "The difference is not statistically significant at \(NumberText.level(1 - confidence)) %."))
+        }
+        if !notes.isEmpty { lines += [""] + notes }
+        return lines.joined(separator: "\n")
+    }
+
+    private func showSE(_ value: Double) -> String {
+        switch scale {
+        case .share: return NumberText.decimal(value * 100, places: 2) + " pp"
+        case .number(let places): return NumberText.decimal(value, places: places + 1)
+        }
+    }
+
+    private func showSigned(_ value: Double) -> String {
+        (value > 0 ? "+" : "") + (scaleIsShare ? NumberText.decimal(value * 100, places: 1) + " pp" : show(value))
+    }
+
+    private var scaleIsShare: Bool {
+        if case .share = scale { return true }
+        return false
+    }
+}

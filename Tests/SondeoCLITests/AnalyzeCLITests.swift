@@ -1,0 +1,85 @@
+import Foundation
+import SondeoTestSupport
+import Testing
+
+/// `sondeo analyze …` on the example survey; the figures are R's (Tests/AnalysisTests/Fixtures/r_reference.json,
+/// from Scripts/reference/analysis.R), repeated here where the command line is what is being checked.
+@Suite struct AnalyzeCLITests {
+    static let respuestas = RepositoryFiles.exampleData("respuestas.csv")
+    static let design = ["--strata", "categoria", "--missing", "99"]
+
+    func json(_ arguments: [String]) throws -> [String: Any] {
+        let run = try SondeoRunner.run(["analyze"] + arguments + ["--format", "json"])
+        #expect(run.status == 0, "\(run.stderr)")
+        return try #require(try JSONSerialization.jsonObject(with: Data(run.stdout.utf8)) as? [String: Any])
+    }
+
+    func first(_ document: [String: Any]) -> [String: Any] { (document["estimates"] as! [[String: Any]])[0] }
+
+    @Test("analyze mean: DESIGN.md's JSON with svymean's figures; weights and fpc are recognised (peso, N_estrato)")
+    func mean() throws {
+        let document = try json(["mean", Self.respuestas, "--var", "csat"] + Self.design)
+        #expect(document["statistic"] as? String == "mean" && document["design"] as? String == "stratified")
+        #expect(document["excluded"] as? Int == 37)
+        let e = first(document)
+        // svymean(~csat, svydesign(ids=~1, strata=~categoria, weights=~peso, fpc=~N_estrato), na.rm = TRUE, deff = TRUE)
+        expectClose(e["estimate"] as! Double, 3.84234064460613, rtol: 1e-12)
+        expectClose(e["se"] as! Double, 0.0386441985892821, rtol: 1e-10)
+        expectClose(e["deff"] as! Double, 1.23636849347421, rtol: 1e-10)
+        #expect(e["n"] as? Int == 813)
+    }
+
+    @Test("analyze mean --by canal --compare: the contrast of svyby(covmat = TRUE) + svycontrast")
+    func compare() throws {
+        let document = try json(["mean", Self.respuestas, "--var", "edad", "--strata", "categoria", "--by", "canal", "--compare", "web,presencial"])
+        let comparison = try #require(document["comparison"] as? [String: Any])
+        expectClose(comparison["difference"] as! Double, -4.47954095978284, rtol: 1e-12)
+        expectClose(comparison["se"] as! Double, 1.10273828096348, rtol: 1e-10)
+        #expect((document["estimates"] as! [[String: Any]]).map { ($0["group"] as! [String: String])["canal"] } == ["presencial", "telefono", "web"])
+    }
+
+    @Test("analyze proportion --method beta; nps; csat")
+    func indicators() throws {
+        let beta = first(try json(["proportion", Self.respuestas, "--var", "recomendaria", "--level", "si", "--method", "beta", "--strata", "categoria"]))
+        expectClose(beta["ci"] as! [Double], [0.666871028778107, 0.735331148935798], rtol: 1e-9)
+        let nps = first(try json(["nps", Self.respuestas, "--var", "nps", "--strata", "categoria"]))
+        expectClose(nps["estimate"] as! Double, 21.401005, rtol: 1e-12)
+        expectClose(nps["se"] as! Double, 3.0177091903782, rtol: 1e-10)
+        expectClose(nps["promoters"] as! Double, 0.4568523, rtol: 1e-12)
+        let csat = first(try json(["csat", Self.respuestas, "--var", "csat"] + Self.design))
+        expectClose(csat["estimate"] as! Double, 0.652013825471219, rtol: 1e-9)
+        expectClose(csat["ci"] as! [Double], [0.615429064687511, 0.686888925393413], rtol: 1e-9)
+    }
+
+    @Test("analyze crosstab: svychisq's F and the Pearson statistic")
+    func crosstab() throws {
+        let run = try SondeoRunner.run(["analyze", "crosstab", Self.respuestas, "--rows", "canal", "--cols", "servicio", "--strata", "categoria", "--format", "json"])
+        let document = try #require(try JSONSerialization.jsonObject(with: Data(run.stdout.utf8)) as? [String: Any])
+        let tests = document["tests"] as! [String: [String: Any]]
+        expectClose(tests["rao_scott"]!["f"] as! Double, 0.998542840747468, rtol: 1e-9)
+        expectClose(tests["pearson"]!["statistic"] as! Double, 11.7262105742159, rtol: 1e-10)
+        #expect(document["rows"] as? [String] == ["presencial", "telefono", "web"])
+        let text = try SondeoRunner.run(["analyze", "crosstab", Self.respuestas, "--rows", "canal", "--cols", "recomendaria", "--strata", "categoria"])
+        #expect(text.stdout.contains("Prueba de independencia de Rao–Scott (segundo orden): F = 1,393 con 2,00 y 1.693,7 gl, p = 0,249."))
+        #expect(text.stdout.contains("No hay evidencia de asociación entre «canal» y «recomendaria»."))
+    }
+
+    @Test("bad input: a text column for a mean, an absent level, a 99 on a 0–10 scale, a lonely stratum")
+    func badInput() throws {
+        let text = try SondeoRunner.run(["analyze", "mean", Self.respuestas, "--var", "canal"])
+        #expect(text.status == 64)
+        #expect(text.stderr == "error[ANALYSIS-001]: la columna «canal» es de tipo categórica, no numérica: no se le puede calcular una media o un total\n")
+        let level = try SondeoRunner.run(["analyze", "proportion", Self.respuestas, "--var", "recomendaria", "--level", "sí"])
+        #expect(level.stderr == "error[ANALYSIS-002]: el valor «sí» no aparece en la columna «recomendaria»; ¿quiso decir «si»?\n")
+        let scale = try SondeoRunner.run(["analyze", "csat", Self.respuestas, "--var", "csat"])
+        #expect(scale.status == 65)
+        #expect(scale.stderr.hasPrefix("error[ANALYSIS-014]: la columna «csat» tiene el valor 99, fuera de la escala 1–5"))
+        let dir = TemporaryDirectory()
+        let lonely = dir.file("sola.csv", text: "estrato,peso,y\nA,10,1\nA,10,2\nB,5,3\n")
+        let fail = try SondeoRunner.run(["analyze", "mean", lonely, "--var", "y"])
+        #expect(fail.status == 65)
+        #expect(fail.stderr.hasPrefix("error[ANALYSIS-003]: el estrato «B» tiene una sola unidad primaria de muestreo"))
+        let adjusted = try SondeoRunner.run(["analyze", "mean", lonely, "--var", "y", "--lonely-psu", "adjust"])
+        #expect(adjusted.status == 0)
+    }
+}
