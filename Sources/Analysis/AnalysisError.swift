@@ -18,6 +18,7 @@ public enum AnalysisError: Diagnostic, Equatable {
     case exactNeedsSimpleSample
     case outOfScale(column: String, value: Double, scale: String)
     case singularTable
+    case designColumnNotNumeric(column: String)
 
     public var code: String {
         switch self {
@@ -36,6 +37,7 @@ public enum AnalysisError: Diagnostic, Equatable {
         case .exactNeedsSimpleSample: return "ANALYSIS-013"
         case .outOfScale: return "ANALYSIS-014"
         case .singularTable: return "ANALYSIS-015"
+        case .designColumnNotNumeric: return "ANALYSIS-016"
         }
     }
 
@@ -94,6 +96,9 @@ public enum AnalysisError: Diagnostic, Equatable {
         case .singularTable:
             return es ? "la tabla tiene filas o columnas vacías o casi vacías: la prueba de Rao–Scott no se puede calcular; agrupe categorías"
                       : "the table has empty or nearly empty rows or columns: the Rao–Scott test cannot be computed; merge categories"
+        case .designColumnNotNumeric(let column):
+            return es ? "la columna «\(column)», que define el diseño (pesos o corrección por población finita), debe ser numérica"
+                      : "column «\(column)», which defines the design (weights or finite-population correction), must be numeric"
         case .zeroDenominator(let column):
             return es ? "el total ponderado del denominador «\(column)» es 0: la razón no está definida"
                       : "the weighted total of denominator «\(column)» is 0: the ratio is undefined"

@@ -1,34 +1,94 @@
 extension SurveyDesign {
-    /// The variance of an estimate from its linearised values u (one per row; zero outside a domain).
-    public func variance(_ u: [Double]) throws(AnalysisError) -> Double {
-        try covariance([u])[0][0]
+    /// The variance of an estimate from its linearised values (zero outside their rows).
+    public func variance(_ u: Influence) throws(AnalysisError) -> Double {
+        guard rowsArePSUs else { return try covariance([u.dense(rowCount)])[0][0] }
+        let strata = strataNames.count
+        var sums = [Double](repeating: 0, count: strata), products = [Double](repeating: 0, count: strata)
+        for (row, value) in zip(u.rows, u.values) {
+            sums[stratum[row]] += value
+            products[stratum[row]] += value * value
+        }
+        return try combine(sums: sums, products: products, dimension: 1)[0][0]
     }
 
     /// The covariance matrix of several estimates from their linearised values (each a column of n
     /// values), by the stratified one-stage Taylor formula of ``SurveyDesign``.
     public func covariance(_ columns: [[Double]]) throws(AnalysisError) -> [[Double]] {
         let p = columns.count
-        // PSU totals, PSU-major: totals[psu * p + j]
-        var totals = [Double](repeating: 0, count: psuCount * p)
-        for (j, column) in columns.enumerated() {
-            precondition(column.count == rowCount, "one value per row")
-            for row in 0..<rowCount where column[row] != 0 {
-                totals[psu[row] * p + j] += column[row]
-            }
-        }
-        // Per stratum: sums and cross-products of the PSU totals.
         let strata = strataNames.count
         var sums = [Double](repeating: 0, count: strata * p)
         var products = [Double](repeating: 0, count: strata * p * p)
-        for i in 0..<psuCount {
-            let h = psuStratum[i]
-            for a in 0..<p {
-                let za = totals[i * p + a]
-                if za == 0 { continue }
-                sums[h * p + a] += za
-                for b in 0..<p { products[(h * p + a) * p + b] += za * totals[i * p + b] }
+        // z_i: the PSU totals of each column (rows themselves when every row is a PSU).
+        func accumulate(_ h: Int, _ z: UnsafeBufferPointer<Double>) {
+            for a in 0..<p where z[a] != 0 {
+                sums[h * p + a] += z[a]
+                for b in 0..<p { products[(h * p + a) * p + b] += z[a] * z[b] }
             }
         }
+        if rowsArePSUs {
+            var z = [Double](repeating: 0, count: p)
+            for row in 0..<rowCount {
+                var any = false
+                for a in 0..<p { z[a] = columns[a][row]; any = any || z[a] != 0 }
+                if any { z.withUnsafeBufferPointer { accumulate(stratum[row], $0) } }
+            }
+        } else {
+            var totals = [Double](repeating: 0, count: psuCount * p)
+            for (j, column) in columns.enumerated() {
+                precondition(column.count == rowCount, "one value per row")
+                for row in 0..<rowCount where column[row] != 0 { totals[psu[row] * p + j] += column[row] }
+            }
+            totals.withUnsafeBufferPointer { all in
+                for i in 0..<psuCount { accumulate(psuStratum[i], UnsafeBufferPointer(rebasing: all[(i * p)..<((i + 1) * p)])) }
+            }
+        }
+        return try combine(sums: sums, products: products, dimension: p)
+    }
+
+    /// The covariance of the weighted shares p̂_a = Σ w·[cell = a] / Σ w of `cellCount` categories
+    /// (cell −1 = not counted), whose linearised values are u_k = w_k(δ_ka − p̂_a)/W. When every row
+    /// is a PSU, the stratum sums of u_a·u_b come in closed form from Σ w² and Σ w per cell, so a
+    /// million rows cost one pass instead of one per pair of cells.
+    public func shareCovariance(cells: [Int], cellCount k: Int) throws(AnalysisError) -> (shares: [Double], covariance: [[Double]]) {
+        var cellWeight = [Double](repeating: 0, count: k)
+        for row in 0..<rowCount where cells[row] >= 0 { cellWeight[cells[row]] += weights[row] }
+        let total = cellWeight.reduce(0, +)
+        let shares = cellWeight.map { $0 / total }
+        guard rowsArePSUs else {
+            let columns = (0..<k).map { a in
+                (0..<rowCount).map { row in cells[row] < 0 ? 0 : weights[row] * ((cells[row] == a ? 1 : 0) - shares[a]) / total }
+            }
+            return (shares, try covariance(columns))
+        }
+        let strata = strataNames.count
+        var squareByCell = [Double](repeating: 0, count: strata * k), weightByCell = [Double](repeating: 0, count: strata * k)
+        var square = [Double](repeating: 0, count: strata), weight = [Double](repeating: 0, count: strata)
+        for row in 0..<rowCount where cells[row] >= 0 {
+            let h = stratum[row], w = weights[row]
+            squareByCell[h * k + cells[row]] += w * w
+            weightByCell[h * k + cells[row]] += w
+            square[h] += w * w
+            weight[h] += w
+        }
+        var sums = [Double](repeating: 0, count: strata * k)
+        var products = [Double](repeating: 0, count: strata * k * k)
+        for h in 0..<strata {
+            for a in 0..<k {
+                sums[h * k + a] = (weightByCell[h * k + a] - shares[a] * weight[h]) / total
+                for b in 0..<k {
+                    let diagonal = a == b ? squareByCell[h * k + a] : 0
+                    products[(h * k + a) * k + b] = (diagonal - shares[b] * squareByCell[h * k + a] - shares[a] * squareByCell[h * k + b]
+                                                     + shares[a] * shares[b] * square[h]) / (total * total)
+                }
+            }
+        }
+        return (shares, try combine(sums: sums, products: products, dimension: k))
+    }
+
+    /// Σ_h (1 − f_h)·n_h/(n_h − 1)·[Σ z zᵀ − S Sᵀ/n_h] from each stratum's sums S and cross-products,
+    /// with the lonely-PSU policy (R's `onestrat`/`onestage`).
+    private func combine(sums: [Double], products: [Double], dimension p: Int) throws(AnalysisError) -> [[Double]] {
+        let strata = strataNames.count
         var result = [[Double]](repeating: [Double](repeating: 0, count: p), count: p)
         var usable = 0
         for h in 0..<strata {

@@ -49,6 +49,8 @@ public struct SurveyDesign: Sendable {
     public let kind: Kind
     /// Whether weights were given (otherwise all 1).
     public let weighted: Bool
+    /// Each row is its own PSU (no clusters): variances need no PSU totals.
+    public let rowsArePSUs: Bool
 
     /// Degrees of freedom of the design: PSUs − strata (R's `degf`).
     public var degreesOfFreedom: Int { psuCount - strataNames.count }
@@ -85,6 +87,7 @@ public struct SurveyDesign: Sendable {
 
         var psuIndex: [String: Int] = [:]
         var psuStratum: [Int] = []
+        rowsArePSUs = clusters == nil
         if let clusters {
             self.psu = (0..<rowCount).map { row in
                 let key = "\(stratum[row])\u{1F}\(clusters[row])"

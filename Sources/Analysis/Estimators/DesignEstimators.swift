@@ -13,13 +13,14 @@ public extension SurveyDesign {
     /// Rows of the domain with a valid value, and the domain's degrees of freedom.
     internal func rows(in domain: Domain, valid: (Int) -> Bool) -> (rows: [Int], df: Int) {
         var rows: [Int] = []
-        var psus = Set<Int>(), strata = Set<Int>()
-        for row in 0..<rowCount where domain.rows[row] {
-            psus.insert(psu[row])
-            strata.insert(stratum[row])
+        var psus = [Bool](repeating: false, count: rowsArePSUs ? 0 : psuCount), strata = [Bool](repeating: false, count: strataNames.count)
+        var psuTotal = 0, strataTotal = 0
+        for row in domain.members {
+            if rowsArePSUs { psuTotal += 1 } else if !psus[psu[row]] { psus[psu[row]] = true; psuTotal += 1 }
+            if !strata[stratum[row]] { strata[stratum[row]] = true; strataTotal += 1 }
             if valid(row) { rows.append(row) }
         }
-        return (rows, psus.count - strata.count)
+        return (rows, psuTotal - strataTotal)
     }
 
     func mean(_ y: [Double], in domain: Domain, confidence: Double = 0.95) throws(AnalysisError) -> Estimate {
@@ -27,8 +28,7 @@ public extension SurveyDesign {
         guard !rows.isEmpty else { throw .emptyDomain(domain.label) }
         let total = rows.reduce(0.0) { $0 + weights[$1] }
         let mean = rows.reduce(0.0) { $0 + weights[$1] * y[$1] } / total
-        var u = [Double](repeating: 0, count: rowCount)
-        for row in rows { u[row] = weights[row] * (y[row] - mean) / total }
+        let u = Influence(rows: rows, values: rows.map { weights[$0] * (y[$0] - mean) / total })
         let variance = try self.variance(u)
         let deff = meanDeff(y, rows: rows, mean: mean, weightTotal: total, variance: variance)
         return normalEstimate(domain, mean, variance, rows.count, deff, df, u, confidence)
@@ -39,12 +39,8 @@ public extension SurveyDesign {
         guard !rows.isEmpty else { throw .emptyDomain(domain.label) }
         let weightTotal = rows.reduce(0.0) { $0 + weights[$1] }
         let mean = rows.reduce(0.0) { $0 + weights[$1] * y[$1] } / weightTotal
-        var u = [Double](repeating: 0, count: rowCount)
-        var total = 0.0
-        for row in rows {
-            u[row] = weights[row] * y[row]
-            total += u[row]
-        }
+        let u = Influence(rows: rows, values: rows.map { weights[$0] * y[$0] })
+        let total = u.values.reduce(0, +)
         let variance = try self.variance(u)
         // R's svytotal: V_srs = s²_w · N̂² · (N̂ − n)/(N̂ n) (without replacement) with N̂ = Σ w.
         let meanDeff = self.meanDeff(y, rows: rows, mean: mean, weightTotal: weightTotal, variance: variance / (weightTotal * weightTotal))
@@ -59,8 +55,7 @@ public extension SurveyDesign {
         let xSum = rows.reduce(0.0) { $0 + weights[$1] * x[$1] }
         guard xSum != 0 else { throw .zeroDenominator(denominator) }
         let ratio = ySum / xSum
-        var u = [Double](repeating: 0, count: rowCount)
-        for row in rows { u[row] = weights[row] * (y[row] - ratio * x[row]) / xSum }
+        let u = Influence(rows: rows, values: rows.map { weights[$0] * (y[$0] - ratio * x[$0]) / xSum })
         return normalEstimate(domain, ratio, try variance(u), rows.count, nil, df, u, confidence)
     }
 
@@ -77,7 +72,7 @@ public extension SurveyDesign {
     }
 
     internal func normalEstimate(_ domain: Domain, _ value: Double, _ variance: Double, _ n: Int, _ deff: Double?,
-                                 _ df: Int, _ u: [Double], _ confidence: Double) -> Estimate {
+                                 _ df: Int, _ u: Influence, _ confidence: Double) -> Estimate {
         let z = Normal.quantile(1 - (1 - confidence) / 2)
         let se = variance.squareRoot()
         return Estimate(group: domain.group, estimate: value, variance: variance, lower: value - z * se,

@@ -14,7 +14,7 @@ public struct Difference: Sendable {
 
     public init(_ a: Estimate, _ b: Estimate, design: SurveyDesign, confidence: Double = 0.95,
                 scale: Double = 1) throws(AnalysisError) {
-        let covariance = try design.covariance([a.influence, b.influence])
+        let covariance = try design.covariance([a.influence.dense(design.rowCount), b.influence.dense(design.rowCount)])
         let variance = (covariance[0][0] + covariance[1][1] - 2 * covariance[0][1]) * scale * scale
         self.init(estimate: a.estimate - b.estimate, variance: variance, df: Double(design.degreesOfFreedom), confidence: confidence)
     }

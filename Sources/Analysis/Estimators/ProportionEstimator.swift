@@ -8,7 +8,7 @@ public extension SurveyDesign {
                     confidence: Double = 0.95) throws(AnalysisError) -> Estimate {
         var estimate = try mean(indicator, in: domain, confidence: confidence)
         let p = estimate.estimate
-        let domainRows = domain.rows.reduce(0) { $0 + ($1 ? 1 : 0) }
+        let domainRows = domain.members.count
         let plain = kind == .simple && !weighted && populationPSUs == nil
         let interval: (Double, Double)
         if method == .clopperPearson {

@@ -6,7 +6,7 @@ public extension SurveyDesign {
     /// Woodruff's interval (Woodruff, *JASA* 66, 1971): the t interval of the proportion of rows with
     /// y ≤ Q(p), mapped back through the weighted distribution; SE = interval width / (2·t_df).
     func quantile(_ y: [Double], probability: Double, in domain: Domain, confidence: Double = 0.95) throws(AnalysisError) -> Estimate {
-        let (rows, df) = self.rows(in: Domain(group: domain.group, rows: domain.rows.indices.map { domain.rows[$0] && !y[$0].isNaN })) { _ in true }
+        let (rows, df) = self.rows(in: Domain(group: domain.group, members: domain.members.filter { !y[$0].isNaN })) { _ in true }
         guard !rows.isEmpty else { throw .emptyDomain(domain.label) }
         let sorted = rows.sorted { y[$0] < y[$1] || (y[$0] == y[$1] && $0 < $1) }
         let total = sorted.reduce(0.0) { $0 + weights[$1] }
@@ -34,6 +34,6 @@ public extension SurveyDesign {
         let upper = highP > 1 ? Double.nan : quantile(highP)
         let se = (upper - lower) / (2 * t)
         return Estimate(group: domain.group, estimate: value, variance: se * se, lower: lower, upper: upper,
-                        n: rows.count, deff: nil, degreesOfFreedom: df, influence: [])
+                        n: rows.count, deff: nil, degreesOfFreedom: df, influence: Influence(rows: [], values: []))
     }
 }

@@ -42,7 +42,7 @@ public struct NetPromoterScore: Sendable {
         let z = Normal.quantile(1 - (1 - confidence) / 2)
         score.lower = score.estimate - z * score.standardError
         score.upper = score.estimate + z * score.standardError
-        score.influence = score.influence.map { $0 * 100 }
+        score.influence = score.influence.scaled(by: 100)
         self.score = score
     }
 }

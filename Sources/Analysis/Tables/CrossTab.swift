@@ -70,18 +70,18 @@ public struct CrossTab: Sendable {
         self.weighted = weighted
 
         // Percentages with intervals: total (all valid rows), by row, by column.
-        let valid = cell.map { $0 >= 0 }
+        let valid = cell.indices.filter { cell[$0] >= 0 }
         func indicator(_ j: Int) -> [Double] { cell.map { $0 < 0 ? Double.nan : ($0 == j ? 1 : 0) } }
-        func percentage(_ j: Int, domain: [Bool], group: [(column: String, value: String)]) throws(AnalysisError) -> Percentage {
-            let e = try design.proportion(indicator(j), in: Domain(group: group, rows: domain), method: method, confidence: confidence)
+        func percentage(_ j: Int, domain: [Int], group: [(column: String, value: String)]) throws(AnalysisError) -> Percentage {
+            let e = try design.proportion(indicator(j), in: Domain(group: group, members: domain), method: method, confidence: confidence)
             return Percentage(estimate: e.estimate, lower: e.lower, upper: e.upper)
         }
         var total: [[Percentage]] = [], byRow: [[Percentage]] = [], byColumn: [[Percentage]] = []
         for i in 0..<r {
             var t: [Percentage] = [], br: [Percentage] = [], bc: [Percentage] = []
-            let inRow = cell.map { $0 >= 0 && $0 % r == i }
+            let inRow = valid.filter { cell[$0] % r == i }
             for j in 0..<c {
-                let inColumn = cell.map { $0 >= 0 && $0 / r == j }
+                let inColumn = valid.filter { cell[$0] / r == j }
                 t.append(try percentage(i + j * r, domain: valid, group: []))
                 br.append(try percentage(i + j * r, domain: inRow, group: [(rowName, rowLevels[i])]))
                 bc.append(try percentage(i + j * r, domain: inColumn, group: [(columnName, columnLevels[j])]))
@@ -114,16 +114,7 @@ public struct CrossTab: Sendable {
         // Rao–Scott (svychisq): Δ = (C' D⁻¹ C / N)⁻¹ (C' D⁻¹ V D⁻¹ C), C the interaction contrasts
         // made orthogonal to the additive model, D = diag(p̂), V the design covariance of p̂.
         let cells = r * c
-        let means = (0..<cells).map { j in weighted[j % r][j / r] / weightTotal }
-        var influence: [[Double]] = []
-        for j in 0..<cells {
-            var u = [Double](repeating: 0, count: design.rowCount)
-            for k in 0..<design.rowCount where cell[k] >= 0 {
-                u[k] = design.weights[k] * ((cell[k] == j ? 1 : 0) - means[j]) / weightTotal
-            }
-            influence.append(u)
-        }
-        let v = try design.covariance(influence)
+        let (means, v) = try design.shareCovariance(cells: cell, cellCount: cells)
         let contrasts = try CrossTab.interactionContrasts(rows: r, columns: c)
         let k = contrasts.columns
         let inverse = means.map { $0 == 0 ? 0 : 1 / $0 }

@@ -1,7 +1,7 @@
 /// A JSON document with keys in the order they were written, printed with unrounded numbers (the
 /// shortest text that reads back as the same double), NaN and infinities as null. Scripts read
 /// these documents (DESIGN.md, "JSON shapes"), so the order and spelling of keys are stable.
-indirect enum JSONValue {
+enum JSONValue: Sendable {
     case object([(String, JSONValue)])
     case array([JSONValue])
     case string(String)

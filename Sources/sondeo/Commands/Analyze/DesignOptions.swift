@@ -106,7 +106,7 @@ struct AnalysisInput {
         }
         func numbers(_ name: String?) throws -> [Double]? {
             guard let name, let column = table[name] else { return nil }
-            guard let values = column.numbers, column.type.isNumeric else { throw AnalysisError.notNumeric(column: name, type: column.type) }
+            guard let values = column.numbers, column.type.isNumeric else { throw AnalysisError.designColumnNotNumeric(column: name) }
             return values
         }
         for name in [resolved.strata, resolved.cluster].compactMap({ $0 }) {
@@ -123,29 +123,52 @@ struct AnalysisInput {
         domains = AnalysisInput.domains(table, by: options.byColumns)
     }
 
-    /// Every combination of the `--by` values that occurs (first column slowest), or the whole sample.
+    /// Every combination of the `--by` values that occurs (first column slowest, levels in label order),
+    /// or the whole sample. Rows missing a `--by` value belong to no group.
     static func domains(_ table: Table, by columns: [String]) -> [Domain] {
         guard !columns.isEmpty else { return [.all(table.rowCount)] }
-        let labels = columns.map { name in (0..<table.rowCount).map { table[name]!.text(at: $0) } }
-        var keys: [[String]] = []
-        var seen = Set<[String]>()
-        var keyOfRow = [[String]?](repeating: nil, count: table.rowCount)
-        for row in 0..<table.rowCount {
-            let values = labels.map { $0[row] }
-            guard values.allSatisfy({ $0 != nil }) else { continue }
-            let key = values.map { $0! }
-            keyOfRow[row] = key
-            if seen.insert(key).inserted { keys.append(key) }
+        let levels = columns.map { levelIndex(table[$0]!) }
+        var members: [Int: [Int]] = [:]
+        rows: for row in 0..<table.rowCount {
+            var key = 0
+            for level in levels {
+                let index = level.index[row]
+                if index < 0 { continue rows }
+                key = key * level.names.count + index
+            }
+            members[key, default: []].append(row)
         }
-        keys.sort { a, b in
-            for (x, y) in zip(a, b) where x != y { return LevelOrder.less(x, y) }
+        func labels(_ key: Int) -> [String] {
+            var rest = key
+            var parts: [String] = []
+            for level in levels.reversed() {
+                parts.append(level.names[rest % level.names.count])
+                rest /= level.names.count
+            }
+            return parts.reversed()
+        }
+        let keys = members.keys.map { ($0, labels($0)) }.sorted { a, b in
+            for (x, y) in zip(a.1, b.1) where x != y { return LevelOrder.less(x, y) }
             return false
         }
-        var index: [[String]: Int] = [:]
-        for (i, key) in keys.enumerated() { index[key] = i }
-        var masks = [[Bool]](repeating: [Bool](repeating: false, count: table.rowCount), count: keys.count)
-        for row in 0..<table.rowCount { if let key = keyOfRow[row] { masks[index[key]!][row] = true } }
-        return keys.enumerated().map { i, key in Domain(group: Array(zip(columns, key)).map { ($0.0, $0.1) }, rows: masks[i]) }
+        return keys.map { key, values in Domain(group: zip(columns, values).map { ($0, $1) }, members: members[key]!) }
+    }
+
+    /// Per row, the index of its value among the column's values (−1 when missing).
+    private static func levelIndex(_ column: Column) -> (index: [Int], names: [String]) {
+        if case .coded(let codes, let levels) = column.storage {
+            return (codes.map { $0 == Column.missingCode ? -1 : Int($0) }, levels)
+        }
+        var known: [String: Int] = [:]
+        var names: [String] = []
+        let index = (0..<column.count).map { row -> Int in
+            guard let text = column.text(at: row) else { return -1 }
+            if let i = known[text] { return i }
+            known[text] = names.count
+            names.append(text)
+            return names.count - 1
+        }
+        return (index, names)
     }
 
     /// The numbers of a numeric column.
@@ -157,8 +180,7 @@ struct AnalysisInput {
 
     /// How many rows of the domains have no value in `values` (excluded from the estimate).
     func excluded(_ values: [Double]) -> Int {
-        let inDomains = domains.count == 1 ? domains[0].rows : (0..<table.rowCount).map { row in domains.contains { $0.rows[row] } }
-        return values.indices.filter { inDomains[$0] && values[$0].isNaN }.count
+        domains.reduce(0) { count, domain in count + domain.members.filter { values[$0].isNaN }.count }
     }
 
     /// The domain of one `--by` value, for `--compare`.

@@ -55,7 +55,7 @@ struct ProportionCommand: ParsableCommand {
                 var e = try data.design.proportion(indicator, in: domain, method: method, confidence: design.confidence)
                 if levels.count > 1 { e.group.append((input.var, value)) }
                 estimates.append(e)
-                levelOf.append(.string(value))
+                levelOf.append(JSONValue.string(value))
             }
         }
         var report = EstimateReport(statistic: "proportion", title: L("Proporción", "Proportion"), variable: input.var,
@@ -115,7 +115,7 @@ struct QuantileCommand: ParsableCommand {
                 var e = try data.design.quantile(y, probability: p, in: domain, confidence: design.confidence)
                 if probabilities.count > 1 { e.group.append(("p", NumberText.exact(p))) }
                 estimates.append(e)
-                probability.append(.number(p))
+                probability.append(JSONValue.number(p))
             }
         }
         var report = EstimateReport(statistic: "quantile", title: L("Cuantil", "Quantile"), variable: input.var, confidence: design.confidence,
