@@ -57,3 +57,15 @@ step "10. El sorteo, reproducible con la semilla, con media muestra de reserva" 
 step "11. Tras el campo: pesos por no respuesta y rastrillados a sexo y categoría del marco" \
   sondeo sample weights "$data/respuestas.csv" --frame "$data/afiliados.csv" --strata categoria \
     --weight peso --rake sexo,categoria --trim 3 --out "$work/ponderadas.csv"
+
+step "12. Análisis: NPS de la encuesta por canal, y la diferencia teléfono − web" \
+  sondeo analyze nps "$data/respuestas.csv" --var nps --strata categoria --by canal --compare telefono,web
+
+step "13. CSAT (4–5 en la escala 1–5; el 99 es «no sabe / no responde»)" \
+  sondeo analyze csat "$data/respuestas.csv" --var csat --strata categoria --missing 99
+
+step "14. ¿Recomendaría? por canal: tabla cruzada con intervalos y la prueba de Rao–Scott" \
+  sondeo analyze crosstab "$data/respuestas.csv" --rows canal --cols recomendaria --strata categoria
+
+step "15. Satisfacción general media por sexo" \
+  sondeo analyze mean "$data/respuestas.csv" --var satisf_general --strata categoria --by sexo

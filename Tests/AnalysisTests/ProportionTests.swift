@@ -19,6 +19,13 @@ import Testing
         expectClose([e.lower, e.upper], Reference.numbers(r["ci"]), rtol: 1e-9)
     }
 
+    @Test("svyciprop(method = \"likelihood\"): R interpolates the profile with a spline, we solve it exactly; 1e-6 apart")
+    func likelihood() throws {
+        let r = Reference.object("prop_recomendaria_likelihood")
+        let e = try design.proportion(si, in: .all(850), method: .likelihood)
+        expectClose([e.lower, e.upper], Reference.numbers(r["ci"]), rtol: 1e-6)
+    }
+
     @Test("by domain: svyby(…, ~canal, svyciprop, method = \"beta\" | \"logit\")", arguments: ["beta", "logit"])
     func byDomain(method: String) throws {
         let r = Reference.object("prop_recomendaria_\(method)_by_canal")

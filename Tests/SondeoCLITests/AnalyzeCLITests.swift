@@ -51,6 +51,16 @@ import Testing
         expectClose(csat["ci"] as! [Double], [0.615429064687511, 0.686888925393413], rtol: 1e-9)
     }
 
+    @Test("analyze nps --previous: two waves as independent samples (the same file twice differs by 0, p = 1)")
+    func waves() throws {
+        let document = try json(["nps", Self.respuestas, "--var", "nps", "--strata", "categoria", "--previous", Self.respuestas])
+        let comparison = try #require(document["comparison"] as? [String: Any])
+        #expect(comparison["difference"] as? Double == 0)
+        // V = V₁ + V₂ = 2 · 3.0177091903782²
+        expectClose(comparison["se"] as! Double, (2.0).squareRoot() * 3.0177091903782, rtol: 1e-10)
+        #expect(comparison["p"] as? Double == 1)
+    }
+
     @Test("analyze crosstab: svychisq's F and the Pearson statistic")
     func crosstab() throws {
         let run = try SondeoRunner.run(["analyze", "crosstab", Self.respuestas, "--rows", "canal", "--cols", "servicio", "--strata", "categoria", "--format", "json"])

@@ -18,8 +18,8 @@ public extension SurveyDesign {
         } else if method == .wilson && plain {
             interval = ProportionInterval.wilson(p: p, n: Double(estimate.n), quantile: Normal.quantile(1 - (1 - confidence) / 2))
         } else {
-            interval = ProportionInterval.designBased(method, p: p, variance: estimate.variance,
-                                                      df: estimate.degreesOfFreedom, rows: domainRows, confidence: confidence)
+            interval = ProportionInterval.designBased(method, p: p, variance: estimate.variance, df: estimate.degreesOfFreedom,
+                                                      rows: domainRows, n: estimate.n, confidence: confidence)
         }
         estimate.lower = interval.0
         estimate.upper = interval.1

@@ -8,6 +8,9 @@ import Distributions
 public enum ProportionMethod: String, Sendable, CaseIterable {
     /// Wald interval on the log-odds, back-transformed (R's default `logit`).
     case logit
+    /// Profile-likelihood interval of the quasi-binomial intercept, with the design's effect on the
+    /// variance (R's `likelihood`).
+    case likelihood
     /// The same by the delta method on logit(p̂) (R's `xlogit`; equal to `logit` for linearised designs).
     case xlogit
     /// Korn–Graubard: Clopper–Pearson with the effective sample size p̂(1 − p̂)/V̂ (R's `beta`).
@@ -26,7 +29,7 @@ public enum ProportionMethod: String, Sendable, CaseIterable {
 enum ProportionInterval {
     /// The interval for p̂ with design variance `variance`, domain degrees of freedom `df` and `rows`
     /// rows in the domain (for Korn–Graubard's t ratio).
-    static func designBased(_ method: ProportionMethod, p: Double, variance: Double, df: Int, rows: Int,
+    static func designBased(_ method: ProportionMethod, p: Double, variance: Double, df: Int, rows: Int, n: Int,
                             confidence: Double) -> (Double, Double) {
         let alpha = 1 - confidence
         let t = df > 0 ? StudentT.quantile(1 - alpha / 2, df: Double(df)) : .nan
@@ -48,9 +51,41 @@ enum ProportionInterval {
                     Beta.quantile(1 - alpha / 2, a: nEff * p + 1, b: nEff * (1 - p)))
         case .wilson:
             return wilson(p: p, n: p * (1 - p) / variance, quantile: t)
+        case .likelihood:
+            return likelihood(p: p, variance: variance, n: Double(n), t: t)
         case .clopperPearson:
             return (.nan, .nan)
         }
+    }
+
+    /// The profile-likelihood interval of R's `svyciprop(method = "likelihood")`: the intercept β of a
+    /// quasi-binomial GLM with weights scaled to mean 1 has deviance D(β) = 2n[p̂ log(p̂/μ) + (1 − p̂)
+    /// log((1 − p̂)/(1 − μ))] above its minimum, μ = expit(β); the bounds solve D(β) = φ·t²·λ, with the
+    /// dispersion φ = n/(n − 1) (`svyvar` of the Pearson residuals), λ = design variance / model
+    /// variance of β̂ = V̂·n/(p̂(1 − p̂)) and t the t_df quantile (`survey:::confint.svyglm`). R finds the
+    /// bounds by spline interpolation over ten profile points; here they are solved exactly, so the two
+    /// agree to about 1e-6.
+    static func likelihood(p: Double, variance: Double, n: Double, t: Double) -> (Double, Double) {
+        guard p > 0 && p < 1 && n > 1 else { return (.nan, .nan) }
+        let lambda = variance * n / (p * (1 - p))
+        let target = n / (n - 1) * t * t * lambda
+        let center = log(p / (1 - p))
+        func excess(_ beta: Double) -> Double {
+            let mu = expit(beta)
+            return 2 * n * (p * log(p / mu) + (1 - p) * log((1 - p) / (1 - mu))) - target
+        }
+        func root(_ inside: Double, _ direction: Double) -> Double {
+            var step = 0.5, outside = inside + direction * step
+            while excess(outside) < 0 && step < 100 { step *= 2; outside = inside + direction * step }
+            var a = inside, b = outside
+            for _ in 0..<200 {
+                let middle = (a + b) / 2
+                if excess(middle) < 0 { a = middle } else { b = middle }
+                if abs(b - a) < 1e-15 * max(1, abs(middle)) { break }
+            }
+            return (a + b) / 2
+        }
+        return (expit(root(center, -1)), expit(root(center, 1)))
     }
 
     /// Wilson's score interval: [p̂ + q²/2n ± q·√(p̂(1 − p̂)/n + q²/4n²)] / (1 + q²/n)

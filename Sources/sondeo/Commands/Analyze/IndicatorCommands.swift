@@ -108,7 +108,8 @@ enum TopBoxRun {
         report.extra = [("mean", scores.map { .number($0.mean.estimate) }), ("mean_se", scores.map { .number($0.mean.standardError) })]
         report.extraColumns = [(L("media", "mean"), scores.map { NumberText.decimal($0.mean.estimate, places: 2) })]
         report.excluded = data.excluded(answers)
-        let boxes = top.sorted().map { NumberText.exact($0) }.joined(separator: ", ")
+        let values = top.sorted().map { NumberText.exact($0) }
+        let boxes = values.count == 1 ? values[0] : values.dropLast().joined(separator: ", ") + L(" o ", " or ") + values.last!
         report.notes = [L("\(title) = proporción que responde \(boxes) en la escala \(NumberText.exact(scale.lowerBound))–\(NumberText.exact(scale.upperBound)); la media va al lado.",
                           "\(title) = share answering \(boxes) on the \(NumberText.exact(scale.lowerBound))–\(NumberText.exact(scale.upperBound)) scale; the mean is beside it.")]
         print(report.render(input.format))
