@@ -28,6 +28,16 @@ enum HelpText {
             current.append(character)
         }
         if !current.isEmpty { words.append(current) }
+        // An option stays on the same line as its value.
+        var units: [String] = []
+        for word in words {
+            if let last = units.last, last.hasPrefix("--"), !last.contains(" "), !word.hasPrefix("--") {
+                units[units.count - 1] = last + " " + word
+            } else {
+                units.append(word)
+            }
+        }
+        words = units
         var lines: [String] = []
         var line = " "
         for word in words {
