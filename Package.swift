@@ -15,6 +15,7 @@ let package = Package(
     targets: [
         // Layer 0
         .target(name: "Diagnostics"),
+        .target(name: "Randomness"),
         .systemLibrary(name: "CLapack", providers: [.apt(["liblapack-dev", "libopenblas-dev"])]),
         .systemLibrary(name: "CRmath", pkgConfig: "libRmath", providers: [.apt(["r-mathlib"])]),
         // Layer 1
@@ -22,21 +23,21 @@ let package = Package(
         .target(name: "LinearAlgebra", dependencies: ["CLapack", "Diagnostics"]),
         .target(name: "Distributions", dependencies: ["CRmath"]),
         // Layer 2
-        .target(name: "Sampling", dependencies: ["Diagnostics", "Table", "Distributions"]),
+        .target(name: "Sampling", dependencies: ["Diagnostics", "Table", "Distributions", "Randomness"]),
         .target(name: "Analysis", dependencies: ["Diagnostics", "Table", "LinearAlgebra", "Distributions"]),
         // Layer 5
         .executableTarget(name: "sondeo", dependencies: [
-            "Diagnostics", "Table", "LinearAlgebra", "Distributions", "Sampling", "Analysis",
+            "Diagnostics", "Table", "LinearAlgebra", "Distributions", "Randomness", "Sampling", "Analysis",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
         // Tests
-        .target(name: "SondeoTestSupport", dependencies: ["Diagnostics", "Table", "Sampling"]),
+        .target(name: "SondeoTestSupport", dependencies: ["Diagnostics", "Table", "Randomness"]),
         .testTarget(name: "DiagnosticsTests", dependencies: ["Diagnostics"]),
         .testTarget(name: "TableTests", dependencies: ["Table", "SondeoTestSupport"],
                     resources: [.copy("Fixtures")]),
         .testTarget(name: "LinearAlgebraTests", dependencies: ["LinearAlgebra", "SondeoTestSupport"]),
         .testTarget(name: "DistributionsTests", dependencies: ["Distributions", "SondeoTestSupport"]),
-        .testTarget(name: "SamplingTests", dependencies: ["Sampling", "Table", "SondeoTestSupport"]),
+        .testTarget(name: "SamplingTests", dependencies: ["Sampling", "Randomness", "Table", "SondeoTestSupport"]),
         .testTarget(name: "AnalysisTests", dependencies: ["Analysis", "Table", "SondeoTestSupport"],
                     resources: [.copy("Fixtures")]),
         .testTarget(name: "SondeoCLITests", dependencies: ["sondeo", "SondeoTestSupport"],

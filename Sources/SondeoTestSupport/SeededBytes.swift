@@ -1,4 +1,4 @@
-import Sampling
+import Randomness
 
 /// Reproducible random input for fuzz tests, from the product's own generator, so a failing input can
 /// be rebuilt from its seed.

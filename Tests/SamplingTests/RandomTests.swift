@@ -1,3 +1,5 @@
+import Randomness
+
 import Sampling
 import Testing
 

@@ -1,5 +1,5 @@
 import Foundation
-import Sampling
+import Randomness
 import SondeoTestSupport
 import Testing
 @testable import Table

@@ -1,3 +1,4 @@
+import Randomness
 import Table
 
 /// A stratified simple random sample without replacement (or a systematic one), with a seeded reserve
