@@ -25,9 +25,10 @@ let package = Package(
         // Layer 2
         .target(name: "Sampling", dependencies: ["Diagnostics", "Table", "Distributions", "Randomness"]),
         .target(name: "Analysis", dependencies: ["Diagnostics", "Table", "LinearAlgebra", "Distributions"]),
+        .target(name: "Segmentation", dependencies: ["Diagnostics", "Table", "LinearAlgebra", "Randomness"]),
         // Layer 5
         .executableTarget(name: "sondeo", dependencies: [
-            "Diagnostics", "Table", "LinearAlgebra", "Distributions", "Randomness", "Sampling", "Analysis",
+            "Diagnostics", "Table", "LinearAlgebra", "Distributions", "Randomness", "Sampling", "Analysis", "Segmentation",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
         // Tests
@@ -40,6 +41,7 @@ let package = Package(
         .testTarget(name: "SamplingTests", dependencies: ["Sampling", "Randomness", "Table", "SondeoTestSupport"]),
         .testTarget(name: "AnalysisTests", dependencies: ["Analysis", "Table", "SondeoTestSupport"],
                     resources: [.copy("Fixtures")]),
+        .testTarget(name: "SegmentationTests", dependencies: ["Segmentation", "Table", "Randomness", "LinearAlgebra", "SondeoTestSupport"]),
         .testTarget(name: "SondeoCLITests", dependencies: ["sondeo", "SondeoTestSupport"],
                     resources: [.copy("Fixtures")]),
     ]

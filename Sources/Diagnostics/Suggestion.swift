@@ -2,12 +2,16 @@
 /// edit distance after folding case and accents, so `muncipio` finds `municipio` and `villamaria`
 /// finds `Villamaría`.
 public enum Suggestion {
-    /// The closest candidate within a distance that grows with the word's length, or nil.
+    /// The closest candidate within a distance that grows with the word's length, or nil. A candidate
+    /// that starts with the word (at least three letters) is as close as one edit.
     public static func closest(to word: String, among candidates: [String]) -> String? {
         let target = fold(word)
         var best: (name: String, distance: Int)?
         for candidate in candidates {
-            let distance = editDistance(target, fold(candidate))
+            let folded = fold(candidate)
+            // A word cut short («rural» for «rurales») counts as one edit away.
+            let prefix = target.count >= 3 && folded.count > target.count && folded.starts(with: target)
+            let distance = prefix ? 1 : editDistance(target, folded)
             if best == nil || distance < best!.distance { best = (candidate, distance) }
         }
         guard let best else { return nil }

@@ -23,7 +23,7 @@ private struct SampleError: Diagnostic {
     }
 
     @Test("suggestions fold accents and case", arguments: [
-        ("muncipio", "municipio"), ("villamaria", "Villamaría"), ("EDAD", "edad"), ("xyz", nil),
+        ("muncipio", "municipio"), ("villamaria", "Villamaría"), ("EDAD", "edad"), ("xyz", nil), ("munic", "municipio"),
     ])
     func suggestions(word: String, expected: String?) {
         #expect(Suggestion.closest(to: word, among: ["municipio", "Villamaría", "edad", "zona"]) == expected)

@@ -1,0 +1,131 @@
+import LinearAlgebra
+import Randomness
+
+/// k-means (Lloyd's algorithm) with k-means++ seeding and several restarts, the run with the smallest
+/// inertia kept (Arthur & Vassilvitskii, "k-means++: the advantages of careful seeding", SODA 2007;
+/// the stopping rule of scikit-learn's KMeans: the centres move, in total, less than `tolerance` times
+/// the mean variance of the columns).
+///
+/// Squared distances come from one matrix product per iteration, ‖x − c‖² = ‖x‖² − 2 x·c + ‖c‖²,
+/// with X·Cᵀ by BLAS `dgemm`.
+public struct KMeans: Sendable {
+    public let k: Int
+    /// Within-cluster sum of squared distances, in the space clustered.
+    public let inertia: Double
+    /// k × p centres, in the space clustered.
+    public let centers: [[Double]]
+    public let sizes: [Int]
+    /// Cluster of each row (0-based).
+    public let assignments: [Int]
+    /// Iterations of the kept run.
+    public let iterations: Int
+    public let restarts: Int
+
+    public init(data: ClusterData, k: Int, restarts: Int = 10, seed: UInt64 = 1, maxIterations: Int = 300,
+                tolerance: Double = 1e-4) throws(SegmentationError) {
+        guard k >= 1 else { throw .badK(String(k)) }
+        guard data.rows >= k else { throw .tooFewRows(rows: data.rows, k: k) }
+        let x = Matrix(rows: data.rows, columns: data.columns.count, values: data.values)
+        let p = x.columns, n = x.rows
+        var squaredNorms = [Double](repeating: 0, count: n)
+        for j in 0..<p { for i in 0..<n { squaredNorms[i] += x.values[i + j * n] * x.values[i + j * n] } }
+        // scikit-learn: tol × mean of the columns' variances.
+        var meanVariance = 0.0
+        for j in 0..<p {
+            let column = x.values[(j * n)..<((j + 1) * n)]
+            let mean = column.reduce(0, +) / Double(n)
+            meanVariance += column.reduce(0) { $0 + ($1 - mean) * ($1 - mean) } / Double(n)
+        }
+        let threshold = tolerance * meanVariance / Double(p)
+        var generator = SplitMix64(seed: seed)
+        var best: (inertia: Double, centers: [[Double]], assignments: [Int], iterations: Int)?
+        for _ in 0..<max(1, restarts) {
+            var centers = KMeans.seed(x, norms: squaredNorms, k: k, using: &generator)
+            var assignments = [Int](repeating: -1, count: n)
+            var inertia = 0.0
+            var iterations = 0
+            while iterations < maxIterations {
+                iterations += 1
+                inertia = KMeans.assign(x, norms: squaredNorms, centers: centers, into: &assignments)
+                let updated = KMeans.update(x, assignments: assignments, old: centers)
+                var shift = 0.0
+                for c in 0..<k { for j in 0..<p { shift += (updated[c][j] - centers[c][j]) * (updated[c][j] - centers[c][j]) } }
+                centers = updated
+                if shift <= threshold { break }
+            }
+            inertia = KMeans.assign(x, norms: squaredNorms, centers: centers, into: &assignments)
+            if best == nil || inertia < best!.inertia { best = (inertia, centers, assignments, iterations) }
+        }
+        self.k = k
+        inertia = best!.inertia
+        centers = best!.centers
+        assignments = best!.assignments
+        iterations = best!.iterations
+        self.restarts = max(1, restarts)
+        var sizes = [Int](repeating: 0, count: k)
+        for a in assignments { sizes[a] += 1 }
+        self.sizes = sizes
+    }
+
+    /// k-means++: the first centre uniformly, each next one with probability proportional to the
+    /// squared distance to the nearest centre chosen so far.
+    static func seed(_ x: Matrix, norms: [Double], k: Int, using generator: inout SplitMix64) -> [[Double]] {
+        let n = x.rows, p = x.columns
+        func point(_ i: Int) -> [Double] { (0..<p).map { x.values[i + $0 * n] } }
+        var centers = [point(generator.bounded(n))]
+        var nearest = [Double](repeating: .infinity, count: n)
+        while centers.count < k {
+            let c = centers.last!
+            var total = 0.0
+            for i in 0..<n {
+                var d = 0.0
+                for j in 0..<p { let diff = x.values[i + j * n] - c[j]; d += diff * diff }
+                nearest[i] = min(nearest[i], d)
+                total += nearest[i]
+            }
+            guard total > 0 else { centers.append(point(generator.bounded(n))); continue }
+            var target = generator.unit() * total
+            var chosen = n - 1
+            for i in 0..<n {
+                target -= nearest[i]
+                if target < 0 { chosen = i; break }
+            }
+            centers.append(point(chosen))
+        }
+        return centers
+    }
+
+    /// Assigns each row to its nearest centre; returns the inertia.
+    static func assign(_ x: Matrix, norms: [Double], centers: [[Double]], into assignments: inout [Int]) -> Double {
+        let n = x.rows, p = x.columns, k = centers.count
+        let c = Matrix(rows: k, columns: p, values: (0..<p).flatMap { j in centers.map { $0[j] } })
+        var products = Matrix(rows: n, columns: k)
+        try? Matrix.gemm(x, c, transposeB: true, into: &products)   // X·Cᵀ, n × k
+        let centerNorms = centers.map { $0.reduce(0) { $0 + $1 * $1 } }
+        var inertia = 0.0
+        products.values.withUnsafeBufferPointer { xc in
+            for i in 0..<n {
+                var bestDistance = Double.infinity, bestCluster = 0
+                for j in 0..<k {
+                    let d = norms[i] - 2 * xc[i + j * n] + centerNorms[j]
+                    if d < bestDistance { bestDistance = d; bestCluster = j }
+                }
+                assignments[i] = bestCluster
+                inertia += max(0, bestDistance)
+            }
+        }
+        return inertia
+    }
+
+    /// New centres: the means of their rows; an empty cluster keeps its old centre.
+    static func update(_ x: Matrix, assignments: [Int], old: [[Double]]) -> [[Double]] {
+        let n = x.rows, p = x.columns, k = old.count
+        var sums = [[Double]](repeating: [Double](repeating: 0, count: p), count: k)
+        var counts = [Int](repeating: 0, count: k)
+        for i in 0..<n { counts[assignments[i]] += 1 }
+        for j in 0..<p {
+            for i in 0..<n { sums[assignments[i]][j] += x.values[i + j * n] }
+        }
+        return (0..<k).map { c in counts[c] == 0 ? old[c] : sums[c].map { $0 / Double(counts[c]) } }
+    }
+}
