@@ -30,6 +30,13 @@ import Testing
             SUBCOMANDOS:
               data                    Inspecciona, filtra y convierte archivos de datos
                                       (CSV).
+              segment                 Determina un segmento de la base: cuántos son, qué
+                                      parte de la base y cómo se reparten por grupos.
+              map                     Mapa de un segmento: quién es, qué es, cómo es, dónde
+                                      está, qué experiencia ha tenido y cómo le fue, frente
+                                      al resto de la base.
+              cluster                 Segmentos a partir de los datos: k-medias sobre
+                                      columnas numéricas, con semilla y varios reinicios.
               sample                  Muestra representativa: tamaño, asignación por
                                       estratos, selección reproducible y pesos.
               analyze                 Analiza la encuesta: medias, totales, proporciones,
@@ -44,7 +51,8 @@ import Testing
     @Test("every subcommand's help is in Spanish, and in English with --lang en",
           arguments: [["data", "inspect"], ["data", "head"], ["data", "convert"], ["sample", "size"], ["sample", "allocate"],
                       ["sample", "draw"], ["sample", "weights"], ["analyze", "mean"], ["analyze", "total"], ["analyze", "proportion"],
-                      ["analyze", "quantile"], ["analyze", "crosstab"], ["analyze", "nps"], ["analyze", "csat"], ["analyze", "ces"]])
+                      ["analyze", "quantile"], ["analyze", "crosstab"], ["analyze", "nps"], ["analyze", "csat"], ["analyze", "ces"],
+                      ["segment"], ["map"], ["cluster"]])
     func subcommandHelp(name: [String]) throws {
         let spanish = try SondeoRunner.run(name + ["--help"])
         #expect(spanish.status == 0)

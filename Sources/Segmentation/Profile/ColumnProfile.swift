@@ -17,6 +17,8 @@ public struct ColumnProfile: Sendable {
     public let column: String
     public let type: ColumnType
     public let levels: [Level]
+    /// Every level, before the least frequent are merged into «otros» (for maps of all municipalities).
+    public let allLevels: [Level]
     /// Means in the segment, the rest and the base, for numeric columns.
     public let segmentMean: Double?
     public let restMean: Double?
@@ -27,10 +29,10 @@ public struct ColumnProfile: Sendable {
     /// The most levels shown; the rest are added up in «otros».
     public static let maximumLevels = 12
 
-    public init(column: Column, inSegment: [Bool], otherLabel: String) {
+    public init(column: Column, inSegment: [Bool], otherLabel: String, decimalMark: Character = ".") {
         self.column = column.name
         type = column.type
-        let (labels, order) = ColumnProfile.bands(column)
+        let (labels, order) = ColumnProfile.bands(column, decimalMark: decimalMark)
         var segment: [Int] = [Int](repeating: 0, count: order.count), rest = [Int](repeating: 0, count: order.count)
         var missing = 0
         for row in 0..<column.count {
@@ -48,6 +50,7 @@ public struct ColumnProfile: Sendable {
                   baseShare: Double(segment[i] + rest[i]) / Double(baseTotal), segmentCount: segment[i])
         }
         if column.type == .boolean { levels = levels.filter { $0.label == (column.booleanLabels?[1] ?? "1") } }
+        allLevels = levels
         if levels.count > ColumnProfile.maximumLevels {
             // Keep the levels most frequent in the base; the others become one.
             let kept = levels.indices.sorted { levels[$0].baseShare > levels[$1].baseShare }.prefix(ColumnProfile.maximumLevels - 1)
@@ -78,7 +81,7 @@ public struct ColumnProfile: Sendable {
     }
 
     /// Each row's band (nil = missing) and the band labels in display order.
-    static func bands(_ column: Column) -> ([Int?], [String]) {
+    static func bands(_ column: Column, decimalMark: Character = ".") -> ([Int?], [String]) {
         switch column.storage {
         case .coded(let codes, let levels):
             return (codes.map { $0 == Column.missingCode ? nil : Int($0) }, levels)
@@ -89,18 +92,18 @@ public struct ColumnProfile: Sendable {
                 return (values.map { $0.isNaN ? nil : ($0 == 0 ? 0 : 1) }, labels)
             case .date:
                 let years = values.map { $0.isNaN ? Double.nan : Double(CivilDate(daysSinceEpoch: Int($0)).year) }
-                return cuts(years, edges: quantileEdges(years), integer: true)
+                return cuts(years, edges: quantileEdges(years), integer: true, decimalMark: decimalMark)
             default:
                 let distinct = Set(values.filter { !$0.isNaN })
                 if column.name.lowercased() == "edad" {
-                    return cuts(values, edges: [25, 35, 45, 55, 65], integer: true)
+                    return cuts(values, edges: [25, 35, 45, 55, 65], integer: true, decimalMark: decimalMark)
                 }
                 if column.type == .integer && distinct.count <= 8 {
                     let sorted = distinct.sorted()
                     let index = Dictionary(uniqueKeysWithValues: sorted.enumerated().map { ($1, $0) })
                     return (values.map { $0.isNaN ? nil : index[$0] }, sorted.map { String(Int($0)) })
                 }
-                return cuts(values, edges: quantileEdges(values), integer: column.type == .integer)
+                return cuts(values, edges: quantileEdges(values), integer: column.type == .integer, decimalMark: decimalMark)
             }
         }
     }
@@ -115,8 +118,10 @@ public struct ColumnProfile: Sendable {
 
     /// Bands [−∞, e₁), [e₁, e₂), …, [e_m, ∞) labelled `< e₁`, `e₁–e₂`, …, `≥ e_m` (whole numbers:
     /// `18–24`, `65 y más`).
-    static func cuts(_ values: [Double], edges: [Double], integer: Bool) -> ([Int?], [String]) {
-        func show(_ x: Double) -> String { x == x.rounded() ? String(Int(x)) : String(format2: x) }
+    static func cuts(_ values: [Double], edges: [Double], integer: Bool, decimalMark: Character) -> ([Int?], [String]) {
+        func show(_ x: Double) -> String {
+            x == x.rounded() ? String(Int(x)) : String(String(format2: x).map { $0 == "." ? decimalMark : $0 })
+        }
         var labels: [String] = []
         if edges.isEmpty { return (values.map { $0.isNaN ? nil : 0 }, ["todos"]) }
         let lowest = values.filter { !$0.isNaN }.min() ?? edges[0]

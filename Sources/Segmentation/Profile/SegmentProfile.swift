@@ -16,7 +16,8 @@ public struct SegmentProfile: Sendable {
         guard count > 0 else { throw .emptySegment }
         let other = language.pick("otros", "others")
         sections = layout.resolved(for: table).map { question, columns in
-            (question, columns.map { ColumnProfile(column: table[$0]!, inSegment: inSegment, otherLabel: other) })
+            (question, columns.map { ColumnProfile(column: table[$0]!, inSegment: inSegment, otherLabel: other,
+                                                   decimalMark: language == .es ? "," : ".") })
         }
     }
 }

@@ -1,0 +1,175 @@
+import ArgumentParser
+import Foundation
+import Segmentation
+import Table
+
+/// `sondeo cluster FILE --columns a,b,c --k 4|2..8 [--seed S] [--restarts R] [--standardize …] [--out F]`.
+struct ClusterCommand: ParsableCommand {
+    static var configuration: CommandConfiguration {
+        CommandConfiguration(
+            commandName: "cluster",
+            abstract: L("Segmentos a partir de los datos: k-medias sobre columnas numéricas, con semilla y varios reinicios.",
+                        "Data-driven segments: k-means on numeric columns, seeded, with several restarts."),
+            discussion: HelpText.discussion([
+                L("Con un rango (--k 2..8) muestra la inercia y la silueta media de cada k para ayudar a elegir. Con un solo k informa tamaños y centros en las unidades de cada columna; --out escribe los datos con la columna «cluster», que «sondeo map --cluster» describe grupo por grupo.",
+                  "With a range (--k 2..8) it shows each k's inertia and mean silhouette to help choose. With one k it reports sizes and centres in each column's units; --out writes the data with a «cluster» column, which «sondeo map --cluster» describes group by group."),
+            ], examples: [
+                "sondeo cluster afiliados.csv --columns edad,salario_smmlv,visitas_12m,personas_a_cargo --k 2..8",
+                "sondeo cluster afiliados.csv --columns edad,salario_smmlv,visitas_12m,personas_a_cargo --k 4 --seed 7 --out asignacion.csv",
+            ])
+        )
+    }
+
+    @Argument(help: ArgumentHelp(L("Base de datos (CSV).", "Data base (CSV)."), valueName: L("archivo", "file")))
+    var file: String
+    @Option(help: ArgumentHelp(L("Columnas numéricas a agrupar, separadas por comas.", "Numeric columns to cluster, comma-separated."),
+                               valueName: L("columnas", "columns")))
+    var columns: String
+    @Option(help: ArgumentHelp(L("Número de grupos, o un rango como 2..8.", "Number of groups, or a range such as 2..8."), valueName: "k"))
+    var k: String
+    @Option(help: ArgumentHelp(L("Semilla del generador (k-means++ y la muestra de la silueta).", "Generator seed (k-means++ and the silhouette sample)."),
+                               valueName: L("semilla", "seed")))
+    var seed: UInt64 = 1
+    @Option(help: ArgumentHelp(L("Reinicios; se conserva el de menor inercia.", "Restarts; the one with the smallest inertia is kept."), valueName: "n"))
+    var restarts: Int = 10
+    @Option(help: ArgumentHelp(L("Estandarización: zscore (desviación poblacional) o none.", "Standardization: zscore (population deviation) or none."),
+                               valueName: L("modo", "mode")))
+    var standardize: Standardization = .zscore
+    @Option(help: ArgumentHelp(L("Faltantes en las columnas: drop (quita la fila) o mean (la media de la columna).",
+                                 "Missing values in the columns: drop (drop the row) or mean (the column mean)."), valueName: L("modo", "mode")))
+    var impute: Impute = .drop
+    @OptionGroup var filter: RowFilter
+    @Option(help: ArgumentHelp(L("Escribe los datos con la columna «cluster» (1…k).", "Write the data with a «cluster» column (1…k)."),
+                               valueName: L("salida", "output")))
+    var out: String?
+    @OptionGroup var reading: ReadingOptions
+    @Option(help: ArgumentHelp(L("Formato de salida: table o json.", "Output format: table or json."), valueName: L("formato", "format")))
+    var format: OutputFormat = .table
+    @OptionGroup var global: GlobalOptions
+
+    enum Impute: String, ExpressibleByArgument { case drop, mean }
+
+    func validate() throws {
+        try format.require([.table, .json])
+        guard restarts >= 1 else { throw ValidationError(L("--restarts debe ser al menos 1", "--restarts must be at least 1")) }
+    }
+
+    /// The k values asked for.
+    private func ks() throws -> [Int] {
+        if let single = Int(k), single >= 2 { return [single] }
+        let parts = k.components(separatedBy: "..")
+        guard parts.count == 2, let a = Int(parts[0]), let b = Int(parts[1]), a >= 2, b > a else { throw SegmentationError.badK(k) }
+        return Array(a...b)
+    }
+
+    func run() throws {
+        let ks = try ks()
+        if ks.count > 1 && out != nil {
+            throw ValidationError(L("--out necesita un solo k: elija uno con la tabla del rango y vuelva a correr", "--out needs a single k: choose one from the range table and run again"))
+        }
+        let names = columns.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
+        guard !names.isEmpty else { throw SegmentationError.noColumns }
+        let (read, _) = try reading.readTable(file)
+        let table = try filter.apply(to: read)
+        var values: [[Double]] = []
+        for name in names {
+            let column = try table.column(name, source: file)
+            guard let numbers = column.numbers, column.type.isNumeric else { throw SegmentationError.notNumeric(column: name, type: column.type) }
+            values.append(numbers)
+        }
+        let complete = (0..<table.rowCount).filter { row in values.allSatisfy { !$0[row].isNaN } }
+        let dropped = table.rowCount - complete.count
+        let used: [Int]
+        var columnsToCluster: [[Double]]
+        switch impute {
+        case .drop:
+            used = complete
+            columnsToCluster = values.map { column in complete.map { column[$0] } }
+        case .mean:
+            used = Array(0..<table.rowCount)
+            columnsToCluster = values.map { column in
+                let valid = column.filter { !$0.isNaN }
+                let mean = valid.reduce(0, +) / Double(max(1, valid.count))
+                return column.map { $0.isNaN ? mean : $0 }
+            }
+        }
+        let data = try ClusterData(names: names, columns: columnsToCluster, standardization: standardize)
+        if dropped > 0 {
+            Terminal.error(impute == .drop
+                ? L("aviso: se dejaron fuera \(NumberText.integer(dropped)) filas con datos faltantes en \(names.joined(separator: ", ")) (use --impute mean para conservarlas)",
+                    "warning: \(NumberText.integer(dropped)) rows with missing values in \(names.joined(separator: ", ")) were left out (use --impute mean to keep them)")
+                : L("aviso: se completaron con la media las filas con datos faltantes (\(NumberText.integer(dropped)))",
+                    "warning: \(NumberText.integer(dropped)) rows with missing values were completed with the mean"))
+        }
+        if ks.count > 1 {
+            var results: [(k: Int, fit: KMeans, silhouette: Double)] = []
+            for k in ks {
+                let fit = try KMeans(data: data, k: k, restarts: restarts, seed: seed)
+                results.append((k, fit, Silhouette.mean(data: data, assignments: fit.assignments, k: k, seed: seed)))
+            }
+            printRange(results, rows: data.rows)
+            return
+        }
+        let fit = try KMeans(data: data, k: ks[0], restarts: restarts, seed: seed)
+        if let out {
+            var labels = [String?](repeating: nil, count: table.rowCount)
+            for (position, row) in used.enumerated() { labels[row] = String(fit.assignments[position] + 1) }
+            let codes = labels.map { $0.map { UInt32(Int($0)! - 1) } ?? Column.missingCode }
+            let column = Column(name: "cluster", type: .categorical, storage: .coded(codes: codes, levels: (1...fit.k).map(String.init)))
+            try CSVWriter.standard.write(table.setting(column), to: out)
+        }
+        printFit(fit, data: data, dropped: dropped)
+    }
+
+    private func printFit(_ fit: KMeans, data: ClusterData, dropped: Int) {
+        let centers = fit.centers.map { data.original($0) }
+        if format == .json {
+            print(JSONValue.object([
+                ("k", .integer(fit.k)), ("inertia", .number(fit.inertia)), ("sizes", .array(fit.sizes.map { .integer($0) })),
+                ("centers", .array(centers.map { center in .object(zip(data.columns, center).map { ($0, .number($1)) }) })),
+                ("iterations", .integer(fit.iterations)), ("restarts", .integer(fit.restarts)), ("seed", .string(String(seed))),
+                ("standardize", .string(standardize.rawValue)), ("rows", .integer(data.rows)), ("dropped", .integer(dropped)),
+            ]).rendered())
+            return
+        }
+        var table = TextTable(headers: [L("grupo", "group"), "n", "%"] + data.columns,
+                              alignments: [.left, .right, .right] + data.columns.map { _ in .right })
+        for (i, center) in centers.enumerated() {
+            table.append([String(i + 1), NumberText.integer(fit.sizes[i]),
+                          NumberText.decimal(Double(fit.sizes[i]) / Double(data.rows) * 100, places: 1) + " %"]
+                         + center.map { NumberText.decimal($0, places: 2) })
+        }
+        print(L("k-medias con k = \(fit.k) sobre \(NumberText.integer(data.rows)) filas (\(standardize == .zscore ? "columnas estandarizadas" : "columnas sin estandarizar"), \(fit.restarts) reinicios, semilla \(seed))",
+                "k-means with k = \(fit.k) on \(NumberText.integer(data.rows)) rows (\(standardize == .zscore ? "standardized columns" : "unstandardized columns"), \(fit.restarts) restarts, seed \(seed))"))
+        print("")
+        print(table.rendered())
+        print("")
+        print(L("Centros en las unidades de cada columna. Inercia: \(NumberText.decimal(fit.inertia, places: 2)) · iteraciones: \(fit.iterations).",
+                "Centres in each column's units. Inertia: \(NumberText.decimal(fit.inertia, places: 2)) · iterations: \(fit.iterations)."))
+        if let out { print(L("Escrito \(out) con la columna «cluster»; descríbalo con: sondeo map --cluster \(out)", "Wrote \(out) with a «cluster» column; describe it with: sondeo map --cluster \(out)")) }
+    }
+
+    private func printRange(_ results: [(k: Int, fit: KMeans, silhouette: Double)], rows: Int) {
+        if format == .json {
+            print(JSONValue.object([
+                ("rows", .integer(rows)), ("restarts", .integer(restarts)), ("seed", .string(String(seed))),
+                ("results", .array(results.map { .object([("k", .integer($0.k)), ("inertia", .number($0.fit.inertia)),
+                                                            ("silhouette", .number($0.silhouette)), ("sizes", .array($0.fit.sizes.map { .integer($0) }))]) })),
+            ]).rendered())
+            return
+        }
+        var table = TextTable(headers: ["k", L("inercia", "inertia"), L("silueta media", "mean silhouette"), L("tamaños", "sizes")],
+                              alignments: [.right, .right, .right, .left])
+        for r in results {
+            table.append([String(r.k), NumberText.decimal(r.fit.inertia, places: 1), NumberText.decimal(r.silhouette, places: 3),
+                          r.fit.sizes.map { NumberText.integer($0) }.joined(separator: " · ")])
+        }
+        print(table.rendered())
+        print("")
+        let best = results.max { $0.silhouette < $1.silhouette }!
+        print(L("Una silueta más alta indica grupos más separados; aquí la mayor es k = \(best.k). La inercia siempre baja al subir k: busque el «codo».",
+                "A higher silhouette means better separated groups; the highest here is k = \(best.k). Inertia always falls as k grows: look for the «elbow»."))
+    }
+}
+
+extension Standardization: ExpressibleByArgument {}

@@ -1,0 +1,153 @@
+import ArgumentParser
+import Diagnostics
+import Foundation
+import Segmentation
+import Table
+
+/// `sondeo map FILE --where EXPR|--segment NAME [--format table|json|markdown|html] [--out FILE]`, and
+/// `sondeo map --cluster asignacion.csv` for the groups of `sondeo cluster` (step 36).
+struct MapCommand: ParsableCommand {
+    static var configuration: CommandConfiguration {
+        CommandConfiguration(
+            commandName: "map",
+            abstract: L("Mapa de un segmento: quién es, qué es, cómo es, dónde está, qué experiencia ha tenido y cómo le fue, frente al resto de la base.",
+                        "Map of a segment: who, what, what like, where, what experience and how it went, against the rest of the base."),
+            discussion: HelpText.discussion([
+                L("Cada columna muestra su distribución en el segmento, en el resto de la base y el índice (% del segmento ÷ % de la base × 100): por encima de 100, el rasgo es más frecuente en el segmento. Qué columnas responden cada pregunta se puede cambiar con --profile (líneas «quien: sexo, edad»; claves quien, que, como, donde, experiencia, resultado).",
+                  "Each column shows its distribution in the segment, in the rest of the base and the index (segment % ÷ base % × 100): above 100 the trait is more frequent in the segment. Which columns answer each question can be changed with --profile (lines «quien: sexo, edad»; keys quien, que, como, donde, experiencia, resultado)."),
+            ], examples: [
+                "sondeo map afiliados.csv --segment jovenes_subsidio --format html --out mapa.html",
+                "sondeo map afiliados.csv --where 'zona == \"rural\"'",
+                "sondeo map --cluster asignacion.csv --format html --out grupos.html",
+            ])
+        )
+    }
+
+    @Argument(help: ArgumentHelp(L("Base de datos (CSV); con --cluster no hace falta.", "Data base (CSV); not needed with --cluster."),
+                                 valueName: L("archivo", "file")))
+    var file: String?
+    @OptionGroup var selection: SegmentSelection
+    @Option(help: ArgumentHelp(L("Archivo de «sondeo cluster --out»: mapa de cada grupo (columna «cluster»).",
+                                 "File from «sondeo cluster --out»: a map of each group (column «cluster»)."), valueName: L("archivo", "file")))
+    var cluster: String?
+    @Option(help: ArgumentHelp(L("Archivo que asigna columnas a las seis preguntas.", "File assigning columns to the six questions."),
+                               valueName: L("archivo", "file")))
+    var profile: String?
+    @OptionGroup var reading: ReadingOptions
+    @Option(help: ArgumentHelp(L("Formato: table, json, markdown o html.", "Format: table, json, markdown or html."), valueName: L("formato", "format")))
+    var format: MapFormat = .table
+    @Option(help: ArgumentHelp(L("Archivo de salida (por defecto, la pantalla).", "Output file (the screen by default)."), valueName: L("salida", "output")))
+    var out: String?
+    @OptionGroup var global: GlobalOptions
+
+    enum MapFormat: String, ExpressibleByArgument { case table, json, markdown, html }
+
+    func validate() throws {
+        if cluster == nil && file == nil {
+            throw ValidationError(L("indique el archivo de datos (o --cluster con el archivo de sondeo cluster)", "give the data file (or --cluster with the file from sondeo cluster)"))
+        }
+        if cluster != nil && (selection.expression != nil || selection.segment != nil) {
+            throw ValidationError(L("--cluster ya define los grupos: no se combina con --where ni --segment", "--cluster already defines the groups: it does not combine with --where or --segment"))
+        }
+    }
+
+    func run() throws {
+        let layout = try profile.map { path -> ProfileLayout in
+            guard let data = FileManager.default.contents(atPath: path) else { throw CSVError(.fileNotFound, at: SourceLocation(source: path)) }
+            return try ProfileLayout(path: path, text: String(decoding: data, as: UTF8.self))
+        } ?? .confa
+        var profiles: [(SegmentProfile, String?)] = []
+        let title: String
+        if let cluster {
+            let (table, _) = try reading.readTable(cluster)
+            let column = try table.column("cluster", source: cluster)
+            let labels = (0..<table.rowCount).map { column.text(at: $0) }
+            let groups = Array(Set(labels.compactMap { $0 })).sorted { (Int($0) ?? 0, $0) < (Int($1) ?? 0, $1) }
+            let described = table.projecting(table.columnNames.filter { $0 != "cluster" })
+            for group in groups {
+                profiles.append((try SegmentProfile(name: L("grupo \(group)", "group \(group)"), table: described,
+                                                     inSegment: labels.map { $0 == group }, layout: layout, language: Localization.language), nil))
+            }
+            title = L("Mapa de los grupos de \(cluster)", "Map of the groups of \(cluster)")
+        } else {
+            let chosen = try selection.resolve(dataPath: file!)
+            let (table, _) = try reading.readTable(file!)
+            let mask = try SegmentSelection.mask(chosen?.expression, table: table)
+            let name = chosen?.name ?? L("base completa", "whole base")
+            profiles.append((try SegmentProfile(name: name, table: table, inSegment: mask, layout: layout, language: Localization.language), chosen?.expression))
+            title = L("Mapa del segmento «\(name)»", "Map of segment «\(name)»")
+        }
+        let output: String
+        switch format {
+        case .html: output = ProfileHTML.page(title: title, profiles: profiles)
+        case .json: output = JSONValue.array(profiles.map { ProfileText.json($0.0, expression: $0.1) }).rendered()
+        case .markdown: output = profiles.map { ProfileText.text($0.0, expression: $0.1, markdown: true) }.joined(separator: "\n\n")
+        case .table: output = profiles.map { ProfileText.text($0.0, expression: $0.1, markdown: false) }.joined(separator: "\n\n")
+        }
+        if let out {
+            do {
+                try Data(output.utf8).write(to: URL(fileURLWithPath: out), options: .atomic)
+            } catch {
+                throw CSVError(.ioFailure(reason: (error as NSError).localizedDescription), at: SourceLocation(source: out))
+            }
+            Terminal.error(L("Escrito \(out).", "Wrote \(out)."))
+        } else {
+            print(output)
+        }
+    }
+}
+
+/// A segment map as text and JSON.
+enum ProfileText {
+    static func text(_ profile: SegmentProfile, expression: String?, markdown: Bool) -> String {
+        let pct = { (x: Double) in NumberText.decimal(x * 100, places: 1) + " %" }
+        var lines = [L("Mapa de «\(profile.name)»", "Map of «\(profile.name)»") + (expression.map { ": \($0)" } ?? "")]
+        lines.append(L("\(NumberText.integer(profile.count)) de \(NumberText.integer(profile.base)) filas (\(pct(Double(profile.count) / Double(profile.base))) de la base)",
+                       "\(NumberText.integer(profile.count)) of \(NumberText.integer(profile.base)) rows (\(pct(Double(profile.count) / Double(profile.base))) of the base)"))
+        for (question, columns) in profile.sections {
+            lines += ["", (markdown ? "## " : "") + question.title(Localization.language)]
+            for column in columns {
+                var heading = column.column
+                if let s = column.segmentMean, let r = column.restMean {
+                    heading += L(" (media \(NumberText.decimal(s, places: 2)) frente a \(NumberText.decimal(r, places: 2)) en el resto)",
+                                 " (mean \(NumberText.decimal(s, places: 2)) vs \(NumberText.decimal(r, places: 2)) in the rest)")
+                }
+                var table = TextTable(headers: [L("valor", "value"), L("segmento", "segment"), L("resto", "rest"), L("índice", "index")],
+                                      alignments: [.left, .right, .right, .right])
+                for level in column.levels {
+                    let index = level.index
+                    let mark = index.isFinite ? (index >= 120 ? " ▲" : (index <= 80 ? " ▼" : "")) : ""
+                    table.append([level.label, pct(level.segmentShare), pct(level.restShare),
+                                  (index.isFinite ? String(Int(index.rounded())) : "—") + mark])
+                }
+                lines += ["", (markdown ? "### " : "  ") + heading]
+                lines.append(markdown ? table.markdown() : table.rendered().split(separator: "\n").map { "    " + $0 }.joined(separator: "\n"))
+            }
+        }
+        return lines.joined(separator: "\n")
+    }
+
+    static func json(_ profile: SegmentProfile, expression: String?) -> JSONValue {
+        .object([
+            ("segment", .string(profile.name)), ("expression", expression.map { .string($0) } ?? .null),
+            ("base", .integer(profile.base)), ("count", .integer(profile.count)),
+            ("share", .number(Double(profile.count) / Double(profile.base))),
+            ("sections", .array(profile.sections.map { question, columns in
+                .object([
+                    ("question", .string(question.rawValue)), ("title", .string(question.title(Localization.language))),
+                    ("columns", .array(columns.map { c in
+                        .object([
+                            ("column", .string(c.column)), ("type", .string(c.type.rawValue)),
+                            ("segment_mean", .finite(c.segmentMean)), ("rest_mean", .finite(c.restMean)), ("base_mean", .finite(c.baseMean)),
+                            ("missing", .integer(c.segmentMissing)),
+                            ("levels", .array(c.levels.map { l in
+                                .object([("label", .string(l.label)), ("segment", .number(l.segmentShare)), ("rest", .number(l.restShare)),
+                                         ("base", .number(l.baseShare)), ("index", .number(l.index)), ("count", .integer(l.segmentCount))])
+                            })),
+                        ])
+                    })),
+                ])
+            })),
+        ])
+    }
+}
