@@ -1,3 +1,5 @@
+import Dispatch
+import Foundation
 import LinearAlgebra
 import Randomness
 
@@ -27,8 +29,9 @@ public struct KMeans: Sendable {
         guard data.rows >= k else { throw .tooFewRows(rows: data.rows, k: k) }
         let x = Matrix(rows: data.rows, columns: data.columns.count, values: data.values)
         let p = x.columns, n = x.rows
-        var squaredNorms = [Double](repeating: 0, count: n)
-        for j in 0..<p { for i in 0..<n { squaredNorms[i] += x.values[i + j * n] * x.values[i + j * n] } }
+        var norms = [Double](repeating: 0, count: n)
+        for j in 0..<p { for i in 0..<n { norms[i] += x.values[i + j * n] * x.values[i + j * n] } }
+        let squaredNorms = norms
         // scikit-learn: tol × mean of the columns' variances.
         var meanVariance = 0.0
         for j in 0..<p {
@@ -37,34 +40,68 @@ public struct KMeans: Sendable {
             meanVariance += column.reduce(0) { $0 + ($1 - mean) * ($1 - mean) } / Double(n)
         }
         let threshold = tolerance * meanVariance / Double(p)
-        var generator = SplitMix64(seed: seed)
-        var best: (inertia: Double, centers: [[Double]], assignments: [Int], iterations: Int)?
-        for _ in 0..<max(1, restarts) {
-            var centers = KMeans.seed(x, norms: squaredNorms, k: k, using: &generator)
-            var assignments = [Int](repeating: -1, count: n)
-            var inertia = 0.0
-            var iterations = 0
-            while iterations < maxIterations {
-                iterations += 1
-                inertia = KMeans.assign(x, norms: squaredNorms, centers: centers, into: &assignments)
-                let updated = KMeans.update(x, assignments: assignments, old: centers)
-                var shift = 0.0
-                for c in 0..<k { for j in 0..<p { shift += (updated[c][j] - centers[c][j]) * (updated[c][j] - centers[c][j]) } }
-                centers = updated
-                if shift <= threshold { break }
+        // Restarts run on all cores; restart r seeds its own generator, and the best run is chosen by
+        // (inertia, r), so the result does not depend on how the work was scheduled.
+        let results = RunResults(count: max(1, restarts))
+        let workers = max(1, min(results.count, ProcessInfo.processInfo.activeProcessorCount))
+        DispatchQueue.concurrentPerform(iterations: workers) { worker in
+            var products = Matrix(rows: n, columns: k)   // X·Cᵀ, reused by every iteration of this worker
+            for restart in stride(from: worker, to: results.count, by: workers) {
+                var generator = SplitMix64(seed: seed &+ UInt64(restart) &* 0x9E37_79B9_7F4A_7C15)
+                var centers = KMeans.seed(x, norms: squaredNorms, k: k, using: &generator)
+                var assignments = [Int](repeating: -1, count: n)
+                var iterations = 0
+                while iterations < maxIterations {
+                    iterations += 1
+                    _ = KMeans.assign(x, norms: squaredNorms, centers: centers, products: &products, into: &assignments)
+                    let updated = KMeans.update(x, assignments: assignments, old: centers)   // the means of the new groups
+                    var shift = 0.0
+                    for c in 0..<k { for j in 0..<p { shift += (updated[c][j] - centers[c][j]) * (updated[c][j] - centers[c][j]) } }
+                    centers = updated
+                    if shift <= threshold { break }
+                }
+                let inertia = KMeans.assign(x, norms: squaredNorms, centers: centers, products: &products, into: &assignments)
+                results.store(restart, Run(inertia: inertia, centers: centers, assignments: assignments, iterations: iterations))
             }
-            inertia = KMeans.assign(x, norms: squaredNorms, centers: centers, into: &assignments)
-            if best == nil || inertia < best!.inertia { best = (inertia, centers, assignments, iterations) }
         }
+        let best = results.best()
         self.k = k
-        inertia = best!.inertia
-        centers = best!.centers
-        assignments = best!.assignments
-        iterations = best!.iterations
+        inertia = best.inertia
+        centers = best.centers
+        assignments = best.assignments
+        iterations = best.iterations
         self.restarts = max(1, restarts)
         var sizes = [Int](repeating: 0, count: k)
         for a in assignments { sizes[a] += 1 }
         self.sizes = sizes
+    }
+
+    struct Run: Sendable {
+        var inertia: Double
+        var centers: [[Double]]
+        var assignments: [Int]
+        var iterations: Int
+    }
+
+    /// The runs of the restarts, filled from several threads.
+    final class RunResults: @unchecked Sendable {
+        private var runs: [Run?]
+        private let lock = NSLock()
+
+        init(count: Int) { runs = [Run?](repeating: nil, count: count) }
+
+        var count: Int { runs.count }
+
+        func store(_ index: Int, _ run: Run) {
+            lock.lock()
+            runs[index] = run
+            lock.unlock()
+        }
+
+        /// The smallest inertia; the earliest restart on ties.
+        func best() -> Run {
+            runs.compactMap { $0 }.enumerated().min { ($0.element.inertia, $0.offset) < ($1.element.inertia, $1.offset) }!.element
+        }
     }
 
     /// k-means++: the first centre uniformly, each next one with probability proportional to the
@@ -96,14 +133,15 @@ public struct KMeans: Sendable {
     }
 
     /// Assigns each row to its nearest centre; returns the inertia.
-    static func assign(_ x: Matrix, norms: [Double], centers: [[Double]], into assignments: inout [Int]) -> Double {
+    static func assign(_ x: Matrix, norms: [Double], centers: [[Double]], products: inout Matrix,
+                       into assignments: inout [Int]) -> Double {
         let n = x.rows, p = x.columns, k = centers.count
         let c = Matrix(rows: k, columns: p, values: (0..<p).flatMap { j in centers.map { $0[j] } })
-        var products = Matrix(rows: n, columns: k)
         try? Matrix.gemm(x, c, transposeB: true, into: &products)   // X·Cᵀ, n × k
         let centerNorms = centers.map { $0.reduce(0) { $0 + $1 * $1 } }
-        var inertia = 0.0
-        products.values.withUnsafeBufferPointer { xc in
+        let result = products.values.withUnsafeBufferPointer { xc in
+            assignments.withUnsafeMutableBufferPointer { assignments in
+            var inertia = 0.0
             for i in 0..<n {
                 var bestDistance = Double.infinity, bestCluster = 0
                 for j in 0..<k {
@@ -113,19 +151,25 @@ public struct KMeans: Sendable {
                 assignments[i] = bestCluster
                 inertia += max(0, bestDistance)
             }
+            return inertia
+            }
         }
-        return inertia
+        return result
     }
 
     /// New centres: the means of their rows; an empty cluster keeps its old centre.
     static func update(_ x: Matrix, assignments: [Int], old: [[Double]]) -> [[Double]] {
         let n = x.rows, p = x.columns, k = old.count
-        var sums = [[Double]](repeating: [Double](repeating: 0, count: p), count: k)
+        var sums = [Double](repeating: 0, count: k * p)
         var counts = [Int](repeating: 0, count: k)
-        for i in 0..<n { counts[assignments[i]] += 1 }
-        for j in 0..<p {
-            for i in 0..<n { sums[assignments[i]][j] += x.values[i + j * n] }
+        x.values.withUnsafeBufferPointer { values in
+            assignments.withUnsafeBufferPointer { assignments in
+                for i in 0..<n { counts[assignments[i]] += 1 }
+                for j in 0..<p {
+                    for i in 0..<n { sums[assignments[i] * p + j] += values[i + j * n] }
+                }
+            }
         }
-        return (0..<k).map { c in counts[c] == 0 ? old[c] : sums[c].map { $0 / Double(counts[c]) } }
+        return (0..<k).map { c in counts[c] == 0 ? old[c] : (0..<p).map { sums[c * p + $0] / Double(counts[c]) } }
     }
 }

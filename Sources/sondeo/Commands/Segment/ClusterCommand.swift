@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import LinearAlgebra
 import Segmentation
 import Table
 
@@ -69,7 +70,9 @@ struct ClusterCommand: ParsableCommand {
         }
         let names = columns.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
         guard !names.isEmpty else { throw SegmentationError.noColumns }
-        let (read, _) = try reading.readTable(file)
+        // With --out the whole table is written back; otherwise only the clustered and filtered columns are read.
+        let needed = out == nil ? filter.columnNames().map { $0.union(names) } : nil
+        let (read, _) = try reading.readTable(file, columns: needed)
         let table = try filter.apply(to: read)
         var values: [[Double]] = []
         for name in names {
@@ -94,6 +97,7 @@ struct ClusterCommand: ParsableCommand {
             }
         }
         let data = try ClusterData(names: names, columns: columnsToCluster, standardization: standardize)
+        BLASRuntime.setThreads(1)   // the restarts run in parallel; BLAS inside each stays on one thread
         if dropped > 0 {
             Terminal.error(impute == .drop
                 ? L("aviso: se dejaron fuera \(NumberText.integer(dropped)) filas con datos faltantes en \(names.joined(separator: ", ")) (use --impute mean para conservarlas)",
