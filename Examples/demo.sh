@@ -41,31 +41,43 @@ step "5. Afiliados rurales de Manizales y Villamaría, para abrir en Excel" \
 step "6. Y leído de vuelta" \
   sondeo data head "$work/rurales.csv" --rows 3 --columns id_afiliado,municipio,zona,salario_smmlv,fecha_afiliacion
 
-step "7. ¿Cuántas encuestas para ±3,5 puntos con 95 % de confianza, si responde el 60 %?" \
+step "7. Paso 35: el segmento «jóvenes de categoría A con subsidio» (guardado en Examples/data/segmentos.txt)" \
+  sondeo segment "$data/afiliados.csv" --segment jovenes_subsidio --by zona --mean edad,salario_smmlv --share usa_salud=1
+
+step "8. Paso 36: su mapa frente al resto de la base (también en HTML con gráficos)" \
+  sondeo map "$data/afiliados.csv" --segment jovenes_subsidio --format html --out "$work/mapa.html"
+"$sondeo" map "$data/afiliados.csv" --segment jovenes_subsidio > "$work/mapa.txt"
+echo "(primeras líneas del mapa en texto; el HTML completo quedó en $work/mapa.html)"
+sed -n 1,40p "$work/mapa.txt"
+
+step "9. Segmentos a partir de los datos: k-medias con k de 2 a 5" \
+  sondeo cluster "$data/afiliados.csv" --columns edad,salario_smmlv,visitas_12m,personas_a_cargo --k 2..5 --restarts 5
+
+step "10. ¿Cuántas encuestas para ±3,5 puntos con 95 % de confianza, si responde el 60 %?" \
   sondeo sample size --margin 0.035 --population 20000 --deff 1.1 --response-rate 0.6
 
-step "8. Repartirlas entre las categorías A, B y C (Neyman, con la variabilidad del salario)" \
+step "11. Repartirlas entre las categorías A, B y C (Neyman, con la variabilidad del salario)" \
   sondeo sample allocate "$data/afiliados.csv" --strata categoria --total 850 --method neyman --sd-of salario_smmlv
 
-SAVE_TO="$work/asignacion.json" step "9. La asignación proporcional, guardada para el sorteo" \
+SAVE_TO="$work/asignacion.json" step "12. La asignación proporcional, guardada para el sorteo" \
   sondeo sample allocate "$data/afiliados.csv" --strata categoria --total 850 --format json
 
-step "10. El sorteo, reproducible con la semilla, con media muestra de reserva" \
+step "13. El sorteo, reproducible con la semilla, con media muestra de reserva" \
   sondeo sample draw "$data/afiliados.csv" --strata categoria --allocation "$work/asignacion.json" \
     --seed 20261129 --reserve 0.5 --out "$work/muestra.csv"
 
-step "11. Tras el campo: pesos por no respuesta y rastrillados a sexo y categoría del marco" \
+step "14. Tras el campo: pesos por no respuesta y rastrillados a sexo y categoría del marco" \
   sondeo sample weights "$data/respuestas.csv" --frame "$data/afiliados.csv" --strata categoria \
     --weight peso --rake sexo,categoria --trim 3 --out "$work/ponderadas.csv"
 
-step "12. Análisis: NPS de la encuesta por canal, y la diferencia teléfono − web" \
+step "15. Análisis: NPS de la encuesta por canal, y la diferencia teléfono − web" \
   sondeo analyze nps "$data/respuestas.csv" --var nps --strata categoria --by canal --compare telefono,web
 
-step "13. CSAT (4–5 en la escala 1–5; el 99 es «no sabe / no responde»)" \
+step "16. CSAT (4–5 en la escala 1–5; el 99 es «no sabe / no responde»)" \
   sondeo analyze csat "$data/respuestas.csv" --var csat --strata categoria --missing 99
 
-step "14. ¿Recomendaría? por canal: tabla cruzada con intervalos y la prueba de Rao–Scott" \
+step "17. ¿Recomendaría? por canal: tabla cruzada con intervalos y la prueba de Rao–Scott" \
   sondeo analyze crosstab "$data/respuestas.csv" --rows canal --cols recomendaria --strata categoria
 
-step "15. Satisfacción general media por sexo" \
+step "18. Satisfacción general media por sexo" \
   sondeo analyze mean "$data/respuestas.csv" --var satisf_general --strata categoria --by sexo
