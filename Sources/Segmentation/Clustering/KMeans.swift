@@ -53,14 +53,19 @@ public struct KMeans: Sendable {
                 var iterations = 0
                 while iterations < maxIterations {
                     iterations += 1
-                    _ = KMeans.assign(x, norms: squaredNorms, centers: centers, products: &products, into: &assignments)
-                    let updated = KMeans.update(x, assignments: assignments, old: centers)   // the means of the new groups
+                    var sums = [Double](repeating: 0, count: k * p), counts = [Int](repeating: 0, count: k)
+                    _ = KMeans.assign(x, norms: squaredNorms, centers: centers, products: &products, into: &assignments,
+                                      sums: &sums, counts: &counts)
+                    // The means of the new groups; an empty group keeps its centre.
+                    let updated = (0..<k).map { c in counts[c] == 0 ? centers[c] : (0..<p).map { sums[c * p + $0] / Double(counts[c]) } }
                     var shift = 0.0
                     for c in 0..<k { for j in 0..<p { shift += (updated[c][j] - centers[c][j]) * (updated[c][j] - centers[c][j]) } }
                     centers = updated
                     if shift <= threshold { break }
                 }
-                let inertia = KMeans.assign(x, norms: squaredNorms, centers: centers, products: &products, into: &assignments)
+                var sums = [Double](repeating: 0, count: k * p), counts = [Int](repeating: 0, count: k)
+                let inertia = KMeans.assign(x, norms: squaredNorms, centers: centers, products: &products, into: &assignments,
+                                            sums: &sums, counts: &counts)
                 results.store(restart, Run(inertia: inertia, centers: centers, assignments: assignments, iterations: iterations))
             }
         }
@@ -104,72 +109,87 @@ public struct KMeans: Sendable {
         }
     }
 
-    /// k-means++: the first centre uniformly, each next one with probability proportional to the
-    /// squared distance to the nearest centre chosen so far.
+    /// Greedy k-means++ (the seeding of scikit-learn): the first centre uniformly; then, 2 + ⌊ln k⌋
+    /// times, a candidate drawn with probability proportional to the squared distance to the nearest
+    /// centre so far, keeping the candidate that lowers the total of those distances most.
     static func seed(_ x: Matrix, norms: [Double], k: Int, using generator: inout SplitMix64) -> [[Double]] {
         let n = x.rows, p = x.columns
+        let trials = 2 + Int(log(Double(k)))
         func point(_ i: Int) -> [Double] { (0..<p).map { x.values[i + $0 * n] } }
-        var centers = [point(generator.bounded(n))]
-        var nearest = [Double](repeating: .infinity, count: n)
-        while centers.count < k {
-            let c = centers.last!
+        /// The nearest squared distances once `c` is a centre too.
+        func distances(to c: [Double], _ nearest: [Double], into result: inout [Double]) -> Double {
             var total = 0.0
-            for i in 0..<n {
-                var d = 0.0
-                for j in 0..<p { let diff = x.values[i + j * n] - c[j]; d += diff * diff }
-                nearest[i] = min(nearest[i], d)
-                total += nearest[i]
+            x.values.withUnsafeBufferPointer { values in
+                for i in 0..<n {
+                    var d = 0.0
+                    for j in 0..<p { let diff = values[i + j * n] - c[j]; d += diff * diff }
+                    result[i] = min(nearest[i], d)
+                    total += result[i]
+                }
             }
-            guard total > 0 else { centers.append(point(generator.bounded(n))); continue }
+            return total
+        }
+        func draw(_ nearest: [Double], total: Double) -> Int {
             var target = generator.unit() * total
-            var chosen = n - 1
             for i in 0..<n {
                 target -= nearest[i]
-                if target < 0 { chosen = i; break }
+                if target < 0 { return i }
             }
-            centers.append(point(chosen))
+            return n - 1
+        }
+        var centers = [point(generator.bounded(n))]
+        var nearest = [Double](repeating: .infinity, count: n)
+        var total = distances(to: centers[0], nearest, into: &nearest)
+        var candidate = [Double](repeating: 0, count: n), best = [Double](repeating: 0, count: n)
+        while centers.count < k {
+            guard total > 0 else { centers.append(point(generator.bounded(n))); continue }
+            var bestTotal = Double.infinity, bestPoint = 0
+            for _ in 0..<trials {
+                let chosen = draw(nearest, total: total)
+                let candidateTotal = distances(to: point(chosen), nearest, into: &candidate)
+                if candidateTotal < bestTotal {
+                    bestTotal = candidateTotal
+                    bestPoint = chosen
+                    swap(&best, &candidate)
+                }
+            }
+            centers.append(point(bestPoint))
+            swap(&nearest, &best)
+            total = bestTotal
         }
         return centers
     }
 
-    /// Assigns each row to its nearest centre; returns the inertia.
+    /// Assigns each row to its nearest centre, adding the row to its group's sums and count (for the
+    /// next centres) in the same pass; returns the inertia.
     static func assign(_ x: Matrix, norms: [Double], centers: [[Double]], products: inout Matrix,
-                       into assignments: inout [Int]) -> Double {
+                       into assignments: inout [Int], sums: inout [Double], counts: inout [Int]) -> Double {
         let n = x.rows, p = x.columns, k = centers.count
         let c = Matrix(rows: k, columns: p, values: (0..<p).flatMap { j in centers.map { $0[j] } })
         try? Matrix.gemm(x, c, transposeB: true, into: &products)   // X·Cᵀ, n × k
         let centerNorms = centers.map { $0.reduce(0) { $0 + $1 * $1 } }
-        let result = products.values.withUnsafeBufferPointer { xc in
-            assignments.withUnsafeMutableBufferPointer { assignments in
-            var inertia = 0.0
-            for i in 0..<n {
-                var bestDistance = Double.infinity, bestCluster = 0
-                for j in 0..<k {
-                    let d = norms[i] - 2 * xc[i + j * n] + centerNorms[j]
-                    if d < bestDistance { bestDistance = d; bestCluster = j }
-                }
-                assignments[i] = bestCluster
-                inertia += max(0, bestDistance)
-            }
-            return inertia
-            }
-        }
-        return result
-    }
-
-    /// New centres: the means of their rows; an empty cluster keeps its old centre.
-    static func update(_ x: Matrix, assignments: [Int], old: [[Double]]) -> [[Double]] {
-        let n = x.rows, p = x.columns, k = old.count
-        var sums = [Double](repeating: 0, count: k * p)
-        var counts = [Int](repeating: 0, count: k)
-        x.values.withUnsafeBufferPointer { values in
-            assignments.withUnsafeBufferPointer { assignments in
-                for i in 0..<n { counts[assignments[i]] += 1 }
-                for j in 0..<p {
-                    for i in 0..<n { sums[assignments[i] * p + j] += values[i + j * n] }
+        return products.values.withUnsafeBufferPointer { xc in
+            x.values.withUnsafeBufferPointer { values in
+                assignments.withUnsafeMutableBufferPointer { assignments in
+                    sums.withUnsafeMutableBufferPointer { sums in
+                        counts.withUnsafeMutableBufferPointer { counts in
+                            var inertia = 0.0
+                            for i in 0..<n {
+                                var bestDistance = Double.infinity, bestCluster = 0
+                                for j in 0..<k {
+                                    let d = norms[i] - 2 * xc[i + j * n] + centerNorms[j]
+                                    if d < bestDistance { bestDistance = d; bestCluster = j }
+                                }
+                                assignments[i] = bestCluster
+                                counts[bestCluster] += 1
+                                for j in 0..<p { sums[bestCluster * p + j] += values[i + j * n] }
+                                inertia += max(0, bestDistance)
+                            }
+                            return inertia
+                        }
+                    }
                 }
             }
         }
-        return (0..<k).map { c in counts[c] == 0 ? old[c] : (0..<p).map { sums[c * p + $0] / Double(counts[c]) } }
     }
 }
