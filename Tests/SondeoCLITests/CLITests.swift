@@ -150,7 +150,7 @@ import Testing
             """)
         let skipped = try SondeoRunner.run(["data", "inspect", badPath, "--skip-bad-rows", "--format", "json"])
         #expect(skipped.status == 0)
-        #expect(skipped.stderr == "aviso: se omitieron 1 filas cuyo número de campos no es 2: línea 3 (3 campos)\n")
+        #expect(skipped.stderr == "aviso: se omitió 1 fila cuyo número de campos no es 2: línea 3 (3 campos)\n")
 
         let usage = try SondeoRunner.run(["data", "inspect"])
         #expect(usage.status == 64)

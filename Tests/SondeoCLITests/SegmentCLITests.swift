@@ -50,6 +50,17 @@ import Testing
         #expect(!page.contains("http://") && !page.contains("https://") && !page.contains("<script"))
     }
 
+    @Test("cluster: rows with missing values are dropped and counted, or completed with --impute mean")
+    func missing() throws {
+        let dir = TemporaryDirectory()
+        let data = dir.file("m.csv", text: "a,b\n1,1\n1.2,0.9\n9,9\n9.1,8.8\n,5\n")
+        let dropped = try SondeoRunner.run(["cluster", data, "--columns", "a,b", "--k", "2", "--format", "json"])
+        #expect(dropped.stderr == "aviso: se dejó fuera 1 fila con datos faltantes en a, b (use --impute mean para conservarlas)\n")
+        #expect(dropped.stdout.contains("\"rows\": 4"))
+        let imputed = try SondeoRunner.run(["cluster", data, "--columns", "a,b", "--k", "2", "--impute", "mean", "--format", "json"])
+        #expect(imputed.stdout.contains("\"rows\": 5"))
+    }
+
     @Test("cluster: JSON of DESIGN.md; --out then map --cluster; bad columns")
     func cluster() throws {
         let dir = TemporaryDirectory()

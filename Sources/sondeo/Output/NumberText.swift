@@ -43,6 +43,11 @@ enum NumberText {
         exact((fraction * 100 * 1e6).rounded() / 1e6)
     }
 
+    /// `1 fila`, `2.000 filas`: a count with the noun in the right number (Spanish or English forms).
+    static func count(_ n: Int, _ singular: String, _ plural: String) -> String {
+        "\(integer(n)) \(n == 1 ? singular : plural)"
+    }
+
     /// A p-value: `< 0,001` below a thousandth, else three decimals.
     static func pValue(_ p: Double) -> String {
         guard p.isFinite else { return "—" }

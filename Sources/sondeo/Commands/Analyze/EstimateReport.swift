@@ -113,8 +113,8 @@ struct EstimateReport {
         ]
         if excluded > 0 {
             lines.append("")
-            lines.append(L("Se excluyeron \(NumberText.integer(excluded)) filas sin valor válido en «\(variable)» (vacías, NA o códigos de --missing).",
-                           "\(NumberText.integer(excluded)) rows without a valid value of «\(variable)» were left out (empty, NA or --missing codes)."))
+            lines.append(L("\(excluded == 1 ? "Se excluyó" : "Se excluyeron") \(NumberText.count(excluded, "fila", "filas")) sin valor válido en «\(variable)» (vacías, NA o códigos de --missing).",
+                           "\(NumberText.count(excluded, "row", "rows")) without a valid value of «\(variable)» left out (empty, NA or --missing codes)."))
         }
         if let comparison {
             let d = comparison.difference

@@ -46,7 +46,7 @@ struct ConvertCommand: ParsableCommand {
         try writer.write(selected, to: out)
         let dialect = excel ? L("Windows-1252, «;», coma decimal, CRLF", "Windows-1252, «;», decimal comma, CRLF")
                             : L("UTF-8, «,», punto decimal, LF", "UTF-8, «,», decimal point, LF")
-        Terminal.error(L("Escrito \(out): \(NumberText.integer(selected.rowCount)) filas, \(selected.columns.count) columnas (\(dialect)).",
-                         "Wrote \(out): \(NumberText.integer(selected.rowCount)) rows, \(selected.columns.count) columns (\(dialect))."))
+        Terminal.error(L("Escrito \(out): \(NumberText.count(selected.rowCount, "fila", "filas")), \(NumberText.count(selected.columns.count, "columna", "columnas")) (\(dialect)).",
+                         "Wrote \(out): \(NumberText.count(selected.rowCount, "row", "rows")), \(NumberText.count(selected.columns.count, "column", "columns")) (\(dialect))."))
     }
 }

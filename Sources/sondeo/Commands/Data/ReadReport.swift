@@ -24,8 +24,9 @@ enum ReadReport {
             L("línea \($0.line) (\($0.fields) campos)", "line \($0.line) (\($0.fields) fields)")
         }.joined(separator: ", ")
         let more = report.skippedRows.count > 10 ? L(", …", ", …") : ""
-        Terminal.error(L("aviso: se omitieron \(report.skippedRows.count) filas cuyo número de campos no es \(report.expectedFields): \(shown)\(more)",
-                         "warning: skipped \(report.skippedRows.count) rows whose field count is not \(report.expectedFields): \(shown)\(more)"))
+        let n = report.skippedRows.count
+        Terminal.error(L("aviso: \(n == 1 ? "se omitió" : "se omitieron") \(NumberText.count(n, "fila", "filas")) cuyo número de campos no es \(report.expectedFields): \(shown)\(more)",
+                         "warning: skipped \(NumberText.count(n, "row", "rows")) whose field count is not \(report.expectedFields): \(shown)\(more)"))
     }
 
     static func typeName(_ type: ColumnType) -> String {

@@ -100,10 +100,10 @@ struct ClusterCommand: ParsableCommand {
         BLASRuntime.setThreads(1)   // the restarts run in parallel; BLAS inside each stays on one thread
         if dropped > 0 {
             Terminal.error(impute == .drop
-                ? L("aviso: se dejaron fuera \(NumberText.integer(dropped)) filas con datos faltantes en \(names.joined(separator: ", ")) (use --impute mean para conservarlas)",
-                    "warning: \(NumberText.integer(dropped)) rows with missing values in \(names.joined(separator: ", ")) were left out (use --impute mean to keep them)")
-                : L("aviso: se completaron con la media las filas con datos faltantes (\(NumberText.integer(dropped)))",
-                    "warning: \(NumberText.integer(dropped)) rows with missing values were completed with the mean"))
+                ? L("aviso: \(dropped == 1 ? "se dejó fuera" : "se dejaron fuera") \(NumberText.count(dropped, "fila", "filas")) con datos faltantes en \(names.joined(separator: ", ")) (use --impute mean para conservarlas)",
+                    "warning: \(NumberText.count(dropped, "row", "rows")) with missing values in \(names.joined(separator: ", ")) left out (use --impute mean to keep them)")
+                : L("aviso: los datos faltantes de \(NumberText.count(dropped, "fila", "filas")) se completaron con la media de la columna",
+                    "warning: the missing values of \(NumberText.count(dropped, "row", "rows")) were completed with the column mean"))
         }
         if ks.count > 1 {
             var results: [(k: Int, fit: KMeans, silhouette: Double)] = []
