@@ -37,7 +37,7 @@ public enum Suggestion {
     }
 
     /// Levenshtein distance (insertions, deletions, substitutions each cost 1).
-    static func editDistance(_ a: [Character], _ b: [Character]) -> Int {
+    public static func editDistance(_ a: [Character], _ b: [Character]) -> Int {
         if a.isEmpty { return b.count }
         if b.isEmpty { return a.count }
         var previous = Array(0...b.count)

@@ -1,0 +1,332 @@
+import Diagnostics
+
+/// The checks of `sondeo questionnaire check`: every problem of a questionnaire in one run, each with
+/// its position, the rule and a suggestion (reference/questionnaire.md §7). Errors block fieldwork;
+/// warnings (advertencias) ask the author to look again.
+public enum QuestionnaireChecker {
+    public struct Options: Sendable {
+        /// Ley 1581: a missing consent before personal data on the phone is an error, not a warning.
+        public var strict = false
+        public init(strict: Bool = false) { self.strict = strict }
+    }
+
+    /// Parses and checks a file's text.
+    public static func check(_ text: String, file: String, options: Options = Options()) -> (file: QuestionnaireFile, diagnostics: [QuestionnaireDiagnostic]) {
+        let (parsed, parseDiagnostics) = QuestionnaireParser.parse(text, file: file)
+        var sink = DiagnosticSink(file: file, lines: text.split(separator: "\n", omittingEmptySubsequences: false).map(String.init))
+        sink.all = parseDiagnostics
+        var context = CheckContext(questionnaire: parsed, sink: sink, options: options)
+        context.run()
+        let sorted = context.sink.all.sorted { ($0.position, $0.code) < ($1.position, $1.code) }
+        return (parsed, sorted)
+    }
+}
+
+struct CheckContext {
+    let questionnaire: QuestionnaireFile
+    var sink: DiagnosticSink
+    let options: QuestionnaireChecker.Options
+    let symbols: [String: Symbol]
+    static let reserved: Set<String> = ["y", "o", "no", "en", "si", "es", "modo", "incluye", "respondida"]
+
+    init(questionnaire: QuestionnaireFile, sink: DiagnosticSink, options: QuestionnaireChecker.Options) {
+        self.questionnaire = questionnaire
+        self.sink = sink
+        self.options = options
+        symbols = questionnaire.symbols()
+    }
+
+    mutating func run() {
+        header()
+        names()
+        lists()
+        for (order, item) in questionnaire.items.enumerated() { checkItem(item, order: order) }
+        calculatedCycles()
+        consent()
+        for (index, section) in questionnaire.sections.enumerated() {
+            let next = index + 1 < questionnaire.sections.count ? questionnaire.sections[index + 1].firstItem : questionnaire.items.count
+            if next == section.firstItem {
+                sink.warning("DSL-091", at: section.position, "la sección «\(section.title)» no tiene preguntas", "section «\(section.title)» has no questions")
+            }
+            if let condition = section.condition { expression(condition, order: section.firstItem, own: nil, role: .relevance) }
+        }
+    }
+
+    // MARK: Header and names
+
+    mutating func header() {
+        let q = questionnaire
+        if q.id != nil && (q.version ?? "").isEmpty {
+            sink.error("DSL-022", at: q.headerPosition, "falta la línea «versión …»: cada versión publicada debe tener la suya",
+                       "the «versión …» line is missing: every published version needs its own")
+        }
+        if q.id != nil && q.modes.isEmpty {
+            sink.error("DSL-023", at: q.headerPosition, "falta la línea «modos …» (teléfono, presencial, web)", "the «modos …» line is missing (teléfono, presencial, web)")
+        }
+        var seen: [Int: String] = [:]
+        for special in q.specials {
+            if let other = seen[special.code] {
+                sink.error("DSL-024", at: special.position, "\(special.name) usa el código \(special.code), que ya es de \(other)",
+                           "\(special.name) uses code \(special.code), which already belongs to \(other)")
+            }
+            seen[special.code] = special.name
+        }
+    }
+
+    mutating func names() {
+        var seen: [String: TextPosition] = [:]
+        let all: [(String, TextPosition, Bool)] = questionnaire.lists.map { ($0.id, $0.position, false) }
+            + questionnaire.items.map { ($0.id, $0.position, true) }
+        for (id, position, isItem) in all {
+            if let first = seen[id] {
+                sink.error("DSL-041", at: position, width: id.count, "el id «\(id)» ya se usó en la línea \(first.line); cada pregunta y lista necesita el suyo",
+                           "id «\(id)» was already used on line \(first.line); every question and list needs its own")
+            }
+            seen[id] = position
+            validName(id, at: position)
+            if isItem && id.count > 32 {
+                sink.warning("DSL-043", at: position, width: id.count, "el id «\(id)» pasa de 32 caracteres: Stata no lo acepta", "id «\(id)» is longer than 32 characters: Stata rejects it")
+            }
+        }
+        let itemIds = questionnaire.items.map(\.id)
+        for (i, a) in itemIds.enumerated() {
+            for b in itemIds[(i + 1)...] where a != b && Suggestion.editDistance(Array(a), Array(b)) == 1 && min(a.count, b.count) >= 3 {
+                let position = questionnaire.item(b)!.position
+                sink.warning("DSL-042", at: position, width: b.count, "«\(b)» y «\(a)» se diferencian en una letra: ¿es un error de digitación?",
+                             "«\(b)» and «\(a)» differ by one letter: is it a typo?")
+            }
+        }
+        for item in questionnaire.items {
+            for row in item.rows {
+                validName(row.id, at: row.position)
+                let name = item.id + "_" + row.id
+                if name.count > 32 {
+                    sink.warning("DSL-043", at: row.position, width: row.id.count, "la variable «\(name)» pasa de 32 caracteres: Stata no la acepta",
+                                 "variable «\(name)» is longer than 32 characters: Stata rejects it")
+                }
+            }
+            let rowIds = item.rows.map(\.id)
+            for (i, row) in item.rows.enumerated() where rowIds[..<i].contains(row.id) {
+                sink.error("DSL-041", at: row.position, width: row.id.count, "la fila «\(row.id)» está repetida en «\(item.id)»", "row «\(row.id)» is repeated in «\(item.id)»")
+            }
+        }
+    }
+
+    mutating func validName(_ id: String, at position: TextPosition) {
+        if id.hasPrefix("_") {
+            sink.error("DSL-040", at: position, width: id.count, "los ids que empiezan con «_» están reservados para columnas del sistema (_modo, _encuestador…)",
+                       "ids starting with «_» are reserved for system columns (_modo, _encuestador…)")
+        } else if Self.reserved.contains(id) {
+            sink.error("DSL-040", at: position, width: id.count, "«\(id)» es una palabra del lenguaje y no puede ser un id", "«\(id)» is a keyword and cannot be an id")
+        } else if !(id.first.map { $0.isASCII && $0.isLowercase } ?? false) || !id.allSatisfy({ $0.isASCII && ($0.isLowercase || $0.isNumber || $0 == "_") }) {
+            let suggestion = String(Suggestion.fold(id)).map { $0.isLetter || $0.isNumber ? String($0) : "_" }.joined()
+            sink.error("DSL-040", at: position, width: id.count,
+                       "el id «\(id)» debe usar solo minúsculas sin tildes, números y «_», y empezar con letra (para SPSS, Stata y R); p. ej. «\(suggestion)»",
+                       "id «\(id)» must use only unaccented lower-case letters, digits and «_», starting with a letter; e.g. «\(suggestion)»")
+        }
+    }
+
+    // MARK: Lists
+
+    mutating func lists() {
+        let specials = Dictionary(questionnaire.specials.map { ($0.code, $0.name) }, uniquingKeysWith: { a, _ in a })
+        var used = Set<String>()
+        for item in questionnaire.items {
+            switch item.type {
+            case .single(let l), .multiple(let l), .grid(let l): used.insert(l)
+            default: break
+            }
+        }
+        for list in questionnaire.lists {
+            var codes: [Int: TextPosition] = [:], labels: [String: Int] = [:]
+            if list.options.isEmpty {
+                sink.error("DSL-050", at: list.position, width: list.id.count, "la lista «\(list.id)» no tiene opciones", "list «\(list.id)» has no options")
+            }
+            for option in list.options {
+                if let first = codes[option.code] {
+                    sink.error("DSL-051", at: option.position, "el código \(option.code) se repite en la lista «\(list.id)» (ya está en la línea \(first.line))",
+                               "code \(option.code) is repeated in list «\(list.id)» (already on line \(first.line))")
+                }
+                codes[option.code] = option.position
+                let folded = String(Suggestion.fold(option.label))
+                if let other = labels[folded] {
+                    sink.warning("DSL-052", at: option.position, "la etiqueta «\(option.label)» se repite en la lista «\(list.id)» (códigos \(other) y \(option.code))",
+                                 "label «\(option.label)» is repeated in list «\(list.id)» (codes \(other) and \(option.code))")
+                }
+                labels[folded] = option.code
+                if let special = specials[option.code] {
+                    sink.error("DSL-053", at: option.position, "el código \(option.code) de la lista «\(list.id)» choca con el código especial \(special); use otro",
+                               "code \(option.code) of list «\(list.id)» collides with special code \(special); use another")
+                } else if option.code >= 90 {
+                    sink.warning("DSL-054", at: option.position, "el código \(option.code) parece un código especial pero no está declarado en «especiales»",
+                                 "code \(option.code) looks like a special code but is not declared in «especiales»")
+                }
+                if option.label.utf8.count > 120 {
+                    sink.warning("DSL-058", at: option.position, "la etiqueta pasa de 120 bytes: SPSS la recorta", "the label is longer than 120 bytes: SPSS truncates it")
+                }
+            }
+            if !used.contains(list.id) {
+                sink.warning("DSL-055", at: list.position, width: list.id.count, "la lista «\(list.id)» no la usa ninguna pregunta", "no question uses list «\(list.id)»")
+            }
+        }
+    }
+
+    // MARK: Items
+
+    mutating func checkItem(_ item: Item, order: Int) {
+        let declared = Set(questionnaire.specials.map(\.name))
+        for special in item.allowedSpecials where !declared.contains(special) {
+            sink.error("DSL-059", at: item.position, width: item.id.count, "«permite \(special)»: \(special) no está declarado en la línea «especiales»",
+                       "«permite \(special)»: \(special) is not declared on the «especiales» line")
+        }
+        switch item.type {
+        case .single(let name), .multiple(let name), .grid(let name):
+            guard let list = questionnaire.list(name) else {
+                let hint = Suggestion.closest(to: name, among: questionnaire.lists.map(\.id)).map { "; ¿quiso decir «\($0)»?" } ?? ""
+                sink.error("DSL-050", at: item.position, width: item.id.count, "la lista «\(name)» no existe\(hint)", "list «\(name)» does not exist")
+                break
+            }
+            let codes = Set(list.options.map(\.code))
+            for code in item.exclusive where !codes.contains(code) {
+                sink.error("DSL-056", at: item.position, width: item.id.count, "«exclusiva \(code)»: el código \(code) no está en la lista «\(name)»",
+                           "«exclusiva \(code)»: code \(code) is not in list «\(name)»")
+            }
+            let exclusives = Set(item.exclusive).union(list.options.filter(\.exclusive).map(\.code))
+            if let maximum = item.maximum, maximum > codes.subtracting(exclusives).count {
+                sink.warning("DSL-057", at: item.position, width: item.id.count, "«máximo \(maximum)» es mayor que las opciones que se pueden combinar (\(codes.subtracting(exclusives).count))",
+                             "«máximo \(maximum)» exceeds the options that can be combined (\(codes.subtracting(exclusives).count))")
+            }
+            if case .grid = item.type {
+                if item.rows.isEmpty { sink.error("DSL-037", at: item.position, width: item.id.count, "la matriz «\(item.id)» no tiene filas («- id \"texto\"»)", "grid «\(item.id)» has no rows") }
+                if item.rows.count > 10 { sink.warning("DSL-086", at: item.position, width: item.id.count, "la matriz tiene \(item.rows.count) filas: más de 10 cansa al encuestado", "the grid has \(item.rows.count) rows: more than 10 tires respondents") }
+            }
+            if (item.maximum != nil || !item.exclusive.isEmpty), case .single = item.type {
+                sink.warning("DSL-057", at: item.position, width: item.id.count, "«máximo» y «exclusiva» solo tienen sentido en «varias de»", "«máximo» and «exclusiva» only make sense with «varias de»")
+            }
+        case .scale(let low, let high, let lowLabel, let highLabel):
+            if low >= high { sink.error("DSL-032", at: item.position, width: item.id.count, "la escala \(low)..\(high) no va de menor a mayor", "scale \(low)..\(high) does not go from low to high") }
+            if low == 0 && high == 10 && (lowLabel == nil || highLabel == nil) {
+                sink.warning("DSL-082", at: item.position, width: item.id.count, "una escala 0..10 necesita las etiquetas de los extremos: escala 0..10 \"Nada probable\" .. \"Extremadamente probable\"",
+                             "a 0..10 scale needs end labels")
+            }
+        case .calculated(let e):
+            expression(e, order: order, own: item.id, role: .calculation)
+        default:
+            break
+        }
+        if case .calculated = item.type {} else if case .scale(let low, let high, _, _) = item.type, !(low == 0 && high == 10),
+            item.texts.contains(where: { String(Suggestion.fold($0.text)).contains("recomend") }) {
+            sink.warning("DSL-083", at: item.position, width: item.id.count, "la pregunta habla de recomendar pero la escala no es 0..10: el NPS se mide de 0 a 10",
+                         "the question is about recommending but the scale is not 0..10: NPS is measured from 0 to 10")
+        } else if item.texts.contains(where: { String(Suggestion.fold($0.text)).contains("recomiende") || String(Suggestion.fold($0.text)).contains("recomendaria") }),
+                  !isNPSScale(item.type) {
+            sink.warning("DSL-083", at: item.position, width: item.id.count, "la pregunta habla de recomendar pero no es una escala 0..10: el NPS se mide de 0 a 10",
+                         "the question is about recommending but it is not a 0..10 scale: NPS is measured from 0 to 10")
+        }
+        texts(item, order: order)
+        if let condition = item.condition { expression(condition, order: order, own: item.id, role: .relevance) }
+        for row in item.rows { if let c = row.condition { expression(c, order: order, own: item.id, role: .relevance) } }
+        for rule in item.validations {
+            expression(rule.condition, order: order, own: item.id, role: .rule)
+            if rule.message == nil {
+                sink.error("DSL-073", at: rule.position, "«validar» necesita un mensaje que diga al encuestado qué corregir", "«validar» needs a message telling what to correct")
+            }
+        }
+        for rule in item.warnings {
+            expression(rule.condition, order: order, own: item.id, role: .rule)
+            if rule.message == nil { sink.warning("DSL-074", at: rule.position, "«advertir» sin mensaje: el encuestador no sabrá qué confirmar", "«advertir» without a message") }
+        }
+        for jump in item.jumps {
+            expression(jump.condition, order: order, own: item.id, role: .rule)
+            switch jump.target {
+            case .end(let disposition):
+                if !Dispositions.all.contains(disposition) {
+                    let hint = Suggestion.closest(to: disposition, among: Dispositions.all).map { "; ¿quiso decir «\($0)»?" } ?? ""
+                    sink.error("DSL-068", at: jump.position, "«\(disposition)» no es una disposición (\(Dispositions.all.joined(separator: ", ")))\(hint)",
+                               "«\(disposition)» is not a disposition (\(Dispositions.all.joined(separator: ", ")))")
+                }
+            case .go(let target):
+                guard let targetIndex = questionnaire.items.firstIndex(where: { $0.id == target }) else {
+                    let hint = Suggestion.closest(to: target, among: questionnaire.items.map(\.id)).map { "; ¿quiso decir «\($0)»?" } ?? ""
+                    sink.error("DSL-066", at: jump.position, "«ir a \(target)»: no hay una pregunta «\(target)»\(hint)", "«ir a \(target)»: there is no question «\(target)»")
+                    continue
+                }
+                if targetIndex <= order {
+                    sink.error("DSL-067", at: jump.position, "«ir a \(target)»: los saltos solo van hacia adelante y «\(target)» está antes", "«ir a \(target)»: jumps only go forward and «\(target)» comes before")
+                }
+            }
+        }
+    }
+
+    func isNPSScale(_ type: ItemType) -> Bool {
+        if case .scale(0, 10, _, _) = type { return true }
+        return false
+    }
+
+    mutating func texts(_ item: Item, order: Int) {
+        if case .calculated = item.type { return }
+        let modes = questionnaire.modes
+        if item.texts.isEmpty {
+            sink.error("DSL-080", at: item.position, width: item.id.count, "«\(item.id)» no tiene texto: escriba la pregunta entre comillas en la línea siguiente, con sangría",
+                       "«\(item.id)» has no text: write the question in quotes on the next, indented line")
+        } else if !item.texts.contains(where: { $0.mode == nil }) {
+            for mode in modes where !item.texts.contains(where: { $0.mode == mode }) {
+                sink.error("DSL-080", at: item.position, width: item.id.count, "«\(item.id)» no tiene texto para el modo \(mode.label) (ni un texto sin modo)",
+                           "«\(item.id)» has no text for mode \(mode.label) (nor a text without mode)")
+            }
+        }
+        for text in item.texts {
+            if let mode = text.mode, !modes.isEmpty, !modes.contains(mode) {
+                sink.warning("DSL-087", at: text.position, "texto para el modo \(mode.label), que no está en «modos»", "text for mode \(mode.label), which is not in «modos»")
+            }
+            let words = text.text.split(separator: " ").count
+            if (text.mode == .telefono || (text.mode == nil && modes.contains(.telefono))) && words > 40 {
+                sink.warning("DSL-084", at: text.position, "\(words) palabras: por teléfono, más de 40 son difíciles de leer y recordar", "\(words) words: over the phone, more than 40 are hard to read and remember")
+            }
+            for pipe in QuestionnaireFile.pipes(in: text.text) where !pipe.name.hasPrefix("_") {
+                let position = TextPosition(line: text.position.line, column: text.position.column + 1 + pipe.offset)
+                guard let symbol = symbols[pipe.name] else {
+                    let hint = Suggestion.closest(to: pipe.name, among: Array(symbols.keys)).map { "; ¿quiso decir «\($0)»?" } ?? ""
+                    sink.error("DSL-060", at: position, width: pipe.name.count + 2, "«{\(pipe.name)}» no es una pregunta\(hint)", "«{\(pipe.name)}» is not a question")
+                    continue
+                }
+                if symbol.order >= order && !(symbol.item == item.id && false) {
+                    sink.error("DSL-061", at: position, width: pipe.name.count + 2, "«{\(pipe.name)}» se muestra antes de que se pregunte: solo se pueden insertar respuestas anteriores",
+                               "«{\(pipe.name)}» is shown before it is asked: only earlier answers can be inserted")
+                } else if symbol.conditional {
+                    sink.warning("DSL-072", at: position, width: pipe.name.count + 2, "«{\(pipe.name)}» puede quedar sin responder (tiene condición o es opcional): se mostrará «—»",
+                                 "«{\(pipe.name)}» may be unanswered (it has a condition or is optional): «—» will be shown")
+                }
+            }
+        }
+        if modes == [.web] && !item.instructions.isEmpty {
+            sink.warning("DSL-081", at: item.position, width: item.id.count, "instrucciones [encuestador] en un cuestionario solo web: nadie las leerá", "[encuestador] instructions in a web-only questionnaire: nobody will read them")
+        }
+        if modes.contains(.telefono), case .single(let name) = item.type, let list = questionnaire.list(name), list.options.count > 7,
+           !item.instructions.contains(where: { String(Suggestion.fold($0)).contains("lea") }) {
+            sink.warning("DSL-085", at: item.position, width: item.id.count, "\(list.options.count) opciones por teléfono: diga al encuestador si las lee o no («[encuestador] No lea las opciones»)",
+                         "\(list.options.count) options over the phone: tell the interviewer whether to read them")
+        }
+    }
+
+    // MARK: Consent (Ley 1581 de 2012)
+
+    mutating func consent() {
+        guard questionnaire.modes.contains(.telefono) else { return }
+        let personal = ["nombre", "cedula", "documento", "celular", "telefono", "correo", "direccion", "email"]
+        guard let first = questionnaire.items.firstIndex(where: { item in
+            let id = String(Suggestion.fold(item.id))
+            return personal.contains { id.contains($0) }
+        }) else { return }
+        let hasConsent = questionnaire.items[..<first].contains { item in
+            String(Suggestion.fold(item.id)).contains("consentimiento")
+                || item.texts.contains { let t = String(Suggestion.fold($0.text)); return t.contains("1581") || t.contains("autoriza") }
+        }
+        if !hasConsent {
+            let item = questionnaire.items[first]
+            sink.add(options.strict ? .error : .warning, "DSL-090", at: item.position, width: item.id.count,
+                     "«\(item.id)» pide datos personales por teléfono sin una pregunta de consentimiento antes (Ley 1581 de 2012)",
+                     "«\(item.id)» asks for personal data over the phone with no consent question before it (Ley 1581 de 2012)")
+        }
+    }
+}

@@ -1,0 +1,82 @@
+/// What a name in an expression stands for: an item's answer (or a grid row's), with the codes or
+/// range it can take and where it comes in the questionnaire.
+struct Symbol {
+    enum Kind {
+        /// One code of a list (una de, sino, a grid row).
+        case choice(codes: Set<Int>, list: String)
+        /// Several codes of a list (varias de).
+        case multiple(codes: Set<Int>, list: String)
+        /// A whole number in a range (escala, entero).
+        case integer(low: Double?, high: Double?)
+        case decimal(low: Double?, high: Double?)
+        case text
+        case date
+        case calculated
+        case note
+    }
+
+    var kind: Kind
+    /// Index of the item in the file (grid rows share their grid's).
+    var order: Int
+    /// The item's id (the grid's for a row).
+    var item: String
+    var specials: Set<String>
+    var conditional: Bool
+}
+
+/// The disposition codes «→ terminar» accepts (AAPOR outcome classes as a CX team names them).
+public enum Dispositions {
+    public static let all = ["completa", "parcial", "rechazo", "interrumpida", "no_elegible", "no_contactado"]
+}
+
+extension QuestionnaireFile {
+    /// Every variable a questionnaire produces, in order: items, and one per grid row (`grid_row`).
+    func symbols() -> [String: Symbol] {
+        var table: [String: Symbol] = [:]
+        for (order, item) in items.enumerated() {
+            let conditional = item.condition != nil || item.optional || (item.section.map { sections[$0].condition != nil } ?? false)
+            let specials = Set(item.allowedSpecials)
+            func codes(_ list: String) -> Set<Int> { Set(self.list(list)?.options.map(\.code) ?? []) }
+            let kind: Symbol.Kind
+            switch item.type {
+            case .single(let list): kind = .choice(codes: codes(list), list: list)
+            case .multiple(let list): kind = .multiple(codes: codes(list), list: list)
+            case .yesNo: kind = .choice(codes: [1, 2], list: "sino")
+            case .scale(let low, let high, _, _): kind = .integer(low: Double(low), high: Double(high))
+            case .integer(let low, let high): kind = .integer(low: low, high: high)
+            case .decimal(let low, let high): kind = .decimal(low: low, high: high)
+            case .text: kind = .text
+            case .date: kind = .date
+            case .note: kind = .note
+            case .calculated: kind = .calculated
+            case .grid(let list):
+                for row in item.rows {
+                    table[item.id + "_" + row.id] = Symbol(kind: .choice(codes: codes(list), list: list), order: order, item: item.id,
+                                                          specials: specials, conditional: conditional || row.condition != nil)
+                }
+                kind = .note
+            }
+            if table[item.id] == nil {
+                table[item.id] = Symbol(kind: kind, order: order, item: item.id, specials: specials, conditional: conditional)
+            }
+        }
+        return table
+    }
+
+    /// The `{id}` and `{id.codigo}` references piped into a text, with their column in the text.
+    static func pipes(in text: String) -> [(name: String, offset: Int)] {
+        var result: [(String, Int)] = []
+        let chars = Array(text)
+        var i = 0
+        while i < chars.count {
+            if chars[i] == "{", let close = chars[(i + 1)...].firstIndex(of: "}") {
+                let inner = String(chars[(i + 1)..<close])
+                result.append((String(inner.split(separator: ".").first ?? ""), i))
+                i = close + 1
+            } else {
+                i += 1
+            }
+        }
+        return result
+    }
+}

@@ -1,0 +1,400 @@
+import Foundation
+import Diagnostics
+
+/// Reads a `.encuesta` file into a ``QuestionnaireFile``, reporting every problem it meets (it never
+/// stops at the first): unknown keywords with the nearest known one, lines that belong to nothing,
+/// malformed types and expressions.
+///
+/// The language is line-oriented. Lines at the left margin open something — the header lines
+/// (`encuesta`, `versión`, `modos`, `especiales`), a list (`lista id: 1 Sí | 2 No`), a section
+/// (`sección "Título"`) or an item (`id: tipo, modificadores`); indented lines belong to the last thing
+/// opened (its texts, conditions, rules, jumps, grid rows or list options).
+public enum QuestionnaireParser {
+    public static func parse(_ text: String, file: String) -> (file: QuestionnaireFile, diagnostics: [QuestionnaireDiagnostic]) {
+        var state = ParserState(file: file, text: text)
+        state.run()
+        return (state.result, state.sink.all)
+    }
+}
+
+/// Keywords the parser knows, for «¿quiso decir …?».
+enum Keywords {
+    static let topLevel = ["encuesta", "version", "modos", "especiales", "lista", "seccion"]
+    static let types = ["una", "varias", "escala", "entero", "decimal", "texto", "fecha", "sino", "nota", "calcular", "matriz"]
+    static let modifiers = ["opcional", "permite", "filas", "opciones", "maximo", "exclusiva"]
+    static let itemLines = ["mostrar", "validar", "advertir", "si", "encuestador"]
+}
+
+private struct ParserState {
+    enum Block { case none, list(Int), item(Int), section(Int) }
+
+    var sink: DiagnosticSink
+    let lines: [String]
+    var result = QuestionnaireFile()
+    var block = Block.none
+    var sawHeader = false
+
+    init(file: String, text: String) {
+        lines = text.split(separator: "\n", omittingEmptySubsequences: false).map { String($0) }
+        sink = DiagnosticSink(file: file, lines: lines)
+    }
+
+    mutating func run() {
+        for (index, raw) in lines.enumerated() {
+            let number = index + 1
+            let content = LineLexer.stripComment(raw)
+            if content.trimmingCharacters(in: .whitespaces).isEmpty { continue }
+            let indented = content.first == " " || content.first == "\t"
+            let tokens = LineLexer.tokenize(content, number: number, sink: &sink)
+            guard !tokens.isEmpty else { continue }
+            if indented { indentedLine(tokens, raw: content, number: number) } else { topLine(tokens, raw: content, number: number) }
+        }
+        if !sawHeader {
+            sink.error("DSL-020", at: TextPosition(line: 1, column: 1), "falta el encabezado: el archivo debe empezar con «encuesta <id> \"Título\"»",
+                       "the header is missing: the file must start with «encuesta <id> \"Title\"»")
+        }
+    }
+
+    // MARK: Top-level lines
+
+    mutating func topLine(_ tokens: [Token], raw: String, number: Int) {
+        let first = tokens[0]
+        block = .none
+        if tokens.count >= 2 && tokens[1].isSymbol(":") && first.word != nil && !Keywords.topLevel.contains(first.keyword ?? "") {
+            item(tokens, raw: raw)
+            return
+        }
+        switch first.keyword {
+        case "encuesta":
+            sawHeader = true
+            result.headerPosition = first.position
+            guard tokens.count >= 2, let id = tokens[1].word else {
+                sink.error("DSL-021", at: first.position, width: raw.count, "escriba «encuesta <id> \"Título\"»", "write «encuesta <id> \"Title\"»")
+                return
+            }
+            result.id = id
+            if tokens.count >= 3, case .string(let title) = tokens[2].kind { result.title = title } else {
+                sink.error("DSL-021", at: tokens[1].position, width: tokens[1].width, "falta el título entre comillas después del id", "the quoted title after the id is missing")
+            }
+        case "version":
+            let value = raw.drop { $0 != " " }.trimmingCharacters(in: .whitespaces)
+            if value.isEmpty { sink.error("DSL-022", at: first.position, width: first.width, "falta el texto de la versión, p. ej. versión 2025.03", "the version text is missing, e.g. versión 2025.03") }
+            result.version = value.trimmingCharacters(in: CharacterSet(charactersIn: "\""))
+        case "modos":
+            for token in tokens.dropFirst() where !token.isSymbol(",") {
+                guard let word = token.keyword else { continue }
+                if let mode = Mode(rawValue: word) { result.modes.append(mode) } else {
+                    let hint = Suggestion.closest(to: word, among: Mode.allCases.map(\.rawValue)).map { "; ¿quiso decir «\($0)»?" } ?? ""
+                    sink.error("DSL-023", at: token.position, width: token.width, "«\(token.word!)» no es un modo: use teléfono, presencial o web\(hint)",
+                               "«\(token.word!)» is not a mode: use teléfono, presencial or web")
+                }
+            }
+        case "especiales":
+            var i = 1
+            while i < tokens.count {
+                if tokens[i].isSymbol(",") { i += 1; continue }
+                guard let name = tokens[i].word, i + 2 < tokens.count, tokens[i + 1].isSymbol("="), case .number(let code) = tokens[i + 2].kind else {
+                    sink.error("DSL-024", at: tokens[i].position, width: tokens[i].width, "escriba los códigos especiales así: NS = 98 \"No sabe\", NR = 99 \"No responde\"",
+                               "write the special codes like this: NS = 98 \"No sabe\", NR = 99 \"No responde\"")
+                    return
+                }
+                var label = name
+                if i + 3 < tokens.count, case .string(let text) = tokens[i + 3].kind { label = text; i += 1 }
+                result.specials.append(SpecialCode(name: name.uppercased(), code: Int(code), label: label, position: tokens[i].position))
+                i += 3
+            }
+        case "lista":
+            list(tokens, raw: raw, number: number)
+        case "seccion":
+            guard tokens.count >= 2, case .string(let title) = tokens[1].kind else {
+                sink.error("DSL-025", at: first.position, width: first.width, "escriba el título de la sección entre comillas: sección \"Indicadores\"",
+                           "write the section title in quotes: sección \"Indicadores\"")
+                return
+            }
+            result.sections.append(Section(title: title, condition: nil, firstItem: result.items.count, position: first.position))
+            block = .section(result.sections.count - 1)
+        default:
+            let word = first.word ?? raw.trimmingCharacters(in: .whitespaces)
+            let hint = Suggestion.closest(to: word, among: Keywords.topLevel).map { "; ¿quiso decir «\($0)»?" } ?? ""
+            sink.error("DSL-001", at: first.position, width: first.width,
+                       "«\(word)» no es una palabra del lenguaje al comienzo de una línea (encuesta, versión, modos, especiales, lista, sección o «id: tipo»)\(hint)",
+                       "«\(word)» is not a keyword that can start a line (encuesta, versión, modos, especiales, lista, sección or «id: type»)")
+        }
+    }
+
+    /// `lista id: 1 Sí | 2 No` or `lista id:` followed by indented `código etiqueta` lines.
+    mutating func list(_ tokens: [Token], raw: String, number: Int) {
+        guard tokens.count >= 3, let id = tokens[1].word, tokens[2].isSymbol(":") else {
+            sink.error("DSL-026", at: tokens[0].position, width: raw.count, "escriba «lista id: 1 Sí | 2 No»", "write «lista id: 1 Sí | 2 No»")
+            return
+        }
+        result.lists.append(AnswerList(id: id, options: [], position: tokens[1].position))
+        let index = result.lists.count - 1
+        guard let colon = raw.firstIndex(of: ":") else { return }
+        let rest = raw[raw.index(after: colon)...]
+        if rest.trimmingCharacters(in: .whitespaces).isEmpty {
+            block = .list(index)
+            return
+        }
+        var column = raw.distance(from: raw.startIndex, to: colon) + 2
+        for part in rest.split(separator: "|", omittingEmptySubsequences: false) {
+            option(String(part), list: index, position: TextPosition(line: number, column: column))
+            column += part.count + 1
+        }
+    }
+
+    /// `código etiqueta [exclusiva]`.
+    mutating func option(_ text: String, list: Int, position: TextPosition) {
+        var body = text.trimmingCharacters(in: .whitespaces)
+        var exclusive = false
+        if body.hasSuffix("]"), let open = body.lastIndex(of: "[") {
+            let attributes = body[body.index(after: open)..<body.index(before: body.endIndex)]
+            exclusive = attributes.split(separator: ",").contains { String(Suggestion.fold($0.trimmingCharacters(in: .whitespaces))) == "exclusiva" }
+            body = body[..<open].trimmingCharacters(in: .whitespaces)
+        }
+        let digits = body.prefix { $0.isASCII && $0.isNumber }
+        guard let code = Int(digits) else {
+            sink.error("DSL-027", at: position, width: max(1, text.count), "cada opción empieza con su código: «1 Sí»", "each option starts with its code: «1 Sí»")
+            return
+        }
+        let label = body.dropFirst(digits.count).trimmingCharacters(in: .whitespaces)
+        if label.isEmpty { sink.error("DSL-027", at: position, width: max(1, text.count), "la opción \(code) no tiene etiqueta", "option \(code) has no label") }
+        result.lists[list].options.append(AnswerList.Option(code: code, label: label, exclusive: exclusive, position: position))
+    }
+
+    // MARK: Items
+
+    /// `id: tipo [de lista | rango], modificador, …`
+    mutating func item(_ tokens: [Token], raw: String) {
+        let id = tokens[0].word!
+        var i = 2
+        guard i < tokens.count, let typeWord = tokens[i].keyword else {
+            sink.error("DSL-030", at: tokens[1].position, "falta el tipo de la pregunta después de «:» (una de, varias de, escala, entero, texto…)",
+                       "the question type is missing after «:» (una de, varias de, escala, entero, texto…)")
+            return
+        }
+        let typeToken = tokens[i]
+        i += 1
+        func listName() -> String? {
+            guard i < tokens.count, tokens[i].keyword == "de", i + 1 < tokens.count, let name = tokens[i + 1].word else {
+                sink.error("DSL-031", at: typeToken.position, width: typeToken.width, "escriba «\(typeToken.word!) de <lista>»", "write «\(typeToken.word!) de <list>»")
+                return nil
+            }
+            i += 2
+            return name
+        }
+        func range() -> (Double, Double)? {
+            guard i + 2 < tokens.count, case .number(let a) = tokens[i].kind, tokens[i + 1].isSymbol(".."), case .number(let b) = tokens[i + 2].kind else { return nil }
+            i += 3
+            return (a, b)
+        }
+        let type: ItemType
+        switch typeWord {
+        case "una": guard let l = listName() else { return }; type = .single(list: l)
+        case "varias": guard let l = listName() else { return }; type = .multiple(list: l)
+        case "matriz": guard let l = listName() else { return }; type = .grid(list: l)
+        case "escala":
+            guard let (a, b) = range() else {
+                sink.error("DSL-032", at: typeToken.position, width: typeToken.width, "escriba el rango de la escala: escala 0..10", "write the scale's range: escala 0..10")
+                return
+            }
+            var low: String?, high: String?
+            if i + 2 < tokens.count, case .string(let l) = tokens[i].kind, tokens[i + 1].isSymbol(".."), case .string(let h) = tokens[i + 2].kind {
+                low = l; high = h; i += 3
+            }
+            type = .scale(low: Int(a), high: Int(b), lowLabel: low, highLabel: high)
+        case "entero": let r = range(); type = .integer(low: r?.0, high: r?.1)
+        case "decimal": let r = range(); type = .decimal(low: r?.0, high: r?.1)
+        case "texto": type = .text
+        case "fecha": type = .date
+        case "sino": type = .yesNo
+        case "nota": type = .note
+        case "calcular":
+            var parser = ExpressionParser(tokens: tokens, from: i)
+            guard let expression = parser.parse(sink: &sink) else { return }
+            i = parser.index
+            type = .calculated(expression)
+        default:
+            let hint = Suggestion.closest(to: typeWord, among: Keywords.types).map { "; ¿quiso decir «\($0)»?" } ?? ""
+            sink.error("DSL-004", at: typeToken.position, width: typeToken.width,
+                       "«\(typeToken.word!)» no es un tipo de pregunta (una de, varias de, escala, entero, decimal, texto, fecha, sino, nota, calcular, matriz de)\(hint)",
+                       "«\(typeToken.word!)» is not a question type (una de, varias de, escala, entero, decimal, texto, fecha, sino, nota, calcular, matriz de)")
+            return
+        }
+        var item = Item(id: id, type: type, position: tokens[0].position)
+        item.section = result.sections.isEmpty ? nil : result.sections.count - 1
+        modifiers(tokens, from: i, into: &item)
+        result.items.append(item)
+        block = .item(result.items.count - 1)
+    }
+
+    mutating func modifiers(_ tokens: [Token], from start: Int, into item: inout Item) {
+        var i = start
+        while i < tokens.count {
+            let token = tokens[i]
+            if token.isSymbol(",") { i += 1; continue }
+            switch token.keyword {
+            case "opcional": item.optional = true; i += 1
+            case "permite":
+                i += 1
+                while i < tokens.count, let word = tokens[i].word, !tokens[i].isSymbol(",") {
+                    item.allowedSpecials.append(word.uppercased())
+                    i += 1
+                }
+            case "filas", "opciones":
+                let rows = token.keyword == "filas"
+                guard i + 2 < tokens.count, tokens[i + 1].keyword == "al", tokens[i + 2].keyword == "azar" else {
+                    sink.error("DSL-033", at: token.position, width: token.width, "escriba «\(token.word!) al azar»", "write «\(token.word!) al azar»")
+                    return
+                }
+                if rows { item.randomizeRows = true } else { item.randomizeOptions = true }
+                i += 3
+            case "maximo", "exclusiva":
+                guard i + 1 < tokens.count, case .number(let n) = tokens[i + 1].kind else {
+                    sink.error("DSL-033", at: token.position, width: token.width, "escriba «\(token.word!) <número>»", "write «\(token.word!) <number>»")
+                    return
+                }
+                if token.keyword == "maximo" { item.maximum = Int(n) } else { item.exclusive.append(Int(n)) }
+                i += 2
+            default:
+                let word = token.word ?? "?"
+                let hint = Suggestion.closest(to: word, among: Keywords.modifiers).map { "; ¿quiso decir «\($0)»?" } ?? ""
+                sink.error("DSL-005", at: token.position, width: token.width,
+                           "«\(word)» no es un modificador (opcional, permite NS NR, filas al azar, opciones al azar, máximo n, exclusiva c)\(hint)",
+                           "«\(word)» is not a modifier (opcional, permite NS NR, filas al azar, opciones al azar, máximo n, exclusiva c)")
+                return
+            }
+        }
+    }
+
+    // MARK: Indented lines
+
+    mutating func indentedLine(_ tokens: [Token], raw: String, number: Int) {
+        switch block {
+        case .list(let index):
+            option(raw, list: index, position: TextPosition(line: number, column: (raw.firstIndex { $0 != " " && $0 != "\t" }.map { raw.distance(from: raw.startIndex, to: $0) } ?? 0) + 1))
+        case .section(let index):
+            if tokens[0].keyword == "mostrar", tokens.count > 1, tokens[1].keyword == "si" {
+                var parser = ExpressionParser(tokens: tokens, from: 2)
+                result.sections[index].condition = parser.parse(sink: &sink)
+            } else {
+                orphan(tokens[0], raw: raw)
+            }
+        case .item(let index):
+            itemLine(tokens, raw: raw, item: index)
+        case .none:
+            orphan(tokens[0], raw: raw)
+        }
+    }
+
+    mutating func orphan(_ token: Token, raw: String) {
+        sink.error("DSL-006", at: token.position, width: raw.trimmingCharacters(in: .whitespaces).count,
+                   "esta línea tiene sangría pero no pertenece a ninguna pregunta ni lista; quite la sangría o póngala debajo de una pregunta",
+                   "this line is indented but belongs to no question or list; remove the indentation or move it under a question")
+    }
+
+    mutating func itemLine(_ tokens: [Token], raw: String, item index: Int) {
+        let first = tokens[0]
+        func expression(from start: Int) -> (Expression, Int)? {
+            var parser = ExpressionParser(tokens: tokens, from: start)
+            guard let e = parser.parse(sink: &sink) else { return nil }
+            return (e, parser.index)
+        }
+        func message(at i: Int) -> String? {
+            guard i < tokens.count, case .string(let text) = tokens[i].kind else { return nil }
+            return text
+        }
+        switch first.kind {
+        case .string(let text):
+            result.items[index].texts.append((nil, text, first.position))
+            return
+        case .symbol("["):
+            guard tokens.count >= 3, let word = tokens[1].keyword, tokens[2].isSymbol("]") else {
+                sink.error("DSL-034", at: first.position, "escriba [teléfono], [presencial], [web] o [encuestador]", "write [teléfono], [presencial], [web] or [encuestador]")
+                return
+            }
+            if word == "encuestador" {
+                let close = raw.firstIndex(of: "]")!
+                result.items[index].instructions.append(raw[raw.index(after: close)...].trimmingCharacters(in: .whitespaces))
+                return
+            }
+            guard let mode = Mode(rawValue: word) else {
+                let hint = Suggestion.closest(to: word, among: Mode.allCases.map(\.rawValue) + ["encuestador"]).map { "; ¿quiso decir «\($0)»?" } ?? ""
+                sink.error("DSL-034", at: tokens[1].position, width: tokens[1].width, "«\(tokens[1].word!)» no es un modo ni [encuestador]\(hint)",
+                           "«\(tokens[1].word!)» is neither a mode nor [encuestador]")
+                return
+            }
+            guard tokens.count >= 4, case .string(let text) = tokens[3].kind else {
+                sink.error("DSL-035", at: tokens[2].position, "falta el texto entre comillas después de [\(tokens[1].word!)]", "the quoted text after [\(tokens[1].word!)] is missing")
+                return
+            }
+            result.items[index].texts.append((mode, text, tokens[3].position))
+            return
+        case .symbol("-"):
+            guard tokens.count >= 3, let id = tokens[1].word, case .string(let text) = tokens[2].kind else {
+                sink.error("DSL-036", at: first.position, width: raw.trimmingCharacters(in: .whitespaces).count,
+                           "cada fila de una matriz se escribe «- id \"texto\"»", "each grid row is written «- id \"text\"»")
+                return
+            }
+            var row = GridRow(id: id, text: text, condition: nil, position: tokens[1].position)
+            if tokens.count > 3 {
+                if tokens[3].keyword == "si", let (e, _) = expression(from: 4) { row.condition = e } else if tokens[3].keyword != "si" {
+                    sink.error("DSL-036", at: tokens[3].position, width: tokens[3].width, "después del texto de la fila solo puede ir «si <condición>»",
+                               "only «si <condition>» may follow the row's text")
+                }
+            }
+            if case .grid = result.items[index].type {} else {
+                sink.error("DSL-037", at: first.position, "solo las preguntas «matriz de <lista>» tienen filas", "only «matriz de <list>» questions have rows")
+            }
+            result.items[index].rows.append(row)
+            return
+        default:
+            break
+        }
+        switch first.keyword {
+        case "mostrar":
+            guard tokens.count > 1, tokens[1].keyword == "si" else {
+                sink.error("DSL-038", at: first.position, width: first.width, "escriba «mostrar si <condición>»", "write «mostrar si <condition>»")
+                return
+            }
+            if let (e, end) = expression(from: 2) {
+                result.items[index].condition = e
+                trailing(tokens, from: end)
+            }
+        case "validar", "advertir":
+            guard let (e, end) = expression(from: 1) else { return }
+            let rule = Rule(condition: e, message: message(at: end), position: first.position)
+            if first.keyword == "validar" { result.items[index].validations.append(rule) } else { result.items[index].warnings.append(rule) }
+            trailing(tokens, from: message(at: end) == nil ? end : end + 1)
+        case "si":
+            guard let (e, end) = expression(from: 1) else { return }
+            guard end < tokens.count, tokens[end].isSymbol("→") else {
+                sink.error("DSL-039", at: tokens[min(end, tokens.count - 1)].position, "falta «→» (o «->»): si <condición> → terminar <disposición> | ir a <pregunta>",
+                           "«→» (or «->») is missing: si <condition> → terminar <disposition> | ir a <question>")
+                return
+            }
+            let target: Jump.Target
+            if end + 2 <= tokens.count - 1, tokens[end + 1].keyword == "terminar", let d = tokens[end + 2].word {
+                target = .end(disposition: d)
+            } else if end + 3 <= tokens.count - 1, tokens[end + 1].keyword == "ir", tokens[end + 2].keyword == "a", let id = tokens[end + 3].word {
+                target = .go(to: id)
+            } else {
+                sink.error("DSL-039", at: tokens[end].position, "después de «→» va «terminar <disposición>» o «ir a <pregunta>»",
+                           "after «→» comes «terminar <disposition>» or «ir a <question>»")
+                return
+            }
+            result.items[index].jumps.append(Jump(condition: e, target: target, position: first.position))
+        default:
+            let word = first.word ?? "?"
+            let hint = Suggestion.closest(to: word, among: Keywords.itemLines).map { "; ¿quiso decir «\($0)»?" } ?? ""
+            sink.error("DSL-007", at: first.position, width: first.width,
+                       "«\(word)» no puede empezar una línea de una pregunta (un texto entre comillas, [modo], [encuestador], mostrar si, validar, advertir, si … →, - fila)\(hint)",
+                       "«\(word)» cannot start a question line (a quoted text, [mode], [encuestador], mostrar si, validar, advertir, si … →, - row)")
+        }
+    }
+
+    mutating func trailing(_ tokens: [Token], from index: Int) {
+        guard index < tokens.count else { return }
+        sink.error("DSL-011", at: tokens[index].position, width: tokens[index].width, "sobra texto al final de la línea", "unexpected text at the end of the line")
+    }
+}

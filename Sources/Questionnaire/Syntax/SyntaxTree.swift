@@ -1,0 +1,192 @@
+/// A position in a questionnaire file (1-based line and column).
+public struct TextPosition: Sendable, Equatable, Comparable {
+    public var line: Int
+    public var column: Int
+
+    public init(line: Int, column: Int) {
+        self.line = line
+        self.column = column
+    }
+
+    public static func < (a: TextPosition, b: TextPosition) -> Bool { (a.line, a.column) < (b.line, b.column) }
+}
+
+/// A parsed `.encuesta` file: the header, the answer lists and the items in order.
+public struct QuestionnaireFile: Sendable {
+    public var id: String?
+    public var title: String?
+    public var version: String?
+    public var modes: [Mode] = []
+    public var specials: [SpecialCode] = []
+    public var lists: [AnswerList] = []
+    public var sections: [Section] = []
+    public var items: [Item] = []
+    public var headerPosition = TextPosition(line: 1, column: 1)
+
+    /// The list of that name.
+    public func list(_ name: String) -> AnswerList? { lists.first { $0.id == name } }
+
+    /// The item of that id.
+    public func item(_ id: String) -> Item? { items.first { $0.id == id } }
+}
+
+/// Where a questionnaire is applied: each may have its own wording.
+public enum Mode: String, Sendable, CaseIterable {
+    case telefono, presencial, web
+
+    public var label: String {
+        switch self {
+        case .telefono: return "teléfono"
+        case .presencial: return "presencial"
+        case .web: return "web"
+        }
+    }
+}
+
+/// A "no sabe / no responde" code declared once in the header: `NS = 98 "No sabe"`.
+public struct SpecialCode: Sendable, Equatable {
+    public var name: String
+    public var code: Int
+    public var label: String
+    public var position: TextPosition
+}
+
+/// Reusable answer options with explicit codes.
+public struct AnswerList: Sendable {
+    public struct Option: Sendable, Equatable {
+        public var code: Int
+        public var label: String
+        public var exclusive = false
+        public var position: TextPosition
+    }
+
+    public var id: String
+    public var options: [Option]
+    public var position: TextPosition
+}
+
+/// A titled group of items, optionally shown only under a condition.
+public struct Section: Sendable {
+    public var title: String
+    public var condition: Expression?
+    /// Index of the first item of the section in ``QuestionnaireFile/items``.
+    public var firstItem: Int
+    public var position: TextPosition
+}
+
+/// What kind of answer an item takes.
+public enum ItemType: Sendable {
+    case single(list: String)
+    case multiple(list: String)
+    case scale(low: Int, high: Int, lowLabel: String?, highLabel: String?)
+    case integer(low: Double?, high: Double?)
+    case decimal(low: Double?, high: Double?)
+    case text
+    case date
+    case yesNo
+    case note
+    case calculated(Expression)
+    case grid(list: String)
+
+    /// The keyword, for messages and exports.
+    public var keyword: String {
+        switch self {
+        case .single: return "una"
+        case .multiple: return "varias"
+        case .scale: return "escala"
+        case .integer: return "entero"
+        case .decimal: return "decimal"
+        case .text: return "texto"
+        case .date: return "fecha"
+        case .yesNo: return "sino"
+        case .note: return "nota"
+        case .calculated: return "calcular"
+        case .grid: return "matriz"
+        }
+    }
+}
+
+/// A question (or note, calculated value or grid) and everything said about it.
+public struct Item: Sendable {
+    public var id: String
+    public var type: ItemType
+    public var position: TextPosition
+    /// Unprefixed text under `nil`, per-mode texts under their mode.
+    public var texts: [(mode: Mode?, text: String, position: TextPosition)] = []
+    public var instructions: [String] = []
+    public var condition: Expression?
+    public var validations: [Rule] = []
+    public var warnings: [Rule] = []
+    public var jumps: [Jump] = []
+    public var optional = false
+    public var allowedSpecials: [String] = []
+    public var randomizeRows = false
+    public var randomizeOptions = false
+    public var maximum: Int?
+    public var exclusive: [Int] = []
+    public var rows: [GridRow] = []
+    /// The section this item belongs to (index into ``QuestionnaireFile/sections``), if any.
+    public var section: Int?
+
+    /// The unprefixed text, else the first one.
+    public var mainText: String? { texts.first { $0.mode == nil }?.text ?? texts.first?.text }
+
+    /// The text for a mode: its own, else the unprefixed one.
+    public func text(for mode: Mode) -> String? { texts.first { $0.mode == mode }?.text ?? texts.first { $0.mode == nil }?.text }
+}
+
+/// `validar EXPR "mensaje"` or `advertir EXPR "mensaje"`.
+public struct Rule: Sendable {
+    public var condition: Expression
+    public var message: String?
+    public var position: TextPosition
+}
+
+/// `si EXPR → terminar D` or `si EXPR → ir a X`.
+public struct Jump: Sendable {
+    public enum Target: Sendable, Equatable { case end(disposition: String), go(to: String) }
+    public var condition: Expression
+    public var target: Target
+    public var position: TextPosition
+}
+
+/// One row of a grid: `- id "texto" [si EXPR]`.
+public struct GridRow: Sendable {
+    public var id: String
+    public var text: String
+    public var condition: Expression?
+    public var position: TextPosition
+}
+
+/// A condition or computation, with its source text for messages and exports.
+public indirect enum Expression: Sendable {
+    case number(Double, TextPosition)
+    case text(String, TextPosition)
+    case reference(String, TextPosition)
+    case mode(TextPosition)
+    case unary(String, Expression, TextPosition)
+    case binary(String, Expression, Expression, TextPosition)
+    case membership(Expression, [Expression], TextPosition)
+    case includes(Expression, Int, TextPosition)
+    case answered(Expression, TextPosition)
+    case isSpecial(Expression, String, TextPosition)
+
+    public var position: TextPosition {
+        switch self {
+        case .number(_, let p), .text(_, let p), .reference(_, let p), .mode(let p), .unary(_, _, let p),
+             .binary(_, _, _, let p), .membership(_, _, let p), .includes(_, _, let p), .answered(_, let p), .isSpecial(_, _, let p):
+            return p
+        }
+    }
+
+    /// Every id the expression names, with where.
+    public var references: [(id: String, position: TextPosition)] {
+        switch self {
+        case .reference(let id, let p): return [(id, p)]
+        case .number, .text, .mode: return []
+        case .unary(_, let e, _), .includes(let e, _, _), .answered(let e, _), .isSpecial(let e, _, _): return e.references
+        case .binary(_, let a, let b, _): return a.references + b.references
+        case .membership(let e, let items, _): return items.reduce(e.references) { $0 + $1.references }
+        }
+    }
+}
