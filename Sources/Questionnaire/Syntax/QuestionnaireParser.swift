@@ -45,7 +45,21 @@ private struct ParserState {
             let content = LineLexer.stripComment(raw)
             if content.trimmingCharacters(in: .whitespaces).isEmpty { continue }
             let indented = content.first == " " || content.first == "\t"
-            let tokens = LineLexer.tokenize(content, number: number, sink: &sink)
+            let trimmed = content.trimmingCharacters(in: .whitespaces)
+            // Free text is not tokenized: list options and interviewer instructions may hold any character.
+            if indented, case .list(let index) = block {
+                let column = content.count - content.drop { $0 == " " || $0 == "\t" }.count + 1
+                option(trimmed, list: index, position: TextPosition(line: number, column: column))
+                continue
+            }
+            if indented, case .item(let index) = block, String(Suggestion.fold(trimmed)).hasPrefix("[encuestador]") {
+                result.items[index].instructions.append(String(trimmed.dropFirst("[encuestador]".count)).trimmingCharacters(in: .whitespaces))
+                continue
+            }
+            // A list's inline options are free text too: only «lista id:» is tokenized.
+            let isList = !indented && String(Suggestion.fold(trimmed)).hasPrefix("lista ")
+            let lexed = isList ? String(content.prefix { $0 != ":" }) + (content.contains(":") ? ":" : "") : content
+            let tokens = LineLexer.tokenize(lexed, number: number, sink: &sink)
             guard !tokens.isEmpty else { continue }
             if indented { indentedLine(tokens, raw: content, number: number) } else { topLine(tokens, raw: content, number: number) }
         }
@@ -358,6 +372,10 @@ private struct ParserState {
                 return
             }
             if let (e, end) = expression(from: 2) {
+                if result.items[index].condition != nil {
+                    sink.error("DSL-008", at: first.position, width: first.width, "«\(result.items[index].id)» ya tiene un «mostrar si»: una las dos condiciones con «y» u «o» en una sola línea",
+                               "«\(result.items[index].id)» already has a «mostrar si»: join both conditions with «y» or «o» on one line")
+                }
                 result.items[index].condition = e
                 trailing(tokens, from: end)
             }

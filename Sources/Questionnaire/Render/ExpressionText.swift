@@ -1,0 +1,55 @@
+import Foundation
+
+/// Expressions back to text: in the questionnaire's own syntax (for messages and the JSON contract)
+/// and in XPath for XLSForm (`${id}`, `and`, `or`, `not()`, `selected()`).
+extension Expression {
+    /// The expression as it would be written in a `.encuesta` file.
+    public var source: String { render(xpath: false, own: nil, specials: [:]) }
+
+    /// The expression in XPath for an XLSForm; references to `own` become `.` (the current answer).
+    public func xpath(own: String? = nil, specials: [String: Int] = [:]) -> String { render(xpath: true, own: own, specials: specials) }
+
+    private func render(xpath: Bool, own: String?, specials: [String: Int]) -> String {
+        func sub(_ e: Expression, parent: String) -> String {
+            let text = e.render(xpath: xpath, own: own, specials: specials)
+            if case .binary(let op, _, _, _) = e, (op == "o" && parent == "y") || ((op == "y" || op == "o") && parent == "cmp") { return "(\(text))" }
+            return text
+        }
+        func number(_ x: Double) -> String { x == x.rounded() && abs(x) < 1e15 ? String(Int64(x)) : String(x) }
+        switch self {
+        case .number(let x, _): return number(x)
+        case .text(let s, _): return xpath ? "'\(s.replacingOccurrences(of: "'", with: "’"))'" : "\"\(s)\""
+        case .reference(let id, _):
+            if xpath { return id == own ? "." : "${\(id)}" }
+            return id
+        case .mode: return xpath ? "'web'" : "modo"
+        case .unary(let op, let inner, _):
+            if op == "no" { return xpath ? "not(\(sub(inner, parent: "no")))" : "no \(sub(inner, parent: "cmp"))" }
+            return "-" + sub(inner, parent: "cmp")
+        case .binary(let op, let a, let b, _):
+            let left = sub(a, parent: op == "y" || op == "o" ? op : "cmp"), right = sub(b, parent: op == "y" || op == "o" ? op : "cmp")
+            guard xpath else { return "\(left) \(op) \(right)" }
+            switch op {
+            case "y": return "\(left) and \(right)"
+            case "o": return "\(left) or \(right)"
+            case "<>": return "\(left) != \(right)"
+            case "/": return "\(left) div \(right)"
+            default: return "\(left) \(op) \(right)"
+            }
+        case .membership(let subject, let items, _):
+            let s = sub(subject, parent: "cmp")
+            if xpath { return "(" + items.map { "\(s) = \($0.render(xpath: true, own: own, specials: specials))" }.joined(separator: " or ") + ")" }
+            return "\(s) en (" + items.map(\.source).joined(separator: ", ") + ")"
+        case .includes(let subject, let code, _):
+            let s = sub(subject, parent: "cmp")
+            return xpath ? "selected(\(s), '\(code)')" : "\(s) incluye \(code)"
+        case .answered(let subject, _):
+            let s = sub(subject, parent: "cmp")
+            return xpath ? "string-length(\(s)) > 0" : "\(s) respondida"
+        case .isSpecial(let subject, let name, _):
+            let s = sub(subject, parent: "cmp")
+            if xpath { return specials[name].map { "\(s) = \($0)" } ?? "false()" }
+            return "\(s) es \(name)"
+        }
+    }
+}

@@ -1,0 +1,130 @@
+import Foundation
+
+/// The questionnaire as a document a person reads: Markdown for print (paper interviews, the physical
+/// suggestion boxes) and a self-contained HTML preview.
+public enum QuestionnaireDocument {
+    /// Markdown; `mode` picks the wording (the unprefixed text when a question has none for it).
+    public static func markdown(_ q: QuestionnaireFile, mode: Mode?) -> String {
+        var lines = ["# \(q.title ?? q.id ?? "Cuestionario")", "",
+                     "Versión \(q.version ?? "—") · \(q.id ?? "") · modos: \(q.modes.map(\.label).joined(separator: ", "))" + (mode.map { " · texto para \($0.label)" } ?? ""), ""]
+        if !q.specials.isEmpty {
+            lines.append("_Códigos especiales: " + q.specials.map { "\($0.code) = \($0.label)" }.joined(separator: ", ") + "._")
+            lines.append("")
+        }
+        var number = 0
+        for (index, item) in q.items.enumerated() {
+            if let s = q.sections.firstIndex(where: { $0.firstItem == index }) {
+                lines += ["## \(q.sections[s].title)", ""]
+                if let c = q.sections[s].condition { lines += ["_Solo si \(c.source)._", ""] }
+            }
+            if case .calculated(let e) = item.type {
+                lines += ["_\(item.id) = \(e.source) (calculado)_", ""]
+                continue
+            }
+            number += 1
+            let text = (mode.flatMap { item.text(for: $0) } ?? item.mainText ?? "").replacingOccurrences(of: "{", with: "«").replacingOccurrences(of: "}", with: "»")
+            if case .note = item.type { lines += ["> \(text)", ""]; continue }
+            lines.append("**\(number). \(text)** `\(item.id)`" + (item.optional ? " _(opcional)_" : ""))
+            if let c = item.condition { lines.append("_Solo si \(c.source)._") }
+            for instruction in item.instructions { lines.append("> Encuestador: \(instruction)") }
+            lines.append("")
+            lines += answerLines(item, q)
+            for rule in item.validations { lines.append("- _Validar: \(rule.condition.source) — «\(rule.message ?? "")»_") }
+            for rule in item.warnings { lines.append("- _Advertir: \(rule.condition.source) — «\(rule.message ?? "")»_") }
+            for jump in item.jumps {
+                switch jump.target {
+                case .end(let d): lines.append("- _Si \(jump.condition.source): terminar (\(d))._")
+                case .go(let id): lines.append("- _Si \(jump.condition.source): pasar a «\(id)»._")
+                }
+            }
+            lines.append("")
+        }
+        return lines.joined(separator: "\n")
+    }
+
+    static func answerLines(_ item: Item, _ q: QuestionnaireFile) -> [String] {
+        let specials = q.specials.filter { item.allowedSpecials.contains($0.name) }.map { "☐ \($0.code) \($0.label)" }
+        switch item.type {
+        case .single(let l), .multiple(let l):
+            let box = { if case .multiple = item.type { return "☐" } else { return "○" } }()
+            var lines = (q.list(l)?.options ?? []).map { "- \(box) \($0.code) \($0.label)" }
+            if case .multiple = item.type, let m = item.maximum { lines.insert("_Máximo \(m) respuestas._", at: 0) }
+            return lines + specials.map { "- \($0)" }
+        case .yesNo: return ["- ○ 1 Sí", "- ○ 2 No"] + specials.map { "- \($0)" }
+        case .scale(let low, let high, let a, let b):
+            let boxes = (low...high).map { "☐ \($0)" }.joined(separator: "  ")
+            return ["\(a.map { "\($0) " } ?? "")\(boxes)\(b.map { " \($0)" } ?? "")"] + (specials.isEmpty ? [] : [specials.joined(separator: "  ")])
+        case .integer(let low, let high), .decimal(let low, let high):
+            let range = low.flatMap { l in high.map { "(\(Int(l)) a \(Int($0)))" } } ?? ""
+            return ["Número: ______ \(range)"] + (specials.isEmpty ? [] : [specials.joined(separator: "  ")])
+        case .text: return ["_________________________________________________", "_________________________________________________"]
+        case .date: return ["Fecha: ____ / ____ / ________"]
+        case .grid(let l):
+            let options = q.list(l)?.options ?? []
+            var lines = ["| | " + options.map { "\($0.code) \($0.label)" }.joined(separator: " | ") + " |",
+                         "|---|" + options.map { _ in "---|" }.joined()]
+            lines += item.rows.map { "| \($0.text)\($0.condition.map { " _(si \($0.source))_" } ?? "") | " + options.map { _ in "○" }.joined(separator: " | ") + " |" }
+            return lines
+        case .note, .calculated: return []
+        }
+    }
+
+    /// A self-contained HTML preview (inline CSS, no scripts): the web wording with form controls.
+    public static func html(_ q: QuestionnaireFile) -> String {
+        func esc(_ s: String) -> String {
+            s.replacingOccurrences(of: "&", with: "&amp;").replacingOccurrences(of: "<", with: "&lt;").replacingOccurrences(of: ">", with: "&gt;")
+                .replacingOccurrences(of: "\"", with: "&quot;")
+        }
+        var body = "<h1>\(esc(q.title ?? q.id ?? ""))</h1>\n<p class=\"meta\">Versión \(esc(q.version ?? "—")) · \(esc(q.id ?? ""))</p>\n"
+        for (index, item) in q.items.enumerated() {
+            if let s = q.sections.firstIndex(where: { $0.firstItem == index }) { body += "<h2>\(esc(q.sections[s].title))</h2>\n" }
+            if case .calculated = item.type { continue }
+            let text = esc(item.text(for: .web) ?? item.mainText ?? "").replacingOccurrences(of: "{", with: "<mark>").replacingOccurrences(of: "}", with: "</mark>")
+            if case .note = item.type { body += "<p class=\"note\">\(text)</p>\n"; continue }
+            body += "<fieldset><legend>\(text)\(item.optional ? " <small>(opcional)</small>" : "")</legend>\n"
+            if let c = item.condition { body += "<p class=\"cond\">Solo si \(esc(c.source))</p>\n" }
+            let specials = q.specials.filter { item.allowedSpecials.contains($0.name) }
+            switch item.type {
+            case .single(let l), .multiple(let l):
+                let kind = { if case .multiple = item.type { return "checkbox" } else { return "radio" } }()
+                for o in q.list(l)?.options ?? [] { body += "<label><input type=\"\(kind)\" name=\"\(item.id)\" value=\"\(o.code)\"> \(esc(o.label))</label>\n" }
+            case .yesNo:
+                body += "<label><input type=\"radio\" name=\"\(item.id)\" value=\"1\"> Sí</label><label><input type=\"radio\" name=\"\(item.id)\" value=\"2\"> No</label>\n"
+            case .scale(let low, let high, let a, let b):
+                body += "<div class=\"scale\"><span>\(esc(a ?? ""))</span>" + (low...high).map { "<label class=\"box\"><input type=\"radio\" name=\"\(item.id)\" value=\"\($0)\">\($0)</label>" }.joined() + "<span>\(esc(b ?? ""))</span></div>\n"
+            case .integer(let low, let high), .decimal(let low, let high):
+                body += "<input type=\"number\"\(low.map { " min=\"\($0)\"" } ?? "")\(high.map { " max=\"\($0)\"" } ?? "") name=\"\(item.id)\">\n"
+            case .text: body += "<textarea name=\"\(item.id)\" rows=\"3\"></textarea>\n"
+            case .date: body += "<input type=\"date\" name=\"\(item.id)\">\n"
+            case .grid(let l):
+                let options = q.list(l)?.options ?? []
+                body += "<table><tr><th></th>" + options.map { "<th>\(esc($0.label))</th>" }.joined() + "</tr>\n"
+                for row in item.rows {
+                    body += "<tr><td>\(esc(row.text))</td>" + options.map { "<td><input type=\"radio\" name=\"\(item.id)_\(row.id)\" value=\"\($0.code)\"></td>" }.joined() + "</tr>\n"
+                }
+                body += "</table>\n"
+            case .note, .calculated: break
+            }
+            for s in specials { body += "<label class=\"special\"><input type=\"radio\" name=\"\(item.id)\" value=\"\(s.code)\"> \(esc(s.label))</label>\n" }
+            body += "</fieldset>\n"
+        }
+        return """
+        <!DOCTYPE html>
+        <html lang="es"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
+        <title>\(esc(q.title ?? q.id ?? ""))</title>
+        <style>
+        body{font-family:"DejaVu Sans",Helvetica,Arial,sans-serif;max-width:760px;margin:2rem auto;padding:0 1rem;color:#1d2a33}
+        h1{font-size:1.5rem} h2{font-size:1.15rem;color:#0b6e4f;border-bottom:2px solid #0b6e4f;margin-top:2rem}
+        fieldset{border:1px solid #cfd8dc;border-radius:8px;margin:1rem 0;padding:.8rem 1rem}
+        legend{font-weight:bold;padding:0 .3rem} label{display:block;margin:.25rem 0}
+        .scale{display:flex;gap:.3rem;align-items:center;flex-wrap:wrap} .scale label.box{display:inline-block;text-align:center;width:2.2rem}
+        .scale span{font-size:.85rem;color:#4a5a66} .special{color:#6b7b86;font-size:.9rem}
+        .cond,.meta{color:#6b7b86;font-size:.85rem;margin:.2rem 0} .note{background:#eef3f1;padding:.8rem;border-radius:6px}
+        table{border-collapse:collapse} th,td{padding:.3rem .5rem;text-align:center;font-size:.9rem} td:first-child{text-align:left}
+        textarea,input[type=number],input[type=date]{font:inherit;width:100%;max-width:30rem}
+        mark{background:#fff3bf}
+        </style></head><body>
+        \(body)</body></html>
+        """
+    }
+}

@@ -1,0 +1,138 @@
+import Foundation
+
+/// The questionnaire as an XLSForm (the survey, choices and settings sheets) that KoboToolbox and ODK
+/// accept, each sheet a CSV text; also the single-CSV layout pyxform reads (`xls2xform form.csv`).
+///
+/// Mapping: `una de` → select_one, `varias de` → select_multiple, `escala a..b` → select_one of a
+/// generated list, `entero`/`decimal` with a range constraint, `matriz` → a field-list group with one
+/// select_one per row, `calcular` → calculate, sections → groups. `mostrar si` → relevant, `validar` →
+/// constraint, jumps → the relevance of the items they skip, `advertir` → hint (XLSForm has no soft
+/// checks). A question that allows NS/NR uses a copy of its list with those codes.
+public enum XLSFormExport {
+    public struct Sheets: Sendable {
+        public var survey: String
+        public var choices: String
+        public var settings: String
+        /// All three sheets in pyxform's one-file CSV layout.
+        public var combined: String
+    }
+
+    public static func render(_ q: QuestionnaireFile) -> Sheets {
+        let specials = Dictionary(q.specials.map { ($0.name, $0.code) }, uniquingKeysWith: { a, _ in a })
+        var survey: [[String]] = []
+        var choices: [[String]] = []
+        var emitted = Set<String>()
+        func list(_ name: String, withSpecials names: [String]) -> String {
+            let id = names.isEmpty ? name : name + "_" + names.map { $0.lowercased() }.joined(separator: "_")
+            guard !emitted.contains(id) else { return id }
+            emitted.insert(id)
+            for o in q.list(name)?.options ?? [] { choices.append([id, String(o.code), o.label]) }
+            for s in q.specials where names.contains(s.name) { choices.append([id, String(s.code), s.label]) }
+            return id
+        }
+        // The relevance each item gets from the jumps before it.
+        var skipped = [[String]](repeating: [], count: q.items.count)
+        for (index, item) in q.items.enumerated() {
+            for jump in item.jumps {
+                let guardText = "not(\(jump.condition.xpath(specials: specials)))"
+                let end: Int
+                switch jump.target {
+                case .end: end = q.items.count
+                case .go(let id): end = q.items.firstIndex { $0.id == id } ?? q.items.count
+                }
+                if index + 1 < end { for j in (index + 1)..<end { skipped[j].append(guardText) } }
+            }
+        }
+        func label(_ item: Item) -> String { pipe(item.text(for: .web) ?? item.mainText ?? item.id) }
+        var openSection: Int?
+        for (index, item) in q.items.enumerated() {
+            if let s = item.section, s != openSection {
+                if openSection != nil { survey.append(["end_group", "", "", "", "", "", "", "", "", "", ""]) }
+                survey.append(["begin_group", "seccion_\(s + 1)", q.sections[s].title, "", "", q.sections[s].condition?.xpath(specials: specials) ?? "", "", "", "", "", ""])
+                openSection = s
+            }
+            var relevant = ([item.condition?.xpath(specials: specials)].compactMap { $0 } + skipped[index]).joined(separator: " and ")
+            if relevant.isEmpty { relevant = "" }
+            let required = item.optional ? "" : "yes"
+            let constraint = item.validations.map { "(\($0.condition.xpath(own: item.id, specials: specials)))" }.joined(separator: " and ")
+            let constraintMessage = item.validations.compactMap(\.message).joined(separator: " ")
+            var hint = item.warnings.compactMap(\.message).joined(separator: " ")
+            if !item.instructions.isEmpty && hint.isEmpty { hint = "" }
+            let randomize = item.randomizeOptions ? "randomize=true" : ""
+            switch item.type {
+            case .single(let l):
+                survey.append(["select_one \(list(l, withSpecials: item.allowedSpecials))", item.id, label(item), hint, required, relevant, constraint, constraintMessage, "", "", randomize])
+            case .multiple(let l):
+                var c = constraint
+                if let m = item.maximum { c = (c.isEmpty ? "" : c + " and ") + "count-selected(.) <= \(m)" }
+                for e in item.exclusive { c = (c.isEmpty ? "" : c + " and ") + "(not(selected(., '\(e)')) or count-selected(.) = 1)" }
+                survey.append(["select_multiple \(list(l, withSpecials: item.allowedSpecials))", item.id, label(item), hint, required, relevant, c, constraintMessage, "", "", randomize])
+            case .yesNo:
+                if !emitted.contains("sino_xlsform") { emitted.insert("sino_xlsform"); choices += [["sino_xlsform", "1", "Sí"], ["sino_xlsform", "2", "No"]] }
+                survey.append(["select_one sino_xlsform", item.id, label(item), hint, required, relevant, constraint, constraintMessage, "", "", ""])
+            case .scale(let low, let high, let a, let b):
+                let id = "escala_\(low)_\(high)" + item.allowedSpecials.map { "_" + $0.lowercased() }.joined()
+                if !emitted.contains(id) {
+                    emitted.insert(id)
+                    for v in low...high {
+                        let text = v == low ? "\(v) \(a ?? "")" : (v == high ? "\(v) \(b ?? "")" : String(v))
+                        choices.append([id, String(v), text.trimmingCharacters(in: .whitespaces)])
+                    }
+                    for s in q.specials where item.allowedSpecials.contains(s.name) { choices.append([id, String(s.code), s.label]) }
+                }
+                survey.append(["select_one \(id)", item.id, label(item), hint, required, relevant, constraint, constraintMessage, "", "likert", ""])
+            case .integer(let low, let high), .decimal(let low, let high):
+                var c = constraint
+                if let low, let high { c = (c.isEmpty ? "" : c + " and ") + ". >= \(format(low)) and . <= \(format(high))" }
+                let type = { if case .integer = item.type { return "integer" } else { return "decimal" } }()
+                let message = constraintMessage.isEmpty && low != nil ? "Debe estar entre \(format(low!)) y \(format(high ?? low!))." : constraintMessage
+                survey.append([type, item.id, label(item), hint, required, relevant, c, message, "", "", ""])
+            case .text: survey.append(["text", item.id, label(item), hint, required, relevant, constraint, constraintMessage, "", "multiline", ""])
+            case .date: survey.append(["date", item.id, label(item), hint, required, relevant, constraint, constraintMessage, "", "", ""])
+            case .note: survey.append(["note", item.id, label(item), "", "", relevant, "", "", "", "", ""])
+            case .calculated(let e): survey.append(["calculate", item.id, "", "", "", "", "", "", e.xpath(specials: specials), "", ""])
+            case .grid(let l):
+                let listId = list(l, withSpecials: item.allowedSpecials)
+                survey.append(["begin_group", item.id, label(item), "", "", relevant, "", "", "", "field-list", ""])
+                for row in item.rows {
+                    survey.append(["select_one \(listId)", "\(item.id)_\(row.id)", pipe(row.text), "", required, row.condition?.xpath(specials: specials) ?? "", "", "", "", "", ""])
+                }
+                survey.append(["end_group", "", "", "", "", "", "", "", "", "", ""])
+            }
+        }
+        if openSection != nil { survey.append(["end_group", "", "", "", "", "", "", "", "", "", ""]) }
+        let surveyHeader = ["type", "name", "label", "hint", "required", "relevant", "constraint", "constraint_message", "calculation", "appearance", "parameters"]
+        let choicesHeader = ["list_name", "name", "label"]
+        let settingsHeader = ["form_title", "form_id", "version", "default_language"]
+        let settings = [[q.title ?? "", q.id ?? "", q.version ?? "", "Español (es)"]]
+        func csv(_ rows: [[String]]) -> String { rows.map { $0.map(cell).joined(separator: ",") }.joined(separator: "\n") + "\n" }
+        func block(_ name: String, _ header: [String], _ rows: [[String]]) -> [[String]] {
+            [[name] + header.map { _ in "" }] + ([header] + rows).map { [""] + $0 }
+        }
+        return Sheets(survey: csv([surveyHeader] + survey), choices: csv([choicesHeader] + choices), settings: csv([settingsHeader] + settings),
+                      combined: csv(block("survey", surveyHeader, survey) + block("choices", choicesHeader, choices) + block("settings", settingsHeader, settings)))
+    }
+
+    /// `{x}` and `{x.codigo}` become `${x}`; system values (`{_encuestador}`) disappear.
+    static func pipe(_ text: String) -> String {
+        var result = ""
+        var i = text.startIndex
+        while i < text.endIndex {
+            if text[i] == "{", let close = text[i...].firstIndex(of: "}") {
+                let name = text[text.index(after: i)..<close].split(separator: ".").first.map(String.init) ?? ""
+                if !name.hasPrefix("_") { result += "${\(name)}" }
+                i = text.index(after: close)
+            } else {
+                result.append(text[i])
+                i = text.index(after: i)
+            }
+        }
+        return result
+    }
+
+    static func cell(_ text: String) -> String {
+        text.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" }) ? "\"" + text.replacingOccurrences(of: "\"", with: "\"\"") + "\"" : text
+    }
+
+    static func format(_ x: Double) -> String { x == x.rounded() ? String(Int(x)) : String(x) }
+}
