@@ -214,14 +214,14 @@ struct CheckContext {
         default:
             break
         }
-        if case .calculated = item.type {} else if case .scale(let low, let high, _, _) = item.type, !(low == 0 && high == 10),
-            item.texts.contains(where: { String(Suggestion.fold($0.text)).contains("recomend") }) {
-            sink.warning("DSL-083", at: item.position, width: item.id.count, "la pregunta habla de recomendar pero la escala no es 0..10: el NPS se mide de 0 a 10",
-                         "the question is about recommending but the scale is not 0..10: NPS is measured from 0 to 10")
-        } else if item.texts.contains(where: { String(Suggestion.fold($0.text)).contains("recomiende") || String(Suggestion.fold($0.text)).contains("recomendaria") }),
-                  !isNPSScale(item.type) {
-            sink.warning("DSL-083", at: item.position, width: item.id.count, "la pregunta habla de recomendar pero no es una escala 0..10: el NPS se mide de 0 a 10",
-                         "the question is about recommending but it is not a 0..10 scale: NPS is measured from 0 to 10")
+        if talksAboutRecommending(item), !isNPSScale(item.type) {
+            if case .scale = item.type {
+                sink.warning("DSL-083", at: item.position, width: item.id.count, "la pregunta habla de recomendar pero la escala no es 0..10: el NPS se mide de 0 a 10",
+                             "the question is about recommending but the scale is not 0..10: NPS is measured from 0 to 10")
+            } else {
+                sink.warning("DSL-083", at: item.position, width: item.id.count, "la pregunta habla de recomendar pero no es una escala 0..10: el NPS se mide de 0 a 10",
+                             "the question is about recommending but it is not a 0..10 scale: NPS is measured from 0 to 10")
+            }
         }
         texts(item, order: order)
         if let condition = item.condition { expression(condition, order: order, own: item.id, role: .relevance) }
@@ -255,6 +255,16 @@ struct CheckContext {
                     sink.error("DSL-067", at: jump.position, "«ir a \(target)»: los saltos solo van hacia adelante y «\(target)» está antes", "«ir a \(target)»: jumps only go forward and «\(target)» comes before")
                 }
             }
+        }
+    }
+
+    /// Whether a question's wording asks about recommending (the NPS question), in any of its texts:
+    /// «recomendar», «recomendaría», «recomiende», accents folded.
+    func talksAboutRecommending(_ item: Item) -> Bool {
+        if case .calculated = item.type { return false }
+        return item.texts.contains { text in
+            let folded = String(Suggestion.fold(text.text))
+            return folded.contains("recomend") || folded.contains("recomiend")
         }
     }
 

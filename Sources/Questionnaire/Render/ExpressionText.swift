@@ -12,7 +12,9 @@ extension Expression {
     private func render(xpath: Bool, own: String?, specials: [String: Int]) -> String {
         func sub(_ e: Expression, parent: String) -> String {
             let text = e.render(xpath: xpath, own: own, specials: specials)
-            if case .binary(let op, _, _, _) = e, (op == "o" && parent == "y") || ((op == "y" || op == "o") && parent == "cmp") { return "(\(text))" }
+            // A `y` inside an `o` (or the reverse) is parenthesised even where precedence makes it
+            // unnecessary, so that a reader never has to recall which binds tighter.
+            if case .binary(let op, _, _, _) = e, op == "y" || op == "o", parent != op, parent != "no" { return "(\(text))" }
             return text
         }
         func number(_ x: Double) -> String { x == x.rounded() && abs(x) < 1e15 ? String(Int64(x)) : String(x) }

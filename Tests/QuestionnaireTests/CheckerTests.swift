@@ -1,0 +1,117 @@
+import Foundation
+import SondeoTestSupport
+import Testing
+@testable import Questionnaire
+
+/// The checker on small broken questionnaires: each rule with its exact message and position.
+@Suite struct CheckerTests {
+    static let header = """
+        encuesta prueba "Prueba"
+        versión 1
+        modos presencial
+        especiales NS = 98 "No sabe", NR = 99 "No responde"
+        lista sino: 1 Sí | 2 No
+        lista cinco: 1 Muy mal | 2 Mal | 3 Regular | 4 Bien | 5 Muy bien
+
+        """
+
+    func diagnostics(_ body: String, header: String = CheckerTests.header) -> [QuestionnaireDiagnostic] {
+        QuestionnaireChecker.check(header + body, file: "p.encuesta").diagnostics
+    }
+
+    func expect(_ body: String, code: String, line: Int, column: Int, message: String, sourceLocation: Testing.SourceLocation = #_sourceLocation) {
+        let found = diagnostics(body).filter { $0.code == code }
+        guard let d = found.first else {
+            Issue.record("no \(code) in \(diagnostics(body).map { "\($0.code) \($0.spanish)" })", sourceLocation: sourceLocation)
+            return
+        }
+        #expect(d.position == TextPosition(line: line, column: column), sourceLocation: sourceLocation)
+        #expect(d.spanish == message, sourceLocation: sourceLocation)
+    }
+
+    @Test("the real questionnaires of Questionnaires/ pass with no errors")
+    func realQuestionnaires() throws {
+        for name in ["satisfaccion-servicios", "verificacion-pqrsl", "caracterizacion-segmento"] {
+            let text = try String(contentsOfFile: RepositoryFiles.path("Questionnaires/\(name).encuesta"), encoding: .utf8)
+            let (q, found) = QuestionnaireChecker.check(text, file: name)
+            #expect(found.filter { $0.severity == .error }.isEmpty, "\(name): \(found.map(\.spanish))")
+            #expect(q.items.count >= 7)
+        }
+    }
+
+    @Test("unknown keyword, type, list and id, each with «¿quiso decir?»")
+    func unknownNames() {
+        expect("pregunta_1: eteros 1..5\n  \"x\"\n", code: "DSL-004", line: 7, column: 13,
+               message: "«eteros» no es un tipo de pregunta (una de, varias de, escala, entero, decimal, texto, fecha, sino, nota, calcular, matriz de); ¿quiso decir «entero»?")
+        expect("seccon \"A\"\n", code: "DSL-001", line: 7, column: 1,
+               message: "«seccon» no es una palabra del lenguaje al comienzo de una línea (encuesta, versión, modos, especiales, lista, sección o «id: tipo»); ¿quiso decir «seccion»?")
+        expect("a: una de sinno\n  \"x\"\n", code: "DSL-050", line: 7, column: 1, message: "la lista «sinno» no existe; ¿quiso decir «sino»?")
+        expect("nps: escala 0..10 \"No\" .. \"Sí\"\n  \"x\"\nb: texto\n  \"y\"\n  mostrar si nsp <= 6\n", code: "DSL-060", line: 11, column: 14,
+               message: "«nsp» no es una pregunta de este cuestionario; ¿quiso decir «nps»?")
+    }
+
+    @Test("duplicate ids and codes, codes that collide with NS/NR")
+    func duplicates() {
+        expect("a: texto\n  \"x\"\na: texto\n  \"y\"\n", code: "DSL-041", line: 9, column: 1,
+               message: "el id «a» ya se usó en la línea 7; cada pregunta y lista necesita el suyo")
+        expect("lista l: 1 A | 1 B\nq: una de l\n  \"x\"\n", code: "DSL-051", line: 7, column: 15,
+               message: "el código 1 se repite en la lista «l» (ya está en la línea 7)")
+        expect("lista l: 1 A | 98 Otro\nq: una de l\n  \"x\"\n", code: "DSL-053", line: 7, column: 15,
+               message: "el código 98 de la lista «l» choca con el código especial NS; use otro")
+    }
+
+    @Test("references to later questions, self-reference and cycles among calculations (every member named)")
+    func order() {
+        expect("a: texto\n  \"x\"\n  mostrar si b respondida\nb: texto\n  \"y\"\n", code: "DSL-061", line: 9, column: 14,
+               message: "«b» se pregunta después: una condición solo puede usar respuestas anteriores")
+        expect("x: calcular y + 1\ny: calcular z * 2\nz: calcular x\n", code: "DSL-062", line: 7, column: 1,
+               message: "cálculos en círculo: x → y → z → x; ninguno se puede calcular")
+    }
+
+    @Test("type errors: a code outside the list, incluye on a single choice, text against a number, an impossible range")
+    func types() {
+        expect("csat: una de cinco\n  \"x\"\nb: texto\n  \"y\"\n  mostrar si csat = 6\n", code: "DSL-063", line: 11, column: 21,
+               message: "6 no es un código de la lista «cinco» de «csat» (1, 2, 3, 4, 5)")
+        expect("csat: una de cinco\n  \"x\"\nb: texto\n  \"y\"\n  mostrar si csat incluye 2\n", code: "DSL-063", line: 11, column: 19,
+               message: "«incluye» es para preguntas de varias respuestas; «csat» tiene una sola: use «=»")
+        expect("t: texto\n  \"x\"\nb: texto\n  \"y\"\n  mostrar si t > 3\n", code: "DSL-063", line: 11, column: 16,
+               message: "se compara un texto con un número")
+        expect("nps: escala 0..10 \"No\" .. \"Sí\"\n  \"x\"\nb: texto\n  \"y\"\n  mostrar si nps > 10\n", code: "DSL-063", line: 11, column: 18,
+               message: "«nps > 10» nunca se cumple: «nps» va de 0 a 10")
+    }
+
+    @Test("jumps: backwards, unknown disposition; rules that never change; a contradictory condition")
+    func logic() {
+        expect("a: sino\n  \"x\"\nb: sino\n  \"y\"\n  si b = 2 → ir a a\n", code: "DSL-067", line: 11, column: 3,
+               message: "«ir a a»: los saltos solo van hacia adelante y «a» está antes")
+        expect("a: sino\n  \"x\"\n  si a = 2 -> terminar rechazado\n", code: "DSL-068", line: 9, column: 3,
+               message: "«rechazado» no es una disposición (completa, parcial, rechazo, interrumpida, no_elegible, no_contactado); ¿quiso decir «rechazo»?")
+        expect("a: entero 1..9\n  \"x\"\n  validar 1 < 2 \"nunca\"\n", code: "DSL-064", line: 9, column: 13,
+               message: "esta regla no usa ninguna respuesta: nunca cambia, así que siempre pasa o siempre falla")
+        expect("csat: una de cinco\n  \"x\"\nb: texto\n  \"y\"\n  mostrar si csat = 1 y csat = 2\n", code: "DSL-070", line: 11, column: 23,
+               message: "esta condición nunca se cumple: la pregunta nunca se mostrará")
+    }
+
+    @Test("NS/NR left out silently, missing text for a mode, NPS wording on a 1–5 scale, consent before personal data")
+    func content() {
+        expect("nps: escala 0..10 \"No\" .. \"Sí\", permite NS\n  \"x\"\nb: texto\n  \"y\"\n  mostrar si nps <= 6\n", code: "DSL-071", line: 11, column: 14,
+               message: "«nps» permite NS, que esta comparación deja fuera sin decirlo; si es lo que quiere, agregue «y no nps es NS»")
+        let twoModes = CheckerTests.header.replacingOccurrences(of: "modos presencial", with: "modos presencial, web")
+        let missing = diagnostics("a: texto\n  [presencial] \"x\"\n", header: twoModes).first { $0.code == "DSL-080" }
+        #expect(missing?.spanish == "«a» no tiene texto para el modo web (ni un texto sin modo)")
+        expect("r: escala 1..5\n  \"¿Qué tan probable es que nos recomiende?\"\n", code: "DSL-083", line: 7, column: 1,
+               message: "la pregunta habla de recomendar pero la escala no es 0..10: el NPS se mide de 0 a 10")
+        let phone = CheckerTests.header.replacingOccurrences(of: "modos presencial", with: "modos teléfono")
+        let consent = diagnostics("cedula: texto\n  \"¿Su cédula?\"\n", header: phone).first { $0.code == "DSL-090" }
+        #expect(consent?.severity == .warning)
+        #expect(consent?.spanish == "«cedula» pide datos personales por teléfono sin una pregunta de consentimiento antes (Ley 1581 de 2012)")
+        let strict = QuestionnaireChecker.check(phone + "cedula: texto\n  \"¿Su cédula?\"\n", file: "p", options: .init(strict: true)).diagnostics
+        #expect(strict.first { $0.code == "DSL-090" }?.severity == .error)
+    }
+
+    @Test("every error of a file in one run")
+    func allAtOnce() {
+        let found = diagnostics("a: eteros\nb: una de nada\n  \"x\"\nc: texto\n  mostrar si zz = 1\n  huérfana\nA: texto\n  \"w\"\n")
+        #expect(Set(found.filter { $0.severity == .error }.map(\.code)).isSuperset(of: ["DSL-004", "DSL-050", "DSL-080", "DSL-060", "DSL-007", "DSL-040"]))
+    }
+}

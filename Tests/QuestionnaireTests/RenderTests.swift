@@ -1,0 +1,91 @@
+import Foundation
+import Randomness
+import SondeoTestSupport
+import Testing
+@testable import Questionnaire
+
+@Suite struct RenderTests {
+    static let satisfaction: QuestionnaireFile = {
+        let text = try! String(contentsOfFile: RepositoryFiles.path("Questionnaires/satisfaccion-servicios.encuesta"), encoding: .utf8)
+        return QuestionnaireParser.parse(text, file: "s").file
+    }()
+
+    @Test("expressions print back in the language and in XPath")
+    func expressions() throws {
+        let q = Self.satisfaction
+        let mejora = try #require(q.item("mejora")?.condition)
+        #expect(mejora.source == "csat en (1, 2) o (nps <= 6 y no nps es NS y no nps es NR)")
+        #expect(mejora.xpath(specials: ["NS": 98, "NR": 99])
+                == "(${csat} = 1 or ${csat} = 2) or (${nps} <= 6 and not(${nps} = 98) and not(${nps} = 99))")
+        #expect(try #require(q.item("razones")?.condition).xpath() == "(${csat} = 1 or ${csat} = 2 or ${csat} = 3)")
+    }
+
+    @Test("XLSForm: the survey, choices and settings sheets with their columns; NS/NR lists; jumps as relevance")
+    func xlsform() throws {
+        let sheets = XLSFormExport.render(Self.satisfaction)
+        let survey = sheets.survey.split(separator: "\n").map(String.init)
+        #expect(survey[0] == "type,name,label,hint,required,relevant,constraint,constraint_message,calculation,appearance,parameters")
+        #expect(sheets.choices.hasPrefix("list_name,name,label\n"))
+        #expect(sheets.settings == "form_title,form_id,version,default_language\nSatisfacción con los servicios de Confa,satisfaccion_servicios,2026.11,Español (es)\n")
+        #expect(survey.contains { $0.hasPrefix("select_one escala_0_10_ns_nr,nps,") })
+        #expect(sheets.choices.contains("escala_0_10_ns_nr,98,No sabe\n"))
+        // «si consentimiento = 2 → terminar rechazo» becomes the relevance of everything after it
+        #expect(survey.contains { $0.hasPrefix("select_one servicios_ns,servicio,") && $0.contains("not(${consentimiento} = 2)") })
+        #expect(survey.contains { $0.hasPrefix("select_multiple motivos,razones,") && $0.contains("count-selected(.) <= 3") })
+        #expect(survey.filter { $0.hasPrefix("begin_group") }.count == survey.filter { $0.hasPrefix("end_group") }.count)
+    }
+
+    @Test("JSON contract and codebook with SPSS and Stata labels")
+    func jsonAndCodebook() throws {
+        let json = QuestionnaireJSON.render(Self.satisfaction, sha256: "abc")
+        let object = try #require(try JSONSerialization.jsonObject(with: Data(json.utf8)) as? [String: Any])
+        #expect(object["id"] as? String == "satisfaccion_servicios")
+        let variables = (object["variables"] as! [[String: Any]]).map { $0["name"] as! String }
+        #expect(variables.contains("atributos_amabilidad") && variables.contains("razones_7"))
+        let sps = Codebook.spss(Self.satisfaction)
+        #expect(sps.contains("MISSING VALUES nps (98, 99)."))
+        #expect(sps.contains("VALUE LABELS csat\n  1 'Muy insatisfecho'"))
+        let stata = Codebook.stata(Self.satisfaction)
+        #expect(stata.contains("replace nps = .b if nps == 99"))
+    }
+
+    @Test("versions: a published version with another text, a code that changed meaning, a type that changed")
+    func versions() {
+        let old = "encuesta e \"E\"\nversión 1\nmodos web\nlista l: 1 Sí | 2 No\na: una de l\n  \"x\"\nb: texto\n  \"y\"\n"
+        let new = "encuesta e \"E\"\nversión 1\nmodos web\nlista l: 1 No | 2 Sí\na: una de l\n  \"x\"\nb: entero\n  \"y\"\n"
+        let found = VersionComparison.compare(current: QuestionnaireParser.parse(new, file: "n").file, currentHash: "2", file: "n", text: new,
+                                              previous: QuestionnaireParser.parse(old, file: "o").file, previousHash: "1")
+        #expect(found.map(\.code) == ["DSL-101", "DSL-104", "DSL-104", "DSL-103"])
+        #expect(found[1].spanish == "en «a», el código 1 era «Sí» y ahora es «No»: los datos ya recogidos cambiarían de significado")
+    }
+
+    @Test("the parser never crashes or hangs: random bytes, mutations, deep nesting")
+    func fuzz() {
+        let text = try! String(contentsOfFile: RepositoryFiles.path("Questionnaires/satisfaccion-servicios.encuesta"), encoding: .utf8)
+        var generator = SplitMix64(seed: 42)
+        let pieces = ["\"", "\t", "  ", "\n", ":", "|", "(", ")", "→", "mostrar si", "y", "no", "{", "}", "..", "[", "]", "#", "\u{FFFD}"]
+        for round in 0..<1_500 {
+            var sample: String
+            if round % 3 == 0 {
+                sample = String(decoding: generator.bytes(generator.below(400)), as: UTF8.self)
+            } else {
+                var chars = Array(text)
+                for _ in 0..<(1 + generator.below(10)) {
+                    let at = generator.below(chars.count)
+                    switch generator.below(3) {
+                    case 0: chars.insert(contentsOf: Array(pieces[generator.below(pieces.count)]), at: at)
+                    case 1: chars.removeSubrange(at..<min(chars.count, at + generator.below(30)))
+                    default: chars.insert("\n", at: at)
+                    }
+                }
+                sample = String(chars)
+            }
+            let (_, diagnostics) = QuestionnaireChecker.check(sample, file: "f")
+            #expect(diagnostics.allSatisfy { !$0.spanish.isEmpty })
+        }
+        let deep = "encuesta e \"E\"\nversión 1\nmodos web\na: texto\n  \"x\"\n  mostrar si " + String(repeating: "(", count: 10_000) + "a" + String(repeating: ")", count: 10_000) + "\n"
+        #expect(QuestionnaireChecker.check(deep, file: "d").diagnostics.contains { $0.code == "DSL-010" })
+        let negations = "encuesta e \"E\"\nversión 1\nmodos web\na: texto\n  \"x\"\nb: texto\n  \"y\"\n  mostrar si " + String(repeating: "no ", count: 10_000) + "a respondida\n"
+        #expect(QuestionnaireChecker.check(negations, file: "d").diagnostics.contains { $0.code == "DSL-010" })
+    }
+}
