@@ -39,6 +39,9 @@ import Testing
                                       columnas numéricas, con semilla y varios reinicios.
               sample                  Muestra representativa: tamaño, asignación por
                                       estratos, selección reproducible y pesos.
+              questionnaire           Cuestionarios en texto plano (.encuesta): revisarlos
+                                      y convertirlos en documento, HTML, JSON, XLSForm o
+                                      libro de códigos.
               analyze                 Analiza la encuesta: medias, totales, proporciones,
                                       cuantiles, tablas cruzadas, NPS, CSAT y CES con su
                                       error según el diseño.
@@ -52,7 +55,7 @@ import Testing
           arguments: [["data", "inspect"], ["data", "head"], ["data", "convert"], ["sample", "size"], ["sample", "allocate"],
                       ["sample", "draw"], ["sample", "weights"], ["analyze", "mean"], ["analyze", "total"], ["analyze", "proportion"],
                       ["analyze", "quantile"], ["analyze", "crosstab"], ["analyze", "nps"], ["analyze", "csat"], ["analyze", "ces"],
-                      ["segment"], ["map"], ["cluster"]])
+                      ["segment"], ["map"], ["cluster"], ["questionnaire", "check"], ["questionnaire", "render"]])
     func subcommandHelp(name: [String]) throws {
         let spanish = try SondeoRunner.run(name + ["--help"])
         #expect(spanish.status == 0)

@@ -166,7 +166,13 @@ struct CheckContext {
                 }
             }
             if !used.contains(list.id) {
-                sink.warning("DSL-055", at: list.position, width: list.id.count, "la lista «\(list.id)» no la usa ninguna pregunta", "no question uses list «\(list.id)»")
+                if Keywords.types.contains(list.id) {
+                    sink.warning("DSL-055", at: list.position, width: list.id.count,
+                                 "la lista «\(list.id)» no la usa ninguna pregunta: «id: \(list.id)» es un tipo del lenguaje; para usar la lista escriba «id: una de \(list.id)»",
+                                 "no question uses list «\(list.id)»: «id: \(list.id)» is a type of the language; to use the list write «id: una de \(list.id)»")
+                } else {
+                    sink.warning("DSL-055", at: list.position, width: list.id.count, "la lista «\(list.id)» no la usa ninguna pregunta", "no question uses list «\(list.id)»")
+                }
             }
         }
     }

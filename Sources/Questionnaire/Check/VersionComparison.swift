@@ -14,7 +14,7 @@ public enum VersionComparison {
                          "the id changed from «\(previous.id ?? "—")» to «\(current.id ?? "—")»: is it the same questionnaire?")
         }
         if current.version == previous.version && currentHash != previousHash {
-            sink.error("DSL-101", at: header, "la versión \(current.version ?? "—") ya se publicó con otro texto: cambie el número de versión",
+            sink.error("DSL-101", at: current.versionPosition ?? header, width: "versión".count, "la versión \(current.version ?? "—") ya se publicó con otro texto: cambie el número de versión",
                        "version \(current.version ?? "—") was already published with another text: change the version number")
         }
         for old in previous.items {

@@ -94,6 +94,7 @@ private struct ParserState {
             let value = raw.drop { $0 != " " }.trimmingCharacters(in: .whitespaces)
             if value.isEmpty { sink.error("DSL-022", at: first.position, width: first.width, "falta el texto de la versión, p. ej. versión 2025.03", "the version text is missing, e.g. versión 2025.03") }
             result.version = value.trimmingCharacters(in: CharacterSet(charactersIn: "\""))
+            result.versionPosition = first.position
         case "modos":
             for token in tokens.dropFirst() where !token.isSymbol(",") {
                 guard let word = token.keyword else { continue }

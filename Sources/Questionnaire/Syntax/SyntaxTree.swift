@@ -22,6 +22,8 @@ public struct QuestionnaireFile: Sendable {
     public var sections: [Section] = []
     public var items: [Item] = []
     public var headerPosition = TextPosition(line: 1, column: 1)
+    /// Where the `versión` line is, for messages about the version number.
+    public var versionPosition: TextPosition?
 
     /// The list of that name.
     public func list(_ name: String) -> AnswerList? { lists.first { $0.id == name } }
