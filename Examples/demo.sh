@@ -66,18 +66,38 @@ step "13. El sorteo, reproducible con la semilla, con media muestra de reserva" 
   sondeo sample draw "$data/afiliados.csv" --strata categoria --allocation "$work/asignacion.json" \
     --seed 20261129 --reserve 0.5 --out "$work/muestra.csv"
 
-step "14. Tras el campo: pesos por no respuesta y rastrillados a sexo y categoría del marco" \
+step "14. Paso 42: el cuestionario, en texto plano, revisado antes de salir a campo" \
+  sondeo questionnaire check Questionnaires/satisfaccion-servicios.encuesta
+
+# A copy with two typical slips, to show the messages (check exits 1 when there are errors).
+sed -e 's/o (nps <= 6 y/o (nsp <= 6 y/' -e 's/^csat: una de satisfaccion5/csat: una de satisfacion5/' \
+  Questionnaires/satisfaccion-servicios.encuesta > "$work/con-errores.encuesta"
+step "15. Un borrador con dos descuidos: cada error con su línea y una sugerencia" \
+  sondeo questionnaire check "$work/con-errores.encuesta" || echo "(código de salida $?: hay errores que corregir)"
+
+step "16. Lo que lee el encuestador por teléfono (documento imprimible)" \
+  sondeo questionnaire render Questionnaires/satisfaccion-servicios.encuesta --format markdown --mode telefono --out "$work/cuestionario.md"
+sed -n 1,30p "$work/cuestionario.md"
+echo "(…; el documento completo quedó en $work/cuestionario.md)"
+
+step "17. El mismo cuestionario como XLSForm para KoboToolbox u ODK, y su libro de códigos" \
+  sondeo questionnaire render Questionnaires/satisfaccion-servicios.encuesta --format xlsform --out "$work/xlsform"
+"$sondeo" questionnaire render Questionnaires/satisfaccion-servicios.encuesta --format codebook --out "$work/libro"
+sed -n 1,12p "$work/xlsform/survey.csv"
+echo "(…; el libro de códigos con la sintaxis de SPSS y Stata quedó en $work/libro)"
+
+step "18. Tras el campo: pesos por no respuesta y rastrillados a sexo y categoría del marco" \
   sondeo sample weights "$data/respuestas.csv" --frame "$data/afiliados.csv" --strata categoria \
     --weight peso --rake sexo,categoria --trim 3 --out "$work/ponderadas.csv"
 
-step "15. Análisis: NPS de la encuesta por canal, y la diferencia teléfono − web" \
+step "19. Análisis: NPS de la encuesta por canal, y la diferencia teléfono − web" \
   sondeo analyze nps "$data/respuestas.csv" --var nps --strata categoria --by canal --compare telefono,web
 
-step "16. CSAT (4–5 en la escala 1–5; el 99 es «no sabe / no responde»)" \
+step "20. CSAT (4–5 en la escala 1–5; el 99 es «no sabe / no responde»)" \
   sondeo analyze csat "$data/respuestas.csv" --var csat --strata categoria --missing 99
 
-step "17. ¿Recomendaría? por canal: tabla cruzada con intervalos y la prueba de Rao–Scott" \
+step "21. ¿Recomendaría? por canal: tabla cruzada con intervalos y la prueba de Rao–Scott" \
   sondeo analyze crosstab "$data/respuestas.csv" --rows canal --cols recomendaria --strata categoria
 
-step "18. Satisfacción general media por sexo" \
+step "22. Satisfacción general media por sexo" \
   sondeo analyze mean "$data/respuestas.csv" --var satisf_general --strata categoria --by sexo

@@ -109,6 +109,12 @@ import Testing
         #expect(strict.first { $0.code == "DSL-090" }?.severity == .error)
     }
 
+    @Test("an unknown list is reported once, not again at every code compared with it")
+    func noCascade() {
+        let found = diagnostics("csat: una de cincoo\n  \"x\"\nb: texto\n  \"y\"\n  mostrar si csat en (1, 2)\n")
+        #expect(found.filter { $0.severity == .error }.map(\.code) == ["DSL-050"])
+    }
+
     @Test("every error of a file in one run")
     func allAtOnce() {
         let found = diagnostics("a: eteros\nb: una de nada\n  \"x\"\nc: texto\n  mostrar si zz = 1\n  huérfana\nA: texto\n  \"w\"\n")

@@ -49,6 +49,17 @@ import Testing
         #expect(stata.contains("replace nps = .b if nps == 99"))
     }
 
+    @Test("piped answers: «id» and [nombre del encuestador] on paper, ${id} in XLSForm, system values dropped there")
+    func pipes() {
+        let text = "Hola, le habla {_encuestador}. ¿Por qué dio {nps} puntos a {servicio.codigo}?"
+        #expect(QuestionnaireFile.replacingPipes(in: text) { $0.hasPrefix("_") ? "[\(QuestionnaireFile.systemValueLabel($0))]" : "«\($0)»" }
+                == "Hola, le habla [nombre del encuestador]. ¿Por qué dio «nps» puntos a «servicio»?")
+        #expect(XLSFormExport.pipe(text) == "Hola, le habla . ¿Por qué dio ${nps} puntos a ${servicio}?")
+        #expect(XLSFormExport.pipe("sin llaves { abiertas") == "sin llaves { abiertas")
+        let document = QuestionnaireDocument.markdown(Self.satisfaction, mode: .telefono)
+        #expect(document.contains("**1. Buenos días, le habla [nombre del encuestador] de Confa."))
+    }
+
     @Test("versions: a published version with another text, a code that changed meaning, a type that changed")
     func versions() {
         let old = "encuesta e \"E\"\nversión 1\nmodos web\nlista l: 1 Sí | 2 No\na: una de l\n  \"x\"\nb: texto\n  \"y\"\n"

@@ -106,7 +106,7 @@ extension CheckContext {
         case .includes(let subject, let code, let position):
             if case .reference(let id, _) = subject, let symbol = symbols[id] {
                 if case .multiple(let codes, let list) = symbol.kind {
-                    if !codes.contains(code) {
+                    if let codes, !codes.contains(code) {
                         typeError(position, "\(code) no es un código de la lista «\(list)» de «\(id)»", "\(code) is not a code of list «\(list)» of «\(id)»")
                     }
                 } else {
@@ -146,6 +146,7 @@ extension CheckContext {
         let specialCodes = Set(questionnaire.specials.filter { symbol.specials.contains($0.name) }.map { Double($0.code) })
         switch symbol.kind {
         case .choice(let codes, let list):
+            guard let codes else { return }
             if ["=", "<>"].contains(operation) && !codes.contains(Int(c)) && !specialCodes.contains(c) {
                 let shown = codes.sorted().map(String.init).joined(separator: ", ")
                 typeError(constant.position, "\(format(c)) no es un código de la lista «\(list)» de «\(id)» (\(shown))",

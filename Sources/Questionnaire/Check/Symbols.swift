@@ -2,10 +2,11 @@
 /// range it can take and where it comes in the questionnaire.
 struct Symbol {
     enum Kind {
-        /// One code of a list (una de, sino, a grid row).
-        case choice(codes: Set<Int>, list: String)
+        /// One code of a list (una de, sino, a grid row); `codes` is nil when the list does not
+        /// exist (already reported as DSL-050, so that the codes are not reported again).
+        case choice(codes: Set<Int>?, list: String)
         /// Several codes of a list (varias de).
-        case multiple(codes: Set<Int>, list: String)
+        case multiple(codes: Set<Int>?, list: String)
         /// A whole number in a range (escala, entero).
         case integer(low: Double?, high: Double?)
         case decimal(low: Double?, high: Double?)
@@ -36,7 +37,7 @@ extension QuestionnaireFile {
         for (order, item) in items.enumerated() {
             let conditional = item.condition != nil || item.optional || (item.section.map { sections[$0].condition != nil } ?? false)
             let specials = Set(item.allowedSpecials)
-            func codes(_ list: String) -> Set<Int> { Set(self.list(list)?.options.map(\.code) ?? []) }
+            func codes(_ list: String) -> Set<Int>? { self.list(list).map { Set($0.options.map(\.code)) } }
             let kind: Symbol.Kind
             switch item.type {
             case .single(let list): kind = .choice(codes: codes(list), list: list)
@@ -61,22 +62,5 @@ extension QuestionnaireFile {
             }
         }
         return table
-    }
-
-    /// The `{id}` and `{id.codigo}` references piped into a text, with their column in the text.
-    static func pipes(in text: String) -> [(name: String, offset: Int)] {
-        var result: [(String, Int)] = []
-        let chars = Array(text)
-        var i = 0
-        while i < chars.count {
-            if chars[i] == "{", let close = chars[(i + 1)...].firstIndex(of: "}") {
-                let inner = String(chars[(i + 1)..<close])
-                result.append((String(inner.split(separator: ".").first ?? ""), i))
-                i = close + 1
-            } else {
-                i += 1
-            }
-        }
-        return result
     }
 }

@@ -22,7 +22,9 @@ public enum QuestionnaireDocument {
                 continue
             }
             number += 1
-            let text = (mode.flatMap { item.text(for: $0) } ?? item.mainText ?? "").replacingOccurrences(of: "{", with: "«").replacingOccurrences(of: "}", with: "»")
+            let text = QuestionnaireFile.replacingPipes(in: mode.flatMap { item.text(for: $0) } ?? item.mainText ?? "") {
+                $0.hasPrefix("_") ? "[\(QuestionnaireFile.systemValueLabel($0))]" : "«\($0)»"
+            }
             if case .note = item.type { lines += ["> \(text)", ""]; continue }
             lines.append("**\(number). \(text)** `\(item.id)`" + (item.optional ? " _(opcional)_" : ""))
             if let c = item.condition { lines.append("_Solo si \(c.source)._") }
@@ -79,7 +81,9 @@ public enum QuestionnaireDocument {
         for (index, item) in q.items.enumerated() {
             if let s = q.sections.firstIndex(where: { $0.firstItem == index }) { body += "<h2>\(esc(q.sections[s].title))</h2>\n" }
             if case .calculated = item.type { continue }
-            let text = esc(item.text(for: .web) ?? item.mainText ?? "").replacingOccurrences(of: "{", with: "<mark>").replacingOccurrences(of: "}", with: "</mark>")
+            let text = QuestionnaireFile.replacingPipes(in: esc(item.text(for: .web) ?? item.mainText ?? "")) {
+                "<mark>\($0.hasPrefix("_") ? QuestionnaireFile.systemValueLabel($0) : $0)</mark>"
+            }
             if case .note = item.type { body += "<p class=\"note\">\(text)</p>\n"; continue }
             body += "<fieldset><legend>\(text)\(item.optional ? " <small>(opcional)</small>" : "")</legend>\n"
             if let c = item.condition { body += "<p class=\"cond\">Solo si \(esc(c.source))</p>\n" }

@@ -115,19 +115,7 @@ public enum XLSFormExport {
 
     /// `{x}` and `{x.codigo}` become `${x}`; system values (`{_encuestador}`) disappear.
     static func pipe(_ text: String) -> String {
-        var result = ""
-        var i = text.startIndex
-        while i < text.endIndex {
-            if text[i] == "{", let close = text[i...].firstIndex(of: "}") {
-                let name = text[text.index(after: i)..<close].split(separator: ".").first.map(String.init) ?? ""
-                if !name.hasPrefix("_") { result += "${\(name)}" }
-                i = text.index(after: close)
-            } else {
-                result.append(text[i])
-                i = text.index(after: i)
-            }
-        }
-        return result
+        QuestionnaireFile.replacingPipes(in: text) { $0.hasPrefix("_") ? "" : "${\($0)}" }
     }
 
     static func cell(_ text: String) -> String {
