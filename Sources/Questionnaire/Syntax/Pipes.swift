@@ -18,6 +18,7 @@ extension QuestionnaireFile {
         switch name {
         case "_encuestador": return "nombre del encuestador"
         case "_modo": return "modo"
+        case "_radicado": return "número de radicado"
         default: return String(name.dropFirst())
         }
     }
