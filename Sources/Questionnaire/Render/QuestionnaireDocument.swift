@@ -95,21 +95,25 @@ public enum QuestionnaireDocument {
             case .yesNo:
                 body += "<label><input type=\"radio\" name=\"\(item.id)\" value=\"1\"> Sí</label><label><input type=\"radio\" name=\"\(item.id)\" value=\"2\"> No</label>\n"
             case .scale(let low, let high, let a, let b):
-                body += "<div class=\"scale\"><span>\(esc(a ?? ""))</span>" + (low...high).map { "<label class=\"box\"><input type=\"radio\" name=\"\(item.id)\" value=\"\($0)\">\($0)</label>" }.joined() + "<span>\(esc(b ?? ""))</span></div>\n"
+                body += "<div class=\"scale\" style=\"grid-template-columns:repeat(\(max(1, high - low + 1)),1fr)\">"
+                    + (low...max(low, high)).map { "<label class=\"box\">\($0)<input type=\"radio\" name=\"\(item.id)\" value=\"\($0)\"></label>" }.joined()
+                    + "</div><div class=\"ends\"><span>\(esc(a ?? ""))</span><span>\(esc(b ?? ""))</span></div>\n"
             case .integer(let low, let high), .decimal(let low, let high):
                 body += "<input type=\"number\"\(low.map { " min=\"\($0)\"" } ?? "")\(high.map { " max=\"\($0)\"" } ?? "") name=\"\(item.id)\">\n"
             case .text: body += "<textarea name=\"\(item.id)\" rows=\"3\"></textarea>\n"
             case .date: body += "<input type=\"date\" name=\"\(item.id)\">\n"
             case .grid(let l):
                 let options = q.list(l)?.options ?? []
-                body += "<table><tr><th></th>" + options.map { "<th>\(esc($0.label))</th>" }.joined() + "</tr>\n"
+                // NS/NR are columns of a grid, one answer per row, like the list's codes.
+                let columns = options.map { ($0.code, esc($0.label), "") } + specials.map { ($0.code, esc($0.label), " class=\"special\"") }
+                body += "<table><tr><th></th>" + columns.map { "<th\($0.2)>\($0.1)</th>" }.joined() + "</tr>\n"
                 for row in item.rows {
-                    body += "<tr><td>\(esc(row.text))</td>" + options.map { "<td><input type=\"radio\" name=\"\(item.id)_\(row.id)\" value=\"\($0.code)\"></td>" }.joined() + "</tr>\n"
+                    body += "<tr><td>\(esc(row.text))</td>" + columns.map { "<td><input type=\"radio\" name=\"\(item.id)_\(row.id)\" value=\"\($0.0)\"></td>" }.joined() + "</tr>\n"
                 }
                 body += "</table>\n"
             case .note, .calculated: break
             }
-            for s in specials { body += "<label class=\"special\"><input type=\"radio\" name=\"\(item.id)\" value=\"\(s.code)\"> \(esc(s.label))</label>\n" }
+            if case .grid = item.type {} else { for s in specials { body += "<label class=\"special\"><input type=\"radio\" name=\"\(item.id)\" value=\"\(s.code)\"> \(esc(s.label))</label>\n" } }
             body += "</fieldset>\n"
         }
         return """
@@ -121,10 +125,12 @@ public enum QuestionnaireDocument {
         h1{font-size:1.5rem} h2{font-size:1.15rem;color:#0b6e4f;border-bottom:2px solid #0b6e4f;margin-top:2rem}
         fieldset{border:1px solid #cfd8dc;border-radius:8px;margin:1rem 0;padding:.8rem 1rem}
         legend{font-weight:bold;padding:0 .3rem} label{display:block;margin:.25rem 0}
-        .scale{display:flex;gap:.3rem;align-items:center;flex-wrap:wrap} .scale label.box{display:inline-block;text-align:center;width:2.2rem}
-        .scale span{font-size:.85rem;color:#4a5a66} .special{color:#6b7b86;font-size:.9rem}
+        .scale{display:grid;gap:.2rem;max-width:34rem} .scale label.box{display:flex;flex-direction:column;align-items:center;margin:0}
+        .ends{display:flex;justify-content:space-between;max-width:34rem;font-size:.85rem;color:#4a5a66;margin-bottom:.4rem}
+        .special{color:#6b7b86;font-size:.9rem}
         .cond,.meta{color:#6b7b86;font-size:.85rem;margin:.2rem 0} .note{background:#eef3f1;padding:.8rem;border-radius:6px}
-        table{border-collapse:collapse} th,td{padding:.3rem .5rem;text-align:center;font-size:.9rem} td:first-child{text-align:left}
+        table{border-collapse:collapse;width:100%;table-layout:fixed} th,td{padding:.3rem .1rem;text-align:center;font-size:.8rem} th{font-size:.7rem;hyphens:auto} th.special{font-size:.7rem}
+        th:first-child,td:first-child{text-align:left;width:22%} fieldset{min-width:0}
         textarea,input[type=number],input[type=date]{font:inherit;width:100%;max-width:30rem}
         mark{background:#fff3bf}
         </style></head><body>
