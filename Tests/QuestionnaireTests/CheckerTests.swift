@@ -92,6 +92,20 @@ import Testing
                message: "esta condición nunca se cumple: la pregunta nunca se mostrará")
     }
 
+    @Test("a jump into a question its own condition hides; a question that contradicts its section; piping a jumped-over answer")
+    func skippedRanges() {
+        // Line 7 is the first line after the header.
+        expect("a: una de cinco\n  \"x\"\n  si a = 1 → ir a c\nb: texto\n  \"y\"\nc: texto\n  \"z\"\n  mostrar si a en (4, 5)\n",
+               code: "DSL-069", line: 9, column: 3,
+               message: "«ir a c»: cuando a = 1, «c» no se muestra (solo si a en (4, 5)); el salto cae en una pregunta que se omite")
+        expect("a: una de cinco\n  \"x\"\nsección \"Quejas\"\n  mostrar si a en (1, 2)\nb: texto\n  \"y\"\n  mostrar si a = 5\n",
+               code: "DSL-070", line: 13, column: 16,
+               message: "esta condición contradice la de su sección «Quejas» (a en (1, 2)): la pregunta nunca se mostrará")
+        expect("a: sino\n  \"x\"\n  si a = 2 → ir a c\nb: entero 1..9\n  \"¿Cuántos?\"\nc: texto\n  \"¿Por qué {b}?\"\n",
+               code: "DSL-072", line: 13, column: 13,
+               message: "«{b}» puede quedar sin responder (tiene condición, es opcional o un salto la omite): se mostrará «—»")
+    }
+
     @Test("NS/NR left out silently, missing text for a mode, NPS wording on a 1–5 scale, consent before personal data")
     func content() {
         expect("nps: escala 0..10 \"No\" .. \"Sí\", permite NS\n  \"x\"\nb: texto\n  \"y\"\n  mostrar si nps <= 6\n", code: "DSL-071", line: 11, column: 14,

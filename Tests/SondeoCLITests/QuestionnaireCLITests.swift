@@ -26,7 +26,7 @@ import Testing
     func checkClean() throws {
         let run = try SondeoRunner.run(["questionnaire", "check", Self.satisfaccion])
         #expect(run.status == 0, "\(run.stdout)\(run.stderr)")
-        #expect(run.stdout.hasSuffix("satisfaccion-servicios.encuesta: 0 errores, 0 advertencias · 10 preguntas, 13 variables, 4 listas · unos 2 min por teléfono\n"))
+        #expect(run.stdout.hasSuffix("satisfaccion-servicios.encuesta: 0 errores, 0 advertencias · 10 preguntas, 13 variables, 4 listas · unos 2 min de entrevista\n"))
     }
 
     @Test("check: an error exits 1 and shows file:line:column, the rule, the line and «¿quiso decir?»")

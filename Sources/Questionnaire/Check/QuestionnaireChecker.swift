@@ -230,7 +230,15 @@ struct CheckContext {
             }
         }
         texts(item, order: order)
-        if let condition = item.condition { expression(condition, order: order, own: item.id, role: .relevance) }
+        if let condition = item.condition {
+            expression(condition, order: order, own: item.id, role: .relevance)
+            if let section = item.section.map({ questionnaire.sections[$0] }), let sectionCondition = section.condition,
+               !contradictory(condition), contradictory(.binary("y", sectionCondition, condition, condition.position)) {
+                sink.warning("DSL-070", at: condition.position,
+                             "esta condición contradice la de su sección «\(section.title)» (\(sectionCondition.source)): la pregunta nunca se mostrará",
+                             "this condition contradicts that of its section «\(section.title)» (\(sectionCondition.source)): the question will never be shown")
+            }
+        }
         for row in item.rows { if let c = row.condition { expression(c, order: order, own: item.id, role: .relevance) } }
         for rule in item.validations {
             expression(rule.condition, order: order, own: item.id, role: .rule)
@@ -259,9 +267,18 @@ struct CheckContext {
                 }
                 if targetIndex <= order {
                     sink.error("DSL-067", at: jump.position, "«ir a \(target)»: los saltos solo van hacia adelante y «\(target)» está antes", "«ir a \(target)»: jumps only go forward and «\(target)» comes before")
+                } else if let hidden = relevance(of: questionnaire.items[targetIndex]).first(where: { contradictory(.binary("y", jump.condition, $0, $0.position)) }) {
+                    sink.error("DSL-069", at: jump.position,
+                               "«ir a \(target)»: cuando \(jump.condition.source), «\(target)» no se muestra (solo si \(hidden.source)); el salto cae en una pregunta que se omite",
+                               "«ir a \(target)»: when \(jump.condition.source), «\(target)» is not shown (only if \(hidden.source)); the jump lands on a skipped question")
                 }
             }
         }
+    }
+
+    /// The conditions under which an item is shown: its own `mostrar si` and its section's.
+    func relevance(of item: Item) -> [Expression] {
+        [item.condition, item.section.flatMap { questionnaire.sections[$0].condition }].compactMap { $0 }
     }
 
     /// Whether a question's wording asks about recommending (the NPS question), in any of its texts:
@@ -310,8 +327,8 @@ struct CheckContext {
                     sink.error("DSL-061", at: position, width: pipe.name.count + 2, "«{\(pipe.name)}» se muestra antes de que se pregunte: solo se pueden insertar respuestas anteriores",
                                "«{\(pipe.name)}» is shown before it is asked: only earlier answers can be inserted")
                 } else if symbol.conditional {
-                    sink.warning("DSL-072", at: position, width: pipe.name.count + 2, "«{\(pipe.name)}» puede quedar sin responder (tiene condición o es opcional): se mostrará «—»",
-                                 "«{\(pipe.name)}» may be unanswered (it has a condition or is optional): «—» will be shown")
+                    sink.warning("DSL-072", at: position, width: pipe.name.count + 2, "«{\(pipe.name)}» puede quedar sin responder (tiene condición, es opcional o un salto la omite): se mostrará «—»",
+                                 "«{\(pipe.name)}» may be unanswered (it has a condition, is optional or a jump skips it): «—» will be shown")
                 }
             }
         }

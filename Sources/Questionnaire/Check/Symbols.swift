@@ -34,8 +34,18 @@ extension QuestionnaireFile {
     /// Every variable a questionnaire produces, in order: items, and one per grid row (`grid_row`).
     func symbols() -> [String: Symbol] {
         var table: [String: Symbol] = [:]
+        // Items that an «ir a» passes over may be unanswered, like items with a condition.
+        var jumpedOver = Set<Int>()
+        for (order, item) in items.enumerated() {
+            for jump in item.jumps {
+                if case .go(let target) = jump.target, let end = items.firstIndex(where: { $0.id == target }), end > order + 1 {
+                    jumpedOver.formUnion((order + 1)..<end)
+                }
+            }
+        }
         for (order, item) in items.enumerated() {
             let conditional = item.condition != nil || item.optional || (item.section.map { sections[$0].condition != nil } ?? false)
+                || jumpedOver.contains(order)
             let specials = Set(item.allowedSpecials)
             func codes(_ list: String) -> Set<Int>? { self.list(list).map { Set($0.options.map(\.code)) } }
             let kind: Symbol.Kind

@@ -96,10 +96,10 @@ struct QuestionnaireCheckCommand: ParsableCommand {
                 print(DiagnosticRenderer.render(d, language: Localization.language, severity: severity))
                 print("")
             }
-            let minutesES = summary.phoneMinutes < 1 ? "menos de 1 min" : "unos \(NumberText.decimal(summary.phoneMinutes, places: 0)) min"
-            let minutesEN = summary.phoneMinutes < 1 ? "under 1 min" : "about \(NumberText.decimal(summary.phoneMinutes, places: 0)) min"
-            print(L("\(file): \(NumberText.count(errors, "error", "errores")), \(NumberText.count(warnings, "advertencia", "advertencias")) · \(NumberText.count(summary.items, "pregunta", "preguntas")), \(NumberText.count(summary.variables, "variable", "variables")), \(NumberText.count(summary.lists, "lista", "listas")) · \(minutesES) por teléfono",
-                    "\(file): \(NumberText.count(errors, "error", "errors")), \(NumberText.count(warnings, "warning", "warnings")) · \(NumberText.count(summary.items, "question", "questions")), \(NumberText.count(summary.variables, "variable", "variables")), \(NumberText.count(summary.lists, "list", "lists")) · \(minutesEN) by phone"))
+            let minutesES = summary.phoneMinutes < 1 ? "menos de 1 min de entrevista" : "unos \(NumberText.decimal(summary.phoneMinutes, places: 0)) min de entrevista"
+            let minutesEN = summary.phoneMinutes < 1 ? "under 1 min of interview" : "about \(NumberText.decimal(summary.phoneMinutes, places: 0)) min of interview"
+            print(L("\(file): \(NumberText.count(errors, "error", "errores")), \(NumberText.count(warnings, "advertencia", "advertencias")) · \(NumberText.count(summary.items, "pregunta", "preguntas")), \(NumberText.count(summary.variables, "variable", "variables")), \(NumberText.count(summary.lists, "lista", "listas")) · \(minutesES)",
+                    "\(file): \(NumberText.count(errors, "error", "errors")), \(NumberText.count(warnings, "warning", "warnings")) · \(NumberText.count(summary.items, "question", "questions")), \(NumberText.count(summary.variables, "variable", "variables")), \(NumberText.count(summary.lists, "list", "lists")) · \(minutesEN)"))
         }
         if errors > 0 { throw ExitCode(1) }
     }
