@@ -105,7 +105,7 @@ import Testing
         #expect(stata.contains("label define"))
     }
 
-    @Test("render refuses a questionnaire with errors and writes nothing; a missing file exits 66")
+    @Test("render refuses a questionnaire with errors and writes nothing; a missing file exits 66; Windows-1252 is located")
     func renderRefuses() throws {
         let dir = TemporaryDirectory()
         let file = dir.path("mala.encuesta")
@@ -118,5 +118,13 @@ import Testing
         let missing = try SondeoRunner.run(["questionnaire", "check", dir.path("nada.encuesta")])
         #expect(missing.status == 66)
         #expect(missing.stderr.contains("no existe el archivo"))
+
+        // «versión» saved by an old editor in Windows-1252: ó is the single byte 0xF3, at line 2, column 6.
+        let latin1 = dir.path("latin1.encuesta")
+        try Data("encuesta e \"E\"\nversi".utf8 + [0xF3] + Data("n 1\n".utf8)).write(to: URL(fileURLWithPath: latin1))
+        let encoding = try SondeoRunner.run(["questionnaire", "check", latin1])
+        #expect(encoding.status == 65)
+        #expect(encoding.stderr.contains("error[DSL-000]: el archivo no está en UTF-8 (byte 0xF3)"))
+        #expect(encoding.stderr.contains("\(latin1):2:6"))
     }
 }

@@ -25,10 +25,10 @@ enum QuestionnaireSource {
         guard let data = FileManager.default.contents(atPath: path) else {
             throw CSVError(.ioFailure(reason: L("no se pudo leer", "could not be read")), at: SourceLocation(source: path))
         }
-        guard let text = String(data: data, encoding: .utf8) else {
-            throw CSVError(.invalidUTF8, at: SourceLocation(source: path))
+        switch SourceText.decode([UInt8](data), file: path) {
+        case .success(let text): return text
+        case .failure(let diagnostic): throw diagnostic
         }
-        return text
     }
 
     /// The SHA-256 of the text: with the id and the version, a questionnaire's identity.
