@@ -45,6 +45,12 @@ import Testing
         expectClose(inverse["margin"] as! Double, 1.959963984540054 * (0.25 / 400.0).squareRoot(), rtol: 1e-14)
     }
 
+    @Test("a margin of 0.035 reads ±3,5 puntos, not the binary noise of 0.035 × 100")
+    func marginInPoints() throws {
+        let run = try SondeoRunner.run(["sample", "size", "--margin", "0.035", "--population", "20000"])
+        #expect(run.stdout.contains("  margen de error e = 0,035 (±3,5 puntos)\n"))
+    }
+
     @Test("bad sizes: Spanish message and exit 64")
     func sizeErrors() throws {
         let margin = try SondeoRunner.run(["sample", "size", "--margin", "1.5"])

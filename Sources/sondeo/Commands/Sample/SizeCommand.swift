@@ -148,7 +148,7 @@ struct SizeCommand: ParsableCommand {
             "",
             "  " + precision.text(of: size.target),
             "  " + L("margen de error e = \(NumberText.exact(size.margin))", "margin of error e = \(NumberText.exact(size.margin))")
-                + (size.target.isProportion ? L(" (±\(NumberText.exact(size.margin * 100)) puntos)", " (±\(NumberText.exact(size.margin * 100)) points)") : ""),
+                + (size.target.isProportion ? L(" (±\(NumberText.level(size.margin)) puntos)", " (±\(NumberText.level(size.margin)) points)") : ""),
             "  " + L("confianza = \(NumberText.level(size.confidence)) % (z = \(z))", "confidence = \(NumberText.level(size.confidence)) % (z = \(z))"),
             "  " + L("población N = ", "population N = ") + (size.population.map { NumberText.integer($0) } ?? L("infinita", "infinite")),
             "  " + L("efecto de diseño deff = \(NumberText.exact(size.deff)) · tasa de respuesta r = \(NumberText.exact(size.responseRate))",
