@@ -15,7 +15,7 @@ public final class TemporaryDirectory: @unchecked Sendable {
     @discardableResult
     public func file(_ name: String, bytes: [UInt8]) -> String {
         let path = url.appendingPathComponent(name).path
-        FileManager.default.createFile(atPath: path, contents: Data(bytes))
+        _ = FileManager.default.createFile(atPath: path, contents: Data(bytes))
         return path
     }
 

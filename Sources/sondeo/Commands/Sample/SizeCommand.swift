@@ -98,7 +98,7 @@ struct SizeCommand: ParsableCommand {
     func run() throws {
         let (target, margin) = self.target
         if let completes {
-            try printAchieved(try AchievedMargin(n: completes, target: target, confidence: precision.confidence,
+            printAchieved(try AchievedMargin(n: completes, target: target, confidence: precision.confidence,
                                                  population: population, deff: deff))
         } else if perStratum, let frame, let strata {
             let (table, _) = try reading.readTable(frame, columns: [strata])
