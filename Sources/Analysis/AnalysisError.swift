@@ -58,7 +58,7 @@ public enum AnalysisError: Diagnostic, Equatable {
             return es ? "la columna «\(column)» es de tipo \(name), no numérica: no se le puede calcular una media o un total"
                       : "column «\(column)» is \(name), not numeric: it has no mean or total"
         case .levelNotFound(let column, let level, let suggestion):
-            let hint = suggestion.map { es ? "; ¿quiso decir «\($0)»?" : "; did you mean «\($0)»?" } ?? ""
+            let hint = Suggestion.hint(suggestion, language)
             return es ? "el valor «\(level)» no aparece en la columna «\(column)»\(hint)"
                       : "value «\(level)» does not occur in column «\(column)»\(hint)"
         case .lonelyPSU(let stratum):

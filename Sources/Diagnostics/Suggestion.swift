@@ -19,6 +19,17 @@ public enum Suggestion {
         return best.distance <= allowed ? best.name : nil
     }
 
+    /// «; ¿quiso decir «x»?» (or «; did you mean «x»?»), to end a message; empty without a suggestion.
+    public static func hint(_ suggestion: String?, _ language: Language) -> String {
+        suggestion.map { language.pick("; ¿quiso decir «\($0)»?", "; did you mean «\($0)»?") } ?? ""
+    }
+
+    /// The hint for the closest candidate in both languages, for messages stored in both at once.
+    public static func hints(for word: String, among candidates: [String]) -> (spanish: String, english: String) {
+        let suggestion = closest(to: word, among: candidates)
+        return (hint(suggestion, .es), hint(suggestion, .en))
+    }
+
     /// Lower case without accents: the form in which two spellings are compared.
     public static func fold(_ text: String) -> [Character] {
         var result: [Character] = []

@@ -56,7 +56,7 @@ public enum SegmentationError: Diagnostic, Equatable {
         case .duplicateSegment(_, _, let name):
             return es ? "el segmento «\(name)» ya está definido más arriba" : "segment «\(name)» is already defined above"
         case .unknownSegment(let name, _, let suggestion):
-            let hint = suggestion.map { es ? "; ¿quiso decir «\($0)»?" : "; did you mean «\($0)»?" } ?? ""
+            let hint = Suggestion.hint(suggestion, language)
             return es ? "no hay un segmento llamado «\(name)»\(hint)" : "there is no segment named «\(name)»\(hint)"
         case .unknownQuestion(_, _, let key):
             return es ? "«\(key)» no es una de las seis preguntas: quien, que, como, donde, experiencia, resultado"

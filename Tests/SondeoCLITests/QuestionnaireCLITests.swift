@@ -54,7 +54,7 @@ import Testing
         #expect(diagnostic["text"] as? String == "  mostrar si aa = 1")
 
         let english = try SondeoRunner.run(["questionnaire", "check", file, "--lang", "en"])
-        #expect(english.stdout.contains("«aa» is not a question of this questionnaire"))
+        #expect(english.stdout.contains("«aa» is not a question of this questionnaire; did you mean «a»?"))
     }
 
     @Test("check --against: the same version number with another text is an error at the versión line")

@@ -11,9 +11,9 @@ extension CheckContext {
         for (id, position) in e.references {
             if id.hasPrefix("_") { continue }
             guard let symbol = symbols[id] else {
-                let hint = Suggestion.closest(to: id, among: Array(symbols.keys)).map { "; ¿quiso decir «\($0)»?" } ?? ""
-                sink.error("DSL-060", at: position, width: id.count, "«\(id)» no es una pregunta de este cuestionario\(hint)",
-                           "«\(id)» is not a question of this questionnaire")
+                let hint = Suggestion.hints(for: id, among: Array(symbols.keys))
+                sink.error("DSL-060", at: position, width: id.count, "«\(id)» no es una pregunta de este cuestionario\(hint.spanish)",
+                           "«\(id)» is not a question of this questionnaire\(hint.english)")
                 continue
             }
             named = true

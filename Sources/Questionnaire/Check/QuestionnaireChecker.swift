@@ -188,8 +188,8 @@ struct CheckContext {
         switch item.type {
         case .single(let name), .multiple(let name), .grid(let name):
             guard let list = questionnaire.list(name) else {
-                let hint = Suggestion.closest(to: name, among: questionnaire.lists.map(\.id)).map { "; ¿quiso decir «\($0)»?" } ?? ""
-                sink.error("DSL-050", at: item.position, width: item.id.count, "la lista «\(name)» no existe\(hint)", "list «\(name)» does not exist")
+                let hint = Suggestion.hints(for: name, among: questionnaire.lists.map(\.id))
+                sink.error("DSL-050", at: item.position, width: item.id.count, "la lista «\(name)» no existe\(hint.spanish)", "list «\(name)» does not exist\(hint.english)")
                 break
             }
             let codes = Set(list.options.map(\.code))
@@ -255,14 +255,14 @@ struct CheckContext {
             switch jump.target {
             case .end(let disposition):
                 if !Dispositions.all.contains(disposition) {
-                    let hint = Suggestion.closest(to: disposition, among: Dispositions.all).map { "; ¿quiso decir «\($0)»?" } ?? ""
-                    sink.error("DSL-068", at: jump.position, "«\(disposition)» no es una disposición (\(Dispositions.all.joined(separator: ", ")))\(hint)",
-                               "«\(disposition)» is not a disposition (\(Dispositions.all.joined(separator: ", ")))")
+                    let hint = Suggestion.hints(for: disposition, among: Dispositions.all)
+                    sink.error("DSL-068", at: jump.position, "«\(disposition)» no es una disposición (\(Dispositions.all.joined(separator: ", ")))\(hint.spanish)",
+                               "«\(disposition)» is not a disposition (\(Dispositions.all.joined(separator: ", ")))\(hint.english)")
                 }
             case .go(let target):
                 guard let targetIndex = questionnaire.items.firstIndex(where: { $0.id == target }) else {
-                    let hint = Suggestion.closest(to: target, among: questionnaire.items.map(\.id)).map { "; ¿quiso decir «\($0)»?" } ?? ""
-                    sink.error("DSL-066", at: jump.position, "«ir a \(target)»: no hay una pregunta «\(target)»\(hint)", "«ir a \(target)»: there is no question «\(target)»")
+                    let hint = Suggestion.hints(for: target, among: questionnaire.items.map(\.id))
+                    sink.error("DSL-066", at: jump.position, "«ir a \(target)»: no hay una pregunta «\(target)»\(hint.spanish)", "«ir a \(target)»: there is no question «\(target)»\(hint.english)")
                     continue
                 }
                 if targetIndex <= order {
@@ -319,8 +319,8 @@ struct CheckContext {
             for pipe in QuestionnaireFile.pipes(in: text.text) where !pipe.name.hasPrefix("_") {
                 let position = TextPosition(line: text.position.line, column: text.position.column + 1 + pipe.offset)
                 guard let symbol = symbols[pipe.name] else {
-                    let hint = Suggestion.closest(to: pipe.name, among: Array(symbols.keys)).map { "; ¿quiso decir «\($0)»?" } ?? ""
-                    sink.error("DSL-060", at: position, width: pipe.name.count + 2, "«{\(pipe.name)}» no es una pregunta\(hint)", "«{\(pipe.name)}» is not a question")
+                    let hint = Suggestion.hints(for: pipe.name, among: Array(symbols.keys))
+                    sink.error("DSL-060", at: position, width: pipe.name.count + 2, "«{\(pipe.name)}» no es una pregunta\(hint.spanish)", "«{\(pipe.name)}» is not a question\(hint.english)")
                     continue
                 }
                 if symbol.order >= order && !(symbol.item == item.id && false) {

@@ -99,9 +99,9 @@ private struct ParserState {
             for token in tokens.dropFirst() where !token.isSymbol(",") {
                 guard let word = token.keyword else { continue }
                 if let mode = Mode(rawValue: word) { result.modes.append(mode) } else {
-                    let hint = Suggestion.closest(to: word, among: Mode.allCases.map(\.rawValue)).map { "; ¿quiso decir «\($0)»?" } ?? ""
-                    sink.error("DSL-023", at: token.position, width: token.width, "«\(token.word!)» no es un modo: use teléfono, presencial o web\(hint)",
-                               "«\(token.word!)» is not a mode: use teléfono, presencial or web")
+                    let hint = Suggestion.hints(for: word, among: Mode.allCases.map(\.rawValue))
+                    sink.error("DSL-023", at: token.position, width: token.width, "«\(token.word!)» no es un modo: use teléfono, presencial o web\(hint.spanish)",
+                               "«\(token.word!)» is not a mode: use teléfono, presencial or web\(hint.english)")
                 }
             }
         case "especiales":
@@ -130,10 +130,10 @@ private struct ParserState {
             block = .section(result.sections.count - 1)
         default:
             let word = first.word ?? raw.trimmingCharacters(in: .whitespaces)
-            let hint = Suggestion.closest(to: word, among: Keywords.topLevel).map { "; ¿quiso decir «\($0)»?" } ?? ""
+            let hint = Suggestion.hints(for: word, among: Keywords.topLevel)
             sink.error("DSL-001", at: first.position, width: first.width,
-                       "«\(word)» no es una palabra del lenguaje al comienzo de una línea (encuesta, versión, modos, especiales, lista, sección o «id: tipo»)\(hint)",
-                       "«\(word)» is not a keyword that can start a line (encuesta, versión, modos, especiales, lista, sección or «id: type»)")
+                       "«\(word)» no es una palabra del lenguaje al comienzo de una línea (encuesta, versión, modos, especiales, lista, sección o «id: tipo»)\(hint.spanish)",
+                       "«\(word)» is not a keyword that can start a line (encuesta, versión, modos, especiales, lista, sección or «id: type»)\(hint.english)")
         }
     }
 
@@ -230,10 +230,10 @@ private struct ParserState {
             i = parser.index
             type = .calculated(expression)
         default:
-            let hint = Suggestion.closest(to: typeWord, among: Keywords.types).map { "; ¿quiso decir «\($0)»?" } ?? ""
+            let hint = Suggestion.hints(for: typeWord, among: Keywords.types)
             sink.error("DSL-004", at: typeToken.position, width: typeToken.width,
-                       "«\(typeToken.word!)» no es un tipo de pregunta (una de, varias de, escala, entero, decimal, texto, fecha, sino, nota, calcular, matriz de)\(hint)",
-                       "«\(typeToken.word!)» is not a question type (una de, varias de, escala, entero, decimal, texto, fecha, sino, nota, calcular, matriz de)")
+                       "«\(typeToken.word!)» no es un tipo de pregunta (una de, varias de, escala, entero, decimal, texto, fecha, sino, nota, calcular, matriz de)\(hint.spanish)",
+                       "«\(typeToken.word!)» is not a question type (una de, varias de, escala, entero, decimal, texto, fecha, sino, nota, calcular, matriz de)\(hint.english)")
             return
         }
         var item = Item(id: id, type: type, position: tokens[0].position)
@@ -273,10 +273,10 @@ private struct ParserState {
                 i += 2
             default:
                 let word = token.word ?? "?"
-                let hint = Suggestion.closest(to: word, among: Keywords.modifiers).map { "; ¿quiso decir «\($0)»?" } ?? ""
+                let hint = Suggestion.hints(for: word, among: Keywords.modifiers)
                 sink.error("DSL-005", at: token.position, width: token.width,
-                           "«\(word)» no es un modificador (opcional, permite NS NR, filas al azar, opciones al azar, máximo n, exclusiva c)\(hint)",
-                           "«\(word)» is not a modifier (opcional, permite NS NR, filas al azar, opciones al azar, máximo n, exclusiva c)")
+                           "«\(word)» no es un modificador (opcional, permite NS NR, filas al azar, opciones al azar, máximo n, exclusiva c)\(hint.spanish)",
+                           "«\(word)» is not a modifier (opcional, permite NS NR, filas al azar, opciones al azar, máximo n, exclusiva c)\(hint.english)")
                 return
             }
         }
@@ -334,9 +334,9 @@ private struct ParserState {
                 return
             }
             guard let mode = Mode(rawValue: word) else {
-                let hint = Suggestion.closest(to: word, among: Mode.allCases.map(\.rawValue) + ["encuestador"]).map { "; ¿quiso decir «\($0)»?" } ?? ""
-                sink.error("DSL-034", at: tokens[1].position, width: tokens[1].width, "«\(tokens[1].word!)» no es un modo ni [encuestador]\(hint)",
-                           "«\(tokens[1].word!)» is neither a mode nor [encuestador]")
+                let hint = Suggestion.hints(for: word, among: Mode.allCases.map(\.rawValue) + ["encuestador"])
+                sink.error("DSL-034", at: tokens[1].position, width: tokens[1].width, "«\(tokens[1].word!)» no es un modo ni [encuestador]\(hint.spanish)",
+                           "«\(tokens[1].word!)» is neither a mode nor [encuestador]\(hint.english)")
                 return
             }
             guard tokens.count >= 4, case .string(let text) = tokens[3].kind else {
@@ -405,10 +405,10 @@ private struct ParserState {
             result.items[index].jumps.append(Jump(condition: e, target: target, position: first.position))
         default:
             let word = first.word ?? "?"
-            let hint = Suggestion.closest(to: word, among: Keywords.itemLines).map { "; ¿quiso decir «\($0)»?" } ?? ""
+            let hint = Suggestion.hints(for: word, among: Keywords.itemLines)
             sink.error("DSL-007", at: first.position, width: first.width,
-                       "«\(word)» no puede empezar una línea de una pregunta (un texto entre comillas, [modo], [encuestador], mostrar si, validar, advertir, si … →, - fila)\(hint)",
-                       "«\(word)» cannot start a question line (a quoted text, [mode], [encuestador], mostrar si, validar, advertir, si … →, - row)")
+                       "«\(word)» no puede empezar una línea de una pregunta (un texto entre comillas, [modo], [encuestador], mostrar si, validar, advertir, si … →, - fila)\(hint.spanish)",
+                       "«\(word)» cannot start a question line (a quoted text, [mode], [encuestador], mostrar si, validar, advertir, si … →, - row)\(hint.english)")
         }
     }
 

@@ -98,7 +98,7 @@ public struct CSVError: Diagnostic, Equatable {
             return es ? "la línea \(line) tiene \(actual) campos pero el encabezado tiene \(expected); revise separadores y comillas, o use --skip-bad-rows para omitir estas filas"
                       : "line \(line) has \(actual) fields but the header has \(expected); check delimiters and quotes, or use --skip-bad-rows to skip such rows"
         case .unknownColumn(let name, let suggestion):
-            let hint = suggestion.map { es ? "; ¿quiso decir «\($0)»?" : "; did you mean «\($0)»?" } ?? ""
+            let hint = Suggestion.hint(suggestion, language)
             return es ? "«\(file)» no tiene la columna «\(name)»\(hint)" : "«\(file)» has no column «\(name)»\(hint)"
         case .unterminatedQuote:
             let line = location?.line.map(String.init) ?? "?"

@@ -84,7 +84,7 @@ public struct ExpressionError: Diagnostic, Equatable {
         case .tooDeep:
             return es ? "el filtro tiene demasiados paréntesis anidados" : "the filter nests too many parentheses"
         case .unknownColumn(let name, let suggestion):
-            let hint = suggestion.map { es ? "; ¿quiso decir «\($0)»?" : "; did you mean «\($0)»?" } ?? ""
+            let hint = Suggestion.hint(suggestion, language)
             return es ? "la columna «\(name)» no existe\(hint)" : "column «\(name)» does not exist\(hint)"
         case .typeMismatch(let column, let type, let value):
             let advice: String
@@ -160,7 +160,7 @@ public struct ExpressionWarning: Diagnostic, Equatable {
     public var excerpt: (text: String, width: Int)? { (expression, max(1, span.end - span.start)) }
 
     public func message(_ language: Language) -> String {
-        let hint = suggestion.map { language.pick("; ¿quiso decir «\($0)»?", "; did you mean «\($0)»?") } ?? ""
+        let hint = Suggestion.hint(suggestion, language)
         return language.pick("el valor «\(value)» no aparece en la columna «\(column)»\(hint)",
                              "value «\(value)» does not occur in column «\(column)»\(hint)")
     }

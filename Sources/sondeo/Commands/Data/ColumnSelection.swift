@@ -9,8 +9,7 @@ enum ColumnSelection {
         guard let list else { return table }
         let names = list.split(separator: ",").map { String($0).trimmingCharacters(in: .whitespaces) }
         for name in names where table[name] == nil {
-            let hint = Suggestion.closest(to: name, among: table.columnNames)
-                .map { L("; ¿quiso decir «\($0)»?", "; did you mean «\($0)»?") } ?? ""
+            let hint = Suggestion.hint(Suggestion.closest(to: name, among: table.columnNames), Localization.language)
             throw ValidationError(L("--columns: la columna «\(name)» no existe\(hint)",
                                     "--columns: column «\(name)» does not exist\(hint)"))
         }
