@@ -113,11 +113,13 @@ import Testing
         let twoModes = CheckerTests.header.replacingOccurrences(of: "modos presencial", with: "modos presencial, web")
         let missing = diagnostics("a: texto\n  [presencial] \"x\"\n", header: twoModes).first { $0.code == "DSL-080" }
         #expect(missing?.spanish == "«a» no tiene texto para el modo web (ni un texto sin modo)")
+        #expect(missing?.position == TextPosition(line: 7, column: 1))
         expect("r: escala 1..5\n  \"¿Qué tan probable es que nos recomiende?\"\n", code: "DSL-083", line: 7, column: 1,
                message: "la pregunta habla de recomendar pero la escala no es 0..10: el NPS se mide de 0 a 10")
         let phone = CheckerTests.header.replacingOccurrences(of: "modos presencial", with: "modos teléfono")
         let consent = diagnostics("cedula: texto\n  \"¿Su cédula?\"\n", header: phone).first { $0.code == "DSL-090" }
         #expect(consent?.severity == .warning)
+        #expect(consent?.position == TextPosition(line: 7, column: 1))
         #expect(consent?.spanish == "«cedula» pide datos personales por teléfono sin una pregunta de consentimiento antes (Ley 1581 de 2012)")
         let strict = QuestionnaireChecker.check(phone + "cedula: texto\n  \"¿Su cédula?\"\n", file: "p", options: .init(strict: true)).diagnostics
         #expect(strict.first { $0.code == "DSL-090" }?.severity == .error)
