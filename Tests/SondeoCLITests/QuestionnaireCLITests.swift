@@ -105,6 +105,19 @@ import Testing
         #expect(stata.contains("label define"))
     }
 
+    @Test("render --mode: a misspelt mode is suggested; a mode the questionnaire does not use is refused")
+    func renderMode() throws {
+        let pqrsl = RepositoryFiles.path("Questionnaires/verificacion-pqrsl.encuesta")
+        let misspelt = try SondeoRunner.run(["questionnaire", "render", pqrsl, "--mode", "telfono"])
+        #expect(misspelt.status == 64)
+        #expect(misspelt.stderr.hasPrefix("Error: --mode debe ser telefono, presencial o web, no «telfono»; ¿quiso decir «telefono»?"))
+        let web = try SondeoRunner.run(["questionnaire", "render", pqrsl, "--mode", "web"])
+        #expect(web.status == 64)
+        #expect(web.stderr == "Error: --mode web: \(pqrsl) no se aplica en ese modo (modos: teléfono)\n")
+        let accented = try SondeoRunner.run(["questionnaire", "render", pqrsl, "--mode", "teléfono"])
+        #expect(accented.status == 0 && accented.stdout.contains("texto para teléfono"))
+    }
+
     @Test("render refuses a questionnaire with errors and writes nothing; a missing file exits 66; Windows-1252 is located")
     func renderRefuses() throws {
         let dir = TemporaryDirectory()

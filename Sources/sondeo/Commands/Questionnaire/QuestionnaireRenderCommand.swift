@@ -38,7 +38,8 @@ struct QuestionnaireRenderCommand: ParsableCommand {
 
     func validate() throws {
         if let mode, Mode(rawValue: String(Suggestion.fold(mode))) == nil {
-            throw ValidationError(L("--mode debe ser telefono, presencial o web", "--mode must be telefono, presencial or web"))
+            let hint = Suggestion.hint(Suggestion.closest(to: mode, among: Mode.allCases.map(\.rawValue)), Localization.language)
+            throw ValidationError(L("--mode debe ser telefono, presencial o web, no «\(mode)»\(hint)", "--mode must be telefono, presencial or web, not «\(mode)»\(hint)"))
         }
     }
 
@@ -53,6 +54,11 @@ struct QuestionnaireRenderCommand: ParsableCommand {
             throw ExitCode(1)
         }
         let chosenMode = mode.flatMap { Mode(rawValue: String(Suggestion.fold($0))) }
+        if let chosenMode, !q.modes.contains(chosenMode) {
+            Terminal.error(L("Error: --mode \(chosenMode.rawValue): \(file) no se aplica en ese modo (modos: \(q.modes.map(\.label).joined(separator: ", ")))",
+                             "Error: --mode \(chosenMode.rawValue): \(file) is not applied in that mode (modes: \(q.modes.map(\.label).joined(separator: ", ")))"))
+            throw ExitCode(ExitStatus.usage.rawValue)
+        }
         switch format {
         case .markdown: try emit(QuestionnaireDocument.markdown(q, mode: chosenMode))
         case .html: try emit(QuestionnaireDocument.html(q))
