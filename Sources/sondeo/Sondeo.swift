@@ -44,7 +44,7 @@ struct Sondeo: ParsableCommand {
             if !text.isEmpty { print(text) }
             Terminal.exit(0)
         }
-        Terminal.error(text)
+        if !text.isEmpty { Terminal.error(text) }  // a bare ExitCode: the command has already said why
         Terminal.exit(code == .validationFailure ? ExitStatus.usage.rawValue : code.rawValue)
     }
 }
