@@ -11,6 +11,7 @@ let package = Package(
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
+        .package(url: "https://github.com/groue/GRDB.swift", from: "7.0.0"),
     ],
     targets: [
         // Layer 0
@@ -27,9 +28,11 @@ let package = Package(
         .target(name: "Analysis", dependencies: ["Diagnostics", "Table", "LinearAlgebra", "Distributions"]),
         .target(name: "Questionnaire", dependencies: ["Diagnostics"]),
         .target(name: "Segmentation", dependencies: ["Diagnostics", "Table", "LinearAlgebra", "Randomness"]),
+        // Layer 3
+        .target(name: "Store", dependencies: ["Diagnostics", "Questionnaire", "Analysis", .product(name: "GRDB", package: "GRDB.swift")]),
         // Layer 5
         .executableTarget(name: "sondeo", dependencies: [
-            "Diagnostics", "Table", "LinearAlgebra", "Distributions", "Randomness", "Sampling", "Analysis", "Segmentation", "Questionnaire",
+            "Diagnostics", "Table", "LinearAlgebra", "Distributions", "Randomness", "Sampling", "Analysis", "Segmentation", "Questionnaire", "Store",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
         // Tests
@@ -44,6 +47,7 @@ let package = Package(
                     resources: [.copy("Fixtures")]),
         .testTarget(name: "SegmentationTests", dependencies: ["Segmentation", "Table", "Randomness", "LinearAlgebra", "SondeoTestSupport"]),
         .testTarget(name: "QuestionnaireTests", dependencies: ["Questionnaire", "Randomness", "SondeoTestSupport"]),
+        .testTarget(name: "StoreTests", dependencies: ["Store", "Questionnaire", "Analysis", "SondeoTestSupport", .product(name: "GRDB", package: "GRDB.swift")]),
         .testTarget(name: "SondeoCLITests", dependencies: ["sondeo", "SondeoTestSupport"],
                     resources: [.copy("Fixtures")]),
     ]

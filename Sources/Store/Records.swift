@@ -1,0 +1,79 @@
+/// A questionnaire version as published: its identity is id + version + the SHA-256 of its text.
+public struct PublishedVersion: Sendable, Equatable {
+    public var questionnaire: String
+    public var version: String
+    public var sha256: String
+    public var source: String
+    /// ISO 8601, UTC.
+    public var publishedAt: String
+
+    public init(questionnaire: String, version: String, sha256: String, source: String, publishedAt: String) {
+        self.questionnaire = questionnaire
+        self.version = version
+        self.sha256 = sha256
+        self.source = source
+        self.publishedAt = publishedAt
+    }
+}
+
+/// One sampled affiliate, as `sondeo sample draw` wrote it: the case the encuestadores work on.
+public struct SampleUnit: Sendable, Equatable {
+    public var unit: String
+    public var stratum: String?
+    public var weight: Double?
+    /// N_h, for the finite-population correction.
+    public var stratumSize: Double?
+    public var reserve: Bool
+    public var order: Int?
+    /// The other columns of the sample file (name, phones, municipality…), kept as text.
+    public var contact: [String: String]
+
+    public init(unit: String, stratum: String? = nil, weight: Double? = nil, stratumSize: Double? = nil,
+                reserve: Bool = false, order: Int? = nil, contact: [String: String] = [:]) {
+        self.unit = unit
+        self.stratum = stratum
+        self.weight = weight
+        self.stratumSize = stratumSize
+        self.reserve = reserve
+        self.order = order
+        self.contact = contact
+    }
+}
+
+/// One contact attempt: who called, when, and how it ended.
+public struct ContactAttempt: Sendable, Equatable {
+    public var unit: String
+    public var interviewer: String
+    public var startedAt: String
+    public var endedAt: String
+    /// A ``Disposition`` code.
+    public var disposition: String
+    public var notes: String?
+
+    public init(unit: String, interviewer: String, startedAt: String, endedAt: String, disposition: String, notes: String? = nil) {
+        self.unit = unit
+        self.interviewer = interviewer
+        self.startedAt = startedAt
+        self.endedAt = endedAt
+        self.disposition = disposition
+        self.notes = notes
+    }
+}
+
+/// Where a case stands: its current disposition (the last attempt's) and how many attempts it had.
+public struct CaseState: Sendable, Equatable {
+    public var unit: String
+    public var stratum: String?
+    public var reserve: Bool
+    public var disposition: String?
+    public var attempts: Int
+    /// Interviewers who made its attempts, in order.
+    public var interviewers: [String]
+}
+
+/// What publishing did.
+public enum PublishOutcome: Sendable, Equatable {
+    case published
+    /// The same id, version and text were already there: nothing changed.
+    case alreadyPublished
+}

@@ -1,0 +1,162 @@
+import Diagnostics
+import Foundation
+import GRDB
+
+/// The embedded store: one SQLite file (`sondeo.sqlite` by default) in WAL mode, so that an
+/// encuestador's interview and an import can write at the same time (each waits its turn for up to
+/// 30 s) and readers never block. Every method runs in one transaction.
+public final class SQLiteStore: SurveyStore, Sendable {
+    public let path: String
+    private let pool: DatabasePool
+
+    /// Opens (creating if needed) and migrates the store at `path`.
+    public init(path: String) throws(StoreError) {
+        self.path = path
+        var configuration = Configuration()
+        configuration.busyMode = .timeout(30)
+        configuration.foreignKeysEnabled = true
+        do {
+            pool = try DatabasePool(path: path, configuration: configuration)
+            let migrator = StoreSchema.migrator
+            if try pool.read({ try migrator.hasBeenSuperseded($0) }) {
+                throw StoreError.cannotOpen(path: path, reason: "lo escribió una versión más nueva de Sondeo")
+            }
+            try migrator.migrate(pool)
+        } catch let error as StoreError {
+            throw error
+        } catch let error as DatabaseError {
+            throw .cannotOpen(path: path, reason: error.message ?? error.description)
+        } catch {
+            throw .cannotOpen(path: path, reason: "\(error)")
+        }
+    }
+
+    public func publish(_ version: PublishedVersion, actor: String) throws -> PublishOutcome {
+        try write { db in
+            if let existing = try String.fetchOne(db, sql: "SELECT sha256 FROM questionnaire_version WHERE questionnaire = ? AND version = ?",
+                                                  arguments: [version.questionnaire, version.version]) {
+                guard existing == version.sha256 else { throw StoreError.versionChanged(questionnaire: version.questionnaire, version: version.version) }
+                return .alreadyPublished
+            }
+            try db.execute(sql: "INSERT INTO questionnaire_version (questionnaire, version, sha256, source, published_at) VALUES (?, ?, ?, ?, ?)",
+                           arguments: [version.questionnaire, version.version, version.sha256, version.source, version.publishedAt])
+            try Self.log(db, actor: actor, action: "publish", details: "\(version.questionnaire) \(version.version) \(version.sha256)")
+            return .published
+        }
+    }
+
+    public func versions(of questionnaire: String) throws -> [PublishedVersion] {
+        try read { db in
+            try Row.fetchAll(db, sql: "SELECT * FROM questionnaire_version WHERE questionnaire = ? ORDER BY id", arguments: [questionnaire]).map {
+                PublishedVersion(questionnaire: $0["questionnaire"], version: $0["version"], sha256: $0["sha256"], source: $0["source"],
+                                 publishedAt: $0["published_at"])
+            }
+        }
+    }
+
+    public func questionnaires() throws -> [String] {
+        try read { db in try String.fetchAll(db, sql: "SELECT DISTINCT questionnaire FROM questionnaire_version ORDER BY questionnaire") }
+    }
+
+    public func loadSample(_ units: [SampleUnit], questionnaire: String, actor: String) throws -> (added: Int, unchanged: Int) {
+        try write { db in
+            try requirePublished(db, questionnaire)
+            var added = 0, unchanged = 0
+            for unit in units {
+                let contact = Self.json(unit.contact)
+                if let row = try Row.fetchOne(db, sql: "SELECT stratum, weight, stratum_size, reserve, draw_order, contact FROM sample_case WHERE questionnaire = ? AND unit = ?",
+                                              arguments: [questionnaire, unit.unit]) {
+                    let same = row["stratum"] as String? == unit.stratum && row["weight"] as Double? == unit.weight
+                        && row["stratum_size"] as Double? == unit.stratumSize && row["reserve"] as Bool == unit.reserve
+                        && row["draw_order"] as Int? == unit.order && row["contact"] as String == contact
+                    guard same else { throw StoreError.duplicateUnit(questionnaire: questionnaire, unit: unit.unit) }
+                    unchanged += 1
+                    continue
+                }
+                try db.execute(sql: """
+                    INSERT INTO sample_case (questionnaire, unit, stratum, weight, stratum_size, reserve, draw_order, contact)
+                    VALUES (?, ?, ?, ?, ?, ?, ?, ?)
+                    """, arguments: [questionnaire, unit.unit, unit.stratum, unit.weight, unit.stratumSize, unit.reserve, unit.order, contact])
+                added += 1
+            }
+            if added > 0 { try Self.log(db, actor: actor, action: "load_sample", details: "\(questionnaire): \(added) casos") }
+            return (added, unchanged)
+        }
+    }
+
+    public func cases(of questionnaire: String) throws -> [CaseState] {
+        try read { db in
+            try requirePublished(db, questionnaire)
+            let rows = try Row.fetchAll(db, sql: """
+                SELECT c.unit, c.stratum, c.reserve, c.disposition,
+                       (SELECT COUNT(*) FROM contact_attempt a WHERE a.case_id = c.id) AS attempts,
+                       (SELECT group_concat(interviewer, char(31)) FROM (SELECT interviewer FROM contact_attempt a WHERE a.case_id = c.id ORDER BY a.id)) AS interviewers
+                FROM sample_case c WHERE c.questionnaire = ? ORDER BY c.id
+                """, arguments: [questionnaire])
+            return rows.map { row in
+                let names: String? = row["interviewers"]
+                return CaseState(unit: row["unit"], stratum: row["stratum"], reserve: row["reserve"], disposition: row["disposition"],
+                                 attempts: row["attempts"], interviewers: names.map { $0.split(separator: "\u{1F}").map(String.init) } ?? [])
+            }
+        }
+    }
+
+    public func record(_ attempt: ContactAttempt, questionnaire: String) throws {
+        try write { db in
+            try requirePublished(db, questionnaire)
+            guard let caseID = try Int64.fetchOne(db, sql: "SELECT id FROM sample_case WHERE questionnaire = ? AND unit = ?",
+                                                  arguments: [questionnaire, attempt.unit]) else {
+                throw StoreError.database(path: path, message: "«\(attempt.unit)» no está en la muestra de «\(questionnaire)»")
+            }
+            try db.execute(sql: "INSERT INTO contact_attempt (case_id, interviewer, started_at, ended_at, disposition, notes) VALUES (?, ?, ?, ?, ?, ?)",
+                           arguments: [caseID, attempt.interviewer, attempt.startedAt, attempt.endedAt, attempt.disposition, attempt.notes])
+            try db.execute(sql: "UPDATE sample_case SET disposition = ? WHERE id = ?", arguments: [attempt.disposition, caseID])
+            try Self.log(db, actor: attempt.interviewer, action: "attempt", details: "\(questionnaire) \(attempt.unit) \(attempt.disposition)")
+        }
+    }
+
+    public func audit() throws -> [(at: String, actor: String, action: String, details: String)] {
+        try read { db in
+            try Row.fetchAll(db, sql: "SELECT at, actor, action, details FROM audit_log ORDER BY id").map { ($0["at"], $0["actor"], $0["action"], $0["details"]) }
+        }
+    }
+
+    // MARK: - Helpers
+
+    private func requirePublished(_ db: Database, _ questionnaire: String) throws {
+        guard try Bool.fetchOne(db, sql: "SELECT EXISTS (SELECT 1 FROM questionnaire_version WHERE questionnaire = ?)", arguments: [questionnaire]) == true else {
+            let known = try String.fetchAll(db, sql: "SELECT DISTINCT questionnaire FROM questionnaire_version")
+            throw StoreError.unknownQuestionnaire(questionnaire, suggestion: Suggestion.closest(to: questionnaire, among: known))
+        }
+    }
+
+    private static func log(_ db: Database, actor: String, action: String, details: String) throws {
+        try db.execute(sql: "INSERT INTO audit_log (at, actor, action, details) VALUES (?, ?, ?, ?)", arguments: [now(), actor, action, details])
+    }
+
+    /// The current time as ISO 8601 in UTC with milliseconds.
+    public static func now() -> String {
+        let formatter = ISO8601DateFormatter()
+        formatter.formatOptions = [.withInternetDateTime, .withFractionalSeconds]
+        return formatter.string(from: Date())
+    }
+
+    private static func json(_ fields: [String: String]) -> String {
+        guard let data = try? JSONSerialization.data(withJSONObject: fields, options: [.sortedKeys]) else { return "{}" }
+        return String(decoding: data, as: UTF8.self)
+    }
+
+    private func write<T>(_ body: (Database) throws -> T) throws -> T {
+        do { return try pool.write(body) } catch { throw translate(error) }
+    }
+
+    private func read<T>(_ body: (Database) throws -> T) throws -> T {
+        do { return try pool.read(body) } catch { throw translate(error) }
+    }
+
+    private func translate(_ error: any Error) -> any Error {
+        if let error = error as? StoreError { return error }
+        if let error = error as? DatabaseError { return StoreError.database(path: path, message: error.message ?? error.description) }
+        return error
+    }
+}

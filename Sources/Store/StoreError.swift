@@ -1,0 +1,59 @@
+import Diagnostics
+
+/// Why the store refused or failed an operation, in words the team reads.
+public enum StoreError: Diagnostic, Equatable {
+    /// The file cannot be opened as a Sondeo store (not SQLite, or written by a newer Sondeo).
+    case cannotOpen(path: String, reason: String)
+    /// A published version's text cannot change: publish it under a new version number.
+    case versionChanged(questionnaire: String, version: String)
+    /// The questionnaire has not been published in this store.
+    case unknownQuestionnaire(String, suggestion: String?)
+    /// A sample unit already loaded for the questionnaire, with other data.
+    case duplicateUnit(questionnaire: String, unit: String)
+    /// SQLite reported an error.
+    case database(path: String, message: String)
+
+    public var code: String {
+        switch self {
+        case .cannotOpen: return "STORE-001"
+        case .versionChanged: return "STORE-002"
+        case .unknownQuestionnaire: return "STORE-003"
+        case .duplicateUnit: return "STORE-004"
+        case .database: return "STORE-005"
+        }
+    }
+
+    public var location: SourceLocation? {
+        switch self {
+        case .cannotOpen(let path, _), .database(let path, _): return SourceLocation(source: path)
+        default: return nil
+        }
+    }
+
+    public var exitStatus: ExitStatus {
+        switch self {
+        case .cannotOpen, .database: return .ioError
+        case .unknownQuestionnaire: return .usage
+        default: return .dataError
+        }
+    }
+
+    public func message(_ language: Language) -> String {
+        switch self {
+        case .cannotOpen(let path, let reason):
+            return language.pick("no se pudo abrir el almacén «\(path)»: \(reason)", "could not open the store «\(path)»: \(reason)")
+        case .versionChanged(let q, let v):
+            return language.pick("la versión \(v) de «\(q)» ya se publicó con otro texto: cambie el número de versión en el archivo",
+                                 "version \(v) of «\(q)» was already published with another text: change the version number in the file")
+        case .unknownQuestionnaire(let q, let suggestion):
+            return language.pick("el cuestionario «\(q)» no está publicado en este almacén (use «sondeo questionnaire publish»)",
+                                 "questionnaire «\(q)» is not published in this store (use «sondeo questionnaire publish»)")
+                + Suggestion.hint(suggestion, language)
+        case .duplicateUnit(let q, let unit):
+            return language.pick("«\(unit)» ya está en la muestra de «\(q)» con otros datos",
+                                 "«\(unit)» is already in the sample of «\(q)» with other data")
+        case .database(_, let message):
+            return language.pick("error de la base de datos: \(message)", "database error: \(message)")
+        }
+    }
+}

@@ -1,0 +1,21 @@
+/// The storage the collection commands use. SQLite (``SQLiteStore``) is the embedded default; a
+/// PostgreSQL store for several users comes later behind this same protocol. Every method is one
+/// transaction: it happens entirely or not at all, and it appends to the audit log.
+public protocol SurveyStore: Sendable {
+    /// Saves a questionnaire version. The same text again is a no-op; another text under a published
+    /// version number is refused (``StoreError/versionChanged(questionnaire:version:)``).
+    func publish(_ version: PublishedVersion, actor: String) throws -> PublishOutcome
+    /// The published versions of a questionnaire, oldest first.
+    func versions(of questionnaire: String) throws -> [PublishedVersion]
+    /// Ids of every published questionnaire.
+    func questionnaires() throws -> [String]
+    /// Adds sample units as cases of a questionnaire; units already there with the same data are
+    /// skipped (loading the same file twice adds nothing). Returns how many were added.
+    func loadSample(_ units: [SampleUnit], questionnaire: String, actor: String) throws -> (added: Int, unchanged: Int)
+    /// The cases of a questionnaire with their current state.
+    func cases(of questionnaire: String) throws -> [CaseState]
+    /// Records a contact attempt and makes its disposition the case's current one.
+    func record(_ attempt: ContactAttempt, questionnaire: String) throws
+    /// The audit log, oldest first: (when, who, what, details).
+    func audit() throws -> [(at: String, actor: String, action: String, details: String)]
+}

@@ -1,0 +1,76 @@
+import Foundation
+import GRDB
+import SondeoTestSupport
+import Store
+import Testing
+
+/// The embedded store: versions, samples, attempts and the append-only audit log.
+@Suite struct SQLiteStoreTests {
+    static func version(_ text: String, version: String = "1") -> PublishedVersion {
+        PublishedVersion(questionnaire: "satisfaccion", version: version, sha256: "sha256-of-" + text, source: text, publishedAt: "2026-11-29T10:00:00Z")
+    }
+
+    @Test("publishing: new, the same text again is a no-op, another text under the same version is refused")
+    func publish() throws {
+        let dir = TemporaryDirectory()
+        let store = try SQLiteStore(path: dir.path("s.sqlite"))
+        #expect(try store.publish(Self.version("a"), actor: "ana") == .published)
+        #expect(try store.publish(Self.version("a"), actor: "ana") == .alreadyPublished)
+        #expect(throws: StoreError.versionChanged(questionnaire: "satisfaccion", version: "1")) { try store.publish(Self.version("b"), actor: "ana") }
+        #expect(try store.publish(Self.version("b", version: "2"), actor: "ana") == .published)
+        #expect(try store.versions(of: "satisfaccion").map(\.version) == ["1", "2"])
+        // Reopening sees the same data (the migrations do not run twice).
+        let reopened = try SQLiteStore(path: dir.path("s.sqlite"))
+        #expect(try reopened.questionnaires() == ["satisfaccion"])
+        #expect(try reopened.audit().map(\.action) == ["publish", "publish"])
+    }
+
+    @Test("a sample loads once: the same file twice adds nothing; a unit with other data is refused and nothing is added")
+    func sample() throws {
+        let dir = TemporaryDirectory()
+        let store = try SQLiteStore(path: dir.path("s.sqlite"))
+        let units = [SampleUnit(unit: "AF1", stratum: "A", weight: 23.5, stratumSize: 14_010, order: 1, contact: ["telefono": "3001234567"]),
+                     SampleUnit(unit: "AF2", stratum: "B", weight: 15.9, stratumSize: 3_968, reserve: true, order: 2)]
+        #expect(throws: StoreError.unknownQuestionnaire("satisfaccion", suggestion: nil)) { try store.loadSample(units, questionnaire: "satisfaccion", actor: "ana") }
+        _ = try store.publish(Self.version("a"), actor: "ana")
+        #expect(try store.loadSample(units, questionnaire: "satisfaccion", actor: "ana") == (2, 0))
+        #expect(try store.loadSample(units, questionnaire: "satisfaccion", actor: "ana") == (0, 2))
+        var changed = units
+        changed[1].weight = 16
+        changed.append(SampleUnit(unit: "AF3"))
+        #expect(throws: StoreError.duplicateUnit(questionnaire: "satisfaccion", unit: "AF2")) { try store.loadSample(changed, questionnaire: "satisfaccion", actor: "ana") }
+        #expect(try store.cases(of: "satisfaccion").map(\.unit) == ["AF1", "AF2"])
+    }
+
+    @Test("attempts: the last disposition is the case's, with the count and the interviewers")
+    func attempts() throws {
+        let dir = TemporaryDirectory()
+        let store = try SQLiteStore(path: dir.path("s.sqlite"))
+        _ = try store.publish(Self.version("a"), actor: "ana")
+        _ = try store.loadSample([SampleUnit(unit: "AF1", stratum: "A")], questionnaire: "satisfaccion", actor: "ana")
+        try store.record(ContactAttempt(unit: "AF1", interviewer: "e01", startedAt: "2026-11-30T14:00:00Z", endedAt: "2026-11-30T14:01:00Z",
+                                        disposition: "no_contesta"), questionnaire: "satisfaccion")
+        try store.record(ContactAttempt(unit: "AF1", interviewer: "e02", startedAt: "2026-12-01T15:00:00Z", endedAt: "2026-12-01T15:09:00Z",
+                                        disposition: "completa", notes: "amable"), questionnaire: "satisfaccion")
+        let state = try #require(try store.cases(of: "satisfaccion").first)
+        #expect(state.disposition == "completa" && state.attempts == 2 && state.interviewers == ["e01", "e02"])
+    }
+
+    @Test("the audit log cannot be edited or emptied, even with SQL")
+    func appendOnly() throws {
+        let dir = TemporaryDirectory()
+        let store = try SQLiteStore(path: dir.path("s.sqlite"))
+        _ = try store.publish(Self.version("a"), actor: "ana")
+        let queue = try DatabaseQueue(path: dir.path("s.sqlite"))
+        #expect(throws: DatabaseError.self) { try queue.write { try $0.execute(sql: "UPDATE audit_log SET actor = 'otro'") } }
+        #expect(throws: DatabaseError.self) { try queue.write { try $0.execute(sql: "DELETE FROM audit_log") } }
+        #expect(try store.audit().map(\.actor) == ["ana"])
+    }
+
+    @Test("a file that is not a store is refused with its path")
+    func notAStore() throws {
+        let dir = TemporaryDirectory()
+        let path = dir.file("texto.sqlite", bytes: Array("esto no es una base de datos SQLite, es un texto cualquiera".utf8))
+        #expect(throws: StoreError.self) { _ = try SQLiteStore(path: path) }
+    }
+}
