@@ -48,7 +48,7 @@ let package = Package(
         .testTarget(name: "SegmentationTests", dependencies: ["Segmentation", "Table", "Randomness", "LinearAlgebra", "SondeoTestSupport"]),
         .testTarget(name: "QuestionnaireTests", dependencies: ["Questionnaire", "Randomness", "SondeoTestSupport"]),
         .testTarget(name: "StoreTests", dependencies: ["Store", "Questionnaire", "Analysis", "SondeoTestSupport", .product(name: "GRDB", package: "GRDB.swift")]),
-        .testTarget(name: "SondeoCLITests", dependencies: ["sondeo", "SondeoTestSupport"],
+        .testTarget(name: "SondeoCLITests", dependencies: ["sondeo", "Store", "SondeoTestSupport"],
                     resources: [.copy("Fixtures")]),
     ]
 )

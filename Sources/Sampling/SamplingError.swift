@@ -20,6 +20,9 @@ public enum SamplingError: Diagnostic, Equatable {
     case duplicateIdentifier(String)
     case emptyCell(String)
     case unknownCategory(file: String, line: Int, column: String, value: String)
+    /// A sample file row without an identifier, or with one already seen on an earlier row.
+    case missingIdentifier(file: String, line: Int, column: String)
+    case repeatedIdentifier(file: String, line: Int, column: String, value: String)
     case notConverged(iterations: Int, discrepancy: Double)
     case missingColumn(String)
     case notNumeric(String)
@@ -42,6 +45,8 @@ public enum SamplingError: Diagnostic, Equatable {
         case .duplicateIdentifier: return "SAMPLE-014"
         case .emptyCell: return "SAMPLE-015"
         case .unknownCategory: return "SAMPLE-016"
+        case .missingIdentifier: return "SAMPLE-022"
+        case .repeatedIdentifier: return "SAMPLE-023"
         case .notConverged: return "SAMPLE-017"
         case .missingColumn: return "SAMPLE-018"
         case .notNumeric: return "SAMPLE-020"
@@ -49,8 +54,11 @@ public enum SamplingError: Diagnostic, Equatable {
     }
 
     public var location: SourceLocation? {
-        if case .unknownCategory(let file, let line, let column, _) = self {
+        switch self {
+        case .unknownCategory(let file, let line, let column, _), .missingIdentifier(let file, let line, let column),
+             .repeatedIdentifier(let file, let line, let column, _):
             return SourceLocation(source: file, line: line, field: column)
+        default: break
         }
         return nil
     }
@@ -115,6 +123,11 @@ public enum SamplingError: Diagnostic, Equatable {
         case .duplicateIdentifier(let id):
             return es ? "el identificador «\(id)» se repite en el marco; cada unidad debe tener uno propio (--id)"
                       : "identifier «\(id)» appears twice in the frame; every unit needs its own (--id)"
+        case .missingIdentifier(_, _, let column):
+            return es ? "falta el identificador (columna «\(column)»)" : "the identifier is missing (column «\(column)»)"
+        case .repeatedIdentifier(_, _, let column, let value):
+            return es ? "el identificador «\(value)» (columna «\(column)») ya apareció en una fila anterior"
+                      : "identifier «\(value)» (column «\(column)») already appeared on an earlier row"
         case .emptyCell(let cell):
             return es ? "la celda \(cell) no tiene respondentes: no se puede ajustar a ella; agrupe categorías"
                       : "cell \(cell) has no respondents: it cannot be adjusted to; merge categories"

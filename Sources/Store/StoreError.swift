@@ -46,9 +46,12 @@ public enum StoreError: Diagnostic, Equatable {
             return language.pick("la versión \(v) de «\(q)» ya se publicó con otro texto: cambie el número de versión en el archivo",
                                  "version \(v) of «\(q)» was already published with another text: change the version number in the file")
         case .unknownQuestionnaire(let q, let suggestion):
-            return language.pick("el cuestionario «\(q)» no está publicado en este almacén (use «sondeo questionnaire publish»)",
-                                 "questionnaire «\(q)» is not published in this store (use «sondeo questionnaire publish»)")
-                + Suggestion.hint(suggestion, language)
+            if suggestion != nil {
+                return language.pick("el cuestionario «\(q)» no está publicado en este almacén", "questionnaire «\(q)» is not published in this store")
+                    + Suggestion.hint(suggestion, language)
+            }
+            return language.pick("el cuestionario «\(q)» no está publicado en este almacén: publíquelo con «sondeo questionnaire publish ARCHIVO»",
+                                 "questionnaire «\(q)» is not published in this store: publish it with «sondeo questionnaire publish FILE»")
         case .duplicateUnit(let q, let unit):
             return language.pick("«\(unit)» ya está en la muestra de «\(q)» con otros datos",
                                  "«\(unit)» is already in the sample of «\(q)» with other data")

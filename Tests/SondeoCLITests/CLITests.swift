@@ -42,6 +42,8 @@ import Testing
               questionnaire           Cuestionarios en texto plano (.encuesta): revisarlos
                                       y convertirlos en documento, HTML, JSON, XLSForm o
                                       libro de códigos.
+              responses               Respuestas y trabajo de campo: avance por estrato y
+                                      tasas de respuesta AAPOR.
               analyze                 Analiza la encuesta: medias, totales, proporciones,
                                       cuantiles, tablas cruzadas, NPS, CSAT y CES con su
                                       error según el diseño.
@@ -55,7 +57,8 @@ import Testing
           arguments: [["data", "inspect"], ["data", "head"], ["data", "convert"], ["sample", "size"], ["sample", "allocate"],
                       ["sample", "draw"], ["sample", "weights"], ["analyze", "mean"], ["analyze", "total"], ["analyze", "proportion"],
                       ["analyze", "quantile"], ["analyze", "crosstab"], ["analyze", "nps"], ["analyze", "csat"], ["analyze", "ces"],
-                      ["segment"], ["map"], ["cluster"], ["questionnaire", "check"], ["questionnaire", "render"]])
+                      ["segment"], ["map"], ["cluster"], ["questionnaire", "check"], ["questionnaire", "render"],
+                      ["questionnaire", "publish"], ["sample", "load"], ["responses", "status"]])
     func subcommandHelp(name: [String]) throws {
         let spanish = try SondeoRunner.run(name + ["--help"])
         #expect(spanish.status == 0)

@@ -1,0 +1,64 @@
+/// How fieldwork stands: per group (stratum or interviewer), the cases released, completed and pending
+/// against the target, and the AAPOR counts and rates of their current dispositions.
+///
+/// A released case is one of the main sample, or a reserve case that has been tried. A released case
+/// not yet tried counts as AAPOR 3.11 «not attempted» (unknown eligibility, class UH); a disposition
+/// Sondeo does not know counts as «other unknown» (UO).
+public struct FieldworkProgress: Sendable {
+    /// One case as the store holds it.
+    public struct Case: Sendable {
+        public var group: String
+        public var reserve: Bool
+        public var disposition: String?
+        public var attempts: Int
+
+        public init(group: String, reserve: Bool, disposition: String?, attempts: Int) {
+            self.group = group
+            self.reserve = reserve
+            self.disposition = disposition
+            self.attempts = attempts
+        }
+    }
+
+    /// The figures of one group, or of all cases.
+    public struct Summary: Sendable {
+        public var group: String?
+        /// Main-sample cases: the allocation to complete.
+        public var target: Int
+        public var released: Int
+        public var completes: Int
+        public var partials: Int
+        /// Released cases with a final disposition.
+        public var finished: Int
+        /// Released cases never tried.
+        public var notTried: Int
+        /// Reserve cases brought into the field.
+        public var reserveUsed: Int
+        public var rates: OutcomeRates
+    }
+
+    public let total: Summary
+    public let groups: [Summary]
+
+    public init(cases: [Case], e: Double? = nil) {
+        func summarise(_ cases: [Case], group: String?) -> Summary {
+            let released = cases.filter { !$0.reserve || $0.attempts > 0 }
+            var classes: [OutcomeRates.OutcomeClass] = []
+            var finished = 0
+            for c in released {
+                guard c.attempts > 0, let code = c.disposition else { classes.append(.unknownHousehold); continue }
+                let disposition = Disposition.named(code)
+                classes.append(disposition?.outcome ?? .unknownOther)
+                if disposition?.final == true { finished += 1 }
+            }
+            return Summary(group: group, target: cases.filter { !$0.reserve }.count, released: released.count,
+                           completes: released.filter { $0.disposition == "completa" }.count,
+                           partials: released.filter { $0.disposition == "parcial" }.count,
+                           finished: finished, notTried: released.filter { $0.attempts == 0 }.count,
+                           reserveUsed: released.filter(\.reserve).count, rates: OutcomeRates(outcomes: classes, e: e))
+        }
+        total = summarise(cases, group: nil)
+        let names = Array(Set(cases.map(\.group))).sorted()
+        groups = names.map { name in summarise(cases.filter { $0.group == name }, group: name) }
+    }
+}

@@ -1,0 +1,15 @@
+import ArgumentParser
+
+/// `sondeo responses`: step 43, the responses and the fieldwork in the store.
+struct ResponsesCommand: ParsableCommand {
+    static var configuration: CommandConfiguration {
+        CommandConfiguration(
+            commandName: "responses",
+            abstract: L("Respuestas y trabajo de campo: avance por estrato y tasas de respuesta AAPOR.",
+                        "Responses and fieldwork: progress per stratum and AAPOR response rates."),
+            subcommands: [StatusCommand.self]
+        )
+    }
+
+    @OptionGroup var global: GlobalOptions
+}
