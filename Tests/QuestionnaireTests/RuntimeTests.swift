@@ -1,0 +1,106 @@
+import Foundation
+import SondeoTestSupport
+import Testing
+@testable import Questionnaire
+
+/// Routing and answer checks on the real questionnaires: what applies after each answer, and what
+/// is refused, worked out by hand from the files' text.
+@Suite struct RuntimeTests {
+    static func load(_ name: String) -> QuestionnaireFile {
+        let text = try! String(contentsOfFile: RepositoryFiles.path("Questionnaires/\(name).encuesta"), encoding: .utf8)
+        return QuestionnaireChecker.check(text, file: name).file
+    }
+    static let satisfaction = load("satisfaccion-servicios")
+
+    /// A complete, valid interview: consent, service 2 (recreación), 4 uses, NPS 9, CSAT 5, grid, comments.
+    static let valid: [String: Answer] = [
+        "consentimiento": .number(1), "servicio": .number(2), "usos": .number(4), "nps": .number(9), "nps_razon": .text("Buena atención"),
+        "csat": .number(5), "atributos_amabilidad": .number(5), "atributos_espera": .number(4), "atributos_informacion": .number(4),
+        "atributos_sedes": .number(5), "contacto": .number(1), "mejora": .text("Más horarios"),
+    ]
+
+    @Test("a valid interview has no problems")
+    func valid() {
+        let check = AnswerCheck(Self.satisfaction, mode: .telefono)
+        // «contacto» only applies when «mejora» is answered, and «mejora» only when csat ≤ 2 or nps ≤ 6:
+        // with csat 5 and nps 9 neither applies, so a valid interview leaves both out.
+        var answers = Self.valid
+        answers["contacto"] = nil
+        answers["mejora"] = nil
+        #expect(check.problems(of: Responses(answers)) == [])
+    }
+
+    @Test("no consent ends the interview (rechazo): later questions do not apply and their answers are refused")
+    func refusal() {
+        let routing = Routing(Evaluator(Self.satisfaction, mode: .telefono))
+        let (states, ending) = routing.states(Responses(["consentimiento": .number(2)]))
+        #expect(ending?.item == "consentimiento" && ending?.disposition == "rechazo")
+        #expect(states[0] == .applies && states[1] == .ended(by: "consentimiento", disposition: "rechazo"))
+        let check = AnswerCheck(Self.satisfaction, mode: .telefono)
+        let problems = check.problems(of: Responses(["consentimiento": .number(2), "servicio": .number(1)]))
+        #expect(problems.map(\.spanish) == ["hay respuesta en «servicio», que no aplica (la entrevista terminó en «consentimiento» (rechazo))"])
+    }
+
+    @Test("conditions: the reason for the NPS is not asked after NS; the «sedes» row only for services 2, 3 and 6")
+    func conditions() {
+        let routing = Routing(Evaluator(Self.satisfaction, mode: .telefono))
+        let q = Self.satisfaction
+        let reasonIndex = q.items.firstIndex { $0.id == "nps_razon" }!
+        #expect(routing.states(Responses(["consentimiento": .number(1), "nps": .special("NS")])).states[reasonIndex] == .hidden)
+        #expect(routing.states(Responses(["consentimiento": .number(1), "nps": .number(3)])).states[reasonIndex] == .applies)
+        let grid = q.item("atributos")!
+        let sedes = grid.rows.first { $0.id == "sedes" }!
+        #expect(routing.rowApplies(sedes, itemState: .applies, Responses(["servicio": .number(2)])))
+        #expect(!routing.rowApplies(sedes, itemState: .applies, Responses(["servicio": .number(1)])))
+        #expect(!routing.rowApplies(sedes, itemState: .applies, Responses([:])))
+    }
+
+    @Test("answers refused: out of range, a code not in the list, too many reasons, an exclusive option combined; a soft warning")
+    func refused() {
+        let check = AnswerCheck(Self.satisfaction, mode: .telefono)
+        let q = Self.satisfaction
+        let base = Responses(Self.valid)
+        #expect(check.problems(item: q.item("usos")!, variable: "usos", answer: .number(95), in: base).map(\.spanish) == ["95 es mayor que el máximo 90"])
+        #expect(check.problems(item: q.item("usos")!, variable: "usos", answer: .number(2.5), in: base).map(\.spanish) == ["«usos» espera un número entero, no 2.5"])
+        let warning = check.problems(item: q.item("usos")!, variable: "usos", answer: .number(40), in: base)
+        #expect(warning.map(\.severity) == [.warning])
+        #expect(warning.first?.spanish == "Más de 30 usos en tres meses: confirme la cifra con el afiliado.")
+        #expect(check.problems(item: q.item("csat")!, variable: "csat", answer: .number(6), in: base).map(\.spanish)
+                == ["6 no es un código de la lista «satisfaccion5» (1, 2, 3, 4, 5)"])
+        #expect(check.problems(item: q.item("servicio")!, variable: "servicio", answer: .special("NR"), in: base).map(\.spanish)
+                == ["«servicio» no admite NR"])
+        let razones = q.item("razones")!
+        #expect(check.problems(item: razones, variable: "razones", answer: .codes([1, 2, 3, 4]), in: base).map(\.spanish)
+                == ["se eligieron 4 opciones y el máximo es 3"])
+        #expect(check.problems(item: razones, variable: "razones", answer: .codes([2, 7]), in: base).map(\.spanish)
+                == ["la opción 7 es excluyente: no se combina con otras"])
+    }
+
+    @Test("required answers missing, and a hard validation with its message (caracterización: menores < personas)")
+    func requiredAndValidation() {
+        let check = AnswerCheck(Self.satisfaction, mode: .telefono)
+        let missing = check.problems(of: Responses(["consentimiento": .number(1)]))
+        #expect(missing.first?.spanish == "falta la respuesta obligatoria de «servicio»")
+        let household = Self.load("caracterizacion-segmento")
+        let hogar = AnswerCheck(household, mode: .presencial)
+        let problems = hogar.problems(item: household.item("menores")!, variable: "menores", answer: .number(3), in: Responses(["personas": .number(3)]))
+        #expect(problems.map(\.spanish) == ["Los menores no pueden ser todas las personas del hogar: revise las dos cifras."])
+        // The calculated «adultos» = personas − menores.
+        let evaluator = Evaluator(household, mode: .presencial)
+        #expect(evaluator.evaluate(.reference("adultos", TextPosition(line: 1, column: 1)), Responses(["personas": .number(5), "menores": .number(2)])) == .number(3))
+    }
+
+    @Test("XPath semantics: an unanswered question is false in comparisons except <>; specials compare as their codes")
+    func semantics() throws {
+        let header = "encuesta e \"E\"\nversión 1\nmodos web\nespeciales NS = 98 \"No sabe\"\nn: escala 0..10 \"a\" .. \"b\", permite NS\n  \"x\"\n"
+        let evaluator = Evaluator(QuestionnaireParser.parse(header, file: "e").file, mode: .web)
+        func condition(_ text: String) -> Questionnaire.Expression {
+            QuestionnaireParser.parse(header + "t: texto\n  \"y\"\n  mostrar si \(text)\n", file: "e").file.item("t")!.condition!
+        }
+        #expect(!evaluator.holds(condition("n <= 6"), Responses()))
+        #expect(evaluator.holds(condition("n <> 6"), Responses()))
+        #expect(evaluator.holds(condition("n > 6"), Responses(["n": .special("NS")])))
+        #expect(evaluator.holds(condition("n es NS y n respondida"), Responses(["n": .special("NS")])))
+        #expect(!evaluator.holds(condition("n respondida"), Responses()))
+    }
+}
