@@ -77,3 +77,52 @@ public enum PublishOutcome: Sendable, Equatable {
     /// The same id, version and text were already there: nothing changed.
     case alreadyPublished
 }
+
+/// One interview as stored: which version it answered, how, by whom, when, how it ended, and its answers.
+public struct InterviewRecord: Sendable, Equatable {
+    public var questionnaire: String
+    public var version: String
+    /// The affiliate (the sample unit) or the respondent id of another channel.
+    public var respondent: String
+    /// `telefono`, `presencial` or `web`.
+    public var mode: String
+    public var interviewer: String?
+    public var startedAt: String
+    public var endedAt: String?
+    /// A ``Disposition`` code; nil while in progress.
+    public var disposition: String?
+    /// `collect`, or `import:<file sha256>`.
+    public var source: String
+    public var answers: [StoredAnswer]
+
+    public init(questionnaire: String, version: String, respondent: String, mode: String, interviewer: String?, startedAt: String,
+                endedAt: String?, disposition: String?, source: String, answers: [StoredAnswer]) {
+        self.questionnaire = questionnaire
+        self.version = version
+        self.respondent = respondent
+        self.mode = mode
+        self.interviewer = interviewer
+        self.startedAt = startedAt
+        self.endedAt = endedAt
+        self.disposition = disposition
+        self.source = source
+        self.answers = answers
+    }
+}
+
+/// One stored answer: a number, a text (the codes of a `varias de` as «2 7»), or a special code by
+/// name (`NS`, `NR`) in `status`.
+public struct StoredAnswer: Sendable, Equatable {
+    /// `answered`, or the name of a special code.
+    public var variable: String
+    public var status: String
+    public var number: Double?
+    public var text: String?
+
+    public init(variable: String, status: String = "answered", number: Double? = nil, text: String? = nil) {
+        self.variable = variable
+        self.status = status
+        self.number = number
+        self.text = text
+    }
+}

@@ -115,6 +115,86 @@ public final class SQLiteStore: SurveyStore, Sendable {
         }
     }
 
+    public func save(_ interviews: [InterviewRecord], actor: String) throws -> (added: Int, unchanged: Int) {
+        try write { db in
+            var added = 0, unchanged = 0
+            for interview in interviews {
+                try requirePublished(db, interview.questionnaire)
+                if let existing = try Self.interview(db, questionnaire: interview.questionnaire, respondent: interview.respondent) {
+                    guard existing.answers.sorted(by: { $0.variable < $1.variable }) == interview.answers.sorted(by: { $0.variable < $1.variable }) else {
+                        throw StoreError.duplicateRespondent(questionnaire: interview.questionnaire, respondent: interview.respondent)
+                    }
+                    unchanged += 1
+                    continue
+                }
+                let caseID = try Int64.fetchOne(db, sql: "SELECT id FROM sample_case WHERE questionnaire = ? AND unit = ?",
+                                                arguments: [interview.questionnaire, interview.respondent])
+                try db.execute(sql: """
+                    INSERT INTO interview (case_id, questionnaire, version, respondent, mode, interviewer, started_at, ended_at, disposition, source)
+                    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                    """, arguments: [caseID, interview.questionnaire, interview.version, interview.respondent, interview.mode, interview.interviewer,
+                                     interview.startedAt, interview.endedAt, interview.disposition, interview.source])
+                let id = db.lastInsertedRowID
+                for answer in interview.answers {
+                    try db.execute(sql: "INSERT INTO answer (interview_id, variable, status, number, text) VALUES (?, ?, ?, ?, ?)",
+                                   arguments: [id, answer.variable, answer.status, answer.number, answer.text])
+                }
+                if let caseID, let disposition = interview.disposition {
+                    try db.execute(sql: "UPDATE sample_case SET disposition = ? WHERE id = ?", arguments: [disposition, caseID])
+                }
+                added += 1
+            }
+            if added > 0, let first = interviews.first {
+                try Self.log(db, actor: actor, action: "save_interviews", details: "\(first.questionnaire): \(added) entrevistas (\(first.source))")
+            }
+            return (added, unchanged)
+        }
+    }
+
+    public func interviews(of questionnaire: String) throws -> [InterviewRecord] {
+        try read { db in
+            try requirePublished(db, questionnaire)
+            let rows = try Row.fetchAll(db, sql: "SELECT * FROM interview WHERE questionnaire = ? ORDER BY id", arguments: [questionnaire])
+            let answers = try Row.fetchAll(db, sql: """
+                SELECT a.* FROM answer a JOIN interview i ON i.id = a.interview_id WHERE i.questionnaire = ? ORDER BY a.interview_id, a.rowid
+                """, arguments: [questionnaire])
+            var byInterview: [Int64: [StoredAnswer]] = [:]
+            for a in answers { byInterview[a["interview_id"], default: []].append(Self.answer(a)) }
+            return rows.map { Self.interview($0, answers: byInterview[$0["id"]] ?? []) }
+        }
+    }
+
+    public func sampleUnits(of questionnaire: String) throws -> [String: SampleUnit] {
+        try read { db in
+            var result: [String: SampleUnit] = [:]
+            for row in try Row.fetchAll(db, sql: "SELECT * FROM sample_case WHERE questionnaire = ?", arguments: [questionnaire]) {
+                let contact = (try? JSONSerialization.jsonObject(with: Data((row["contact"] as String).utf8))) as? [String: String] ?? [:]
+                let unit = SampleUnit(unit: row["unit"], stratum: row["stratum"], weight: row["weight"], stratumSize: row["stratum_size"],
+                                      reserve: row["reserve"], order: row["draw_order"], contact: contact)
+                result[unit.unit] = unit
+            }
+            return result
+        }
+    }
+
+    private static func interview(_ db: Database, questionnaire: String, respondent: String) throws -> InterviewRecord? {
+        guard let row = try Row.fetchOne(db, sql: "SELECT * FROM interview WHERE questionnaire = ? AND respondent = ?", arguments: [questionnaire, respondent]) else {
+            return nil
+        }
+        let answers = try Row.fetchAll(db, sql: "SELECT * FROM answer WHERE interview_id = ? ORDER BY rowid", arguments: [row["id"] as Int64]).map(answer)
+        return interview(row, answers: answers)
+    }
+
+    private static func interview(_ row: Row, answers: [StoredAnswer]) -> InterviewRecord {
+        InterviewRecord(questionnaire: row["questionnaire"], version: row["version"], respondent: row["respondent"], mode: row["mode"],
+                        interviewer: row["interviewer"], startedAt: row["started_at"], endedAt: row["ended_at"], disposition: row["disposition"],
+                        source: row["source"], answers: answers)
+    }
+
+    private static func answer(_ row: Row) -> StoredAnswer {
+        StoredAnswer(variable: row["variable"], status: row["status"], number: row["number"], text: row["text"])
+    }
+
     public func audit() throws -> [(at: String, actor: String, action: String, details: String)] {
         try read { db in
             try Row.fetchAll(db, sql: "SELECT at, actor, action, details FROM audit_log ORDER BY id").map { ($0["at"], $0["actor"], $0["action"], $0["details"]) }

@@ -10,6 +10,8 @@ public enum StoreError: Diagnostic, Equatable {
     case unknownQuestionnaire(String, suggestion: String?)
     /// A sample unit already loaded for the questionnaire, with other data.
     case duplicateUnit(questionnaire: String, unit: String)
+    /// A respondent already stored for the questionnaire, with other answers.
+    case duplicateRespondent(questionnaire: String, respondent: String)
     /// SQLite reported an error.
     case database(path: String, message: String)
 
@@ -20,6 +22,7 @@ public enum StoreError: Diagnostic, Equatable {
         case .unknownQuestionnaire: return "STORE-003"
         case .duplicateUnit: return "STORE-004"
         case .database: return "STORE-005"
+        case .duplicateRespondent: return "STORE-006"
         }
     }
 
@@ -55,6 +58,9 @@ public enum StoreError: Diagnostic, Equatable {
         case .duplicateUnit(let q, let unit):
             return language.pick("«\(unit)» ya está en la muestra de «\(q)» con otros datos",
                                  "«\(unit)» is already in the sample of «\(q)» with other data")
+        case .duplicateRespondent(let q, let r):
+            return language.pick("«\(r)» ya tiene una entrevista de «\(q)» con otras respuestas; no se guardó nada",
+                                 "«\(r)» already has an interview of «\(q)» with other answers; nothing was saved")
         case .database(_, let message):
             return language.pick("error de la base de datos: \(message)", "database error: \(message)")
         }

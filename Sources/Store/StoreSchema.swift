@@ -62,11 +62,12 @@ enum StoreSchema {
                     UNIQUE (questionnaire, respondent),
                     FOREIGN KEY (questionnaire, version) REFERENCES questionnaire_version(questionnaire, version)
                 );
-                -- One answer: a number or a text, or NS/NR (status), or not applicable.
+                -- One answer: a number or a text (status 'answered'), or a special code by name ('NS', 'NR').
+                -- Questions that did not apply have no row.
                 CREATE TABLE answer (
                     interview_id INTEGER NOT NULL REFERENCES interview(id),
                     variable TEXT NOT NULL,
-                    status TEXT NOT NULL CHECK (status IN ('answered', 'NS', 'NR', 'not_applicable')),
+                    status TEXT NOT NULL,
                     number REAL,
                     text TEXT,
                     PRIMARY KEY (interview_id, variable)

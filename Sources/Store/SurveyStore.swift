@@ -16,6 +16,14 @@ public protocol SurveyStore: Sendable {
     func cases(of questionnaire: String) throws -> [CaseState]
     /// Records a contact attempt and makes its disposition the case's current one.
     func record(_ attempt: ContactAttempt, questionnaire: String) throws
+    /// Saves interviews in one transaction: all or none. An interview whose respondent is already
+    /// stored with the same answers is skipped (importing a file twice adds nothing); with other answers
+    /// it is refused (``StoreError/duplicateRespondent(questionnaire:respondent:)``) and nothing is saved.
+    func save(_ interviews: [InterviewRecord], actor: String) throws -> (added: Int, unchanged: Int)
+    /// The interviews of a questionnaire, in the order they were stored.
+    func interviews(of questionnaire: String) throws -> [InterviewRecord]
+    /// The sample cases with their design columns, by unit.
+    func sampleUnits(of questionnaire: String) throws -> [String: SampleUnit]
     /// The audit log, oldest first: (when, who, what, details).
     func audit() throws -> [(at: String, actor: String, action: String, details: String)]
 }

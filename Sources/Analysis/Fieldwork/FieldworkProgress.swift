@@ -1,9 +1,10 @@
 /// How fieldwork stands: per group (stratum or interviewer), the cases released, completed and pending
 /// against the target, and the AAPOR counts and rates of their current dispositions.
 ///
-/// A released case is one of the main sample, or a reserve case that has been tried. A released case
-/// not yet tried counts as AAPOR 3.11 «not attempted» (unknown eligibility, class UH); a disposition
-/// Sondeo does not know counts as «other unknown» (UO).
+/// A released case is one of the main sample, or a reserve case that has been tried. A case has been
+/// tried when it has a contact attempt or a disposition (an interview imported from another channel has
+/// the second without the first). A released case not yet tried counts as AAPOR 3.11 «not attempted»
+/// (unknown eligibility, class UH); a disposition Sondeo does not know counts as «other unknown» (UO).
 public struct FieldworkProgress: Sendable {
     /// One case as the store holds it.
     public struct Case: Sendable {
@@ -11,6 +12,8 @@ public struct FieldworkProgress: Sendable {
         public var reserve: Bool
         public var disposition: String?
         public var attempts: Int
+
+        var tried: Bool { attempts > 0 || disposition != nil }
 
         public init(group: String, reserve: Bool, disposition: String?, attempts: Int) {
             self.group = group
@@ -42,11 +45,11 @@ public struct FieldworkProgress: Sendable {
 
     public init(cases: [Case], e: Double? = nil) {
         func summarise(_ cases: [Case], group: String?) -> Summary {
-            let released = cases.filter { !$0.reserve || $0.attempts > 0 }
+            let released = cases.filter { !$0.reserve || $0.tried }
             var classes: [OutcomeRates.OutcomeClass] = []
             var finished = 0
             for c in released {
-                guard c.attempts > 0, let code = c.disposition else { classes.append(.unknownHousehold); continue }
+                guard let code = c.disposition else { classes.append(.unknownHousehold); continue }
                 let disposition = Disposition.named(code)
                 classes.append(disposition?.outcome ?? .unknownOther)
                 if disposition?.final == true { finished += 1 }
@@ -54,7 +57,7 @@ public struct FieldworkProgress: Sendable {
             return Summary(group: group, target: cases.filter { !$0.reserve }.count, released: released.count,
                            completes: released.filter { $0.disposition == "completa" }.count,
                            partials: released.filter { $0.disposition == "parcial" }.count,
-                           finished: finished, notTried: released.filter { $0.attempts == 0 }.count,
+                           finished: finished, notTried: released.filter { !$0.tried }.count,
                            reserveUsed: released.filter(\.reserve).count, rates: OutcomeRates(outcomes: classes, e: e))
         }
         total = summarise(cases, group: nil)

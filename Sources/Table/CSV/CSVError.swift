@@ -1,3 +1,4 @@
+import Foundation
 import Diagnostics
 
 /// Why a CSV file could not be read or written, and where.
@@ -25,6 +26,8 @@ public struct CSVError: Diagnostic, Equatable {
         case fieldCount(expected: Int, actual: Int)
         /// A quoted field opened here is never closed.
         case unterminatedQuote
+        /// The folder an output file goes into does not exist.
+        case folderNotFound(String)
         /// A column asked for by name is not in the header.
         case unknownColumn(String, suggestion: String?)
     }
@@ -43,6 +46,7 @@ public struct CSVError: Diagnostic, Equatable {
         case .ioFailure: return "CSV-002"
         case .isDirectory: return "CSV-011"
         case .unknownColumn: return "CSV-012"
+        case .folderNotFound: return "CSV-013"
         case .empty: return "CSV-003"
         case .notText: return "CSV-004"
         case .invalidEncoding: return "CSV-005"
@@ -58,7 +62,7 @@ public struct CSVError: Diagnostic, Equatable {
         switch kind {
         case .fileNotFound, .isDirectory: return .noInput
         case .unknownColumn: return .usage
-        case .ioFailure: return .ioError
+        case .ioFailure, .folderNotFound: return .ioError
         default: return .dataError
         }
     }
@@ -72,6 +76,9 @@ public struct CSVError: Diagnostic, Equatable {
             return es ? "no existe el archivo «\(file)»" : "file «\(file)» does not exist"
         case .isDirectory:
             return es ? "«\(file)» es una carpeta, no un archivo" : "«\(file)» is a folder, not a file"
+        case .folderNotFound(let folder):
+            return es ? "no se puede escribir «\(file)»: la carpeta «\(folder)» no existe"
+                      : "cannot write «\(file)»: folder «\(folder)» does not exist"
         case .ioFailure(let reason):
             return es ? "no se pudo leer o escribir «\(file)»: \(reason)"
                       : "could not read or write «\(file)»: \(reason)"
@@ -105,5 +112,15 @@ public struct CSVError: Diagnostic, Equatable {
             return es ? "las comillas abiertas en la línea \(line) nunca se cierran"
                       : "the quote opened on line \(line) is never closed"
         }
+    }
+}
+
+extension CSVError {
+    /// The error for an output path whose folder is missing, or nil when the folder exists.
+    public static func checkFolder(of path: String) -> CSVError? {
+        let folder = URL(fileURLWithPath: path).deletingLastPathComponent().path
+        var isDirectory: ObjCBool = false
+        if FileManager.default.fileExists(atPath: folder, isDirectory: &isDirectory), isDirectory.boolValue { return nil }
+        return CSVError(.folderNotFound((path as NSString).deletingLastPathComponent), at: SourceLocation(source: path))
     }
 }

@@ -79,6 +79,7 @@ public struct CSVWriter: Sendable {
 
     /// Writes the table to `path` atomically.
     public func write(_ table: Table, to path: String) throws(CSVError) {
+        if let error = CSVError.checkFolder(of: path) { throw error }
         let data = Data(bytes(of: table))
         do {
             try data.write(to: URL(fileURLWithPath: path), options: .atomic)

@@ -21,3 +21,25 @@ extension CSVWriter {
         String(decoding: bytes(of: Table(columns: columns, rowCount: columns.first?.count ?? 0)), as: UTF8.self)
     }
 }
+
+extension Column {
+    /// A text column where nil is an empty (missing) cell.
+    static func optionalTexts(_ name: String, _ values: [String?]) -> Column {
+        var levels: [String] = [], index: [String: UInt32] = [:]
+        let codes = values.map { value -> UInt32 in
+            guard let value else { return Column.missingCode }
+            if let code = index[value] { return code }
+            index[value] = UInt32(levels.count)
+            levels.append(value)
+            return UInt32(levels.count - 1)
+        }
+        return Column(name: name, type: .text, storage: .coded(codes: codes, levels: levels))
+    }
+
+    /// A number column where nil is an empty cell; whole numbers print without decimals.
+    static func optionalNumbers(_ name: String, _ values: [Double?]) -> Column {
+        let numbers = values.map { $0 ?? .nan }
+        let whole = numbers.allSatisfy { $0.isNaN || ($0 == $0.rounded() && abs($0) < 1e15) }
+        return Column(name: name, type: whole ? .integer : .decimal, storage: .numeric(numbers))
+    }
+}

@@ -75,7 +75,7 @@ struct QuestionnaireRenderCommand: ParsableCommand {
 
     private func emit(_ text: String) throws {
         guard let out else { print(text); return }
-        try write(text, to: out)
+        try TextFile.write(text, to: out)
         Terminal.error(L("Escrito \(out).", "Wrote \(out)."))
     }
 
@@ -87,15 +87,7 @@ struct QuestionnaireRenderCommand: ParsableCommand {
         } catch {
             throw CSVError(.ioFailure(reason: (error as NSError).localizedDescription), at: SourceLocation(source: out))
         }
-        for (name, text) in contents.sorted(by: { $0.key < $1.key }) { try write(text, to: (out as NSString).appendingPathComponent(name)) }
+        for (name, text) in contents.sorted(by: { $0.key < $1.key }) { try TextFile.write(text, to: (out as NSString).appendingPathComponent(name)) }
         Terminal.error(L("Escritos en \(out): \(contents.keys.sorted().joined(separator: ", ")).", "Wrote into \(out): \(contents.keys.sorted().joined(separator: ", "))."))
-    }
-
-    private func write(_ text: String, to path: String) throws {
-        do {
-            try Data(text.utf8).write(to: URL(fileURLWithPath: path), options: .atomic)
-        } catch {
-            throw CSVError(.ioFailure(reason: (error as NSError).localizedDescription), at: SourceLocation(source: path))
-        }
     }
 }

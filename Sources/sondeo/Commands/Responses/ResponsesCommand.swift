@@ -7,7 +7,7 @@ struct ResponsesCommand: ParsableCommand {
             commandName: "responses",
             abstract: L("Respuestas y trabajo de campo: avance por estrato y tasas de respuesta AAPOR.",
                         "Responses and fieldwork: progress per stratum and AAPOR response rates."),
-            subcommands: [StatusCommand.self]
+            subcommands: [ImportCommand.self, ExportCommand.self, StatusCommand.self]
         )
     }
 

@@ -85,11 +85,7 @@ struct MapCommand: ParsableCommand {
         case .table: output = profiles.map { ProfileText.text($0.0, expression: $0.1, markdown: false) }.joined(separator: "\n\n")
         }
         if let out {
-            do {
-                try Data(output.utf8).write(to: URL(fileURLWithPath: out), options: .atomic)
-            } catch {
-                throw CSVError(.ioFailure(reason: (error as NSError).localizedDescription), at: SourceLocation(source: out))
-            }
+            try TextFile.write(output, to: out)
             Terminal.error(L("Escrito \(out).", "Wrote \(out)."))
         } else {
             print(output)
