@@ -58,7 +58,7 @@ import Testing
                       ["sample", "draw"], ["sample", "weights"], ["analyze", "mean"], ["analyze", "total"], ["analyze", "proportion"],
                       ["analyze", "quantile"], ["analyze", "crosstab"], ["analyze", "nps"], ["analyze", "csat"], ["analyze", "ces"],
                       ["segment"], ["map"], ["cluster"], ["questionnaire", "check"], ["questionnaire", "render"],
-                      ["questionnaire", "publish"], ["sample", "load"], ["responses", "status"]])
+                      ["questionnaire", "publish"], ["sample", "load"], ["responses", "status"], ["responses", "import"], ["responses", "export"]])
     func subcommandHelp(name: [String]) throws {
         let spanish = try SondeoRunner.run(name + ["--help"])
         #expect(spanish.status == 0)

@@ -81,4 +81,85 @@ import Testing
         let table = try SondeoRunner.run(["responses", "status", "satisfaccion_servicios", "--store", path])
         #expect(table.stdout.contains("A          10          4  40,0 %"))
     }
+
+    /// A store with the satisfaction questionnaire published and the demo's web answers' affiliates as cases.
+    static func storeWithWebAnswers(in dir: TemporaryDirectory) throws -> (store: String, answers: String) {
+        let store = dir.path("campo.sqlite")
+        _ = try SondeoRunner.run(["questionnaire", "publish", Self.satisfaccion, "--store", store])
+        return (store, RepositoryFiles.exampleData("respuestas_web.csv"))
+    }
+
+    @Test("import: a bad row names file, line and column; nothing is saved unless --only-valid; a second import adds nothing")
+    func importResponses() throws {
+        let dir = TemporaryDirectory()
+        let (store, answers) = try Self.storeWithWebAnswers(in: dir)
+        // Two rows of the example file, the second with csat = 6 (the list goes 1..5) and usos = 95 (1..90).
+        // That row had csat = 3 and chose reasons; with csat = 6 «razones» (shown only if csat en (1, 2, 3))
+        // no longer applies, so its answers are a third error.
+        let lines = try String(contentsOfFile: answers, encoding: .utf8).split(separator: "\n").map(String.init)
+        let header = lines[0].split(separator: ",", omittingEmptySubsequences: false).map(String.init)
+        var bad = lines[2].split(separator: ",", omittingEmptySubsequences: false).map(String.init)
+        bad[header.firstIndex(of: "csat")!] = "6"
+        bad[header.firstIndex(of: "usos")!] = "95"
+        let file = dir.path("web.csv")
+        try ([lines[0], lines[1], bad.joined(separator: ",")].joined(separator: "\n") + "\n").write(toFile: file, atomically: true, encoding: .utf8)
+
+        let dry = try SondeoRunner.run(["responses", "import", "satisfaccion_servicios", file, "--store", store, "--dry-run"])
+        #expect(dry.status == 65)
+        #expect(dry.stderr.contains("\(file):3 [usos]: error: 95 es mayor que el máximo 90\n"))
+        #expect(dry.stderr.contains("\(file):3 [csat]: error: 6 no es un código de la lista «satisfaccion5» (1, 2, 3, 4, 5)\n"))
+        #expect(dry.stderr.contains("\(file):3 [razones]: error: hay respuesta en «razones», que no aplica (su condición no se cumple)\n"))
+        #expect(dry.stdout == "2 filas: 1 válida, 1 con errores (3 errores, 0 avisos). Revisión sin guardar (--dry-run).\n")
+
+        let atomic = try SondeoRunner.run(["responses", "import", "satisfaccion_servicios", file, "--store", store])
+        #expect(atomic.status == 65 && atomic.stdout.contains("No se importó nada"))
+        #expect(try SQLiteStore(path: store).interviews(of: "satisfaccion_servicios").isEmpty)
+
+        let valid = try SondeoRunner.run(["responses", "import", "satisfaccion_servicios", file, "--store", store, "--only-valid"])
+        #expect(valid.status == 0 && valid.stdout.hasSuffix("Guardadas 1 entrevistas nuevas en \(store); 0 ya estaban.\n"))
+
+        let all = try SondeoRunner.run(["responses", "import", "satisfaccion_servicios", answers, "--store", store])
+        #expect(all.status == 0 && all.stdout.hasSuffix("Guardadas 59 entrevistas nuevas en \(store); 1 ya estaban.\n"))
+        let again = try SondeoRunner.run(["responses", "import", "satisfaccion_servicios", answers, "--store", store])
+        #expect(again.stdout.hasSuffix("Guardadas 0 entrevistas nuevas en \(store); 60 ya estaban.\n"))
+    }
+
+    @Test("export: the web answers come back as they were imported, with the sample's design columns; --anonymize drops the id")
+    func export() throws {
+        let dir = TemporaryDirectory()
+        let (store, answers) = try Self.storeWithWebAnswers(in: dir)
+        // The demo's sample, from which Scripts/examples/respuestas_web.py took the respondents.
+        let sample = dir.path("muestra.csv")
+        _ = try SondeoRunner.run(["sample", "draw", RepositoryFiles.exampleData("afiliados.csv"), "--strata", "categoria", "--total", "850",
+                                  "--seed", "20261129", "--reserve", "0.5", "--out", sample])
+        _ = try SondeoRunner.run(["sample", "load", sample, "--questionnaire", "satisfaccion_servicios", "--store", store])
+        _ = try SondeoRunner.run(["responses", "import", "satisfaccion_servicios", answers, "--store", store])
+        let out = dir.path("export.csv")
+        let run = try SondeoRunner.run(["responses", "export", "satisfaccion_servicios", "--store", store, "--out", out])
+        #expect(run.status == 0, "\(run.stderr)")
+        let exported = try String(contentsOfFile: out, encoding: .utf8).split(separator: "\n").map(String.init)
+        let original = try String(contentsOfFile: answers, encoding: .utf8).split(separator: "\n").map(String.init)
+        #expect(exported.count == original.count)
+        let exportedHeader = exported[0].split(separator: ",").map(String.init)
+        func cells(_ line: String) -> [String] { line.split(separator: ",", omittingEmptySubsequences: false).map(String.init) }
+        #expect(Array(exportedHeader.prefix(7)) == ["id_afiliado", "_version", "_modo", "_encuestador", "_inicio", "_fin", "_disposicion"])
+        let peso = exportedHeader.firstIndex(of: "peso")!, estrato = exportedHeader.firstIndex(of: "estrato")!
+        #expect(exported.dropFirst().allSatisfy { !cells($0)[peso].isEmpty && ["A", "B", "C"].contains(cells($0)[estrato]) })
+        // Every answer cell of the original file is in the export, under the same column.
+        let originalHeader = original[0].split(separator: ",").map(String.init)
+        for (a, b) in zip(original.dropFirst(), exported.dropFirst()) {
+            let x = cells(a), y = cells(b)
+            for (index, name) in originalHeader.enumerated() where !["_inicio", "_fin"].contains(name) {
+                #expect(y[exportedHeader.firstIndex(of: name)!] == x[index], "\(name)")
+            }
+        }
+        #expect(FileManager.default.fileExists(atPath: dir.path("libro_de_codigos.md")))
+
+        let anonymous = dir.path("anonima.csv")
+        _ = try SondeoRunner.run(["responses", "export", "satisfaccion_servicios", "--store", store, "--out", anonymous, "--anonymize"])
+        let anonymousHeader = try String(contentsOfFile: anonymous, encoding: .utf8).prefix { $0 != "\n" }.split(separator: ",").map(String.init)
+        #expect(anonymousHeader.first == "_fila" && !anonymousHeader.contains("id_afiliado"))
+        #expect(anonymousHeader.contains("tipo_documento") && anonymousHeader.contains("municipio"))
+    }
 }
+

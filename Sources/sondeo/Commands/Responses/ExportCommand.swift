@@ -40,11 +40,12 @@ struct ExportCommand: ParsableCommand {
 
     func validate() throws { try format.require([.csv, .json]) }
 
-    /// Column names that identify a person or say how to reach them (Ley 1581 de 2012).
+    /// Column names that identify a person or say how to reach them (Ley 1581 de 2012): names,
+    /// document numbers, phones, e-mail, addresses and `id_…` columns. `tipo_documento` (CC, CE) stays.
     static func isDirectIdentifier(_ name: String) -> Bool {
         let folded = String(Suggestion.fold(name))
-        return ["nombre", "apellido", "documento", "cedula", "telefono", "celular", "movil", "correo", "email", "direccion", "whatsapp"]
-            .contains { folded.contains($0) } || folded.hasPrefix("id_") || folded == "id"
+        let prefixes = ["nombre", "apellido", "telefono", "celular", "movil", "correo", "email", "direccion", "whatsapp", "cedula", "id_"]
+        return prefixes.contains { folded.hasPrefix($0) } || ["id", "documento", "numero_documento", "num_documento", "nro_documento"].contains(folded)
     }
 
     func run() throws {
