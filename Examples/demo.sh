@@ -86,18 +86,37 @@ step "17. El mismo cuestionario como XLSForm para KoboToolbox u ODK, y su libro 
 sed -n 1,12p "$work/xlsform/survey.csv"
 echo "(…; el libro de códigos con la sintaxis de SPSS y Stata quedó en $work/libro)"
 
-step "18. Tras el campo: pesos por no respuesta y rastrillados a sexo y categoría del marco" \
+store="$work/campo.sqlite"
+step "18. Paso 43: se publica el cuestionario en el almacén de la encuesta (SQLite)" \
+  sondeo questionnaire publish Questionnaires/satisfaccion-servicios.encuesta --store "$store"
+
+step "19. La muestra sorteada en el paso 13 se vuelve la lista de casos por llamar" \
+  sondeo sample load "$work/muestra.csv" --questionnaire satisfaccion_servicios --store "$store"
+
+step "20. Llegan respuestas por la web: cada fila se revisa contra el cuestionario antes de guardarla" \
+  sondeo responses import satisfaccion_servicios "$data/respuestas_web.csv" --store "$store"
+
+step "21. ¿Cómo va el campo? Avance por estrato y tasas AAPOR" \
+  sondeo responses status satisfaccion_servicios --store "$store"
+
+step "22. Un archivo para analizar: una fila por entrevista, con estrato, peso y N_estrato de la muestra" \
+  sondeo responses export satisfaccion_servicios --store "$store" --out "$work/entrevistas.csv"
+
+step "23. Y el NPS de esas entrevistas, con su error según el diseño (98 y 99 son NS y NR)" \
+  sondeo analyze nps "$work/entrevistas.csv" --var nps --missing 98,99
+
+step "24. Tras el campo: pesos por no respuesta y rastrillados a sexo y categoría del marco" \
   sondeo sample weights "$data/respuestas.csv" --frame "$data/afiliados.csv" --strata categoria \
     --weight peso --rake sexo,categoria --trim 3 --out "$work/ponderadas.csv"
 
-step "19. Análisis: NPS de la encuesta por canal, y la diferencia teléfono − web" \
+step "25. Análisis: NPS de la encuesta por canal, y la diferencia teléfono − web" \
   sondeo analyze nps "$data/respuestas.csv" --var nps --strata categoria --by canal --compare telefono,web
 
-step "20. CSAT (4–5 en la escala 1–5; el 99 es «no sabe / no responde»)" \
+step "26. CSAT (4–5 en la escala 1–5; el 99 es «no sabe / no responde»)" \
   sondeo analyze csat "$data/respuestas.csv" --var csat --strata categoria --missing 99
 
-step "21. ¿Recomendaría? por canal: tabla cruzada con intervalos y la prueba de Rao–Scott" \
+step "27. ¿Recomendaría? por canal: tabla cruzada con intervalos y la prueba de Rao–Scott" \
   sondeo analyze crosstab "$data/respuestas.csv" --rows canal --cols recomendaria --strata categoria
 
-step "22. Satisfacción general media por sexo" \
+step "28. Satisfacción general media por sexo" \
   sondeo analyze mean "$data/respuestas.csv" --var satisf_general --strata categoria --by sexo
