@@ -1,4 +1,5 @@
 import Foundation
+import Synchronization
 import SondeoTestSupport
 import Store
 import Testing
@@ -161,5 +162,40 @@ import Testing
         #expect(anonymousHeader.first == "_fila" && !anonymousHeader.contains("id_afiliado"))
         #expect(anonymousHeader.contains("tipo_documento") && anonymousHeader.contains("municipio"))
     }
+
+    @Test("two imports into the same store at once lose nothing; an import that fails in the store leaves it as it was")
+    func concurrentAndAtomic() throws {
+        let dir = TemporaryDirectory()
+        let (store, answers) = try Self.storeWithWebAnswers(in: dir)
+        let lines = try String(contentsOfFile: answers, encoding: .utf8).split(separator: "\n").map(String.init)
+        let halves = [dir.path("a.csv"), dir.path("b.csv")]
+        try ([lines[0]] + lines[1...30]).joined(separator: "\n").appending("\n").write(toFile: halves[0], atomically: true, encoding: .utf8)
+        try ([lines[0]] + lines[31...]).joined(separator: "\n").appending("\n").write(toFile: halves[1], atomically: true, encoding: .utf8)
+        let statuses = Mutex([Int32](repeating: -1, count: 2))
+        DispatchQueue.concurrentPerform(iterations: 2) { i in
+            let run = try? SondeoRunner.run(["responses", "import", "satisfaccion_servicios", halves[i], "--store", store])
+            statuses.withLock { $0[i] = run?.status ?? -2 }
+        }
+        #expect(statuses.withLock { $0 } == [0, 0])
+        #expect(try SQLiteStore(path: store).interviews(of: "satisfaccion_servicios").count == 60)
+
+        // A file with one new respondent and one already stored with another (valid) reason for the NPS:
+        // the store refuses the second inside the transaction, so the first is not saved either.
+        let header = lines[0].split(separator: ",", omittingEmptySubsequences: false).map(String.init)
+        var changed = lines[2].split(separator: ",", omittingEmptySubsequences: false).map(String.init)
+        changed[header.firstIndex(of: "nps_razon")!] = "Otra razón"
+        let other = dir.path("otra.sqlite")
+        _ = try SondeoRunner.run(["questionnaire", "publish", Self.satisfaccion, "--store", other])
+        let first = dir.path("primera.csv"), second = dir.path("segunda.csv")
+        try [lines[0], lines[2]].joined(separator: "\n").appending("\n").write(toFile: first, atomically: true, encoding: .utf8)
+        try [lines[0], lines[1], changed.joined(separator: ",")].joined(separator: "\n").appending("\n").write(toFile: second, atomically: true, encoding: .utf8)
+        _ = try SondeoRunner.run(["responses", "import", "satisfaccion_servicios", first, "--store", other])
+        let refused = try SondeoRunner.run(["responses", "import", "satisfaccion_servicios", second, "--store", other])
+        #expect(refused.status == 65)
+        #expect(refused.stderr.contains("error[STORE-006]"))
+        #expect(try SQLiteStore(path: other).interviews(of: "satisfaccion_servicios").map(\.respondent) == [cellsOf(lines[2])[0]])
+    }
+
+    func cellsOf(_ line: String) -> [String] { line.split(separator: ",", omittingEmptySubsequences: false).map(String.init) }
 }
 
