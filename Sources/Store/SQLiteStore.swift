@@ -195,6 +195,68 @@ public final class SQLiteStore: SurveyStore, Sendable {
         StoredAnswer(variable: row["variable"], status: row["status"], number: row["number"], text: row["text"])
     }
 
+    public func attempts(questionnaire: String, unit: String) throws -> [ContactAttempt] {
+        try read { db in
+            try Row.fetchAll(db, sql: """
+                SELECT a.* FROM contact_attempt a JOIN sample_case c ON c.id = a.case_id WHERE c.questionnaire = ? AND c.unit = ? ORDER BY a.id
+                """, arguments: [questionnaire, unit]).map {
+                ContactAttempt(unit: unit, interviewer: $0["interviewer"], startedAt: $0["started_at"], endedAt: $0["ended_at"],
+                               disposition: $0["disposition"], notes: $0["notes"])
+            }
+        }
+    }
+
+    public func interview(questionnaire: String, respondent: String) throws -> InterviewRecord? {
+        try read { db in try Self.interview(db, questionnaire: questionnaire, respondent: respondent) }
+    }
+
+    public func startInterview(_ interview: InterviewRecord, actor: String) throws -> InterviewRecord {
+        try write { db in
+            try requirePublished(db, interview.questionnaire)
+            if let existing = try Self.interview(db, questionnaire: interview.questionnaire, respondent: interview.respondent) { return existing }
+            let caseID = try Int64.fetchOne(db, sql: "SELECT id FROM sample_case WHERE questionnaire = ? AND unit = ?",
+                                            arguments: [interview.questionnaire, interview.respondent])
+            try db.execute(sql: """
+                INSERT INTO interview (case_id, questionnaire, version, respondent, mode, interviewer, started_at, source)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?)
+                """, arguments: [caseID, interview.questionnaire, interview.version, interview.respondent, interview.mode, interview.interviewer,
+                                 interview.startedAt, interview.source])
+            try Self.log(db, actor: actor, action: "start_interview", details: "\(interview.questionnaire) \(interview.respondent)")
+            var started = interview
+            started.answers = []
+            started.endedAt = nil
+            started.disposition = nil
+            return started
+        }
+    }
+
+    public func saveAnswer(_ answer: StoredAnswer?, variable: String, questionnaire: String, respondent: String) throws {
+        try write { db in
+            guard let id = try Int64.fetchOne(db, sql: "SELECT id FROM interview WHERE questionnaire = ? AND respondent = ? AND ended_at IS NULL",
+                                              arguments: [questionnaire, respondent]) else {
+                throw StoreError.database(path: path, message: "no hay una entrevista abierta de «\(respondent)»")
+            }
+            try db.execute(sql: "DELETE FROM answer WHERE interview_id = ? AND variable = ?", arguments: [id, variable])
+            if let answer {
+                try db.execute(sql: "INSERT INTO answer (interview_id, variable, status, number, text) VALUES (?, ?, ?, ?, ?)",
+                               arguments: [id, variable, answer.status, answer.number, answer.text])
+            }
+        }
+    }
+
+    public func finishInterview(questionnaire: String, respondent: String, disposition: String, endedAt: String, attempt: ContactAttempt) throws {
+        try write { db in
+            try db.execute(sql: "UPDATE interview SET disposition = ?, ended_at = ? WHERE questionnaire = ? AND respondent = ?",
+                           arguments: [disposition, endedAt, questionnaire, respondent])
+            if let caseID = try Int64.fetchOne(db, sql: "SELECT id FROM sample_case WHERE questionnaire = ? AND unit = ?", arguments: [questionnaire, respondent]) {
+                try db.execute(sql: "INSERT INTO contact_attempt (case_id, interviewer, started_at, ended_at, disposition, notes) VALUES (?, ?, ?, ?, ?, ?)",
+                               arguments: [caseID, attempt.interviewer, attempt.startedAt, attempt.endedAt, attempt.disposition, attempt.notes])
+                try db.execute(sql: "UPDATE sample_case SET disposition = ? WHERE id = ?", arguments: [disposition, caseID])
+            }
+            try Self.log(db, actor: attempt.interviewer, action: "finish_interview", details: "\(questionnaire) \(respondent) \(disposition)")
+        }
+    }
+
     public func audit() throws -> [(at: String, actor: String, action: String, details: String)] {
         try read { db in
             try Row.fetchAll(db, sql: "SELECT at, actor, action, details FROM audit_log ORDER BY id").map { ($0["at"], $0["actor"], $0["action"], $0["details"]) }

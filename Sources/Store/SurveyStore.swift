@@ -24,6 +24,16 @@ public protocol SurveyStore: Sendable {
     func interviews(of questionnaire: String) throws -> [InterviewRecord]
     /// The sample cases with their design columns, by unit.
     func sampleUnits(of questionnaire: String) throws -> [String: SampleUnit]
+    /// The contact attempts of a case, oldest first.
+    func attempts(questionnaire: String, unit: String) throws -> [ContactAttempt]
+    /// The interview of a respondent, finished or not.
+    func interview(questionnaire: String, respondent: String) throws -> InterviewRecord?
+    /// Starts an interview (no answers, no end) or returns the unfinished one of the respondent.
+    func startInterview(_ interview: InterviewRecord, actor: String) throws -> InterviewRecord
+    /// Saves one answer of an unfinished interview at once (nil removes it, when going back).
+    func saveAnswer(_ answer: StoredAnswer?, variable: String, questionnaire: String, respondent: String) throws
+    /// Ends an interview with its disposition and records the contact attempt that produced it.
+    func finishInterview(questionnaire: String, respondent: String, disposition: String, endedAt: String, attempt: ContactAttempt) throws
     /// The audit log, oldest first: (when, who, what, details).
     func audit() throws -> [(at: String, actor: String, action: String, details: String)]
 }

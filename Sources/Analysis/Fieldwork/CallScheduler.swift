@@ -1,0 +1,77 @@
+import Foundation
+
+/// Which case an encuestador calls next, by Confa's rule: at most 3 attempts, on different days, with
+/// each outcome's waiting time (``Disposition/retryMinutes``); an appointment when it is due comes first,
+/// then interviews left half-way, then the cases with fewer attempts in the order of the draw.
+/// Days are Colombian days (UTC−5, no daylight saving).
+public struct CallScheduler: Sendable {
+    public struct Case: Sendable {
+        public var unit: String
+        public var reserve: Bool
+        public var order: Int
+        /// Current disposition (the last attempt's), if any.
+        public var disposition: String?
+        /// When each attempt ended, oldest first.
+        public var attemptEnds: [Date]
+        /// A pending appointment.
+        public var appointment: Date?
+        /// An interview started and not finished.
+        public var unfinished: Bool
+
+        public init(unit: String, reserve: Bool, order: Int, disposition: String?, attemptEnds: [Date], appointment: Date?, unfinished: Bool) {
+            self.unit = unit
+            self.reserve = reserve
+            self.order = order
+            self.disposition = disposition
+            self.attemptEnds = attemptEnds
+            self.appointment = appointment
+            self.unfinished = unfinished
+        }
+    }
+
+    public static let maximumAttempts = 3
+    static let colombia = TimeZone(secondsFromGMT: -5 * 3600)!
+
+    public let includeReserve: Bool
+
+    public init(includeReserve: Bool = false) { self.includeReserve = includeReserve }
+
+    /// The day of a moment in Colombia.
+    static func day(_ date: Date) -> DateComponents {
+        var calendar = Calendar(identifier: .gregorian)
+        calendar.timeZone = colombia
+        return calendar.dateComponents([.year, .month, .day], from: date)
+    }
+
+    /// Whether the case may be called at `now`, and if not, why (for `collect` to explain).
+    public func callable(_ c: Case, now: Date) -> Bool {
+        if c.reserve && !includeReserve { return false }
+        if let code = c.disposition, Disposition.named(code)?.final == true { return false }
+        if let appointment = c.appointment { return now >= appointment }
+        if c.unfinished { return true }
+        if c.attemptEnds.count >= Self.maximumAttempts { return false }
+        guard let last = c.attemptEnds.last else { return true }
+        if Self.day(last) == Self.day(now) { return false }
+        let wait = c.disposition.flatMap { Disposition.named($0)?.retryMinutes } ?? 0
+        return now >= last.addingTimeInterval(Double(wait) * 60)
+    }
+
+    /// The next case to call, or nil when none is callable now.
+    public func next(_ cases: [Case], now: Date) -> Case? {
+        cases.filter { callable($0, now: now) }.min { a, b in
+            func rank(_ c: Case) -> (Int, Int, Int, Int) {
+                (c.appointment != nil ? 0 : (c.unfinished ? 1 : 2), c.attemptEnds.count, c.reserve ? 1 : 0, c.order)
+            }
+            return rank(a) < rank(b)
+        }
+    }
+
+    /// Cases that used their attempts without a final result: they end as `max_intentos`, or
+    /// `max_intentos_contactado` when someone was reached before.
+    public func exhausted(_ cases: [Case]) -> [Case] {
+        cases.filter { c in
+            c.attemptEnds.count >= Self.maximumAttempts && c.appointment == nil && !c.unfinished
+                && !(c.disposition.flatMap { Disposition.named($0)?.final } ?? false)
+        }
+    }
+}

@@ -1,0 +1,54 @@
+import Analysis
+import Foundation
+import Testing
+
+/// Confa's calling rule, case by case, with times written out in Colombian time (UTC−5).
+@Suite struct CallSchedulerTests {
+    static func at(_ text: String) -> Date {
+        let f = ISO8601DateFormatter()
+        return f.date(from: text)!
+    }
+    static func c(_ unit: String, order: Int, disposition: String? = nil, ends: [String] = [], appointment: String? = nil,
+                  unfinished: Bool = false, reserve: Bool = false) -> CallScheduler.Case {
+        .init(unit: unit, reserve: reserve, order: order, disposition: disposition, attemptEnds: ends.map(at),
+              appointment: appointment.map(at), unfinished: unfinished)
+    }
+
+    @Test("not twice the same Colombian day; the outcome's wait; three attempts at most; final outcomes never")
+    func rules() {
+        let s = CallScheduler()
+        // 2026-12-01 09:00 in Bogotá is 14:00 UTC; an attempt at 08:00 Bogotá the same day blocks the case.
+        let now = Self.at("2026-12-01T14:00:00Z")
+        #expect(!s.callable(Self.c("a", order: 1, disposition: "no_contesta", ends: ["2026-12-01T13:00:00Z"]), now: now))
+        // The day before at 23:30 Bogotá (04:30 UTC on the 1st) is another Colombian day: callable.
+        #expect(s.callable(Self.c("a", order: 1, disposition: "no_contesta", ends: ["2026-12-01T04:30:00Z"]), now: now))
+        // A refusal by another person waits a week (10,080 minutes).
+        #expect(!s.callable(Self.c("b", order: 2, disposition: "rechazo_hogar", ends: ["2026-11-28T15:00:00Z"]), now: now))
+        // Seven days after 2026-11-24 13:00 UTC is 2026-12-01 13:00 UTC, an hour before now.
+        #expect(s.callable(Self.c("b", order: 2, disposition: "rechazo_hogar", ends: ["2026-11-24T13:00:00Z"]), now: now))
+        let three = Self.c("d", order: 3, disposition: "no_contesta", ends: ["2026-11-27T15:00:00Z", "2026-11-28T15:00:00Z", "2026-11-29T15:00:00Z"])
+        #expect(!s.callable(three, now: now))
+        #expect(s.exhausted([three]).map(\.unit) == ["d"])
+        #expect(!s.callable(Self.c("e", order: 4, disposition: "completa", ends: ["2026-11-20T15:00:00Z"]), now: now))
+        #expect(!s.callable(Self.c("r", order: 5, reserve: true), now: now))
+        #expect(CallScheduler(includeReserve: true).callable(Self.c("r", order: 5, reserve: true), now: now))
+    }
+
+    @Test("order: a due appointment, then an interview left half-way, then fewer attempts, then the draw order")
+    func order() {
+        let s = CallScheduler()
+        let now = Self.at("2026-12-01T20:00:00Z")
+        let cases = [Self.c("fresh2", order: 2), Self.c("fresh1", order: 1),
+                     Self.c("tried", order: 0, disposition: "no_contesta", ends: ["2026-11-30T15:00:00Z"]),
+                     Self.c("half", order: 9, unfinished: true),
+                     Self.c("later", order: 8, disposition: "cita", ends: ["2026-11-30T15:00:00Z"], appointment: "2026-12-02T15:00:00Z"),
+                     Self.c("due", order: 7, disposition: "cita", ends: ["2026-11-30T15:00:00Z"], appointment: "2026-12-01T19:30:00Z")]
+        var remaining = cases
+        var order: [String] = []
+        while let next = s.next(remaining, now: now) {
+            order.append(next.unit)
+            remaining.removeAll { $0.unit == next.unit }
+        }
+        #expect(order == ["due", "half", "fresh1", "fresh2", "tried"])
+    }
+}
