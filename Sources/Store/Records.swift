@@ -69,6 +69,14 @@ public struct CaseState: Sendable, Equatable {
     public var attempts: Int
     /// Interviewers who made its attempts, in order.
     public var interviewers: [String]
+    /// When its attempts ended (ISO 8601), in order.
+    public var attemptEnds: [String] = []
+    /// A pending appointment (ISO 8601).
+    public var appointment: String?
+    /// An interview started and not finished.
+    public var unfinished = false
+    public var order: Int?
+    public var contact: [String: String] = [:]
 }
 
 /// What publishing did.

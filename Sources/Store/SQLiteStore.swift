@@ -88,15 +88,20 @@ public final class SQLiteStore: SurveyStore, Sendable {
         try read { db in
             try requirePublished(db, questionnaire)
             let rows = try Row.fetchAll(db, sql: """
-                SELECT c.unit, c.stratum, c.reserve, c.disposition,
+                SELECT c.unit, c.stratum, c.reserve, c.disposition, c.draw_order, c.contact,
                        (SELECT COUNT(*) FROM contact_attempt a WHERE a.case_id = c.id) AS attempts,
-                       (SELECT group_concat(interviewer, char(31)) FROM (SELECT interviewer FROM contact_attempt a WHERE a.case_id = c.id ORDER BY a.id)) AS interviewers
+                       (SELECT group_concat(interviewer, char(31)) FROM (SELECT interviewer FROM contact_attempt a WHERE a.case_id = c.id ORDER BY a.id)) AS interviewers,
+                       (SELECT group_concat(ended_at, char(31)) FROM (SELECT ended_at FROM contact_attempt a WHERE a.case_id = c.id ORDER BY a.id)) AS ends,
+                       (SELECT at FROM appointment p WHERE p.case_id = c.id AND p.kept_attempt_id IS NULL ORDER BY p.id DESC LIMIT 1) AS appointment,
+                       EXISTS (SELECT 1 FROM interview i WHERE i.case_id = c.id AND i.ended_at IS NULL) AS unfinished
                 FROM sample_case c WHERE c.questionnaire = ? ORDER BY c.id
                 """, arguments: [questionnaire])
             return rows.map { row in
-                let names: String? = row["interviewers"]
+                func list(_ column: String) -> [String] { (row[column] as String?).map { $0.split(separator: "\u{1F}").map(String.init) } ?? [] }
+                let contact = (try? JSONSerialization.jsonObject(with: Data((row["contact"] as String).utf8))) as? [String: String] ?? [:]
                 return CaseState(unit: row["unit"], stratum: row["stratum"], reserve: row["reserve"], disposition: row["disposition"],
-                                 attempts: row["attempts"], interviewers: names.map { $0.split(separator: "\u{1F}").map(String.init) } ?? [])
+                                 attempts: row["attempts"], interviewers: list("interviewers"), attemptEnds: list("ends"),
+                                 appointment: row["appointment"], unfinished: row["unfinished"], order: row["draw_order"], contact: contact)
             }
         }
     }
@@ -108,8 +113,7 @@ public final class SQLiteStore: SurveyStore, Sendable {
                                                   arguments: [questionnaire, attempt.unit]) else {
                 throw StoreError.database(path: path, message: "«\(attempt.unit)» no está en la muestra de «\(questionnaire)»")
             }
-            try db.execute(sql: "INSERT INTO contact_attempt (case_id, interviewer, started_at, ended_at, disposition, notes) VALUES (?, ?, ?, ?, ?, ?)",
-                           arguments: [caseID, attempt.interviewer, attempt.startedAt, attempt.endedAt, attempt.disposition, attempt.notes])
+            try Self.insertAttempt(db, caseID: caseID, attempt)
             try db.execute(sql: "UPDATE sample_case SET disposition = ? WHERE id = ?", arguments: [attempt.disposition, caseID])
             try Self.log(db, actor: attempt.interviewer, action: "attempt", details: "\(questionnaire) \(attempt.unit) \(attempt.disposition)")
         }
@@ -249,12 +253,29 @@ public final class SQLiteStore: SurveyStore, Sendable {
             try db.execute(sql: "UPDATE interview SET disposition = ?, ended_at = ? WHERE questionnaire = ? AND respondent = ?",
                            arguments: [disposition, endedAt, questionnaire, respondent])
             if let caseID = try Int64.fetchOne(db, sql: "SELECT id FROM sample_case WHERE questionnaire = ? AND unit = ?", arguments: [questionnaire, respondent]) {
-                try db.execute(sql: "INSERT INTO contact_attempt (case_id, interviewer, started_at, ended_at, disposition, notes) VALUES (?, ?, ?, ?, ?, ?)",
-                               arguments: [caseID, attempt.interviewer, attempt.startedAt, attempt.endedAt, attempt.disposition, attempt.notes])
+                try Self.insertAttempt(db, caseID: caseID, attempt)
                 try db.execute(sql: "UPDATE sample_case SET disposition = ? WHERE id = ?", arguments: [disposition, caseID])
             }
             try Self.log(db, actor: attempt.interviewer, action: "finish_interview", details: "\(questionnaire) \(respondent) \(disposition)")
         }
+    }
+
+    public func addAppointment(questionnaire: String, unit: String, at: String, interviewer: String) throws {
+        try write { db in
+            guard let caseID = try Int64.fetchOne(db, sql: "SELECT id FROM sample_case WHERE questionnaire = ? AND unit = ?", arguments: [questionnaire, unit]) else {
+                throw StoreError.database(path: path, message: "«\(unit)» no está en la muestra de «\(questionnaire)»")
+            }
+            try db.execute(sql: "INSERT INTO appointment (case_id, at, interviewer) VALUES (?, ?, ?)", arguments: [caseID, at, interviewer])
+            try Self.log(db, actor: interviewer, action: "appointment", details: "\(questionnaire) \(unit) \(at)")
+        }
+    }
+
+    /// Inserts an attempt; a pending appointment of the case is kept by it.
+    private static func insertAttempt(_ db: Database, caseID: Int64, _ attempt: ContactAttempt) throws {
+        try db.execute(sql: "INSERT INTO contact_attempt (case_id, interviewer, started_at, ended_at, disposition, notes) VALUES (?, ?, ?, ?, ?, ?)",
+                       arguments: [caseID, attempt.interviewer, attempt.startedAt, attempt.endedAt, attempt.disposition, attempt.notes])
+        try db.execute(sql: "UPDATE appointment SET kept_attempt_id = ? WHERE case_id = ? AND kept_attempt_id IS NULL",
+                       arguments: [db.lastInsertedRowID, caseID])
     }
 
     public func audit() throws -> [(at: String, actor: String, action: String, details: String)] {

@@ -34,6 +34,8 @@ public protocol SurveyStore: Sendable {
     func saveAnswer(_ answer: StoredAnswer?, variable: String, questionnaire: String, respondent: String) throws
     /// Ends an interview with its disposition and records the contact attempt that produced it.
     func finishInterview(questionnaire: String, respondent: String, disposition: String, endedAt: String, attempt: ContactAttempt) throws
+    /// Books an appointment for a case; the next attempt on the case keeps it.
+    func addAppointment(questionnaire: String, unit: String, at: String, interviewer: String) throws
     /// The audit log, oldest first: (when, who, what, details).
     func audit() throws -> [(at: String, actor: String, action: String, details: String)]
 }

@@ -1,0 +1,92 @@
+import Analysis
+import Diagnostics
+import ArgumentParser
+import Foundation
+import Questionnaire
+import Store
+
+/// `sondeo collect QUESTIONNAIRE --interviewer ID`: the phone (or face-to-face) interview in the
+/// terminal. It picks the next case by Confa's calling rule, records how the call ended, and asks the
+/// questions one at a time, saving every answer as it is entered.
+struct CollectCommand: ParsableCommand {
+    static var configuration: CommandConfiguration {
+        CommandConfiguration(
+            commandName: "collect",
+            abstract: L("Entrevista en la terminal: elige el siguiente caso por llamar, registra el resultado de la llamada y hace las preguntas una a una.",
+                        "Interview in the terminal: picks the next case to call, records the call outcome and asks the questions one at a time."),
+            discussion: HelpText.discussion([
+                L("Reglas de llamada: máximo 3 intentos en días distintos, con la espera de cada resultado; primero las citas que ya tocan y las entrevistas a medias. Cada respuesta se guarda al escribirla: si el programa se cierra, la entrevista sigue donde quedó. Durante la entrevista: «ns» y «nr» marcan No sabe / No responde (nunca se leen), «<» vuelve a la pregunta anterior, «q» suspende la entrevista.",
+                  "Calling rules: at most 3 attempts on different days, with each outcome's wait; due appointments and half-done interviews first. Every answer is saved as it is typed: if the program closes, the interview resumes where it stopped. During the interview: «ns» and «nr» mark Don't know / No answer (never read aloud), «<» goes back, «q» suspends the interview."),
+            ], examples: [
+                "sondeo collect satisfaccion_servicios --interviewer e01",
+                "sondeo collect satisfaccion_servicios --interviewer e01 --unit AF6320520",
+            ])
+        )
+    }
+
+    @Argument(help: ArgumentHelp(L("Id del cuestionario publicado.", "Id of the published questionnaire."), valueName: "id"))
+    var questionnaire: String
+    @Option(help: ArgumentHelp(L("Código del encuestador.", "Interviewer code."), valueName: L("código", "code")))
+    var interviewer: String
+    @Option(help: ArgumentHelp(L("Modo: telefono o presencial.", "Mode: telefono or presencial."), valueName: L("modo", "mode")))
+    var mode: String = "telefono"
+    @Option(help: ArgumentHelp(L("Llama a este caso en vez del siguiente de la lista.", "Call this case instead of the next one."), valueName: L("caso", "case")))
+    var unit: String?
+    @Flag(help: ArgumentHelp(L("Incluye los casos de reserva.", "Include reserve cases.")))
+    var reserve = false
+    @Option(help: ArgumentHelp(L("Cuántos casos atender antes de salir (por defecto, hasta que no queden o se pida salir).",
+                                 "How many cases to work before leaving (by default, until none is left or you quit)."), valueName: "n"))
+    var cases: Int?
+    @OptionGroup var storeOptions: StoreOptions
+    @OptionGroup var global: GlobalOptions
+
+    func validate() throws {
+        guard let m = Mode(rawValue: String(Suggestion.fold(mode))), m != .web else {
+            throw ValidationError(L("--mode debe ser telefono o presencial, no «\(mode)»", "--mode must be telefono or presencial, not «\(mode)»"))
+        }
+    }
+
+    func run() throws {
+        let store = try storeOptions.open()
+        guard let published = try store.versions(of: questionnaire).last else {
+            throw StoreError.unknownQuestionnaire(questionnaire, suggestion: Suggestion.closest(to: questionnaire, among: try store.questionnaires()))
+        }
+        let q = QuestionnaireParser.parse(published.source, file: questionnaire).file
+        let session = InterviewSession(store: store, questionnaire: q, version: published.version, id: questionnaire,
+                                       interviewer: interviewer, mode: Mode(rawValue: String(Suggestion.fold(mode))) ?? .telefono)
+        let screen = InterviewScreen()
+        var worked = 0
+        while cases.map({ worked < $0 }) ?? true {
+            let states = try store.cases(of: questionnaire)
+            let chosen: CaseState?
+            if let unit {
+                guard let found = states.first(where: { $0.unit == unit }) else {
+                    screen.problem(L("«\(unit)» no está en la muestra de «\(questionnaire)»", "«\(unit)» is not in the sample of «\(questionnaire)»"))
+                    throw ExitCode(ExitStatus.usage.rawValue)
+                }
+                chosen = found
+            } else {
+                let scheduler = CallScheduler(includeReserve: reserve)
+                let candidates = states.map(Self.schedulerCase)
+                chosen = scheduler.next(candidates, now: Date()).flatMap { next in states.first { $0.unit == next.unit } }
+            }
+            guard let target = chosen else {
+                screen.say(L("No hay casos para llamar ahora: los demás ya terminaron, ya se llamaron hoy o esperan su turno.",
+                             "No case to call now: the rest are finished, were called today or are waiting their turn."))
+                return
+            }
+            worked += 1
+            guard try session.work(target, screen: screen) else { return }
+            if unit != nil { return }
+        }
+    }
+
+    static func schedulerCase(_ c: CaseState) -> CallScheduler.Case {
+        let f = ISO8601DateFormatter()
+        f.formatOptions = [.withInternetDateTime, .withFractionalSeconds]
+        let plain = ISO8601DateFormatter()
+        func date(_ s: String) -> Date? { f.date(from: s) ?? plain.date(from: s) }
+        return CallScheduler.Case(unit: c.unit, reserve: c.reserve, order: c.order ?? Int.max, disposition: c.disposition,
+                                  attemptEnds: c.attemptEnds.compactMap(date), appointment: c.appointment.flatMap(date), unfinished: c.unfinished)
+    }
+}

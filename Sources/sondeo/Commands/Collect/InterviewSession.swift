@@ -1,0 +1,245 @@
+import Analysis
+import Diagnostics
+import Foundation
+import Questionnaire
+import Store
+
+/// One encuestador's work on one case: the call outcome, then the interview question by question,
+/// every answer saved at once so that nothing typed is lost if the program stops.
+struct InterviewSession {
+    let store: SQLiteStore
+    let questionnaire: QuestionnaireFile
+    let version: String
+    let id: String
+    let interviewer: String
+    let mode: Mode
+
+    /// The outcomes offered after a call that did not start an interview, in menu order.
+    static let outcomes = ["no_contesta", "buzon", "cita", "rechazo", "rechazo_hogar", "numero_equivocado", "desconectado", "no_disponible",
+                           "no_elegible", "fallecido", "idioma", "colgo", "falla_tecnica"]
+
+    /// Works a case; returns false when the encuestador asks to leave.
+    func work(_ c: CaseState, screen: InterviewScreen) throws -> Bool {
+        screen.say()
+        screen.heading(L("Caso \(c.unit)", "Case \(c.unit)") + (c.stratum.map { " · " + L("estrato", "stratum") + " \($0)" } ?? "")
+                       + " · " + L("intento \(c.attempts + 1) de \(CallScheduler.maximumAttempts)", "attempt \(c.attempts + 1) of \(CallScheduler.maximumAttempts)"))
+        for (key, value) in Self.contactLines(c.contact) { screen.say("  \(key): \(value)") }
+        if let appointment = c.appointment { screen.say("  " + L("cita: \(appointment)", "appointment: \(appointment)")) }
+        let started = SQLiteStore.now()
+        screen.say(L("Resultado de la llamada:", "Call outcome:"))
+        screen.say("  1  " + (c.unfinished ? L("Contestó: continuar la entrevista a medias", "Answered: resume the half-done interview")
+                                           : L("Contestó el afiliado: empezar la entrevista", "The affiliate answered: start the interview")))
+        for (index, code) in Self.outcomes.enumerated() {
+            let d = Disposition.named(code)!
+            screen.say("  \(index + 2)".padding(toLength: 5, withPad: " ", startingAt: 0) + L(d.spanish, d.english))
+        }
+        screen.say("  q  " + L("Salir", "Quit"))
+        while true {
+            guard let answer = screen.ask(L("Opción:", "Option:")), answer.lowercased() != "q" else { return false }
+            if answer == "1" { return try interview(c.unit, started: started, screen: screen) }
+            guard let n = Int(answer), n >= 2, n - 2 < Self.outcomes.count else {
+                screen.problem(L("escriba un número de la lista o q", "type a number of the list or q"))
+                continue
+            }
+            let code = Self.outcomes[n - 2]
+            var notes: String?
+            if code == "cita" {
+                guard let at = askAppointment(screen) else { return false }
+                try store.record(ContactAttempt(unit: c.unit, interviewer: interviewer, startedAt: started, endedAt: SQLiteStore.now(), disposition: code,
+                                                notes: at), questionnaire: id)
+                try store.addAppointment(questionnaire: id, unit: c.unit, at: at, interviewer: interviewer)
+                screen.say(L("Cita guardada para \(at).", "Appointment saved for \(at)."))
+                return true
+            }
+            notes = screen.ask(L("Nota (opcional):", "Note (optional):")).flatMap { $0.isEmpty ? nil : $0 }
+            try store.record(ContactAttempt(unit: c.unit, interviewer: interviewer, startedAt: started, endedAt: SQLiteStore.now(), disposition: code,
+                                            notes: notes), questionnaire: id)
+            screen.say(L("Guardado: \(Disposition.named(code)!.spanish).", "Saved: \(Disposition.named(code)!.english)."))
+            return true
+        }
+    }
+
+    /// The contact fields worth showing first (name, phones, e-mail, municipality), then up to six others.
+    static func contactLines(_ contact: [String: String]) -> [(String, String)] {
+        let first = ["nombre", "telefono", "celular", "correo", "email", "municipio", "direccion"]
+        let preferred = contact.keys.filter { key in first.contains { String(Suggestion.fold(key)).hasPrefix($0) } }.sorted()
+        let others = contact.keys.filter { !preferred.contains($0) }.sorted().prefix(max(0, 6 - preferred.count))
+        return (preferred + others).map { ($0, contact[$0]!) }
+    }
+
+    /// `aaaa-mm-dd hh:mm` in Colombian time, as ISO 8601 with its offset.
+    func askAppointment(_ screen: InterviewScreen) -> String? {
+        while true {
+            guard let text = screen.ask(L("Fecha y hora de la cita (aaaa-mm-dd hh:mm):", "Appointment date and time (yyyy-mm-dd hh:mm):")) else { return nil }
+            let parts = text.split(separator: " ")
+            if parts.count == 2, AnswerCheck.isDate(String(parts[0])), parts[1].count == 5, parts[1].dropFirst(2).first == ":",
+               let h = Int(parts[1].prefix(2)), let m = Int(parts[1].suffix(2)), (0..<24).contains(h), (0..<60).contains(m) {
+                return "\(parts[0])T\(parts[1]):00-05:00"
+            }
+            screen.problem(L("escriba la fecha y la hora así: 2026-12-03 15:30", "write the date and time like this: 2026-12-03 15:30"))
+        }
+    }
+
+    /// The interview itself; returns false when the encuestador quits.
+    func interview(_ unit: String, started: String, screen: InterviewScreen) throws -> Bool {
+        let record = try store.startInterview(InterviewRecord(questionnaire: id, version: version, respondent: unit, mode: mode.rawValue, interviewer: interviewer,
+                                                              startedAt: started, endedAt: nil, disposition: nil, source: "collect", answers: []), actor: interviewer)
+        let multiple = Set(questionnaire.items.compactMap { item -> String? in if case .multiple = item.type { return item.id } else { return nil } })
+        var responses = Responses(Dictionary(record.answers.map { ($0.variable, $0.answer(multiple: multiple.contains($0.variable))) }, uniquingKeysWith: { a, _ in a }))
+        if !record.answers.isEmpty { screen.say(L("Se continúa la entrevista: \(record.answers.count) respuestas ya guardadas.", "Resuming: \(record.answers.count) answers already saved.")) }
+        let check = AnswerCheck(questionnaire, mode: mode)
+        var passed = Set<String>()           // optional questions left blank in this session
+        var history: [String] = []           // variables asked, for «<»
+        var section: Int?
+        while true {
+            let (states, ending) = check.routing.states(responses)
+            guard let (item, variable, row) = nextQuestion(states: states, responses: responses, passed: passed, routing: check.routing) else {
+                let disposition = ending?.disposition ?? "completa"
+                try store.finishInterview(questionnaire: id, respondent: unit, disposition: disposition, endedAt: SQLiteStore.now(),
+                                          attempt: ContactAttempt(unit: unit, interviewer: interviewer, startedAt: started, endedAt: SQLiteStore.now(), disposition: disposition))
+                screen.say(L("Entrevista terminada: \(Disposition.named(disposition)?.spanish ?? disposition).",
+                             "Interview finished: \(Disposition.named(disposition)?.english ?? disposition)."))
+                return true
+            }
+            if item.section != section, let s = item.section {
+                screen.heading(questionnaire.sections[s].title)
+                section = item.section
+            }
+            show(item, row: row, responses: responses, screen: screen)
+            while true {
+                guard let text = screen.ask(">") else {
+                    try suspend(unit, started: started, screen: screen)
+                    return false
+                }
+                if text.lowercased() == "q" {
+                    try suspend(unit, started: started, screen: screen)
+                    return false
+                }
+                if text == "<" {
+                    guard let previous = history.popLast() else { screen.problem(L("es la primera pregunta", "this is the first question")); continue }
+                    responses[previous] = nil
+                    passed.remove(previous)
+                    try store.saveAnswer(nil, variable: previous, questionnaire: id, respondent: unit)
+                    break
+                }
+                if case .note = item.type {
+                    passed.insert(variable)
+                    break
+                }
+                if text.isEmpty && item.optional {
+                    passed.insert(variable)
+                    history.append(variable)
+                    break
+                }
+                guard let answer = parse(text, item: item, screen: screen) else { continue }
+                let problems = check.problems(item: item, variable: variable, answer: answer, in: responses)
+                let errors = problems.filter { $0.severity == .error }
+                if !errors.isEmpty { errors.forEach { screen.problem(L($0.spanish, $0.english)) }; continue }
+                var confirmed = true
+                for warning in problems where warning.severity == .warning {
+                    screen.warning(L(warning.spanish, warning.english))
+                    let yes = screen.ask(L("¿Confirma la respuesta? (s/n)", "Confirm the answer? (y/n)"))?.lowercased()
+                    confirmed = confirmed && ["s", "si", "sí", "y", "yes"].contains(yes ?? "")
+                }
+                if !confirmed { continue }
+                responses[variable] = answer
+                try store.saveAnswer(StoredAnswer(variable: variable, answer: answer), variable: variable, questionnaire: id, respondent: unit)
+                history.append(variable)
+                break
+            }
+        }
+    }
+
+    /// The first applicable question (or grid row) without an answer.
+    func nextQuestion(states: [Routing.State], responses: Responses, passed: Set<String>, routing: Routing) -> (Item, String, GridRow?)? {
+        for (item, state) in zip(questionnaire.items, states) where state == .applies {
+            switch item.type {
+            case .calculated: continue
+            case .note:
+                if !passed.contains(item.id) { return (item, item.id, nil) }
+            case .grid:
+                for row in item.rows where routing.rowApplies(row, itemState: state, responses) {
+                    let name = "\(item.id)_\(row.id)"
+                    if responses[name] == nil && !passed.contains(name) { return (item, name, row) }
+                }
+            default:
+                if responses[item.id] == nil && !passed.contains(item.id) { return (item, item.id, nil) }
+            }
+        }
+        return nil
+    }
+
+    func suspend(_ unit: String, started: String, screen: InterviewScreen) throws {
+        try store.record(ContactAttempt(unit: unit, interviewer: interviewer, startedAt: started, endedAt: SQLiteStore.now(), disposition: "interrumpida"),
+                         questionnaire: id)
+        screen.say(L("Entrevista suspendida; las respuestas quedaron guardadas y se continuará en la próxima llamada.",
+                     "Interview suspended; the answers are saved and it will resume on the next call."))
+    }
+
+    /// Shows a question: its text for the mode with piped answers, instructions, options and keys.
+    func show(_ item: Item, row: GridRow?, responses: Responses, screen: InterviewScreen) {
+        screen.say()
+        let text = QuestionnaireFile.replacingPipes(in: item.text(for: mode) ?? item.mainText ?? item.id) { name in
+            if name == "_encuestador" { return interviewer }
+            return pipedText(name, responses)
+        }
+        screen.question(text + (row.map { " — " + $0.text } ?? ""))
+        if row == nil || row?.id == item.rows.first?.id { item.instructions.forEach(screen.instruction) }
+        switch item.type {
+        case .single(let l), .multiple(let l), .grid(let l):
+            for o in questionnaire.list(l)?.options ?? [] { screen.say("  \(o.code)  \(o.label)") }
+            if case .multiple = item.type {
+                screen.say(screen.style("  " + L("Varios códigos separados por espacios", "Several codes separated by spaces")
+                                        + (item.maximum.map { L(" (máximo \($0))", " (at most \($0))") } ?? ""), "2"))
+            }
+        case .yesNo: screen.say("  1  Sí\n  2  No")
+        case .scale(let low, let high, let a, let b):
+            screen.say("  \(low)…\(high)" + (a.map { "  (\(low) = \($0)" } ?? "") + (b.map { ", \(high) = \($0))" } ?? ""))
+        case .integer(let low, let high), .decimal(let low, let high):
+            if let low, let high { screen.say("  " + L("Número de \(NumberText.exact(low)) a \(NumberText.exact(high))", "Number from \(NumberText.exact(low)) to \(NumberText.exact(high))")) }
+        case .date: screen.say("  aaaa-mm-dd")
+        case .note: screen.say(screen.style("  " + L("(Enter para seguir)", "(Enter to continue)"), "2"))
+        case .text, .calculated: break
+        }
+        let specials = questionnaire.specials.filter { item.allowedSpecials.contains($0.name) }
+        let keys = specials.map { "\($0.name.lowercased()): \($0.label)" } + [L("<: anterior", "<: back"), L("q: suspender", "q: suspend")]
+            + (item.optional ? [L("Enter: sin respuesta", "Enter: no answer")] : [])
+        screen.say(screen.style("  [" + keys.joined(separator: " · ") + "]", "2"))
+    }
+
+    /// How an earlier answer reads inside a text: the label of its code, else its value.
+    func pipedText(_ name: String, _ responses: Responses) -> String {
+        guard let answer = responses[name] else { return "—" }
+        switch answer {
+        case .number(let x):
+            if let item = questionnaire.item(name), case .single(let l) = item.type,
+               let option = questionnaire.list(l)?.options.first(where: { Double($0.code) == x }) { return option.label }
+            return NumberText.exact(x)
+        case .text(let s): return s
+        case .codes(let c): return c.sorted().map(String.init).joined(separator: ", ")
+        case .special(let s): return questionnaire.specials.first { $0.name == s }?.label ?? s
+        }
+    }
+
+    /// What the encuestador typed, as an answer of the item's type; nil (after saying why) when unreadable.
+    func parse(_ text: String, item: Item, screen: InterviewScreen) -> Answer? {
+        if let special = questionnaire.specials.first(where: { $0.name.lowercased() == text.lowercased() }) { return .special(special.name) }
+        switch item.type {
+        case .text: return text.isEmpty ? nil : .text(text)
+        case .date: return .text(text)
+        case .multiple:
+            let codes = text.split(whereSeparator: { $0 == " " || $0 == "," }).map { Int($0) }
+            guard !codes.isEmpty, codes.allSatisfy({ $0 != nil }) else {
+                screen.problem(L("escriba los códigos separados por espacios, p. ej. 1 3", "type the codes separated by spaces, e.g. 1 3"))
+                return nil
+            }
+            return .codes(Set(codes.compactMap { $0 }))
+        default:
+            guard let x = Double(text.replacingOccurrences(of: ",", with: ".")) else {
+                screen.problem(L("escriba un número", "type a number"))
+                return nil
+            }
+            return .number(x)
+        }
+    }
+}
