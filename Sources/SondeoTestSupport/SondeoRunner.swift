@@ -20,8 +20,9 @@ public enum SondeoRunner {
     }
 
     /// Runs `sondeo arguments…` with SONDEO_LANG unset (Spanish) unless `environment` says otherwise.
+    /// Runs `sondeo` to the end; `input` is what a person would type (piped to stdin).
     public static func run(_ arguments: [String], environment: [String: String] = [:],
-                           directory: URL? = nil) throws -> SondeoRun {
+                           directory: URL? = nil, input: String? = nil) throws -> SondeoRun {
         let process = Process()
         process.executableURL = executable
         process.arguments = arguments
@@ -34,8 +35,13 @@ public enum SondeoRunner {
         let out = Pipe(), err = Pipe()
         process.standardOutput = out
         process.standardError = err
-        process.standardInput = FileHandle.nullDevice
+        let stdin = Pipe()
+        process.standardInput = input == nil ? FileHandle.nullDevice : stdin
         try process.run()
+        if let input {
+            stdin.fileHandleForWriting.write(Data(input.utf8))
+            try stdin.fileHandleForWriting.close()
+        }
         let outData = out.fileHandleForReading.readDataToEndOfFile()
         let errData = err.fileHandleForReading.readDataToEndOfFile()
         process.waitUntilExit()
@@ -43,4 +49,21 @@ public enum SondeoRunner {
                          stderr: String(decoding: errData, as: UTF8.self),
                          status: process.terminationStatus)
     }
+
+    /// Starts `sondeo` without waiting, with a pipe to type into: for tests that stop it half-way.
+    public static func start(_ arguments: [String]) throws -> (process: Process, input: FileHandle) {
+        let process = Process()
+        process.executableURL = executable
+        process.arguments = arguments
+        var env = ProcessInfo.processInfo.environment
+        env.removeValue(forKey: "SONDEO_LANG")
+        process.environment = env
+        let stdin = Pipe()
+        process.standardInput = stdin
+        process.standardOutput = FileHandle.nullDevice
+        process.standardError = FileHandle.nullDevice
+        try process.run()
+        return (process, stdin.fileHandleForWriting)
+    }
 }
+

@@ -1,0 +1,94 @@
+import Foundation
+import SondeoTestSupport
+import Store
+import Testing
+
+/// `sondeo collect` with typed answers: the interview a person runs, its checks, suspension, resumption,
+/// and a process killed half-way.
+@Suite struct CollectCLITests {
+    static let satisfaccion = RepositoryFiles.path("Questionnaires/satisfaccion-servicios.encuesta")
+
+    /// A store with the satisfaction questionnaire and a sample of three affiliates (AF1 in stratum A first).
+    static func store(in dir: TemporaryDirectory) throws -> String {
+        let store = dir.path("campo.sqlite"), sample = dir.path("muestra.csv")
+        try "id_afiliado,telefono,estrato,peso,N_estrato,orden,reserva\nAF1,3001,A,20,200,1,0\nAF2,3002,A,20,200,2,0\nAF3,3003,B,10,40,3,0\n"
+            .write(toFile: sample, atomically: true, encoding: .utf8)
+        _ = try SondeoRunner.run(["questionnaire", "publish", Self.satisfaccion, "--store", store])
+        _ = try SondeoRunner.run(["sample", "load", sample, "--questionnaire", "satisfaccion_servicios", "--store", store])
+        return store
+    }
+
+    /// Consent, service 6 (salud), 40 uses confirmed, NPS 9 with a reason, CSAT 5, four grid rows
+    /// (the «sedes» row applies to service 6), then the closing note.
+    static let complete = "1\n1\n6\n40\ns\n9\nMe atendieron rápido\n5\n5\n4\n4\n5\n\n"
+
+    @Test("a whole interview typed in: answers checked, a warning confirmed, saved, and the case completed")
+    func complete() throws {
+        let dir = TemporaryDirectory()
+        let store = try Self.store(in: dir)
+        let run = try SondeoRunner.run(["collect", "satisfaccion_servicios", "--interviewer", "e07", "--store", store, "--cases", "1"],
+                                       input: "1\n1\n95\n" + String(Self.complete.dropFirst(4)))
+        #expect(run.status == 0, "\(run.stderr)")
+        #expect(run.stdout.contains("── Caso AF1 · estrato A · intento 1 de 3 ──\n  telefono: 3001"))
+        #expect(run.stdout.contains("> 95\n  ✗ 95 no es un código de la lista «servicios» (1, 2, 3, 4, 5, 6)\n> 6\n"))
+        #expect(run.stdout.contains("  ⚠ Más de 30 usos en tres meses: confirme la cifra con el afiliado.\n¿Confirma la respuesta? (s/n) s\n"))
+        #expect(run.stdout.contains("¿Qué tan satisfecho está con… — las instalaciones"))
+        #expect(run.stdout.hasSuffix("Entrevista terminada: Entrevista completa.\n"))
+        let saved = try #require(try SQLiteStore(path: store).interview(questionnaire: "satisfaccion_servicios", respondent: "AF1"))
+        #expect(saved.disposition == "completa" && saved.interviewer == "e07" && saved.mode == "telefono")
+        #expect(Set(saved.answers.map(\.variable)) == ["consentimiento", "servicio", "usos", "nps", "nps_razon", "csat", "atributos_amabilidad",
+                                                       "atributos_espera", "atributos_informacion", "atributos_sedes"])
+        #expect(try SQLiteStore(path: store).cases(of: "satisfaccion_servicios").first?.disposition == "completa")
+    }
+
+    @Test("a call outcome without interview, then the next case; the same day the first is not offered again")
+    func outcomes() throws {
+        let dir = TemporaryDirectory()
+        let store = try Self.store(in: dir)
+        // AF1: no answer (option 2), no note; AF2: quit.
+        let run = try SondeoRunner.run(["collect", "satisfaccion_servicios", "--interviewer", "e07", "--store", store], input: "2\n\nq\n")
+        #expect(run.stdout.contains("Guardado: No contesta u ocupado."))
+        #expect(run.stdout.contains("── Caso AF2 · estrato A · intento 1 de 3 ──"))
+        let again = try SondeoRunner.run(["collect", "satisfaccion_servicios", "--interviewer", "e07", "--store", store], input: "q\n")
+        #expect(again.stdout.contains("── Caso AF2"))
+        #expect(try SQLiteStore(path: store).attempts(questionnaire: "satisfaccion_servicios", unit: "AF1").map(\.disposition) == ["no_contesta"])
+    }
+
+    @Test("suspend with q, go back with <, and resume later where it stopped")
+    func suspendAndResume() throws {
+        let dir = TemporaryDirectory()
+        let store = try Self.store(in: dir)
+        // Consent, service 2, then «<» back to the service, 3 instead, then q.
+        let first = try SondeoRunner.run(["collect", "satisfaccion_servicios", "--interviewer", "e07", "--store", store, "--unit", "AF1"],
+                                         input: "1\n1\n2\n<\n3\nq\n")
+        #expect(first.stdout.contains("Entrevista suspendida"))
+        let stored = try SQLiteStore(path: store)
+        #expect(try stored.interview(questionnaire: "satisfaccion_servicios", respondent: "AF1")?.answers.first { $0.variable == "servicio" }?.number == 3)
+        #expect(try stored.cases(of: "satisfaccion_servicios").first?.unfinished == true)
+        let second = try SondeoRunner.run(["collect", "satisfaccion_servicios", "--interviewer", "e08", "--store", store, "--unit", "AF1"],
+                                          input: "1\n4\n9\n\n5\n5\n4\n4\n5\n\n")
+        #expect(second.stdout.contains("Se continúa la entrevista: 2 respuestas ya guardadas."))
+        #expect(second.stdout.hasSuffix("Entrevista terminada: Entrevista completa.\n"))
+    }
+
+    @Test("killed with SIGKILL in the middle: the answers typed are in the store, which stays consistent, and the interview resumes")
+    func killed() throws {
+        let dir = TemporaryDirectory()
+        let store = try Self.store(in: dir)
+        let (process, input) = try SondeoRunner.start(["collect", "satisfaccion_servicios", "--interviewer", "e07", "--store", store, "--unit", "AF1"])
+        input.write(Data("1\n1\n6\n4\n".utf8))
+        let reader = try SQLiteStore(path: store)
+        var saved = 0
+        for _ in 0..<200 where saved < 3 {
+            Thread.sleep(forTimeInterval: 0.05)
+            saved = (try? reader.interview(questionnaire: "satisfaccion_servicios", respondent: "AF1"))??.answers.count ?? 0
+        }
+        kill(process.processIdentifier, SIGKILL)
+        process.waitUntilExit()
+        #expect(saved == 3)
+        let resumed = try SondeoRunner.run(["collect", "satisfaccion_servicios", "--interviewer", "e07", "--store", store, "--unit", "AF1"],
+                                           input: "1\n9\n\n5\n5\n4\n4\n5\n\n")
+        #expect(resumed.stdout.contains("Se continúa la entrevista: 3 respuestas ya guardadas."))
+        #expect(resumed.stdout.hasSuffix("Entrevista terminada: Entrevista completa.\n"))
+    }
+}
