@@ -93,30 +93,36 @@ step "18. Paso 43: se publica el cuestionario en el almacén de la encuesta (SQL
 step "19. La muestra sorteada en el paso 13 se vuelve la lista de casos por llamar" \
   sondeo sample load "$work/muestra.csv" --questionnaire satisfaccion_servicios --store "$store"
 
-step "20. Llegan respuestas por la web: cada fila se revisa contra el cuestionario antes de guardarla" \
+# The encuestador's answers, typed as they would be at the keyboard: call outcome 1 (answered), consent,
+# service 6, 40 uses (confirmed), NPS 9 and its reason, CSAT 5, the four aspects, and the closing note.
+SONDEO_INPUT=$'1\n1\n6\n40\ns\n9\nMe atendieron rápido\n5\n5\n4\n4\n5\n\n'
+step "20. Una entrevista telefónica en la terminal (aquí con las respuestas escritas de antemano)" \
+  sondeo collect satisfaccion_servicios --interviewer e01 --store "$store" --cases 1 <<< "$SONDEO_INPUT"
+
+step "21. Llegan respuestas por la web: cada fila se revisa contra el cuestionario antes de guardarla" \
   sondeo responses import satisfaccion_servicios "$data/respuestas_web.csv" --store "$store"
 
-step "21. ¿Cómo va el campo? Avance por estrato y tasas AAPOR" \
+step "22. ¿Cómo va el campo? Avance por estrato y tasas AAPOR" \
   sondeo responses status satisfaccion_servicios --store "$store"
 
-step "22. Un archivo para analizar: una fila por entrevista, con estrato, peso y N_estrato de la muestra" \
+step "23. Un archivo para analizar: una fila por entrevista, con estrato, peso y N_estrato de la muestra" \
   sondeo responses export satisfaccion_servicios --store "$store" --out "$work/entrevistas.csv"
 
-step "23. Y el NPS de esas entrevistas, con su error según el diseño (98 y 99 son NS y NR)" \
+step "24. Y el NPS de esas entrevistas, con su error según el diseño (98 y 99 son NS y NR)" \
   sondeo analyze nps "$work/entrevistas.csv" --var nps --missing 98,99
 
-step "24. Tras el campo: pesos por no respuesta y rastrillados a sexo y categoría del marco" \
+step "25. Tras el campo: pesos por no respuesta y rastrillados a sexo y categoría del marco" \
   sondeo sample weights "$data/respuestas.csv" --frame "$data/afiliados.csv" --strata categoria \
     --weight peso --rake sexo,categoria --trim 3 --out "$work/ponderadas.csv"
 
-step "25. Análisis: NPS de la encuesta por canal, y la diferencia teléfono − web" \
+step "26. Análisis: NPS de la encuesta por canal, y la diferencia teléfono − web" \
   sondeo analyze nps "$data/respuestas.csv" --var nps --strata categoria --by canal --compare telefono,web
 
-step "26. CSAT (4–5 en la escala 1–5; el 99 es «no sabe / no responde»)" \
+step "27. CSAT (4–5 en la escala 1–5; el 99 es «no sabe / no responde»)" \
   sondeo analyze csat "$data/respuestas.csv" --var csat --strata categoria --missing 99
 
-step "27. ¿Recomendaría? por canal: tabla cruzada con intervalos y la prueba de Rao–Scott" \
+step "28. ¿Recomendaría? por canal: tabla cruzada con intervalos y la prueba de Rao–Scott" \
   sondeo analyze crosstab "$data/respuestas.csv" --rows canal --cols recomendaria --strata categoria
 
-step "28. Satisfacción general media por sexo" \
+step "29. Satisfacción general media por sexo" \
   sondeo analyze mean "$data/respuestas.csv" --var satisf_general --strata categoria --by sexo

@@ -42,6 +42,9 @@ import Testing
               questionnaire           Cuestionarios en texto plano (.encuesta): revisarlos
                                       y convertirlos en documento, HTML, JSON, XLSForm o
                                       libro de códigos.
+              collect                 Entrevista en la terminal: elige el siguiente caso
+                                      por llamar, registra el resultado de la llamada y
+                                      hace las preguntas una a una.
               responses               Respuestas y trabajo de campo: avance por estrato y
                                       tasas de respuesta AAPOR.
               analyze                 Analiza la encuesta: medias, totales, proporciones,
@@ -58,7 +61,7 @@ import Testing
                       ["sample", "draw"], ["sample", "weights"], ["analyze", "mean"], ["analyze", "total"], ["analyze", "proportion"],
                       ["analyze", "quantile"], ["analyze", "crosstab"], ["analyze", "nps"], ["analyze", "csat"], ["analyze", "ces"],
                       ["segment"], ["map"], ["cluster"], ["questionnaire", "check"], ["questionnaire", "render"],
-                      ["questionnaire", "publish"], ["sample", "load"], ["responses", "status"], ["responses", "import"], ["responses", "export"]])
+                      ["questionnaire", "publish"], ["sample", "load"], ["responses", "status"], ["responses", "import"], ["responses", "export"], ["collect"]])
     func subcommandHelp(name: [String]) throws {
         let spanish = try SondeoRunner.run(name + ["--help"])
         #expect(spanish.status == 0)
