@@ -1,11 +1,15 @@
 #!/usr/bin/env python3
 """Writes Examples/data/respuestas_web.csv: 60 web answers to Questionnaires/satisfaccion-servicios.encuesta
 from every 14th affiliate of the demo's sample (from the 8th; the demo phones the first) (sample draw --seed 20261129), obeying its routing.
-Usage: Scripts/examples/respuestas_web.py MUESTRA.csv > Examples/data/respuestas_web.csv"""
+Usage: Scripts/examples/respuestas_web.py MUESTRA.csv > Examples/data/respuestas_web.csv
+       Scripts/examples/respuestas_web.py --synthetic N > respuestas.csv   (N respondents W0000001…, for benchmarks)"""
 import csv, random, sys
 
 rng = random.Random(20261130)
-ids = [row["id_afiliado"] for row in csv.DictReader(open(sys.argv[1], encoding="utf-8")) if row["reserva"] == "0"][7::14][:60]
+if sys.argv[1] == "--synthetic":
+    ids = [f"W{i:07d}" for i in range(1, int(sys.argv[2]) + 1)]
+else:
+    ids = [row["id_afiliado"] for row in csv.DictReader(open(sys.argv[1], encoding="utf-8")) if row["reserva"] == "0"][7::14][:60]
 columns = ["id_afiliado", "_modo", "_inicio", "_fin", "consentimiento", "servicio", "usos", "nps", "nps_razon", "csat",
            "atributos_amabilidad", "atributos_espera", "atributos_informacion", "atributos_sedes"] + \
           [f"razones_{c}" for c in range(1, 8)] + ["mejora", "contacto"]

@@ -71,7 +71,7 @@ enum StoreSchema {
                     number REAL,
                     text TEXT,
                     PRIMARY KEY (interview_id, variable)
-                );
+                ) WITHOUT ROWID;
                 -- Append-only: triggers refuse to change or remove what was logged.
                 CREATE TABLE audit_log (
                     id INTEGER PRIMARY KEY,

@@ -88,7 +88,11 @@ public struct AnswerCheck: Sendable {
 
     /// Every problem of a complete interview, in questionnaire order.
     public func problems(of responses: Responses) -> [AnswerProblem] {
-        let (states, _) = routing.states(responses)
+        problems(of: responses, states: routing.states(responses).states)
+    }
+
+    /// The same, with the routing already worked out (an import needs it for the disposition too).
+    public func problems(of responses: Responses, states: [Routing.State]) -> [AnswerProblem] {
         var found: [AnswerProblem] = []
         for (item, state) in zip(q.items, states) {
             if case .note = item.type { continue }

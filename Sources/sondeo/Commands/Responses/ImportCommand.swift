@@ -89,13 +89,13 @@ struct ImportCommand: ParsableCommand {
             let (responses, cellProblems) = rows.responses(row: row)
             for p in cellProblems { report("error", p.column, L(p.spanish, p.english)); rowErrors += 1 }
             let check = AnswerCheck(q, mode: rowMode)
-            for p in check.problems(of: responses) {
+            let (states, ending) = check.routing.states(responses)
+            for p in check.problems(of: responses, states: states) {
                 if p.severity == .error { rowErrors += 1 } else { warnings += 1 }
                 report(p.severity == .error ? "error" : L("aviso", "warning"), p.variable, L(p.spanish, p.english))
             }
             errors += rowErrors
             if rowErrors > 0 { badRows += 1; continue }
-            let ending = check.routing.states(responses).ending
             let answers = responses.values.sorted { $0.key < $1.key }.map { StoredAnswer(variable: $0.key, answer: $0.value) }
             interviews.append(InterviewRecord(questionnaire: questionnaire, version: published.version, respondent: respondent, mode: rowMode.rawValue,
                                               interviewer: rows.system("_encuestador", row: row), startedAt: rows.system("_inicio", row: row) ?? now,

@@ -6,6 +6,16 @@ import Table
 struct ResponseRows {
     let questionnaire: QuestionnaireFile
     let table: Table
+    /// The file's columns by name, looked up once rather than per cell.
+    let columns: [String: Column]
+    let specials: [Double: String]
+
+    init(questionnaire: QuestionnaireFile, table: Table) {
+        self.questionnaire = questionnaire
+        self.table = table
+        columns = Dictionary(table.columns.map { ($0.name, $0) }, uniquingKeysWith: { a, _ in a })
+        specials = Dictionary(questionnaire.specials.map { (Double($0.code), $0.name) }, uniquingKeysWith: { a, _ in a })
+    }
 
     /// A cell that is not what its question takes.
     struct CellProblem {
@@ -25,12 +35,17 @@ struct ResponseRows {
     func responses(row: Int) -> (Responses, [CellProblem]) {
         var responses = Responses()
         var problems: [CellProblem] = []
-        let specials = Dictionary(questionnaire.specials.map { (Double($0.code), $0.name) }, uniquingKeysWith: { a, _ in a })
         func cell(_ name: String) -> String? {
-            guard let text = table[name]?.text(at: row)?.trimmingCharacters(in: .whitespaces), !text.isEmpty else { return nil }
-            return text
+            guard var text = columns[name]?.text(at: row) else { return nil }
+            if text.first == " " || text.last == " " { text = text.trimmingCharacters(in: .whitespaces) }
+            return text.isEmpty ? nil : text
         }
         func number(_ name: String) -> Answer? {
+            // A numeric column already holds the number (NaN when empty); only text columns are parsed.
+            if let column = columns[name], column.type == .integer || column.type == .decimal, let values = column.numbers {
+                let x = values[row]
+                return x.isNaN ? nil : (specials[x].map(Answer.special) ?? .number(x))
+            }
             guard let text = cell(name) else { return nil }
             guard let x = Double(text.replacingOccurrences(of: ",", with: ".")) else {
                 problems.append(CellProblem(column: name, spanish: "«\(text)» no es un número", english: "«\(text)» is not a number"))
@@ -68,7 +83,7 @@ struct ResponseRows {
 
     /// A system column's text (`_modo`, `_encuestador`, `_inicio`, `_fin`, `_disposicion`).
     func system(_ name: String, row: Int) -> String? {
-        guard let text = table[name]?.text(at: row), !text.isEmpty else { return nil }
+        guard let text = columns[name]?.text(at: row), !text.isEmpty else { return nil }
         return text
     }
 }
