@@ -30,9 +30,11 @@ let package = Package(
         .target(name: "Segmentation", dependencies: ["Diagnostics", "Table", "LinearAlgebra", "Randomness"]),
         // Layer 3
         .target(name: "Store", dependencies: ["Diagnostics", "Questionnaire", "Analysis", .product(name: "GRDB", package: "GRDB.swift")]),
+        // Layer 4
+        .target(name: "Cases", dependencies: ["Diagnostics", "Table"]),
         // Layer 5
         .executableTarget(name: "sondeo", dependencies: [
-            "Diagnostics", "Table", "LinearAlgebra", "Distributions", "Randomness", "Sampling", "Analysis", "Segmentation", "Questionnaire", "Store",
+            "Diagnostics", "Table", "LinearAlgebra", "Distributions", "Randomness", "Sampling", "Analysis", "Segmentation", "Questionnaire", "Store", "Cases",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
         // Tests
@@ -48,6 +50,7 @@ let package = Package(
         .testTarget(name: "SegmentationTests", dependencies: ["Segmentation", "Table", "Randomness", "LinearAlgebra", "SondeoTestSupport"]),
         .testTarget(name: "QuestionnaireTests", dependencies: ["Questionnaire", "Randomness", "SondeoTestSupport"]),
         .testTarget(name: "StoreTests", dependencies: ["Store", "Questionnaire", "Analysis", "SondeoTestSupport", .product(name: "GRDB", package: "GRDB.swift")]),
+        .testTarget(name: "CasesTests", dependencies: ["Cases", "Table"]),
         .testTarget(name: "SondeoCLITests", dependencies: ["sondeo", "Store", "SondeoTestSupport"],
                     resources: [.copy("Fixtures")]),
     ]

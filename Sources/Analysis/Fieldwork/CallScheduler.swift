@@ -37,7 +37,7 @@ public struct CallScheduler: Sendable {
     public init(includeReserve: Bool = false) { self.includeReserve = includeReserve }
 
     /// The day of a moment in Colombia.
-    static func day(_ date: Date) -> DateComponents {
+    public static func day(_ date: Date) -> DateComponents {
         var calendar = Calendar(identifier: .gregorian)
         calendar.timeZone = colombia
         return calendar.dateComponents([.year, .month, .day], from: date)

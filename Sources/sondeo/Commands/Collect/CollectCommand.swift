@@ -1,9 +1,11 @@
 import Analysis
-import Diagnostics
 import ArgumentParser
+import Cases
+import Diagnostics
 import Foundation
 import Questionnaire
 import Store
+import Table
 
 /// `sondeo collect QUESTIONNAIRE --interviewer ID`: the phone (or face-to-face) interview in the
 /// terminal. It picks the next case by Confa's calling rule, records how the call ended, and asks the
@@ -55,6 +57,12 @@ struct CollectCommand: ParsableCommand {
         let session = InterviewSession(store: store, questionnaire: q, version: published.version, id: questionnaire,
                                        interviewer: interviewer, mode: Mode(rawValue: String(Suggestion.fold(mode))) ?? .telefono)
         let screen = InterviewScreen()
+        let today = CallScheduler.day(Date())
+        if let date = CivilDate(year: today.year ?? 0, month: today.month ?? 0, day: today.day ?? 0), !ColombianCalendar.isBusinessDay(date) {
+            let holiday = ColombianCalendar.holidays(date.year).first { $0.date == date }?.name
+            screen.warning(L("Hoy, \(date.iso), no es día hábil en Colombia (\(holiday ?? "fin de semana")): las llamadas de hoy cuentan como intentos.",
+                             "Today, \(date.iso), is not a business day in Colombia (\(holiday ?? "weekend")): today's calls count as attempts."))
+        }
         var worked = 0
         while cases.map({ worked < $0 }) ?? true {
             let states = try store.cases(of: questionnaire)
