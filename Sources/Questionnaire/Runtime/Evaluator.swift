@@ -99,19 +99,14 @@ public struct Evaluator: Sendable {
         default: break
         }
         if a == .missing || b == .missing { return .bool(op == "<>") }
-        if case .text(let x) = a, case .text(let y) = b {
-            switch op {
-            case "=": return .bool(x == y)
-            case "<>": return .bool(x != y)
-            case "<": return .bool(x < y)
-            case "<=": return .bool(x <= y)
-            case ">": return .bool(x > y)
-            case ">=": return .bool(x >= y)
-            default: return .missing
-            }
-        }
+        if case .text(let x) = a, case .text(let y) = b { return Self.compare(op, x, y) }
         let x = a.number, y = b.number
         if x.isNaN || y.isNaN { return .bool(op == "<>") }
+        return Self.compare(op, x, y)
+    }
+
+    /// A comparison of two texts or two numbers.
+    private static func compare<T: Comparable>(_ op: String, _ x: T, _ y: T) -> Value {
         switch op {
         case "=": return .bool(x == y)
         case "<>": return .bool(x != y)

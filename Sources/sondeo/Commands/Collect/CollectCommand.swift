@@ -49,11 +49,7 @@ struct CollectCommand: ParsableCommand {
     }
 
     func run() throws {
-        let store = try storeOptions.open()
-        guard let published = try store.versions(of: questionnaire).last else {
-            throw StoreError.unknownQuestionnaire(questionnaire, suggestion: Suggestion.closest(to: questionnaire, among: try store.questionnaires()))
-        }
-        let q = QuestionnaireParser.parse(published.source, file: questionnaire).file
+        let (store, published, q) = try storeOptions.published(questionnaire)
         let session = InterviewSession(store: store, questionnaire: q, version: published.version, id: questionnaire,
                                        interviewer: interviewer, mode: Mode(rawValue: String(Suggestion.fold(mode))) ?? .telefono)
         let screen = InterviewScreen()

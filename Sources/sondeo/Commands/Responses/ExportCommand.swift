@@ -49,12 +49,7 @@ struct ExportCommand: ParsableCommand {
     }
 
     func run() throws {
-        let store = try storeOptions.open()
-        let versions = try store.versions(of: questionnaire)
-        guard let latest = versions.last else {
-            throw StoreError.unknownQuestionnaire(questionnaire, suggestion: Suggestion.closest(to: questionnaire, among: try store.questionnaires()))
-        }
-        let q = QuestionnaireParser.parse(latest.source, file: questionnaire).file
+        let (store, _, q) = try storeOptions.published(questionnaire)
         let interviews = try store.interviews(of: questionnaire)
         let sample = try store.sampleUnits(of: questionnaire)
         let evaluator = Evaluator(q, mode: .web)

@@ -49,11 +49,7 @@ struct ImportCommand: ParsableCommand {
     }
 
     func run() throws {
-        let store = try storeOptions.open()
-        guard let published = try store.versions(of: questionnaire).last else {
-            throw StoreError.unknownQuestionnaire(questionnaire, suggestion: Suggestion.closest(to: questionnaire, among: try store.questionnaires()))
-        }
-        let q = QuestionnaireParser.parse(published.source, file: questionnaire).file
+        let (store, published, q) = try storeOptions.published(questionnaire)
         let (table, _) = try reading.readTable(file)
         let rows = ResponseRows(questionnaire: q, table: table)
         if !rows.missingColumns.isEmpty {
