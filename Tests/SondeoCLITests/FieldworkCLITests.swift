@@ -197,5 +197,35 @@ import Testing
     }
 
     func cellsOf(_ line: String) -> [String] { line.split(separator: ",", omittingEmptySubsequences: false).map(String.init) }
+
+    @Test("a KoboToolbox export of the same answers (group paths, codes in one column, start/end, extra columns) imports the same")
+    func koboExport() throws {
+        let dir = TemporaryDirectory()
+        let (store, answers) = try Self.storeWithWebAnswers(in: dir)
+        let lines = try String(contentsOfFile: answers, encoding: .utf8).split(separator: "\n").map(String.init)
+        let header = cellsOf(lines[0])
+        // The sections of satisfaccion-servicios.encuesta as the XLSForm export names its groups.
+        let group: [String: String] = ["consentimiento": "seccion_1", "servicio": "seccion_2", "usos": "seccion_2", "nps": "seccion_3",
+                                       "nps_razon": "seccion_3", "csat": "seccion_3", "mejora": "seccion_4", "contacto": "seccion_4"]
+        var kobo = ["start,end,id_afiliado," + group.keys.sorted().map { "\(group[$0]!)/\($0)" }.joined(separator: ",")
+                    + ",seccion_3/atributos/atributos_amabilidad,seccion_3/atributos/atributos_espera,seccion_3/atributos/atributos_informacion,"
+                    + "seccion_3/atributos/atributos_sedes,seccion_3/razones,_uuid,_submission_time"]
+        for line in lines.dropFirst() {
+            let c = cellsOf(line)
+            func v(_ name: String) -> String { c[header.firstIndex(of: name)!] }
+            let codes = (1...7).filter { v("razones_\($0)") == "1" }.map(String.init).joined(separator: " ")
+            let razones = (1...7).allSatisfy { v("razones_\($0)").isEmpty } ? "" : codes
+            kobo.append([v("_inicio"), v("_fin"), v("id_afiliado")].joined(separator: ",") + "," + group.keys.sorted().map(v).joined(separator: ",") + ","
+                        + ["atributos_amabilidad", "atributos_espera", "atributos_informacion", "atributos_sedes"].map(v).joined(separator: ",")
+                        + ",\(razones),uuid-\(v("id_afiliado")),2026-12-05T10:00:00")
+        }
+        let file = dir.path("kobo.csv")
+        try (kobo.joined(separator: "\n") + "\n").write(toFile: file, atomically: true, encoding: .utf8)
+        let run = try SondeoRunner.run(["responses", "import", "satisfaccion_servicios", file, "--store", store])
+        #expect(run.status == 0, "\(run.stdout)\(run.stderr)")
+        // The same answers as the plain file: importing that one now changes nothing.
+        let plain = try SondeoRunner.run(["responses", "import", "satisfaccion_servicios", answers, "--store", store])
+        #expect(plain.stdout.hasSuffix("Guardadas 0 entrevistas nuevas en \(store); 60 ya estaban.\n"), "\(plain.stdout)\(plain.stderr)")
+    }
 }
 

@@ -1,8 +1,11 @@
 import Questionnaire
 import Table
 
-/// Reads one row of a responses file (one column per variable, as `responses export` writes it and a
-/// KoboToolbox export names them) into the answers of an interview, with the cells that could not be read.
+/// Reads one row of a responses file into the answers of an interview, with the cells that could not
+/// be read. Two shapes are understood: one column per variable, as `responses export` writes it, and a
+/// KoboToolbox/ODK export of the XLSForm Sondeo wrote, whose headers carry the group path
+/// (`seccion_3/nps`), whose multiple choice is one column of space-separated codes (`razones` = «2 3»)
+/// or `razones/2` columns, and whose times are `start` and `end`.
 struct ResponseRows {
     let questionnaire: QuestionnaireFile
     let table: Table
@@ -13,8 +16,20 @@ struct ResponseRows {
     init(questionnaire: QuestionnaireFile, table: Table) {
         self.questionnaire = questionnaire
         self.table = table
-        columns = Dictionary(table.columns.map { ($0.name, $0) }, uniquingKeysWith: { a, _ in a })
+        columns = Dictionary(table.columns.map { (Self.variableName(of: $0.name), $0) }, uniquingKeysWith: { a, _ in a })
         specials = Dictionary(questionnaire.specials.map { (Double($0.code), $0.name) }, uniquingKeysWith: { a, _ in a })
+    }
+
+    /// The variable a header names: `seccion_3/atributos/atributos_espera` → `atributos_espera`,
+    /// `seccion_3/razones/2` → `razones_2`, `start`/`end` → `_inicio`/`_fin`; other headers as they are.
+    static func variableName(of header: String) -> String {
+        let parts = header.split(separator: "/").map(String.init)
+        if parts.count >= 2, let last = parts.last, Int(last) != nil { return "\(parts[parts.count - 2])_\(last)" }
+        switch parts.last ?? header {
+        case "start": return "_inicio"
+        case "end": return "_fin"
+        default: return parts.last ?? header
+        }
     }
 
     /// A cell that is not what its question takes.
@@ -28,7 +43,8 @@ struct ResponseRows {
     var missingColumns: [String] {
         Variables.of(questionnaire).filter { v in
             if case .calculated = questionnaire.item(v.item)?.type { return false }
-            return table[v.name] == nil
+            if v.kind == .dummy && columns[v.item] != nil { return false }  // one column of codes instead
+            return columns[v.name] == nil
         }.map(\.name)
     }
 
@@ -64,6 +80,16 @@ struct ResponseRows {
             case .grid:
                 for r in item.rows { responses["\(item.id)_\(r.id)"] = number("\(item.id)_\(r.id)") }
             case .multiple(let list):
+                if let codes = cell(item.id) {
+                    // One column of space-separated codes (KoboToolbox, ODK).
+                    let parsed = codes.split(separator: " ").map { Int($0) }
+                    if parsed.contains(nil) {
+                        problems.append(CellProblem(column: item.id, spanish: "«\(codes)» no son códigos separados por espacios", english: "«\(codes)» are not space-separated codes"))
+                    } else {
+                        responses[item.id] = .codes(Set(parsed.compactMap { $0 }))
+                    }
+                    continue
+                }
                 var chosen = Set<Int>(), seen = false
                 for option in questionnaire.list(list)?.options ?? [] {
                     let name = "\(item.id)_\(option.code)"
