@@ -275,6 +275,13 @@ public final class SQLiteStore: SurveyStore, Sendable {
         }
     }
 
+    public func close(questionnaire: String, unit: String, disposition: String, actor: String) throws {
+        try write { db in
+            try db.execute(sql: "UPDATE sample_case SET disposition = ? WHERE questionnaire = ? AND unit = ?", arguments: [disposition, questionnaire, unit])
+            try Self.log(db, actor: actor, action: "close_case", details: "\(questionnaire) \(unit) \(disposition)")
+        }
+    }
+
     /// Inserts an attempt; a pending appointment of the case is kept by it.
     private static func insertAttempt(_ db: Database, caseID: Int64, _ attempt: ContactAttempt) throws {
         try db.execute(sql: "INSERT INTO contact_attempt (case_id, interviewer, started_at, ended_at, disposition, notes) VALUES (?, ?, ?, ?, ?, ?)",

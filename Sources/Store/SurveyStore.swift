@@ -36,6 +36,9 @@ public protocol SurveyStore: Sendable {
     func finishInterview(questionnaire: String, respondent: String, disposition: String, endedAt: String, attempt: ContactAttempt) throws
     /// Books an appointment for a case; the next attempt on the case keeps it.
     func addAppointment(questionnaire: String, unit: String, at: String, interviewer: String) throws
+    /// Gives a case its final disposition without a new attempt (e.g. `max_intentos` when the calling
+    /// rule has used up its attempts).
+    func close(questionnaire: String, unit: String, disposition: String, actor: String) throws
     /// The audit log, oldest first: (when, who, what, details).
     func audit() throws -> [(at: String, actor: String, action: String, details: String)]
 }

@@ -51,4 +51,11 @@ import Testing
         }
         #expect(order == ["due", "half", "fresh1", "fresh2", "tried"])
     }
+
+    @Test("a case out of attempts ends as max_intentos, or max_intentos_contactado if someone was reached")
+    func exhaustedDisposition() {
+        #expect(CallScheduler.exhaustedDisposition(attempts: ["no_contesta", "buzon", "no_contesta"]) == "max_intentos")
+        #expect(CallScheduler.exhaustedDisposition(attempts: ["no_contesta", "rechazo_hogar", "colgo"]) == "max_intentos_contactado")
+    }
 }
+

@@ -91,4 +91,20 @@ import Testing
         #expect(resumed.stdout.contains("Se continúa la entrevista: 3 respuestas ya guardadas."))
         #expect(resumed.stdout.hasSuffix("Entrevista terminada: Entrevista completa.\n"))
     }
+
+    @Test("three unanswered calls on three days close the case as max_intentos before the next call")
+    func exhausted() throws {
+        let dir = TemporaryDirectory()
+        let store = try Self.store(in: dir)
+        let writer = try SQLiteStore(path: store)
+        for day in ["2026-11-24", "2026-11-25", "2026-11-26"] {
+            try writer.record(ContactAttempt(unit: "AF1", interviewer: "e07", startedAt: "\(day)T15:00:00Z", endedAt: "\(day)T15:01:00Z",
+                                             disposition: "no_contesta"), questionnaire: "satisfaccion_servicios")
+        }
+        let run = try SondeoRunner.run(["collect", "satisfaccion_servicios", "--interviewer", "e07", "--store", store], input: "q\n")
+        #expect(run.stdout.contains("1 caso cerrado por llegar a 3 intentos."))
+        #expect(run.stdout.contains("── Caso AF2"))
+        #expect(try writer.cases(of: "satisfaccion_servicios").first?.disposition == "max_intentos")
+    }
 }
+

@@ -66,6 +66,13 @@ public struct CallScheduler: Sendable {
         }
     }
 
+    /// The final disposition of a case that used its attempts: `max_intentos_contactado` when some
+    /// attempt reached someone (its outcome is a refusal, «other» or an interview), else `max_intentos`.
+    public static func exhaustedDisposition(attempts: [String]) -> String {
+        let reached: Set<OutcomeRates.OutcomeClass> = [.complete, .partial, .refusal, .other]
+        return attempts.contains { Disposition.named($0).map { reached.contains($0.outcome) } ?? false } ? "max_intentos_contactado" : "max_intentos"
+    }
+
     /// Cases that used their attempts without a final result: they end as `max_intentos`, or
     /// `max_intentos_contactado` when someone was reached before.
     public func exhausted(_ cases: [Case]) -> [Case] {

@@ -72,6 +72,15 @@ struct CollectCommand: ParsableCommand {
             } else {
                 let scheduler = CallScheduler(includeReserve: reserve)
                 let candidates = states.map(Self.schedulerCase)
+                let exhausted = scheduler.exhausted(candidates)
+                for c in exhausted {
+                    let attempts = try store.attempts(questionnaire: questionnaire, unit: c.unit).map(\.disposition)
+                    try store.close(questionnaire: questionnaire, unit: c.unit, disposition: CallScheduler.exhaustedDisposition(attempts: attempts), actor: interviewer)
+                }
+                if !exhausted.isEmpty {
+                    screen.say(L("\(NumberText.count(exhausted.count, "caso cerrado", "casos cerrados")) por llegar a \(CallScheduler.maximumAttempts) intentos.",
+                                 "\(exhausted.count) cases closed after \(CallScheduler.maximumAttempts) attempts."))
+                }
                 chosen = scheduler.next(candidates, now: Date()).flatMap { next in states.first { $0.unit == next.unit } }
             }
             guard let target = chosen else {
