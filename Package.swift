@@ -29,7 +29,8 @@ let package = Package(
         .target(name: "Questionnaire", dependencies: ["Diagnostics"]),
         .target(name: "Segmentation", dependencies: ["Diagnostics", "Table", "LinearAlgebra", "Randomness"]),
         // Layer 3
-        .target(name: "Store", dependencies: ["Diagnostics", "Questionnaire", "Analysis", .product(name: "GRDB", package: "GRDB.swift")]),
+        .target(name: "Store", dependencies: ["Diagnostics", "Questionnaire", "Analysis", .product(name: "GRDB", package: "GRDB.swift"),
+                                      .product(name: "GRDBSQLite", package: "GRDB.swift")]),
         // Layer 4
         .target(name: "Cases", dependencies: ["Diagnostics", "Table"]),
         // Layer 5

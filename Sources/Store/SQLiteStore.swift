@@ -146,10 +146,7 @@ public final class SQLiteStore: SurveyStore, Sendable {
                 let caseID = try Int64.fetchOne(findCase, arguments: [interview.questionnaire, interview.respondent])
                 try insertInterview.execute(arguments: [caseID, interview.questionnaire, interview.version, interview.respondent, interview.mode,
                                                         interview.interviewer, interview.startedAt, interview.endedAt, interview.disposition, interview.source])
-                let id = db.lastInsertedRowID
-                for answer in interview.answers {
-                    try insertAnswer.execute(arguments: [id, answer.variable, answer.status, answer.number, answer.text])
-                }
+                try AnswerRows.insert(interview.answers, interview: db.lastInsertedRowID, with: insertAnswer)
                 if let caseID, let disposition = interview.disposition { try updateCase.execute(arguments: [disposition, caseID]) }
                 added += 1
             }

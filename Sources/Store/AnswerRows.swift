@@ -1,0 +1,28 @@
+import GRDB
+import GRDBSQLite
+
+/// Writes answer rows through SQLite's own binding calls: an import stores about a dozen answers per
+/// interview, and building GRDB's argument arrays for each was a third of its time.
+enum AnswerRows {
+    /// SQLite copies the bound text before `sqlite3_bind_text` returns.
+    private static let transient = unsafeBitCast(-1, to: sqlite3_destructor_type.self)
+
+    /// Inserts the answers of one interview with the prepared
+    /// `INSERT INTO answer (interview_id, variable, status, number, text) VALUES (?, ?, ?, ?, ?)`.
+    static func insert(_ answers: [StoredAnswer], interview: Int64, with statement: Statement) throws {
+        let raw = statement.sqliteStatement
+        for answer in answers {
+            sqlite3_reset(raw)
+            sqlite3_bind_int64(raw, 1, interview)
+            sqlite3_bind_text(raw, 2, answer.variable, -1, transient)
+            sqlite3_bind_text(raw, 3, answer.status, -1, transient)
+            if let number = answer.number { sqlite3_bind_double(raw, 4, number) } else { sqlite3_bind_null(raw, 4) }
+            if let text = answer.text { sqlite3_bind_text(raw, 5, text, -1, transient) } else { sqlite3_bind_null(raw, 5) }
+            let code = sqlite3_step(raw)
+            guard code == SQLITE_DONE else {
+                throw DatabaseError(resultCode: ResultCode(rawValue: code), message: String(cString: sqlite3_errmsg(sqlite3_db_handle(raw))))
+            }
+        }
+        sqlite3_reset(raw)
+    }
+}
