@@ -161,11 +161,7 @@ public final class SQLiteStore: SurveyStore, Sendable {
         try read { db in
             try requirePublished(db, questionnaire)
             let rows = try Row.fetchAll(db, sql: "SELECT * FROM interview WHERE questionnaire = ? ORDER BY id", arguments: [questionnaire])
-            let answers = try Row.fetchAll(db, sql: """
-                SELECT a.* FROM answer a JOIN interview i ON i.id = a.interview_id WHERE i.questionnaire = ? ORDER BY a.interview_id, a.variable
-                """, arguments: [questionnaire])
-            var byInterview: [Int64: [StoredAnswer]] = [:]
-            for a in answers { byInterview[a["interview_id"], default: []].append(Self.answer(a)) }
+            let byInterview = try AnswerRows.all(db, questionnaire: questionnaire)
             return rows.map { Self.interview($0, answers: byInterview[$0["id"]] ?? []) }
         }
     }
