@@ -59,6 +59,7 @@ enum Localization {
         ("Unknown subcommand '([^']*)'", "subcomando desconocido '$1'"),
         ("Please provide one of '([^']*)'", "indique una de estas opciones: '$1'"),
         ("See '([^']*)' for more information\\.", "Vea '$1' para más información."),
+        ("See '([^']*)' for detailed help\\.", "Vea '$1' para la ayuda de cada uno."),
     ]
 }
 
