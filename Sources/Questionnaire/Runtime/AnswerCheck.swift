@@ -74,8 +74,9 @@ public struct AnswerCheck: Sendable {
             found.append(error("«\(variable)» no se responde", "«\(variable)» is not answered"))
         }
         guard found.isEmpty else { return found }
+        // The rules see the interview with this answer; copy the answers only when it is not there yet.
         var with = responses
-        with[variable] = answer
+        if responses[variable] != answer { with[variable] = answer }
         for rule in item.validations where !routing.evaluator.holds(rule.condition, with) {
             found.append(error(rule.message ?? "no cumple «\(rule.condition.source)»", rule.message ?? "fails «\(rule.condition.source)»"))
         }

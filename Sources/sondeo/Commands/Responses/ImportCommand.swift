@@ -63,6 +63,8 @@ struct ImportCommand: ParsableCommand {
         var interviews: [InterviewRecord] = []
         var errors = 0, warnings = 0, badRows = 0
         var seen: [String: Int] = [:]
+        var modes: [String: Mode] = [:], checks: [Mode: AnswerCheck] = [:]
+        let plan = rows.plan
         for row in 0..<table.rowCount {
             let line = table.line(ofRow: row)
             var rowErrors = 0
@@ -81,10 +83,16 @@ struct ImportCommand: ParsableCommand {
                 continue
             }
             seen[respondent] = line
-            let rowMode = Mode(rawValue: String(Suggestion.fold(rows.system("_modo", row: row) ?? mode))) ?? .web
-            let (responses, cellProblems) = rows.responses(row: row)
+            let modeText = rows.system("_modo", row: row) ?? mode
+            let rowMode = modes[modeText] ?? {
+                let m = Mode(rawValue: String(Suggestion.fold(modeText))) ?? .web
+                modes[modeText] = m
+                return m
+            }()
+            let (responses, cellProblems) = rows.responses(row: row, plan: plan)
             for p in cellProblems { report("error", p.column, L(p.spanish, p.english)); rowErrors += 1 }
-            let check = AnswerCheck(q, mode: rowMode)
+            let check = checks[rowMode] ?? AnswerCheck(q, mode: rowMode)
+            checks[rowMode] = check
             let (states, ending) = check.routing.states(responses)
             for p in check.problems(of: responses, states: states) {
                 if p.severity == .error { rowErrors += 1 } else { warnings += 1 }

@@ -48,7 +48,29 @@ struct ResponseRows {
         }.map(\.name)
     }
 
-    func responses(row: Int) -> (Responses, [CellProblem]) {
+    /// Where each answer comes from, worked out once for the file: the variable, its kind and its column.
+    enum Slot {
+        case number(variable: String)
+        case text(variable: String)
+        case codes(item: String)
+        case dummies(item: String, options: [(code: Int, column: String)])
+    }
+
+    var plan: [Slot] {
+        questionnaire.items.flatMap { item -> [Slot] in
+            switch item.type {
+            case .note, .calculated: return []
+            case .single, .yesNo, .scale, .integer, .decimal: return [.number(variable: item.id)]
+            case .text, .date: return [.text(variable: item.id)]
+            case .grid: return item.rows.map { .number(variable: "\(item.id)_\($0.id)") }
+            case .multiple(let list):
+                if columns[item.id] != nil { return [.codes(item: item.id)] }
+                return [.dummies(item: item.id, options: (questionnaire.list(list)?.options ?? []).map { ($0.code, "\(item.id)_\($0.code)") })]
+            }
+        }
+    }
+
+    func responses(row: Int, plan: [Slot]) -> (Responses, [CellProblem]) {
         var responses = Responses()
         var problems: [CellProblem] = []
         func cell(_ name: String) -> String? {
@@ -69,39 +91,33 @@ struct ResponseRows {
             }
             return specials[x].map(Answer.special) ?? .number(x)
         }
-        for item in questionnaire.items {
-            switch item.type {
-            case .note, .calculated:
-                continue
-            case .single, .yesNo, .scale, .integer, .decimal:
-                responses[item.id] = number(item.id)
-            case .text, .date:
-                responses[item.id] = cell(item.id).map(Answer.text)
-            case .grid:
-                for r in item.rows { responses["\(item.id)_\(r.id)"] = number("\(item.id)_\(r.id)") }
-            case .multiple(let list):
-                if let codes = cell(item.id) {
-                    // One column of space-separated codes (KoboToolbox, ODK).
-                    let parsed = codes.split(separator: " ").map { Int($0) }
-                    if parsed.contains(nil) {
-                        problems.append(CellProblem(column: item.id, spanish: "«\(codes)» no son códigos separados por espacios", english: "«\(codes)» are not space-separated codes"))
-                    } else {
-                        responses[item.id] = .codes(Set(parsed.compactMap { $0 }))
-                    }
-                    continue
+        for slot in plan {
+            switch slot {
+            case .number(let variable):
+                if let answer = number(variable) { responses[variable] = answer }
+            case .text(let variable):
+                if let text = cell(variable) { responses[variable] = .text(text) }
+            case .codes(let item):
+                guard let codes = cell(item) else { continue }
+                // One column of space-separated codes (KoboToolbox, ODK).
+                let parsed = codes.split(separator: " ").map { Int($0) }
+                if parsed.contains(nil) {
+                    problems.append(CellProblem(column: item, spanish: "«\(codes)» no son códigos separados por espacios", english: "«\(codes)» are not space-separated codes"))
+                } else {
+                    responses[item] = .codes(Set(parsed.compactMap { $0 }))
                 }
+            case .dummies(let item, let options):
                 var chosen = Set<Int>(), seen = false
-                for option in questionnaire.list(list)?.options ?? [] {
-                    let name = "\(item.id)_\(option.code)"
+                for (code, name) in options {
                     guard let text = cell(name) else { continue }
                     seen = true
                     switch text {
-                    case "1", "1.0", "sí", "si", "Sí": chosen.insert(option.code)
+                    case "1", "1.0", "sí", "si", "Sí": chosen.insert(code)
                     case "0", "0.0", "no", "No": break
                     default: problems.append(CellProblem(column: name, spanish: "«\(text)» no es 0 ni 1", english: "«\(text)» is neither 0 nor 1"))
                     }
                 }
-                if seen { responses[item.id] = .codes(chosen) }
+                if seen { responses[item] = .codes(chosen) }
             }
         }
         return (responses, problems)
