@@ -275,6 +275,15 @@ public final class SQLiteStore: SurveyStore, Sendable {
         }
     }
 
+    public func closeInterview(questionnaire: String, respondent: String, disposition: String, endedAt: String, actor: String) throws {
+        try write { db in
+            try db.execute(sql: "UPDATE interview SET disposition = ?, ended_at = ? WHERE questionnaire = ? AND respondent = ? AND ended_at IS NULL",
+                           arguments: [disposition, endedAt, questionnaire, respondent])
+            try db.execute(sql: "UPDATE sample_case SET disposition = ? WHERE questionnaire = ? AND unit = ?", arguments: [disposition, questionnaire, respondent])
+            try Self.log(db, actor: actor, action: "close_interview", details: "\(questionnaire) \(respondent) \(disposition)")
+        }
+    }
+
     /// Inserts an attempt; a pending appointment of the case is kept by it.
     private static func insertAttempt(_ db: Database, caseID: Int64, _ attempt: ContactAttempt) throws {
         try db.execute(sql: "INSERT INTO contact_attempt (case_id, interviewer, started_at, ended_at, disposition, notes) VALUES (?, ?, ?, ?, ?, ?)",

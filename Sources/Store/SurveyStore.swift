@@ -39,6 +39,8 @@ public protocol SurveyStore: Sendable {
     /// Gives a case its final disposition without a new attempt (e.g. `max_intentos` when the calling
     /// rule has used up its attempts).
     func close(questionnaire: String, unit: String, disposition: String, actor: String) throws
+    /// Ends an interview left half-way without a new attempt (partial or break-off), with its case.
+    func closeInterview(questionnaire: String, respondent: String, disposition: String, endedAt: String, actor: String) throws
     /// The audit log, oldest first: (when, who, what, details).
     func audit() throws -> [(at: String, actor: String, action: String, details: String)]
 }

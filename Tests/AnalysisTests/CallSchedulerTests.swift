@@ -57,5 +57,12 @@ import Testing
         #expect(CallScheduler.exhaustedDisposition(attempts: ["no_contesta", "buzon", "no_contesta"]) == "max_intentos")
         #expect(CallScheduler.exhaustedDisposition(attempts: ["no_contesta", "rechazo_hogar", "colgo"]) == "max_intentos_contactado")
     }
+
+    @Test("an interview left half-way is partial from half of its applicable questions, else a break-off")
+    func partial() {
+        #expect(CallScheduler.partialDisposition(answered: 5, applicable: 10) == "parcial")
+        #expect(CallScheduler.partialDisposition(answered: 4, applicable: 10) == "abandono")
+        #expect(CallScheduler.partialDisposition(answered: 0, applicable: 0) == "abandono")
+    }
 }
 

@@ -106,5 +106,24 @@ import Testing
         #expect(run.stdout.contains("── Caso AF2"))
         #expect(try writer.cases(of: "satisfaccion_servicios").first?.disposition == "max_intentos")
     }
+
+    @Test("an interview suspended on its third day closes as a break-off when under half of it was answered")
+    func breakOff() throws {
+        let dir = TemporaryDirectory()
+        let store = try Self.store(in: dir)
+        // Consent and service 2, then suspended: one attempt today («interrumpida»).
+        _ = try SondeoRunner.run(["collect", "satisfaccion_servicios", "--interviewer", "e07", "--store", store, "--unit", "AF1"], input: "1\n1\n2\nq\n")
+        let writer = try SQLiteStore(path: store)
+        for day in ["2026-11-24", "2026-11-25"] {
+            try writer.record(ContactAttempt(unit: "AF1", interviewer: "e07", startedAt: "\(day)T15:00:00Z", endedAt: "\(day)T15:01:00Z",
+                                             disposition: "interrumpida"), questionnaire: "satisfaccion_servicios")
+        }
+        _ = try SondeoRunner.run(["collect", "satisfaccion_servicios", "--interviewer", "e07", "--store", store], input: "q\n")
+        // Applicable with service 2 and nothing else answered: consent, service, uses, NPS, CSAT and the four
+        // grid rows (the «sedes» row applies to service 2) = 9; answered 2 < 4.5.
+        let interview = try #require(try writer.interview(questionnaire: "satisfaccion_servicios", respondent: "AF1"))
+        #expect(interview.disposition == "abandono" && interview.endedAt != nil)
+        #expect(try writer.cases(of: "satisfaccion_servicios").first?.disposition == "abandono")
+    }
 }
 

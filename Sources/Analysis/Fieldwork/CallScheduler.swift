@@ -48,7 +48,6 @@ public struct CallScheduler: Sendable {
         if c.reserve && !includeReserve { return false }
         if let code = c.disposition, Disposition.named(code)?.final == true { return false }
         if let appointment = c.appointment { return now >= appointment }
-        if c.unfinished { return true }
         if c.attemptEnds.count >= Self.maximumAttempts { return false }
         guard let last = c.attemptEnds.last else { return true }
         if Self.day(last) == Self.day(now) { return false }
@@ -66,6 +65,16 @@ public struct CallScheduler: Sendable {
         }
     }
 
+    /// Share of the applicable questions answered from which an interview that was not finished counts
+    /// as partial (AAPOR 1.2) rather than a break-off (2.12). AAPOR leaves it to the researcher; 50 %
+    /// is the usual choice (reference `questionnaire.md` §8.3 c).
+    public static let partialThreshold = 0.5
+
+    /// `parcial` when at least ``partialThreshold`` of the applicable questions were answered, else `abandono`.
+    public static func partialDisposition(answered: Int, applicable: Int) -> String {
+        applicable > 0 && Double(answered) >= partialThreshold * Double(applicable) ? "parcial" : "abandono"
+    }
+
     /// The final disposition of a case that used its attempts: `max_intentos_contactado` when some
     /// attempt reached someone (its outcome is a refusal, «other» or an interview), else `max_intentos`.
     public static func exhaustedDisposition(attempts: [String]) -> String {
@@ -74,10 +83,11 @@ public struct CallScheduler: Sendable {
     }
 
     /// Cases that used their attempts without a final result: they end as `max_intentos`, or
-    /// `max_intentos_contactado` when someone was reached before.
+    /// `max_intentos_contactado` when someone was reached before; one with an interview left half-way
+    /// ends as `parcial` or `abandono` (``partialDisposition(answered:applicable:)``).
     public func exhausted(_ cases: [Case]) -> [Case] {
         cases.filter { c in
-            c.attemptEnds.count >= Self.maximumAttempts && c.appointment == nil && !c.unfinished
+            c.attemptEnds.count >= Self.maximumAttempts && c.appointment == nil
                 && !(c.disposition.flatMap { Disposition.named($0)?.final } ?? false)
         }
     }

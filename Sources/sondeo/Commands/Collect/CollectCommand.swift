@@ -74,6 +74,13 @@ struct CollectCommand: ParsableCommand {
                 let candidates = states.map(Self.schedulerCase)
                 let exhausted = scheduler.exhausted(candidates)
                 for c in exhausted {
+                    if c.unfinished, let half = try store.interview(questionnaire: questionnaire, respondent: c.unit) {
+                        let (answered, applicable) = session.progress(of: half)
+                        try store.closeInterview(questionnaire: questionnaire, respondent: c.unit,
+                                                 disposition: CallScheduler.partialDisposition(answered: answered, applicable: applicable),
+                                                 endedAt: SQLiteStore.now(), actor: interviewer)
+                        continue
+                    }
                     let attempts = try store.attempts(questionnaire: questionnaire, unit: c.unit).map(\.disposition)
                     try store.close(questionnaire: questionnaire, unit: c.unit, disposition: CallScheduler.exhaustedDisposition(attempts: attempts), actor: interviewer)
                 }

@@ -150,6 +150,29 @@ struct InterviewSession {
         }
     }
 
+    /// How many of the questions that apply, given the answers so far, have an answer (notes and
+    /// calculations left out; a grid row counts as a question).
+    func progress(of interview: InterviewRecord) -> (answered: Int, applicable: Int) {
+        let multiple = Set(questionnaire.items.compactMap { item -> String? in if case .multiple = item.type { return item.id } else { return nil } })
+        let responses = Responses(Dictionary(interview.answers.map { ($0.variable, $0.answer(multiple: multiple.contains($0.variable))) }, uniquingKeysWith: { a, _ in a }))
+        let routing = Routing(Evaluator(questionnaire, mode: mode))
+        var answered = 0, applicable = 0
+        for (item, state) in zip(questionnaire.items, routing.states(responses).states) where state == .applies {
+            switch item.type {
+            case .note, .calculated: continue
+            case .grid:
+                for row in item.rows where routing.rowApplies(row, itemState: state, responses) {
+                    applicable += 1
+                    if responses["\(item.id)_\(row.id)"] != nil { answered += 1 }
+                }
+            default:
+                applicable += 1
+                if responses[item.id] != nil { answered += 1 }
+            }
+        }
+        return (answered, applicable)
+    }
+
     /// The first applicable question (or grid row) without an answer.
     func nextQuestion(states: [Routing.State], responses: Responses, passed: Set<String>, routing: Routing) -> (Item, String, GridRow?)? {
         for (item, state) in zip(questionnaire.items, states) where state == .applies {
