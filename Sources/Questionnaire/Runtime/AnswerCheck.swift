@@ -17,8 +17,16 @@ public struct AnswerProblem: Sendable, Equatable {
 public struct AnswerCheck: Sendable {
     public let routing: Routing
     var q: QuestionnaireFile { routing.evaluator.questionnaire }
+    /// The variables of each item (grid rows as `item_row`), named once rather than per interview.
+    let variableNames: [[String]]
 
-    public init(_ questionnaire: QuestionnaireFile, mode: Mode) { routing = Routing(Evaluator(questionnaire, mode: mode)) }
+    public init(_ questionnaire: QuestionnaireFile, mode: Mode) {
+        routing = Routing(Evaluator(questionnaire, mode: mode))
+        variableNames = questionnaire.items.map { item in
+            if case .grid = item.type { return item.rows.map { "\(item.id)_\($0.id)" } }
+            return [item.id]
+        }
+    }
 
     /// Problems of one answer to one item (for a grid, `variable` names the row), with the other
     /// answers of the interview for `validar`/`advertir`.
@@ -95,23 +103,23 @@ public struct AnswerCheck: Sendable {
     /// The same, with the routing already worked out (an import needs it for the disposition too).
     public func problems(of responses: Responses, states: [Routing.State]) -> [AnswerProblem] {
         var found: [AnswerProblem] = []
-        for (item, state) in zip(q.items, states) {
-            if case .note = item.type { continue }
-            if case .calculated = item.type { continue }
-            let variables: [(name: String, applies: Bool)] = {
-                if case .grid = item.type {
-                    return item.rows.map { ("\(item.id)_\($0.id)", routing.rowApplies($0, itemState: state, responses)) }
-                }
-                return [(item.id, state == .applies)]
-            }()
-            for (name, applies) in variables {
+        let items = q.items
+        for index in items.indices {
+            let state = states[index]
+            switch items[index].type {
+            case .note, .calculated: continue
+            default: break
+            }
+            let isGrid: Bool = { if case .grid = items[index].type { return true } else { return false } }()
+            for (position, name) in variableNames[index].enumerated() {
+                let applies = isGrid ? routing.rowApplies(items[index].rows[position], itemState: state, responses) : state == .applies
                 switch (responses[name], applies) {
                 case (let answer?, true):
-                    found += problems(item: item, variable: name, answer: answer, in: responses)
+                    found += problems(item: items[index], variable: name, answer: answer, in: responses)
                 case (_?, false):
                     found.append(AnswerProblem(severity: .error, variable: name, spanish: "hay respuesta en «\(name)», que no aplica (\(Self.why(state)))",
                                                english: "«\(name)» is answered but does not apply (\(Self.whyEnglish(state)))"))
-                case (nil, true) where !item.optional:
+                case (nil, true) where !items[index].optional:
                     found.append(AnswerProblem(severity: .error, variable: name, spanish: "falta la respuesta obligatoria de «\(name)»",
                                                english: "the required answer of «\(name)» is missing"))
                 default:

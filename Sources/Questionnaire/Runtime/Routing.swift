@@ -18,11 +18,14 @@ public struct Routing: Sendable {
 
     /// The state of every item, in order, and the disposition if the interview was ended early.
     public func states(_ responses: Responses) -> (states: [State], ending: (item: String, disposition: String)?) {
-        let q = evaluator.questionnaire
+        let items = evaluator.questionnaire.items, sections = evaluator.questionnaire.sections
         var states: [State] = []
+        states.reserveCapacity(items.count)
         var ending: (item: String, disposition: String)?
         var skipUntil: (index: Int, by: String)?
-        for (index, item) in q.items.enumerated() {
+        // Items are read in place (`items[index].…`): copying each whole Item per interview was most of
+        // the cost of validating an import.
+        for index in items.indices {
             if let ending {
                 states.append(.ended(by: ending.item, disposition: ending.disposition))
                 continue
@@ -31,17 +34,20 @@ public struct Routing: Sendable {
                 states.append(.skipped(by: skip.by))
                 continue
             }
-            let conditions = [item.section.flatMap { q.sections[$0].condition }, item.condition].compactMap { $0 }
-            guard conditions.allSatisfy({ evaluator.holds($0, responses) }) else {
+            if let s = items[index].section, let c = sections[s].condition, !evaluator.holds(c, responses) {
+                states.append(.hidden)
+                continue
+            }
+            if let c = items[index].condition, !evaluator.holds(c, responses) {
                 states.append(.hidden)
                 continue
             }
             states.append(.applies)
-            for jump in item.jumps where evaluator.holds(jump.condition, responses) {
+            for jump in items[index].jumps where evaluator.holds(jump.condition, responses) {
                 switch jump.target {
-                case .end(let disposition): ending = (item.id, disposition)
+                case .end(let disposition): ending = (items[index].id, disposition)
                 case .go(let target):
-                    if let targetIndex = q.items.firstIndex(where: { $0.id == target }) { skipUntil = (targetIndex, item.id) }
+                    if let targetIndex = items.firstIndex(where: { $0.id == target }) { skipUntil = (targetIndex, items[index].id) }
                 }
                 break
             }
