@@ -52,5 +52,42 @@ enum AnswerRows {
         }
         return result
     }
+
+    /// Binds texts, numbers and nulls to a prepared statement by position, through SQLite's own calls.
+    static func bind(_ values: [Any?], to statement: Statement) {
+        let raw = statement.sqliteStatement
+        sqlite3_reset(raw)
+        for (offset, value) in values.enumerated() {
+            let index = Int32(offset + 1)
+            switch value {
+            case let text as String: sqlite3_bind_text(raw, index, text, -1, transient)
+            case let number as Double: sqlite3_bind_double(raw, index, number)
+            case let integer as Int64: sqlite3_bind_int64(raw, index, integer)
+            case let integer as Int: sqlite3_bind_int64(raw, index, Int64(integer))
+            default: sqlite3_bind_null(raw, index)
+            }
+        }
+    }
+
+    /// Runs a bound statement that returns at most one integer (an id), or nil.
+    static func integer(_ statement: Statement) throws -> Int64? {
+        let raw = statement.sqliteStatement
+        defer { sqlite3_reset(raw) }
+        switch sqlite3_step(raw) {
+        case SQLITE_ROW: return sqlite3_column_int64(raw, 0)
+        case SQLITE_DONE: return nil
+        case let code: throw DatabaseError(resultCode: ResultCode(rawValue: code), message: String(cString: sqlite3_errmsg(sqlite3_db_handle(raw))))
+        }
+    }
+
+    /// Runs a bound statement that returns nothing.
+    static func run(_ statement: Statement) throws {
+        let raw = statement.sqliteStatement
+        defer { sqlite3_reset(raw) }
+        let code = sqlite3_step(raw)
+        guard code == SQLITE_DONE else {
+            throw DatabaseError(resultCode: ResultCode(rawValue: code), message: String(cString: sqlite3_errmsg(sqlite3_db_handle(raw))))
+        }
+    }
 }
 

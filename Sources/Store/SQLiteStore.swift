@@ -135,7 +135,8 @@ public final class SQLiteStore: SurveyStore, Sendable {
             var published = Set<String>()
             for interview in interviews {
                 if published.insert(interview.questionnaire).inserted { try requirePublished(db, interview.questionnaire) }
-                if try Int64.fetchOne(findInterview, arguments: [interview.questionnaire, interview.respondent]) != nil {
+                AnswerRows.bind([interview.questionnaire, interview.respondent], to: findInterview)
+                if try AnswerRows.integer(findInterview) != nil {
                     let existing = try Self.interview(db, questionnaire: interview.questionnaire, respondent: interview.respondent)
                     guard existing?.answers.sorted(by: { $0.variable < $1.variable }) == interview.answers.sorted(by: { $0.variable < $1.variable }) else {
                         throw StoreError.duplicateRespondent(questionnaire: interview.questionnaire, respondent: interview.respondent)
@@ -143,9 +144,11 @@ public final class SQLiteStore: SurveyStore, Sendable {
                     unchanged += 1
                     continue
                 }
-                let caseID = try Int64.fetchOne(findCase, arguments: [interview.questionnaire, interview.respondent])
-                try insertInterview.execute(arguments: [caseID, interview.questionnaire, interview.version, interview.respondent, interview.mode,
-                                                        interview.interviewer, interview.startedAt, interview.endedAt, interview.disposition, interview.source])
+                AnswerRows.bind([interview.questionnaire, interview.respondent], to: findCase)
+                let caseID = try AnswerRows.integer(findCase)
+                AnswerRows.bind([caseID, interview.questionnaire, interview.version, interview.respondent, interview.mode,
+                                 interview.interviewer, interview.startedAt, interview.endedAt, interview.disposition, interview.source], to: insertInterview)
+                try AnswerRows.run(insertInterview)
                 try AnswerRows.insert(interview.answers, interview: db.lastInsertedRowID, with: insertAnswer)
                 if let caseID, let disposition = interview.disposition { try updateCase.execute(arguments: [disposition, caseID]) }
                 added += 1
