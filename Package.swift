@@ -52,7 +52,7 @@ let package = Package(
         .testTarget(name: "QuestionnaireTests", dependencies: ["Questionnaire", "Randomness", "SondeoTestSupport"]),
         .testTarget(name: "StoreTests", dependencies: ["Store", "Questionnaire", "Analysis", "SondeoTestSupport", .product(name: "GRDB", package: "GRDB.swift")]),
         .testTarget(name: "CasesTests", dependencies: ["Cases", "Table"]),
-        .testTarget(name: "SondeoCLITests", dependencies: ["sondeo", "Store", "SondeoTestSupport"],
+        .testTarget(name: "SondeoCLITests", dependencies: ["sondeo", "Store", "SondeoTestSupport", .product(name: "GRDB", package: "GRDB.swift")],
                     resources: [.copy("Fixtures")]),
     ]
 )

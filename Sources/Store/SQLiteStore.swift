@@ -287,6 +287,23 @@ public final class SQLiteStore: SurveyStore, Sendable {
         }
     }
 
+    public func claim(questionnaire: String, unit: String, interviewer: String, now: String, until: String) throws -> Bool {
+        try write { db in
+            try db.execute(sql: """
+                UPDATE sample_case SET claimed_by = ?, claimed_until = ?
+                WHERE questionnaire = ? AND unit = ? AND (claimed_until IS NULL OR claimed_until < ? OR claimed_by = ?)
+                """, arguments: [interviewer, until, questionnaire, unit, now, interviewer])
+            return db.changesCount == 1
+        }
+    }
+
+    public func release(questionnaire: String, unit: String, interviewer: String) throws {
+        try write { db in
+            try db.execute(sql: "UPDATE sample_case SET claimed_by = NULL, claimed_until = NULL WHERE questionnaire = ? AND unit = ? AND claimed_by = ?",
+                           arguments: [questionnaire, unit, interviewer])
+        }
+    }
+
     /// Inserts an attempt; a pending appointment of the case is kept by it.
     private static func insertAttempt(_ db: Database, caseID: Int64, _ attempt: ContactAttempt) throws {
         try db.execute(sql: "INSERT INTO contact_attempt (case_id, interviewer, started_at, ended_at, disposition, notes) VALUES (?, ?, ?, ?, ?, ?)",
@@ -315,10 +332,13 @@ public final class SQLiteStore: SurveyStore, Sendable {
     }
 
     /// The current time as ISO 8601 in UTC with milliseconds.
-    public static func now() -> String {
+    public static func now() -> String { timestamp(Date()) }
+
+    /// A moment as the store writes it: ISO 8601 in UTC with milliseconds, so that texts sort as times.
+    public static func timestamp(_ date: Date) -> String {
         let formatter = ISO8601DateFormatter()
         formatter.formatOptions = [.withInternetDateTime, .withFractionalSeconds]
-        return formatter.string(from: Date())
+        return formatter.string(from: date)
     }
 
     private static func json(_ fields: [String: String]) -> String {

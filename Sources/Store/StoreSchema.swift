@@ -86,6 +86,13 @@ enum StoreSchema {
                     BEGIN SELECT RAISE(ABORT, 'el registro de auditoría no se puede borrar'); END;
                 """)
         }
+        migrator.registerMigration("v2: case claims") { db in
+            // Who is working a case right now, so that two encuestadores never call the same affiliate.
+            try db.execute(sql: """
+                ALTER TABLE sample_case ADD COLUMN claimed_by TEXT;
+                ALTER TABLE sample_case ADD COLUMN claimed_until TEXT;
+                """)
+        }
         return migrator
     }
 }

@@ -41,6 +41,12 @@ public protocol SurveyStore: Sendable {
     func close(questionnaire: String, unit: String, disposition: String, actor: String) throws
     /// Ends an interview left half-way without a new attempt (partial or break-off), with its case.
     func closeInterview(questionnaire: String, respondent: String, disposition: String, endedAt: String, actor: String) throws
+    /// Claims a case for an interviewer until a time (ISO 8601): true when it was free, expired or
+    /// already theirs; false when another interviewer holds it. One statement, so two processes
+    /// asking at once cannot both win.
+    func claim(questionnaire: String, unit: String, interviewer: String, now: String, until: String) throws -> Bool
+    /// Frees the interviewer's claim on a case.
+    func release(questionnaire: String, unit: String, interviewer: String) throws
     /// The audit log, oldest first: (when, who, what, details).
     func audit() throws -> [(at: String, actor: String, action: String, details: String)]
 }

@@ -1,4 +1,5 @@
 import Foundation
+import GRDB
 import SondeoTestSupport
 import Store
 import Testing
@@ -124,6 +125,30 @@ import Testing
         let interview = try #require(try writer.interview(questionnaire: "satisfaccion_servicios", respondent: "AF1"))
         #expect(interview.disposition == "abandono" && interview.endedAt != nil)
         #expect(try writer.cases(of: "satisfaccion_servicios").first?.disposition == "abandono")
+    }
+
+    @Test("two encuestadores at once are given different cases")
+    func twoInterviewers() throws {
+        let dir = TemporaryDirectory()
+        let store = try Self.store(in: dir)
+        // e01 is on a call with AF1 (its process waits for the outcome); e02 starts meanwhile.
+        let (first, input) = try SondeoRunner.start(["collect", "satisfaccion_servicios", "--interviewer", "e01", "--store", store])
+        let reader = try SQLiteStore(path: store)
+        for _ in 0..<100 {
+            Thread.sleep(forTimeInterval: 0.05)
+            if (try? reader.audit().isEmpty) == false, try claimedBy(store) == "e01" { break }
+        }
+        let second = try SondeoRunner.run(["collect", "satisfaccion_servicios", "--interviewer", "e02", "--store", store], input: "q\n")
+        #expect(second.stdout.contains("── Caso AF2"))
+        input.write(Data("q\n".utf8))
+        try input.close()
+        first.waitUntilExit()
+        #expect(try claimedBy(store) == nil)
+    }
+
+    /// Who holds AF1, read straight from the file.
+    func claimedBy(_ store: String) throws -> String? {
+        try DatabaseQueue(path: store).read { try String.fetchOne($0, sql: "SELECT claimed_by FROM sample_case WHERE unit = 'AF1'") }
     }
 }
 

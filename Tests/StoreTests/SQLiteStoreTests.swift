@@ -74,3 +74,21 @@ import Testing
         #expect(throws: StoreError.self) { _ = try SQLiteStore(path: path) }
     }
 }
+
+/// Claims keep two encuestadores off the same case.
+@Suite struct CaseClaimTests {
+    @Test("a claim holds against others until it expires or is released; its holder may renew it")
+    func claims() throws {
+        let dir = TemporaryDirectory()
+        let store = try SQLiteStore(path: dir.path("s.sqlite"))
+        _ = try store.publish(PublishedVersion(questionnaire: "q", version: "1", sha256: "x", source: "x", publishedAt: "2026-11-29T10:00:00Z"), actor: "ana")
+        _ = try store.loadSample([SampleUnit(unit: "AF1")], questionnaire: "q", actor: "ana")
+        let now = "2026-11-30T14:00:00.000Z", later = "2026-11-30T16:00:00.000Z"
+        #expect(try store.claim(questionnaire: "q", unit: "AF1", interviewer: "e01", now: now, until: later))
+        #expect(try !store.claim(questionnaire: "q", unit: "AF1", interviewer: "e02", now: now, until: later))
+        #expect(try store.claim(questionnaire: "q", unit: "AF1", interviewer: "e01", now: now, until: later))
+        #expect(try store.claim(questionnaire: "q", unit: "AF1", interviewer: "e02", now: "2026-11-30T16:00:00.001Z", until: "2026-11-30T18:00:00.000Z"))
+        try store.release(questionnaire: "q", unit: "AF1", interviewer: "e02")
+        #expect(try store.claim(questionnaire: "q", unit: "AF1", interviewer: "e01", now: now, until: later))
+    }
+}

@@ -55,15 +55,16 @@ public struct CallScheduler: Sendable {
         return now >= last.addingTimeInterval(Double(wait) * 60)
     }
 
-    /// The next case to call, or nil when none is callable now.
-    public func next(_ cases: [Case], now: Date) -> Case? {
-        cases.filter { callable($0, now: now) }.min { a, b in
-            func rank(_ c: Case) -> (Int, Int, Int, Int) {
-                (c.appointment != nil ? 0 : (c.unfinished ? 1 : 2), c.attemptEnds.count, c.reserve ? 1 : 0, c.order)
-            }
-            return rank(a) < rank(b)
+    /// The cases callable now, best first.
+    public func ordered(_ cases: [Case], now: Date) -> [Case] {
+        func rank(_ c: Case) -> (Int, Int, Int, Int) {
+            (c.appointment != nil ? 0 : (c.unfinished ? 1 : 2), c.attemptEnds.count, c.reserve ? 1 : 0, c.order)
         }
+        return cases.filter { callable($0, now: now) }.sorted { rank($0) < rank($1) }
     }
+
+    /// The next case to call, or nil when none is callable now.
+    public func next(_ cases: [Case], now: Date) -> Case? { ordered(cases, now: now).first }
 
     /// Share of the applicable questions answered from which an interview that was not finished counts
     /// as partial (AAPOR 1.2) rather than a break-off (2.12). AAPOR leaves it to the researcher; 50 %

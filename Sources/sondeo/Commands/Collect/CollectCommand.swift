@@ -68,6 +68,10 @@ struct CollectCommand: ParsableCommand {
                     screen.problem(L("«\(unit)» no está en la muestra de «\(questionnaire)»", "«\(unit)» is not in the sample of «\(questionnaire)»"))
                     throw ExitCode(ExitStatus.usage.rawValue)
                 }
+                guard try claim(found.unit, store: store) else {
+                    screen.problem(L("a «\(unit)» lo está atendiendo otro encuestador", "another interviewer is working «\(unit)»"))
+                    throw ExitCode(ExitStatus.usage.rawValue)
+                }
                 chosen = found
             } else {
                 let scheduler = CallScheduler(includeReserve: reserve)
@@ -88,7 +92,13 @@ struct CollectCommand: ParsableCommand {
                     screen.say(L("\(NumberText.count(exhausted.count, "caso cerrado", "casos cerrados")) por llegar a \(CallScheduler.maximumAttempts) intentos.",
                                  "\(exhausted.count) cases closed after \(CallScheduler.maximumAttempts) attempts."))
                 }
-                chosen = scheduler.next(candidates, now: Date()).flatMap { next in states.first { $0.unit == next.unit } }
+                // The best case that no other encuestador is working now.
+                var picked: CaseState?
+                for next in scheduler.ordered(candidates, now: Date()) where try claim(next.unit, store: store) {
+                    picked = states.first { $0.unit == next.unit }
+                    break
+                }
+                chosen = picked
             }
             guard let target = chosen else {
                 screen.say(L("No hay casos para llamar ahora: los demás ya terminaron, ya se llamaron hoy o esperan su turno.",
@@ -96,9 +106,17 @@ struct CollectCommand: ParsableCommand {
                 return
             }
             worked += 1
+            defer { try? store.release(questionnaire: questionnaire, unit: target.unit, interviewer: interviewer) }
             guard try session.work(target, screen: screen) else { return }
             if unit != nil { return }
         }
+    }
+
+    /// Claims a case for this encuestador for two hours (a call and its interview), so that nobody else
+    /// calls the same affiliate meanwhile; a process that dies leaves the claim to expire.
+    func claim(_ unit: String, store: SQLiteStore) throws -> Bool {
+        let until = SQLiteStore.timestamp(Date().addingTimeInterval(2 * 3600))
+        return try store.claim(questionnaire: questionnaire, unit: unit, interviewer: interviewer, now: SQLiteStore.now(), until: until)
     }
 
     static func schedulerCase(_ c: CaseState) -> CallScheduler.Case {
