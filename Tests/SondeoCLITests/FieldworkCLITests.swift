@@ -227,5 +227,37 @@ import Testing
         let plain = try SondeoRunner.run(["responses", "import", "satisfaccion_servicios", answers, "--store", store])
         #expect(plain.stdout.hasSuffix("Guardadas 0 entrevistas nuevas en \(store); 60 ya estaban.\n"), "\(plain.stdout)\(plain.stderr)")
     }
+
+    @Test("export --labels writes the list's labels, --format json one object per interview, --excel what Excel reads")
+    func exportOptions() throws {
+        let dir = TemporaryDirectory()
+        let (store, answers) = try Self.storeWithWebAnswers(in: dir)
+        _ = try SondeoRunner.run(["responses", "import", "satisfaccion_servicios", answers, "--store", store])
+        let original = try String(contentsOfFile: answers, encoding: .utf8).split(separator: "\n").map(String.init)
+        let header = cellsOf(original[0]), first = cellsOf(original[1])
+        let csat = first[header.firstIndex(of: "csat")!]
+        let labelsOf = ["1": "Muy insatisfecho", "2": "Insatisfecho", "3": "Ni satisfecho ni insatisfecho", "4": "Satisfecho", "5": "Muy satisfecho",
+                        "98": "No sabe", "99": "No responde"]
+
+        let labelled = dir.path("etiquetas.csv")
+        _ = try SondeoRunner.run(["responses", "export", "satisfaccion_servicios", "--store", store, "--out", labelled, "--labels"])
+        let rows = try String(contentsOfFile: labelled, encoding: .utf8).split(separator: "\n").map(String.init)
+        let labelledHeader = cellsOf(rows[0])
+        #expect(cellsOf(rows[1])[labelledHeader.firstIndex(of: "csat")!] == labelsOf[csat]!)
+
+        let json = dir.path("entrevistas.json")
+        _ = try SondeoRunner.run(["responses", "export", "satisfaccion_servicios", "--store", store, "--out", json, "--format", "json"])
+        let objects = try #require(try JSONSerialization.jsonObject(with: Data(contentsOf: URL(fileURLWithPath: json))) as? [[String: Any]])
+        #expect(objects.count == 60)
+        #expect(objects[0]["id_afiliado"] as? String == first[0] && objects[0]["csat"] as? Double == Double(csat))
+
+        let excel = dir.path("excel.csv")
+        _ = try SondeoRunner.run(["responses", "export", "satisfaccion_servicios", "--store", store, "--out", excel, "--excel"])
+        let bytes = try Data(contentsOf: URL(fileURLWithPath: excel))
+        // Windows-1252: «á» (in «rápido», «Más») is the single byte 0xE1, never UTF-8's 0xC3 0xA1.
+        #expect(bytes.contains(0xE1) && !bytes.contains(0xC3))
+        #expect(String(decoding: bytes.prefix(40), as: UTF8.self).hasPrefix("id_afiliado;_version;_modo;"))
+        #expect(bytes.contains(0x0D))  // CRLF
+    }
 }
 
