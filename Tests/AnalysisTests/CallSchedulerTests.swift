@@ -63,6 +63,9 @@ import Testing
         #expect(CallScheduler.partialDisposition(answered: 5, applicable: 10) == "parcial")
         #expect(CallScheduler.partialDisposition(answered: 4, applicable: 10) == "abandono")
         #expect(CallScheduler.partialDisposition(answered: 0, applicable: 0) == "abandono")
+        // A questionnaire's own «parcial desde 60 %».
+        #expect(CallScheduler.partialDisposition(answered: 5, applicable: 10, threshold: 0.6) == "abandono")
+        #expect(CallScheduler.partialDisposition(answered: 6, applicable: 10, threshold: 0.6) == "parcial")
     }
 }
 

@@ -44,7 +44,7 @@ import Testing
         expect("pregunta_1: eteros 1..5\n  \"x\"\n", code: "DSL-004", line: 7, column: 13,
                message: "«eteros» no es un tipo de pregunta (una de, varias de, escala, entero, decimal, texto, fecha, sino, nota, calcular, matriz de); ¿quiso decir «entero»?")
         expect("seccon \"A\"\n", code: "DSL-001", line: 7, column: 1,
-               message: "«seccon» no es una palabra del lenguaje al comienzo de una línea (encuesta, versión, modos, especiales, lista, sección o «id: tipo»); ¿quiso decir «seccion»?")
+               message: "«seccon» no es una palabra del lenguaje al comienzo de una línea (encuesta, versión, modos, especiales, parcial, lista, sección o «id: tipo»); ¿quiso decir «seccion»?")
         expect("a: una de sinno\n  \"x\"\n", code: "DSL-050", line: 7, column: 1, message: "la lista «sinno» no existe; ¿quiso decir «sino»?")
         expect("nps: escala 0..10 \"No\" .. \"Sí\"\n  \"x\"\nb: texto\n  \"y\"\n  mostrar si nsp <= 6\n", code: "DSL-060", line: 11, column: 14,
                message: "«nsp» no es una pregunta de este cuestionario; ¿quiso decir «nps»?")
@@ -129,6 +129,14 @@ import Testing
     func noCascade() {
         let found = diagnostics("csat: una de cincoo\n  \"x\"\nb: texto\n  \"y\"\n  mostrar si csat en (1, 2)\n")
         #expect(found.filter { $0.severity == .error }.map(\.code) == ["DSL-050"])
+    }
+
+    @Test("parcial desde N %: read into the questionnaire; a share outside 1–100 is DSL-028")
+    func partialThreshold() {
+        let good = QuestionnaireParser.parse(CheckerTests.header + "parcial desde 60 %\n", file: "p").file
+        #expect(good.partialFrom == 0.6)
+        expect("parcial desde 0\n", code: "DSL-028", line: 7, column: 1,
+               message: "escriba «parcial desde 50 %»: el porcentaje de preguntas respondidas (1 a 100) desde el que una entrevista sin terminar cuenta como parcial")
     }
 
     @Test("every error of a file in one run")

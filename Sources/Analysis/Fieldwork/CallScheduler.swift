@@ -71,9 +71,10 @@ public struct CallScheduler: Sendable {
     /// is the usual choice (reference `questionnaire.md` §8.3 c).
     public static let partialThreshold = 0.5
 
-    /// `parcial` when at least ``partialThreshold`` of the applicable questions were answered, else `abandono`.
-    public static func partialDisposition(answered: Int, applicable: Int) -> String {
-        applicable > 0 && Double(answered) >= partialThreshold * Double(applicable) ? "parcial" : "abandono"
+    /// `parcial` when at least `threshold` (by default ``partialThreshold``; a questionnaire may set its
+    /// own with `parcial desde N %`) of the applicable questions were answered, else `abandono`.
+    public static func partialDisposition(answered: Int, applicable: Int, threshold: Double? = nil) -> String {
+        applicable > 0 && Double(answered) >= (threshold ?? partialThreshold) * Double(applicable) ? "parcial" : "abandono"
     }
 
     /// The final disposition of a case that used its attempts: `max_intentos_contactado` when some

@@ -38,7 +38,7 @@ public enum QuestionnaireJSON {
         }
         let document: [String: Any] = [
             "id": q.id ?? NSNull(), "title": q.title ?? NSNull(), "version": q.version ?? NSNull(), "sha256": sha256,
-            "modes": q.modes.map(\.rawValue),
+            "modes": q.modes.map(\.rawValue), "partial_from": q.partialFrom ?? NSNull(),
             "specials": q.specials.map { ["name": $0.name, "code": $0.code, "label": $0.label] },
             "lists": q.lists.map { ["id": $0.id, "options": $0.options.map { ["code": $0.code, "label": $0.label, "exclusive": $0.exclusive] }] },
             "sections": q.sections.map { ["title": $0.title, "condition": $0.condition?.source ?? ""] as [String: Any] },

@@ -19,7 +19,7 @@ public enum QuestionnaireParser {
 
 /// Keywords the parser knows, for «¿quiso decir …?».
 enum Keywords {
-    static let topLevel = ["encuesta", "version", "modos", "especiales", "lista", "seccion"]
+    static let topLevel = ["encuesta", "version", "modos", "especiales", "parcial", "lista", "seccion"]
     static let types = ["una", "varias", "escala", "entero", "decimal", "texto", "fecha", "sino", "nota", "calcular", "matriz"]
     static let modifiers = ["opcional", "permite", "filas", "opciones", "maximo", "exclusiva"]
     static let itemLines = ["mostrar", "validar", "advertir", "si", "encuestador"]
@@ -118,6 +118,16 @@ private struct ParserState {
                 result.specials.append(SpecialCode(name: name.uppercased(), code: Int(code), label: label, position: tokens[i].position))
                 i += 3
             }
+        case "parcial":
+            // `parcial desde 60 %`: the share of applicable questions from which an unfinished interview
+            // counts as partial rather than a break-off.
+            guard tokens.count >= 3, tokens[1].keyword == "desde", case .number(let percent) = tokens[2].kind,
+                  percent > 0, percent <= 100, tokens.count == 3 || (tokens.count == 4 && tokens[3].isSymbol("%")) else {
+                sink.error("DSL-028", at: first.position, width: raw.count, "escriba «parcial desde 50 %»: el porcentaje de preguntas respondidas (1 a 100) desde el que una entrevista sin terminar cuenta como parcial",
+                           "write «parcial desde 50 %»: the share of answered questions (1 to 100) from which an unfinished interview counts as partial")
+                return
+            }
+            result.partialFrom = percent / 100
         case "lista":
             list(tokens, raw: raw, number: number)
         case "seccion":
@@ -132,8 +142,8 @@ private struct ParserState {
             let word = first.word ?? raw.trimmingCharacters(in: .whitespaces)
             let hint = Suggestion.hints(for: word, among: Keywords.topLevel)
             sink.error("DSL-001", at: first.position, width: first.width,
-                       "«\(word)» no es una palabra del lenguaje al comienzo de una línea (encuesta, versión, modos, especiales, lista, sección o «id: tipo»)\(hint.spanish)",
-                       "«\(word)» is not a keyword that can start a line (encuesta, versión, modos, especiales, lista, sección or «id: type»)\(hint.english)")
+                       "«\(word)» no es una palabra del lenguaje al comienzo de una línea (encuesta, versión, modos, especiales, parcial, lista, sección o «id: tipo»)\(hint.spanish)",
+                       "«\(word)» is not a keyword that can start a line (encuesta, versión, modos, especiales, parcial, lista, sección or «id: type»)\(hint.english)")
         }
     }
 

@@ -22,6 +22,9 @@ public struct QuestionnaireFile: Sendable {
     public var sections: [Section] = []
     public var items: [Item] = []
     public var headerPosition = TextPosition(line: 1, column: 1)
+    /// `parcial desde N %`: from which share of the applicable questions answered an unfinished
+    /// interview is partial (AAPOR 1.2) rather than a break-off; nil leaves the default (50 %).
+    public var partialFrom: Double?
     /// Where the `versión` line is, for messages about the version number.
     public var versionPosition: TextPosition?
 

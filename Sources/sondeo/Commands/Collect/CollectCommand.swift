@@ -81,7 +81,7 @@ struct CollectCommand: ParsableCommand {
                     if c.unfinished, let half = try store.interview(questionnaire: questionnaire, respondent: c.unit) {
                         let (answered, applicable) = session.progress(of: half)
                         try store.closeInterview(questionnaire: questionnaire, respondent: c.unit,
-                                                 disposition: CallScheduler.partialDisposition(answered: answered, applicable: applicable),
+                                                 disposition: CallScheduler.partialDisposition(answered: answered, applicable: applicable, threshold: q.partialFrom),
                                                  endedAt: SQLiteStore.now(), actor: interviewer)
                         continue
                     }
