@@ -81,6 +81,15 @@ import Testing
 
         let table = try SondeoRunner.run(["responses", "status", "satisfaccion_servicios", "--store", path])
         #expect(table.stdout.contains("A          10          4  40,0 %"))
+
+        // Targets from an allocation file: 4 completes of 8 wanted in A, 1 of 2 in B.
+        let allocation = dir.path("asignacion.json")
+        try #"{"total": 10, "strata": [{"stratum": "A", "N": 200, "n": 8}, {"stratum": "B", "N": 62, "n": 2}]}"#
+            .write(toFile: allocation, atomically: true, encoding: .utf8)
+        let allocated = try SondeoRunner.run(["responses", "status", "satisfaccion_servicios", "--store", path, "--allocation", allocation, "--format", "json"])
+        let byAllocation = try #require(try JSONSerialization.jsonObject(with: Data(allocated.stdout.utf8)) as? [String: Any])
+        #expect(byAllocation["target"] as? Int == 10)
+        #expect((byAllocation["groups"] as? [[String: Any]])?.map { $0["target"] as? Int } == [8, 2])
     }
 
     /// A store with the satisfaction questionnaire published and the demo's web answers' affiliates as cases.

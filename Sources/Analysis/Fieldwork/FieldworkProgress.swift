@@ -43,7 +43,8 @@ public struct FieldworkProgress: Sendable {
     public let total: Summary
     public let groups: [Summary]
 
-    public init(cases: [Case], e: Double? = nil) {
+    /// - Parameter targets: completes wanted per group (an allocation); by default, the group's main-sample cases.
+    public init(cases: [Case], e: Double? = nil, targets: [String: Int]? = nil) {
         func summarise(_ cases: [Case], group: String?) -> Summary {
             let released = cases.filter { !$0.reserve || $0.tried }
             var classes: [OutcomeRates.OutcomeClass] = []
@@ -54,7 +55,8 @@ public struct FieldworkProgress: Sendable {
                 classes.append(disposition?.outcome ?? .unknownOther)
                 if disposition?.final == true { finished += 1 }
             }
-            return Summary(group: group, target: cases.filter { !$0.reserve }.count, released: released.count,
+            let target = targets.map { t in group.map { t[$0] ?? 0 } ?? t.values.reduce(0, +) } ?? cases.filter { !$0.reserve }.count
+            return Summary(group: group, target: target, released: released.count,
                            completes: released.filter { $0.disposition == "completa" }.count,
                            partials: released.filter { $0.disposition == "parcial" }.count,
                            finished: finished, notTried: released.filter { !$0.tried }.count,

@@ -30,6 +30,10 @@ struct StatusCommand: ParsableCommand {
     @Option(help: ArgumentHelp(L("Proporción de elegibles entre los de elegibilidad desconocida (0 a 1).", "Share of eligible among unknown eligibility (0 to 1)."),
                                valueName: "e"))
     var e: Double?
+    @Option(help: ArgumentHelp(L("Asignación de «sondeo sample allocate --format json»: la meta de completas por estrato (por defecto, los casos de la muestra sin reserva).",
+                                 "Allocation from «sondeo sample allocate --format json»: the completes wanted per stratum (by default, the sample cases without reserve)."),
+                               valueName: L("archivo", "file")))
+    var allocation: String?
     @Option(help: ArgumentHelp(L("Formato de salida: table o json.", "Output format: table or json."), valueName: L("formato", "format")))
     var format: OutputFormat = .table
     @OptionGroup var storeOptions: StoreOptions
@@ -37,6 +41,9 @@ struct StatusCommand: ParsableCommand {
 
     func validate() throws {
         try format.require([.table, .json])
+        if allocation != nil && by != .estrato {
+            throw ValidationError(L("--allocation da metas por estrato: úselo con --by estrato", "--allocation gives targets per stratum: use it with --by estrato"))
+        }
         if let e, !(0...1).contains(e) { throw ValidationError(L("--e debe estar entre 0 y 1, no \(e)", "--e must be between 0 and 1, not \(e)")) }
     }
 
@@ -46,7 +53,10 @@ struct StatusCommand: ParsableCommand {
             FieldworkProgress.Case(group: (by == .estrato ? c.stratum : c.interviewers.last) ?? L("(sin asignar)", "(unassigned)"),
                                    reserve: c.reserve, disposition: c.disposition, attempts: c.attempts)
         }
-        let progress = FieldworkProgress(cases: cases, e: e)
+        let targets = try allocation.map { file in
+            Dictionary(try AllocationFile.read(file).map { ($0.stratum, $0.n) }, uniquingKeysWith: { a, _ in a })
+        }
+        let progress = FieldworkProgress(cases: cases, e: e, targets: by == .estrato ? targets : nil)
         if format == .json {
             print(JSONValue.object([("questionnaire", .string(questionnaire)), ("by", .string(by.rawValue))] + Self.json(progress.total)
                                    + [("groups", .array(progress.groups.map { .object([("group", .string($0.group ?? ""))] + Self.json($0)) }))]).rendered())

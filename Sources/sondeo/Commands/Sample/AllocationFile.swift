@@ -7,6 +7,20 @@ import Table
 /// frame: the same strata, and the same N_h (a frame that changed since the allocation is refused).
 enum AllocationFile {
     static func sizes(path: String, frame: Table, strataColumn: String) throws -> [String: Int] {
+        let counts = try FrameStrata.strata(of: frame, column: strataColumn)
+        let frameSizes = Dictionary(uniqueKeysWithValues: counts.map { ($0.name, $0.size) })
+        var sizes: [String: Int] = [:]
+        for entry in try read(path) {
+            if let allocated = entry.population, let actual = frameSizes[entry.stratum], allocated != actual {
+                throw SamplingError.allocationPopulationMismatch(stratum: entry.stratum, allocation: allocated, frame: actual)
+            }
+            sizes[entry.stratum] = entry.n
+        }
+        return sizes
+    }
+
+    /// The strata of the file: name, N_h when written, and the allocated n_h.
+    static func read(_ path: String) throws -> [(stratum: String, population: Int?, n: Int)] {
         guard let data = FileManager.default.contents(atPath: path) else {
             throw CSVError(FileManager.default.fileExists(atPath: path) ? .ioFailure(reason: L("no se pudo leer", "could not be read")) : .fileNotFound,
                            at: .init(source: path))
@@ -15,19 +29,10 @@ enum AllocationFile {
               let entries = document["strata"] as? [[String: Any]] else {
             throw AllocationFileError(path: path)
         }
-        let counts = try FrameStrata.strata(of: frame, column: strataColumn)
-        let frameSizes = Dictionary(uniqueKeysWithValues: counts.map { ($0.name, $0.size) })
-        var sizes: [String: Int] = [:]
-        for entry in entries {
-            guard let name = entry["stratum"] as? String, let n = (entry["n"] as? NSNumber)?.intValue else {
-                throw AllocationFileError(path: path)
-            }
-            if let allocated = (entry["N"] as? NSNumber)?.intValue, let actual = frameSizes[name], allocated != actual {
-                throw SamplingError.allocationPopulationMismatch(stratum: name, allocation: allocated, frame: actual)
-            }
-            sizes[name] = n
+        return try entries.map { entry in
+            guard let name = entry["stratum"] as? String, let n = (entry["n"] as? NSNumber)?.intValue else { throw AllocationFileError(path: path) }
+            return (name, (entry["N"] as? NSNumber)?.intValue, n)
         }
-        return sizes
     }
 }
 
