@@ -1,5 +1,14 @@
 import Questionnaire
 
+extension Responses {
+    /// The answers of a stored interview, read back with the questionnaire that says which variables
+    /// are `varias de` (their codes are kept as text).
+    public init(stored answers: [StoredAnswer], of questionnaire: QuestionnaireFile) {
+        let multiple = Set(questionnaire.items.compactMap { item -> String? in if case .multiple = item.type { return item.id } else { return nil } })
+        self.init(Dictionary(answers.map { ($0.variable, $0.answer(multiple: multiple.contains($0.variable))) }, uniquingKeysWith: { a, _ in a }))
+    }
+}
+
 /// How an ``Answer`` of the questionnaire runtime is kept in the store, and back.
 extension StoredAnswer {
     public init(variable: String, answer: Answer) {

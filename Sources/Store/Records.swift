@@ -121,8 +121,8 @@ public struct InterviewRecord: Sendable, Equatable {
 /// One stored answer: a number, a text (the codes of a `varias de` as «2 7»), or a special code by
 /// name (`NS`, `NR`) in `status`.
 public struct StoredAnswer: Sendable, Equatable {
-    /// `answered`, or the name of a special code.
     public var variable: String
+    /// `answered`, or the name of a special code.
     public var status: String
     public var number: Double?
     public var text: String?

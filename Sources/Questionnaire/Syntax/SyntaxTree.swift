@@ -1,3 +1,5 @@
+import Diagnostics
+
 /// A position in a questionnaire file (1-based line and column).
 public struct TextPosition: Sendable, Equatable, Comparable {
     public var line: Int
@@ -38,6 +40,9 @@ public struct QuestionnaireFile: Sendable {
 /// Where a questionnaire is applied: each may have its own wording.
 public enum Mode: String, Sendable, CaseIterable {
     case telefono, presencial, web
+
+    /// The mode a person typed, with or without accents or capitals: «Teléfono», «telefono».
+    public init?(folding text: String) { self.init(rawValue: String(Suggestion.fold(text))) }
 
     public var label: String {
         switch self {

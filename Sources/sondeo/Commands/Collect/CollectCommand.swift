@@ -43,7 +43,7 @@ struct CollectCommand: ParsableCommand {
     @OptionGroup var global: GlobalOptions
 
     func validate() throws {
-        guard let m = Mode(rawValue: String(Suggestion.fold(mode))), m != .web else {
+        guard let m = Mode(folding: mode), m != .web else {
             throw ValidationError(L("--mode debe ser telefono o presencial, no «\(mode)»", "--mode must be telefono or presencial, not «\(mode)»"))
         }
     }
@@ -51,7 +51,7 @@ struct CollectCommand: ParsableCommand {
     func run() throws {
         let (store, published, q) = try storeOptions.published(questionnaire)
         let session = InterviewSession(store: store, questionnaire: q, version: published.version, id: questionnaire,
-                                       interviewer: interviewer, mode: Mode(rawValue: String(Suggestion.fold(mode))) ?? .telefono)
+                                       interviewer: interviewer, mode: Mode(folding: mode) ?? .telefono)
         let screen = InterviewScreen()
         let today = CallScheduler.day(Date())
         if let date = CivilDate(year: today.year ?? 0, month: today.month ?? 0, day: today.day ?? 0), !ColombianCalendar.isBusinessDay(date) {
@@ -75,7 +75,7 @@ struct CollectCommand: ParsableCommand {
                 chosen = found
             } else {
                 let scheduler = CallScheduler(includeReserve: reserve)
-                let candidates = states.map(Self.schedulerCase)
+                let candidates = Self.schedulerCases(states)
                 let exhausted = scheduler.exhausted(candidates)
                 for c in exhausted {
                     if c.unfinished, let half = try store.interview(questionnaire: questionnaire, respondent: c.unit) {
@@ -119,12 +119,15 @@ struct CollectCommand: ParsableCommand {
         return try store.claim(questionnaire: questionnaire, unit: unit, interviewer: interviewer, now: SQLiteStore.now(), until: until)
     }
 
-    static func schedulerCase(_ c: CaseState) -> CallScheduler.Case {
+    /// The store's cases as the calling rule sees them; the date parsers are made once for all cases.
+    static func schedulerCases(_ states: [CaseState]) -> [CallScheduler.Case] {
         let f = ISO8601DateFormatter()
         f.formatOptions = [.withInternetDateTime, .withFractionalSeconds]
         let plain = ISO8601DateFormatter()
         func date(_ s: String) -> Date? { f.date(from: s) ?? plain.date(from: s) }
-        return CallScheduler.Case(unit: c.unit, reserve: c.reserve, order: c.order ?? Int.max, disposition: c.disposition,
-                                  attemptEnds: c.attemptEnds.compactMap(date), appointment: c.appointment.flatMap(date), unfinished: c.unfinished)
+        return states.map { c in
+            CallScheduler.Case(unit: c.unit, reserve: c.reserve, order: c.order ?? Int.max, disposition: c.disposition,
+                               attemptEnds: c.attemptEnds.compactMap(date), appointment: c.appointment.flatMap(date), unfinished: c.unfinished)
+        }
     }
 }

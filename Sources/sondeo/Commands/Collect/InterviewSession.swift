@@ -42,7 +42,6 @@ struct InterviewSession {
                 continue
             }
             let code = Self.outcomes[n - 2]
-            var notes: String?
             if code == "cita" {
                 guard let at = askAppointment(screen) else { return false }
                 try store.record(ContactAttempt(unit: c.unit, interviewer: interviewer, startedAt: started, endedAt: SQLiteStore.now(), disposition: code,
@@ -51,7 +50,7 @@ struct InterviewSession {
                 screen.say(L("Cita guardada para \(at).", "Appointment saved for \(at)."))
                 return true
             }
-            notes = screen.ask(L("Nota (opcional):", "Note (optional):")).flatMap { $0.isEmpty ? nil : $0 }
+            let notes = screen.ask(L("Nota (opcional):", "Note (optional):")).flatMap { $0.isEmpty ? nil : $0 }
             try store.record(ContactAttempt(unit: c.unit, interviewer: interviewer, startedAt: started, endedAt: SQLiteStore.now(), disposition: code,
                                             notes: notes), questionnaire: id)
             screen.say(L("Guardado: \(Disposition.named(code)!.spanish).", "Saved: \(Disposition.named(code)!.english)."))
@@ -84,8 +83,7 @@ struct InterviewSession {
     func interview(_ unit: String, started: String, screen: InterviewScreen) throws -> Bool {
         let record = try store.startInterview(InterviewRecord(questionnaire: id, version: version, respondent: unit, mode: mode.rawValue, interviewer: interviewer,
                                                               startedAt: started, endedAt: nil, disposition: nil, source: "collect", answers: []), actor: interviewer)
-        let multiple = Set(questionnaire.items.compactMap { item -> String? in if case .multiple = item.type { return item.id } else { return nil } })
-        var responses = Responses(Dictionary(record.answers.map { ($0.variable, $0.answer(multiple: multiple.contains($0.variable))) }, uniquingKeysWith: { a, _ in a }))
+        var responses = Responses(stored: record.answers, of: questionnaire)
         if !record.answers.isEmpty { screen.say(L("Se continúa la entrevista: \(record.answers.count) respuestas ya guardadas.", "Resuming: \(record.answers.count) answers already saved.")) }
         let check = AnswerCheck(questionnaire, mode: mode)
         var passed = Set<String>()           // optional questions left blank in this session
@@ -153,8 +151,7 @@ struct InterviewSession {
     /// How many of the questions that apply, given the answers so far, have an answer (notes and
     /// calculations left out; a grid row counts as a question).
     func progress(of interview: InterviewRecord) -> (answered: Int, applicable: Int) {
-        let multiple = Set(questionnaire.items.compactMap { item -> String? in if case .multiple = item.type { return item.id } else { return nil } })
-        let responses = Responses(Dictionary(interview.answers.map { ($0.variable, $0.answer(multiple: multiple.contains($0.variable))) }, uniquingKeysWith: { a, _ in a }))
+        let responses = Responses(stored: interview.answers, of: questionnaire)
         let routing = Routing(Evaluator(questionnaire, mode: mode))
         var answered = 0, applicable = 0
         for (item, state) in zip(questionnaire.items, routing.states(responses).states) where state == .applies {

@@ -37,7 +37,7 @@ struct QuestionnaireRenderCommand: ParsableCommand {
     @OptionGroup var global: GlobalOptions
 
     func validate() throws {
-        if let mode, Mode(rawValue: String(Suggestion.fold(mode))) == nil {
+        if let mode, Mode(folding: mode) == nil {
             let hint = Suggestion.hint(Suggestion.closest(to: mode, among: Mode.allCases.map(\.rawValue)), Localization.language)
             throw ValidationError(L("--mode debe ser telefono, presencial o web, no «\(mode)»\(hint)", "--mode must be telefono, presencial or web, not «\(mode)»\(hint)"))
         }
@@ -53,7 +53,7 @@ struct QuestionnaireRenderCommand: ParsableCommand {
                              "\(file) has \(NumberText.count(errors.count, "error", "errors")): fix them before rendering."))
             throw ExitCode(1)
         }
-        let chosenMode = mode.flatMap { Mode(rawValue: String(Suggestion.fold($0))) }
+        let chosenMode = mode.flatMap(Mode.init(folding:))
         if let chosenMode, !q.modes.contains(chosenMode) {
             Terminal.error(L("Error: --mode \(chosenMode.rawValue): \(file) no se aplica en ese modo (modos: \(q.modes.map(\.label).joined(separator: ", ")))",
                              "Error: --mode \(chosenMode.rawValue): \(file) is not applied in that mode (modes: \(q.modes.map(\.label).joined(separator: ", ")))"))

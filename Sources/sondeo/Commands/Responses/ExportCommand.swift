@@ -53,13 +53,10 @@ struct ExportCommand: ParsableCommand {
         let interviews = try store.interviews(of: questionnaire)
         let sample = try store.sampleUnits(of: questionnaire)
         let evaluator = Evaluator(q, mode: .web)
-        let multiple = Set(q.items.compactMap { item -> String? in if case .multiple = item.type { return item.id } else { return nil } })
-        let responses = interviews.map { interview in
-            Responses(Dictionary(interview.answers.map { ($0.variable, $0.answer(multiple: multiple.contains($0.variable))) }, uniquingKeysWith: { a, _ in a }))
-        }
+        let responses = interviews.map { Responses(stored: $0.answers, of: q) }
         var columns: [Column] = []
         if anonymize {
-            columns.append(.integers("_fila", Array(1...max(1, interviews.count)).prefix(interviews.count).map { $0 }))
+            columns.append(.integers("_fila", interviews.indices.map { $0 + 1 }))
         } else {
             columns.append(.texts("id_afiliado", interviews.map(\.respondent)))
         }

@@ -43,7 +43,7 @@ struct ImportCommand: ParsableCommand {
     @OptionGroup var global: GlobalOptions
 
     func validate() throws {
-        guard Mode(rawValue: String(Suggestion.fold(mode))) != nil else {
+        guard Mode(folding: mode) != nil else {
             throw ValidationError(L("--mode debe ser telefono, presencial o web, no «\(mode)»", "--mode must be telefono, presencial or web, not «\(mode)»"))
         }
     }
@@ -85,7 +85,7 @@ struct ImportCommand: ParsableCommand {
             seen[respondent] = line
             let modeText = rows.system("_modo", row: row) ?? mode
             let rowMode = modes[modeText] ?? {
-                let m = Mode(rawValue: String(Suggestion.fold(modeText))) ?? .web
+                let m = Mode(folding: modeText) ?? .web
                 modes[modeText] = m
                 return m
             }()
