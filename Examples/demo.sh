@@ -95,9 +95,10 @@ step "19. La muestra sorteada en el paso 13 se vuelve la lista de casos por llam
 
 # The encuestador's answers, typed as they would be at the keyboard: call outcome 1 (answered), consent,
 # service 6, 40 uses (confirmed), NPS 9 and its reason, CSAT 5, the four aspects, and the closing note.
+# --any-day: the demo may run on a weekend or holiday, when the calling rule would call nobody.
 SONDEO_INPUT=$'1\n1\n6\n40\ns\n9\nMe atendieron rápido\n5\n5\n4\n4\n5\n\n'
 step "20. Una entrevista telefónica en la terminal (aquí con las respuestas escritas de antemano)" \
-  sondeo collect satisfaccion_servicios --interviewer e01 --store "$store" --cases 1 <<< "$SONDEO_INPUT"
+  sondeo collect satisfaccion_servicios --interviewer e01 --store "$store" --cases 1 --any-day <<< "$SONDEO_INPUT"
 
 step "21. Llegan respuestas por la web: cada fila se revisa contra el cuestionario antes de guardarla" \
   sondeo responses import satisfaccion_servicios "$data/respuestas_web.csv" --store "$store"

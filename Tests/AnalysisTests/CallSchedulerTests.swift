@@ -34,6 +34,24 @@ import Testing
         #expect(CallScheduler(includeReserve: true).callable(Self.c("r", order: 5, reserve: true), now: now))
     }
 
+    @Test("calls only on calling days: a Sunday and a holiday call nobody, except an appointment set for that day")
+    func callingDays() {
+        // Confa's calendar for these dates, written out: Saturday 5 and Sunday 6 December 2026 are weekend,
+        // Tuesday 8 December 2026 is the Inmaculada Concepción holiday (fixed, not moved).
+        let closed: Set<[Int]> = [[2026, 12, 5], [2026, 12, 6], [2026, 12, 8]]
+        let s = CallScheduler(isCallingDay: { y, m, d in !closed.contains([y, m, d]) })
+        let fresh = Self.c("a", order: 1)
+        // 10:00 in Bogotá is 15:00 UTC.
+        #expect(!s.callable(fresh, now: Self.at("2026-12-06T15:00:00Z")))
+        #expect(!s.callable(fresh, now: Self.at("2026-12-08T15:00:00Z")))
+        #expect(s.callable(fresh, now: Self.at("2026-12-07T15:00:00Z")))
+        // Sunday 6 December at 23:30 in Bogotá is already 7 December in UTC, but still Sunday in Colombia.
+        #expect(!s.callable(fresh, now: Self.at("2026-12-07T04:30:00Z")))
+        let appointment = Self.c("b", order: 2, disposition: "cita", ends: ["2026-12-04T15:00:00Z"], appointment: "2026-12-08T14:00:00Z")
+        #expect(s.callable(appointment, now: Self.at("2026-12-08T15:00:00Z")))
+        #expect(s.next([fresh, appointment], now: Self.at("2026-12-08T15:00:00Z"))?.unit == "b")
+    }
+
     @Test("order: a due appointment, then an interview left half-way, then fewer attempts, then the draw order")
     func order() {
         let s = CallScheduler()

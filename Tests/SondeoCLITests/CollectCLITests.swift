@@ -27,7 +27,7 @@ import Testing
     func complete() throws {
         let dir = TemporaryDirectory()
         let store = try Self.store(in: dir)
-        let run = try SondeoRunner.run(["collect", "satisfaccion_servicios", "--interviewer", "e07", "--store", store, "--cases", "1"],
+        let run = try SondeoRunner.run(["collect", "satisfaccion_servicios", "--interviewer", "e07", "--store", store, "--any-day", "--cases", "1"],
                                        input: "1\n1\n95\n" + String(Self.complete.dropFirst(4)))
         #expect(run.status == 0, "\(run.stderr)")
         #expect(run.stdout.contains("── Caso AF1 · estrato A · intento 1 de 3 ──\n  telefono: 3001"))
@@ -47,10 +47,10 @@ import Testing
         let dir = TemporaryDirectory()
         let store = try Self.store(in: dir)
         // AF1: no answer (option 2), no note; AF2: quit.
-        let run = try SondeoRunner.run(["collect", "satisfaccion_servicios", "--interviewer", "e07", "--store", store], input: "2\n\nq\n")
+        let run = try SondeoRunner.run(["collect", "satisfaccion_servicios", "--interviewer", "e07", "--store", store, "--any-day"], input: "2\n\nq\n")
         #expect(run.stdout.contains("Guardado: No contesta u ocupado."))
         #expect(run.stdout.contains("── Caso AF2 · estrato A · intento 1 de 3 ──"))
-        let again = try SondeoRunner.run(["collect", "satisfaccion_servicios", "--interviewer", "e07", "--store", store], input: "q\n")
+        let again = try SondeoRunner.run(["collect", "satisfaccion_servicios", "--interviewer", "e07", "--store", store, "--any-day"], input: "q\n")
         #expect(again.stdout.contains("── Caso AF2"))
         #expect(try SQLiteStore(path: store).attempts(questionnaire: "satisfaccion_servicios", unit: "AF1").map(\.disposition) == ["no_contesta"])
     }
@@ -102,7 +102,7 @@ import Testing
             try writer.record(ContactAttempt(unit: "AF1", interviewer: "e07", startedAt: "\(day)T15:00:00Z", endedAt: "\(day)T15:01:00Z",
                                              disposition: "no_contesta"), questionnaire: "satisfaccion_servicios")
         }
-        let run = try SondeoRunner.run(["collect", "satisfaccion_servicios", "--interviewer", "e07", "--store", store], input: "q\n")
+        let run = try SondeoRunner.run(["collect", "satisfaccion_servicios", "--interviewer", "e07", "--store", store, "--any-day"], input: "q\n")
         #expect(run.stdout.contains("1 caso cerrado por llegar a 3 intentos."))
         #expect(run.stdout.contains("── Caso AF2"))
         #expect(try writer.cases(of: "satisfaccion_servicios").first?.disposition == "max_intentos")
@@ -119,7 +119,7 @@ import Testing
             try writer.record(ContactAttempt(unit: "AF1", interviewer: "e07", startedAt: "\(day)T15:00:00Z", endedAt: "\(day)T15:01:00Z",
                                              disposition: "interrumpida"), questionnaire: "satisfaccion_servicios")
         }
-        _ = try SondeoRunner.run(["collect", "satisfaccion_servicios", "--interviewer", "e07", "--store", store], input: "q\n")
+        _ = try SondeoRunner.run(["collect", "satisfaccion_servicios", "--interviewer", "e07", "--store", store, "--any-day"], input: "q\n")
         // Applicable with service 2 and nothing else answered: consent, service, uses, NPS, CSAT and the four
         // grid rows (the «sedes» row applies to service 2) = 9; answered 2 < 4.5.
         let interview = try #require(try writer.interview(questionnaire: "satisfaccion_servicios", respondent: "AF1"))
@@ -132,13 +132,13 @@ import Testing
         let dir = TemporaryDirectory()
         let store = try Self.store(in: dir)
         // e01 is on a call with AF1 (its process waits for the outcome); e02 starts meanwhile.
-        let (first, input) = try SondeoRunner.start(["collect", "satisfaccion_servicios", "--interviewer", "e01", "--store", store])
+        let (first, input) = try SondeoRunner.start(["collect", "satisfaccion_servicios", "--interviewer", "e01", "--store", store, "--any-day"])
         let reader = try SQLiteStore(path: store)
         for _ in 0..<100 {
             Thread.sleep(forTimeInterval: 0.05)
             if (try? reader.audit().isEmpty) == false, try claimedBy(store) == "e01" { break }
         }
-        let second = try SondeoRunner.run(["collect", "satisfaccion_servicios", "--interviewer", "e02", "--store", store], input: "q\n")
+        let second = try SondeoRunner.run(["collect", "satisfaccion_servicios", "--interviewer", "e02", "--store", store, "--any-day"], input: "q\n")
         #expect(second.stdout.contains("── Caso AF2"))
         input.write(Data("q\n".utf8))
         try input.close()

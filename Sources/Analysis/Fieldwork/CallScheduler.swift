@@ -3,7 +3,8 @@ import Foundation
 /// Which case an encuestador calls next, by Confa's rule: at most 3 attempts, on different days, with
 /// each outcome's waiting time (``Disposition/retryMinutes``); an appointment when it is due comes first,
 /// then interviews left half-way, then the cases with fewer attempts in the order of the draw.
-/// Days are Colombian days (UTC−5, no daylight saving).
+/// Days are Colombian days (UTC−5, no daylight saving); calls are made on calling days only (Confa's
+/// business days, given by ``isCallingDay``), except an appointment the affiliate set for that day.
 public struct CallScheduler: Sendable {
     public struct Case: Sendable {
         public var unit: String
@@ -33,8 +34,20 @@ public struct CallScheduler: Sendable {
     static let colombia = TimeZone(secondsFromGMT: -5 * 3600)!
 
     public let includeReserve: Bool
+    /// Whether calls are made on a day (year, month, day in Colombia); by default every day. The command
+    /// passes the Colombian business calendar (layer 4), which this layer cannot import.
+    public let isCallingDay: @Sendable (_ year: Int, _ month: Int, _ day: Int) -> Bool
 
-    public init(includeReserve: Bool = false) { self.includeReserve = includeReserve }
+    public init(includeReserve: Bool = false, isCallingDay: @escaping @Sendable (Int, Int, Int) -> Bool = { _, _, _ in true }) {
+        self.includeReserve = includeReserve
+        self.isCallingDay = isCallingDay
+    }
+
+    /// Whether `now` falls on a calling day.
+    public func callingDay(_ now: Date) -> Bool {
+        let d = Self.day(now)
+        return isCallingDay(d.year ?? 0, d.month ?? 0, d.day ?? 0)
+    }
 
     /// The day of a moment in Colombia.
     public static func day(_ date: Date) -> DateComponents {
@@ -43,12 +56,12 @@ public struct CallScheduler: Sendable {
         return calendar.dateComponents([.year, .month, .day], from: date)
     }
 
-    /// Whether the case may be called at `now`, and if not, why (for `collect` to explain).
+    /// Whether the case may be called at `now`.
     public func callable(_ c: Case, now: Date) -> Bool {
         if c.reserve && !includeReserve { return false }
         if let code = c.disposition, Disposition.named(code)?.final == true { return false }
         if let appointment = c.appointment { return now >= appointment }
-        if c.attemptEnds.count >= Self.maximumAttempts { return false }
+        if c.attemptEnds.count >= Self.maximumAttempts || !callingDay(now) { return false }
         guard let last = c.attemptEnds.last else { return true }
         if Self.day(last) == Self.day(now) { return false }
         let wait = c.disposition.flatMap { Disposition.named($0)?.retryMinutes } ?? 0

@@ -17,8 +17,8 @@ struct CollectCommand: ParsableCommand {
             abstract: L("Entrevista en la terminal: elige el siguiente caso por llamar, registra el resultado de la llamada y hace las preguntas una a una.",
                         "Interview in the terminal: picks the next case to call, records the call outcome and asks the questions one at a time."),
             discussion: HelpText.discussion([
-                L("Reglas de llamada: máximo 3 intentos en días distintos, con la espera de cada resultado; primero las citas que ya tocan y las entrevistas a medias. Cada respuesta se guarda al escribirla: si el programa se cierra, la entrevista sigue donde quedó. Durante la entrevista: «ns» y «nr» marcan No sabe / No responde (nunca se leen), «<» vuelve a la pregunta anterior, «q» suspende la entrevista.",
-                  "Calling rules: at most 3 attempts on different days, with each outcome's wait; due appointments and half-done interviews first. Every answer is saved as it is typed: if the program closes, the interview resumes where it stopped. During the interview: «ns» and «nr» mark Don't know / No answer (never read aloud), «<» goes back, «q» suspends the interview."),
+                L("Reglas de llamada: se llama en días hábiles colombianos (sin fines de semana ni festivos); máximo 3 intentos en días distintos, con la espera de cada resultado; primero las citas que ya tocan y las entrevistas a medias. Cada respuesta se guarda al escribirla: si el programa se cierra, la entrevista sigue donde quedó. Durante la entrevista: «ns» y «nr» marcan No sabe / No responde (nunca se leen), «<» vuelve a la pregunta anterior, «q» suspende la entrevista.",
+                  "Calling rules: calls on Colombian business days (no weekends or holidays); at most 3 attempts on different days, with each outcome's wait; due appointments and half-done interviews first. Every answer is saved as it is typed: if the program closes, the interview resumes where it stopped. During the interview: «ns» and «nr» mark Don't know / No answer (never read aloud), «<» goes back, «q» suspends the interview."),
             ], examples: [
                 "sondeo collect satisfaccion_servicios --interviewer e01",
                 "sondeo collect satisfaccion_servicios --interviewer e01 --unit AF6320520",
@@ -36,6 +36,9 @@ struct CollectCommand: ParsableCommand {
     var unit: String?
     @Flag(help: ArgumentHelp(L("Incluye los casos de reserva.", "Include reserve cases.")))
     var reserve = false
+    @Flag(help: ArgumentHelp(L("Llama también en fines de semana y festivos (por defecto, esos días solo se atienden las citas acordadas).",
+                               "Call on weekends and holidays too (by default, only agreed appointments are kept on those days).")))
+    var anyDay = false
     @Option(help: ArgumentHelp(L("Cuántos casos atender antes de salir (por defecto, hasta que no queden o se pida salir).",
                                  "How many cases to work before leaving (by default, until none is left or you quit)."), valueName: "n"))
     var cases: Int?
@@ -53,11 +56,14 @@ struct CollectCommand: ParsableCommand {
         let session = InterviewSession(store: store, questionnaire: q, version: published.version, id: questionnaire,
                                        interviewer: interviewer, mode: Mode(folding: mode) ?? .telefono)
         let screen = InterviewScreen()
-        let today = CallScheduler.day(Date())
-        if let date = CivilDate(year: today.year ?? 0, month: today.month ?? 0, day: today.day ?? 0), !ColombianCalendar.isBusinessDay(date) {
-            let holiday = ColombianCalendar.holidays(date.year).first { $0.date == date }?.name
-            screen.warning(L("Hoy, \(date.iso), no es día hábil en Colombia (\(holiday ?? "fin de semana")): las llamadas de hoy cuentan como intentos.",
-                             "Today, \(date.iso), is not a business day in Colombia (\(holiday ?? "weekend")): today's calls count as attempts."))
+        if let (date, reason) = Self.closedToday() {
+            if anyDay || unit != nil {
+                screen.warning(L("Hoy, \(date.iso), no es día hábil en Colombia (\(reason)): las llamadas de hoy cuentan como intentos.",
+                                 "Today, \(date.iso), is not a business day in Colombia (\(reason)): today's calls count as attempts."))
+            } else {
+                screen.say(L("Hoy, \(date.iso), no es día hábil en Colombia (\(reason)): solo se atienden las citas acordadas para hoy. Para llamar igual, use --any-day.",
+                             "Today, \(date.iso), is not a business day in Colombia (\(reason)): only appointments agreed for today are kept. To call anyway, use --any-day."))
+            }
         }
         var worked = 0
         while cases.map({ worked < $0 }) ?? true {
@@ -74,7 +80,8 @@ struct CollectCommand: ParsableCommand {
                 }
                 chosen = found
             } else {
-                let scheduler = CallScheduler(includeReserve: reserve)
+                let everyDay: @Sendable (Int, Int, Int) -> Bool = { _, _, _ in true }
+                let scheduler = CallScheduler(includeReserve: reserve, isCallingDay: anyDay ? everyDay : Self.isBusinessDay)
                 let candidates = Self.schedulerCases(states)
                 let exhausted = scheduler.exhausted(candidates)
                 for c in exhausted {
@@ -110,6 +117,19 @@ struct CollectCommand: ParsableCommand {
             guard try session.work(target, screen: screen) else { return }
             if unit != nil { return }
         }
+    }
+
+    /// Confa calls on Colombian business days (``ColombianCalendar``).
+    @Sendable static func isBusinessDay(_ year: Int, _ month: Int, _ day: Int) -> Bool {
+        CivilDate(year: year, month: month, day: day).map(ColombianCalendar.isBusinessDay) ?? true
+    }
+
+    /// Today in Colombia and why it is not a business day (the holiday's name or «fin de semana»), or nil.
+    static func closedToday() -> (CivilDate, String)? {
+        let today = CallScheduler.day(Date())
+        guard let date = CivilDate(year: today.year ?? 0, month: today.month ?? 0, day: today.day ?? 0),
+              !ColombianCalendar.isBusinessDay(date) else { return nil }
+        return (date, ColombianCalendar.holidays(date.year).first { $0.date == date }?.name ?? L("fin de semana", "weekend"))
     }
 
     /// Claims a case for this encuestador for two hours (a call and its interview), so that nobody else
