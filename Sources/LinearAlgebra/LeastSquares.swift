@@ -18,6 +18,26 @@ public struct LeastSquares: Sendable {
     public let observations: Int
 
     public init(x: Matrix, y: [Double]) throws(LinearAlgebraError) {
+        try self.init(Self.factor(x: x, y: y))
+    }
+
+    /// Solves R·β = Qᵀy of a factorisation.
+    init(_ f: Factored) throws(LinearAlgebraError) {
+        var beta = Array(f.qty[0..<f.r.rows])
+        try Triangular.solve(upper: f.r, &beta)
+        coefficients = beta
+        residualSumOfSquares = f.qty[f.r.rows...].reduce(0) { $0 + $1 * $1 }
+        r = f.r
+        observations = f.qty.count
+    }
+
+    /// The R factor and Qᵀy of X = QR.
+    struct Factored {
+        var r: Matrix
+        var qty: [Double]
+    }
+
+    static func factor(x: Matrix, y: [Double]) throws(LinearAlgebraError) -> Factored {
         let n = x.rows, p = x.columns
         guard y.count == n else { throw .dimensionMismatch("X has \(n) rows, y has \(y.count) values") }
         guard n >= p, p > 0 else { throw .dimensionMismatch("least squares needs n ≥ p > 0 (n = \(n), p = \(p))") }
@@ -44,12 +64,7 @@ public struct LeastSquares: Sendable {
 
         var r = Matrix(rows: p, columns: p)
         for j in 0..<p { for i in 0...j { r[i, j] = a[i + j * n] } }
-        var beta = Array(qty[0..<p])
-        try Triangular.solve(upper: r, &beta)
-        coefficients = beta
-        residualSumOfSquares = qty[p..<n].reduce(0) { $0 + $1 * $1 }
-        self.r = r
-        observations = n
+        return Factored(r: r, qty: qty)
     }
 
     /// (XᵀX)⁻¹ = R⁻¹R⁻ᵀ, the unscaled covariance of the coefficients (multiply by σ̂² for OLS).
@@ -58,5 +73,30 @@ public struct LeastSquares: Sendable {
         var c = Matrix(rows: r.rows, columns: r.rows)
         try Matrix.gemm(rInverse, rInverse, transposeB: true, into: &c)
         return c
+    }
+}
+
+extension LeastSquares {
+    /// Least squares with R's rule for aliased (linearly dependent) columns, that of `lm` and `glm`
+    /// (LINPACK `dqrdc2` with `tol = 1e-7`): a column is aliased when the norm of what is left of it
+    /// after removing its projection on the kept columns before it, |R_jj|, is below `tolerance` times
+    /// its own norm. Aliased columns are left out and the fit uses the others; `kept` lists the
+    /// columns used, in order. One factorisation when no column is aliased.
+    public static func droppingAliased(x: Matrix, y: [Double], tolerance: Double = 1e-7) throws(LinearAlgebraError) -> (fit: LeastSquares, kept: [Int]) {
+        var kept = Array(0..<x.columns)
+        var current = x
+        let norms = (0..<x.columns).map { j in
+            x.values[(j * x.rows)..<((j + 1) * x.rows)].reduce(0) { $0 + $1 * $1 }.squareRoot()
+        }
+        while true {
+            guard !kept.isEmpty else { throw .dimensionMismatch("every column is zero") }
+            let factored = try factor(x: current, y: y)
+            guard let aliased = kept.indices.first(where: { abs(factored.r[$0, $0]) < tolerance * norms[kept[$0]] || norms[kept[$0]] == 0 }) else {
+                return (try LeastSquares(factored), kept)
+            }
+            kept.remove(at: aliased)
+            current.values.removeSubrange((aliased * x.rows)..<((aliased + 1) * x.rows))
+            current = Matrix(rows: x.rows, columns: kept.count, values: current.values)
+        }
     }
 }

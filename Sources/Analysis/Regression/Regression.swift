@@ -1,0 +1,249 @@
+import Foundation
+import Distributions
+import LinearAlgebra
+
+/// Linear and logistic regression on the QR core of ``LeastSquares`` (LAPACK), as R fits them:
+/// `lm` and `glm(family = binomial)` without a design; with a sampling design, `survey::svyglm`
+/// (gaussian or quasibinomial): the coefficients weighted by the sampling weights and the standard
+/// errors by the linearised sandwich V = A⁻¹ · V̂_design(Σ U_i) · A⁻¹ with A = XᵀWX and U_i the
+/// score of row i (Binder 1983; Lumley, *Complex Surveys*, 2010, §5.2; `survey:::svy.varcoef`).
+public enum Regression {
+    /// `lm(formula)`, or `svyglm(formula, design)` (gaussian) when a design is given.
+    public static func linear(_ model: ModelMatrix, design: SurveyDesign? = nil) throws -> RegressionFit {
+        let weights = design.map { d in model.rows.map { d.weights[$0] } }
+        let wls = try weightedLeastSquares(model.x, model.y, weights: weights)
+        let n = model.rows.count, p = wls.kept.count
+        let fitted = try predict(model.x, wls.kept, wls.beta)
+        let residuals = zip(model.y, fitted).map { $0 - $1 }
+        let w = weights ?? [Double](repeating: 1, count: n)
+        let rss = zip(residuals, w).reduce(0) { $0 + $1.1 * $1.0 * $1.0 }
+        // summary.lm: mss about the weighted mean of the fitted values (about 0 without intercept).
+        let wTotal = w.reduce(0, +)
+        let center = model.formula.intercept ? zip(fitted, w).reduce(0) { $0 + $1.0 * $1.1 } / wTotal : 0
+        let mss = zip(fitted, w).reduce(0) { $0 + $1.1 * ($1.0 - center) * ($1.0 - center) }
+        let interceptDF = model.formula.intercept ? 1 : 0
+        let r2 = mss / (mss + rss)
+
+        if let design {
+            let (covariance, df) = try sandwich(model, design: design, kept: wls.kept, unscaled: wls.unscaled,
+                                                scores: zip(w, residuals).map { $0 * $1 })
+            var fit = assemble(model, family: .gaussian, designBased: true, beta: wls.beta, kept: wls.kept,
+                               covariance: covariance, residualDF: df, usesT: true)
+            fit.r2 = r2
+            try waldF(&fit, intercept: model.formula.intercept)
+            return fit
+        }
+        let rdf = n - p
+        let variance = rss / Double(rdf)
+        let covariance = Matrix(rows: p, columns: p, values: wls.unscaled.values.map { $0 * variance })
+        var fit = assemble(model, family: .gaussian, designBased: false, beta: wls.beta, kept: wls.kept,
+                           covariance: covariance, residualDF: rdf, usesT: true)
+        fit.r2 = r2
+        fit.adjustedR2 = 1 - (1 - r2) * Double(n - interceptDF) / Double(rdf)
+        fit.sigma = variance.squareRoot()
+        let numerator = p - interceptDF
+        if numerator > 0 {
+            let f = (mss / Double(numerator)) / variance
+            fit.f = f
+            fit.fDF = (numerator, rdf)
+            fit.fP = FisherF.upperTail(f, df1: Double(numerator), df2: Double(rdf))
+        }
+        return fit
+    }
+
+    /// `glm(formula, family = binomial)`, or `svyglm(formula, design, family = quasibinomial)` when a
+    /// design is given, by iteratively reweighted least squares exactly as `glm.fit` runs it: start
+    /// μ = (w·y + ½)/(w + 1), working response z = η + (y − μ)/μ(1 − μ), working weights w·μ(1 − μ),
+    /// stop when |D − D_old|/(|D| + 0.1) < 10⁻⁸, at most 25 iterations (`glm.control`). The design's
+    /// weights enter rescaled to mean 1 over the design's rows (`svyglm(rescale = TRUE)`), which changes
+    /// the deviance only.
+    public static func logistic(_ model: ModelMatrix, design: SurveyDesign? = nil) throws -> RegressionFit {
+        let n = model.rows.count, y = model.y
+        let prior: [Double]
+        if let design {
+            let mean = design.weights.reduce(0, +) / Double(design.rowCount)
+            prior = model.rows.map { design.weights[$0] / mean }
+        } else {
+            prior = [Double](repeating: 1, count: n)
+        }
+        func deviance(_ mu: [Double]) -> Double {
+            var total = 0.0
+            for i in 0..<n {
+                let term = y[i] == 1 ? -log(mu[i]) : -log(1 - mu[i])
+                total += 2 * prior[i] * term
+            }
+            return total
+        }
+        var mu = (0..<n).map { (prior[$0] * y[$0] + 0.5) / (prior[$0] + 1) }
+        var eta = mu.map { log($0 / (1 - $0)) }
+        var devOld = deviance(mu)
+        var converged = false
+        var iterations = 0
+        var last: (beta: [Double], kept: [Int], unscaled: Matrix, working: [Double])?
+        while iterations < 25 {
+            iterations += 1
+            let derivative = eta.map(muEta)
+            let z = (0..<n).map { eta[$0] + (y[$0] - mu[$0]) / derivative[$0] }
+            // Working weights w·(dμ/dη)²/V(μ) = w·μ(1 − μ) for the logit link.
+            let working = (0..<n).map { i -> Double in
+                let variance = mu[i] * (1 - mu[i])
+                return prior[i] * derivative[i] * derivative[i] / variance
+            }
+            let wls = try weightedLeastSquares(model.x, z, weights: working)
+            last = (wls.beta, wls.kept, wls.unscaled, working)
+            eta = try predict(model.x, wls.kept, wls.beta)
+            mu = eta.map(linkInverse)
+            let dev = deviance(mu)
+            if abs(dev - devOld) / (abs(dev) + 0.1) < 1e-8 {
+                converged = true
+                devOld = dev
+                break
+            }
+            devOld = dev
+        }
+        guard let fitted = last else { throw RegressionError.noConvergence(iterations: iterations) }
+        if let terms = separatingTerms(model, fitted.kept, fitted.beta, mu: mu) { throw RegressionError.separation(terms: terms) }
+        guard converged else { throw RegressionError.noConvergence(iterations: iterations) }
+
+        let p = fitted.kept.count
+        // The null model: the weighted mean (or μ = ½ without intercept).
+        let wTotal = prior.reduce(0, +)
+        let nullMu = model.formula.intercept ? zip(prior, y).reduce(0) { $0 + $1.0 * $1.1 } / wTotal : 0.5
+        let nullDeviance = deviance([Double](repeating: nullMu, count: n))
+        var fit: RegressionFit
+        if let design {
+            // Scores: x · (working residual (y − μ)/μ(1 − μ)) · working weight of the last iteration.
+            let scores = (0..<n).map { i in (y[i] - mu[i]) / muEta(eta[i]) * fitted.working[i] }
+            let (covariance, df) = try sandwich(model, design: design, kept: fitted.kept, unscaled: fitted.unscaled, scores: scores)
+            fit = assemble(model, family: .binomial, designBased: true, beta: fitted.beta, kept: fitted.kept,
+                           covariance: covariance, residualDF: df, usesT: true)
+        } else {
+            fit = assemble(model, family: .binomial, designBased: false, beta: fitted.beta, kept: fitted.kept,
+                           covariance: fitted.unscaled, residualDF: n - p, usesT: false)
+            fit.aic = devOld + 2 * Double(p)
+        }
+        fit.deviance = devOld
+        fit.nullDeviance = nullDeviance
+        fit.iterations = iterations
+        return fit
+    }
+
+    // MARK: - The pieces
+
+    /// R's `binomial()$linkinv` (C `logit_linkinv`): η clamped to ±30.
+    static func linkInverse(_ eta: Double) -> Double {
+        let epsilon = Double.ulpOfOne
+        let t = eta < -30 ? epsilon : (eta > 30 ? 1 / epsilon : exp(eta))
+        return t / (1 + t)
+    }
+
+    /// dμ/dη of the logit link (C `logit_mu_eta`).
+    static func muEta(_ eta: Double) -> Double {
+        let e = exp(eta), one = 1 + e
+        return eta > 30 || eta < -30 ? Double.ulpOfOne : e / (one * one)
+    }
+
+    /// β̂ of y on the columns of X weighted by `weights` (QR of √w·X), the columns kept by R's rank rule,
+    /// and (XᵀWX)⁻¹.
+    static func weightedLeastSquares(_ x: Matrix, _ y: [Double], weights: [Double]?) throws -> (beta: [Double], kept: [Int], unscaled: Matrix) {
+        var xs = x, ys = y
+        if let weights {
+            let roots = weights.map { $0.squareRoot() }
+            for j in 0..<x.columns {
+                let offset = j * x.rows
+                for i in 0..<x.rows { xs.values[offset + i] *= roots[i] }
+            }
+            for i in ys.indices { ys[i] *= roots[i] }
+        }
+        let (fit, kept) = try LeastSquares.droppingAliased(x: xs, y: ys)
+        return (fit.coefficients, kept, try fit.unscaledCovariance())
+    }
+
+    /// X·β over the kept columns.
+    static func predict(_ x: Matrix, _ kept: [Int], _ beta: [Double]) throws -> [Double] {
+        var result = [Double](repeating: 0, count: x.rows)
+        for (b, j) in zip(beta, kept) {
+            let offset = j * x.rows
+            for i in 0..<x.rows { result[i] += b * x.values[offset + i] }
+        }
+        return result
+    }
+
+    /// The design-based covariance A⁻¹ V̂(Σ U) A⁻¹, computed as R does: the linearised values
+    /// h_i = s_i · x_iᵀ A⁻¹ (s_i the row's weighted residual score) are totals for the design's
+    /// variance; rows left out of the model count as zeros in their PSUs and strata (a domain), and the
+    /// residual degrees of freedom are the PSUs minus the strata of the model's rows, + 1 − p (`svyglm`).
+    static func sandwich(_ model: ModelMatrix, design: SurveyDesign, kept: [Int], unscaled: Matrix,
+                         scores: [Double]) throws -> (Matrix, Int) {
+        let n = model.rows.count, p = kept.count
+        var e = Matrix(rows: n, columns: p)
+        for (k, j) in kept.enumerated() {
+            for i in 0..<n { e.values[k * n + i] = model.x.values[j * n + i] * scores[i] }
+        }
+        let h = try e.times(unscaled)
+        let columns = (0..<p).map { k -> [Double] in
+            var dense = [Double](repeating: 0, count: design.rowCount)
+            for (i, row) in model.rows.enumerated() { dense[row] = h.values[k * n + i] }
+            return dense
+        }
+        let v = try design.covariance(columns)
+        var covariance = Matrix(rows: p, columns: p)
+        for a in 0..<p { for b in 0..<p { covariance[a, b] = v[a][b] } }
+        let psus = Set(model.rows.map { design.psu[$0] }).count
+        let strata = Set(model.rows.map { design.stratum[$0] }).count
+        return (covariance, psus - strata + 1 - p)
+    }
+
+    /// Puts estimates, standard errors, statistics and p-values in the order of X's columns, with the
+    /// aliased ones empty.
+    static func assemble(_ model: ModelMatrix, family: RegressionFit.Family, designBased: Bool, beta: [Double], kept: [Int],
+                         covariance: Matrix, residualDF: Int, usesT: Bool) -> RegressionFit {
+        let position = Dictionary(uniqueKeysWithValues: kept.enumerated().map { ($1, $0) })
+        let coefficients = model.columnNames.enumerated().map { j, name -> RegressionFit.Coefficient in
+            guard let k = position[j] else { return .init(term: name, estimate: nil, standardError: nil, statistic: nil, p: nil) }
+            let se = covariance[k, k].squareRoot()
+            let statistic = beta[k] / se
+            let p = usesT ? StudentT.twoSidedP(statistic, df: Double(residualDF)) : 2 * Normal.cdf(-abs(statistic))
+            return .init(term: name, estimate: beta[k], standardError: se, statistic: statistic, p: p)
+        }
+        return RegressionFit(family: family, designBased: designBased, n: model.rows.count, excluded: model.excluded,
+                             coefficients: coefficients, residualDF: residualDF, usesT: usesT, covariance: covariance)
+    }
+
+    /// The Wald F that every coefficient but the intercept is 0, on the fit's residual df
+    /// (`regTermTest(fit, ~ all terms, method = "Wald")`).
+    static func waldF(_ fit: inout RegressionFit, intercept: Bool) throws {
+        let slopes = fit.estimated.filter { $0.term != "(Intercept)" }
+        guard !slopes.isEmpty else { return }
+        var v = Matrix(rows: slopes.count, columns: slopes.count)
+        for (a, s) in slopes.enumerated() { for (b, t) in slopes.enumerated() { v[a, b] = fit.covariance[s.index, t.index] } }
+        let beta = slopes.map(\.estimate)
+        let solved = try Cholesky(v).solve(beta)
+        let chisq = zip(beta, solved).reduce(0) { $0 + $1.0 * $1.1 }
+        let f = chisq / Double(slopes.count)
+        fit.f = f
+        fit.fDF = (slopes.count, fit.residualDF)
+        fit.fP = FisherF.upperTail(f, df1: Double(slopes.count), df2: Double(fit.residualDF))
+    }
+
+    /// Terms behind a separation: a 0/1 column whose rows all have the same outcome (quasi-complete
+    /// separation by a level), or, when fitted probabilities reach 0 or 1 numerically (R's warning),
+    /// the terms with the largest coefficients.
+    static func separatingTerms(_ model: ModelMatrix, _ kept: [Int], _ beta: [Double], mu: [Double]) -> [String]? {
+        let n = model.rows.count
+        var terms: [String] = []
+        for j in kept where model.columnNames[j] != "(Intercept)" {
+            let column = model.x.values[(j * n)..<((j + 1) * n)]
+            guard column.allSatisfy({ $0 == 0 || $0 == 1 }) else { continue }
+            var outcomes: Set<Double> = []
+            var ones = 0
+            for (i, value) in column.enumerated() where value == 1 { outcomes.insert(model.y[i]); ones += 1 }
+            if ones > 0 && outcomes.count == 1 && ones < n { terms.append(model.columnNames[j]) }
+        }
+        if !terms.isEmpty { return terms }
+        let epsilon = 10 * Double.ulpOfOne
+        guard mu.contains(where: { $0 > 1 - epsilon || $0 < epsilon }) else { return nil }
+        let largest = zip(kept, beta).filter { model.columnNames[$0.0] != "(Intercept)" }.sorted { abs($0.1) > abs($1.1) }
+        return largest.prefix(2).map { model.columnNames[$0.0] }
+    }
+}
