@@ -76,7 +76,7 @@ wcor <- cov.wt(cc[, c("satisf_general", drivers)], wt = cc$peso, cor = TRUE)$cor
 out$relative_weights_weighted <- c(list(drivers = drivers), relative_weights(wcor))
 out$relative_weights_check_r2 <- summary(lm(satisf_general ~ amabilidad + tiempo_espera + claridad_info + instalaciones + precio, data = cc))$r.squared
 # Performance: the design-based mean of each attribute (its own non-missing answers).
-out$driver_means <- sapply(drivers, function(v) as.numeric(coef(svymean(as.formula(paste0("~", v)), d, na.rm = TRUE))))
+out$driver_means <- lapply(setNames(drivers, drivers), function(v) as.numeric(coef(svymean(as.formula(paste0("~", v)), d, na.rm = TRUE))))
 
 writeLines(toJSON(out, auto_unbox = TRUE, digits = NA, pretty = TRUE), "Tests/AnalysisTests/Fixtures/r_regression.json")
 cat("Tests/AnalysisTests/Fixtures/r_regression.json\n")

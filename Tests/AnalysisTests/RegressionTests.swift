@@ -104,6 +104,33 @@ import Testing
         #expect(fit.aic == nil)
     }
 
+    @Test("key drivers: Johnson's relative weights and standardised coefficients as R computes them from the definition, unweighted and weighted; R² = lm's; performance = svymean")
+    func keyDrivers() throws {
+        let names = ["amabilidad", "tiempo_espera", "claridad_info", "instalaciones", "precio"]
+        let simple = try SurveyDesign(weights: nil, strata: nil, clusters: nil, fpc: nil, rowCount: Reference.responses.rowCount)
+        let plain = try KeyDrivers(table: Reference.responses, outcome: "satisf_general", drivers: names, design: simple)
+        let e = Self.object("relative_weights")
+        #expect(plain.n == Int(Reference.number(e["n"])))
+        expectClose(plain.drivers.map(\.relativeWeight), Reference.numbers(e["weights"]), rtol: 1e-6)
+        expectClose(plain.drivers.map(\.share), Reference.numbers(e["share"]), rtol: 1e-6)
+        expectClose(plain.drivers.map(\.standardized), Reference.numbers(e["standardized"]), rtol: 1e-6)
+        expectClose(plain.r2, Reference.number(Self.r["relative_weights_check_r2"]), rtol: 1e-6)
+
+        let weighted = try KeyDrivers(table: Reference.responses, outcome: "satisf_general", drivers: names, design: try Reference.design())
+        let w = Self.object("relative_weights_weighted")
+        expectClose(weighted.drivers.map(\.relativeWeight), Reference.numbers(w["weights"]), rtol: 1e-6)
+        expectClose(weighted.drivers.map(\.standardized), Reference.numbers(w["standardized"]), rtol: 1e-6)
+        let means = Self.object("driver_means")
+        expectClose(weighted.drivers.map(\.performance.estimate), names.map { Reference.number(means[$0]) }, rtol: 1e-9)
+        // The quadrant by hand: share above 1/5 and mean above the drivers' average → maintain, etc.
+        let average = weighted.drivers.map(\.performance.estimate).reduce(0, +) / 5
+        for d in weighted.drivers {
+            let expected: KeyDrivers.Quadrant = d.share >= 0.2 ? (d.performance.estimate >= average ? .maintain : .improve)
+                                                                : (d.performance.estimate >= average ? .surplus : .monitor)
+            #expect(d.quadrant == expected)
+        }
+    }
+
     // MARK: - Bad input: a clear message, never a crash or a silent wrong number
 
     /// A small table: numeric columns from numbers, categorical ones from labels.
