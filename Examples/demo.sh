@@ -127,3 +127,19 @@ step "28. ¿Recomendaría? por canal: tabla cruzada con intervalos y la prueba d
 
 step "29. Satisfacción general media por sexo" \
   sondeo analyze mean "$data/respuestas.csv" --var satisf_general --strata categoria --by sexo
+
+step "30. ¿Qué pesa en la satisfacción general? Regresión con el diseño (como svyglm de R)" \
+  sondeo analyze regress "$data/respuestas.csv" --formula "satisf_general ~ amabilidad + tiempo_espera + claridad_info + canal" --strata categoria
+
+step "31. ¿Quién recomendaría? Regresión logística (razones de odds)" \
+  sondeo analyze logit "$data/respuestas.csv" --formula "recomendaria ~ amabilidad + precio" --level si --strata categoria
+
+step "32. Factores clave: importancia frente a desempeño de cada aspecto" \
+  sondeo analyze drivers "$data/respuestas.csv" --outcome satisf_general \
+    --drivers amabilidad,tiempo_espera,claridad_info,instalaciones,precio --strata categoria
+
+mkdir -p Examples/salida
+step "33. El informe para la gerencia: un solo archivo HTML con indicadores, factores clave, preguntas y cruces" \
+  sondeo report "$data/respuestas.csv" --questionnaire "$data/respuestas.encuesta" --strata categoria --by canal \
+    --outcome satisf_general --drivers amabilidad,tiempo_espera,claridad_info,instalaciones,precio --out Examples/salida/reporte.html
+echo "(el informe quedó en Examples/salida/reporte.html: ábralo en el navegador)"

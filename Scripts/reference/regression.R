@@ -78,5 +78,10 @@ out$relative_weights_check_r2 <- summary(lm(satisf_general ~ amabilidad + tiempo
 # Performance: the design-based mean of each attribute (its own non-missing answers).
 out$driver_means <- lapply(setNames(drivers, drivers), function(v) as.numeric(coef(svymean(as.formula(paste0("~", v)), d, na.rm = TRUE))))
 
+# Figures of the report on respuestas.csv (Tests/SondeoCLITests/ReportCLITests.swift): the Rao–Scott test of
+# recomendaria by canal and the share recommending (logit interval).
+rs <- svychisq(~canal + recomendaria, d)
+out$report_recomendaria_by_canal <- list(f = unname(rs$statistic), p = unname(rs$p.value))
+
 writeLines(toJSON(out, auto_unbox = TRUE, digits = NA, pretty = TRUE), "Tests/AnalysisTests/Fixtures/r_regression.json")
 cat("Tests/AnalysisTests/Fixtures/r_regression.json\n")

@@ -17,7 +17,9 @@ enum NumberText {
     /// A decimal with `places` decimals (rounded half away from zero), grouped thousands.
     static func decimal(_ value: Double, places: Int, language: Language = Localization.language) -> String {
         guard value.isFinite else { return "—" }
-        let text = String(format: "%.\(places)f", value)
+        var text = String(format: "%.\(places)f", value)
+        // −0,04 rounded to one decimal is 0,0, not −0,0.
+        if text.hasPrefix("-") && text.allSatisfy({ $0 == "-" || $0 == "0" || $0 == "." }) { text.removeFirst() }
         let parts = text.split(separator: ".", maxSplits: 1)
         let whole = Int(parts[0]) ?? 0
         var result = integer(whole, language: language)

@@ -1,0 +1,65 @@
+import Foundation
+import SondeoTestSupport
+import Testing
+
+/// `sondeo report`: the HTML a person reads, with figures R printed for the same data
+/// (Tests/AnalysisTests/Fixtures/r_reference.json and r_regression.json).
+@Suite struct ReportCLITests {
+    static let respuestas = RepositoryFiles.exampleData("respuestas.csv")
+    static let questionnaire = RepositoryFiles.exampleData("respuestas.encuesta")
+    static let arguments = ["--strata", "categoria", "--by", "canal", "--outcome", "satisf_general",
+                            "--drivers", "amabilidad,tiempo_espera,claridad_info,instalaciones,precio"]
+
+    @Test("HTML report of respuestas.csv: R's NPS, CSAT, share recommending and Rao–Scott test; drivers; precision notes")
+    func html() throws {
+        let dir = TemporaryDirectory()
+        let out = dir.path("reporte.html")
+        let run = try SondeoRunner.run(["report", Self.respuestas, "--questionnaire", Self.questionnaire, "--out", out] + Self.arguments)
+        #expect(run.status == 0, "\(run.stderr)")
+        #expect(run.stderr.hasPrefix("Escrito \(out): 10 preguntas, 8 cruces"))
+        let html = try String(contentsOfFile: out, encoding: .utf8)
+        #expect(html.hasPrefix("<!DOCTYPE html>") && !html.contains("http://") && !html.contains("https://"))
+        // NPS: svymean of (nps >= 9) − (nps <= 6) × 100 = 21.401005, CI 15.486–27.316; by canal 23.28, 24.88, 17.55.
+        #expect(html.contains("<div class=\"value\">21,4</div>") && html.contains("IC 95 %: 15,5 – 27,3"))
+        #expect(html.contains(">23,3</text>") && html.contains(">24,9</text>") && html.contains(">17,6</text>"))
+        // CSAT: svyciprop(~I(csat >= 4), method = "logit") with 99 as missing = 0.6520, CI 0.6154–0.6869.
+        #expect(html.contains("<div class=\"value\">65,2 %</div>") && html.contains("IC 95 %: 61,5 % – 68,7 %"))
+        // recomendaria = si: svyciprop logit 0.70194, CI 0.66726–0.73445; svychisq(~canal + recomendaria): F = 1.393, p = 0.249.
+        #expect(html.contains(">70,2 %</text>"))
+        #expect(html.contains("Rao–Scott F = 1,39, p = 0,249"))
+        // Key drivers with the weighted relative weights (R: 0.1775 of R² 0.6083 for claridad_info = 29.2 %).
+        #expect(html.contains("Factores clave") && html.contains("<td>claridad_info</td><td>29,2 %</td>"))
+        #expect(html.contains("Notas sobre la precisión"))
+    }
+
+    @Test("Markdown report; the store's export (grids, multiple choice, NS/NR) reads too; a file without the questions is refused")
+    func markdownAndExport() throws {
+        let dir = TemporaryDirectory()
+        let md = dir.path("reporte.md")
+        let run = try SondeoRunner.run(["report", Self.respuestas, "--questionnaire", Self.questionnaire, "--out", md] + Self.arguments)
+        #expect(run.status == 0)
+        let text = try String(contentsOfFile: md, encoding: .utf8)
+        #expect(text.hasPrefix("# Satisfacción con Confa (datos de ejemplo)"))
+        #expect(text.contains("| Sí | 70,2 % | 66,7 % – 73,4 % | 850 |"))
+
+        // The web answers through the store and back out, as the demo does.
+        let store = dir.path("campo.sqlite"), sample = dir.path("muestra.csv"), export = dir.path("entrevistas.csv")
+        let satisfaccion = RepositoryFiles.path("Questionnaires/satisfaccion-servicios.encuesta")
+        _ = try SondeoRunner.run(["questionnaire", "publish", satisfaccion, "--store", store])
+        _ = try SondeoRunner.run(["sample", "draw", RepositoryFiles.exampleData("afiliados.csv"), "--strata", "categoria", "--total", "850",
+                                  "--seed", "20261129", "--reserve", "0.5", "--out", sample])
+        _ = try SondeoRunner.run(["sample", "load", sample, "--questionnaire", "satisfaccion_servicios", "--store", store])
+        _ = try SondeoRunner.run(["responses", "import", "satisfaccion_servicios", RepositoryFiles.exampleData("respuestas_web.csv"), "--store", store])
+        _ = try SondeoRunner.run(["responses", "export", "satisfaccion_servicios", "--store", store, "--out", export])
+        let html = dir.path("campo.html")
+        let fromStore = try SondeoRunner.run(["report", export, "--questionnaire", satisfaccion, "--by", "estrato", "--out", html])
+        #expect(fromStore.status == 0, "\(fromStore.stderr)")
+        let page = try String(contentsOfFile: html, encoding: .utf8)
+        #expect(page.contains("¿Qué tan satisfecho está con…") && page.contains("Varias respuestas"))
+        #expect(page.contains("No sabe:"))
+
+        let wrong = try SondeoRunner.run(["report", RepositoryFiles.exampleData("afiliados.csv"), "--questionnaire", satisfaccion, "--out", dir.path("x.html")])
+        #expect(wrong.status == 65 && wrong.stderr.contains("no tiene ninguna columna de las preguntas"))
+        #expect(!FileManager.default.fileExists(atPath: dir.path("x.html")))
+    }
+}
