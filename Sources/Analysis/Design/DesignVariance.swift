@@ -85,6 +85,43 @@ extension SurveyDesign {
         return (shares, try combine(sums: sums, products: products, dimension: k))
     }
 
+    /// The covariance of the totals of the columns of `scores` (p columns, one row per model row, each
+    /// from design row `rows[i]`; rows not listed count as zeros), by the same Taylor formula as
+    /// ``covariance(_:)`` but without spreading the scores over every design row: per stratum, the sums
+    /// and cross-products of the rows (or of their PSU totals). For a million-row regression this is one
+    /// pass over the scores.
+    public func scoreCovariance(_ scores: [Double], columns p: Int, rows: [Int]) throws(AnalysisError) -> [[Double]] {
+        let n = rows.count
+        precondition(scores.count == n * p, "one score per row and column")
+        let strata = strataNames.count
+        var sums = [Double](repeating: 0, count: strata * p)
+        var products = [Double](repeating: 0, count: strata * p * p)
+        var z = [Double](repeating: 0, count: p)
+        func accumulate(_ h: Int) {
+            for a in 0..<p where z[a] != 0 {
+                sums[h * p + a] += z[a]
+                let za = z[a], base = (h * p + a) * p
+                for b in a..<p { products[base + b] += za * z[b] }
+            }
+        }
+        if rowsArePSUs {
+            for (i, row) in rows.enumerated() {
+                for a in 0..<p { z[a] = scores[a * n + i] }
+                accumulate(stratum[row])
+            }
+        } else {
+            var totals = [Double](repeating: 0, count: psuCount * p)
+            for (i, row) in rows.enumerated() { for a in 0..<p { totals[psu[row] * p + a] += scores[a * n + i] } }
+            for k in 0..<psuCount {
+                for a in 0..<p { z[a] = totals[k * p + a] }
+                accumulate(psuStratum[k])
+            }
+        }
+        // Only the upper triangle was summed.
+        for h in 0..<strata { for a in 0..<p { for b in 0..<a { products[(h * p + a) * p + b] = products[(h * p + b) * p + a] } } }
+        return try combine(sums: sums, products: products, dimension: p)
+    }
+
     /// Σ_h (1 − f_h)·n_h/(n_h − 1)·[Σ z zᵀ − S Sᵀ/n_h] from each stratum's sums S and cross-products,
     /// with the lonely-PSU policy (R's `onestrat`/`onestage`).
     private func combine(sums: [Double], products: [Double], dimension p: Int) throws(AnalysisError) -> [[Double]] {

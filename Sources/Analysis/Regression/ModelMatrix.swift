@@ -51,8 +51,16 @@ public struct ModelMatrix: Sendable {
         for (name, _) in references where !formula.terms.contains(where: { $0.contains(name) }) {
             throw .referenceNotCategorical(name)
         }
-        // Rows with every variable present.
-        let used = (0..<table.rowCount).filter { row in formula.variables.allSatisfy { !columns[$0]!.isMissing(row) } }
+        // Rows with every variable present (one pass per column, not a lookup per row and column).
+        var complete = [Bool](repeating: true, count: table.rowCount)
+        for name in formula.variables {
+            let column = columns[name]!
+            switch column.storage {
+            case .numeric(let values): for row in values.indices where values[row].isNaN { complete[row] = false }
+            case .coded(let codes, _): for row in codes.indices where codes[row] == Column.missingCode { complete[row] = false }
+            }
+        }
+        let used = complete.indices.filter { complete[$0] }
         rows = used
         excluded = table.rowCount - used.count
 
@@ -76,9 +84,11 @@ public struct ModelMatrix: Sendable {
                 continue
             }
             guard column.type != .date else { throw .unusableColumn(name) }
-            var present: [String: Int] = [:]
-            for row in used { present[column.text(at: row)!, default: 0] += 1 }
-            let levels = present.keys.sorted(by: LevelOrder.less)
+            // Each used row's value as an index into the column's distinct values.
+            let (rowCodes, names) = Self.codes(column, rows: used)
+            var present = [Bool](repeating: false, count: names.count)
+            for code in rowCodes { present[code] = true }
+            let levels = names.indices.filter { present[$0] }.map { names[$0] }.sorted(by: LevelOrder.less)
             if column.type == .text && levels.count > 100 { throw .unusableColumn(name) }
             guard levels.count >= 2 else { throw .oneLevel(column: name, level: levels.first) }
             let reference = references[name] ?? levels[0]
@@ -87,9 +97,10 @@ public struct ModelMatrix: Sendable {
             }
             // The reference first, the others in order.
             let ordered = [reference] + levels.filter { $0 != reference }
-            let index = Dictionary(uniqueKeysWithValues: ordered.enumerated().map { ($1, $0) })
+            let position = Dictionary(uniqueKeysWithValues: ordered.enumerated().map { ($1, $0) })
+            let remap = names.map { position[$0] ?? -1 }
             factors[name] = Factor(levels: ordered, reference: reference)
-            codes[name] = used.map { index[column.text(at: $0)!]! }
+            codes[name] = rowCodes.map { remap[$0] }
         }
         self.factors = factors
 
@@ -97,12 +108,32 @@ public struct ModelMatrix: Sendable {
         let n = used.count
         var names: [String] = []
         var values: [Double] = []
+        // At most this many columns (every categorical fully coded): one allocation for X.
+        let bound = (formula.intercept ? 1 : 0) + formula.terms.reduce(0) { $0 + $1.reduce(1) { $0 * (factors[$1]?.levels.count ?? 1) } }
+        values.reserveCapacity(n * bound)
         if formula.intercept {
             names.append("(Intercept)")
             values.append(contentsOf: repeatElement(1.0, count: n))
         }
         var fullyCodedMain = false
         for term in formula.terms {
+            // A main effect goes straight into X (the common case; no intermediate columns).
+            if term.count == 1, let variable = term.first {
+                if let factor = factors[variable] {
+                    let full = !(formula.intercept || fullyCodedMain)
+                    if full { fullyCodedMain = true }
+                    let code = codes[variable]!
+                    for k in (full ? 0 : 1)..<factor.levels.count {
+                        names.append(variable + factor.levels[k])
+                        for c in code { values.append(c == k ? 1 : 0) }
+                    }
+                } else {
+                    let numbers = Self.numericValues(columns[variable]!)!
+                    names.append(variable)
+                    for row in used { values.append(numbers[row]) }
+                }
+                continue
+            }
             // Each variable's block of columns (name suffixes and values).
             var blocks: [(names: [String], columns: [[Double]])] = []
             for variable in term {
@@ -122,12 +153,12 @@ public struct ModelMatrix: Sendable {
                 }
             }
             // Products, the first variable varying fastest.
-            var product: (names: [String], columns: [[Double]]) = ([""], [[Double](repeating: 1, count: n)])
-            for block in blocks {
+            var product = blocks[0]
+            for block in blocks.dropFirst() {
                 var next: (names: [String], columns: [[Double]]) = ([], [])
                 for (bName, bColumn) in zip(block.names, block.columns) {
                     for (pName, pColumn) in zip(product.names, product.columns) {
-                        next.names.append(pName.isEmpty ? bName : pName + ":" + bName)
+                        next.names.append(pName + ":" + bName)
                         next.columns.append(zip(pColumn, bColumn).map { $0 * $1 })
                     }
                 }
@@ -139,6 +170,22 @@ public struct ModelMatrix: Sendable {
         columnNames = names
         x = Matrix(rows: n, columns: names.count, values: values)
         guard n > names.count else { throw .tooFewRows(rows: n, parameters: names.count) }
+    }
+
+    /// The value of each of `rows` as an index into the returned names: a coded column's own codes, or
+    /// the distinct labels of a boolean written as words (si/no).
+    static func codes(_ column: Column, rows: [Int]) -> ([Int], [String]) {
+        if case .coded(let codes, let levels) = column.storage { return (rows.map { Int(codes[$0]) }, levels) }
+        var names: [String] = []
+        var index: [String: Int] = [:]
+        let result = rows.map { row -> Int in
+            let text = column.text(at: row)!
+            if let known = index[text] { return known }
+            index[text] = names.count
+            names.append(text)
+            return names.count - 1
+        }
+        return (result, names)
     }
 
     /// The numbers of a numeric column (integer, decimal, or a boolean written 0/1), else nil.

@@ -176,21 +176,22 @@ public enum Regression {
     static func sandwich(_ model: ModelMatrix, design: SurveyDesign, kept: [Int], unscaled: Matrix,
                          scores: [Double]) throws -> (Matrix, Int) {
         let n = model.rows.count, p = kept.count
-        var e = Matrix(rows: n, columns: p)
+        // U_i = s_i x_i (the score of row i); V(Σ U) from the design, then A⁻¹ V A⁻¹.
+        var u = [Double](repeating: 0, count: n * p)
         for (k, j) in kept.enumerated() {
-            for i in 0..<n { e.values[k * n + i] = model.x.values[j * n + i] * scores[i] }
+            for i in 0..<n { u[k * n + i] = model.x.values[j * n + i] * scores[i] }
         }
-        let h = try e.times(unscaled)
-        let columns = (0..<p).map { k -> [Double] in
-            var dense = [Double](repeating: 0, count: design.rowCount)
-            for (i, row) in model.rows.enumerated() { dense[row] = h.values[k * n + i] }
-            return dense
+        let v = try design.scoreCovariance(u, columns: p, rows: model.rows)
+        var middle = Matrix(rows: p, columns: p)
+        for a in 0..<p { for b in 0..<p { middle[a, b] = v[a][b] } }
+        let covariance = try unscaled.times(middle).times(unscaled)
+        // PSUs and strata among the model's rows.
+        var psuSeen = [Bool](repeating: false, count: design.psuCount), stratumSeen = [Bool](repeating: false, count: design.strataNames.count)
+        for row in model.rows {
+            psuSeen[design.psu[row]] = true
+            stratumSeen[design.stratum[row]] = true
         }
-        let v = try design.covariance(columns)
-        var covariance = Matrix(rows: p, columns: p)
-        for a in 0..<p { for b in 0..<p { covariance[a, b] = v[a][b] } }
-        let psus = Set(model.rows.map { design.psu[$0] }).count
-        let strata = Set(model.rows.map { design.stratum[$0] }).count
+        let psus = psuSeen.reduce(0) { $0 + ($1 ? 1 : 0) }, strata = stratumSeen.reduce(0) { $0 + ($1 ? 1 : 0) }
         return (covariance, psus - strata + 1 - p)
     }
 
