@@ -48,8 +48,13 @@ import Testing
               responses               Respuestas y trabajo de campo: avance por estrato y
                                       tasas de respuesta AAPOR.
               analyze                 Analiza la encuesta: medias, totales, proporciones,
-                                      cuantiles, tablas cruzadas, NPS, CSAT y CES con su
-                                      error según el diseño.
+                                      cuantiles, tablas cruzadas, NPS, CSAT, CES,
+                                      regresiones y factores clave, con su error según el
+                                      diseño.
+              report                  Informe de la encuesta en un solo archivo HTML (o
+                                      Markdown): indicadores, muestra y diseño, factores
+                                      clave, cada pregunta con intervalos, cruces y notas
+                                      de precisión.
 
               Vea 'sondeo help <subcomando>' para la ayuda de cada uno.
 
@@ -59,7 +64,7 @@ import Testing
     @Test("every subcommand's help is in Spanish, and in English with --lang en",
           arguments: [["data", "inspect"], ["data", "head"], ["data", "convert"], ["sample", "size"], ["sample", "allocate"],
                       ["sample", "draw"], ["sample", "weights"], ["analyze", "mean"], ["analyze", "total"], ["analyze", "proportion"],
-                      ["analyze", "quantile"], ["analyze", "crosstab"], ["analyze", "nps"], ["analyze", "csat"], ["analyze", "ces"],
+                      ["analyze", "quantile"], ["analyze", "crosstab"], ["analyze", "nps"], ["analyze", "csat"], ["analyze", "ces"], ["analyze", "regress"], ["analyze", "logit"], ["analyze", "drivers"], ["report"],
                       ["segment"], ["map"], ["cluster"], ["questionnaire", "check"], ["questionnaire", "render"],
                       ["questionnaire", "publish"], ["sample", "load"], ["responses", "status"], ["responses", "import"], ["responses", "export"], ["collect"],
                       ["data"], ["sample"], ["analyze"], ["questionnaire"], ["responses"]])

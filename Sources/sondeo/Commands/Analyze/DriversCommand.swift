@@ -35,6 +35,7 @@ struct DriversCommand: ParsableCommand {
     var driverNames: [String] { drivers.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty } }
 
     func validate() throws {
+        try ModelOptions.refuseGroups(design)
         guard driverNames.count >= 2 else {
             throw ValidationError(L("--drivers necesita al menos dos atributos separados por comas", "--drivers needs at least two comma-separated attributes"))
         }

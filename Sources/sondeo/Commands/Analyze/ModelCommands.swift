@@ -23,6 +23,14 @@ struct ModelOptions: ParsableArguments {
                                valueName: L("formato", "format")))
     var format: OutputFormat = .table
 
+    /// `--by` makes no sense for one model: groups enter the formula as terms.
+    static func refuseGroups(_ design: DesignOptions) throws {
+        guard design.byColumns.isEmpty else {
+            throw ValidationError(L("--by no se usa en un modelo: ponga la columna en la fórmula (p. ej. «… + canal») o una interacción («amabilidad:canal»)",
+                                    "--by is not used by a model: put the column in the formula (e.g. «… + canal») or an interaction («amabilidad:canal»)"))
+        }
+    }
+
     func references() throws -> [String: String] {
         var result: [String: String] = [:]
         for item in reference {
@@ -72,6 +80,8 @@ struct RegressCommand: ParsableCommand {
     @OptionGroup var reading: ReadingOptions
     @OptionGroup var global: GlobalOptions
 
+    func validate() throws { try ModelOptions.refuseGroups(design) }
+
     func run() throws {
         let (data, model, designBased) = try options.model(.numeric, design: design, reading: reading)
         let fit = try Regression.linear(model, design: designBased ? data.design : nil)
@@ -102,6 +112,8 @@ struct LogitCommand: ParsableCommand {
     @OptionGroup var design: DesignOptions
     @OptionGroup var reading: ReadingOptions
     @OptionGroup var global: GlobalOptions
+
+    func validate() throws { try ModelOptions.refuseGroups(design) }
 
     func run() throws {
         let (data, model, designBased) = try options.model(.binary(level: level), design: design, reading: reading)
