@@ -102,7 +102,7 @@ struct ModelReport {
             table.append(row)
         }
         let kind = logistic ? L("Regresión logística", "Logistic regression") : L("Regresión lineal", "Linear regression")
-        let outcome = outcomeLevel.map { "\(model.formula.response) = \($0)" } ?? model.formula.response
+        let outcome = "\(model.formula.response) = \(outcomeLevel ?? "1")"
         var lines = [
             "\(kind): \(formulaText)" + (logistic ? L(" (se modela la probabilidad de «\(outcome)»)", " (modelling the probability of «\(outcome)»)") : ""),
             L("Diseño: ", "Design: ") + (fit.designBased
