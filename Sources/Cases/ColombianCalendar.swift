@@ -11,6 +11,11 @@ public enum ColombianCalendar {
     public struct Holiday: Sendable, Equatable {
         public let date: CivilDate
         public let name: String
+
+        public init(date: CivilDate, name: String) {
+            self.date = date
+            self.name = name
+        }
     }
 
     /// Easter Sunday of a Gregorian year (anonymous Gregorian algorithm).
@@ -36,24 +41,68 @@ public enum ColombianCalendar {
 
     static func shifted(_ date: CivilDate, _ days: Int) -> CivilDate { CivilDate(daysSinceEpoch: date.daysSinceEpoch + days) }
 
+    /// How a holiday's date is found each year.
+    public enum Rule: Sendable, Equatable {
+        /// A fixed date that never moves (1 January, 20 July…).
+        case fixed(month: Int, day: Int)
+        /// A date moved to the next Monday unless it is one (Ley 51 de 1983, «Ley Emiliani»).
+        case movedToMonday(month: Int, day: Int)
+        /// Days after Easter Sunday (Jueves Santo −3, Viernes Santo −2).
+        case easter(offset: Int)
+        /// Days after Easter, then moved to the next Monday (Ascensión +39, Corpus +60, Sagrado Corazón +68).
+        case easterMovedToMonday(offset: Int)
+    }
+
+    /// A holiday of the law: its name, its rule and the first year it applies.
+    public struct HolidayRule: Sendable {
+        public let name: String
+        public let rule: Rule
+        public let validFrom: Int
+        public let source: String
+    }
+
+    /// The law's holidays as rules with a start year (not a typed list of dates): Ley 51 de 1983 from 1984,
+    /// and Ley 2578 de 2026 (art. 6) from 2026. A future law adds a line here, or an override file
+    /// (``BusinessCalendar``) until a new version ships.
+    public static let rules: [HolidayRule] = [
+        .init(name: "Año Nuevo", rule: .fixed(month: 1, day: 1), validFrom: 1984, source: "Ley 51 de 1983"),
+        .init(name: "Reyes Magos", rule: .movedToMonday(month: 1, day: 6), validFrom: 1984, source: "Ley 51 de 1983"),
+        .init(name: "San José", rule: .movedToMonday(month: 3, day: 19), validFrom: 1984, source: "Ley 51 de 1983"),
+        .init(name: "Jueves Santo", rule: .easter(offset: -3), validFrom: 1984, source: "Ley 51 de 1983"),
+        .init(name: "Viernes Santo", rule: .easter(offset: -2), validFrom: 1984, source: "Ley 51 de 1983"),
+        .init(name: "Día del Trabajo", rule: .fixed(month: 5, day: 1), validFrom: 1984, source: "Ley 51 de 1983"),
+        .init(name: "Ascensión del Señor", rule: .easterMovedToMonday(offset: 39), validFrom: 1984, source: "Ley 51 de 1983"),
+        .init(name: "Corpus Christi", rule: .easterMovedToMonday(offset: 60), validFrom: 1984, source: "Ley 51 de 1983"),
+        .init(name: "Sagrado Corazón", rule: .easterMovedToMonday(offset: 68), validFrom: 1984, source: "Ley 51 de 1983"),
+        .init(name: "San Pedro y San Pablo", rule: .movedToMonday(month: 6, day: 29), validFrom: 1984, source: "Ley 51 de 1983"),
+        .init(name: "Nuestra Señora del Rosario de Chiquinquirá", rule: .movedToMonday(month: 7, day: 9), validFrom: 2026, source: "Ley 2578 de 2026, art. 6"),
+        .init(name: "Día de la Independencia", rule: .fixed(month: 7, day: 20), validFrom: 1984, source: "Ley 51 de 1983"),
+        .init(name: "Batalla de Boyacá", rule: .fixed(month: 8, day: 7), validFrom: 1984, source: "Ley 51 de 1983"),
+        .init(name: "Asunción de la Virgen", rule: .movedToMonday(month: 8, day: 15), validFrom: 1984, source: "Ley 51 de 1983"),
+        .init(name: "Día de la Raza", rule: .movedToMonday(month: 10, day: 12), validFrom: 1984, source: "Ley 51 de 1983"),
+        .init(name: "Todos los Santos", rule: .movedToMonday(month: 11, day: 1), validFrom: 1984, source: "Ley 51 de 1983"),
+        .init(name: "Independencia de Cartagena", rule: .movedToMonday(month: 11, day: 11), validFrom: 1984, source: "Ley 51 de 1983"),
+        .init(name: "Inmaculada Concepción", rule: .fixed(month: 12, day: 8), validFrom: 1984, source: "Ley 51 de 1983"),
+        .init(name: "Navidad", rule: .fixed(month: 12, day: 25), validFrom: 1984, source: "Ley 51 de 1983"),
+    ]
+
+    /// The version of these rules, recorded with every deadline computed from them.
+    public static let rulesVersion = "co-ley51-1983+ley2578-2026/1"
+
+    /// The date of a rule in a year.
+    public static func date(of rule: Rule, in year: Int) -> CivilDate {
+        switch rule {
+        case .fixed(let month, let day): return CivilDate(year: year, month: month, day: day)!
+        case .movedToMonday(let month, let day): return nextMonday(CivilDate(year: year, month: month, day: day)!)
+        case .easter(let offset): return shifted(easter(year), offset)
+        case .easterMovedToMonday(let offset): return nextMonday(shifted(easter(year), offset))
+        }
+    }
+
     /// The holidays of a year in date order (two may share a date, as on 2025-06-30).
     public static func holidays(_ year: Int) -> [Holiday] {
-        func date(_ month: Int, _ day: Int) -> CivilDate { CivilDate(year: year, month: month, day: day)! }
-        let e = easter(year)
-        var list: [Holiday] = [
-            .init(date: date(1, 1), name: "Año Nuevo"), .init(date: date(5, 1), name: "Día del Trabajo"),
-            .init(date: date(7, 20), name: "Día de la Independencia"), .init(date: date(8, 7), name: "Batalla de Boyacá"),
-            .init(date: date(12, 8), name: "Inmaculada Concepción"), .init(date: date(12, 25), name: "Navidad"),
-            .init(date: nextMonday(date(1, 6)), name: "Reyes Magos"), .init(date: nextMonday(date(3, 19)), name: "San José"),
-            .init(date: nextMonday(date(6, 29)), name: "San Pedro y San Pablo"), .init(date: nextMonday(date(8, 15)), name: "Asunción de la Virgen"),
-            .init(date: nextMonday(date(10, 12)), name: "Día de la Raza"), .init(date: nextMonday(date(11, 1)), name: "Todos los Santos"),
-            .init(date: nextMonday(date(11, 11)), name: "Independencia de Cartagena"),
-            .init(date: shifted(e, -3), name: "Jueves Santo"), .init(date: shifted(e, -2), name: "Viernes Santo"),
-            .init(date: nextMonday(shifted(e, 39)), name: "Ascensión del Señor"), .init(date: nextMonday(shifted(e, 60)), name: "Corpus Christi"),
-            .init(date: nextMonday(shifted(e, 68)), name: "Sagrado Corazón"),
-        ]
-        if year >= 2026 { list.append(.init(date: nextMonday(date(7, 9)), name: "Nuestra Señora del Rosario de Chiquinquirá")) }
-        return list.sorted { $0.date < $1.date }
+        rules.filter { year >= $0.validFrom }.map { Holiday(date: date(of: $0.rule, in: year), name: $0.name) }
+            .sorted { ($0.date, $0.name) < ($1.date, $1.name) }
     }
 
     public static func isHoliday(_ date: CivilDate) -> Bool { holidays(date.year).contains { $0.date == date } }

@@ -1,0 +1,128 @@
+import Diagnostics
+import Table
+
+/// Why a PQRSL command cannot do what it was asked, in words the auxiliar de servicio al cliente reads.
+/// Nothing is written when one of these is thrown.
+public enum CaseError: Diagnostic, Equatable {
+    case unreadableFile(path: String)
+    case badCatalogLine(path: String, line: Int, text: String)
+    case unknownCode(list: Catalog.List, code: String, valid: [String], suggestion: String?)
+    case unknownValue(field: String, value: String, valid: [String], suggestion: String?)
+    case badDate(field: String, text: String)
+    case notFound(radicado: String, suggestion: String?)
+    case refused(radicado: String, state: PQRSState, action: PQRSAction)
+    case responseBeforeFiling(response: CivilDate, received: CivilDate)
+    case dateBefore(field: String, date: CivilDate, earlier: String, limit: CivilDate)
+    case extensionLate(notified: CivilDate, deadline: CivilDate)
+    case extensionTooLong(until: CivilDate, maximum: CivilDate, term: Int)
+    case extensionNotLater(until: CivilDate, deadline: CivilDate)
+    case attemptSameDay(radicado: String, date: CivilDate)
+    case verificationOver(radicado: String, status: VerificationStatus)
+    case notSelected(radicado: String, status: VerificationStatus)
+    case satisfactionNeeded
+    case satisfactionWithoutContact
+    case certificateMissing(radicado: String)
+    case sampleAlreadyDrawn(month: String)
+    case badRow(path: String, line: Int, field: String, reason: String)
+
+    public var code: String {
+        switch self {
+        case .unreadableFile: return "CASE-001"
+        case .badCatalogLine: return "CASE-002"
+        case .unknownCode: return "CASE-003"
+        case .unknownValue: return "CASE-004"
+        case .badDate: return "CASE-005"
+        case .notFound: return "CASE-006"
+        case .refused: return "CASE-007"
+        case .responseBeforeFiling: return "CASE-008"
+        case .dateBefore: return "CASE-009"
+        case .extensionLate: return "CASE-010"
+        case .extensionTooLong: return "CASE-011"
+        case .extensionNotLater: return "CASE-012"
+        case .attemptSameDay: return "CASE-013"
+        case .verificationOver: return "CASE-014"
+        case .notSelected: return "CASE-015"
+        case .satisfactionNeeded: return "CASE-016"
+        case .satisfactionWithoutContact: return "CASE-017"
+        case .certificateMissing: return "CASE-018"
+        case .sampleAlreadyDrawn: return "CASE-019"
+        case .badRow: return "CASE-020"
+        }
+    }
+
+    public var location: SourceLocation? {
+        switch self {
+        case .unreadableFile(let path): return SourceLocation(source: path)
+        case .badCatalogLine(let path, let line, _): return SourceLocation(source: path, line: line)
+        case .badRow(let path, let line, let field, _): return SourceLocation(source: path, line: line, field: field)
+        default: return nil
+        }
+    }
+
+    public var exitStatus: ExitStatus {
+        switch self {
+        case .unreadableFile: return .noInput
+        case .unknownCode, .unknownValue, .badDate, .notFound: return .usage
+        default: return .dataError
+        }
+    }
+
+    public func message(_ language: Language) -> String {
+        let es = language == .es
+        func list(_ values: [String]) -> String { values.joined(separator: ", ") }
+        switch self {
+        case .unreadableFile(let path):
+            return es ? "no se pudo leer \(path)" : "cannot read \(path)"
+        case .badCatalogLine(_, _, let text):
+            return es ? "la línea «\(text)» no es «lista,clave,valor» con lista servicio, atributo, tipo_ssf, ruta o ajuste"
+                      : "line «\(text)» is not «lista,clave,valor» with list servicio, atributo, tipo_ssf, ruta or ajuste"
+        case .unknownCode(let which, let code, let valid, let suggestion):
+            let hint = Suggestion.hint(suggestion, language)
+            return es ? "el \(which.rawValue) «\(code)» no está en el catálogo\(hint); los válidos son: \(list(valid))"
+                      : "\(which.rawValue) «\(code)» is not in the catalogue\(hint); valid ones: \(list(valid))"
+        case .unknownValue(let field, let value, let valid, let suggestion):
+            let hint = Suggestion.hint(suggestion, language)
+            return es ? "\(field) «\(value)» no existe\(hint); use uno de: \(list(valid))" : "\(field) «\(value)» does not exist\(hint); use one of: \(list(valid))"
+        case .badDate(let field, let text):
+            return es ? "\(field): «\(text)» no es una fecha válida (aaaa-mm-dd)" : "\(field): «\(text)» is not a valid date (yyyy-mm-dd)"
+        case .notFound(let radicado, let suggestion):
+            let hint = Suggestion.hint(suggestion, language)
+            return es ? "no hay ningún caso con radicado «\(radicado)»\(hint)" : "there is no case with radicado «\(radicado)»\(hint)"
+        case .refused(let radicado, let state, let action):
+            return es ? "el caso \(radicado) está «\(state.rawValue)»: desde ahí no se puede «\(action.rawValue)»"
+                      : "case \(radicado) is «\(state.rawValue)»: «\(action.rawValue)» is not possible from there"
+        case .responseBeforeFiling(let response, let received):
+            return es ? "la respuesta (\(response.iso)) no puede ser anterior a la radicación (\(received.iso))"
+                      : "the response (\(response.iso)) cannot be earlier than the filing (\(received.iso))"
+        case .dateBefore(let field, let date, let earlier, let limit):
+            return es ? "\(field) (\(date.iso)) no puede ser anterior a \(earlier) (\(limit.iso))" : "\(field) (\(date.iso)) cannot be earlier than \(earlier) (\(limit.iso))"
+        case .extensionLate(let notified, let deadline):
+            return es ? "la prórroga se avisó el \(notified.iso), después del vencimiento (\(deadline.iso)): la ley exige avisarla antes de que venza el término (Ley 1755, art. 14, parágrafo)"
+                      : "the extension was notified on \(notified.iso), after the deadline (\(deadline.iso)): the law requires notice before the term ends (Ley 1755, art. 14)"
+        case .extensionTooLong(let until, let maximum, let term):
+            return es ? "la nueva fecha \(until.iso) pasa del doble del término inicial (2 × \(term) días hábiles: \(maximum.iso))"
+                      : "the new date \(until.iso) goes beyond twice the initial term (2 × \(term) business days: \(maximum.iso))"
+        case .extensionNotLater(let until, let deadline):
+            return es ? "la nueva fecha \(until.iso) no es posterior al vencimiento actual (\(deadline.iso))" : "the new date \(until.iso) is not after the current deadline (\(deadline.iso))"
+        case .attemptSameDay(let radicado, let date):
+            return es ? "ya hubo un intento de verificación de \(radicado) el \(date.iso): los tres intentos deben ser en días distintos"
+                      : "there was already a verification attempt for \(radicado) on \(date.iso): the three attempts must be on different days"
+        case .verificationOver(let radicado, let status):
+            return es ? "la verificación de \(radicado) ya terminó («\(status.rawValue)»): no se registran más intentos"
+                      : "the verification of \(radicado) is over («\(status.rawValue)»): no more attempts are recorded"
+        case .notSelected(let radicado, let status):
+            return es ? "el caso \(radicado) no está pendiente de verificación («\(status.rawValue)»)" : "case \(radicado) is not waiting for verification («\(status.rawValue)»)"
+        case .satisfactionNeeded:
+            return es ? "con --outcome contactado indique --satisfied yes o no" : "with --outcome contactado give --satisfied yes or no"
+        case .satisfactionWithoutContact:
+            return es ? "--satisfied solo va con --outcome contactado" : "--satisfied goes only with --outcome contactado"
+        case .certificateMissing(let radicado):
+            return es ? "el caso \(radicado) llegó de la SSF: cargue la respuesta en la plataforma de la SSF (sondeo cases upload-ssf \(radicado) --certificate …) antes de cerrarlo"
+                      : "case \(radicado) came from the SSF: upload the response to the SSF platform (sondeo cases upload-ssf \(radicado) --certificate …) before closing it"
+        case .sampleAlreadyDrawn(let month):
+            return es ? "la muestra de verificación de \(month) ya se sorteó; se muestra la guardada" : "the verification sample of \(month) was already drawn"
+        case .badRow(_, _, _, let reason):
+            return reason
+        }
+    }
+}
