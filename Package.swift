@@ -32,7 +32,7 @@ let package = Package(
         .target(name: "Store", dependencies: ["Diagnostics", "Questionnaire", "Analysis", .product(name: "GRDB", package: "GRDB.swift"),
                                       .product(name: "GRDBSQLite", package: "GRDB.swift")]),
         // Layer 4
-        .target(name: "Cases", dependencies: ["Diagnostics", "Table"]),
+        .target(name: "Cases", dependencies: ["Diagnostics", "Table", "Randomness", "Store"]),
         // Layer 5
         .executableTarget(name: "sondeo", dependencies: [
             "Diagnostics", "Table", "LinearAlgebra", "Distributions", "Randomness", "Sampling", "Analysis", "Segmentation", "Questionnaire", "Store", "Cases",
@@ -51,7 +51,7 @@ let package = Package(
         .testTarget(name: "SegmentationTests", dependencies: ["Segmentation", "Table", "Randomness", "LinearAlgebra", "SondeoTestSupport"]),
         .testTarget(name: "QuestionnaireTests", dependencies: ["Questionnaire", "Randomness", "SondeoTestSupport"]),
         .testTarget(name: "StoreTests", dependencies: ["Store", "Questionnaire", "Analysis", "SondeoTestSupport", .product(name: "GRDB", package: "GRDB.swift")]),
-        .testTarget(name: "CasesTests", dependencies: ["Cases", "Table"]),
+        .testTarget(name: "CasesTests", dependencies: ["Cases", "Table", "Store", "SondeoTestSupport"]),
         .testTarget(name: "SondeoCLITests", dependencies: ["sondeo", "Store", "SondeoTestSupport", .product(name: "GRDB", package: "GRDB.swift")],
                     resources: [.copy("Fixtures")]),
     ]

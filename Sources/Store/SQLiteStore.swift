@@ -327,7 +327,7 @@ public final class SQLiteStore: SurveyStore, Sendable {
         }
     }
 
-    private static func log(_ db: Database, actor: String, action: String, details: String) throws {
+    static func log(_ db: Database, actor: String, action: String, details: String) throws {
         try db.execute(sql: "INSERT INTO audit_log (at, actor, action, details) VALUES (?, ?, ?, ?)", arguments: [now(), actor, action, details])
     }
 
@@ -346,11 +346,11 @@ public final class SQLiteStore: SurveyStore, Sendable {
         return String(decoding: data, as: UTF8.self)
     }
 
-    private func write<T>(_ body: (Database) throws -> T) throws -> T {
+    func write<T>(_ body: (Database) throws -> T) throws -> T {
         do { return try pool.write(body) } catch { throw translate(error) }
     }
 
-    private func read<T>(_ body: (Database) throws -> T) throws -> T {
+    func read<T>(_ body: (Database) throws -> T) throws -> T {
         do { return try pool.read(body) } catch { throw translate(error) }
     }
 

@@ -14,6 +14,10 @@ public enum StoreError: Diagnostic, Equatable {
     case duplicateRespondent(questionnaire: String, respondent: String)
     /// SQLite reported an error.
     case database(path: String, message: String)
+    /// Another process changed the PQRSL case in between: nothing was written.
+    case caseChanged(radicado: String)
+    /// An imported PQRSL case exists with other data.
+    case duplicateCase(radicado: String)
 
     public var code: String {
         switch self {
@@ -23,6 +27,8 @@ public enum StoreError: Diagnostic, Equatable {
         case .duplicateUnit: return "STORE-004"
         case .database: return "STORE-005"
         case .duplicateRespondent: return "STORE-006"
+        case .caseChanged: return "STORE-007"
+        case .duplicateCase: return "STORE-008"
         }
     }
 
@@ -63,6 +69,11 @@ public enum StoreError: Diagnostic, Equatable {
                                  "«\(r)» already has an interview of «\(q)» with other answers; nothing was saved")
         case .database(_, let message):
             return language.pick("error de la base de datos: \(message)", "database error: \(message)")
+        case .caseChanged(let radicado):
+            return language.pick("otra persona cambió el caso \(radicado) mientras tanto; no se guardó nada: vuelva a intentarlo",
+                                 "someone else changed case \(radicado) meanwhile; nothing was saved: try again")
+        case .duplicateCase(let radicado):
+            return language.pick("el caso \(radicado) ya existe con otros datos; no se importó nada", "case \(radicado) already exists with other data; nothing was imported")
         }
     }
 }

@@ -93,6 +93,87 @@ enum StoreSchema {
                 ALTER TABLE sample_case ADD COLUMN claimed_until TEXT;
                 """)
         }
+        migrator.registerMigration("v3: PQRSL cases") { db in
+            // Peticiones, quejas, reclamos, sugerencias y felicitaciones (procedure steps 1–33): the case as it is
+            // now, its history (append-only), the reminders sent (one per deadline version), the verification
+            // calls and the monthly verification samples.
+            try db.execute(sql: """
+                CREATE TABLE pqrs_case (
+                    radicado TEXT PRIMARY KEY,
+                    channel TEXT NOT NULL,
+                    type TEXT NOT NULL,
+                    service TEXT NOT NULL,
+                    attribute TEXT,
+                    ssf_type TEXT,
+                    subsidy INTEGER NOT NULL,
+                    from_ssf INTEGER NOT NULL,
+                    text TEXT NOT NULL,
+                    petitioner TEXT,
+                    received TEXT NOT NULL,
+                    deposited TEXT,
+                    effective_receipt TEXT NOT NULL,
+                    term_days INTEGER NOT NULL,
+                    term_source TEXT NOT NULL,
+                    deadline TEXT NOT NULL,
+                    original_deadline TEXT NOT NULL,
+                    maximum_extension TEXT NOT NULL,
+                    deadline_version INTEGER NOT NULL,
+                    calendar_version TEXT NOT NULL,
+                    owner TEXT NOT NULL,
+                    state TEXT NOT NULL,
+                    suspended_on TEXT,
+                    extended INTEGER NOT NULL DEFAULT 0,
+                    response_date TEXT,
+                    response_channel TEXT,
+                    ssf_certificate TEXT,
+                    verification TEXT NOT NULL,
+                    satisfied INTEGER,
+                    closed_on TEXT,
+                    opened_at TEXT NOT NULL
+                );
+                CREATE INDEX pqrs_case_received ON pqrs_case(received);
+                CREATE TABLE pqrs_event (
+                    id INTEGER PRIMARY KEY,
+                    radicado TEXT NOT NULL REFERENCES pqrs_case(radicado),
+                    at TEXT NOT NULL,
+                    actor TEXT NOT NULL,
+                    action TEXT NOT NULL,
+                    from_state TEXT,
+                    to_state TEXT NOT NULL,
+                    details TEXT NOT NULL
+                );
+                CREATE INDEX pqrs_event_case ON pqrs_event(radicado);
+                CREATE TRIGGER pqrs_event_no_update BEFORE UPDATE ON pqrs_event
+                    BEGIN SELECT RAISE(ABORT, 'la historia de un caso no se puede modificar'); END;
+                CREATE TRIGGER pqrs_event_no_delete BEFORE DELETE ON pqrs_event
+                    BEGIN SELECT RAISE(ABORT, 'la historia de un caso no se puede borrar'); END;
+                CREATE TABLE pqrs_reminder (
+                    radicado TEXT NOT NULL REFERENCES pqrs_case(radicado),
+                    deadline_version INTEGER NOT NULL,
+                    sent_on TEXT NOT NULL,
+                    PRIMARY KEY (radicado, deadline_version)
+                );
+                CREATE TABLE pqrs_verification_attempt (
+                    id INTEGER PRIMARY KEY,
+                    radicado TEXT NOT NULL REFERENCES pqrs_case(radicado),
+                    on_date TEXT NOT NULL,
+                    outcome TEXT NOT NULL,
+                    satisfied INTEGER,
+                    notes TEXT,
+                    actor TEXT NOT NULL,
+                    UNIQUE (radicado, on_date)
+                );
+                CREATE TABLE pqrs_sample (
+                    month TEXT PRIMARY KEY,
+                    seed INTEGER NOT NULL,
+                    algorithm TEXT NOT NULL,
+                    population INTEGER NOT NULL,
+                    population_sha256 TEXT NOT NULL,
+                    selected TEXT NOT NULL,
+                    drawn_at TEXT NOT NULL
+                );
+                """)
+        }
         return migrator
     }
 }

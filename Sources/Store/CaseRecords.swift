@@ -1,0 +1,141 @@
+/// A PQRSL case as the store keeps it. Plain values: the rules that change it (states, terms,
+/// verification) live in the `Cases` module above. Dates are ISO `yyyy-mm-dd` texts.
+public struct PQRSCaseRecord: Sendable, Equatable {
+    public var radicado: String
+    public var channel: String
+    public var type: String
+    public var service: String
+    public var attribute: String?
+    public var ssfType: String?
+    public var subsidy: Bool
+    public var fromSSF: Bool
+    public var text: String
+    public var petitioner: String?
+    /// The day it was filed (for a buzón, the day the box was opened) and, for a buzón, the deposit day.
+    public var received: String
+    public var deposited: String?
+    public var effectiveReceipt: String
+    public var termDays: Int
+    /// `ley1755` or `ssf` (a term the SSF set for this case).
+    public var termSource: String
+    public var deadline: String
+    public var originalDeadline: String
+    public var maximumExtension: String
+    /// Grows when the term restarts (resumed after a suspension) or is extended; one reminder per version.
+    public var deadlineVersion: Int
+    public var calendarVersion: String
+    public var owner: String
+    public var state: String
+    public var suspendedOn: String?
+    public var extended: Bool
+    public var responseDate: String?
+    public var responseChannel: String?
+    public var ssfCertificate: String?
+    public var verification: String
+    public var satisfied: Bool?
+    public var closedOn: String?
+    /// When it was registered (ISO 8601 instant).
+    public var openedAt: String
+
+    public init(radicado: String, channel: String, type: String, service: String, attribute: String?, ssfType: String?, subsidy: Bool,
+                fromSSF: Bool, text: String, petitioner: String?, received: String, deposited: String?, effectiveReceipt: String,
+                termDays: Int, termSource: String, deadline: String, originalDeadline: String, maximumExtension: String,
+                deadlineVersion: Int, calendarVersion: String, owner: String, state: String, suspendedOn: String? = nil,
+                extended: Bool = false, responseDate: String? = nil, responseChannel: String? = nil, ssfCertificate: String? = nil,
+                verification: String, satisfied: Bool? = nil, closedOn: String? = nil, openedAt: String) {
+        self.radicado = radicado
+        self.channel = channel
+        self.type = type
+        self.service = service
+        self.attribute = attribute
+        self.ssfType = ssfType
+        self.subsidy = subsidy
+        self.fromSSF = fromSSF
+        self.text = text
+        self.petitioner = petitioner
+        self.received = received
+        self.deposited = deposited
+        self.effectiveReceipt = effectiveReceipt
+        self.termDays = termDays
+        self.termSource = termSource
+        self.deadline = deadline
+        self.originalDeadline = originalDeadline
+        self.maximumExtension = maximumExtension
+        self.deadlineVersion = deadlineVersion
+        self.calendarVersion = calendarVersion
+        self.owner = owner
+        self.state = state
+        self.suspendedOn = suspendedOn
+        self.extended = extended
+        self.responseDate = responseDate
+        self.responseChannel = responseChannel
+        self.ssfCertificate = ssfCertificate
+        self.verification = verification
+        self.satisfied = satisfied
+        self.closedOn = closedOn
+        self.openedAt = openedAt
+    }
+}
+
+/// One line of a case's history: who did what, when, from which state to which, and why.
+public struct PQRSEvent: Sendable, Equatable {
+    public var radicado: String
+    public var at: String
+    public var actor: String
+    public var action: String
+    public var from: String?
+    public var to: String
+    public var details: String
+
+    public init(radicado: String, at: String, actor: String, action: String, from: String?, to: String, details: String) {
+        self.radicado = radicado
+        self.at = at
+        self.actor = actor
+        self.action = action
+        self.from = from
+        self.to = to
+        self.details = details
+    }
+}
+
+/// A satisfaction verification call (step 32).
+public struct VerificationAttemptRecord: Sendable, Equatable {
+    public var radicado: String
+    public var onDate: String
+    /// `contactado` or `no-contesta`.
+    public var outcome: String
+    public var satisfied: Bool?
+    public var notes: String?
+    public var actor: String
+
+    public init(radicado: String, onDate: String, outcome: String, satisfied: Bool?, notes: String?, actor: String) {
+        self.radicado = radicado
+        self.onDate = onDate
+        self.outcome = outcome
+        self.satisfied = satisfied
+        self.notes = notes
+        self.actor = actor
+    }
+}
+
+/// A monthly verification sample as drawn: enough to draw it again and get the same cases.
+public struct VerificationSampleRecord: Sendable, Equatable {
+    public var month: String
+    public var seed: UInt64
+    public var algorithm: String
+    public var population: Int
+    public var populationSHA256: String
+    /// Radicados in draw order.
+    public var selected: [String]
+    public var drawnAt: String
+
+    public init(month: String, seed: UInt64, algorithm: String, population: Int, populationSHA256: String, selected: [String], drawnAt: String) {
+        self.month = month
+        self.seed = seed
+        self.algorithm = algorithm
+        self.population = population
+        self.populationSHA256 = populationSHA256
+        self.selected = selected
+        self.drawnAt = drawnAt
+    }
+}
