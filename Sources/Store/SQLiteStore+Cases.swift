@@ -51,10 +51,10 @@ extension SQLiteStore {
 
     /// Imports cases with their first history line, all or none. A radicado already stored with the
     /// same data is skipped; with other data the import is refused (STORE-008).
-    public func importCases(_ records: [(record: PQRSCaseRecord, event: PQRSEvent)]) throws -> (added: Int, unchanged: Int) {
+    public func importCases(_ records: [(record: PQRSCaseRecord, events: [PQRSEvent])]) throws -> (added: Int, unchanged: Int) {
         try write { db in
             var added = 0, unchanged = 0
-            for (record, event) in records {
+            for (record, events) in records {
                 if let existing = try Row.fetchOne(db, sql: "SELECT * FROM pqrs_case WHERE radicado = ?", arguments: [record.radicado]).map(Self.caseRecord) {
                     var same = existing
                     same.openedAt = record.openedAt
@@ -63,7 +63,7 @@ extension SQLiteStore {
                     continue
                 }
                 try Self.insert(db, record)
-                try Self.append(db, event)
+                for event in events { try Self.append(db, event) }
                 added += 1
             }
             return (added, unchanged)

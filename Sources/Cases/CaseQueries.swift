@@ -1,0 +1,111 @@
+import Store
+import Table
+
+/// What needs attention on a day (procedure step 19): the cases whose reminder is due (2 business
+/// days before the deadline, still unanswered), those due that day and those overdue, by owner. Only
+/// cases whose term runs (assigned or extended) count; a suspended term does not run.
+public struct DueList: Sendable {
+    public struct Item: Sendable {
+        public let record: PQRSCaseRecord
+        public let reminder: CivilDate
+        /// Business days past the deadline (0 on the day, negative before it).
+        public let daysLate: Int
+    }
+
+    public let day: CivilDate
+    /// Reminders due on or before the day and not yet past the deadline; the command records them
+    /// (once per deadline version).
+    public let reminders: [Item]
+    public let dueToday: [Item]
+    public let overdue: [Item]
+
+    public init(_ cases: [PQRSCaseRecord], on day: CivilDate, calendar: BusinessCalendar) {
+        self.day = day
+        var reminders: [Item] = [], dueToday: [Item] = [], overdue: [Item] = []
+        for c in cases where PQRSState(rawValue: c.state)?.termRuns == true {
+            let deadline = CivilDate(parsing: c.deadline)!
+            let item = Item(record: c, reminder: calendar.adding(-2, businessDaysTo: deadline), daysLate: calendar.businessDays(from: deadline, to: day))
+            if deadline < day { overdue.append(item) }
+            else if deadline == day { dueToday.append(item) }
+            if item.reminder <= day && day <= deadline { reminders.append(item) }
+        }
+        func order(_ a: Item, _ b: Item) -> Bool { (a.record.owner, a.record.deadline, a.record.radicado) < (b.record.owner, b.record.deadline, b.record.radicado) }
+        self.reminders = reminders.sorted(by: order)
+        self.dueToday = dueToday.sorted(by: order)
+        self.overdue = overdue.sorted(by: order)
+    }
+}
+
+/// The monthly PQRSL report (procedure step 33; reference `pqrsl.md` §6): what came in during the month
+/// and how it was handled, as of a day.
+public struct MonthlyReport: Sendable {
+    public struct Count: Sendable, Equatable {
+        public let key: [String]
+        public let count: Int
+    }
+
+    public let month: String
+    public let asOf: CivilDate
+    /// Cases received in the month.
+    public let received: Int
+    public let byChannelAndType: [Count]
+    public let byService: [Count]
+    public let byAttribute: [Count]
+    /// Answers given in the month: on time, late, and mean business days from receipt to answer.
+    public let answeredOnTime: Int
+    public let answeredLate: Int
+    public let meanBusinessDaysToAnswer: Double?
+    /// Open as of the day (received, not yet answered, not transferred or withdrawn), with their age in
+    /// business days and whether they are past their deadline.
+    public let open: [(radicado: String, owner: String, ageDays: Int, overdue: Bool)]
+    public let remindersSent: Int
+    /// Verification of the cases answered in the month.
+    public let verification: [String: Int]
+    public let complimentsByService: [Count]
+
+    public init(cases: [PQRSCaseRecord], reminders: [(radicado: String, version: Int, on: String)], month: String, asOf: CivilDate,
+                calendar: BusinessCalendar) {
+        self.month = month
+        self.asOf = asOf
+        let prefix = month + "-"
+        let inMonth = cases.filter { $0.received.hasPrefix(prefix) }
+        received = inMonth.count
+        func counts(_ list: [PQRSCaseRecord], _ key: (PQRSCaseRecord) -> [String]) -> [Count] {
+            var tally: [[String]: Int] = [:]
+            for c in list { tally[key(c), default: 0] += 1 }
+            return tally.map { Count(key: $0.key, count: $0.value) }.sorted { ($0.count, $1.key.joined()) > ($1.count, $0.key.joined()) }
+        }
+        byChannelAndType = counts(inMonth) { [$0.channel, $0.type] }
+        byService = counts(inMonth) { [$0.service] }
+        byAttribute = counts(inMonth) { [$0.attribute ?? "sin atributo"] }
+        let answered = cases.filter { ($0.responseDate ?? "").hasPrefix(prefix) }
+        answeredOnTime = answered.filter { $0.responseDate! <= $0.deadline }.count
+        answeredLate = answered.count - answeredOnTime
+        let days = answered.map { Double(calendar.businessDays(from: CivilDate(parsing: $0.effectiveReceipt)!, to: CivilDate(parsing: $0.responseDate!)!)) }
+        meanBusinessDaysToAnswer = days.isEmpty ? nil : days.reduce(0, +) / Double(days.count)
+        // Open as of the day: received by then, not answered by then, and not ended otherwise (transferred, withdrawn).
+        open = cases.filter { c in
+            let ended = PQRSState(rawValue: c.state).map { $0 == .trasladado || $0 == .desistido } ?? false
+            return c.received <= asOf.iso && !ended && (c.responseDate.map { $0 > asOf.iso } ?? true)
+        }
+        .map { c in (c.radicado, c.owner, calendar.businessDays(from: CivilDate(parsing: c.effectiveReceipt)!, to: asOf), c.deadline < asOf.iso) }
+            .sorted { ($0.2, $0.0) > ($1.2, $1.0) }
+        remindersSent = reminders.filter { $0.on.hasPrefix(prefix) }.count
+        var verification: [String: Int] = [:]
+        for c in answered {
+            let key: String
+            switch c.verification {
+            case "contactado": key = c.satisfied == true ? "contactado_satisfecho" : "contactado_no_satisfecho"
+            case "no-contactado": key = "no_contactado"
+            case "pendiente": key = "pendiente"
+            case "pendiente-muestreo": key = "pendiente_muestreo"
+            case "no-seleccionado": key = "no_seleccionado"
+            default: key = "sin_verificar"
+            }
+            verification[key, default: 0] += 1
+        }
+        verification["elegibles"] = answered.filter { ["queja", "reclamo"].contains($0.type) && !$0.fromSSF }.count
+        self.verification = verification
+        complimentsByService = counts(inMonth.filter { $0.type == PQRSType.felicitacion.rawValue }) { [$0.service] }
+    }
+}

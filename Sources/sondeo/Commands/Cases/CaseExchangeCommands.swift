@@ -1,0 +1,147 @@
+import ArgumentParser
+import Cases
+import Diagnostics
+import Foundation
+import Store
+import Table
+
+/// The columns of the cases CSV (import and export), in Spanish as Confa's spreadsheets name them.
+enum CaseColumns {
+    static let intake = ["radicado", "canal", "tipo", "servicio", "atributo", "tipo_ssf", "subsidio", "desde_ssf", "texto", "peticionario",
+                         "recibido", "depositado", "termino_ssf", "fecha_respuesta", "canal_respuesta", "certificado_ssf"]
+    static let computed = ["recepcion_efectiva", "termino_dias", "vence", "vence_original", "responsable", "estado", "a_tiempo", "verificacion",
+                           "satisfecho", "cerrado_el", "version_calendario"]
+}
+
+/// `sondeo cases import FILE`.
+struct ImportCasesCommand: ParsableCommand {
+    static var configuration: CommandConfiguration {
+        CommandConfiguration(
+            commandName: "import",
+            abstract: L("Importa casos de otro sistema (CSV), revisando cada fila; todo o nada, y dos veces el mismo archivo no agrega nada.",
+                        "Imports cases from another system (CSV), checking every row; all or nothing, and the same file twice adds nothing."),
+            discussion: HelpText.discussion([
+                L("Columnas: \(CaseColumns.intake.joined(separator: ", ")) (obligatorias: radicado, canal, tipo, servicio, texto, recibido). El término y el vencimiento se calculan con el calendario de Sondeo. Un caso con fecha_respuesta queda respondido y cerrado ese día (las quejas y reclamos pasan a verificación); uno de la SSF necesita certificado_ssf. Las columnas que exporta «cases export» además de estas se ignoran.",
+                  "Columns: \(CaseColumns.intake.joined(separator: ", ")) (required: radicado, canal, tipo, servicio, texto, recibido). Term and deadline are computed with Sondeo's calendar. A case with fecha_respuesta is answered and closed that day (complaints and claims go to verification); an SSF one needs certificado_ssf. Extra columns written by «cases export» are ignored."),
+            ], examples: ["sondeo cases import Examples/data/pqrsl_octubre.csv", "sondeo cases import casos.csv --dry-run"])
+        )
+    }
+
+    @Argument(help: ArgumentHelp(L("Archivo CSV de casos.", "CSV file of cases."), valueName: L("archivo", "file"))) var file: String
+    @Flag(help: ArgumentHelp(L("Solo revisa; no guarda nada.", "Only checks; saves nothing."))) var dryRun = false
+    @OptionGroup var reading: ReadingOptions
+    @OptionGroup var options: CaseOptions
+    @OptionGroup var global: GlobalOptions
+
+    func run() throws {
+        let (table, _) = try reading.readTable(file)
+        let missing = ["radicado", "canal", "tipo", "servicio", "texto", "recibido"].filter { table[$0] == nil }
+        guard missing.isEmpty else {
+            Terminal.error(L("error: a \(file) le faltan las columnas \(missing.joined(separator: ", "))", "error: \(file) lacks the columns \(missing.joined(separator: ", "))"))
+            throw ExitCode(ExitStatus.dataError.rawValue)
+        }
+        let desk = try options.desk()
+        let now = SQLiteStore.now()
+        var imported: [(record: PQRSCaseRecord, events: [PQRSEvent])] = []
+        var errors = 0
+        var seen: [String: Int] = [:]
+        for row in 0..<table.rowCount {
+            let line = table.line(ofRow: row)
+            func cell(_ name: String) -> String? { table[name]?.text(at: row).flatMap { $0.isEmpty ? nil : $0 } }
+            func fail(_ column: String, _ message: String) {
+                Terminal.error("\(file):\(line) [\(column)]: error: \(message)")
+                errors += 1
+            }
+            do {
+                guard let radicado = cell("radicado") else { fail("radicado", L("falta el radicado", "the radicado is missing")); continue }
+                if let first = seen[radicado] { fail("radicado", L("«\(radicado)» ya apareció en la línea \(first)", "«\(radicado)» already appeared on line \(first)")); continue }
+                seen[radicado] = line
+                func date(_ name: String) throws -> CivilDate? { try cell(name).map { try parseDate($0, field: name) } }
+                func flag(_ name: String) throws -> Bool { try cell(name).map { try parseYesNo($0, option: name) } ?? false }
+                let intake = CaseDesk.Intake(
+                    channel: try choice(cell("canal") ?? "", PQRSChannel.self, field: "canal"), type: try choice(cell("tipo") ?? "", PQRSType.self, field: "tipo"),
+                    service: cell("servicio") ?? "", attribute: cell("atributo"), ssfType: cell("tipo_ssf"), subsidy: try flag("subsidio"),
+                    fromSSF: try flag("desde_ssf"), text: cell("texto") ?? "", petitioner: cell("peticionario"),
+                    received: try date("recibido") ?? { throw CaseError.badDate(field: "recibido", text: "") }(), deposited: try date("depositado"),
+                    ssfTermDays: cell("termino_ssf").flatMap(Int.init))
+                var (record, event) = try desk.open(intake, at: now, actor: options.who)
+                record.radicado = radicado
+                event.radicado = radicado
+                event.action = "importar"
+                var events = [event]
+                if let answered = try date("fecha_respuesta") {
+                    let steps: [(CaseDesk, PQRSCaseRecord) throws -> (PQRSCaseRecord, PQRSEvent)] = [
+                        { try $0.respond($1, on: answered, channel: cell("canal_respuesta") ?? "correo", at: now, actor: options.who) },
+                        { desk, c in c.fromSSF ? try desk.uploadSSF(c, certificate: cell("certificado_ssf") ?? "", on: answered, at: now, actor: options.who) : (c, PQRSEvent(radicado: "", at: "", actor: "", action: "", from: nil, to: "", details: "")) },
+                        { try $0.close($1, on: answered, at: now, actor: options.who) },
+                    ]
+                    if record.fromSSF && cell("certificado_ssf") == nil {
+                        fail("certificado_ssf", L("un caso de la SSF respondido necesita su certificado de cargue", "an answered SSF case needs its upload certificate")); continue
+                    }
+                    for step in steps {
+                        let (next, e) = try step(desk, record)
+                        if !e.action.isEmpty { events.append(e) }
+                        record = next
+                    }
+                }
+                imported.append((record, events))
+            } catch let error as CaseError {
+                let column: String
+                switch error {
+                case .unknownCode(let list, _, _, _): column = list == .service ? "servicio" : (list == .attribute ? "atributo" : "tipo_ssf")
+                case .unknownValue(let field, _, _, _): column = field
+                case .badDate(let field, _): column = field
+                case .responseBeforeFiling: column = "fecha_respuesta"
+                default: column = "—"
+                }
+                fail(column, error.message(Localization.language))
+            } catch let error as ValidationError {
+                fail("—", error.message)
+            }
+        }
+        let summary = L("\(NumberText.count(table.rowCount, "fila", "filas")): \(NumberText.count(imported.count, "válida", "válidas")), \(NumberText.count(errors, "error", "errores")).",
+                        "\(table.rowCount) rows: \(imported.count) valid, \(errors) errors.")
+        if dryRun || errors > 0 {
+            print(summary + (errors > 0 ? L(" No se importó nada: corrija las filas.", " Nothing was imported: fix the rows.") : L(" Revisión sin guardar (--dry-run).", " Checked without saving (--dry-run).")))
+            if errors > 0 { throw ExitCode(ExitStatus.dataError.rawValue) }
+            return
+        }
+        let (added, unchanged) = try options.storeOptions.open().importCases(imported)
+        print(summary + L(" Guardados \(NumberText.integer(added)) casos nuevos; \(NumberText.integer(unchanged)) ya estaban.", " Saved \(added) new cases; \(unchanged) were already there."))
+    }
+}
+
+/// `sondeo cases export --out FILE`.
+struct ExportCasesCommand: ParsableCommand {
+    static var configuration: CommandConfiguration {
+        CommandConfiguration(
+            commandName: "export",
+            abstract: L("Exporta los casos a CSV (para Almera, la SSF o una hoja de cálculo), con su término, estado y verificación.",
+                        "Exports the cases to CSV (for Almera, the SSF or a spreadsheet), with their term, state and verification."),
+            discussion: HelpText.discussion([], examples: ["sondeo cases export --out casos.csv --month 2026-10"])
+        )
+    }
+
+    @Option(help: ArgumentHelp(L("Archivo de salida.", "Output file."), valueName: L("salida", "output"))) var out: String
+    @Option(help: ArgumentHelp(L("Solo los recibidos en este mes (aaaa-mm).", "Only those received in this month (yyyy-mm)."), valueName: L("mes", "month"))) var month: String?
+    @Flag(help: ArgumentHelp(L("Como lo guarda Excel en español (Windows-1252, «;», CRLF).", "As a Spanish-locale Excel saves it (Windows-1252, «;», CRLF)."))) var excel = false
+    @OptionGroup var options: CaseOptions
+    @OptionGroup var global: GlobalOptions
+
+    func run() throws {
+        let cases = try options.storeOptions.open().pqrsCases().filter { month == nil || $0.received.hasPrefix(month! + "-") }
+        func yes(_ b: Bool) -> String { b ? "si" : "no" }
+        let values: [String: (PQRSCaseRecord) -> String?] = [
+            "radicado": { $0.radicado }, "canal": { $0.channel }, "tipo": { $0.type }, "servicio": { $0.service }, "atributo": { $0.attribute },
+            "tipo_ssf": { $0.ssfType }, "subsidio": { yes($0.subsidy) }, "desde_ssf": { yes($0.fromSSF) }, "texto": { $0.text }, "peticionario": { $0.petitioner },
+            "recibido": { $0.received }, "depositado": { $0.deposited }, "termino_ssf": { $0.termSource == "ssf" ? String($0.termDays) : nil },
+            "fecha_respuesta": { $0.responseDate }, "canal_respuesta": { $0.responseChannel }, "certificado_ssf": { $0.ssfCertificate },
+            "recepcion_efectiva": { $0.effectiveReceipt }, "termino_dias": { String($0.termDays) }, "vence": { $0.deadline }, "vence_original": { $0.originalDeadline },
+            "responsable": { $0.owner }, "estado": { $0.state }, "a_tiempo": { c in c.responseDate.map { yes($0 <= c.deadline) } }, "verificacion": { $0.verification },
+            "satisfecho": { $0.satisfied.map(yes) }, "cerrado_el": { $0.closedOn }, "version_calendario": { $0.calendarVersion },
+        ]
+        let columns = (CaseColumns.intake + CaseColumns.computed).map { name in Column.optionalTexts(name, cases.map { values[name]!($0) }) }
+        try (excel ? CSVWriter.excel : CSVWriter.standard).write(Table(columns: columns, rowCount: cases.count), to: out)
+        Terminal.error(L("Escrito \(out): \(NumberText.count(cases.count, "caso", "casos")).", "Wrote \(out): \(cases.count) cases."))
+    }
+}

@@ -1,0 +1,188 @@
+import ArgumentParser
+import Cases
+import Diagnostics
+import Foundation
+import Store
+import Table
+
+/// `sondeo cases show RADICADO`.
+struct ShowCaseCommand: ParsableCommand {
+    static var configuration: CommandConfiguration {
+        CommandConfiguration(commandName: "show", abstract: L("Un caso con su término, su estado y su historia.", "A case with its term, state and history."))
+    }
+
+    @Argument(help: ArgumentHelp(L("Radicado del caso.", "The case's radicado."), valueName: "radicado")) var radicado: String
+    @Option(help: ArgumentHelp(L("Formato de salida: table o json.", "Output format: table or json."), valueName: L("formato", "format"))) var format: OutputFormat = .table
+    @OptionGroup var options: CaseOptions
+    @OptionGroup var global: GlobalOptions
+
+    func validate() throws { try format.require([.table, .json]) }
+
+    func run() throws {
+        let store = try options.storeOptions.open()
+        let calendar = try options.calendarOptions.calendar()
+        let c = try options.load(radicado, from: store)
+        let history = try store.history(of: c.radicado)
+        let attempts = try store.verificationAttempts(of: c.radicado)
+        let reminder = calendar.adding(-2, businessDaysTo: CivilDate(parsing: c.deadline)!)
+        if format == .json {
+            guard case .object(var members) = CaseText.json(c, reminder: reminder.iso) else { return }
+            members.append(("history", .array(history.map { e in .object([("at", .string(e.at)), ("actor", .string(e.actor)), ("action", .string(e.action)),
+                                                                        ("from", e.from.map { .string($0) } ?? .null), ("to", .string(e.to)),
+                                                                        ("details", .string(e.details))]) })))
+            members.append(("verification_attempts", .array(attempts.map { a in .object([("date", .string(a.onDate)), ("outcome", .string(a.outcome)),
+                                                                                       ("satisfied", a.satisfied.map { .bool($0) } ?? .null)]) })))
+            print(JSONValue.object(members).rendered())
+            return
+        }
+        let catalog = try options.desk().catalog
+        var lines = [
+            "\(c.radicado) — \(PQRSType(rawValue: c.type)?.label ?? c.type) \(L("por", "via")) \(c.channel) · \(L("estado", "state")): \(c.state)",
+            L("Servicio: ", "Service: ") + catalog.name(c.service, in: .service) + (c.attribute.map { " · " + L("atributo: ", "attribute: ") + catalog.name($0, in: .attribute) } ?? "")
+                + (c.subsidy ? L(" · sobre subsidio", " · about subsidies") : "") + (c.fromSSF ? L(" · llegó de la SSF", " · from the SSF") : ""),
+            L("Responsable: \(c.owner)", "Owner: \(c.owner)"),
+            L("Recibido: \(dayText(CivilDate(parsing: c.received)!))", "Received: \(dayText(CivilDate(parsing: c.received)!))")
+                + (c.deposited.map { L(" (depositado en el buzón el \($0))", " (deposited in the box on \($0))") } ?? "")
+                + (c.effectiveReceipt != c.received ? L("; cuenta desde el \(c.effectiveReceipt)", "; counts from \(c.effectiveReceipt)") : ""),
+            L("Término: \(c.termDays) días hábiles · vence el \(dayText(CivilDate(parsing: c.deadline)!))", "Term: \(c.termDays) business days · due \(dayText(CivilDate(parsing: c.deadline)!))")
+                + (c.deadline != c.originalDeadline ? L(" (inicialmente \(c.originalDeadline))", " (originally \(c.originalDeadline))") : ""),
+            L("Calendario: \(c.calendarVersion)", "Calendar: \(c.calendarVersion)"),
+        ]
+        if let response = c.responseDate {
+            lines.append(L("Respuesta: \(response) por \(c.responseChannel ?? "—") (\(response <= c.deadline ? "a tiempo" : "fuera de término"))",
+                           "Answer: \(response) via \(c.responseChannel ?? "—") (\(response <= c.deadline ? "on time" : "late"))"))
+        }
+        if c.verification != VerificationStatus.noAplica.rawValue {
+            lines.append(L("Verificación: \(c.verification)", "Verification: \(c.verification)") + (c.satisfied.map { $0 ? L(", satisfecho", ", satisfied") : L(", no satisfecho", ", not satisfied") } ?? ""))
+        }
+        lines += ["", L("Texto: \(c.text)", "Text: \(c.text)"), "", L("Historia:", "History:")]
+        for e in history { lines.append("  \(e.at.prefix(16).replacingOccurrences(of: "T", with: " ")) \(e.actor): \(e.action) → \(e.to) — \(e.details)") }
+        print(lines.joined(separator: "\n"))
+    }
+}
+
+/// `sondeo cases list`.
+struct ListCasesCommand: ParsableCommand {
+    static var configuration: CommandConfiguration {
+        CommandConfiguration(commandName: "list", abstract: L("Los casos, filtrados por estado, responsable o mes de recibo.", "The cases, filtered by state, owner or month of receipt."))
+    }
+
+    @Option(help: ArgumentHelp(L("Estado.", "State."), valueName: L("estado", "state"))) var state: String?
+    @Option(help: ArgumentHelp(L("Responsable.", "Owner."), valueName: L("responsable", "owner"))) var owner: String?
+    @Option(help: ArgumentHelp(L("Mes de recibo (aaaa-mm).", "Month of receipt (yyyy-mm)."), valueName: L("mes", "month"))) var month: String?
+    @OptionGroup var options: CaseOptions
+    @OptionGroup var global: GlobalOptions
+
+    func run() throws {
+        if let state { _ = try choice(state, PQRSState.self, field: L("el estado", "the state")) }
+        let cases = try options.storeOptions.open().pqrsCases().filter { c in
+            (state == nil || c.state == state) && (owner == nil || c.owner == owner) && (month == nil || c.received.hasPrefix(month! + "-"))
+        }
+        var table = TextTable(headers: ["radicado", L("tipo", "type"), L("canal", "channel"), L("servicio", "service"), L("recibido", "received"),
+                                        L("vence", "due"), L("responsable", "owner"), L("estado", "state")])
+        for c in cases { table.append([c.radicado, c.type, c.channel, c.service, c.received, c.deadline, c.owner, c.state]) }
+        print(table.rendered())
+        print(L("\(NumberText.count(cases.count, "caso", "casos")).", "\(cases.count) cases."))
+    }
+}
+
+/// `sondeo cases due`.
+struct DueCasesCommand: ParsableCommand {
+    static var configuration: CommandConfiguration {
+        CommandConfiguration(
+            commandName: "due",
+            abstract: L("Lo que hay que atender hoy, por responsable: recordatorios (2 días hábiles antes del vencimiento), los que vencen hoy y los vencidos.",
+                        "What needs attention today, by owner: reminders (2 business days before the deadline), those due today and those overdue."),
+            discussion: HelpText.discussion([
+                L("Cada recordatorio se envía una sola vez por vencimiento, aunque el comando se corra varias veces al día; un caso prorrogado o reanudado tiene un vencimiento nuevo y su propio recordatorio.",
+                  "Each reminder is sent once per deadline, however often the command runs; an extended or resumed case has a new deadline and its own reminder."),
+            ], examples: ["sondeo cases due", "sondeo cases due --on 2026-11-30 --format json"])
+        )
+    }
+
+    @Option(help: ArgumentHelp(L("Día (por defecto hoy).", "Day (today by default)."), valueName: L("fecha", "date"))) var on: String?
+    @Option(help: ArgumentHelp(L("Formato de salida: table o json.", "Output format: table or json."), valueName: L("formato", "format"))) var format: OutputFormat = .table
+    @OptionGroup var options: CaseOptions
+    @OptionGroup var global: GlobalOptions
+
+    func validate() throws { try format.require([.table, .json]) }
+
+    func run() throws {
+        let day = try on.map { try parseDate($0, field: "--on") } ?? colombianToday()
+        let store = try options.storeOptions.open()
+        let calendar = try options.calendarOptions.calendar()
+        let due = DueList(try store.pqrsCases(), on: day, calendar: calendar)
+        var sent: [DueList.Item] = [], already: [DueList.Item] = []
+        for item in due.reminders {
+            if try store.recordReminder(radicado: item.record.radicado, deadlineVersion: item.record.deadlineVersion, on: day.iso) { sent.append(item) } else { already.append(item) }
+        }
+        if format == .json {
+            func list(_ items: [DueList.Item]) -> JSONValue {
+                .array(items.map { .object([("radicado", .string($0.record.radicado)), ("owner", .string($0.record.owner)), ("type", .string($0.record.type)),
+                                            ("deadline", .string($0.record.deadline)), ("days_late", .integer($0.daysLate))]) })
+            }
+            print(JSONValue.object([("date", .string(day.iso)), ("reminders", list(sent)), ("reminders_already_sent", list(already)),
+                                    ("due_today", list(due.dueToday)), ("overdue", list(due.overdue))]).rendered())
+            return
+        }
+        func section(_ title: String, _ items: [DueList.Item], late: Bool = false) {
+            guard !items.isEmpty else { return }
+            print(title)
+            var table = TextTable(headers: [L("responsable", "owner"), "radicado", L("tipo", "type"), L("vence", "due")] + (late ? [L("días hábiles de atraso", "business days late")] : []))
+            for i in items { table.append([i.record.owner, i.record.radicado, i.record.type, i.record.deadline] + (late ? [String(i.daysLate)] : [])) }
+            print(table.rendered())
+            print()
+        }
+        print(L("PQRSL para el \(dayText(day))", "PQRSL for \(dayText(day))"))
+        print()
+        section(L("Recordatorios enviados ahora (vencen en 2 días hábiles o menos):", "Reminders sent now (due in 2 business days or less):"), sent)
+        section(L("Vencen hoy:", "Due today:"), due.dueToday)
+        section(L("Vencidos sin respuesta:", "Overdue without an answer:"), due.overdue, late: true)
+        print(L("\(NumberText.count(sent.count, "recordatorio nuevo", "recordatorios nuevos")) (\(already.count) ya se habían enviado), \(due.dueToday.count) vencen hoy, \(due.overdue.count) vencidos.",
+                "\(sent.count) new reminders (\(already.count) already sent), \(due.dueToday.count) due today, \(due.overdue.count) overdue."))
+    }
+}
+
+/// `sondeo cases verify-sample --month YYYY-MM`.
+struct VerifySampleCommand: ParsableCommand {
+    static var configuration: CommandConfiguration {
+        CommandConfiguration(
+            commandName: "verify-sample",
+            abstract: L("Sortea los reclamos sobre subsidios que se verifican en un mes (muestra aleatoria simple de 100, o todos si son menos), con semilla y huella guardadas.",
+                        "Draws the claims about subsidies verified in a month (simple random sample of 100, or all if fewer), with the seed and fingerprint stored."),
+            discussion: HelpText.discussion([
+                L("La población son los reclamos sobre subsidios cerrados que esperan el sorteo y se respondieron en el mes, ordenados por radicado; su huella es el SHA-256 de los radicados. Con la misma semilla y los mismos casos sale la misma muestra. Los no seleccionados se cierran como «no seleccionado». Un mes ya sorteado no se vuelve a sortear.",
+                  "The population is the closed claims about subsidies waiting for the draw and answered in the month, sorted by radicado; its fingerprint is the SHA-256 of the radicados. The same seed and cases give the same sample. Those not drawn close as «not selected». A month already drawn is not drawn again."),
+            ], examples: ["sondeo cases verify-sample --month 2026-10", "sondeo cases verify-sample --month 2026-10 --seed 20261101"])
+        )
+    }
+
+    @Option(help: ArgumentHelp(L("Mes de la respuesta (aaaa-mm).", "Month of the answer (yyyy-mm)."), valueName: L("mes", "month"))) var month: String
+    @Option(help: ArgumentHelp(L("Semilla (por defecto una al azar, que queda guardada).", "Seed (a random one by default, which is stored)."), valueName: L("semilla", "seed"))) var seed: UInt64?
+    @Option(help: ArgumentHelp(L("Día del sorteo (por defecto hoy).", "Day of the draw (today by default)."), valueName: L("fecha", "date"))) var on: String?
+    @OptionGroup var options: CaseOptions
+    @OptionGroup var global: GlobalOptions
+
+    func validate() throws {
+        guard month.count == 7, CivilDate(parsing: month + "-01") != nil else {
+            throw ValidationError(L("--month espera aaaa-mm, p. ej. 2026-10", "--month expects yyyy-mm, e.g. 2026-10"))
+        }
+    }
+
+    func run() throws {
+        let store = try options.storeOptions.open()
+        if let existing = try store.sample(month: month) {
+            print(L("La muestra de \(month) ya se sorteó el \(existing.drawnAt.prefix(10)) (semilla \(existing.seed), \(existing.algorithm)): \(existing.selected.count) de \(existing.population) casos, huella \(existing.populationSHA256.prefix(16))….",
+                    "The sample of \(month) was drawn on \(existing.drawnAt.prefix(10)) (seed \(existing.seed), \(existing.algorithm)): \(existing.selected.count) of \(existing.population) cases, fingerprint \(existing.populationSHA256.prefix(16))…."))
+            return
+        }
+        let desk = try options.desk()
+        let day = try on.map { try parseDate($0, field: "--on") } ?? colombianToday()
+        var random = SystemRandomNumberGenerator()
+        let (sample, changes) = desk.draw(try store.pqrsCases(), month: month, seed: seed ?? random.next(), on: day, at: SQLiteStore.now(), actor: options.who)
+        try store.saveSample(sample, changes: changes)
+        print(L("Muestra de verificación de \(month): \(sample.selected.count) de \(sample.population) reclamos sobre subsidios (semilla \(sample.seed), \(sample.algorithm), huella \(sample.populationSHA256.prefix(16))…).",
+                "Verification sample of \(month): \(sample.selected.count) of \(sample.population) claims about subsidies (seed \(sample.seed), \(sample.algorithm), fingerprint \(sample.populationSHA256.prefix(16))…)."))
+        if !sample.selected.isEmpty { print(L("Por llamar, en este orden: ", "To call, in this order: ") + sample.selected.joined(separator: ", ")) }
+    }
+}

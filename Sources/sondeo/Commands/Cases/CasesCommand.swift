@@ -1,0 +1,190 @@
+import ArgumentParser
+import Cases
+import Diagnostics
+import Foundation
+import Store
+import Table
+
+/// `sondeo cases`: PQRSL cases (procedure steps 1–33) in the survey store.
+struct CasesCommand: ParsableCommand {
+    static var configuration: CommandConfiguration {
+        CommandConfiguration(
+            commandName: "cases",
+            abstract: L("Casos PQRSL: radicar, clasificar, responder y cerrar peticiones, quejas, reclamos, sugerencias y felicitaciones, con sus términos legales, recordatorios y la verificación de satisfacción.",
+                        "PQRSL cases: register, classify, answer and close petitions, complaints, claims, suggestions and compliments, with their legal terms, reminders and satisfaction verification."),
+            discussion: HelpText.discussion([
+                L("Los términos se cuentan en días hábiles colombianos (Ley 1755 de 2015, art. 14): 15 para peticiones, quejas, reclamos y sugerencias; 10 para documentos; 30 para consultas; desde el día siguiente al recibo. Cada paso queda en la historia del caso con quién, cuándo y por qué; lo que no permite la tabla de transiciones se rechaza sin cambiar nada.",
+                  "Terms are counted in Colombian business days (Ley 1755 de 2015, art. 14): 15 for petitions, complaints, claims and suggestions; 10 for documents; 30 for consultations; from the day after receipt. Every step goes into the case's history with who, when and why; what the transition table does not allow is refused and nothing changes."),
+            ], examples: [
+                "sondeo cases open --channel web --type queja --service salud --text \"Esperé dos horas\"",
+                "sondeo cases respond CONFA-2026-000001 --channel correo",
+                "sondeo cases due",
+            ]),
+            subcommands: [OpenCaseCommand.self, ShowCaseCommand.self, ListCasesCommand.self, ClassifyCaseCommand.self, TransferCaseCommand.self,
+                          SuspendCaseCommand.self, ResumeCaseCommand.self, DesistCaseCommand.self, ExtendCaseCommand.self, RespondCaseCommand.self,
+                          UploadSSFCommand.self, CloseCaseCommand.self, DueCasesCommand.self, VerifySampleCommand.self, VerifyCaseCommand.self,
+                          CasesReportCommand.self, ImportCasesCommand.self, ExportCasesCommand.self]
+        )
+    }
+
+    @OptionGroup var global: GlobalOptions
+}
+
+/// What every `cases` command uses: the store, the calendar, the catalogue and who acts.
+struct CaseOptions: ParsableArguments {
+    @OptionGroup var storeOptions: StoreOptions
+    @OptionGroup var calendarOptions: CalendarOptions
+    @Option(help: ArgumentHelp(L("Catálogo de servicios, atributos, tipos SSF, rutas y ajustes (CSV lista,clave,valor). Por defecto SONDEO_CATALOGO o el de Sondeo.",
+                                 "Catalogue of services, attributes, SSF types, routes and settings (CSV lista,clave,valor). SONDEO_CATALOGO or Sondeo's by default."),
+                               valueName: L("archivo", "file")))
+    var catalog: String?
+    @Option(help: ArgumentHelp(L("Quién hace el paso, para la historia (por defecto el usuario del sistema).", "Who takes the step, for the history (the system user by default)."),
+                               valueName: L("nombre", "name")))
+    var actor: String?
+
+    var who: String { actor ?? storeOptions.actor }
+
+    func desk() throws -> CaseDesk {
+        let catalogue = try (catalog ?? ProcessInfo.processInfo.environment["SONDEO_CATALOGO"]).map { path throws(CaseError) in try Catalog(path: path) } ?? .standard
+        return CaseDesk(calendar: try calendarOptions.calendar(), catalog: catalogue)
+    }
+
+    /// A stored case, or CASE-006 with the closest radicado.
+    func load(_ radicado: String, from store: SQLiteStore) throws -> PQRSCaseRecord {
+        if let found = try store.pqrsCase(radicado) { return found }
+        let all = try store.pqrsCases().map(\.radicado)
+        throw CaseError.notFound(radicado: radicado, suggestion: Suggestion.closest(to: radicado, among: all))
+    }
+
+    /// Runs one step on a case: loads it, applies the rule, saves case and history line together.
+    func step(_ radicado: String, _ body: (CaseDesk, PQRSCaseRecord, String) throws -> (PQRSCaseRecord, PQRSEvent)) throws {
+        let store = try storeOptions.open()
+        let desk = try desk()
+        let before = try load(radicado, from: store)
+        let (after, event) = try body(desk, before, SQLiteStore.now())
+        try store.updateCase(after, expected: before, event: event)
+        print(CaseText.summary(after, event: event))
+    }
+}
+
+/// A yes/no option value (`yes`, `no`, `si`, `sí`).
+func parseYesNo(_ text: String, option: String) throws -> Bool {
+    switch String(Suggestion.fold(text)) {
+    case "yes", "si", "s", "y", "true", "1": return true
+    case "no", "n", "false", "0": return false
+    default: throw ValidationError(L("\(option) espera yes o no, no «\(text)»", "\(option) expects yes or no, not «\(text)»"))
+    }
+}
+
+/// How cases read in the terminal.
+enum CaseText {
+    /// One line after a step: the radicado, the state and what happened.
+    static func summary(_ c: PQRSCaseRecord, event: PQRSEvent) -> String {
+        "\(c.radicado): \(c.state) — \(event.details)"
+    }
+
+    /// DESIGN.md's case JSON.
+    static func json(_ c: PQRSCaseRecord, reminder: String?) -> JSONValue {
+        func optional(_ s: String?) -> JSONValue { s.map { .string($0) } ?? .null }
+        return .object([
+            ("radicado", .string(c.radicado)), ("type", .string(c.type)), ("channel", .string(c.channel)), ("service", .string(c.service)),
+            ("attribute", optional(c.attribute)), ("ssf_type", optional(c.ssfType)), ("subsidy", .bool(c.subsidy)), ("from_ssf", .bool(c.fromSSF)),
+            ("received", .string(c.received)), ("deposited", optional(c.deposited)), ("effective_receipt", .string(c.effectiveReceipt)),
+            ("term_days", .integer(c.termDays)), ("term_source", .string(c.termSource)), ("deadline", .string(c.deadline)),
+            ("original_deadline", .string(c.originalDeadline)), ("maximum_extension", .string(c.maximumExtension)), ("reminder", optional(reminder)),
+            ("calendar_version", .string(c.calendarVersion)), ("owner", .string(c.owner)), ("state", .string(c.state)),
+            ("response_date", optional(c.responseDate)), ("response_channel", optional(c.responseChannel)), ("ssf_certificate", optional(c.ssfCertificate)),
+            ("verification", .string(c.verification)), ("satisfied", c.satisfied.map { .bool($0) } ?? .null), ("closed_on", optional(c.closedOn)),
+        ])
+    }
+}
+
+/// `sondeo cases open`: radicar (steps 1–14).
+struct OpenCaseCommand: ParsableCommand {
+    static var configuration: CommandConfiguration {
+        CommandConfiguration(
+            commandName: "open",
+            abstract: L("Radica un caso: da el radicado, el término legal y la fecha de vencimiento, y lo asigna según la tabla de rutas.",
+                        "Registers a case: gives the radicado, the legal term and the deadline, and assigns it by the routing table."),
+            discussion: HelpText.discussion([
+                L("Canales: \(PQRSChannel.allCases.map(\.rawValue).joined(separator: ", ")). Tipos: \(PQRSType.allCases.map(\.rawValue).joined(separator: ", ")). Un caso del buzón se recibe el día en que se abre el buzón (--received) y guarda el día del depósito (--deposited). Radicado en día no hábil: cuenta desde el siguiente día hábil.",
+                  "Channels: \(PQRSChannel.allCases.map(\.rawValue).joined(separator: ", ")). Types: \(PQRSType.allCases.map(\.rawValue).joined(separator: ", ")). A buzón case is received the day the box is opened (--received) and keeps the deposit day (--deposited). Filed on a non-business day: counts from the next business day."),
+            ], examples: [
+                "sondeo cases open --channel presencial --type reclamo --service subsidio --subsidy --text \"No llegó la cuota de octubre\"",
+                "sondeo cases open --channel buzon --type sugerencia --service salud --received 2026-11-23 --deposited 2026-11-21 --text \"Más sillas\"",
+            ])
+        )
+    }
+
+    @Option(help: ArgumentHelp(L("Canal de llegada.", "Intake channel."), valueName: L("canal", "channel")))
+    var channel: String
+    @Option(help: ArgumentHelp(L("Tipo de caso.", "Case type."), valueName: L("tipo", "type")))
+    var type: String
+    @Option(help: ArgumentHelp(L("Servicio del catálogo.", "Service of the catalogue."), valueName: L("servicio", "service")))
+    var service: String
+    @Option(help: ArgumentHelp(L("Atributo de calidad del catálogo.", "Quality attribute of the catalogue."), valueName: L("atributo", "attribute")))
+    var attribute: String?
+    @Option(help: ArgumentHelp(L("Tipo SSF del catálogo.", "SSF type of the catalogue."), valueName: L("tipo", "type")))
+    var ssfType: String?
+    @Flag(help: ArgumentHelp(L("Es sobre subsidios (los reclamos sobre subsidios se verifican por muestra).", "It is about subsidies (claims about subsidies are verified by sample).")))
+    var subsidy = false
+    @Flag(help: ArgumentHelp(L("Llegó de la Superintendencia del Subsidio Familiar (no se verifica; se carga la respuesta en su plataforma).",
+                               "It came from the Superintendencia del Subsidio Familiar (not verified; the answer is uploaded to its platform).")))
+    var fromSsf = false
+    @Option(help: ArgumentHelp(L("Término que fijó la SSF para este caso, en días hábiles.", "Term the SSF set for this case, in business days."), valueName: "n"))
+    var ssfTerm: Int?
+    @Option(help: ArgumentHelp(L("Texto del caso.", "Text of the case."), valueName: L("texto", "text")))
+    var text: String
+    @Option(help: ArgumentHelp(L("Quién lo presenta (nombre y contacto).", "Who files it (name and contact)."), valueName: L("peticionario", "petitioner")))
+    var petitioner: String?
+    @Option(help: ArgumentHelp(L("Fecha de recibo (aaaa-mm-dd; por defecto hoy). Buzón: el día de apertura.", "Receipt date (yyyy-mm-dd; today by default). Buzón: the opening day."),
+                               valueName: L("fecha", "date")))
+    var received: String?
+    @Option(help: ArgumentHelp(L("Buzón: día del depósito.", "Buzón: deposit day."), valueName: L("fecha", "date")))
+    var deposited: String?
+    @Option(help: ArgumentHelp(L("Formato de salida: table o json.", "Output format: table or json."), valueName: L("formato", "format")))
+    var format: OutputFormat = .table
+    @OptionGroup var options: CaseOptions
+    @OptionGroup var global: GlobalOptions
+
+    func validate() throws { try format.require([.table, .json]) }
+
+    func run() throws {
+        let channelValue = try choice(channel, PQRSChannel.self, field: L("el canal", "the channel"))
+        let typeValue = try choice(type, PQRSType.self, field: L("el tipo", "the type"))
+        let day = try received.map { try parseDate($0, field: "--received") } ?? colombianToday()
+        let deposit = try deposited.map { try parseDate($0, field: "--deposited") }
+        if deposit != nil && channelValue != .buzon {
+            throw ValidationError(L("--deposited es solo para casos del buzón (--channel buzon)", "--deposited is only for buzón cases (--channel buzon)"))
+        }
+        let store = try options.storeOptions.open()
+        let desk = try options.desk()
+        let (record, event) = try desk.open(.init(channel: channelValue, type: typeValue, service: service, attribute: attribute, ssfType: ssfType,
+                                                  subsidy: subsidy, fromSSF: fromSsf, text: text, petitioner: petitioner, received: day,
+                                                  deposited: deposit, ssfTermDays: ssfTerm), at: SQLiteStore.now(), actor: options.who)
+        let radicado = try store.openCase(record, year: day.year, event: event)
+        var saved = record
+        saved.radicado = radicado
+        let reminder = desk.calendar.adding(-2, businessDaysTo: CivilDate(parsing: saved.deadline)!)
+        if format == .json {
+            print(CaseText.json(saved, reminder: reminder.iso).rendered())
+            return
+        }
+        print(L("Radicado \(radicado): \(typeValue.label) por \(channelValue.rawValue), asignado a \(saved.owner).",
+                "Radicado \(radicado): \(typeValue.label) via \(channelValue.rawValue), assigned to \(saved.owner)."))
+        if saved.effectiveReceipt != saved.received {
+            print(L("Recibido el \(dayText(day)), día no hábil: cuenta desde el \(dayText(CivilDate(parsing: saved.effectiveReceipt)!)).",
+                    "Received on \(dayText(day)), not a business day: counts from \(dayText(CivilDate(parsing: saved.effectiveReceipt)!))."))
+        }
+        print(L("Término: \(saved.termDays) días hábiles. Vence el \(dayText(CivilDate(parsing: saved.deadline)!)); recordatorio el \(dayText(reminder)).",
+                "Term: \(saved.termDays) business days. Due \(dayText(CivilDate(parsing: saved.deadline)!)); reminder on \(dayText(reminder))."))
+    }
+}
+
+/// A value of one of the case enumerations, refused with the valid list.
+func choice<T: RawRepresentable & CaseIterable>(_ text: String, _: T.Type, field: String) throws -> T where T.RawValue == String {
+    let folded = String(Suggestion.fold(text))
+    if let value = T.allCases.first(where: { String(Suggestion.fold($0.rawValue)) == folded }) { return value }
+    let valid = T.allCases.map(\.rawValue)
+    throw CaseError.unknownValue(field: field, value: text, valid: valid, suggestion: Suggestion.closest(to: text, among: valid))
+}

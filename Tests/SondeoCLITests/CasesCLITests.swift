@@ -1,0 +1,123 @@
+import Foundation
+import SondeoTestSupport
+import Testing
+
+/// `sondeo calendar` and `sondeo cases` from the command line: a case from intake to a closed
+/// verification, reminders sent once, refusals that leave the store as it was, a month imported and its
+/// verification sample pinned against an independent implementation (Scripts/reference/pqrsl_sample.py).
+@Suite struct CasesCLITests {
+    func run(_ arguments: [String], store: String) throws -> SondeoRun {
+        try SondeoRunner.run(arguments + ["--store", store])
+    }
+
+    func json(_ text: String) throws -> [String: Any] {
+        try #require(try JSONSerialization.jsonObject(with: Data(text.utf8)) as? [String: Any])
+    }
+
+    @Test("calendar: 2026 has 19 holidays with Chiquinquirá on Monday 13 July; adding and counting business days")
+    func calendar() throws {
+        let holidays = try SondeoRunner.run(["calendar", "holidays", "2026", "--format", "json"])
+        let document = try json(holidays.stdout)
+        let dates = (document["holidays"] as! [[String: String]]).map { $0["date"]! }
+        #expect(dates.count == 19 && dates.contains("2026-07-13") && !dates.contains("2026-07-09"))
+        let add = try SondeoRunner.run(["calendar", "add", "2025-04-15", "15"])
+        #expect(add.stdout.hasPrefix("viernes 2025-05-09 (15 días hábiles después del martes 2025-04-15)"))
+        let between = try SondeoRunner.run(["calendar", "between", "2025-06-27", "2025-07-21"])
+        #expect(between.stdout.hasPrefix("15 días hábiles después del viernes 2025-06-27 hasta el lunes 2025-07-21."))
+        #expect(between.stdout.contains("2025-06-30 (San Pedro y San Pablo)") || between.stdout.contains("2025-06-30 (Sagrado Corazón)"))
+        let bad = try SondeoRunner.run(["calendar", "add", "2025-13-01", "3"])
+        #expect(bad.status == 64 && bad.stderr.contains("«2025-13-01» no es una fecha válida"))
+    }
+
+    @Test("a queja from intake to a closed verification: deadline, one reminder, answer, verification call, history")
+    func lifecycle() throws {
+        let dir = TemporaryDirectory()
+        let store = dir.path("pqrsl.sqlite")
+        let opened = try run(["cases", "open", "--channel", "presencial", "--type", "queja", "--service", "recreacion", "--text", "La piscina estaba sucia",
+                              "--received", "2025-06-27", "--format", "json", "--actor", "radicador1"], store: store)
+        #expect(opened.status == 0, "\(opened.stderr)")
+        let c = try json(opened.stdout)
+        // Filed Fri 2025-06-27; Mon 30 June is a holiday: 15 business days → Mon 2025-07-21; reminder Thu 07-17.
+        #expect(c["radicado"] as? String == "CONFA-2025-000001" && c["deadline"] as? String == "2025-07-21" && c["reminder"] as? String == "2025-07-17")
+        #expect(c["term_days"] as? Int == 15 && c["state"] as? String == "asignado" && c["effective_receipt"] as? String == "2025-06-27")
+
+        let early = try json(try run(["cases", "due", "--on", "2025-07-16", "--format", "json"], store: store).stdout)
+        #expect((early["reminders"] as! [Any]).isEmpty)
+        let first = try json(try run(["cases", "due", "--on", "2025-07-17", "--format", "json"], store: store).stdout)
+        #expect((first["reminders"] as! [[String: Any]]).map { $0["radicado"] as! String } == ["CONFA-2025-000001"])
+        let again = try json(try run(["cases", "due", "--on", "2025-07-17", "--format", "json"], store: store).stdout)
+        #expect((again["reminders"] as! [Any]).isEmpty && (again["reminders_already_sent"] as! [Any]).count == 1)
+
+        let responded = try run(["cases", "respond", "CONFA-2025-000001", "--channel", "correo", "--on", "2025-07-18"], store: store)
+        #expect(responded.stdout == "CONFA-2025-000001: respondido — respondido el 2025-07-18 por correo, 14 días hábiles, a tiempo\n")
+        let closed = try run(["cases", "close", "CONFA-2025-000001", "--on", "2025-07-18"], store: store)
+        #expect(closed.stdout.contains("en-verificacion"))
+        let call = try run(["cases", "verify", "CONFA-2025-000001", "--outcome", "contactado", "--satisfied", "si", "--on", "2025-07-22",
+                            "--notes", "Le limpiaron la piscina"], store: store)
+        #expect(call.stdout.contains("cerrado — intento 1: contactado, satisfecho"))
+        let shown = try json(try run(["cases", "show", "CONFA-2025-000001", "--format", "json"], store: store).stdout)
+        #expect(shown["state"] as? String == "cerrado" && shown["verification"] as? String == "contactado" && shown["satisfied"] as? Bool == true)
+        let history = shown["history"] as! [[String: Any]]
+        #expect(history.map { $0["action"] as! String } == ["radicar", "responder", "cerrar", "verificar"])
+        #expect(history.first?["actor"] as? String == "radicador1")
+    }
+
+    @Test("refusals leave the store as it was: unknown channel, impossible date, answer before filing, late or too long extension, a second call the same day, a fourth call")
+    func refusals() throws {
+        let dir = TemporaryDirectory()
+        let store = dir.path("pqrsl.sqlite")
+        let channel = try run(["cases", "open", "--channel", "fax", "--type", "queja", "--service", "salud", "--text", "x"], store: store)
+        #expect(channel.status == 64 && channel.stderr.contains("el canal «fax» no existe; use uno de: presencial, correo-ssf, chat, correo, web, telefono, redes, buzon"))
+        let date = try run(["cases", "open", "--channel", "web", "--type", "queja", "--service", "salud", "--text", "x", "--received", "2025-02-29"], store: store)
+        #expect(date.status == 64 && date.stderr.contains("«2025-02-29» no es una fecha válida"))
+        _ = try run(["cases", "open", "--channel", "web", "--type", "reclamo", "--service", "credito", "--text", "x", "--received", "2025-06-27"], store: store)
+        let before = try run(["cases", "respond", "CONFA-2025-000001", "--channel", "correo", "--on", "2025-06-20"], store: store)
+        #expect(before.status == 65 && before.stderr.contains("la respuesta (2025-06-20) no puede ser anterior a la radicación (2025-06-27)"))
+        let late = try run(["cases", "extend", "CONFA-2025-000001", "--until", "2025-08-01", "--notified", "2025-07-22", "--reason", "r"], store: store)
+        #expect(late.status == 65 && late.stderr.contains("después del vencimiento (2025-07-21)"))
+        let long = try run(["cases", "extend", "CONFA-2025-000001", "--until", "2025-08-13", "--notified", "2025-07-21", "--reason", "r"], store: store)
+        #expect(long.status == 65 && long.stderr.contains("pasa del doble del término inicial (2 × 15 días hábiles: 2025-08-12)"))
+        let shown = try json(try run(["cases", "show", "CONFA-2025-000001", "--format", "json"], store: store).stdout)
+        #expect(shown["state"] as? String == "asignado" && (shown["history"] as! [Any]).count == 1 && shown["deadline"] as? String == "2025-07-21")
+
+        _ = try run(["cases", "respond", "CONFA-2025-000001", "--channel", "correo", "--on", "2025-07-01"], store: store)
+        _ = try run(["cases", "close", "CONFA-2025-000001", "--on", "2025-07-01"], store: store)
+        _ = try run(["cases", "verify", "CONFA-2025-000001", "--outcome", "no-contesta", "--on", "2025-07-02"], store: store)
+        let twice = try run(["cases", "verify", "CONFA-2025-000001", "--outcome", "no-contesta", "--on", "2025-07-02"], store: store)
+        #expect(twice.status == 65 && twice.stderr.contains("los tres intentos deben ser en días distintos"))
+        _ = try run(["cases", "verify", "CONFA-2025-000001", "--outcome", "no-contesta", "--on", "2025-07-03"], store: store)
+        let third = try run(["cases", "verify", "CONFA-2025-000001", "--outcome", "no-contesta", "--on", "2025-07-04"], store: store)
+        #expect(third.stdout.contains("cerrado como no contactado"))
+        let fourth = try run(["cases", "verify", "CONFA-2025-000001", "--outcome", "no-contesta", "--on", "2025-07-07"], store: store)
+        #expect(fourth.status == 65 && fourth.stderr.contains("ya terminó («no-contactado»)"))
+    }
+
+    @Test("a month imported (twice adds nothing), its verification sample pinned, due and report")
+    func month() throws {
+        let dir = TemporaryDirectory()
+        let store = dir.path("pqrsl.sqlite")
+        let file = RepositoryFiles.exampleData("pqrsl_octubre.csv")
+        let imported = try run(["cases", "import", file], store: store)
+        #expect(imported.status == 0 && imported.stdout.hasSuffix("Guardados 768 casos nuevos; 0 ya estaban.\n"), "\(imported.stderr)")
+        let twice = try run(["cases", "import", file], store: store)
+        #expect(twice.stdout.hasSuffix("Guardados 0 casos nuevos; 768 ya estaban.\n"))
+        // Scripts/reference/pqrsl_sample.py Examples/data/pqrsl_octubre.csv 2026-10 20261101 (an independent implementation):
+        // N 120, sha256 50b53a8d1aa58aed…, first drawn CONFA-2026-000380 CONFA-2026-000293 CONFA-2026-000420 CONFA-2026-000648 CONFA-2026-000064.
+        let drawn = try run(["cases", "verify-sample", "--month", "2026-10", "--seed", "20261101", "--on", "2026-11-03"], store: store)
+        #expect(drawn.stdout.hasPrefix("Muestra de verificación de 2026-10: 100 de 120 reclamos sobre subsidios (semilla 20261101, splitmix64+lemire+fisher-yates/1, huella 50b53a8d1aa58aed…)."))
+        #expect(drawn.stdout.contains("Por llamar, en este orden: CONFA-2026-000380, CONFA-2026-000293, CONFA-2026-000420, CONFA-2026-000648, CONFA-2026-000064,"))
+        let report = try json(try run(["cases", "report", "--month", "2026-10", "--on", "2026-11-03", "--format", "json"], store: store).stdout)
+        let rows = try String(contentsOfFile: file, encoding: .utf8).split(separator: "\n").dropFirst()
+        #expect(report["received"] as? Int == rows.count)
+        let answeredInOctober = rows.filter { $0.split(separator: ",", omittingEmptySubsequences: false)[13].hasPrefix("2026-10-") }.count
+        let answered = report["answered"] as! [String: Any]
+        #expect((answered["on_time"] as! Int) + (answered["late"] as! Int) == answeredInOctober)
+        let verification = report["verification"] as! [String: Int]
+        #expect(verification["no_seleccionado"] == 20)
+        let html = dir.path("pqrsl.html")
+        let written = try run(["cases", "report", "--month", "2026-10", "--format", "html", "--out", html], store: store)
+        #expect(written.status == 0)
+        let page = try String(contentsOfFile: html, encoding: .utf8)
+        #expect(page.contains("<h1>PQRSL de 2026-10</h1>"))
+    }
+}
