@@ -138,8 +138,39 @@ step "32. Factores clave: importancia frente a desempeño de cada aspecto" \
   sondeo analyze drivers "$data/respuestas.csv" --outcome satisf_general \
     --drivers amabilidad,tiempo_espera,claridad_info,instalaciones,precio --strata categoria
 
+# PQRSL (procedure steps 1–33): a month of cases from another system, then one case from intake to verification.
+step "33. Pasos 1–33, PQRSL: los festivos de 2026 (con el nuevo de la Ley 2578: 13 de julio)" \
+  sondeo calendar holidays 2026
+
+step "34. Un mes de casos de octubre de 2026 llega de otro sistema: cada fila se revisa y se le calcula el vencimiento" \
+  sondeo cases import "$data/pqrsl_octubre.csv" --store "$store"
+
+step "35. Lo que hay que atender el 3 de noviembre: recordatorios (una sola vez), vencen hoy, vencidos" \
+  sondeo cases due --on 2026-11-03 --store "$store"
+
+step "36. Sorteo de los reclamos sobre subsidios que se verifican (100 al mes; semilla y huella guardadas)" \
+  sondeo cases verify-sample --month 2026-10 --seed 20261101 --on 2026-11-03 --store "$store"
+
+step "37. Una queja nueva por el buzón: se depositó el sábado y el buzón se abrió el lunes" \
+  sondeo cases open --channel buzon --type queja --service salud --attribute oportunidad --received 2026-11-23 --deposited 2026-11-21 \
+    --text "Esperé tres horas para la cita de medicina general" --store "$store" --actor radicador1
+
+radicado=$("$sondeo" cases list --month 2026-11 --store "$store" | awk '/^CONFA/ {r=$1} END {print r}')
+step "38. El servicio responde…" \
+  sondeo cases respond "$radicado" --channel correo --on 2026-11-27 --store "$store" --actor salud1
+step "39. …se cierra, y como es una queja pasa a la verificación de satisfacción…" \
+  sondeo cases close "$radicado" --on 2026-11-27 --store "$store" --actor coordinador
+step "40. …y la llamada de verificación la encuentra satisfecha" \
+  sondeo cases verify "$radicado" --outcome contactado --satisfied yes --notes "Le asignaron la cita el mismo día" --on 2026-11-30 --store "$store" --actor verificador1
+
+step "41. Su historia completa: quién hizo qué, cuándo y por qué" \
+  sondeo cases show "$radicado" --store "$store"
+
+step "42. El informe de PQRSL de octubre" \
+  sondeo cases report --month 2026-10 --on 2026-11-03 --store "$store"
+
 mkdir -p Examples/salida
-step "33. El informe para la gerencia: un solo archivo HTML con indicadores, factores clave, preguntas y cruces" \
+step "43. El informe para la gerencia: un solo archivo HTML con indicadores, factores clave, preguntas y cruces" \
   sondeo report "$data/respuestas.csv" --questionnaire "$data/respuestas.encuesta" --strata categoria --by canal \
     --outcome satisf_general --drivers amabilidad,tiempo_espera,claridad_info,instalaciones,precio --out Examples/salida/reporte.html
 echo "(el informe quedó en Examples/salida/reporte.html: ábralo en el navegador)"

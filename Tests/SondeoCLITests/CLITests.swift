@@ -55,6 +55,13 @@ import Testing
                                       Markdown): indicadores, muestra y diseño, factores
                                       clave, cada pregunta con intervalos, cruces y notas
                                       de precisión.
+              cases                   Casos PQRSL: radicar, clasificar, responder y cerrar
+                                      peticiones, quejas, reclamos, sugerencias y
+                                      felicitaciones, con sus términos legales,
+                                      recordatorios y la verificación de satisfacción.
+              calendar                Calendario de días hábiles de Colombia: festivos (Ley
+                                      51 de 1983 y Ley 2578 de 2026), sumar días hábiles y
+                                      contarlos.
 
               Vea 'sondeo help <subcomando>' para la ayuda de cada uno.
 
@@ -65,6 +72,10 @@ import Testing
           arguments: [["data", "inspect"], ["data", "head"], ["data", "convert"], ["sample", "size"], ["sample", "allocate"],
                       ["sample", "draw"], ["sample", "weights"], ["analyze", "mean"], ["analyze", "total"], ["analyze", "proportion"],
                       ["analyze", "quantile"], ["analyze", "crosstab"], ["analyze", "nps"], ["analyze", "csat"], ["analyze", "ces"], ["analyze", "regress"], ["analyze", "logit"], ["analyze", "drivers"], ["report"],
+                      ["calendar", "holidays"], ["calendar", "add"], ["calendar", "between"], ["calendar"], ["cases"], ["cases", "open"], ["cases", "show"],
+                      ["cases", "list"], ["cases", "classify"], ["cases", "transfer"], ["cases", "suspend"], ["cases", "resume"], ["cases", "desist"],
+                      ["cases", "extend"], ["cases", "respond"], ["cases", "upload-ssf"], ["cases", "close"], ["cases", "due"], ["cases", "verify-sample"],
+                      ["cases", "verify"], ["cases", "report"], ["cases", "import"], ["cases", "export"],
                       ["segment"], ["map"], ["cluster"], ["questionnaire", "check"], ["questionnaire", "render"],
                       ["questionnaire", "publish"], ["sample", "load"], ["responses", "status"], ["responses", "import"], ["responses", "export"], ["collect"],
                       ["data"], ["sample"], ["analyze"], ["questionnaire"], ["responses"]])

@@ -56,8 +56,21 @@ struct ShowCaseCommand: ParsableCommand {
             lines.append(L("Verificación: \(c.verification)", "Verification: \(c.verification)") + (c.satisfied.map { $0 ? L(", satisfecho", ", satisfied") : L(", no satisfecho", ", not satisfied") } ?? ""))
         }
         lines += ["", L("Texto: \(c.text)", "Text: \(c.text)"), "", L("Historia:", "History:")]
-        for e in history { lines.append("  \(e.at.prefix(16).replacingOccurrences(of: "T", with: " ")) \(e.actor): \(e.action) → \(e.to) — \(e.details)") }
+        for e in history { lines.append("  \(Self.local(e.at)) \(e.actor): \(e.action) → \(e.to) — \(e.details)") }
         print(lines.joined(separator: "\n"))
+    }
+}
+
+extension ShowCaseCommand {
+    /// A stored instant (UTC) as Colombian local time, `2026-11-29 01:23`.
+    static func local(_ instant: String) -> String {
+        let parser = ISO8601DateFormatter()
+        parser.formatOptions = [.withInternetDateTime, .withFractionalSeconds]
+        guard let date = parser.date(from: instant) else { return instant }
+        let formatter = DateFormatter()
+        formatter.dateFormat = "yyyy-MM-dd HH:mm"
+        formatter.timeZone = TimeZone(secondsFromGMT: -5 * 3600)
+        return formatter.string(from: date)
     }
 }
 
@@ -183,6 +196,12 @@ struct VerifySampleCommand: ParsableCommand {
         try store.saveSample(sample, changes: changes)
         print(L("Muestra de verificación de \(month): \(sample.selected.count) de \(sample.population) reclamos sobre subsidios (semilla \(sample.seed), \(sample.algorithm), huella \(sample.populationSHA256.prefix(16))…).",
                 "Verification sample of \(month): \(sample.selected.count) of \(sample.population) claims about subsidies (seed \(sample.seed), \(sample.algorithm), fingerprint \(sample.populationSHA256.prefix(16))…)."))
-        if !sample.selected.isEmpty { print(L("Por llamar, en este orden: ", "To call, in this order: ") + sample.selected.joined(separator: ", ")) }
+        if !sample.selected.isEmpty {
+            let shown = sample.selected.prefix(10).joined(separator: ", ") + (sample.selected.count > 10 ? ", …" : "")
+            print(L("Por llamar, en este orden: \(shown)", "To call, in this order: \(shown)"))
+            if sample.selected.count > 10 {
+                print(L("(la lista completa, en «sondeo cases export»: verificacion = pendiente)", "(the whole list in «sondeo cases export»: verificacion = pendiente)"))
+            }
+        }
     }
 }
