@@ -159,7 +159,7 @@ struct CasesReportCommand: ParsableCommand {
         body{font-family:"DejaVu Sans",Helvetica,Arial,sans-serif;margin:2rem auto;max-width:980px;color:#1d2a33;padding:0 1rem}
         h2{font-size:1.2rem;border-bottom:2px solid #0b6e4f;padding-bottom:.2rem;margin-top:2rem} .lead,.small{color:#4a5a66}
         .cards{display:flex;gap:1rem;flex-wrap:wrap} .card{border:1px solid #cfdad5;border-radius:8px;padding:.8rem 1.1rem;flex:1;min-width:180px}
-        .value{font-size:2rem;font-weight:bold;color:#0b6e4f} table{border-collapse:collapse;font-size:.92rem} th,td{padding:.25rem .6rem;border-bottom:1px solid #e1e8e5;text-align:left}
+        .value{font-size:2rem;font-weight:bold;color:#0b6e4f} table{border-collapse:collapse;font-size:.92rem} th,td{padding:.25rem .6rem;border-bottom:1px solid #e1e8e5;text-align:right} th:first-child,td:first-child{text-align:left}
         th{background:#f2f6f4}
         </style></head><body>
         \(body)
