@@ -1,37 +1,18 @@
 import GRDB
 import GRDBSQLite
 
-/// Writes answer rows through SQLite's own binding calls: an import stores about a dozen answers per
-/// interview, and building GRDB's argument arrays for each was a third of its time.
+/// SQLite's own binding and reading calls for the import and export paths: building GRDB's argument
+/// arrays and rows for a hundred thousand interviews was a third of their time.
 enum AnswerRows {
     /// SQLite copies the bound text before `sqlite3_bind_text` returns.
     private static let transient = unsafeBitCast(-1, to: sqlite3_destructor_type.self)
 
-    /// Inserts the answers of one interview with the prepared
-    /// `INSERT INTO answer (interview_id, variable, status, number, text) VALUES (?, ?, ?, ?, ?)`.
-    static func insert(_ answers: [StoredAnswer], interview: Int64, with statement: Statement) throws {
-        let raw = statement.sqliteStatement
-        for answer in answers {
-            sqlite3_reset(raw)
-            sqlite3_bind_int64(raw, 1, interview)
-            sqlite3_bind_text(raw, 2, answer.variable, -1, transient)
-            sqlite3_bind_text(raw, 3, answer.status, -1, transient)
-            if let number = answer.number { sqlite3_bind_double(raw, 4, number) } else { sqlite3_bind_null(raw, 4) }
-            if let text = answer.text { sqlite3_bind_text(raw, 5, text, -1, transient) } else { sqlite3_bind_null(raw, 5) }
-            let code = sqlite3_step(raw)
-            guard code == SQLITE_DONE else {
-                throw DatabaseError(resultCode: ResultCode(rawValue: code), message: String(cString: sqlite3_errmsg(sqlite3_db_handle(raw))))
-            }
-        }
-        sqlite3_reset(raw)
-    }
-
-    /// The answers of every interview of a questionnaire, by interview id, read column by column from
-    /// SQLite (GRDB's `Row` looks columns up by lower-cased name: too slow for a million rows).
-    static func all(_ db: Database, questionnaire: String) throws -> [Int64: [StoredAnswer]] {
+    /// The interviews of a questionnaire in the order they were stored, read column by column from
+    /// SQLite (GRDB's `Row` looks columns up by lower-cased name: too slow for a hundred thousand rows).
+    static func interviews(_ db: Database, questionnaire: String) throws -> [InterviewRecord] {
         let statement = try db.makeStatement(sql: """
-            SELECT a.interview_id, a.variable, a.status, a.number, a.text FROM answer a JOIN interview i ON i.id = a.interview_id
-            WHERE i.questionnaire = ? ORDER BY a.interview_id, a.variable
+            SELECT questionnaire, version, respondent, mode, interviewer, started_at, ended_at, disposition, source, answers
+            FROM interview WHERE questionnaire = ? ORDER BY id
             """)
         try statement.setArguments([questionnaire])
         let raw = statement.sqliteStatement
@@ -39,16 +20,16 @@ enum AnswerRows {
             guard sqlite3_column_type(raw, column) != SQLITE_NULL, let pointer = sqlite3_column_text(raw, column) else { return nil }
             return String(cString: pointer)
         }
-        var result: [Int64: [StoredAnswer]] = [:]
+        var result: [InterviewRecord] = []
         while true {
             let code = sqlite3_step(raw)
             if code == SQLITE_DONE { break }
             guard code == SQLITE_ROW else {
                 throw DatabaseError(resultCode: ResultCode(rawValue: code), message: String(cString: sqlite3_errmsg(sqlite3_db_handle(raw))))
             }
-            let number: Double? = sqlite3_column_type(raw, 3) == SQLITE_NULL ? nil : sqlite3_column_double(raw, 3)
-            result[sqlite3_column_int64(raw, 0), default: []].append(
-                StoredAnswer(variable: text(1) ?? "", status: text(2) ?? "answered", number: number, text: text(4)))
+            result.append(InterviewRecord(questionnaire: text(0) ?? "", version: text(1) ?? "", respondent: text(2) ?? "", mode: text(3) ?? "",
+                                          interviewer: text(4), startedAt: text(5) ?? "", endedAt: text(6), disposition: text(7),
+                                          source: text(8) ?? "", answers: AnswerJSON.decode(text(9) ?? "{}")))
         }
         return result
     }

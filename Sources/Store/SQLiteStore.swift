@@ -127,10 +127,9 @@ public final class SQLiteStore: SurveyStore, Sendable {
             let findInterview = try db.cachedStatement(sql: "SELECT id FROM interview WHERE questionnaire = ? AND respondent = ?")
             let findCase = try db.cachedStatement(sql: "SELECT id FROM sample_case WHERE questionnaire = ? AND unit = ?")
             let insertInterview = try db.cachedStatement(sql: """
-                INSERT INTO interview (case_id, questionnaire, version, respondent, mode, interviewer, started_at, ended_at, disposition, source)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                INSERT INTO interview (case_id, questionnaire, version, respondent, mode, interviewer, started_at, ended_at, disposition, source, answers)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
                 """)
-            let insertAnswer = try db.cachedStatement(sql: "INSERT INTO answer (interview_id, variable, status, number, text) VALUES (?, ?, ?, ?, ?)")
             let updateCase = try db.cachedStatement(sql: "UPDATE sample_case SET disposition = ? WHERE id = ?")
             var published = Set<String>()
             for interview in interviews {
@@ -147,9 +146,9 @@ public final class SQLiteStore: SurveyStore, Sendable {
                 AnswerRows.bind([interview.questionnaire, interview.respondent], to: findCase)
                 let caseID = try AnswerRows.integer(findCase)
                 AnswerRows.bind([caseID, interview.questionnaire, interview.version, interview.respondent, interview.mode,
-                                 interview.interviewer, interview.startedAt, interview.endedAt, interview.disposition, interview.source], to: insertInterview)
+                                 interview.interviewer, interview.startedAt, interview.endedAt, interview.disposition, interview.source,
+                                 AnswerJSON.encode(interview.answers)], to: insertInterview)
                 try AnswerRows.run(insertInterview)
-                try AnswerRows.insert(interview.answers, interview: db.lastInsertedRowID, with: insertAnswer)
                 if let caseID, let disposition = interview.disposition { try updateCase.execute(arguments: [disposition, caseID]) }
                 added += 1
             }
@@ -163,9 +162,7 @@ public final class SQLiteStore: SurveyStore, Sendable {
     public func interviews(of questionnaire: String) throws -> [InterviewRecord] {
         try read { db in
             try requirePublished(db, questionnaire)
-            let rows = try Row.fetchAll(db, sql: "SELECT * FROM interview WHERE questionnaire = ? ORDER BY id", arguments: [questionnaire])
-            let byInterview = try AnswerRows.all(db, questionnaire: questionnaire)
-            return rows.map { Self.interview($0, answers: byInterview[$0["id"]] ?? []) }
+            return try AnswerRows.interviews(db, questionnaire: questionnaire)
         }
     }
 
@@ -186,18 +183,13 @@ public final class SQLiteStore: SurveyStore, Sendable {
         guard let row = try Row.fetchOne(db, sql: "SELECT * FROM interview WHERE questionnaire = ? AND respondent = ?", arguments: [questionnaire, respondent]) else {
             return nil
         }
-        let answers = try Row.fetchAll(db, sql: "SELECT * FROM answer WHERE interview_id = ? ORDER BY variable", arguments: [row["id"] as Int64]).map(answer)
-        return interview(row, answers: answers)
+        return interview(row, answers: AnswerJSON.decode(row["answers"]))
     }
 
     private static func interview(_ row: Row, answers: [StoredAnswer]) -> InterviewRecord {
         InterviewRecord(questionnaire: row["questionnaire"], version: row["version"], respondent: row["respondent"], mode: row["mode"],
                         interviewer: row["interviewer"], startedAt: row["started_at"], endedAt: row["ended_at"], disposition: row["disposition"],
                         source: row["source"], answers: answers)
-    }
-
-    private static func answer(_ row: Row) -> StoredAnswer {
-        StoredAnswer(variable: row["variable"], status: row["status"], number: row["number"], text: row["text"])
     }
 
     public func attempts(questionnaire: String, unit: String) throws -> [ContactAttempt] {
@@ -237,15 +229,16 @@ public final class SQLiteStore: SurveyStore, Sendable {
 
     public func saveAnswer(_ answer: StoredAnswer?, variable: String, questionnaire: String, respondent: String) throws {
         try write { db in
-            guard let id = try Int64.fetchOne(db, sql: "SELECT id FROM interview WHERE questionnaire = ? AND respondent = ? AND ended_at IS NULL",
-                                              arguments: [questionnaire, respondent]) else {
+            guard let row = try Row.fetchOne(db, sql: "SELECT id, answers FROM interview WHERE questionnaire = ? AND respondent = ? AND ended_at IS NULL",
+                                             arguments: [questionnaire, respondent]) else {
                 throw StoreError.database(path: path, message: "no hay una entrevista abierta de «\(respondent)»")
             }
-            try db.execute(sql: "DELETE FROM answer WHERE interview_id = ? AND variable = ?", arguments: [id, variable])
-            if let answer {
-                try db.execute(sql: "INSERT INTO answer (interview_id, variable, status, number, text) VALUES (?, ?, ?, ?, ?)",
-                               arguments: [id, variable, answer.status, answer.number, answer.text])
+            var answers = AnswerJSON.decode(row["answers"]).filter { $0.variable != variable }
+            if var answer {
+                answer.variable = variable
+                answers.append(answer)
             }
+            try db.execute(sql: "UPDATE interview SET answers = ? WHERE id = ?", arguments: [AnswerJSON.encode(answers), row["id"] as Int64])
         }
     }
 

@@ -174,6 +174,18 @@ enum StoreSchema {
                 );
                 """)
         }
+        migrator.registerMigration("v4: answers in the interview row") { db in
+            // One JSON object per interview (AnswerJSON) instead of one row per answer: ten times fewer rows.
+            try db.execute(sql: "ALTER TABLE interview ADD COLUMN answers TEXT NOT NULL DEFAULT '{}'")
+            var byInterview: [Int64: [StoredAnswer]] = [:]
+            for row in try Row.fetchAll(db, sql: "SELECT interview_id, variable, status, number, text FROM answer") {
+                byInterview[row["interview_id"], default: []].append(StoredAnswer(variable: row["variable"], status: row["status"], number: row["number"], text: row["text"]))
+            }
+            for (id, answers) in byInterview {
+                try db.execute(sql: "UPDATE interview SET answers = ? WHERE id = ?", arguments: [AnswerJSON.encode(answers), id])
+            }
+            try db.execute(sql: "DROP TABLE answer")
+        }
         return migrator
     }
 }
