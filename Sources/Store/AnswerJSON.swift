@@ -7,38 +7,44 @@ import Foundation
 /// reads any answer.
 enum AnswerJSON {
     static func encode(_ answers: [StoredAnswer]) -> String {
-        var out = "{"
+        var out: [UInt8] = [UInt8(ascii: "{")]
+        out.reserveCapacity(answers.count * 24)
         for (index, answer) in answers.sorted(by: { $0.variable < $1.variable }).enumerated() {
-            if index > 0 { out += "," }
+            if index > 0 { out.append(UInt8(ascii: ",")) }
             string(answer.variable, into: &out)
-            out += ":"
+            out.append(UInt8(ascii: ":"))
             if answer.status != "answered" {
-                out += "{\"especial\":"
+                out.append(contentsOf: Array(#"{"especial":"#.utf8))
                 string(answer.status, into: &out)
-                out += "}"
+                out.append(UInt8(ascii: "}"))
             } else if let number = answer.number {
-                out += number == number.rounded() && abs(number) < 1e15 ? String(Int64(number)) : "\(number)"
+                out.append(contentsOf: Array((number == number.rounded() && abs(number) < 1e15 ? String(Int64(number)) : "\(number)").utf8))
             } else {
                 string(answer.text ?? "", into: &out)
             }
         }
-        return out + "}"
+        out.append(UInt8(ascii: "}"))
+        return String(decoding: out, as: UTF8.self)
     }
 
-    private static func string(_ text: String, into out: inout String) {
-        out += "\""
-        for scalar in text.unicodeScalars {
-            switch scalar {
-            case "\"": out += "\\\""
-            case "\\": out += "\\\\"
-            case "\n": out += "\\n"
-            case "\r": out += "\\r"
-            case "\t": out += "\\t"
-            default:
-                if scalar.value < 0x20 { out += String(format: "\\u%04x", scalar.value) } else { out.unicodeScalars.append(scalar) }
+    /// A JSON string: quotes, backslashes and control characters escaped; other bytes (UTF-8) as they are.
+    private static func string(_ text: String, into out: inout [UInt8]) {
+        out.append(UInt8(ascii: "\""))
+        var text = text
+        text.withUTF8 { bytes in
+            for b in bytes {
+                switch b {
+                case UInt8(ascii: "\""): out.append(contentsOf: [UInt8(ascii: "\\"), UInt8(ascii: "\"")])
+                case UInt8(ascii: "\\"): out.append(contentsOf: [UInt8(ascii: "\\"), UInt8(ascii: "\\")])
+                case 10: out.append(contentsOf: [UInt8(ascii: "\\"), UInt8(ascii: "n")])
+                case 13: out.append(contentsOf: [UInt8(ascii: "\\"), UInt8(ascii: "r")])
+                case 9: out.append(contentsOf: [UInt8(ascii: "\\"), UInt8(ascii: "t")])
+                case 0..<0x20: out.append(contentsOf: Array(String(format: "\\u%04x", b).utf8))
+                default: out.append(b)
+                }
             }
         }
-        out += "\""
+        out.append(UInt8(ascii: "\""))
     }
 
     /// The answers of a stored object, by variable name order.

@@ -65,8 +65,11 @@ struct ExportCommand: ParsableCommand {
                     .optionalTexts("_fin", interviews.map(\.endedAt)), .optionalTexts("_disposicion", interviews.map(\.disposition))]
         let specials = Dictionary(q.specials.map { ($0.name, $0) }, uniquingKeysWith: { a, _ in a })
         for variable in Variables.of(q) {
+            // Looked up once per variable, not once per interview.
+            let calculated: Bool
+            if case .calculated = q.item(variable.item)?.type { calculated = true } else { calculated = false }
             let values: [Answer?] = responses.map { r in
-                if case .calculated = q.item(variable.item)?.type {
+                if calculated {
                     if case .number(let x) = evaluator.evaluate(.reference(variable.name, TextPosition(line: 0, column: 0)), r) { return .number(x) }
                     return nil
                 }
