@@ -23,6 +23,14 @@ func parseDate(_ text: String, field: String) throws -> CivilDate {
     return date
 }
 
+/// The first day of a `--month aaaa-mm`, or a usage error.
+func firstDay(ofMonth month: String) throws -> CivilDate {
+    guard month.count == 7, let first = CivilDate(parsing: month + "-01") else {
+        throw ValidationError(L("--month espera aaaa-mm, p. ej. 2026-10", "--month expects yyyy-mm, e.g. 2026-10"))
+    }
+    return first
+}
+
 /// Today in Colombia (UTC−5).
 func colombianToday() -> CivilDate {
     var calendar = Calendar(identifier: .gregorian)

@@ -176,11 +176,7 @@ struct VerifySampleCommand: ParsableCommand {
     @OptionGroup var options: CaseOptions
     @OptionGroup var global: GlobalOptions
 
-    func validate() throws {
-        guard month.count == 7, CivilDate(parsing: month + "-01") != nil else {
-            throw ValidationError(L("--month espera aaaa-mm, p. ej. 2026-10", "--month expects yyyy-mm, e.g. 2026-10"))
-        }
-    }
+    func validate() throws { _ = try firstDay(ofMonth: month) }
 
     func run() throws {
         let store = try options.storeOptions.open()

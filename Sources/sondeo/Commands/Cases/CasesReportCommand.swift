@@ -25,14 +25,10 @@ struct CasesReportCommand: ParsableCommand {
     @OptionGroup var options: CaseOptions
     @OptionGroup var global: GlobalOptions
 
-    func validate() throws {
-        guard month.count == 7, CivilDate(parsing: month + "-01") != nil else {
-            throw ValidationError(L("--month espera aaaa-mm, p. ej. 2026-10", "--month expects yyyy-mm, e.g. 2026-10"))
-        }
-    }
+    func validate() throws { _ = try firstDay(ofMonth: month) }
 
     func run() throws {
-        let first = CivilDate(parsing: month + "-01")!
+        let first = try firstDay(ofMonth: month)
         let last = CivilDate(year: first.year, month: first.month, day: CivilDate.daysIn(month: first.month, year: first.year))!
         let asOf = try on.map { try parseDate($0, field: "--on") } ?? min(colombianToday(), last)
         let store = try options.storeOptions.open()
