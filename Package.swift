@@ -12,6 +12,7 @@ let package = Package(
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
         .package(url: "https://github.com/groue/GRDB.swift", from: "7.0.0"),
+        .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.28.1"),
     ],
     targets: [
         // Layer 0
@@ -34,8 +35,10 @@ let package = Package(
         // Layer 4
         .target(name: "Cases", dependencies: ["Diagnostics", "Table", "Randomness", "Store"]),
         // Layer 5
+        .target(name: "SondeoWeb", dependencies: ["Diagnostics", "Table", "Questionnaire", "Store", "Analysis",
+                                                  .product(name: "Hummingbird", package: "hummingbird")]),
         .executableTarget(name: "sondeo", dependencies: [
-            "Diagnostics", "Table", "LinearAlgebra", "Distributions", "Randomness", "Sampling", "Analysis", "Segmentation", "Questionnaire", "Store", "Cases",
+            "Diagnostics", "Table", "LinearAlgebra", "Distributions", "Randomness", "Sampling", "Analysis", "Segmentation", "Questionnaire", "Store", "Cases", "SondeoWeb",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
         // Tests
@@ -51,6 +54,8 @@ let package = Package(
         .testTarget(name: "SegmentationTests", dependencies: ["Segmentation", "Table", "Randomness", "LinearAlgebra", "SondeoTestSupport"]),
         .testTarget(name: "QuestionnaireTests", dependencies: ["Questionnaire", "Randomness", "SondeoTestSupport"]),
         .testTarget(name: "StoreTests", dependencies: ["Store", "Questionnaire", "Analysis", "SondeoTestSupport", .product(name: "GRDB", package: "GRDB.swift")]),
+        .testTarget(name: "SondeoWebTests", dependencies: ["SondeoWeb", "Store", "Questionnaire", "SondeoTestSupport",
+                                                          .product(name: "HummingbirdTesting", package: "hummingbird")]),
         .testTarget(name: "CasesTests", dependencies: ["Cases", "Table", "Store", "SondeoTestSupport"]),
         .testTarget(name: "SondeoCLITests", dependencies: ["sondeo", "Store", "SondeoTestSupport", .product(name: "GRDB", package: "GRDB.swift")],
                     resources: [.copy("Fixtures")]),

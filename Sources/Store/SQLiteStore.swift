@@ -313,7 +313,7 @@ public final class SQLiteStore: SurveyStore, Sendable {
 
     // MARK: - Helpers
 
-    private func requirePublished(_ db: Database, _ questionnaire: String) throws {
+    func requirePublished(_ db: Database, _ questionnaire: String) throws {
         guard try Bool.fetchOne(db, sql: "SELECT EXISTS (SELECT 1 FROM questionnaire_version WHERE questionnaire = ?)", arguments: [questionnaire]) == true else {
             let known = try String.fetchAll(db, sql: "SELECT DISTINCT questionnaire FROM questionnaire_version")
             throw StoreError.unknownQuestionnaire(questionnaire, suggestion: Suggestion.closest(to: questionnaire, among: known))

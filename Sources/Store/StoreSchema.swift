@@ -186,6 +186,19 @@ enum StoreSchema {
             }
             try db.execute(sql: "DROP TABLE answer")
         }
+        migrator.registerMigration("v5: web links") { db in
+            // A personal link per sampled affiliate for the self-administered web survey: an unguessable token
+            // (128 random bits) that opens that affiliate's interview and nobody else's.
+            try db.execute(sql: """
+                CREATE TABLE web_link (
+                    token TEXT PRIMARY KEY,
+                    questionnaire TEXT NOT NULL,
+                    unit TEXT NOT NULL,
+                    created_at TEXT NOT NULL,
+                    UNIQUE (questionnaire, unit)
+                );
+                """)
+        }
         return migrator
     }
 }

@@ -73,10 +73,7 @@ public enum QuestionnaireDocument {
 
     /// A self-contained HTML preview (inline CSS, no scripts): the web wording with form controls.
     public static func html(_ q: QuestionnaireFile) -> String {
-        func esc(_ s: String) -> String {
-            s.replacingOccurrences(of: "&", with: "&amp;").replacingOccurrences(of: "<", with: "&lt;").replacingOccurrences(of: ">", with: "&gt;")
-                .replacingOccurrences(of: "\"", with: "&quot;")
-        }
+        func esc(_ s: String) -> String { HTMLText.escape(s) }
         var body = "<h1>\(esc(q.title ?? q.id ?? ""))</h1>\n<p class=\"meta\">Versión \(esc(q.version ?? "—")) · \(esc(q.id ?? ""))</p>\n"
         for (index, item) in q.items.enumerated() {
             if let s = q.sections.firstIndex(where: { $0.firstItem == index }) { body += "<h2>\(esc(q.sections[s].title))</h2>\n" }

@@ -13,6 +13,21 @@ extension QuestionnaireFile {
         scanPipes(text) { name, _ in transform(name) }
     }
 
+    /// How an earlier answer reads inside a text: the label of its code, else its value (numbers as
+    /// `number` writes them); «—» when unanswered. The same in the terminal interview and the web form.
+    public func pipedText(_ name: String, _ responses: Responses, number: (Double) -> String) -> String {
+        guard let answer = responses[name] else { return "—" }
+        switch answer {
+        case .number(let x):
+            if let item = item(name), case .single(let l) = item.type,
+               let option = list(l)?.options.first(where: { Double($0.code) == x }) { return option.label }
+            return number(x)
+        case .text(let s): return s
+        case .codes(let c): return c.sorted().map(String.init).joined(separator: ", ")
+        case .special(let s): return specials.first { $0.name == s }?.label ?? s
+        }
+    }
+
     /// What a system value piped into a text stands for, for a person reading the script.
     public static func systemValueLabel(_ name: String) -> String {
         switch name {

@@ -201,7 +201,7 @@ struct InterviewSession {
         screen.say()
         let text = QuestionnaireFile.replacingPipes(in: item.text(for: mode) ?? item.mainText ?? item.id) { name in
             if name == "_encuestador" { return interviewer }
-            return pipedText(name, responses)
+            return questionnaire.pipedText(name, responses, number: NumberText.exact)
         }
         screen.question(text + (row.map { " — " + $0.text } ?? ""))
         if row == nil || row?.id == item.rows.first?.id { item.instructions.forEach(screen.instruction) }
@@ -227,19 +227,6 @@ struct InterviewSession {
         screen.say(screen.style("  [" + keys.joined(separator: " · ") + "]", "2"))
     }
 
-    /// How an earlier answer reads inside a text: the label of its code, else its value.
-    func pipedText(_ name: String, _ responses: Responses) -> String {
-        guard let answer = responses[name] else { return "—" }
-        switch answer {
-        case .number(let x):
-            if let item = questionnaire.item(name), case .single(let l) = item.type,
-               let option = questionnaire.list(l)?.options.first(where: { Double($0.code) == x }) { return option.label }
-            return NumberText.exact(x)
-        case .text(let s): return s
-        case .codes(let c): return c.sorted().map(String.init).joined(separator: ", ")
-        case .special(let s): return questionnaire.specials.first { $0.name == s }?.label ?? s
-        }
-    }
 
     /// What the encuestador typed, as an answer of the item's type; nil (after saying why) when unreadable.
     func parse(_ text: String, item: Item, screen: InterviewScreen) -> Answer? {

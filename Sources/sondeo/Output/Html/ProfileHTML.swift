@@ -1,5 +1,6 @@
 import Diagnostics
 import Foundation
+import Questionnaire
 import Segmentation
 
 /// A segment map as one self-contained HTML page (inline CSS and SVG, no external files): one section
@@ -104,8 +105,5 @@ enum ProfileHTML {
 
     private static func format(_ x: Double) -> String { String(format: "%.1f", x) }
 
-    static func escape(_ text: String) -> String {
-        text.replacingOccurrences(of: "&", with: "&amp;").replacingOccurrences(of: "<", with: "&lt;")
-            .replacingOccurrences(of: ">", with: "&gt;").replacingOccurrences(of: "\"", with: "&quot;")
-    }
+    static func escape(_ text: String) -> String { HTMLText.escape(text) }
 }

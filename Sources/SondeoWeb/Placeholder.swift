@@ -1,0 +1,2 @@
+/// The web form (issue 10).
+enum SondeoWebPlaceholder {}
