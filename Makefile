@@ -4,10 +4,12 @@
 # Both run as root on Debian (apt-get); elsewhere install the packages below by hand.
 
 DEBIAN_PACKAGES = liblapack-dev libopenblas-dev r-mathlib libsqlite3-dev pkg-config
+# For the test that drives the web form in a real browser (skipped, with a message, if they cannot be installed).
+BROWSER_PACKAGES = chromium chromium-driver
 SWIFT ?= swift
 export OPENBLAS_NUM_THREADS ?= 1
 
-.PHONY: demo test build release deps bench clean
+.PHONY: demo test build release deps browser-deps bench clean
 
 deps:
 	@missing=""; for p in $(DEBIAN_PACKAGES); do \
@@ -18,13 +20,23 @@ deps:
 	  apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq $$missing; \
 	fi
 
+browser-deps:
+	@missing=""; for p in $(BROWSER_PACKAGES); do \
+	  dpkg-query -W -f='$${Status}' $$p 2>/dev/null | grep -q "install ok installed" || missing="$$missing $$p"; \
+	done; \
+	if [ -n "$$missing" ]; then \
+	  echo "Instalando paquetes de Debian:$$missing"; \
+	  (apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq $$missing) || echo "No se pudo instalar$$missing: la prueba del navegador se omitirá."; \
+	fi; \
+	python3 -c "import selenium" 2>/dev/null || pip install --quiet selenium 2>/dev/null || echo "No se pudo instalar Selenium: la prueba del navegador se omitirá."
+
 build: deps
 	$(SWIFT) build
 
 release: deps
 	$(SWIFT) build -c release
 
-test: deps
+test: deps browser-deps
 	$(SWIFT) test
 
 demo: release

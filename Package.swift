@@ -34,7 +34,7 @@ let package = Package(
                                       .product(name: "GRDBSQLite", package: "GRDB.swift")]),
         // Layer 4
         .target(name: "Cases", dependencies: ["Diagnostics", "Table", "Randomness", "Store"]),
-        // Layer 5
+        // Layer 5 (SondeoWeb: the HTTP form, used by the sondeo executable's `serve`)
         .target(name: "SondeoWeb", dependencies: ["Diagnostics", "Table", "Questionnaire", "Store", "Analysis",
                                                   .product(name: "Hummingbird", package: "hummingbird")]),
         .executableTarget(name: "sondeo", dependencies: [

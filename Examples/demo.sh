@@ -169,8 +169,22 @@ step "41. Su historia completa: quién hizo qué, cuándo y por qué" \
 step "42. El informe de PQRSL de octubre" \
   sondeo cases report --month 2026-10 --on 2026-11-03 --store "$store"
 
+step "43. La encuesta web: un enlace personal por afiliado de la muestra (token de 128 bits), para enviar por correo o WhatsApp" \
+  sondeo serve links satisfaccion_servicios --base-url http://127.0.0.1:8089 --out "$work/enlaces.csv" --store "$store"
+head -3 "$work/enlaces.csv" | cut -d, -f1,2
+port=8089
+"$sondeo" serve satisfaccion_servicios --port "$port" --store "$store" 2>/dev/null &
+server=$!
+for _ in $(seq 50); do (exec 3<>"/dev/tcp/127.0.0.1/$port") 2>/dev/null && break; sleep 0.1; done
+link=$(sed -n 400p "$work/enlaces.csv" | cut -d, -f2)  # an affiliate who has not answered yet
+printf '\n$ sondeo serve satisfaccion_servicios --port %s\n' "$port"
+echo "El formulario está en $link (ábralo en el navegador mientras corre el servidor)."
+if command -v curl >/dev/null; then curl -s "$link" | grep -o 'Página [0-9]* de [0-9]* · [^<]*' | head -1; fi
+kill "$server" 2>/dev/null || true
+wait "$server" 2>/dev/null || true
+
 mkdir -p Examples/salida
-step "43. El informe para la gerencia: un solo archivo HTML con indicadores, factores clave, preguntas y cruces" \
+step "44. El informe para la gerencia: un solo archivo HTML con indicadores, factores clave, preguntas y cruces" \
   sondeo report "$data/respuestas.csv" --questionnaire "$data/respuestas.encuesta" --strata categoria --by canal \
     --outcome satisf_general --drivers amabilidad,tiempo_espera,claridad_info,instalaciones,precio --out Examples/salida/reporte.html
 echo "(el informe quedó en Examples/salida/reporte.html: ábralo en el navegador)"

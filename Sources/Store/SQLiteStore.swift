@@ -242,6 +242,18 @@ public final class SQLiteStore: SurveyStore, Sendable {
         }
     }
 
+    /// Replaces all the answers of an unfinished interview at once (a web page submitted: all of it or
+    /// nothing).
+    public func replaceAnswers(_ answers: [StoredAnswer], questionnaire: String, respondent: String) throws {
+        try write { db in
+            try db.execute(sql: "UPDATE interview SET answers = ? WHERE questionnaire = ? AND respondent = ? AND ended_at IS NULL",
+                           arguments: [AnswerJSON.encode(answers), questionnaire, respondent])
+            guard db.changesCount == 1 else {
+                throw StoreError.database(path: path, message: "no hay una entrevista abierta de «\(respondent)»")
+            }
+        }
+    }
+
     public func finishInterview(questionnaire: String, respondent: String, disposition: String, endedAt: String, attempt: ContactAttempt) throws {
         try write { db in
             try db.execute(sql: "UPDATE interview SET disposition = ?, ended_at = ? WHERE questionnaire = ? AND respondent = ?",

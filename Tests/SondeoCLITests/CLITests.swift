@@ -62,6 +62,9 @@ import Testing
               calendar                Calendario de días hábiles de Colombia: festivos (Ley
                                       51 de 1983 y Ley 2578 de 2026), sumar días hábiles y
                                       contarlos.
+              serve                   Encuesta web: cada afiliado de la muestra responde
+                                      desde su enlace personal, en el celular o el
+                                      computador.
 
               Vea 'sondeo help <subcomando>' para la ayuda de cada uno.
 
@@ -75,7 +78,7 @@ import Testing
                       ["calendar", "holidays"], ["calendar", "add"], ["calendar", "between"], ["calendar"], ["cases"], ["cases", "open"], ["cases", "show"],
                       ["cases", "list"], ["cases", "classify"], ["cases", "transfer"], ["cases", "suspend"], ["cases", "resume"], ["cases", "desist"],
                       ["cases", "extend"], ["cases", "respond"], ["cases", "upload-ssf"], ["cases", "close"], ["cases", "due"], ["cases", "verify-sample"],
-                      ["cases", "verify"], ["cases", "report"], ["cases", "import"], ["cases", "export"],
+                      ["cases", "verify"], ["cases", "report"], ["cases", "import"], ["cases", "export"], ["serve"], ["serve", "run"], ["serve", "links"],
                       ["segment"], ["map"], ["cluster"], ["questionnaire", "check"], ["questionnaire", "render"],
                       ["questionnaire", "publish"], ["sample", "load"], ["responses", "status"], ["responses", "import"], ["responses", "export"], ["collect"],
                       ["data"], ["sample"], ["analyze"], ["questionnaire"], ["responses"]])

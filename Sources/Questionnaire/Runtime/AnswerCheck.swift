@@ -9,6 +9,13 @@ public struct AnswerProblem: Sendable, Equatable {
     public var variable: String
     public var spanish: String
     public var english: String
+
+    public init(severity: Severity, variable: String, spanish: String, english: String) {
+        self.severity = severity
+        self.variable = variable
+        self.spanish = spanish
+        self.english = english
+    }
 }
 
 /// Checks answers against the questionnaire: type, range, codes of the list, specials allowed,

@@ -1,0 +1,151 @@
+import Foundation
+import Questionnaire
+
+/// The questionnaire's conditions for the browser: each `mostrar si` becomes a small JSON tree that
+/// `form.js` evaluates with the semantics of ``Evaluator`` (the XPath of the XLSForm export): an
+/// unanswered question is empty, comparisons with it are false (`<>` true), a special answer is its
+/// code. No expression is turned into code, so a questionnaire's text cannot inject script.
+enum ConditionScript {
+    /// `["bin","=",["ref","csat"],["num",1]]`-style JSON.
+    static func json(_ e: Questionnaire.Expression) -> String {
+        switch e {
+        case .number(let x, _): return "[\"num\",\(number(x))]"
+        case .text(let s, _): return "[\"txt\",\(string(s))]"
+        case .reference(let id, _): return "[\"ref\",\(string(id))]"
+        case .mode: return "[\"mode\"]"
+        case .unary(let op, let inner, _): return "[\"\(op == "no" ? "not" : "neg")\",\(json(inner))]"
+        case .binary(let op, let a, let b, _): return "[\"bin\",\(string(op)),\(json(a)),\(json(b))]"
+        case .membership(let subject, let items, _): return "[\"in\",\(json(subject)),[\(items.map(json).joined(separator: ","))]]"
+        case .includes(let subject, let code, _): return "[\"has\",\(json(subject)),\(code)]"
+        case .answered(let subject, _): return "[\"ans\",\(json(subject))]"
+        case .isSpecial(let subject, let name, _): return "[\"sp\",\(json(subject)),\(string(name))]"
+        }
+    }
+
+    static func number(_ x: Double) -> String { x == x.rounded() && abs(x) < 1e15 ? String(Int64(x)) : "\(x)" }
+
+    /// A JSON string, with `<` escaped so that it can sit in an attribute or a script block.
+    static func string(_ s: String) -> String {
+        var out = "\""
+        for scalar in s.unicodeScalars {
+            switch scalar {
+            case "\"": out += "\\\""
+            case "\\": out += "\\\\"
+            case "<": out += "\\u003c"
+            case ">": out += "\\u003e"
+            case "&": out += "\\u0026"
+            case "'": out += "\\u0027"
+            default:
+                if scalar.value < 0x20 { out += String(format: "\\u%04x", scalar.value) } else { out.unicodeScalars.append(scalar) }
+            }
+        }
+        return out + "\""
+    }
+
+    /// The answers given on earlier pages, for the conditions of this one: numbers, texts, code lists,
+    /// and specials as `{"s":"NS","c":98}`.
+    static func answers(_ responses: Responses, specials: [SpecialCode]) -> String {
+        let pairs = responses.values.keys.sorted().compactMap { key -> String? in
+            guard let answer = responses[key] else { return nil }
+            let value: String
+            switch answer {
+            case .number(let x): value = number(x)
+            case .text(let s): value = string(s)
+            case .codes(let c): value = "[" + c.sorted().map(String.init).joined(separator: ",") + "]"
+            case .special(let name): value = "{\"s\":\(string(name)),\"c\":\(specials.first { $0.name == name }.map { String($0.code) } ?? "null")}"
+            }
+            return "\(string(key)):\(value)"
+        }
+        return "{" + pairs.joined(separator: ",") + "}"
+    }
+
+    /// `form.js`: reads the page's answers, evaluates every `data-cond`, hides what does not apply (and
+    /// disables its inputs), and clears a question's answer when one of its NS/NR boxes is ticked.
+    static let formJS = #"""
+    "use strict";
+    (function () {
+      var form = document.getElementById("encuesta");
+      if (!form) return;
+      var prior = JSON.parse(document.getElementById("previas").textContent || "{}");
+      var specials = JSON.parse(document.getElementById("especiales").textContent || "{}");
+      var mode = form.getAttribute("data-modo");
+      function answers() {
+        var a = Object.assign({}, prior);
+        form.querySelectorAll("[data-var]").forEach(function (q) {
+          var v = q.getAttribute("data-var"), kind = q.getAttribute("data-kind");
+          var sp = q.querySelector("input[name='" + v + "__especial']:checked");
+          if (sp) { a[v] = { s: sp.value, c: specials[sp.value] }; return; }
+          if (kind === "multiple") {
+            var codes = [];
+            q.querySelectorAll("input[name='" + v + "']:checked").forEach(function (i) { codes.push(Number(i.value)); });
+            if (codes.length) a[v] = codes; else delete a[v];
+          } else if (kind === "text") {
+            var t = q.querySelector("[name='" + v + "']");
+            if (t && t.value.trim() !== "") a[v] = t.value.trim(); else delete a[v];
+          } else {
+            var c = q.querySelector("input[name='" + v + "']:checked") || q.querySelector("input[type=number][name='" + v + "']");
+            if (c && c.value !== "" && !isNaN(Number(c.value))) a[v] = Number(c.value); else delete a[v];
+          }
+        });
+        return a;
+      }
+      function val(e, a) {
+        switch (e[0]) {
+          case "num": return e[1];
+          case "txt": return e[1];
+          case "mode": return mode;
+          case "ref": var x = a[e[1]]; if (x && typeof x === "object" && !Array.isArray(x)) return x.c; return x;
+          case "not": return !truth(val(e[1], a));
+          case "neg": return -num(val(e[1], a));
+          case "bin":
+            var op = e[1];
+            if (op === "y") return truth(val(e[2], a)) && truth(val(e[3], a));
+            if (op === "o") return truth(val(e[2], a)) || truth(val(e[3], a));
+            return bin(op, val(e[2], a), val(e[3], a));
+          case "in": var s = val(e[1], a); return e[2].some(function (i) { return bin("=", s, val(i, a)) === true; });
+          case "has": var h = val(e[1], a); return Array.isArray(h) && h.indexOf(e[2]) >= 0;
+          case "ans": var r = val(e[1], a); return r !== undefined && r !== null;
+          case "sp": var y = a[e[1][1]]; return !!(y && y.s === e[2]);
+        }
+        return undefined;
+      }
+      function truth(v) { if (typeof v === "boolean") return v; if (typeof v === "number") return v !== 0 && !isNaN(v);
+        if (typeof v === "string") return v !== ""; if (Array.isArray(v)) return v.length > 0; return false; }
+      function num(v) { if (typeof v === "number") return v; if (typeof v === "boolean") return v ? 1 : 0;
+        if (typeof v === "string" && v.trim() !== "" && !isNaN(Number(v))) return Number(v); return NaN; }
+      function bin(op, x, y) {
+        if (op === "+") return num(x) + num(y); if (op === "-") return num(x) - num(y); if (op === "*") return num(x) * num(y);
+        if (op === "/") return num(y) === 0 ? NaN : num(x) / num(y);
+        if (x === undefined || y === undefined || x === null || y === null) return op === "<>";
+        if (typeof x === "string" && typeof y === "string") return cmp(op, x, y);
+        var a = num(x), b = num(y); if (isNaN(a) || isNaN(b)) return op === "<>";
+        return cmp(op, a, b);
+      }
+      function cmp(op, a, b) {
+        switch (op) { case "=": return a === b; case "<>": return a !== b; case "<": return a < b; case "<=": return a <= b;
+          case ">": return a > b; case ">=": return a >= b; } return false;
+      }
+      function refresh() {
+        var a = answers();
+        form.querySelectorAll("[data-cond]").forEach(function (q) {
+          var show = truth(val(JSON.parse(q.getAttribute("data-cond")), a));
+          q.hidden = !show;
+          q.querySelectorAll("input, textarea, select").forEach(function (i) { i.disabled = !show; });
+        });
+      }
+      form.addEventListener("change", function (event) {
+        var t = event.target;
+        if (t.name && t.name.slice(-10) === "__especial" && t.checked) {
+          var v = t.name.slice(0, -10);
+          form.querySelectorAll("[name='" + v + "']").forEach(function (i) { if (i.type === "radio" || i.type === "checkbox") i.checked = false; else i.value = ""; });
+          form.querySelectorAll("input[name='" + t.name + "']").forEach(function (i) { if (i !== t) i.checked = false; });
+        } else if (t.name && t.name.slice(-10) !== "__especial") {
+          form.querySelectorAll("input[name='" + t.name + "__especial']").forEach(function (i) { i.checked = false; });
+        }
+        refresh();
+      });
+      form.addEventListener("input", refresh);
+      refresh();
+    })();
+    """#
+}

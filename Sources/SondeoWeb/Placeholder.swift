@@ -1,2 +1,0 @@
-/// The web form (issue 10).
-enum SondeoWebPlaceholder {}

@@ -1,0 +1,121 @@
+import Foundation
+import Questionnaire
+
+/// The self-administered web survey as pages: one page per section of the questionnaire, in order,
+/// skipping sections where nothing applies. What a page shows and what a submitted page means are
+/// decided here with the same `Routing` and `AnswerCheck` as the terminal interview and the import, so
+/// the browser's hiding of questions is a convenience and the server's check is the rule.
+struct SurveyForm: Sendable {
+    let questionnaire: QuestionnaireFile
+    let check: AnswerCheck
+
+    /// The system value that remembers the last page submitted (kept with the answers).
+    static let pageKey = "_pagina"
+
+    init(_ questionnaire: QuestionnaireFile) {
+        self.questionnaire = questionnaire
+        check = AnswerCheck(questionnaire, mode: .web)
+    }
+
+    /// The item indices of each page. Items before the first section form a page of their own.
+    var pages: [[Int]] {
+        var result: [[Int]] = []
+        for (index, item) in questionnaire.items.enumerated() {
+            if case .calculated = item.type { continue }
+            if let last = result.last?.last, questionnaire.items[last].section == item.section {
+                result[result.count - 1].append(index)
+            } else {
+                result.append([index])
+            }
+        }
+        return result
+    }
+
+    /// The page title: its section's title.
+    func title(ofPage page: Int) -> String? {
+        guard let first = pages[page].first, let s = questionnaire.items[first].section else { return nil }
+        return questionnaire.sections[s].title
+    }
+
+    /// The next page to show after `submitted` pages, given the answers: the first later page with an
+    /// item that applies; nil when there is none (the survey is over).
+    func nextPage(after submitted: Int, _ responses: Responses) -> Int? {
+        let (states, ending) = check.routing.states(responses)
+        if ending != nil { return nil }
+        return pages.indices.first { $0 > submitted && pages[$0].contains { states[$0] == .applies } }
+    }
+
+    /// How many pages were submitted (−1: none yet).
+    static func submitted(_ responses: Responses) -> Int {
+        if case .number(let x)? = responses[pageKey] { return Int(x) }
+        return -1
+    }
+
+    /// A submitted page read from the form's fields: the page's answers replace what was stored for its
+    /// items; problems are per variable, in Spanish and English.
+    func read(page: Int, fields: [(String, String)], into stored: Responses) -> (Responses, [AnswerProblem]) {
+        var responses = stored
+        var problems: [AnswerProblem] = []
+        func values(_ name: String) -> [String] { fields.filter { $0.0 == name }.map { $0.1.trimmingCharacters(in: .whitespacesAndNewlines) }.filter { !$0.isEmpty } }
+        func special(_ variable: String, _ item: Item) -> Answer? {
+            guard let name = values(variable + "__especial").first, item.allowedSpecials.contains(name) else { return nil }
+            return .special(name)
+        }
+        for index in pages[page] {
+            let item = questionnaire.items[index]
+            let variables: [String]
+            if case .grid = item.type { variables = item.rows.map { "\(item.id)_\($0.id)" } } else { variables = [item.id] }
+            for variable in variables {
+                responses[variable] = nil
+                if let answer = special(variable, item) { responses[variable] = answer; continue }
+                switch item.type {
+                case .note, .calculated: continue
+                case .multiple:
+                    let codes = values(variable).compactMap { Int($0) }
+                    if !values(variable).isEmpty { responses[variable] = .codes(Set(codes)) }
+                case .text, .date:
+                    if let text = values(variable).first { responses[variable] = .text(text) }
+                default:
+                    guard let text = values(variable).first else { continue }
+                    if let x = Double(text.replacingOccurrences(of: ",", with: ".")) {
+                        responses[variable] = .number(x)
+                    } else {
+                        problems.append(AnswerProblem(severity: .error, variable: variable, spanish: "escriba un número", english: "type a number"))
+                    }
+                }
+            }
+        }
+        // The answers of this page that do not apply (hidden by an earlier answer) are dropped, then the
+        // page is checked: required answers, types, ranges, codes, validar/advertir.
+        let (states, _) = check.routing.states(responses)
+        for index in pages[page] {
+            let item = questionnaire.items[index]
+            if case .grid = item.type {
+                for row in item.rows where !check.routing.rowApplies(row, itemState: states[index], responses) { responses["\(item.id)_\(row.id)"] = nil }
+            } else if states[index] != .applies {
+                responses[item.id] = nil
+            }
+        }
+        let pageVariables = Set(pages[page].flatMap { index -> [String] in
+            let item = questionnaire.items[index]
+            if case .grid = item.type { return item.rows.map { "\(item.id)_\($0.id)" } }
+            return [item.id]
+        })
+        problems += check.problems(of: responses, states: check.routing.states(responses).states).filter { pageVariables.contains($0.variable) && $0.severity == .error }
+        return (responses, problems)
+    }
+}
+
+/// `application/x-www-form-urlencoded` fields in order (a name may repeat: check boxes).
+enum FormFields {
+    static func parse(_ body: String) -> [(String, String)] {
+        body.split(separator: "&", omittingEmptySubsequences: true).map { pair in
+            let parts = pair.split(separator: "=", maxSplits: 1, omittingEmptySubsequences: false)
+            return (decode(String(parts[0])), parts.count > 1 ? decode(String(parts[1])) : "")
+        }
+    }
+
+    static func decode(_ text: String) -> String {
+        text.replacingOccurrences(of: "+", with: " ").removingPercentEncoding ?? text
+    }
+}

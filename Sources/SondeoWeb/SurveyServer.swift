@@ -1,0 +1,142 @@
+import Foundation
+import Hummingbird
+import Questionnaire
+import Store
+
+/// `sondeo serve`: the self-administered web survey on Hummingbird. Each sampled affiliate opens
+/// `/r/TOKEN` (a personal link of 128 random bits, from `sondeo serve links`); the token opens that
+/// affiliate's interview and nobody else's. One page per section; every submitted page is checked with
+/// the questionnaire's rules and saved whole, so a closed browser resumes on the next page. Forms carry a
+/// CSRF token matched against a same-site cookie; pages are sent with a strict content-security policy
+/// and no caching; no request is logged (a link is a secret, and answers are personal data).
+public struct SurveyServer: Sendable {
+    let store: SQLiteStore
+    let questionnaireID: String
+    let version: String
+    let form: SurveyForm
+
+    public init(store: SQLiteStore, questionnaire id: String) throws {
+        guard let latest = try store.versions(of: id).last else {
+            throw StoreError.unknownQuestionnaire(id, suggestion: nil)
+        }
+        self.store = store
+        questionnaireID = id
+        version = latest.version
+        form = SurveyForm(QuestionnaireParser.parse(latest.source, file: id).file)
+    }
+
+    /// A new link token: 128 random bits as 32 hexadecimal digits.
+    public static func newToken() -> String {
+        var generator = SystemRandomNumberGenerator()
+        return (0..<2).map { _ in String(format: "%016llx", generator.next() as UInt64) }.joined()
+    }
+
+    /// The routes, for `run` and for the tests.
+    public func router() -> Router<BasicRequestContext> {
+        let router = Router()
+        router.get("/") { _, _ in Self.html(FormHTML.message("Encuesta de Confa", "Para responder, abra el enlace personal que le enviamos por correo o WhatsApp."), status: .ok) }
+        router.get("/static/form.js") { _, _ in Self.asset(ConditionScript.formJS, type: "text/javascript; charset=utf-8") }
+        router.get("/static/form.css") { _, _ in Self.asset(FormHTML.css, type: "text/css; charset=utf-8") }
+        router.get("/r/:token") { request, context in
+            try await self.show(token: context.parameters.get("token") ?? "", request: request)
+        }
+        router.post("/r/:token") { request, context in
+            try await self.submit(token: context.parameters.get("token") ?? "", request: request)
+        }
+        return router
+    }
+
+    /// Serves until the process is stopped.
+    public func run(host: String, port: Int) async throws {
+        // No request logging middleware: links are secrets and answers are personal data.
+        let app = Application(router: router(), configuration: .init(address: .hostname(host, port: port), serverName: "Sondeo"))
+        try await app.runService()
+    }
+
+    // MARK: - Pages
+
+    static let csrfCookie = "sondeo_csrf"
+
+    func show(token: String, request: Request) async throws -> Response {
+        guard let unit = try self.unit(token) else { return Self.notFound() }
+        let csrf = request.cookies[Self.csrfCookie]?.value ?? Self.newToken()
+        if let interview = try store.interview(questionnaire: questionnaireID, respondent: unit), interview.endedAt != nil {
+            return Self.html(FormHTML.message("Gracias", "Sus respuestas ya quedaron registradas. ¡Gracias por ayudarnos a mejorar!"), status: .ok)
+        }
+        let responses = try stored(unit)
+        guard let page = form.nextPage(after: SurveyForm.submitted(responses), responses) else {
+            return Self.html(FormHTML.message("Gracias", "Sus respuestas ya quedaron registradas. ¡Gracias por ayudarnos a mejorar!"), status: .ok)
+        }
+        var response = Self.html(FormHTML.form(form, page: page, token: token, csrf: csrf, responses: responses, problems: []), status: .ok)
+        response.setCookie(Cookie(name: Self.csrfCookie, value: csrf, path: "/r", httpOnly: true, sameSite: .strict))
+        return response
+    }
+
+    func submit(token: String, request: Request) async throws -> Response {
+        guard let unit = try self.unit(token) else { return Self.notFound() }
+        let body = try await request.body.collect(upTo: 256 * 1024)
+        let fields = FormFields.parse(String(buffer: body))
+        let sent = fields.first { $0.0 == "csrf" }?.1
+        guard let cookie = request.cookies[Self.csrfCookie]?.value, let sent, !sent.isEmpty, cookie == sent else {
+            return Self.html(FormHTML.message("Formulario vencido", "Por seguridad, vuelva a abrir su enlace personal e intente de nuevo."), status: .forbidden)
+        }
+        if let interview = try store.interview(questionnaire: questionnaireID, respondent: unit), interview.endedAt != nil {
+            return Self.redirect(token)
+        }
+        let stored = try self.stored(unit)
+        guard let pageText = fields.first(where: { $0.0 == "pagina" })?.1, let page = Int(pageText),
+              page == form.nextPage(after: SurveyForm.submitted(stored), stored) else {
+            // A page sent twice (back button, double click): show where the interview really is.
+            return Self.redirect(token)
+        }
+        var (responses, problems) = form.read(page: page, fields: fields, into: stored)
+        if !problems.isEmpty {
+            return Self.html(FormHTML.form(form, page: page, token: token, csrf: cookie, responses: responses, problems: problems), status: .unprocessableContent)
+        }
+        responses[SurveyForm.pageKey] = .number(Double(page))
+        let now = SQLiteStore.now()
+        _ = try store.startInterview(InterviewRecord(questionnaire: questionnaireID, version: version, respondent: unit, mode: Mode.web.rawValue,
+                                                     interviewer: nil, startedAt: now, endedAt: nil, disposition: nil, source: "web", answers: []),
+                                     actor: "web")
+        try store.replaceAnswers(responses.values.keys.sorted().map { StoredAnswer(variable: $0, answer: responses[$0]!) },
+                                 questionnaire: questionnaireID, respondent: unit)
+        let (_, ending) = form.check.routing.states(responses)
+        if ending != nil || form.nextPage(after: page, responses) == nil {
+            try store.closeInterview(questionnaire: questionnaireID, respondent: unit, disposition: ending?.disposition ?? "completa", endedAt: now, actor: "web")
+        }
+        return Self.redirect(token)
+    }
+
+    func unit(_ token: String) throws -> String? {
+        guard token.count == 32, token.allSatisfy(\.isHexDigit), let link = try store.webLink(token: token), link.questionnaire == questionnaireID else { return nil }
+        return link.unit
+    }
+
+    func stored(_ unit: String) throws -> Responses {
+        try store.interview(questionnaire: questionnaireID, respondent: unit).map { Responses(stored: $0.answers, of: form.questionnaire) } ?? Responses()
+    }
+
+    // MARK: - Responses
+
+    static func headers(_ type: String) -> HTTPFields {
+        [.contentType: type, .cacheControl: "no-store", .init("Content-Security-Policy")!: "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self'; form-action 'self'; frame-ancestors 'none'; base-uri 'none'",
+         .init("X-Content-Type-Options")!: "nosniff", .init("Referrer-Policy")!: "no-referrer"]
+    }
+
+    static func html(_ text: String, status: HTTPResponse.Status) -> Response {
+        Response(status: status, headers: headers("text/html; charset=utf-8"), body: .init(byteBuffer: ByteBuffer(string: text)))
+    }
+
+    static func asset(_ text: String, type: String) -> Response {
+        Response(status: .ok, headers: [.contentType: type, .cacheControl: "max-age=3600", .init("X-Content-Type-Options")!: "nosniff"],
+                 body: .init(byteBuffer: ByteBuffer(string: text)))
+    }
+
+    static func redirect(_ token: String) -> Response {
+        Response(status: .seeOther, headers: [.location: "/r/\(token)", .cacheControl: "no-store"])
+    }
+
+    static func notFound() -> Response {
+        html(FormHTML.message("Enlace no válido", "Este enlace no corresponde a ninguna encuesta. Revise que esté completo, tal como le llegó."), status: .notFound)
+    }
+}

@@ -1,0 +1,99 @@
+import ArgumentParser
+import Diagnostics
+import Foundation
+import SondeoWeb
+import Store
+import Table
+
+/// `sondeo serve`: the web survey (self-administered, with personal links).
+struct ServeCommand: ParsableCommand {
+    static var configuration: CommandConfiguration {
+        CommandConfiguration(
+            commandName: "serve",
+            abstract: L("Encuesta web: cada afiliado de la muestra responde desde su enlace personal, en el celular o el computador.",
+                        "Web survey: each sampled affiliate answers from a personal link, on a phone or a computer."),
+            discussion: HelpText.discussion([
+                L("Primero «sondeo serve links» crea los enlaces (un token de 128 bits por afiliado) en un CSV para enviarlos por correo o WhatsApp; luego «sondeo serve ID» atiende el formulario. Una página por sección, con las condiciones y saltos del cuestionario aplicados en el navegador y revisados de nuevo en el servidor; cada página enviada queda guardada, y quien cierre el navegador sigue donde iba.",
+                  "First «sondeo serve links» creates the links (a 128-bit token per affiliate) in a CSV to send by e-mail or WhatsApp; then «sondeo serve ID» serves the form. One page per section, with the questionnaire's conditions and jumps applied in the browser and checked again on the server; every page sent is saved, and whoever closes the browser resumes where they were."),
+            ], examples: [
+                "sondeo serve links satisfaccion_servicios --base-url https://encuestas.confa.co --out enlaces.csv",
+                "sondeo serve satisfaccion_servicios --port 8080",
+            ]),
+            subcommands: [ServeRunCommand.self, ServeLinksCommand.self],
+            defaultSubcommand: ServeRunCommand.self
+        )
+    }
+}
+
+/// `sondeo serve [run] ID`: serves the form until stopped.
+struct ServeRunCommand: ParsableCommand {
+    static var configuration: CommandConfiguration {
+        CommandConfiguration(commandName: "run", abstract: L("Atiende el formulario web de un cuestionario publicado.", "Serves the web form of a published questionnaire."))
+    }
+
+    @Argument(help: ArgumentHelp(L("Id del cuestionario publicado.", "Id of the published questionnaire."), valueName: "id")) var questionnaire: String
+    @Option(help: ArgumentHelp(L("Dirección en la que escucha (por defecto solo este equipo).", "Address to listen on (this computer only by default)."), valueName: "host"))
+    var host = "127.0.0.1"
+    @Option(help: ArgumentHelp(L("Puerto.", "Port."), valueName: "n")) var port = 8080
+    @OptionGroup var storeOptions: StoreOptions
+    @OptionGroup var global: GlobalOptions
+
+    func run() throws {
+        let server = try SurveyServer(store: try storeOptions.open(), questionnaire: questionnaire)
+        Terminal.error(L("Encuesta «\(questionnaire)» en http://\(host):\(port)/r/TOKEN (los enlaces, con «sondeo serve links»). Ctrl-C para terminar.",
+                         "Survey «\(questionnaire)» at http://\(host):\(port)/r/TOKEN (links from «sondeo serve links»). Ctrl-C to stop."))
+        let outcome = Outcome()
+        let done = DispatchSemaphore(value: 0)
+        let (host, port) = (host, port)
+        Task {
+            do { try await server.run(host: host, port: port) } catch { outcome.set(error) }
+            done.signal()
+        }
+        done.wait()
+        if let error = outcome.error { throw error }
+    }
+
+    /// The server's error, handed from its task to the command.
+    final class Outcome: @unchecked Sendable {
+        private let lock = NSLock()
+        private var stored: (any Error)?
+        var error: (any Error)? { lock.lock(); defer { lock.unlock() }; return stored }
+        func set(_ error: any Error) { lock.lock(); stored = error; lock.unlock() }
+    }
+}
+
+/// `sondeo serve links ID --out enlaces.csv`.
+struct ServeLinksCommand: ParsableCommand {
+    static var configuration: CommandConfiguration {
+        CommandConfiguration(
+            commandName: "links",
+            abstract: L("Crea (o repite) el enlace personal de cada afiliado de la muestra y los escribe en un CSV con sus datos de contacto.",
+                        "Creates (or repeats) each sampled affiliate's personal link and writes them to a CSV with their contact data."),
+            discussion: HelpText.discussion([
+                L("Cada enlace lleva un token aleatorio de 128 bits: solo abre la encuesta de ese afiliado. Correr el comando otra vez da los mismos enlaces y crea solo los que falten.",
+                  "Each link carries a random 128-bit token: it opens that affiliate's survey only. Running the command again gives the same links and creates only the missing ones."),
+            ], examples: ["sondeo serve links satisfaccion_servicios --base-url https://encuestas.confa.co --out enlaces.csv"])
+        )
+    }
+
+    @Argument(help: ArgumentHelp(L("Id del cuestionario publicado.", "Id of the published questionnaire."), valueName: "id")) var questionnaire: String
+    @Option(help: ArgumentHelp(L("Dirección pública del servidor (por defecto http://127.0.0.1:8080).", "Public address of the server (http://127.0.0.1:8080 by default)."), valueName: "url"))
+    var baseUrl = "http://127.0.0.1:8080"
+    @Option(help: ArgumentHelp(L("Archivo CSV de salida.", "Output CSV file."), valueName: L("salida", "output"))) var out: String
+    @Flag(help: ArgumentHelp(L("Incluye los casos de reserva.", "Include reserve cases."))) var reserve = false
+    @OptionGroup var storeOptions: StoreOptions
+    @OptionGroup var global: GlobalOptions
+
+    func run() throws {
+        let (store, _, _) = try storeOptions.published(questionnaire)
+        let links = try store.webLinks(questionnaire: questionnaire, includeReserve: reserve, now: SQLiteStore.now(), token: SurveyServer.newToken)
+        let units = try store.sampleUnits(of: questionnaire)
+        let contactNames = Array(Set(units.values.flatMap { $0.contact.keys })).sorted()
+        let base = baseUrl.hasSuffix("/") ? String(baseUrl.dropLast()) : baseUrl
+        var columns = [Column.texts("id_afiliado", links.map(\.unit)), Column.texts("enlace", links.map { "\(base)/r/\($0.token)" })]
+        for name in contactNames { columns.append(.optionalTexts(name, links.map { units[$0.unit]?.contact[name] })) }
+        try CSVWriter.standard.write(Table(columns: columns, rowCount: links.count), to: out)
+        Terminal.error(L("Escrito \(out): \(NumberText.count(links.count, "enlace", "enlaces")) personales para «\(questionnaire)».",
+                         "Wrote \(out): \(links.count) personal links for «\(questionnaire)»."))
+    }
+}

@@ -1,0 +1,42 @@
+import Foundation
+import SondeoTestSupport
+import Testing
+
+/// The web form in a real headless Chromium, driven by Selenium (Tests/Browser/web_form.py): a whole
+/// interview with skip logic, a validation error, NS and a typed <script>, with screenshots at phone and
+/// desktop widths in .build/browser-screenshots. Skipped, saying why, only where Chromium, its driver
+/// or Selenium are missing (`make test` installs them on Debian).
+@Suite struct BrowserTests {
+    static var missing: String? {
+        if !FileManager.default.isExecutableFile(atPath: "/usr/bin/chromium") { return "chromium (apt-get install chromium)" }
+        if !FileManager.default.isExecutableFile(atPath: "/usr/bin/chromedriver") { return "chromedriver (apt-get install chromium-driver)" }
+        let probe = Process()
+        probe.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+        probe.arguments = ["python3", "-c", "import selenium"]
+        probe.standardOutput = FileHandle.nullDevice
+        probe.standardError = FileHandle.nullDevice
+        guard (try? probe.run()) != nil else { return "python3" }
+        probe.waitUntilExit()
+        return probe.terminationStatus == 0 ? nil : "Selenium (pip install selenium)"
+    }
+
+    @Test("a whole web interview in headless Chromium: required answer, range error, NS, skip logic, <script> inert, thanks")
+    func webInterview() throws {
+        if let missing = Self.missing {
+            print("Prueba del navegador omitida: falta \(missing).")
+            return
+        }
+        let output = RepositoryFiles.path(".build/browser-screenshots")
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+        process.arguments = ["python3", RepositoryFiles.path("Tests/Browser/web_form.py"), SondeoRunner.executable.path, RepositoryFiles.path(""), output]
+        let pipe = Pipe()
+        process.standardOutput = pipe
+        process.standardError = pipe
+        try process.run()
+        let text = String(decoding: pipe.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+        process.waitUntilExit()
+        #expect(process.terminationStatus == 0 && text.hasSuffix("OK\n"), "\(text)")
+        #expect(FileManager.default.fileExists(atPath: output + "/04-indicadores-390.png") && FileManager.default.fileExists(atPath: output + "/04-indicadores-1100.png"))
+    }
+}

@@ -1,0 +1,159 @@
+import Foundation
+import Hummingbird
+import HummingbirdTesting
+import SondeoTestSupport
+import SondeoWeb
+import Store
+import Testing
+
+/// The web survey through its routes: links, CSRF, one token one interview, escaping, a page checked
+/// on the server, and many submissions at once.
+@Suite struct SurveyServerTests {
+    /// A small questionnaire: a consent that ends the interview on «No», a score, and a reason shown
+    /// only for low scores; a label carries markup that must stay text.
+    static let source = """
+        encuesta prueba "Prueba <b>web</b>"
+        versión 1
+        modos web
+        lista sino: 1 Sí | 2 No <script>alert(1)</script>
+        sección "Inicio"
+        acepta: una de sino
+          "¿Acepta? <script>alert('pregunta')</script>"
+          si acepta = 2 → terminar rechazo
+        sección "Opinión"
+        nota: escala 0..10 "Nada" .. "Mucho"
+          "Califique de 0 a 10"
+        porque: texto
+          "¿Por qué?"
+          mostrar si nota <= 6
+        """
+
+    static func store(units: Int, in dir: TemporaryDirectory) throws -> (SQLiteStore, [(unit: String, token: String)]) {
+        let store = try SQLiteStore(path: dir.path("web.sqlite"))
+        _ = try store.publish(PublishedVersion(questionnaire: "prueba", version: "1", sha256: "x", source: source, publishedAt: "t"), actor: "t")
+        _ = try store.loadSample((1...units).map { SampleUnit(unit: "AF\($0)", stratum: "A", weight: 1, stratumSize: 1000, order: $0) },
+                                questionnaire: "prueba", actor: "t")
+        let links = try store.webLinks(questionnaire: "prueba", includeReserve: false, now: "t", token: SurveyServer.newToken)
+        return (store, links)
+    }
+
+    static func cookie(_ response: TestResponse) -> String? {
+        response.headers[values: .setCookie].first?.split(separator: ";").first.map(String.init)
+    }
+
+    static func csrf(_ body: String) -> String {
+        let marker = "name=\"csrf\" value=\""
+        let start = body.range(of: marker)!.upperBound
+        return String(body[start...].prefix { $0 != "\"" })
+    }
+
+    static func form(_ fields: [(String, String)]) -> ByteBuffer {
+        ByteBuffer(string: fields.map { "\($0.0)=\($0.1.addingPercentEncoding(withAllowedCharacters: .alphanumerics) ?? "")" }.joined(separator: "&"))
+    }
+
+    @Test("links: one 128-bit token per unit, the same ones again; an unknown token opens nothing")
+    func links() async throws {
+        let dir = TemporaryDirectory()
+        let (store, links) = try Self.store(units: 20, in: dir)
+        #expect(links.count == 20 && Set(links.map(\.token)).count == 20)
+        #expect(links.allSatisfy { $0.token.count == 32 && $0.token.allSatisfy(\.isHexDigit) })
+        let again = try store.webLinks(questionnaire: "prueba", includeReserve: false, now: "t", token: SurveyServer.newToken)
+        #expect(again.map(\.token) == links.map(\.token))
+        let app = Application(router: try SurveyServer(store: store, questionnaire: "prueba").router())
+        try await app.test(.router) { client in
+            let response = try await client.execute(uri: "/r/" + String(repeating: "0", count: 32), method: .get)
+            #expect(response.status == .notFound && String(buffer: response.body).contains("Enlace no válido"))
+        }
+    }
+
+    @Test("a page: escaped texts, strict headers; a post without the CSRF cookie is refused and nothing is saved")
+    func csrfAndEscaping() async throws {
+        let dir = TemporaryDirectory()
+        let (store, links) = try Self.store(units: 2, in: dir)
+        let app = Application(router: try SurveyServer(store: store, questionnaire: "prueba").router())
+        try await app.test(.router) { client in
+            let page = try await client.execute(uri: "/r/\(links[0].token)", method: .get)
+            let body = String(buffer: page.body)
+            #expect(page.status == .ok)
+            #expect(!body.contains("<script>alert") && body.contains("&lt;script&gt;alert(&#39;pregunta&#39;)&lt;/script&gt;"))
+            #expect(body.contains("Prueba &lt;b&gt;web&lt;/b&gt;"))
+            #expect(page.headers[.init("Content-Security-Policy")!]?.contains("script-src 'self'") == true)
+            #expect(page.headers[.cacheControl] == "no-store")
+            let cookie = try #require(Self.cookie(page))
+            #expect(page.headers[values: .setCookie].first?.contains("SameSite=Strict") == true)
+            // No cookie (a forged cross-site form): refused.
+            let forged = try await client.execute(uri: "/r/\(links[0].token)", method: .post, headers: [.contentType: "application/x-www-form-urlencoded"],
+                                                  body: Self.form([("csrf", Self.csrf(body)), ("pagina", "0"), ("acepta", "1")]))
+            #expect(forged.status == .forbidden)
+            // A cookie that does not match the form's token: refused too.
+            let mismatched = try await client.execute(uri: "/r/\(links[0].token)", method: .post,
+                                                      headers: [.contentType: "application/x-www-form-urlencoded", .cookie: "sondeo_csrf=00"],
+                                                      body: Self.form([("csrf", Self.csrf(body)), ("pagina", "0"), ("acepta", "1")]))
+            #expect(mismatched.status == .forbidden)
+            #expect(try store.interview(questionnaire: "prueba", respondent: links[0].unit) == nil)
+            // With the cookie: saved, and on to the next page.
+            let sent = try await client.execute(uri: "/r/\(links[0].token)", method: .post,
+                                                headers: [.contentType: "application/x-www-form-urlencoded", .cookie: cookie],
+                                                body: Self.form([("csrf", Self.csrf(body)), ("pagina", "0"), ("acepta", "1")]))
+            #expect(sent.status == .seeOther)
+            #expect(try store.interview(questionnaire: "prueba", respondent: links[0].unit)?.answers.contains(StoredAnswer(variable: "acepta", number: 1)) == true)
+        }
+    }
+
+    @Test("the server checks what the browser hides: a reason that does not apply is dropped; out of range is refused; a token reaches only its own interview")
+    func serverChecks() async throws {
+        let dir = TemporaryDirectory()
+        let (store, links) = try Self.store(units: 2, in: dir)
+        let app = Application(router: try SurveyServer(store: store, questionnaire: "prueba").router())
+        try await app.test(.router) { client in
+            func post(_ token: String, _ fields: [(String, String)]) async throws -> TestResponse {
+                let page = try await client.execute(uri: "/r/\(token)", method: .get)
+                let cookie = try #require(Self.cookie(page))
+                return try await client.execute(uri: "/r/\(token)", method: .post, headers: [.contentType: "application/x-www-form-urlencoded", .cookie: cookie],
+                                                body: Self.form([("csrf", Self.csrf(String(buffer: page.body)))] + fields))
+            }
+            _ = try await post(links[0].token, [("pagina", "0"), ("acepta", "1")])
+            let outOfRange = try await post(links[0].token, [("pagina", "1"), ("nota", "11")])
+            #expect(outOfRange.status == .unprocessableContent && String(buffer: outOfRange.body).contains("11 es mayor que el máximo 10."))
+            // A high score with a reason: «porque» applies only to scores up to 6, so it is not kept.
+            let done = try await post(links[0].token, [("pagina", "1"), ("nota", "9"), ("porque", "no aplica")])
+            #expect(done.status == .seeOther)
+            let interview = try #require(try store.interview(questionnaire: "prueba", respondent: links[0].unit))
+            #expect(interview.disposition == "completa" && !interview.answers.contains { $0.variable == "porque" })
+            // The other affiliate's link still starts at page 1, with nothing of the first one's answers.
+            let other = try await client.execute(uri: "/r/\(links[1].token)", method: .get)
+            #expect(String(buffer: other.body).contains("Página 1 de 2") && !String(buffer: other.body).contains("checked"))
+            #expect(try store.interview(questionnaire: "prueba", respondent: links[1].unit) == nil)
+            // A «No» ends the interview as a refusal.
+            _ = try await post(links[1].token, [("pagina", "0"), ("acepta", "2")])
+            #expect(try store.interview(questionnaire: "prueba", respondent: links[1].unit)?.disposition == "rechazo")
+        }
+    }
+
+    @Test("200 submissions at once over loopback lose nothing and make no duplicates")
+    func concurrent() async throws {
+        let dir = TemporaryDirectory()
+        let (store, links) = try Self.store(units: 200, in: dir)
+        let app = Application(router: try SurveyServer(store: store, questionnaire: "prueba").router(),
+                              configuration: .init(address: .hostname("127.0.0.1", port: 0)))
+        try await app.test(.live) { client in
+            try await withThrowingTaskGroup(of: Void.self) { group in
+                for link in links {
+                    group.addTask {
+                        let page = try await client.execute(uri: "/r/\(link.token)", method: .get)
+                        let cookie = try #require(Self.cookie(page))
+                        let body = Self.form([("csrf", Self.csrf(String(buffer: page.body))), ("pagina", "0"), ("acepta", "1")])
+                        // The same page sent twice at once (a double click): one interview, one answer.
+                        async let a = client.execute(uri: "/r/\(link.token)", method: .post, headers: [.contentType: "application/x-www-form-urlencoded", .cookie: cookie], body: body)
+                        async let b = client.execute(uri: "/r/\(link.token)", method: .post, headers: [.contentType: "application/x-www-form-urlencoded", .cookie: cookie], body: body)
+                        _ = try await (a, b)
+                    }
+                }
+                try await group.waitForAll()
+            }
+        }
+        let interviews = try store.interviews(of: "prueba")
+        #expect(interviews.count == 200 && Set(interviews.map(\.respondent)).count == 200)
+        #expect(interviews.allSatisfy { $0.answers.contains(StoredAnswer(variable: "acepta", number: 1)) })
+    }
+}
