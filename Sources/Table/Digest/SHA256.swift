@@ -25,14 +25,11 @@ public struct SHA256: Sendable {
     public init() {}
 
     public mutating func update(_ bytes: some Sequence<UInt8>) {
-        for byte in bytes {
-            buffer.append(byte)
-            length &+= 1
-            if buffer.count == 64 {
-                buffer.withUnsafeBufferPointer { compress($0) }
-                buffer.removeAll(keepingCapacity: true)
-            }
+        if let array = bytes as? [UInt8] {
+            array.withUnsafeBufferPointer { update($0) }
+            return
         }
+        for byte in bytes { append(byte) }
     }
 
     public mutating func update(_ text: String) {
@@ -43,28 +40,48 @@ public struct SHA256: Sendable {
     /// Whole 64-byte blocks straight from the input; only the ends go through the buffer.
     public mutating func update(_ bytes: UnsafeBufferPointer<UInt8>) {
         var rest = bytes[...]
-        if !buffer.isEmpty {
-            let take = min(64 - buffer.count, rest.count)
-            update(Array(rest.prefix(take)) as [UInt8])
-            rest = rest.dropFirst(take)
+        while !buffer.isEmpty, let byte = rest.first {
+            append(byte)
+            rest = rest.dropFirst()
         }
         while rest.count >= 64 {
             compress(UnsafeBufferPointer(rebasing: rest.prefix(64)))
             length &+= 64
             rest = rest.dropFirst(64)
         }
-        if !rest.isEmpty { update(Array(rest) as [UInt8]) }
+        for byte in rest { append(byte) }
+    }
+
+    private mutating func append(_ byte: UInt8) {
+        buffer.append(byte)
+        length &+= 1
+        if buffer.count == 64 {
+            buffer.withUnsafeBufferPointer { compress($0) }
+            buffer.removeAll(keepingCapacity: true)
+        }
     }
 
     /// The 32-byte digest; the value is spent afterwards.
     public mutating func finish() -> [UInt8] {
         let bits = length &* 8
-        update([0x80])
-        while buffer.count != 56 { update([0]) }
+        buffer.append(0x80)
+        if buffer.count > 56 {
+            while buffer.count < 64 { buffer.append(0) }
+            buffer.withUnsafeBufferPointer { compress($0) }
+            buffer.removeAll(keepingCapacity: true)
+        }
+        while buffer.count < 56 { buffer.append(0) }
         for shift in stride(from: 56, through: 0, by: -8) { buffer.append(UInt8(truncatingIfNeeded: bits >> UInt64(shift))) }
         buffer.withUnsafeBufferPointer { compress($0) }
         buffer.removeAll()
-        return state.flatMap { word in (0..<4).map { UInt8(truncatingIfNeeded: word >> (24 - 8 * UInt32($0))) } }
+        var digest = [UInt8](repeating: 0, count: 32)
+        for (i, word) in state.enumerated() {
+            digest[4 * i] = UInt8(truncatingIfNeeded: word >> 24)
+            digest[4 * i + 1] = UInt8(truncatingIfNeeded: word >> 16)
+            digest[4 * i + 2] = UInt8(truncatingIfNeeded: word >> 8)
+            digest[4 * i + 3] = UInt8(truncatingIfNeeded: word)
+        }
+        return digest
     }
 
     /// The digest as 64 lower-case hex digits.
