@@ -24,11 +24,12 @@ enum FormHTML {
     }
 
     /// The form of one page, with the answers to show (stored or just typed) and the problems found.
-    static func form(_ form: SurveyForm, page: Int, token: String, csrf: String, responses: Responses, problems: [AnswerProblem]) -> String {
+    static func form(_ form: SurveyForm, page: Int, action: String, csrf: String, responses: Responses, problems: [AnswerProblem],
+                     banner: String? = nil) -> String {
         let q = form.questionnaire
         let total = form.pages.count
         let specialsJSON = "{" + q.specials.map { "\(ConditionScript.string($0.name)):\($0.code)" }.joined(separator: ",") + "}"
-        var body = "<header><p class=\"marca\">Confa</p><h1>\(esc(q.title ?? q.id ?? "Encuesta"))</h1>"
+        var body = (banner.map { "<p class=\"banner\">\(esc($0)) · <a href=\"/encuestador\">volver a la lista</a></p>" } ?? "") + "<header><p class=\"marca\">Confa</p><h1>\(esc(q.title ?? q.id ?? "Encuesta"))</h1>"
         body += "<progress class=\"progreso\" value=\"\(page + 1)\" max=\"\(total)\" aria-label=\"Avance: página \(page + 1) de \(total)\"></progress>"
         body += "<p class=\"paso\">Página \(page + 1) de \(total)\(form.title(ofPage: page).map { " · " + esc($0) } ?? "")</p></header>\n"
         if !problems.isEmpty {
@@ -36,7 +37,7 @@ enum FormHTML {
             for p in problems { body += "<li><a href=\"#p-\(esc(itemID(p.variable, q)))\">\(esc(label(of: p.variable, q))): \(esc(respondentText(p)))</a></li>" }
             body += "</ul></div>\n"
         }
-        body += "<form id=\"encuesta\" method=\"post\" action=\"/r/\(esc(token))\" data-modo=\"web\" novalidate>\n"
+        body += "<form id=\"encuesta\" method=\"post\" action=\"\(esc(action))\" data-modo=\"\(form.mode.rawValue)\" novalidate>\n"
         body += "<input type=\"hidden\" name=\"csrf\" value=\"\(esc(csrf))\"><input type=\"hidden\" name=\"pagina\" value=\"\(page)\">\n"
         let (states, _) = form.check.routing.states(responses)
         for index in form.pages[page] {
@@ -46,7 +47,7 @@ enum FormHTML {
             if case .hidden = states[index], !dependsOnPage(item, page: page, form: form) { continue }
             if case .skipped = states[index] { continue }
             if case .ended = states[index] { continue }
-            body += question(item, q: q, responses: responses, problems: problems.filter { $0.variable.hasPrefix(item.id) })
+            body += question(item, q: q, mode: form.mode, responses: responses, problems: problems.filter { $0.variable.hasPrefix(item.id) })
         }
         body += "<div class=\"acciones\"><button type=\"submit\">\(page + 1 == total ? "Enviar respuestas" : "Siguiente")</button></div>\n</form>\n"
         body += "<script type=\"application/json\" id=\"previas\">\(ConditionScript.answers(responses, specials: q.specials))</script>\n"
@@ -62,8 +63,8 @@ enum FormHTML {
         return condition.references.contains { ref in onPage.contains(ref.id) || onPage.contains { ref.id.hasPrefix($0 + "_") } }
     }
 
-    static func question(_ item: Item, q: QuestionnaireFile, responses: Responses, problems: [AnswerProblem]) -> String {
-        let text = QuestionnaireFile.replacingPipes(in: item.text(for: .web) ?? item.mainText ?? item.id) { name in
+    static func question(_ item: Item, q: QuestionnaireFile, mode: Mode, responses: Responses, problems: [AnswerProblem]) -> String {
+        let text = QuestionnaireFile.replacingPipes(in: item.text(for: mode) ?? item.mainText ?? item.id) { name in
             q.pipedText(name, responses) { ConditionScript.number($0) }
         }
         let kind: String
@@ -76,6 +77,7 @@ enum FormHTML {
         let invalid = !problems.isEmpty
         var html = "<fieldset class=\"pregunta\(invalid ? " invalida" : "")\" id=\"p-\(esc(item.id))\" data-var=\"\(esc(item.id))\" data-kind=\"\(kind)\"\(condition)>\n"
         html += "<legend>\(esc(text))\(item.optional ? " <span class=\"opcional\">(opcional)</span>" : "")</legend>\n"
+        if mode != .web { for line in item.instructions { html += "<p class=\"instruccion\">\(esc(line))</p>\n" } }
         for p in problems {
             let row = p.variable == item.id ? "" : (item.rows.first { "\(item.id)_\($0.id)" == p.variable }.map { "«\($0.text)»: " } ?? "")
             html += "<p class=\"error\" id=\"e-\(esc(p.variable))\">\(esc(row + respondentText(p)))</p>\n"
@@ -184,7 +186,11 @@ enum FormHTML {
     .error{color:#a8322a;font-weight:bold;margin:.2rem 0} .invalida legend{color:#8a241d}
     .acciones{margin-top:1.2rem} button{font-size:1.1rem;background:var(--verde);color:#fff;border:0;border-radius:.5rem;padding:.75rem 1.6rem;cursor:pointer}
     button:focus,input:focus,textarea:focus,a:focus{outline:3px solid #f2b705;outline-offset:2px}
-    .mensaje{font-size:1.1rem}
+    .mensaje{font-size:1.1rem} .instruccion{color:#5b3f99;font-style:italic;margin:.2rem 0 .5rem}
+    .banner{background:#eef3f1;margin:-1.2rem -1.2rem 1rem;padding:.5rem 1.2rem;font-size:.9rem}
+    table.lista{border-collapse:collapse;width:100%} .lista th,.lista td{padding:.35rem .5rem;border-bottom:1px solid #e1e8e5;text-align:left}
+    .lista td.n{text-align:right;white-space:nowrap} label.campo{display:block;margin:.8rem 0 .2rem;font-weight:bold}
+    input.texto{font-size:1.05rem;padding:.5rem;border:1px solid var(--borde);border-radius:.4rem;width:100%;max-width:22rem}
     [hidden]{display:none !important} .solo-movil{display:none}
     @media (max-width:480px){ .matriz thead{display:none} .matriz tr{display:block;border-bottom:1px solid #e1e8e5;padding:.4rem 0}
       .matriz th[scope=row]{display:block;font-weight:bold} .matriz td{display:block;border:0;text-align:left;padding:.15rem 0}

@@ -3,10 +3,10 @@ import Table
 
 /// Interviewer and supervisor passwords are kept as PBKDF2-HMAC-SHA256 (RFC 8018, §5.2) with a random
 /// 16-byte salt, never as text; checking compares in constant time.
-enum Password {
+public enum Password {
     /// Iterations for new passwords (OWASP's 2023 guidance for PBKDF2-HMAC-SHA256 is 600,000; this
     /// pure-Swift SHA-256 makes a login take about a second at 100,000).
-    static let iterations = 100_000
+    public static let iterations = 100_000
 
     /// HMAC-SHA256 (RFC 2104) with the inner and outer pads hashed once, for PBKDF2's many rounds.
     struct HMAC {
@@ -31,6 +31,12 @@ enum Password {
             o.update(i.finish())
             return o.finish()
         }
+    }
+
+    /// A new account's stored form: (salt, hash) in hexadecimal, with ``iterations``.
+    public static func store(_ password: String) -> (salt: String, hash: String, iterations: Int) {
+        let salt = randomSalt()
+        return (hex(salt), hex(derive(password, salt: salt, iterations: iterations)), iterations)
     }
 
     /// PBKDF2-HMAC-SHA256 of a password and salt, `length` bytes.

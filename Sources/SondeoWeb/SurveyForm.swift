@@ -8,13 +8,16 @@ import Questionnaire
 struct SurveyForm: Sendable {
     let questionnaire: QuestionnaireFile
     let check: AnswerCheck
+    /// Whose wording the pages use: `web` for the respondent, `presencial` for an encuestador.
+    let mode: Mode
 
     /// The system value that remembers the last page submitted (kept with the answers).
     static let pageKey = "_pagina"
 
-    init(_ questionnaire: QuestionnaireFile) {
+    init(_ questionnaire: QuestionnaireFile, mode: Mode = .web) {
         self.questionnaire = questionnaire
-        check = AnswerCheck(questionnaire, mode: .web)
+        self.mode = mode
+        check = AnswerCheck(questionnaire, mode: mode)
     }
 
     /// The item indices of each page. Items before the first section form a page of their own.

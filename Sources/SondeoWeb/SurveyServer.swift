@@ -14,15 +14,22 @@ public struct SurveyServer: Sendable {
     let questionnaireID: String
     let version: String
     let form: SurveyForm
+    /// The same questionnaire with the interviewer's wording, for face-to-face interviews.
+    let staffForm: SurveyForm
+    /// PBKDF2 rounds spent on a login for an unknown code (as many as a real account's).
+    let dummyIterations: Int
 
-    public init(store: SQLiteStore, questionnaire id: String) throws {
+    public init(store: SQLiteStore, questionnaire id: String, dummyIterations: Int = Password.iterations) throws {
+        self.dummyIterations = dummyIterations
         guard let latest = try store.versions(of: id).last else {
             throw StoreError.unknownQuestionnaire(id, suggestion: nil)
         }
         self.store = store
         questionnaireID = id
         version = latest.version
-        form = SurveyForm(QuestionnaireParser.parse(latest.source, file: id).file)
+        let questionnaire = QuestionnaireParser.parse(latest.source, file: id).file
+        form = SurveyForm(questionnaire, mode: .web)
+        staffForm = SurveyForm(questionnaire, mode: .presencial)
     }
 
     /// A new link token: 128 random bits as 32 hexadecimal digits.
@@ -38,11 +45,16 @@ public struct SurveyServer: Sendable {
         router.get("/static/form.js") { _, _ in Self.asset(ConditionScript.formJS, type: "text/javascript; charset=utf-8") }
         router.get("/static/form.css") { _, _ in Self.asset(FormHTML.css, type: "text/css; charset=utf-8") }
         router.get("/r/:token") { request, context in
-            try await self.show(token: context.parameters.get("token") ?? "", request: request)
+            let token = context.parameters.get("token") ?? ""
+            guard let unit = try self.unit(token) else { return Self.notFound() }
+            return try await self.show(unit: unit, action: "/r/\(token)", form: self.form, request: request)
         }
         router.post("/r/:token") { request, context in
-            try await self.submit(token: context.parameters.get("token") ?? "", request: request)
+            let token = context.parameters.get("token") ?? ""
+            guard let unit = try self.unit(token) else { return Self.notFound() }
+            return try await self.submit(unit: unit, action: "/r/\(token)", form: self.form, interviewer: nil, request: request)
         }
+        staffRoutes(router)
         return router
     }
 
@@ -57,8 +69,8 @@ public struct SurveyServer: Sendable {
 
     static let csrfCookie = "sondeo_csrf"
 
-    func show(token: String, request: Request) async throws -> Response {
-        guard let unit = try self.unit(token) else { return Self.notFound() }
+    /// The next page of a unit's interview (or the thanks).
+    func show(unit: String, action: String, form: SurveyForm, request: Request, banner: String? = nil) async throws -> Response {
         let csrf = request.cookies[Self.csrfCookie]?.value ?? Self.newToken()
         if let interview = try store.interview(questionnaire: questionnaireID, respondent: unit), interview.endedAt != nil {
             return Self.html(FormHTML.message("Gracias", "Sus respuestas ya quedaron registradas. ¡Gracias por ayudarnos a mejorar!"), status: .ok)
@@ -67,44 +79,60 @@ public struct SurveyServer: Sendable {
         guard let page = form.nextPage(after: SurveyForm.submitted(responses), responses) else {
             return Self.html(FormHTML.message("Gracias", "Sus respuestas ya quedaron registradas. ¡Gracias por ayudarnos a mejorar!"), status: .ok)
         }
-        var response = Self.html(FormHTML.form(form, page: page, token: token, csrf: csrf, responses: responses, problems: []), status: .ok)
-        response.setCookie(Cookie(name: Self.csrfCookie, value: csrf, path: "/r", httpOnly: true, sameSite: .strict))
+        var response = Self.html(FormHTML.form(form, page: page, action: action, csrf: csrf, responses: responses, problems: [], banner: banner), status: .ok)
+        response.setCookie(Self.csrfCookie(csrf))
         return response
     }
 
-    func submit(token: String, request: Request) async throws -> Response {
-        guard let unit = try self.unit(token) else { return Self.notFound() }
-        let body = try await request.body.collect(upTo: 256 * 1024)
-        let fields = FormFields.parse(String(buffer: body))
-        let sent = fields.first { $0.0 == "csrf" }?.1
-        guard let cookie = request.cookies[Self.csrfCookie]?.value, let sent, !sent.isEmpty, cookie == sent else {
+    /// A submitted page: checked, saved whole, and on to the next page (or the same with its problems).
+    func submit(unit: String, action: String, form: SurveyForm, interviewer: String?, request: Request) async throws -> Response {
+        let fields = try await Self.fields(request)
+        guard let cookie = Self.checkCSRF(request, fields) else {
             return Self.html(FormHTML.message("Formulario vencido", "Por seguridad, vuelva a abrir su enlace personal e intente de nuevo."), status: .forbidden)
         }
         if let interview = try store.interview(questionnaire: questionnaireID, respondent: unit), interview.endedAt != nil {
-            return Self.redirect(token)
+            return Self.redirect(action)
         }
         let stored = try self.stored(unit)
         guard let pageText = fields.first(where: { $0.0 == "pagina" })?.1, let page = Int(pageText),
               page == form.nextPage(after: SurveyForm.submitted(stored), stored) else {
             // A page sent twice (back button, double click): show where the interview really is.
-            return Self.redirect(token)
+            return Self.redirect(action)
         }
         var (responses, problems) = form.read(page: page, fields: fields, into: stored)
         if !problems.isEmpty {
-            return Self.html(FormHTML.form(form, page: page, token: token, csrf: cookie, responses: responses, problems: problems), status: .unprocessableContent)
+            return Self.html(FormHTML.form(form, page: page, action: action, csrf: cookie, responses: responses, problems: problems), status: .unprocessableContent)
         }
         responses[SurveyForm.pageKey] = .number(Double(page))
         let now = SQLiteStore.now()
-        _ = try store.startInterview(InterviewRecord(questionnaire: questionnaireID, version: version, respondent: unit, mode: Mode.web.rawValue,
-                                                     interviewer: nil, startedAt: now, endedAt: nil, disposition: nil, source: "web", answers: []),
-                                     actor: "web")
+        _ = try store.startInterview(InterviewRecord(questionnaire: questionnaireID, version: version, respondent: unit, mode: form.mode.rawValue,
+                                                     interviewer: interviewer, startedAt: now, endedAt: nil, disposition: nil,
+                                                     source: interviewer == nil ? "web" : "web-encuestador", answers: []),
+                                     actor: interviewer ?? "web")
         try store.replaceAnswers(responses.values.keys.sorted().map { StoredAnswer(variable: $0, answer: responses[$0]!) },
                                  questionnaire: questionnaireID, respondent: unit)
         let (_, ending) = form.check.routing.states(responses)
         if ending != nil || form.nextPage(after: page, responses) == nil {
-            try store.closeInterview(questionnaire: questionnaireID, respondent: unit, disposition: ending?.disposition ?? "completa", endedAt: now, actor: "web")
+            try store.closeInterview(questionnaire: questionnaireID, respondent: unit, disposition: ending?.disposition ?? "completa", endedAt: now,
+                                     actor: interviewer ?? "web")
         }
-        return Self.redirect(token)
+        return Self.redirect(action)
+    }
+
+    static func fields(_ request: Request) async throws -> [(String, String)] {
+        let body = try await request.body.collect(upTo: 256 * 1024)
+        return FormFields.parse(String(buffer: body))
+    }
+
+    /// The CSRF cookie when the form carries the same value, else nil.
+    static func checkCSRF(_ request: Request, _ fields: [(String, String)]) -> String? {
+        guard let cookie = request.cookies[csrfCookie]?.value, let sent = fields.first(where: { $0.0 == "csrf" })?.1,
+              !sent.isEmpty, Password.same(Array(cookie.utf8), Array(sent.utf8)) else { return nil }
+        return cookie
+    }
+
+    static func csrfCookie(_ value: String) -> Cookie {
+        Cookie(name: csrfCookie, value: value, path: "/", httpOnly: true, sameSite: .strict)
     }
 
     func unit(_ token: String) throws -> String? {
@@ -132,8 +160,8 @@ public struct SurveyServer: Sendable {
                  body: .init(byteBuffer: ByteBuffer(string: text)))
     }
 
-    static func redirect(_ token: String) -> Response {
-        Response(status: .seeOther, headers: [.location: "/r/\(token)", .cacheControl: "no-store"])
+    static func redirect(_ location: String) -> Response {
+        Response(status: .seeOther, headers: [.location: location, .cacheControl: "no-store"])
     }
 
     static func notFound() -> Response {

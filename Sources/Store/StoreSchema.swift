@@ -199,6 +199,26 @@ enum StoreSchema {
                 );
                 """)
         }
+        migrator.registerMigration("v6: web users") { db in
+            // Encuestadores and supervisors of the web form: the password only as PBKDF2-HMAC-SHA256 with its salt;
+            // failed logins counted to lock an account for a while; sessions by an unguessable token.
+            try db.execute(sql: """
+                CREATE TABLE web_user (
+                    code TEXT PRIMARY KEY,
+                    role TEXT NOT NULL,
+                    salt TEXT NOT NULL,
+                    hash TEXT NOT NULL,
+                    iterations INTEGER NOT NULL,
+                    failures INTEGER NOT NULL DEFAULT 0,
+                    locked_until TEXT
+                );
+                CREATE TABLE web_session (
+                    token TEXT PRIMARY KEY,
+                    code TEXT NOT NULL REFERENCES web_user(code),
+                    expires_at TEXT NOT NULL
+                );
+                """)
+        }
         return migrator
     }
 }

@@ -19,7 +19,7 @@ struct ServeCommand: ParsableCommand {
                 "sondeo serve links satisfaccion_servicios --base-url https://encuestas.confa.co --out enlaces.csv",
                 "sondeo serve satisfaccion_servicios --port 8080",
             ]),
-            subcommands: [ServeRunCommand.self, ServeLinksCommand.self],
+            subcommands: [ServeRunCommand.self, ServeLinksCommand.self, ServeUserCommand.self],
             defaultSubcommand: ServeRunCommand.self
         )
     }
@@ -95,5 +95,46 @@ struct ServeLinksCommand: ParsableCommand {
         try CSVWriter.standard.write(Table(columns: columns, rowCount: links.count), to: out)
         Terminal.error(L("Escrito \(out): \(NumberText.count(links.count, "enlace", "enlaces")) personales para «\(questionnaire)».",
                          "Wrote \(out): \(links.count) personal links for «\(questionnaire)»."))
+    }
+}
+
+/// `sondeo serve user CODE --role encuestador|supervisor`: an account for the staff pages.
+struct ServeUserCommand: ParsableCommand {
+    static var configuration: CommandConfiguration {
+        CommandConfiguration(
+            commandName: "user",
+            abstract: L("Crea o cambia la cuenta de un encuestador o supervisor del formulario web; la contraseña se lee de la entrada estándar.",
+                        "Creates or changes the account of a web-form interviewer or supervisor; the password is read from standard input."),
+            discussion: HelpText.discussion([
+                L("La contraseña (10 caracteres o más) no se guarda: solo su derivación PBKDF2-HMAC-SHA256 con sal aleatoria. Cinco intentos fallidos bloquean la cuenta 15 minutos. Los encuestadores ven /encuestador; los supervisores, /campo.",
+                  "The password (10 characters or more) is not stored: only its PBKDF2-HMAC-SHA256 derivation with a random salt. Five failed attempts lock the account for 15 minutes. Interviewers see /encuestador; supervisors, /campo."),
+            ], examples: ["sondeo serve user e01 --role encuestador < clave.txt"])
+        )
+    }
+
+    @Argument(help: ArgumentHelp(L("Código del usuario.", "User code."), valueName: L("código", "code"))) var code: String
+    @Option(help: ArgumentHelp(L("Rol: encuestador o supervisor.", "Role: encuestador or supervisor."), valueName: L("rol", "role"))) var role: String
+    @OptionGroup var storeOptions: StoreOptions
+    @OptionGroup var global: GlobalOptions
+
+    func validate() throws {
+        guard ["encuestador", "supervisor"].contains(role) else {
+            throw ValidationError(L("--role debe ser encuestador o supervisor, no «\(role)»", "--role must be encuestador or supervisor, not «\(role)»"))
+        }
+        guard !code.isEmpty, code.allSatisfy({ $0.isLetter || $0.isNumber || $0 == "_" || $0 == "-" }) else {
+            throw ValidationError(L("el código lleva solo letras, números, «_» y «-»", "the code takes only letters, digits, «_» and «-»"))
+        }
+    }
+
+    func run() throws {
+        if isatty(STDIN_FILENO) != 0 { Terminal.error(L("Contraseña de \(code):", "Password for \(code):")) }
+        guard let password = readLine(strippingNewline: true), password.count >= 10 else {
+            Terminal.error(L("error: la contraseña debe tener al menos 10 caracteres", "error: the password must have at least 10 characters"))
+            throw ExitCode(ExitStatus.usage.rawValue)
+        }
+        let stored = Password.store(password)
+        try storeOptions.open().saveWebUser(.init(code: code, role: role, salt: stored.salt, hash: stored.hash, iterations: stored.iterations),
+                                            actor: storeOptions.actor)
+        print(L("Cuenta «\(code)» (\(role)) guardada en \(storeOptions.path).", "Account «\(code)» (\(role)) saved in \(storeOptions.path)."))
     }
 }

@@ -1,0 +1,145 @@
+import Analysis
+import Foundation
+import Hummingbird
+import Questionnaire
+import Store
+
+/// The pages for Confa's staff: login (hashed passwords, an account locked for 15 minutes after 5
+/// failed attempts), the encuestador's list of cases with the face-to-face form (`/e/UNIT`, the
+/// interviewer's wording), and the supervisor's fieldwork page (progress per stratum and AAPOR rates,
+/// as `sondeo responses status`).
+extension SurveyServer {
+    static let sessionCookie = "sondeo_sesion"
+    static let failureLimit = 5
+    static let lockMinutes = 15.0
+    static let sessionHours = 10.0
+
+    func staffRoutes(_ router: Router<BasicRequestContext>) {
+        router.get("/ingresar") { request, _ in self.loginPage(request: request, problem: nil) }
+        router.post("/ingresar") { request, _ in try await self.login(request: request) }
+        router.get("/salir") { request, _ in
+            if let token = request.cookies[Self.sessionCookie]?.value { try self.store.closeSession(token) }
+            var response = Self.redirect("/ingresar")
+            response.setCookie(Cookie(name: Self.sessionCookie, value: "", maxAge: 0, path: "/", httpOnly: true, sameSite: .strict))
+            return response
+        }
+        router.get("/campo") { request, _ in
+            guard let user = try self.user(request), user.role == "supervisor" else { return self.denied(request) }
+            return Self.html(try self.fieldworkPage(user: user), status: .ok)
+        }
+        router.get("/encuestador") { request, _ in
+            guard let user = try self.user(request) else { return self.denied(request) }
+            return Self.html(try self.casesPage(user: user), status: .ok)
+        }
+        router.get("/e/:unit") { request, context in
+            guard let user = try self.user(request) else { return self.denied(request) }
+            guard let unit = try self.sampleUnit(context.parameters.get("unit") ?? "") else { return Self.notFound() }
+            return try await self.show(unit: unit, action: "/e/\(unit)", form: self.staffForm, request: request,
+                                       banner: "Encuestador \(user.code) · caso \(unit)")
+        }
+        router.post("/e/:unit") { request, context in
+            guard let user = try self.user(request) else { return self.denied(request) }
+            guard let unit = try self.sampleUnit(context.parameters.get("unit") ?? "") else { return Self.notFound() }
+            return try await self.submit(unit: unit, action: "/e/\(unit)", form: self.staffForm, interviewer: user.code, request: request)
+        }
+    }
+
+    /// The account of the request's session, or nil.
+    func user(_ request: Request) throws -> SQLiteStore.WebUser? {
+        guard let token = request.cookies[Self.sessionCookie]?.value, token.count == 32 else { return nil }
+        return try store.session(token, now: SQLiteStore.now())
+    }
+
+    func denied(_ request: Request) -> Response {
+        (try? user(request)) != nil
+            ? Self.html(FormHTML.message("Sin permiso", "Esta página es para supervisores."), status: .forbidden)
+            : Self.redirect("/ingresar")
+    }
+
+    func sampleUnit(_ unit: String) throws -> String? {
+        try store.cases(of: questionnaireID).contains { $0.unit == unit } ? unit : nil
+    }
+
+    func loginPage(request: Request, problem: String?) -> Response {
+        let csrf = request.cookies[Self.csrfCookie]?.value ?? Self.newToken()
+        var body = "<header><p class=\"marca\">Confa</p><h1>Ingreso de encuestadores y supervisores</h1></header>"
+        if let problem { body += "<div class=\"errores\" role=\"alert\"><p>\(FormHTML.esc(problem))</p></div>" }
+        body += """
+            <form method="post" action="/ingresar">
+            <input type="hidden" name="csrf" value="\(FormHTML.esc(csrf))">
+            <label class="campo" for="codigo">Código</label><input class="texto" id="codigo" name="codigo" autocomplete="username" required>
+            <label class="campo" for="clave">Contraseña</label><input class="texto" id="clave" name="clave" type="password" autocomplete="current-password" required>
+            <div class="acciones"><button type="submit">Ingresar</button></div>
+            </form>
+            """
+        var response = Self.html(FormHTML.page(title: "Ingreso", body: body), status: problem == nil ? .ok : .unauthorized)
+        response.setCookie(Self.csrfCookie(csrf))
+        return response
+    }
+
+    func login(request: Request) async throws -> Response {
+        let fields = try await Self.fields(request)
+        guard Self.checkCSRF(request, fields) != nil else {
+            return Self.html(FormHTML.message("Formulario vencido", "Vuelva a abrir la página de ingreso."), status: .forbidden)
+        }
+        let code = fields.first { $0.0 == "codigo" }?.1.trimmingCharacters(in: .whitespaces) ?? ""
+        let password = fields.first { $0.0 == "clave" }?.1 ?? ""
+        let now = Date()
+        let wrong = "Código o contraseña incorrectos."
+        guard let user = try store.webUser(code) else {
+            // The same work as a real check, so that the time does not tell which codes exist.
+            _ = Password.derive(password, salt: Password.randomSalt(), iterations: dummyIterations)
+            return loginPage(request: request, problem: wrong)
+        }
+        if let locked = user.lockedUntil, locked > SQLiteStore.timestamp(now) {
+            return loginPage(request: request, problem: "Demasiados intentos fallidos: la cuenta queda bloqueada unos minutos. Intente más tarde.")
+        }
+        let derived = Password.derive(password, salt: Password.bytes(user.salt), iterations: user.iterations)
+        guard Password.same(derived, Password.bytes(user.hash)) else {
+            try store.loginFailed(code, limit: Self.failureLimit, lockUntil: SQLiteStore.timestamp(now.addingTimeInterval(Self.lockMinutes * 60)))
+            return loginPage(request: request, problem: wrong)
+        }
+        let token = Self.newToken()
+        try store.openSession(token, code: code, expires: SQLiteStore.timestamp(now.addingTimeInterval(Self.sessionHours * 3600)))
+        var response = Self.redirect(user.role == "supervisor" ? "/campo" : "/encuestador")
+        response.setCookie(Cookie(name: Self.sessionCookie, value: token, path: "/", httpOnly: true, sameSite: .strict))
+        return response
+    }
+
+    /// Progress per stratum and the AAPOR rates of the whole sample.
+    func fieldworkPage(user: SQLiteStore.WebUser) throws -> String {
+        let cases = try store.cases(of: questionnaireID).map {
+            FieldworkProgress.Case(group: $0.stratum ?? "(sin estrato)", reserve: $0.reserve, disposition: $0.disposition, attempts: $0.attempts)
+        }
+        let progress = FieldworkProgress(cases: cases)
+        func percent(_ x: Double?) -> String { x.map { String(format: "%.1f %%", $0 * 100).replacingOccurrences(of: ".", with: ",") } ?? "—" }
+        var body = "<p class=\"banner\">Supervisor \(FormHTML.esc(user.code)) · <a href=\"/salir\">salir</a></p>"
+        body += "<header><p class=\"marca\">Confa</p><h1>Trabajo de campo: \(FormHTML.esc(form.questionnaire.title ?? questionnaireID))</h1></header>"
+        body += "<table class=\"lista\"><thead><tr><th>Estrato</th><th>Meta</th><th>Completas</th><th>Avance</th><th>Parciales</th><th>Sin intentar</th><th>RR1</th><th>COOP1</th></tr></thead><tbody>"
+        for s in progress.groups + [progress.total] {
+            body += "<tr><td>\(FormHTML.esc(s.group ?? "Total"))</td><td class=\"n\">\(s.target)</td><td class=\"n\">\(s.completes)</td>"
+            body += "<td class=\"n\">\(s.target > 0 ? percent(Double(s.completes) / Double(s.target)) : "—")</td><td class=\"n\">\(s.partials)</td>"
+            body += "<td class=\"n\">\(s.notTried)</td><td class=\"n\">\(percent(s.rates.rates["RR1"] ?? nil))</td><td class=\"n\">\(percent(s.rates.rates["COOP1"] ?? nil))</td></tr>"
+        }
+        body += "</tbody></table><h2>Tasas AAPOR (toda la muestra)</h2><table class=\"lista\"><tbody>"
+        for name in OutcomeRates.names {
+            body += "<tr><th scope=\"row\">\(name)</th><td class=\"n\">\(percent(progress.total.rates.rates[name] ?? nil))</td></tr>"
+        }
+        body += "</tbody></table><p class=\"paso\">Como «sondeo responses status». Completas = entrevistas completas; RR1 = completas sobre elegibles y de elegibilidad desconocida.</p>"
+        return FormHTML.page(title: "Trabajo de campo", body: body)
+    }
+
+    /// The encuestador's cases: those not finished, in the order of the draw.
+    func casesPage(user: SQLiteStore.WebUser) throws -> String {
+        let open = try store.cases(of: questionnaireID).filter { c in
+            !c.reserve && !(c.disposition.flatMap { Disposition.named($0)?.final } ?? false)
+        }
+        var body = "<p class=\"banner\">Encuestador \(FormHTML.esc(user.code)) · <a href=\"/salir\">salir</a></p>"
+        body += "<header><p class=\"marca\">Confa</p><h1>Casos por entrevistar</h1><p class=\"paso\">\(open.count) casos sin terminar de «\(FormHTML.esc(questionnaireID))»</p></header>"
+        body += "<table class=\"lista\"><thead><tr><th>Caso</th><th>Estrato</th><th>Intentos</th><th>Estado</th></tr></thead><tbody>"
+        for c in open.prefix(200) {
+            body += "<tr><td><a href=\"/e/\(FormHTML.esc(c.unit))\">\(FormHTML.esc(c.unit))</a></td><td>\(FormHTML.esc(c.stratum ?? ""))</td><td class=\"n\">\(c.attempts)</td><td>\(FormHTML.esc(c.disposition ?? "sin intentar"))</td></tr>"
+        }
+        return FormHTML.page(title: "Casos", body: body + "</tbody></table>")
+    }
+}

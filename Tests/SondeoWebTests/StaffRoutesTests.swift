@@ -1,0 +1,76 @@
+import Foundation
+import Hummingbird
+import HummingbirdTesting
+import SondeoTestSupport
+import Store
+import Testing
+@testable import SondeoWeb
+
+/// Staff pages: passwords only as PBKDF2, login with a lock after five failures, roles, the
+/// encuestador's face-to-face form and the supervisor's fieldwork page.
+@Suite struct StaffRoutesTests {
+    static func account(_ store: SQLiteStore, _ code: String, _ role: String, _ password: String) throws {
+        let salt = Password.randomSalt()
+        try store.saveWebUser(.init(code: code, role: role, salt: Password.hex(salt), hash: Password.hex(Password.derive(password, salt: salt, iterations: 1000)),
+                                    iterations: 1000), actor: "t")
+    }
+
+    static func login(_ client: any TestClientProtocol, _ code: String, _ password: String) async throws -> TestResponse {
+        let page = try await client.execute(uri: "/ingresar", method: .get)
+        let cookie = try #require(SurveyServerTests.cookie(page))
+        return try await client.execute(uri: "/ingresar", method: .post, headers: [.contentType: "application/x-www-form-urlencoded", .cookie: cookie],
+                                        body: SurveyServerTests.form([("csrf", SurveyServerTests.csrf(String(buffer: page.body))), ("codigo", code), ("clave", password)]))
+    }
+
+    @Test("login: the password is not stored; five wrong passwords lock the account; roles open their pages only")
+    func login() async throws {
+        let dir = TemporaryDirectory()
+        let (store, _) = try SurveyServerTests.store(units: 3, in: dir)
+        try Self.account(store, "e01", "encuestador", "clave-de-prueba-1")
+        try Self.account(store, "s01", "supervisor", "clave-de-prueba-2")
+        let user = try #require(try store.webUser("e01"))
+        #expect(user.hash.count == 64 && !user.hash.contains("clave") && user.salt.count == 32)
+        let app = Application(router: try SurveyServer(store: store, questionnaire: "prueba", dummyIterations: 1000).router())
+        try await app.test(.router) { client in
+            #expect(try await client.execute(uri: "/campo", method: .get).status == .seeOther)
+            let unknown = try await Self.login(client, "nadie", "x")
+            #expect(unknown.status == .unauthorized && String(buffer: unknown.body).contains("Código o contraseña incorrectos."))
+            for _ in 1...5 { _ = try await Self.login(client, "e01", "equivocada") }
+            let locked = try await Self.login(client, "e01", "clave-de-prueba-1")
+            #expect(locked.status == .unauthorized && String(buffer: locked.body).contains("Demasiados intentos fallidos"))
+
+            let supervisor = try await Self.login(client, "s01", "clave-de-prueba-2")
+            #expect(supervisor.status == .seeOther && supervisor.headers[.location] == "/campo")
+            let session = try #require(supervisor.headers[values: .setCookie].first { $0.hasPrefix("sondeo_sesion=") }?.split(separator: ";").first.map(String.init))
+            let campo = try await client.execute(uri: "/campo", method: .get, headers: [.cookie: session])
+            let body = String(buffer: campo.body)
+            // Three main-sample cases in stratum A, none tried: target 3, no completes.
+            #expect(campo.status == .ok && body.contains("<td>A</td><td class=\"n\">3</td><td class=\"n\">0</td>") && body.contains("RR1"))
+        }
+    }
+
+    @Test("an encuestador opens a case and fills the face-to-face form; the interview records who did it")
+    func interviewer() async throws {
+        let dir = TemporaryDirectory()
+        let (store, _) = try SurveyServerTests.store(units: 2, in: dir)
+        try Self.account(store, "e02", "encuestador", "clave-de-prueba-3")
+        let app = Application(router: try SurveyServer(store: store, questionnaire: "prueba", dummyIterations: 1000).router())
+        try await app.test(.router) { client in
+            let login = try await Self.login(client, "e02", "clave-de-prueba-3")
+            #expect(login.headers[.location] == "/encuestador")
+            let session = try #require(login.headers[values: .setCookie].first { $0.hasPrefix("sondeo_sesion=") }?.split(separator: ";").first.map(String.init))
+            let list = try await client.execute(uri: "/encuestador", method: .get, headers: [.cookie: session])
+            #expect(String(buffer: list.body).contains("<a href=\"/e/AF1\">AF1</a>"))
+            #expect(try await client.execute(uri: "/campo", method: .get, headers: [.cookie: session]).status == .forbidden)
+            let page = try await client.execute(uri: "/e/AF1", method: .get, headers: [.cookie: session])
+            let csrf = try #require(SurveyServerTests.cookie(page))
+            let sent = try await client.execute(uri: "/e/AF1", method: .post,
+                                                headers: [.contentType: "application/x-www-form-urlencoded", .cookie: session + "; " + csrf],
+                                                body: SurveyServerTests.form([("csrf", SurveyServerTests.csrf(String(buffer: page.body))), ("pagina", "0"), ("acepta", "1")]))
+            #expect(sent.status == .seeOther && sent.headers[.location] == "/e/AF1")
+            let interview = try #require(try store.interview(questionnaire: "prueba", respondent: "AF1"))
+            #expect(interview.interviewer == "e02" && interview.mode == "presencial")
+            #expect(try await client.execute(uri: "/e/AF1", method: .get).status == .seeOther)
+        }
+    }
+}
