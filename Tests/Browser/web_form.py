@@ -1,8 +1,8 @@
 #!/usr/bin/env python3
 """A whole web interview in a real headless Chromium (Selenium + Debian's chromium-driver), as a respondent
 would answer it: a required question left empty, NS marked with its discreet box, a number out of range,
-questions shown and hidden by earlier answers on the same page, a <script> typed as an answer, and the
-thanks. Screenshots at a phone width (390 px) and a desktop width (1100 px) go to the output folder.
+the server killed and restarted half-way (the saved pages stay), questions shown and hidden by earlier answers
+on the same page, a <script> typed as an answer, and the thanks. Screenshots at a phone width (390 px) and a desktop width (1100 px) go to the output folder.
 
 Usage: web_form.py SONDEO_BINARY REPOSITORY OUTPUT_FOLDER
 Prints "OK" at the end; any failed check raises and exits non-zero. Run by Tests/SondeoWebTests."""
@@ -96,6 +96,20 @@ try:
     usos.send_keys("5")
     assert driver.find_element(By.CSS_SELECTOR, "input[name=servicio__especial][value='NS']").is_selected()
     send()
+
+    # The server is killed (SIGKILL) after two pages and started again: the saved pages are there and
+    # the same link goes on at page 3.
+    server.kill()
+    server.wait()
+    server = subprocess.Popen([sondeo, "serve", "satisfaccion_servicios", "--port", str(port), "--store", store],
+                              stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    for _ in range(100):
+        try:
+            socket.create_connection(("127.0.0.1", port), timeout=0.2).close()
+            break
+        except OSError:
+            time.sleep(0.1)
+    driver.get(link)
 
     # Page 3: NPS 5 shows the reason; a CSAT of 2 shows «razones» (mostrar si csat en (1, 2, 3)).
     assert "Página 3 de 4" in driver.page_source

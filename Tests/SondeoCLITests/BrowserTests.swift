@@ -20,7 +20,7 @@ import Testing
         return probe.terminationStatus == 0 ? nil : "Selenium (pip install selenium)"
     }
 
-    @Test("a whole web interview in headless Chromium: required answer, range error, NS, skip logic, <script> inert, thanks")
+    @Test("a whole web interview in headless Chromium: required answer, range error, NS, the server killed half-way, skip logic, <script> inert, thanks")
     func webInterview() throws {
         if let missing = Self.missing {
             print("Prueba del navegador omitida: falta \(missing).")
