@@ -1,0 +1,116 @@
+import Foundation
+import SondeoTestSupport
+import Store
+import Testing
+
+/// What every store behind `SurveyStore` must do, run against SQLite and PostgreSQL. PostgreSQL needs
+/// a server: `SONDEO_TEST_POSTGRES=postgres://usuario:clave@127.0.0.1/postgres` (a role that may create
+/// databases; `.ci/run` starts one); without it those runs say so and pass.
+@Suite struct SurveyStoreContractTests {
+    enum Backend: String, CaseIterable, CustomTestStringConvertible {
+        case sqlite, postgres
+        var testDescription: String { rawValue }
+    }
+
+    /// A fresh, empty store of the backend, or nil (with a message) when PostgreSQL is not available.
+    static func store(_ backend: Backend, in dir: TemporaryDirectory) throws -> (any SurveyStore)? {
+        switch backend {
+        case .sqlite: return try SQLiteStore(path: dir.path("s.sqlite"))
+        case .postgres:
+            guard let admin = ProcessInfo.processInfo.environment["SONDEO_TEST_POSTGRES"], var parts = URLComponents(string: admin) else {
+                print("PostgreSQL omitido: defina SONDEO_TEST_POSTGRES (postgres://usuario:clave@127.0.0.1/postgres) para probar ese almacén.")
+                return nil
+            }
+            let name = "sondeo_t_" + UUID().uuidString.lowercased().replacingOccurrences(of: "-", with: "")
+            let psql = Process()
+            psql.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+            psql.arguments = ["psql", admin, "-q", "-c", "CREATE DATABASE \(name)"]
+            try psql.run()
+            psql.waitUntilExit()
+            guard psql.terminationStatus == 0 else { throw StoreError.cannotOpen(path: admin, reason: "CREATE DATABASE falló") }
+            parts.path = "/" + name
+            return try PostgresStore(url: parts.string!)
+        }
+    }
+
+    static func version(_ text: String) -> PublishedVersion {
+        PublishedVersion(questionnaire: "satisfaccion", version: "1", sha256: "sha-" + text, source: text, publishedAt: "2026-11-29T10:00:00Z")
+    }
+
+    static func interview(_ respondent: String, answers: [StoredAnswer]) -> InterviewRecord {
+        InterviewRecord(questionnaire: "satisfaccion", version: "1", respondent: respondent, mode: "web", interviewer: nil, startedAt: "t0",
+                        endedAt: "t1", disposition: "completa", source: "import:abc", answers: answers)
+    }
+
+    @Test("publishing, loading the sample and importing are idempotent; conflicting data is refused and nothing is written",
+          arguments: Backend.allCases)
+    func idempotence(_ backend: Backend) throws {
+        let dir = TemporaryDirectory()
+        guard let store = try Self.store(backend, in: dir) else { return }
+        #expect(try store.publish(Self.version("a"), actor: "ana") == .published)
+        #expect(try store.publish(Self.version("a"), actor: "ana") == .alreadyPublished)
+        #expect(throws: StoreError.versionChanged(questionnaire: "satisfaccion", version: "1")) { try store.publish(Self.version("b"), actor: "ana") }
+        #expect(try store.questionnaires() == ["satisfaccion"] && store.versions(of: "satisfaccion").count == 1)
+
+        let units = [SampleUnit(unit: "AF1", stratum: "A", weight: 10, stratumSize: 100, order: 1, contact: ["telefono": "3001234567"]),
+                     SampleUnit(unit: "AF2", stratum: "B", weight: 20, stratumSize: 200, order: 2)]
+        #expect(try store.loadSample(units, questionnaire: "satisfaccion", actor: "ana") == (2, 0))
+        #expect(try store.loadSample(units, questionnaire: "satisfaccion", actor: "ana") == (0, 2))
+        var changed = units
+        changed[1].weight = 21
+        #expect(throws: StoreError.duplicateUnit(questionnaire: "satisfaccion", unit: "AF2")) { try store.loadSample(changed, questionnaire: "satisfaccion", actor: "ana") }
+        #expect(try store.sampleUnits(of: "satisfaccion")["AF1"]?.contact == ["telefono": "3001234567"])
+
+        let answers = [StoredAnswer(variable: "nps", number: 9), StoredAnswer(variable: "razon", text: "buena «atención»"), StoredAnswer(variable: "servicio", status: "NS")]
+        #expect(try store.save([Self.interview("AF1", answers: answers), Self.interview("W1", answers: answers)], actor: "ana") == (2, 0))
+        #expect(try store.save([Self.interview("AF1", answers: answers)], actor: "ana") == (0, 1))
+        // One conflicting interview in a batch: none of the batch is saved.
+        #expect(throws: StoreError.duplicateRespondent(questionnaire: "satisfaccion", respondent: "AF1")) {
+            try store.save([Self.interview("W2", answers: answers), Self.interview("AF1", answers: [StoredAnswer(variable: "nps", number: 3)])], actor: "ana")
+        }
+        let stored = try store.interviews(of: "satisfaccion")
+        #expect(stored.map(\.respondent) == ["AF1", "W1"])
+        #expect(stored[0].answers == answers.sorted { $0.variable < $1.variable })
+        #expect(try store.cases(of: "satisfaccion").first { $0.unit == "AF1" }?.disposition == "completa")
+        #expect(try store.audit().map(\.action) == ["publish", "load_sample", "save_interviews"])
+    }
+
+    @Test("an interview typed answer by answer, attempts and an appointment, and two encuestadores claiming the same case",
+          arguments: Backend.allCases)
+    func fieldwork(_ backend: Backend) throws {
+        let dir = TemporaryDirectory()
+        guard let store = try Self.store(backend, in: dir) else { return }
+        _ = try store.publish(Self.version("a"), actor: "ana")
+        _ = try store.loadSample([SampleUnit(unit: "AF1", stratum: "A", order: 1)], questionnaire: "satisfaccion", actor: "ana")
+        try store.record(ContactAttempt(unit: "AF1", interviewer: "e01", startedAt: "2026-12-01T14:00:00Z", endedAt: "2026-12-01T14:01:00Z",
+                                        disposition: "cita"), questionnaire: "satisfaccion")
+        try store.addAppointment(questionnaire: "satisfaccion", unit: "AF1", at: "2026-12-02T15:00:00Z", interviewer: "e01")
+        var state = try #require(try store.cases(of: "satisfaccion").first)
+        #expect(state.attempts == 1 && state.appointment == "2026-12-02T15:00:00Z" && state.disposition == "cita")
+
+        #expect(try store.claim(questionnaire: "satisfaccion", unit: "AF1", interviewer: "e01", now: "2026-12-02T15:00:00Z", until: "2026-12-02T17:00:00Z"))
+        #expect(try !store.claim(questionnaire: "satisfaccion", unit: "AF1", interviewer: "e02", now: "2026-12-02T15:05:00Z", until: "2026-12-02T17:05:00Z"))
+        let started = try store.startInterview(InterviewRecord(questionnaire: "satisfaccion", version: "1", respondent: "AF1", mode: "telefono", interviewer: "e01",
+                                                               startedAt: "2026-12-02T15:01:00Z", endedAt: nil, disposition: nil, source: "collect", answers: []),
+                                               actor: "e01")
+        #expect(started.answers.isEmpty)
+        try store.saveAnswer(StoredAnswer(variable: "consentimiento", number: 1), variable: "consentimiento", questionnaire: "satisfaccion", respondent: "AF1")
+        try store.saveAnswer(StoredAnswer(variable: "nps", number: 7), variable: "nps", questionnaire: "satisfaccion", respondent: "AF1")
+        try store.saveAnswer(nil, variable: "nps", questionnaire: "satisfaccion", respondent: "AF1")
+        // Starting again resumes the same interview with what was saved.
+        let resumed = try store.startInterview(started, actor: "e01")
+        #expect(resumed.answers == [StoredAnswer(variable: "consentimiento", number: 1)])
+        state = try #require(try store.cases(of: "satisfaccion").first)
+        #expect(state.unfinished)
+        try store.finishInterview(questionnaire: "satisfaccion", respondent: "AF1", disposition: "completa", endedAt: "2026-12-02T15:10:00Z",
+                                  attempt: ContactAttempt(unit: "AF1", interviewer: "e01", startedAt: "2026-12-02T15:00:00Z", endedAt: "2026-12-02T15:10:00Z",
+                                                          disposition: "completa"))
+        try store.release(questionnaire: "satisfaccion", unit: "AF1", interviewer: "e01")
+        #expect(try store.claim(questionnaire: "satisfaccion", unit: "AF1", interviewer: "e02", now: "2026-12-02T15:11:00Z", until: "2026-12-02T17:11:00Z"))
+        state = try #require(try store.cases(of: "satisfaccion").first)
+        // The appointment was kept by the second attempt: no pending appointment any more.
+        #expect(state.attempts == 2 && state.interviewers == ["e01", "e01"] && state.appointment == nil && !state.unfinished && state.disposition == "completa")
+        #expect(try store.attempts(questionnaire: "satisfaccion", unit: "AF1").map(\.disposition) == ["cita", "completa"])
+        #expect(try store.interview(questionnaire: "satisfaccion", respondent: "AF1")?.endedAt == "2026-12-02T15:10:00Z")
+    }
+}
