@@ -28,14 +28,15 @@ public final class PostgresStore: SurveyStore, @unchecked Sendable {
             try blocking { [logger] in try await Self.migrate(client, logger: logger) }
         } catch {
             runner.cancel()
-            throw .cannotOpen(path: Self.redacted(url), reason: Self.describe(error))
+            throw .cannotOpen(path: Self.redacted(url), reason: (error as? StoreError).map { e in
+                if case .database(_, let message) = e { return message } else { return e.message(.es) } } ?? Self.describe(error))
         }
     }
 
     deinit { runner.cancel() }
 
     /// The URL without its password, for messages.
-    static func redacted(_ url: String) -> String {
+    public static func redacted(_ url: String) -> String {
         guard var parts = URLComponents(string: url), parts.password != nil else { return url }
         parts.password = "***"
         return parts.string ?? url
@@ -43,6 +44,10 @@ public final class PostgresStore: SurveyStore, @unchecked Sendable {
 
     static func describe(_ error: any Error) -> String {
         if let error = error as? PSQLError { return error.serverInfo?[.message] ?? "\(error.code)" }
+        if let error = error as? PostgresTransactionError, let inner = error.closureError ?? error.beginError { return describe(inner) }
+        if "\(error)".contains("ConnectionPoolError") {
+            return "no se pudo conectar con el servidor: revise la dirección, el usuario, la clave y que el servidor esté en marcha"
+        }
         return "\(error)"
     }
 

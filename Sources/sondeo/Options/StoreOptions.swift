@@ -7,18 +7,33 @@ import Store
 /// Which store a command reads and writes: `--store PATH`, else `SONDEO_STORE`, else `sondeo.sqlite`
 /// in the current folder (DESIGN.md, command-line conventions).
 struct StoreOptions: ParsableArguments {
-    @Option(help: ArgumentHelp(L("Almacén de encuestas (archivo SQLite); por defecto SONDEO_STORE o sondeo.sqlite.",
-                                 "Survey store (SQLite file); by default SONDEO_STORE or sondeo.sqlite."),
+    @Option(help: ArgumentHelp(L("Almacén de encuestas: un archivo SQLite o un servidor postgres://usuario:clave@servidor/base; por defecto SONDEO_STORE o sondeo.sqlite.",
+                                 "Survey store: a SQLite file or a postgres://user:password@host/database server; by default SONDEO_STORE or sondeo.sqlite."),
                                valueName: L("archivo", "file")))
     var store: String?
 
     var path: String { store ?? ProcessInfo.processInfo.environment["SONDEO_STORE"] ?? "sondeo.sqlite" }
 
-    func open() throws -> SQLiteStore { try SQLiteStore(path: path) }
+    /// The store as messages show it: a PostgreSQL address without its password.
+    var shownPath: String { isPostgres ? PostgresStore.redacted(path) : path }
+
+    /// Whether the store is a PostgreSQL server (`postgres://…`) rather than a SQLite file.
+    var isPostgres: Bool { path.hasPrefix("postgres://") || path.hasPrefix("postgresql://") }
+
+    /// The survey store: a SQLite file, or a PostgreSQL server for several users at once.
+    func open() throws -> any SurveyStore {
+        isPostgres ? try PostgresStore(url: path) : try SQLiteStore(path: path)
+    }
+
+    /// The SQLite store, for what PostgreSQL does not hold yet (PQRSL cases, the web form's links and accounts).
+    func openSQLite(for feature: StoreError.Feature) throws -> SQLiteStore {
+        guard !isPostgres else { throw StoreError.sqliteOnly(feature: feature) }
+        return try SQLiteStore(path: path)
+    }
 
     /// The store and the latest published version of a questionnaire, parsed; an id that is not
     /// published is refused with the closest published one suggested.
-    func published(_ questionnaire: String) throws -> (store: SQLiteStore, version: PublishedVersion, questionnaire: QuestionnaireFile) {
+    func published(_ questionnaire: String) throws -> (store: any SurveyStore, version: PublishedVersion, questionnaire: QuestionnaireFile) {
         let store = try open()
         guard let latest = try store.versions(of: questionnaire).last else {
             throw StoreError.unknownQuestionnaire(questionnaire, suggestion: Suggestion.closest(to: questionnaire, among: try store.questionnaires()))

@@ -134,7 +134,7 @@ struct CollectCommand: ParsableCommand {
 
     /// Claims a case for this encuestador for two hours (a call and its interview), so that nobody else
     /// calls the same affiliate meanwhile; a process that dies leaves the claim to expire.
-    func claim(_ unit: String, store: SQLiteStore) throws -> Bool {
+    func claim(_ unit: String, store: any SurveyStore) throws -> Bool {
         let until = SQLiteStore.timestamp(Date().addingTimeInterval(2 * 3600))
         return try store.claim(questionnaire: questionnaire, unit: unit, interviewer: interviewer, now: SQLiteStore.now(), until: until)
     }

@@ -7,7 +7,7 @@ import Store
 /// One encuestador's work on one case: the call outcome, then the interview question by question,
 /// every answer saved at once so that nothing typed is lost if the program stops.
 struct InterviewSession {
-    let store: SQLiteStore
+    let store: any SurveyStore
     let questionnaire: QuestionnaireFile
     let version: String
     let id: String

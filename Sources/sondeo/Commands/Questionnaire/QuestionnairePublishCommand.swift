@@ -42,11 +42,11 @@ struct QuestionnairePublishCommand: ParsableCommand {
                                         actor: storeOptions.actor)
         switch outcome {
         case .published:
-            print(L("Publicado «\(id)» versión \(version) en \(storeOptions.path) (SHA-256 \(hash.prefix(12))…).",
-                    "Published «\(id)» version \(version) in \(storeOptions.path) (SHA-256 \(hash.prefix(12))…)."))
+            print(L("Publicado «\(id)» versión \(version) en \(storeOptions.shownPath) (SHA-256 \(hash.prefix(12))…).",
+                    "Published «\(id)» version \(version) in \(storeOptions.shownPath) (SHA-256 \(hash.prefix(12))…)."))
         case .alreadyPublished:
-            print(L("«\(id)» versión \(version) ya estaba publicado con este mismo texto en \(storeOptions.path); no cambió nada.",
-                    "«\(id)» version \(version) was already published with this same text in \(storeOptions.path); nothing changed."))
+            print(L("«\(id)» versión \(version) ya estaba publicado con este mismo texto en \(storeOptions.shownPath); no cambió nada.",
+                    "«\(id)» version \(version) was already published with this same text in \(storeOptions.shownPath); nothing changed."))
         }
     }
 }

@@ -118,7 +118,7 @@ struct ImportCommand: ParsableCommand {
             throw ExitCode(ExitStatus.dataError.rawValue)
         }
         let (added, unchanged) = try store.save(interviews, actor: storeOptions.actor)
-        print(summary + L(" Guardadas \(NumberText.integer(added)) entrevistas nuevas en \(storeOptions.path); \(NumberText.integer(unchanged)) ya estaban.",
-                          " Saved \(added) new interviews in \(storeOptions.path); \(unchanged) were already there."))
+        print(summary + L(" Guardadas \(NumberText.integer(added)) entrevistas nuevas en \(storeOptions.shownPath); \(NumberText.integer(unchanged)) ya estaban.",
+                          " Saved \(added) new interviews in \(storeOptions.shownPath); \(unchanged) were already there."))
     }
 }

@@ -62,7 +62,7 @@ struct StatusCommand: ParsableCommand {
                                    + [("groups", .array(progress.groups.map { .object([("group", .string($0.group ?? ""))] + Self.json($0)) }))]).rendered())
             return
         }
-        print(L("Trabajo de campo de «\(questionnaire)» (\(storeOptions.path))", "Fieldwork of «\(questionnaire)» (\(storeOptions.path))"))
+        print(L("Trabajo de campo de «\(questionnaire)» (\(storeOptions.shownPath))", "Fieldwork of «\(questionnaire)» (\(storeOptions.shownPath))"))
         print("")
         var table = TextTable(headers: [by == .estrato ? L("estrato", "stratum") : L("encuestador", "interviewer"), L("meta", "target"),
                                         L("completas", "complete"), L("avance", "progress"), L("parciales", "partial"), L("cerrados", "closed"),

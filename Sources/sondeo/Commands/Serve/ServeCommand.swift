@@ -39,7 +39,7 @@ struct ServeRunCommand: ParsableCommand {
     @OptionGroup var global: GlobalOptions
 
     func run() throws {
-        let server = try SurveyServer(store: try storeOptions.open(), questionnaire: questionnaire)
+        let server = try SurveyServer(store: try storeOptions.openSQLite(for: .webForm), questionnaire: questionnaire)
         Terminal.error(L("Encuesta «\(questionnaire)» en http://\(host):\(port)/r/TOKEN (los enlaces, con «sondeo serve links»). Ctrl-C para terminar.",
                          "Survey «\(questionnaire)» at http://\(host):\(port)/r/TOKEN (links from «sondeo serve links»). Ctrl-C to stop."))
         let outcome = Outcome()
@@ -85,7 +85,10 @@ struct ServeLinksCommand: ParsableCommand {
     @OptionGroup var global: GlobalOptions
 
     func run() throws {
-        let (store, _, _) = try storeOptions.published(questionnaire)
+        let store = try storeOptions.openSQLite(for: .webForm)
+        guard try store.versions(of: questionnaire).last != nil else {
+            throw StoreError.unknownQuestionnaire(questionnaire, suggestion: Suggestion.closest(to: questionnaire, among: try store.questionnaires()))
+        }
         let links = try store.webLinks(questionnaire: questionnaire, includeReserve: reserve, now: SQLiteStore.now(), token: SurveyServer.newToken)
         let units = try store.sampleUnits(of: questionnaire)
         let contactNames = Array(Set(units.values.flatMap { $0.contact.keys })).sorted()
@@ -133,8 +136,8 @@ struct ServeUserCommand: ParsableCommand {
             throw ExitCode(ExitStatus.usage.rawValue)
         }
         let stored = Password.store(password)
-        try storeOptions.open().saveWebUser(.init(code: code, role: role, salt: stored.salt, hash: stored.hash, iterations: stored.iterations),
+        try storeOptions.openSQLite(for: .webForm).saveWebUser(.init(code: code, role: role, salt: stored.salt, hash: stored.hash, iterations: stored.iterations),
                                             actor: storeOptions.actor)
-        print(L("Cuenta «\(code)» (\(role)) guardada en \(storeOptions.path).", "Account «\(code)» (\(role)) saved in \(storeOptions.path)."))
+        print(L("Cuenta «\(code)» (\(role)) guardada en \(storeOptions.shownPath).", "Account «\(code)» (\(role)) saved in \(storeOptions.shownPath)."))
     }
 }
