@@ -45,7 +45,7 @@ extension SurveyServer {
     }
 
     /// The account of the request's session, or nil.
-    func user(_ request: Request) throws -> SQLiteStore.WebUser? {
+    func user(_ request: Request) throws -> WebUser? {
         guard let token = request.cookies[Self.sessionCookie]?.value, token.count == 32 else { return nil }
         return try store.session(token, now: SQLiteStore.now())
     }
@@ -107,7 +107,7 @@ extension SurveyServer {
     }
 
     /// Progress per stratum and the AAPOR rates of the whole sample.
-    func fieldworkPage(user: SQLiteStore.WebUser) throws -> String {
+    func fieldworkPage(user: WebUser) throws -> String {
         let cases = try store.cases(of: questionnaireID).map {
             FieldworkProgress.Case(group: $0.stratum ?? "(sin estrato)", reserve: $0.reserve, disposition: $0.disposition, attempts: $0.attempts)
         }
@@ -130,7 +130,7 @@ extension SurveyServer {
     }
 
     /// The encuestador's cases: those not finished, in the order of the draw.
-    func casesPage(user: SQLiteStore.WebUser) throws -> String {
+    func casesPage(user: WebUser) throws -> String {
         let open = try store.cases(of: questionnaireID).filter { c in
             !c.reserve && !(c.disposition.flatMap { Disposition.named($0)?.final } ?? false)
         }

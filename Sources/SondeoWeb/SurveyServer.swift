@@ -10,7 +10,7 @@ import Store
 /// CSRF token matched against a same-site cookie; pages are sent with a strict content-security policy
 /// and no caching; no request is logged (a link is a secret, and answers are personal data).
 public struct SurveyServer: Sendable {
-    let store: SQLiteStore
+    let store: any WebStore
     let questionnaireID: String
     let version: String
     let form: SurveyForm
@@ -19,7 +19,7 @@ public struct SurveyServer: Sendable {
     /// PBKDF2 rounds spent on a login for an unknown code (as many as a real account's).
     let dummyIterations: Int
 
-    public init(store: SQLiteStore, questionnaire id: String, dummyIterations: Int = Password.iterations) throws {
+    public init(store: any WebStore, questionnaire id: String, dummyIterations: Int = Password.iterations) throws {
         self.dummyIterations = dummyIterations
         guard let latest = try store.versions(of: id).last else {
             throw StoreError.unknownQuestionnaire(id, suggestion: nil)

@@ -5,7 +5,7 @@ import PostgresNIO
 /// (`--store postgres://usuario:clave@127.0.0.1/sondeo`), through postgres-nio. Every method is one
 /// transaction; the append-only audit log is kept by triggers, as in SQLite. The store's methods are
 /// synchronous like the protocol's: each waits for its transaction on the client's own event loop.
-public final class PostgresStore: SurveyStore, @unchecked Sendable {
+public final class PostgresStore: WebStore, @unchecked Sendable {
     public let url: String
     private let client: PostgresClient
     private let runner: Task<Void, Never>
@@ -144,6 +144,14 @@ public final class PostgresStore: SurveyStore, @unchecked Sendable {
             BEGIN RAISE EXCEPTION 'el registro de auditoría no se puede modificar ni borrar'; END $$
             """,
             "CREATE TRIGGER audit_log_append_only BEFORE UPDATE OR DELETE ON audit_log FOR EACH ROW EXECUTE FUNCTION audit_log_append_only()",
+        ]),
+        ("web", [
+            "CREATE TABLE web_link (token TEXT PRIMARY KEY, questionnaire TEXT NOT NULL, unit TEXT NOT NULL, created_at TEXT NOT NULL, UNIQUE (questionnaire, unit))",
+            """
+            CREATE TABLE web_user (code TEXT PRIMARY KEY, role TEXT NOT NULL, salt TEXT NOT NULL, hash TEXT NOT NULL, iterations INTEGER NOT NULL,
+                failures INTEGER NOT NULL DEFAULT 0, locked_until TEXT)
+            """,
+            "CREATE TABLE web_session (token TEXT PRIMARY KEY, code TEXT NOT NULL REFERENCES web_user(code), expires_at TEXT NOT NULL)",
         ]),
     ]
 
@@ -421,6 +429,97 @@ public final class PostgresStore: SurveyStore, @unchecked Sendable {
                 result.append(row)
             }
             return result.map { (at: $0.0, actor: $0.1, action: $0.2, details: $0.3) }
+        }
+    }
+
+    // MARK: - WebStore
+
+    public func webLinks(questionnaire: String, includeReserve: Bool, now: String, token: @escaping @Sendable () -> String) throws -> [(unit: String, token: String)] {
+        try transaction { c, logger in
+            try await Self.requirePublished(c, logger, questionnaire)
+            var units: [String] = []
+            for try await unit in try await c.query("""
+                SELECT unit FROM sample_case WHERE questionnaire = \(questionnaire) AND (reserve = FALSE OR \(includeReserve)) ORDER BY draw_order, unit
+                """, logger: logger).decode(String.self) { units.append(unit) }
+            var result: [(String, String)] = []
+            for unit in units {
+                if let existing = try await c.query("SELECT token FROM web_link WHERE questionnaire = \(questionnaire) AND unit = \(unit)", logger: logger)
+                    .decode(String.self).first(where: { _ in true }) {
+                    result.append((unit, existing))
+                    continue
+                }
+                let new = token()
+                try await c.query("INSERT INTO web_link (token, questionnaire, unit, created_at) VALUES (\(new), \(questionnaire), \(unit), \(now))", logger: logger)
+                result.append((unit, new))
+            }
+            return result.map { (unit: $0.0, token: $0.1) }
+        }
+    }
+
+    public func webLink(token: String) throws -> (questionnaire: String, unit: String)? {
+        try transaction { c, logger in
+            try await c.query("SELECT questionnaire, unit FROM web_link WHERE token = \(token)", logger: logger)
+                .decode((String, String).self).first { _ in true }.map { (questionnaire: $0.0, unit: $0.1) }
+        }
+    }
+
+    public func saveWebUser(_ user: WebUser, actor: String) throws {
+        try transaction { c, logger in
+            try await c.query("""
+                INSERT INTO web_user (code, role, salt, hash, iterations) VALUES (\(user.code), \(user.role), \(user.salt), \(user.hash), \(user.iterations))
+                ON CONFLICT (code) DO UPDATE SET role = excluded.role, salt = excluded.salt, hash = excluded.hash,
+                    iterations = excluded.iterations, failures = 0, locked_until = NULL
+                """, logger: logger)
+            try await Self.log(c, logger, actor: actor, action: "web_user", details: "\(user.code) \(user.role)")
+        }
+    }
+
+    public func webUser(_ code: String) throws -> WebUser? {
+        try transaction { c, logger in
+            try await c.query("SELECT code, role, salt, hash, iterations, failures, locked_until FROM web_user WHERE code = \(code)", logger: logger)
+                .decode((String, String, String, String, Int, Int, String?).self).first { _ in true }
+                .map { WebUser(code: $0.0, role: $0.1, salt: $0.2, hash: $0.3, iterations: $0.4, failures: $0.5, lockedUntil: $0.6) }
+        }
+    }
+
+    public func loginFailed(_ code: String, limit: Int, lockUntil: String) throws {
+        try transaction { c, logger in
+            try await c.query("""
+                UPDATE web_user SET failures = failures + 1,
+                    locked_until = CASE WHEN failures + 1 >= \(limit) THEN \(lockUntil) ELSE locked_until END WHERE code = \(code)
+                """, logger: logger)
+        }
+    }
+
+    public func openSession(_ token: String, code: String, expires: String) throws {
+        try transaction { c, logger in
+            try await c.query("UPDATE web_user SET failures = 0, locked_until = NULL WHERE code = \(code)", logger: logger)
+            try await c.query("INSERT INTO web_session (token, code, expires_at) VALUES (\(token), \(code), \(expires))", logger: logger)
+            try await Self.log(c, logger, actor: code, action: "web_login", details: code)
+        }
+    }
+
+    public func session(_ token: String, now: String) throws -> WebUser? {
+        try transaction { c, logger in
+            try await c.query("""
+                SELECT u.code, u.role, u.salt, u.hash, u.iterations FROM web_session s JOIN web_user u ON u.code = s.code
+                WHERE s.token = \(token) AND s.expires_at > \(now)
+                """, logger: logger).decode((String, String, String, String, Int).self).first { _ in true }
+                .map { WebUser(code: $0.0, role: $0.1, salt: $0.2, hash: $0.3, iterations: $0.4) }
+        }
+    }
+
+    public func closeSession(_ token: String) throws {
+        try transaction { c, logger in try await c.query("DELETE FROM web_session WHERE token = \(token)", logger: logger) }
+    }
+
+    public func replaceAnswers(_ answers: [StoredAnswer], questionnaire: String, respondent: String) throws {
+        try transaction { c, logger in
+            let changed = try await c.query("""
+                UPDATE interview SET answers = \(AnswerJSON.encode(answers))
+                WHERE questionnaire = \(questionnaire) AND respondent = \(respondent) AND ended_at IS NULL RETURNING id
+                """, logger: logger).decode(Int.self).first { _ in true }
+            guard changed != nil else { throw StoreError.database(path: "postgres", message: "no hay una entrevista abierta de «\(respondent)»") }
         }
     }
 

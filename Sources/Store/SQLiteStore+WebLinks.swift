@@ -1,11 +1,11 @@
 import Foundation
 import GRDB
 
-/// Personal links of the web survey: one token per sample unit and questionnaire.
-extension SQLiteStore {
+/// Personal links of the web survey and the staff's accounts, in the SQLite store.
+extension SQLiteStore: WebStore {
     /// Gives every main-sample case of a questionnaire a token (those that have one keep it) and returns
     /// all of them as (unit, token), in the sample's order. `token` makes a new one (128 random bits).
-    public func webLinks(questionnaire: String, includeReserve: Bool, now: String, token: () -> String) throws -> [(unit: String, token: String)] {
+    public func webLinks(questionnaire: String, includeReserve: Bool, now: String, token: @escaping @Sendable () -> String) throws -> [(unit: String, token: String)] {
         try write { db in
             try requirePublished(db, questionnaire)
             let units = try String.fetchAll(db, sql: "SELECT unit FROM sample_case WHERE questionnaire = ? AND (reserve = 0 OR ?) ORDER BY draw_order, unit",
@@ -28,27 +28,6 @@ extension SQLiteStore {
     public func webLink(token: String) throws -> (questionnaire: String, unit: String)? {
         try read { db in
             try Row.fetchOne(db, sql: "SELECT questionnaire, unit FROM web_link WHERE token = ?", arguments: [token]).map { ($0["questionnaire"], $0["unit"]) }
-        }
-    }
-
-    /// A web account as stored: the role and the password's derivation (never the password).
-    public struct WebUser: Sendable, Equatable {
-        public var code: String
-        public var role: String
-        public var salt: String
-        public var hash: String
-        public var iterations: Int
-        public var failures: Int
-        public var lockedUntil: String?
-
-        public init(code: String, role: String, salt: String, hash: String, iterations: Int, failures: Int = 0, lockedUntil: String? = nil) {
-            self.code = code
-            self.role = role
-            self.salt = salt
-            self.hash = hash
-            self.iterations = iterations
-            self.failures = failures
-            self.lockedUntil = lockedUntil
         }
     }
 

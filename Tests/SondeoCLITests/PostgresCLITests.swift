@@ -7,18 +7,7 @@ import Testing
 @Suite struct PostgresCLITests {
     @Test("publish, sample load, import, status and export on PostgreSQL give what they give on SQLite")
     func surveyOnPostgres() throws {
-        guard let admin = ProcessInfo.processInfo.environment["SONDEO_TEST_POSTGRES"], var parts = URLComponents(string: admin) else {
-            print("PostgreSQL omitido: defina SONDEO_TEST_POSTGRES para probar --store postgres://.")
-            return
-        }
-        let name = "sondeo_cli_" + UUID().uuidString.lowercased().replacingOccurrences(of: "-", with: "")
-        let psql = Process()
-        psql.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        psql.arguments = ["psql", admin, "-q", "-c", "CREATE DATABASE \(name)"]
-        try psql.run()
-        psql.waitUntilExit()
-        parts.path = "/" + name
-        let postgres = parts.string!
+        guard let postgres = try TestPostgres.newDatabase(for: "PostgresCLITests") else { return }
         let dir = TemporaryDirectory()
         let sample = dir.path("muestra.csv")
         _ = try SondeoRunner.run(["sample", "draw", RepositoryFiles.exampleData("afiliados.csv"), "--strata", "categoria", "--total", "850",

@@ -17,19 +17,7 @@ import Testing
         switch backend {
         case .sqlite: return try SQLiteStore(path: dir.path("s.sqlite"))
         case .postgres:
-            guard let admin = ProcessInfo.processInfo.environment["SONDEO_TEST_POSTGRES"], var parts = URLComponents(string: admin) else {
-                print("PostgreSQL omitido: defina SONDEO_TEST_POSTGRES (postgres://usuario:clave@127.0.0.1/postgres) para probar ese almacén.")
-                return nil
-            }
-            let name = "sondeo_t_" + UUID().uuidString.lowercased().replacingOccurrences(of: "-", with: "")
-            let psql = Process()
-            psql.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-            psql.arguments = ["psql", admin, "-q", "-c", "CREATE DATABASE \(name)"]
-            try psql.run()
-            psql.waitUntilExit()
-            guard psql.terminationStatus == 0 else { throw StoreError.cannotOpen(path: admin, reason: "CREATE DATABASE falló") }
-            parts.path = "/" + name
-            return try PostgresStore(url: parts.string!)
+            return try TestPostgres.newDatabase(for: "SurveyStoreContractTests").map { try PostgresStore(url: $0) }
         }
     }
 

@@ -25,6 +25,11 @@ struct StoreOptions: ParsableArguments {
         isPostgres ? try PostgresStore(url: path) : try SQLiteStore(path: path)
     }
 
+    /// The store of the web form (links, accounts, sessions), SQLite or PostgreSQL.
+    func openWeb() throws -> any WebStore {
+        isPostgres ? try PostgresStore(url: path) : try SQLiteStore(path: path)
+    }
+
     /// The SQLite store, for what PostgreSQL does not hold yet (PQRSL cases, the web form's links and accounts).
     func openSQLite(for feature: StoreError.Feature) throws -> SQLiteStore {
         guard !isPostgres else { throw StoreError.sqliteOnly(feature: feature) }

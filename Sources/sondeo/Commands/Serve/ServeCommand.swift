@@ -39,7 +39,7 @@ struct ServeRunCommand: ParsableCommand {
     @OptionGroup var global: GlobalOptions
 
     func run() throws {
-        let server = try SurveyServer(store: try storeOptions.openSQLite(for: .webForm), questionnaire: questionnaire)
+        let server = try SurveyServer(store: try storeOptions.openWeb(), questionnaire: questionnaire)
         Terminal.error(L("Encuesta «\(questionnaire)» en http://\(host):\(port)/r/TOKEN (los enlaces, con «sondeo serve links»). Ctrl-C para terminar.",
                          "Survey «\(questionnaire)» at http://\(host):\(port)/r/TOKEN (links from «sondeo serve links»). Ctrl-C to stop."))
         let outcome = Outcome()
@@ -85,7 +85,7 @@ struct ServeLinksCommand: ParsableCommand {
     @OptionGroup var global: GlobalOptions
 
     func run() throws {
-        let store = try storeOptions.openSQLite(for: .webForm)
+        let store = try storeOptions.openWeb()
         guard try store.versions(of: questionnaire).last != nil else {
             throw StoreError.unknownQuestionnaire(questionnaire, suggestion: Suggestion.closest(to: questionnaire, among: try store.questionnaires()))
         }
@@ -136,7 +136,7 @@ struct ServeUserCommand: ParsableCommand {
             throw ExitCode(ExitStatus.usage.rawValue)
         }
         let stored = Password.store(password)
-        try storeOptions.openSQLite(for: .webForm).saveWebUser(.init(code: code, role: role, salt: stored.salt, hash: stored.hash, iterations: stored.iterations),
+        try storeOptions.openWeb().saveWebUser(.init(code: code, role: role, salt: stored.salt, hash: stored.hash, iterations: stored.iterations),
                                             actor: storeOptions.actor)
         print(L("Cuenta «\(code)» (\(role)) guardada en \(storeOptions.shownPath).", "Account «\(code)» (\(role)) saved in \(storeOptions.shownPath)."))
     }
