@@ -75,7 +75,7 @@ public final class PostgresStore: WebStore, @unchecked Sendable {
     }
 
     /// One transaction.
-    private func transaction<T: Sendable>(_ body: @escaping @Sendable (PostgresConnection, Logger) async throws -> T) throws -> T {
+    func transaction<T: Sendable>(_ body: @escaping @Sendable (PostgresConnection, Logger) async throws -> T) throws -> T {
         let client = self.client, logger = self.logger
         return try blocking { try await client.withTransaction(logger: logger) { connection in try await body(connection, logger) } }
     }
@@ -101,7 +101,7 @@ public final class PostgresStore: WebStore, @unchecked Sendable {
             try await c.query("CREATE TABLE IF NOT EXISTS sondeo_migration (name TEXT PRIMARY KEY)", logger: logger)
             var done: Set<String> = []
             for try await name in try await c.query("SELECT name FROM sondeo_migration", logger: logger).decode(String.self) { done.insert(name) }
-            for (name, statements) in migrations where !done.contains(name) {
+            for (name, statements) in migrations + [caseMigration] where !done.contains(name) {
                 for statement in statements { try await c.query(PostgresQuery(unsafeSQL: statement), logger: logger) }
                 try await c.query("INSERT INTO sondeo_migration (name) VALUES (\(name))", logger: logger)
             }

@@ -4,7 +4,7 @@ import GRDB
 /// PQRSL cases in the same store as the survey: each change of a case, its history line, and what
 /// comes with it (a verification call, a sample) are written in one transaction; a change is refused
 /// when someone else changed the case in between (its state and deadline version are checked).
-extension SQLiteStore {
+extension SQLiteStore: CaseStore {
     /// Registers a new case: gives it the next radicado of its year (`CONFA-2026-000123`) and writes its
     /// first history line. Returns the radicado.
     public func openCase(_ record: PQRSCaseRecord, year: Int, event: PQRSEvent) throws -> String {
@@ -24,7 +24,7 @@ extension SQLiteStore {
 
     /// Saves a changed case and its history line; `expected` is the case as it was read.
     public func updateCase(_ record: PQRSCaseRecord, expected: PQRSCaseRecord, event: PQRSEvent,
-                           attempt: VerificationAttemptRecord? = nil) throws {
+                           attempt: VerificationAttemptRecord?) throws {
         try write { db in
             try Self.update(db, record, expected: expected)
             if let attempt {

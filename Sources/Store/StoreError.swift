@@ -18,10 +18,6 @@ public enum StoreError: Diagnostic, Equatable {
     case caseChanged(radicado: String)
     /// An imported PQRSL case exists with other data.
     case duplicateCase(radicado: String)
-    /// What PostgreSQL does not hold yet.
-    case sqliteOnly(feature: Feature)
-
-    public enum Feature: Sendable, Equatable { case cases, webForm }
 
     public var code: String {
         switch self {
@@ -33,7 +29,6 @@ public enum StoreError: Diagnostic, Equatable {
         case .duplicateRespondent: return "STORE-006"
         case .caseChanged: return "STORE-007"
         case .duplicateCase: return "STORE-008"
-        case .sqliteOnly: return "STORE-009"
         }
     }
 
@@ -47,7 +42,7 @@ public enum StoreError: Diagnostic, Equatable {
     public var exitStatus: ExitStatus {
         switch self {
         case .cannotOpen, .database: return .ioError
-        case .unknownQuestionnaire, .sqliteOnly: return .usage
+        case .unknownQuestionnaire: return .usage
         default: return .dataError
         }
     }
@@ -77,10 +72,6 @@ public enum StoreError: Diagnostic, Equatable {
         case .caseChanged(let radicado):
             return language.pick("otra persona cambió el caso \(radicado) mientras tanto; no se guardó nada: vuelva a intentarlo",
                                  "someone else changed case \(radicado) meanwhile; nothing was saved: try again")
-        case .sqliteOnly(let feature):
-            let what = feature == .cases ? language.pick("los casos PQRSL", "PQRSL cases") : language.pick("el formulario web", "the web form")
-            return language.pick("\(what): por ahora solo con el almacén SQLite (--store archivo.sqlite), no con PostgreSQL",
-                                 "\(what): for now only with the SQLite store (--store file.sqlite), not with PostgreSQL")
         case .duplicateCase(let radicado):
             return language.pick("el caso \(radicado) ya existe con otros datos; no se importó nada", "case \(radicado) already exists with other data; nothing was imported")
         }

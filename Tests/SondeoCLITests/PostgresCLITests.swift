@@ -26,7 +26,14 @@ import Testing
             outputs[label] = status.stdout + (try String(contentsOfFile: out, encoding: .utf8))
         }
         #expect(outputs["sqlite"] == outputs["postgres"])
-        let cases = try SondeoRunner.run(["cases", "due", "--store", postgres])
-        #expect(cases.status == 64 && cases.stderr.contains("por ahora solo con el almacén SQLite"))
+        // PQRSL on PostgreSQL: a month imported, its verification sample (the same 100 of 120 as on SQLite,
+        // pinned in CasesCLITests from an independent implementation) and a report.
+        let imported = try SondeoRunner.run(["cases", "import", RepositoryFiles.exampleData("pqrsl_octubre.csv"), "--store", postgres])
+        #expect(imported.stdout.hasSuffix("Guardados 768 casos nuevos; 0 ya estaban.\n"), "\(imported.stderr)")
+        let drawn = try SondeoRunner.run(["cases", "verify-sample", "--month", "2026-10", "--seed", "20261101", "--on", "2026-11-03", "--store", postgres])
+        #expect(drawn.stdout.contains("100 de 120") && drawn.stdout.contains("huella 50b53a8d1aa58aed") && drawn.stdout.contains("CONFA-2026-000380, CONFA-2026-000293"))
+        let opened = try SondeoRunner.run(["cases", "open", "--channel", "web", "--type", "queja", "--service", "salud", "--text", "x", "--received", "2026-11-23",
+                                           "--store", postgres])
+        #expect(opened.stdout.hasPrefix("Radicado CONFA-2026-000769"), "\(opened.stderr)")
     }
 }

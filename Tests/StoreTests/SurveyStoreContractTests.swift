@@ -101,4 +101,23 @@ import Testing
         #expect(try store.attempts(questionnaire: "satisfaccion", unit: "AF1").map(\.disposition) == ["cita", "completa"])
         #expect(try store.interview(questionnaire: "satisfaccion", respondent: "AF1")?.endedAt == "2026-12-02T15:10:00Z")
     }
+
+    @Test("on PostgreSQL too, the audit log and a case's history cannot be edited or deleted, even with SQL")
+    func appendOnlyOnPostgres() throws {
+        let dir = TemporaryDirectory()
+        guard let store = try Self.store(.postgres, in: dir) as? PostgresStore else { return }
+        _ = try store.publish(Self.version("a"), actor: "ana")
+        let event = PQRSEvent(radicado: "", at: "t", actor: "a", action: "radicar", from: nil, to: "asignado", details: "d")
+        _ = try store.openCase(CaseStoreTests.record(), year: 2026, event: event)
+        for sql in ["UPDATE audit_log SET actor = 'otro'", "DELETE FROM audit_log", "UPDATE pqrs_event SET actor = 'otro'", "DELETE FROM pqrs_event"] {
+            let psql = Process()
+            psql.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+            psql.arguments = ["psql", store.url, "-q", "-v", "ON_ERROR_STOP=1", "-c", sql]
+            psql.standardError = FileHandle.nullDevice
+            try psql.run()
+            psql.waitUntilExit()
+            #expect(psql.terminationStatus != 0, "\(sql) should be refused")
+        }
+        #expect(try store.audit().map(\.actor) == ["ana"] && store.history(of: "CONFA-2026-000001").count == 1)
+    }
 }

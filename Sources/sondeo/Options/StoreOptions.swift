@@ -30,10 +30,9 @@ struct StoreOptions: ParsableArguments {
         isPostgres ? try PostgresStore(url: path) : try SQLiteStore(path: path)
     }
 
-    /// The SQLite store, for what PostgreSQL does not hold yet (PQRSL cases, the web form's links and accounts).
-    func openSQLite(for feature: StoreError.Feature) throws -> SQLiteStore {
-        guard !isPostgres else { throw StoreError.sqliteOnly(feature: feature) }
-        return try SQLiteStore(path: path)
+    /// The store of the PQRSL cases, SQLite or PostgreSQL.
+    func openCases() throws -> any CaseStore {
+        isPostgres ? try PostgresStore(url: path) : try SQLiteStore(path: path)
     }
 
     /// The store and the latest published version of a questionnaire, parsed; an id that is not

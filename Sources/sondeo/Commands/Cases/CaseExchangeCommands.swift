@@ -106,7 +106,7 @@ struct ImportCasesCommand: ParsableCommand {
             if errors > 0 { throw ExitCode(ExitStatus.dataError.rawValue) }
             return
         }
-        let (added, unchanged) = try options.storeOptions.openSQLite(for: .cases).importCases(imported)
+        let (added, unchanged) = try options.storeOptions.openCases().importCases(imported)
         print(summary + L(" Guardados \(NumberText.integer(added)) casos nuevos; \(NumberText.integer(unchanged)) ya estaban.", " Saved \(added) new cases; \(unchanged) were already there."))
     }
 }
@@ -129,7 +129,7 @@ struct ExportCasesCommand: ParsableCommand {
     @OptionGroup var global: GlobalOptions
 
     func run() throws {
-        let cases = try options.storeOptions.openSQLite(for: .cases).pqrsCases().filter { month == nil || $0.received.hasPrefix(month! + "-") }
+        let cases = try options.storeOptions.openCases().pqrsCases().filter { month == nil || $0.received.hasPrefix(month! + "-") }
         func yes(_ b: Bool) -> String { b ? "si" : "no" }
         let values: [String: (PQRSCaseRecord) -> String?] = [
             "radicado": { $0.radicado }, "canal": { $0.channel }, "tipo": { $0.type }, "servicio": { $0.service }, "atributo": { $0.attribute },

@@ -19,7 +19,7 @@ struct ShowCaseCommand: ParsableCommand {
     func validate() throws { try format.require([.table, .json]) }
 
     func run() throws {
-        let store = try options.storeOptions.openSQLite(for: .cases)
+        let store = try options.storeOptions.openCases()
         let calendar = try options.calendarOptions.calendar()
         let c = try options.load(radicado, from: store)
         let history = try store.history(of: c.radicado)
@@ -88,7 +88,7 @@ struct ListCasesCommand: ParsableCommand {
 
     func run() throws {
         if let state { _ = try choice(state, PQRSState.self, field: L("el estado", "the state")) }
-        let cases = try options.storeOptions.openSQLite(for: .cases).pqrsCases().filter { c in
+        let cases = try options.storeOptions.openCases().pqrsCases().filter { c in
             (state == nil || c.state == state) && (owner == nil || c.owner == owner) && (month == nil || c.received.hasPrefix(month! + "-"))
         }
         var table = TextTable(headers: ["radicado", L("tipo", "type"), L("canal", "channel"), L("servicio", "service"), L("recibido", "received"),
@@ -122,7 +122,7 @@ struct DueCasesCommand: ParsableCommand {
 
     func run() throws {
         let day = try on.map { try parseDate($0, field: "--on") } ?? colombianToday()
-        let store = try options.storeOptions.openSQLite(for: .cases)
+        let store = try options.storeOptions.openCases()
         let calendar = try options.calendarOptions.calendar()
         let due = DueList(try store.pqrsCases(), on: day, calendar: calendar)
         var sent: [DueList.Item] = [], already: [DueList.Item] = []
@@ -179,7 +179,7 @@ struct VerifySampleCommand: ParsableCommand {
     func validate() throws { _ = try firstDay(ofMonth: month) }
 
     func run() throws {
-        let store = try options.storeOptions.openSQLite(for: .cases)
+        let store = try options.storeOptions.openCases()
         if let existing = try store.sample(month: month) {
             print(L("La muestra de \(month) ya se sorteó el \(existing.drawnAt.prefix(10)) (semilla \(existing.seed), \(existing.algorithm)): \(existing.selected.count) de \(existing.population) casos, huella \(existing.populationSHA256.prefix(16))….",
                     "The sample of \(month) was drawn on \(existing.drawnAt.prefix(10)) (seed \(existing.seed), \(existing.algorithm)): \(existing.selected.count) of \(existing.population) cases, fingerprint \(existing.populationSHA256.prefix(16))…."))

@@ -224,7 +224,7 @@ struct VerifyCaseCommand: ParsableCommand {
         }
         let happy = try satisfied.map { try parseYesNo($0, option: "--satisfied") }
         let day = try target.day()
-        let store = try options.storeOptions.openSQLite(for: .cases)
+        let store = try options.storeOptions.openCases()
         let desk = try options.desk()
         let before = try options.load(target.radicado, from: store)
         let (after, event, attempt) = try desk.verify(before, attempts: try store.verificationAttempts(of: before.radicado), on: day, contacted: contacted,

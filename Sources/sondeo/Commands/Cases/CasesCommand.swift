@@ -50,7 +50,7 @@ struct CaseOptions: ParsableArguments {
     }
 
     /// A stored case, or CASE-006 with the closest radicado.
-    func load(_ radicado: String, from store: SQLiteStore) throws -> PQRSCaseRecord {
+    func load(_ radicado: String, from store: any CaseStore) throws -> PQRSCaseRecord {
         if let found = try store.pqrsCase(radicado) { return found }
         let all = try store.pqrsCases().map(\.radicado)
         throw CaseError.notFound(radicado: radicado, suggestion: Suggestion.closest(to: radicado, among: all))
@@ -58,7 +58,7 @@ struct CaseOptions: ParsableArguments {
 
     /// Runs one step on a case: loads it, applies the rule, saves case and history line together.
     func step(_ radicado: String, _ body: (CaseDesk, PQRSCaseRecord, String) throws -> (PQRSCaseRecord, PQRSEvent)) throws {
-        let store = try storeOptions.openSQLite(for: .cases)
+        let store = try storeOptions.openCases()
         let desk = try desk()
         let before = try load(radicado, from: store)
         let (after, event) = try body(desk, before, SQLiteStore.now())
@@ -157,7 +157,7 @@ struct OpenCaseCommand: ParsableCommand {
         if deposit != nil && channelValue != .buzon {
             throw ValidationError(L("--deposited es solo para casos del buzón (--channel buzon)", "--deposited is only for buzón cases (--channel buzon)"))
         }
-        let store = try options.storeOptions.openSQLite(for: .cases)
+        let store = try options.storeOptions.openCases()
         let desk = try options.desk()
         let (record, event) = try desk.open(.init(channel: channelValue, type: typeValue, service: service, attribute: attribute, ssfType: ssfType,
                                                   subsidy: subsidy, fromSSF: fromSsf, text: text, petitioner: petitioner, received: day,

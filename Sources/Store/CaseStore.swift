@@ -1,0 +1,28 @@
+/// Where PQRSL cases are kept: the case as it is now, its append-only history, reminders, verification
+/// calls and monthly samples. Each change is one transaction; a change based on a stale copy is refused
+/// (``StoreError/caseChanged(radicado:)``). SQLite and PostgreSQL both provide it.
+public protocol CaseStore: Sendable {
+    /// Registers a case with the next radicado of its year (`CONFA-2026-000123`); returns the radicado.
+    func openCase(_ record: PQRSCaseRecord, year: Int, event: PQRSEvent) throws -> String
+    /// Saves a changed case and its history line; `expected` is the case as it was read.
+    func updateCase(_ record: PQRSCaseRecord, expected: PQRSCaseRecord, event: PQRSEvent, attempt: VerificationAttemptRecord?) throws
+    /// Saves a month's verification sample with the cases it changed.
+    func saveSample(_ sample: VerificationSampleRecord, changes: [(record: PQRSCaseRecord, expected: PQRSCaseRecord, event: PQRSEvent)]) throws
+    /// Imports cases with their history lines, all or none; the same data again is skipped.
+    func importCases(_ records: [(record: PQRSCaseRecord, events: [PQRSEvent])]) throws -> (added: Int, unchanged: Int)
+    /// Records a reminder of a deadline version: true the first time, false after.
+    func recordReminder(radicado: String, deadlineVersion: Int, on day: String) throws -> Bool
+    func reminders() throws -> [(radicado: String, version: Int, on: String)]
+    func pqrsCase(_ radicado: String) throws -> PQRSCaseRecord?
+    /// Every case, in radicado order.
+    func pqrsCases() throws -> [PQRSCaseRecord]
+    func history(of radicado: String) throws -> [PQRSEvent]
+    func verificationAttempts(of radicado: String) throws -> [VerificationAttemptRecord]
+    func sample(month: String) throws -> VerificationSampleRecord?
+}
+
+extension CaseStore {
+    public func updateCase(_ record: PQRSCaseRecord, expected: PQRSCaseRecord, event: PQRSEvent) throws {
+        try updateCase(record, expected: expected, event: event, attempt: nil)
+    }
+}
