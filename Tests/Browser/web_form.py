@@ -44,15 +44,21 @@ with socket.socket() as s:
 links = os.path.join(out, "enlaces.csv")
 run("serve", "links", "satisfaccion_servicios", "--base-url", f"http://127.0.0.1:{port}", "--out", links)
 link = next(csv.DictReader(open(links, encoding="utf-8")))["enlace"]
-server = subprocess.Popen([sondeo, "serve", "satisfaccion_servicios", "--port", str(port), "--store", store],
-                          stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-try:
+
+
+def wait_for_server():
     for _ in range(100):
         try:
             socket.create_connection(("127.0.0.1", port), timeout=0.2).close()
-            break
+            return
         except OSError:
             time.sleep(0.1)
+
+
+server = subprocess.Popen([sondeo, "serve", "satisfaccion_servicios", "--port", str(port), "--store", store],
+                          stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+try:
+    wait_for_server()
     options = Options()
     for flag in ("--headless=new", "--no-sandbox", "--disable-gpu", "--window-size=390,1000"):
         options.add_argument(flag)
@@ -103,12 +109,7 @@ try:
     server.wait()
     server = subprocess.Popen([sondeo, "serve", "satisfaccion_servicios", "--port", str(port), "--store", store],
                               stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-    for _ in range(100):
-        try:
-            socket.create_connection(("127.0.0.1", port), timeout=0.2).close()
-            break
-        except OSError:
-            time.sleep(0.1)
+    wait_for_server()
     driver.get(link)
 
     # Page 3: NPS 5 shows the reason; a CSAT of 2 shows «razones» (mostrar si csat en (1, 2, 3)).
