@@ -22,7 +22,7 @@ enum ConditionScript {
         }
     }
 
-    static func number(_ x: Double) -> String { x == x.rounded() && abs(x) < 1e15 ? String(Int64(x)) : "\(x)" }
+    static func number(_ x: Double) -> String { PlainNumber.text(x) }
 
     /// A JSON string, with `<` escaped so that it can sit in an attribute or a script block.
     static func string(_ s: String) -> String {

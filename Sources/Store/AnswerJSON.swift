@@ -1,4 +1,5 @@
 import Foundation
+import Questionnaire
 
 /// An interview's answers as one JSON object in its row (`interview.answers`): a number, a text, or
 /// `{"especial": "NS"}` per variable — `{"nps": 9, "nps_razon": "Me atendieron rápido", "servicio":
@@ -18,7 +19,7 @@ enum AnswerJSON {
                 string(answer.status, into: &out)
                 out.append(UInt8(ascii: "}"))
             } else if let number = answer.number {
-                out.append(contentsOf: Array((number == number.rounded() && abs(number) < 1e15 ? String(Int64(number)) : "\(number)").utf8))
+                out.append(contentsOf: Array(PlainNumber.text(number).utf8))
             } else {
                 string(answer.text ?? "", into: &out)
             }

@@ -36,29 +36,29 @@ extension PostgresStore: CaseStore {
                               "maximum_extension", "deadline_version", "calendar_version", "owner", "state", "suspended_on", "extended",
                               "response_date", "response_channel", "ssf_certificate", "verification", "satisfied", "closed_on", "opened_at"]
 
-    static func bind(_ r: PQRSCaseRecord, into b: inout PostgresBindings, skipRadicado: Bool = false) throws {
-        if !skipRadicado { try b.append(r.radicado) }
-        try b.append(r.channel); try b.append(r.type); try b.append(r.service); try b.append(r.attribute); try b.append(r.ssfType)
-        try b.append(r.subsidy); try b.append(r.fromSSF); try b.append(r.text); try b.append(r.petitioner); try b.append(r.received)
-        try b.append(r.deposited); try b.append(r.effectiveReceipt); try b.append(r.termDays); try b.append(r.termSource); try b.append(r.deadline)
-        try b.append(r.originalDeadline); try b.append(r.maximumExtension); try b.append(r.deadlineVersion); try b.append(r.calendarVersion)
-        try b.append(r.owner); try b.append(r.state); try b.append(r.suspendedOn); try b.append(r.extended); try b.append(r.responseDate)
-        try b.append(r.responseChannel); try b.append(r.ssfCertificate); try b.append(r.verification); try b.append(r.satisfied)
-        try b.append(r.closedOn); try b.append(r.openedAt)
+    static func bind(_ r: PQRSCaseRecord, into b: inout PostgresBindings, skipRadicado: Bool = false) {
+        if !skipRadicado { b.append(r.radicado) }
+        b.append(r.channel); b.append(r.type); b.append(r.service); b.append(r.attribute); b.append(r.ssfType)
+        b.append(r.subsidy); b.append(r.fromSSF); b.append(r.text); b.append(r.petitioner); b.append(r.received)
+        b.append(r.deposited); b.append(r.effectiveReceipt); b.append(r.termDays); b.append(r.termSource); b.append(r.deadline)
+        b.append(r.originalDeadline); b.append(r.maximumExtension); b.append(r.deadlineVersion); b.append(r.calendarVersion)
+        b.append(r.owner); b.append(r.state); b.append(r.suspendedOn); b.append(r.extended); b.append(r.responseDate)
+        b.append(r.responseChannel); b.append(r.ssfCertificate); b.append(r.verification); b.append(r.satisfied)
+        b.append(r.closedOn); b.append(r.openedAt)
     }
 
     static func insertCase(_ c: PostgresConnection, _ logger: Logger, _ r: PQRSCaseRecord) async throws {
         var binds = PostgresBindings()
-        try bind(r, into: &binds)
+        bind(r, into: &binds)
         let placeholders = (1...caseColumns.count).map { "$\($0)" }.joined(separator: ", ")
         try await c.query(PostgresQuery(unsafeSQL: "INSERT INTO pqrs_case (\(caseColumns.joined(separator: ", "))) VALUES (\(placeholders))", binds: binds), logger: logger)
     }
 
     static func updateCase(_ c: PostgresConnection, _ logger: Logger, _ r: PQRSCaseRecord, expected: PQRSCaseRecord) async throws {
         var binds = PostgresBindings()
-        try bind(r, into: &binds, skipRadicado: true)
+        bind(r, into: &binds, skipRadicado: true)
         let n = caseColumns.count - 1
-        try binds.append(expected.radicado); try binds.append(expected.state); try binds.append(expected.deadlineVersion); try binds.append(expected.verification)
+        binds.append(expected.radicado); binds.append(expected.state); binds.append(expected.deadlineVersion); binds.append(expected.verification)
         let assignments = caseColumns.dropFirst().enumerated().map { "\($1) = $\($0 + 1)" }.joined(separator: ", ")
         let sql = "UPDATE pqrs_case SET \(assignments) WHERE radicado = $\(n + 1) AND state = $\(n + 2) AND deadline_version = $\(n + 3) AND verification = $\(n + 4) RETURNING radicado"
         let changed = try await c.query(PostgresQuery(unsafeSQL: sql, binds: binds), logger: logger).decode(String.self).first { _ in true }
@@ -74,24 +74,24 @@ extension PostgresStore: CaseStore {
 
     static func cases(_ c: PostgresConnection, _ logger: Logger, where condition: String, _ value: String?) async throws -> [PQRSCaseRecord] {
         var binds = PostgresBindings()
-        if let value { try binds.append(value) }
+        if let value { binds.append(value) }
         let rows = try await c.query(PostgresQuery(unsafeSQL: "SELECT \(caseColumns.joined(separator: ", ")) FROM pqrs_case \(condition) ORDER BY radicado", binds: binds),
                                      logger: logger)
         var result: [PQRSCaseRecord] = []
         for try await row in rows {
-            let a = try row.decode((String, String, String, String, String?, String?, Bool, Bool, String, String?, String, String?, String, Int, String).self)
-            var cells = row.makeRandomAccess()
+            let cells = row.makeRandomAccess()
             func text(_ i: Int) throws -> String { try cells[i].decode(String.self) }
             func optional(_ i: Int) throws -> String? { try cells[i].decode(String?.self) }
-            let record = PQRSCaseRecord(
-                radicado: a.0, channel: a.1, type: a.2, service: a.3, attribute: a.4, ssfType: a.5, subsidy: a.6, fromSSF: a.7, text: a.8,
-                petitioner: a.9, received: a.10, deposited: a.11, effectiveReceipt: a.12, termDays: a.13, termSource: a.14,
-                deadline: try text(15), originalDeadline: try text(16), maximumExtension: try text(17), deadlineVersion: try cells[18].decode(Int.self),
-                calendarVersion: try text(19), owner: try text(20), state: try text(21), suspendedOn: try optional(22), extended: try cells[23].decode(Bool.self),
-                responseDate: try optional(24), responseChannel: try optional(25), ssfCertificate: try optional(26), verification: try text(27),
-                satisfied: try cells[28].decode(Bool?.self), closedOn: try optional(29), openedAt: try text(30))
-            _ = cells
-            result.append(record)
+            func flag(_ i: Int) throws -> Bool { try cells[i].decode(Bool.self) }
+            func integer(_ i: Int) throws -> Int { try cells[i].decode(Int.self) }
+            result.append(PQRSCaseRecord(
+                radicado: try text(0), channel: try text(1), type: try text(2), service: try text(3), attribute: try optional(4), ssfType: try optional(5),
+                subsidy: try flag(6), fromSSF: try flag(7), text: try text(8), petitioner: try optional(9), received: try text(10), deposited: try optional(11),
+                effectiveReceipt: try text(12), termDays: try integer(13), termSource: try text(14), deadline: try text(15), originalDeadline: try text(16),
+                maximumExtension: try text(17), deadlineVersion: try integer(18), calendarVersion: try text(19), owner: try text(20), state: try text(21),
+                suspendedOn: try optional(22), extended: try flag(23), responseDate: try optional(24), responseChannel: try optional(25),
+                ssfCertificate: try optional(26), verification: try text(27), satisfied: try cells[28].decode(Bool?.self), closedOn: try optional(29),
+                openedAt: try text(30)))
         }
         return result
     }

@@ -1,3 +1,4 @@
+import Diagnostics
 import Foundation
 import PostgresNIO
 
@@ -75,6 +76,7 @@ public final class PostgresStore: WebStore, @unchecked Sendable {
     }
 
     /// One transaction.
+    @discardableResult
     func transaction<T: Sendable>(_ body: @escaping @Sendable (PostgresConnection, Logger) async throws -> T) throws -> T {
         let client = self.client, logger = self.logger
         return try blocking { try await client.withTransaction(logger: logger) { connection in try await body(connection, logger) } }
@@ -201,7 +203,7 @@ public final class PostgresStore: WebStore, @unchecked Sendable {
             try await Self.requirePublished(c, logger, questionnaire)
             var added = 0, unchanged = 0
             for unit in units {
-                let contact = Self.json(unit.contact)
+                let contact = ContactJSON.encode(unit.contact)
                 let rows = try await c.query("""
                     SELECT stratum, weight, stratum_size, reserve, draw_order, contact FROM sample_case WHERE questionnaire = \(questionnaire) AND unit = \(unit.unit)
                     """, logger: logger).decode((String?, Double?, Double?, Bool, Int?, String).self)
@@ -242,7 +244,7 @@ public final class PostgresStore: WebStore, @unchecked Sendable {
                 func list(_ text: String?) -> [String] { text.map { $0.split(separator: "\u{1F}").map(String.init) } ?? [] }
                 result.append(CaseState(unit: unit, stratum: stratum, reserve: reserve, disposition: disposition, attempts: attempts,
                                         interviewers: list(interviewers), attemptEnds: list(ends), appointment: appointment,
-                                        unfinished: unfinished, order: order, contact: Self.contact(contact)))
+                                        unfinished: unfinished, order: order, contact: ContactJSON.decode(contact)))
             }
             return result
         }
@@ -304,7 +306,7 @@ public final class PostgresStore: WebStore, @unchecked Sendable {
             for try await (unit, stratum, weight, size, reserve, order, contact) in try await c.query("""
                 SELECT unit, stratum, weight, stratum_size, reserve, draw_order, contact FROM sample_case WHERE questionnaire = \(questionnaire)
                 """, logger: logger).decode((String, String?, Double?, Double?, Bool, Int?, String).self) {
-                result[unit] = SampleUnit(unit: unit, stratum: stratum, weight: weight, stratumSize: size, reserve: reserve, order: order, contact: Self.contact(contact))
+                result[unit] = SampleUnit(unit: unit, stratum: stratum, weight: weight, stratumSize: size, reserve: reserve, order: order, contact: ContactJSON.decode(contact))
             }
             return result
         }
@@ -544,22 +546,15 @@ public final class PostgresStore: WebStore, @unchecked Sendable {
     }
 
     static func interview(_ c: PostgresConnection, _ logger: Logger, _ questionnaire: String, _ respondent: String) async throws -> InterviewRecord? {
-        var found: InterviewRecord?
-        for try await (q, v, r, mode, interviewer, started, ended, disposition, source, answers) in try await c.query("""
-            SELECT questionnaire, version, respondent, mode, interviewer, started_at, ended_at, disposition, source, answers
-            FROM interview WHERE questionnaire = \(questionnaire) AND respondent = \(respondent)
-            """, logger: logger).decode((String, String, String, String, String?, String, String?, String?, String, String).self) {
-            found = InterviewRecord(questionnaire: q, version: v, respondent: r, mode: mode, interviewer: interviewer, startedAt: started, endedAt: ended,
-                                    disposition: disposition, source: source, answers: AnswerJSON.decode(answers))
-        }
-        return found
+        try await interviews(c, logger, questionnaire, respondent: respondent).first
     }
 
-    static func interviews(_ c: PostgresConnection, _ logger: Logger, _ questionnaire: String) async throws -> [InterviewRecord] {
+    /// The interviews of a questionnaire in the order they were stored (or the one of `respondent`).
+    static func interviews(_ c: PostgresConnection, _ logger: Logger, _ questionnaire: String, respondent: String? = nil) async throws -> [InterviewRecord] {
         var result: [InterviewRecord] = []
         for try await (q, v, r, mode, interviewer, started, ended, disposition, source, answers) in try await c.query("""
             SELECT questionnaire, version, respondent, mode, interviewer, started_at, ended_at, disposition, source, answers
-            FROM interview WHERE questionnaire = \(questionnaire) ORDER BY id
+            FROM interview WHERE questionnaire = \(questionnaire) AND (\(respondent)::TEXT IS NULL OR respondent = \(respondent)) ORDER BY id
             """, logger: logger).decode((String, String, String, String, String?, String, String?, String?, String, String).self) {
             result.append(InterviewRecord(questionnaire: q, version: v, respondent: r, mode: mode, interviewer: interviewer, startedAt: started, endedAt: ended,
                                           disposition: disposition, source: source, answers: AnswerJSON.decode(answers)))
@@ -568,17 +563,11 @@ public final class PostgresStore: WebStore, @unchecked Sendable {
     }
 
     static func requirePublished(_ c: PostgresConnection, _ logger: Logger, _ questionnaire: String) async throws {
+        let published = try await c.query("SELECT EXISTS (SELECT 1 FROM questionnaire_version WHERE questionnaire = \(questionnaire))", logger: logger)
+            .decode(Bool.self).first { _ in true } ?? false
+        guard !published else { return }
         var known: [String] = []
         for try await q in try await c.query("SELECT DISTINCT questionnaire FROM questionnaire_version", logger: logger).decode(String.self) { known.append(q) }
-        guard known.contains(questionnaire) else { throw StoreError.unknownQuestionnaire(questionnaire, suggestion: nil) }
-    }
-
-    static func json(_ fields: [String: String]) -> String {
-        guard let data = try? JSONSerialization.data(withJSONObject: fields, options: [.sortedKeys]) else { return "{}" }
-        return String(decoding: data, as: UTF8.self)
-    }
-
-    static func contact(_ text: String) -> [String: String] {
-        (try? JSONSerialization.jsonObject(with: Data(text.utf8))) as? [String: String] ?? [:]
+        throw StoreError.unknownQuestionnaire(questionnaire, suggestion: Suggestion.closest(to: questionnaire, among: known))
     }
 }

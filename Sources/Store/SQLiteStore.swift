@@ -63,7 +63,7 @@ public final class SQLiteStore: SurveyStore, Sendable {
             try requirePublished(db, questionnaire)
             var added = 0, unchanged = 0
             for unit in units {
-                let contact = Self.json(unit.contact)
+                let contact = ContactJSON.encode(unit.contact)
                 if let row = try Row.fetchOne(db, sql: "SELECT stratum, weight, stratum_size, reserve, draw_order, contact FROM sample_case WHERE questionnaire = ? AND unit = ?",
                                               arguments: [questionnaire, unit.unit]) {
                     let same = row["stratum"] as String? == unit.stratum && row["weight"] as Double? == unit.weight
@@ -98,7 +98,7 @@ public final class SQLiteStore: SurveyStore, Sendable {
                 """, arguments: [questionnaire])
             return rows.map { row in
                 func list(_ column: String) -> [String] { (row[column] as String?).map { $0.split(separator: "\u{1F}").map(String.init) } ?? [] }
-                let contact = (try? JSONSerialization.jsonObject(with: Data((row["contact"] as String).utf8))) as? [String: String] ?? [:]
+                let contact = ContactJSON.decode(row["contact"])
                 return CaseState(unit: row["unit"], stratum: row["stratum"], reserve: row["reserve"], disposition: row["disposition"],
                                  attempts: row["attempts"], interviewers: list("interviewers"), attemptEnds: list("ends"),
                                  appointment: row["appointment"], unfinished: row["unfinished"], order: row["draw_order"], contact: contact)
@@ -170,7 +170,7 @@ public final class SQLiteStore: SurveyStore, Sendable {
         try read { db in
             var result: [String: SampleUnit] = [:]
             for row in try Row.fetchAll(db, sql: "SELECT * FROM sample_case WHERE questionnaire = ?", arguments: [questionnaire]) {
-                let contact = (try? JSONSerialization.jsonObject(with: Data((row["contact"] as String).utf8))) as? [String: String] ?? [:]
+                let contact = ContactJSON.decode(row["contact"])
                 let unit = SampleUnit(unit: row["unit"], stratum: row["stratum"], weight: row["weight"], stratumSize: row["stratum_size"],
                                       reserve: row["reserve"], order: row["draw_order"], contact: contact)
                 result[unit.unit] = unit
@@ -344,11 +344,6 @@ public final class SQLiteStore: SurveyStore, Sendable {
         let formatter = ISO8601DateFormatter()
         formatter.formatOptions = [.withInternetDateTime, .withFractionalSeconds]
         return formatter.string(from: date)
-    }
-
-    private static func json(_ fields: [String: String]) -> String {
-        guard let data = try? JSONSerialization.data(withJSONObject: fields, options: [.sortedKeys]) else { return "{}" }
-        return String(decoding: data, as: UTF8.self)
     }
 
     func write<T>(_ body: (Database) throws -> T) throws -> T {

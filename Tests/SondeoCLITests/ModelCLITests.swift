@@ -61,6 +61,8 @@ import Testing
         let items = d["drivers"] as! [[String: Any]]
         expectClose(items.map { $0["relative_weight"] as! Double },
                     [0.125369603682296, 0.145598992624086, 0.177507738581003, 0.051209460235799, 0.107936148335922], rtol: 1e-6)
+        // Quadrants from R's figures: shares = weights / their sum (0.2063, 0.2396, 0.2921, 0.0843, 0.1776 against
+        // 1/5) and svymean means (4.1288, 3.5211, 3.8897, 4.1488, 3.7639 against their average 3.8905).
         #expect(items.map { $0["quadrant"] as! String } == ["maintain", "improve", "improve", "surplus", "monitor"])
     }
 

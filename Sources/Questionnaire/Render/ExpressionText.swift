@@ -17,7 +17,7 @@ extension Expression {
             if case .binary(let op, _, _, _) = e, op == "y" || op == "o", parent != op, parent != "no" { return "(\(text))" }
             return text
         }
-        func number(_ x: Double) -> String { x == x.rounded() && abs(x) < 1e15 ? String(Int64(x)) : String(x) }
+        func number(_ x: Double) -> String { PlainNumber.text(x) }
         switch self {
         case .number(let x, _): return number(x)
         case .text(let s, _): return xpath ? "'\(s.replacingOccurrences(of: "'", with: "’"))'" : "\"\(s)\""

@@ -153,7 +153,7 @@ public struct AnswerCheck: Sendable {
         }
     }
 
-    static func format(_ x: Double) -> String { x == x.rounded() && abs(x) < 1e15 ? String(Int64(x)) : String(x) }
+    static func format(_ x: Double) -> String { PlainNumber.text(x) }
 
     /// Whether a text is a real calendar date written aaaa-mm-dd.
     public static func isDate(_ s: String) -> Bool {

@@ -1,6 +1,7 @@
 import ArgumentParser
 import Cases
 import Foundation
+import Questionnaire
 import Store
 import Table
 
@@ -130,7 +131,7 @@ struct CasesReportCommand: ParsableCommand {
     }
 
     private func html(_ r: MonthlyReport, catalog: Catalog) -> String {
-        func esc(_ s: String) -> String { ProfileHTML.escape(s) }
+        func esc(_ s: String) -> String { HTMLText.escape(s) }
         func tableHTML(_ headers: [String], _ rows: [[String]]) -> String {
             "<table><tr>" + headers.map { "<th>\(esc($0))</th>" }.joined() + "</tr>\n" + rows.map { "<tr>" + $0.map { "<td>\(esc($0))</td>" }.joined() + "</tr>" }.joined(separator: "\n") + "</table>\n"
         }

@@ -1,6 +1,7 @@
 import Analysis
 import Diagnostics
 import Foundation
+import Questionnaire
 
 /// The survey report as one self-contained HTML page (inline CSS and SVG; nothing loaded from the
 /// network), for the equipo de investigación to present to management: indicators first, then the
@@ -268,5 +269,5 @@ enum ReportHTML {
 
     private static func f(_ x: Double) -> String { String(format: "%.1f", x) }
 
-    static func esc(_ text: String) -> String { ProfileHTML.escape(text) }
+    static func esc(_ text: String) -> String { HTMLText.escape(text) }
 }
