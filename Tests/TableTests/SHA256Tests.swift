@@ -1,3 +1,5 @@
+import Foundation
+import SondeoTestSupport
 import Table
 import Testing
 
@@ -23,5 +25,27 @@ import Testing
         var pieces = SHA256()
         for character in text { pieces.update(String(character)) }
         #expect(whole.finishHex() == pieces.finishHex())
+    }
+
+    @Test("the CSV reader's digest of the bytes it read equals the file's SHA-256 (digests by Python's hashlib), BOM and all, across chunks")
+    func readerDigest() throws {
+        let dir = TemporaryDirectory()
+        // Three files: a tiny one, one with a BOM and CRLF (the digest is of the bytes, not the text),
+        // and one of 1,556,002 bytes, longer than the reader's 1 MiB chunk.
+        let files: [(bytes: [UInt8], sha256: String)] = [
+            (Array("x,y\n1,2\n".utf8), "81bf9fa83c6f7f151bd491a98cd7d933de3965289e3ebd77c6c425f7eaa16392"),
+            ([0xEF, 0xBB, 0xBF] + Array("x;y\r\n1;2\r\n".utf8), "47dc1130d2a6e4cf449e31a9e49cb5310ae3b911794fbcd7ec7d8279422d6d49"),
+            (Array(("x\n" + (0..<400_000).map { "\($0 % 1000)\n" }.joined()).utf8), "aa806452d9db84c152de88fd53465b2c97e3669b95a8e26990ae31e473415059"),
+        ]
+        for (index, file) in files.enumerated() {
+            let path = dir.path("f\(index).csv")
+            try Data(file.bytes).write(to: URL(fileURLWithPath: path))
+            var options = CSVReadOptions()
+            options.digest = true
+            let (table, report) = try CSVReader.read(path: path, options: options)
+            #expect(report.sha256 == file.sha256, "file \(index)")
+            #expect(table.rowCount > 0)
+            #expect(try CSVReader.read(path: path).report.sha256 == nil)
+        }
     }
 }

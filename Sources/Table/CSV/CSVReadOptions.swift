@@ -15,6 +15,9 @@ public struct CSVReadOptions: Sendable {
     public var columns: Set<String>?
     /// Called now and then with the fraction of the file read (0…1), for a progress display.
     public var progress: (@Sendable (Double) -> Void)?
+    /// Compute the SHA-256 of the file's bytes as they are read (``CSVReport/sha256``), instead of
+    /// reading the file a second time for a fingerprint.
+    public var digest = false
 
     public init(delimiter: UInt8? = nil, encoding: TextEncoding? = nil, decimalMark: UInt8? = nil,
                 missingCodes: [String] = [], skipBadRows: Bool = false) {
@@ -40,6 +43,8 @@ public struct CSVReport: Sendable {
     public var skippedRows: [(line: Int, fields: Int)]
     /// Fields the header announced.
     public var expectedFields: Int
+    /// The SHA-256 of the file's bytes (hex), when ``CSVReadOptions/digest`` asked for it.
+    public var sha256: String?
 
     public enum LineEnding: String, Sendable { case lf = "LF", crlf = "CRLF", cr = "CR" }
 }

@@ -62,6 +62,8 @@ private struct Scan {
     var byteOrderMark = false
     var delimiter: UInt8 = UInt8(ascii: ",")
     var lineEnding = CSVReport.LineEnding.lf
+    /// The file's SHA-256, when asked for.
+    var sha256: String?
 
     static func run(path: String, options: CSVReadOptions, keepCodes: Bool) throws(CSVError) -> Scan {
         let input = try FileInput(path: path)
@@ -70,9 +72,11 @@ private struct Scan {
         defer { buffer.deallocate() }
         var tokenizer: CSVTokenizer?
         var position = 0
+        let digest = options.digest ? BackgroundSHA256() : nil
         while true {
             let count = try input.read(into: buffer)
             if count == 0 { break }
+            digest?.update(UnsafeBufferPointer(rebasing: buffer.bindMemory(to: UInt8.self).prefix(count)))
             var chunk = UnsafeBufferPointer(rebasing: buffer.bindMemory(to: UInt8.self).prefix(count))
             var offset = position
             if position == 0 {
@@ -109,6 +113,7 @@ private struct Scan {
         }
         scan.encodingScanner.finish()
         if scan.header.isEmpty { throw CSVError(.empty, at: SourceLocation(source: path)) }
+        scan.sha256 = digest?.finishHex()
         return scan
     }
 
@@ -178,7 +183,7 @@ private struct Scan {
         let columns = decoders.map { $0.decode(decimalMark: mark, missingNumbers: missingNumbers) }
         let report = CSVReport(source: path, encoding: encoding, byteOrderMark: byteOrderMark,
                                delimiter: delimiter, decimalMark: mark, lineEnding: lineEnding,
-                               rows: rows, skippedRows: skipped, expectedFields: header.count)
+                               rows: rows, skippedRows: skipped, expectedFields: header.count, sha256: sha256)
         return (columns, report)
     }
 

@@ -65,7 +65,7 @@ public struct CSVWriter: Sendable {
                 let value = values[row]
                 if value.isNaN { return }
                 if value == value.rounded() && abs(value) < 1e15 {
-                    out.append(contentsOf: String(Int64(value)).utf8)
+                    WholeNumberText.forEachByte(of: Int64(value)) { out.append($0) }
                 } else if let text = column.text(at: row, format: format) {
                     out.append(contentsOf: cell(text))
                 }

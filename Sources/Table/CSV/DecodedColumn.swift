@@ -67,7 +67,7 @@ struct DecodedColumn {
         }
         type = .categorical
         let texts = levelCodes.map(decodeText)
-        let order = texts.indices.sorted { LevelOrder.less(texts[$0], texts[$1]) }
+        let order = LevelOrder.order(texts)
         var newIndex = [UInt32](repeating: 0, count: distinct)
         for (position, old) in order.enumerated() { newIndex[old] = UInt32(position) }
         sortedLevels = order.map { texts[$0] }
@@ -97,5 +97,11 @@ public enum LevelOrder {
     public static func less(_ a: String, _ b: String) -> Bool {
         let fa = String(Suggestion.fold(a)), fb = String(Suggestion.fold(b))
         return fa == fb ? a < b : fa < fb
+    }
+
+    /// The positions of `texts` in level order, each text folded once (not once per comparison).
+    public static func order(_ texts: [String]) -> [Int] {
+        let folded = texts.map { String(Suggestion.fold($0)) }
+        return texts.indices.sorted { folded[$0] == folded[$1] ? texts[$0] < texts[$1] : folded[$0] < folded[$1] }
     }
 }

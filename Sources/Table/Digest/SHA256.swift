@@ -44,10 +44,11 @@ public struct SHA256: Sendable {
             append(byte)
             rest = rest.dropFirst()
         }
-        while rest.count >= 64 {
-            compress(UnsafeBufferPointer(rebasing: rest.prefix(64)))
-            length &+= 64
-            rest = rest.dropFirst(64)
+        let whole = rest.count / 64 * 64
+        if whole > 0 {
+            compress(UnsafeBufferPointer(rebasing: rest.prefix(whole)))
+            length &+= UInt64(whole)
+            rest = rest.dropFirst(whole)
         }
         for byte in rest { append(byte) }
     }
@@ -98,11 +99,20 @@ public struct SHA256: Sendable {
         return hasher.finishHex()
     }
 
-    private mutating func compress(_ block: UnsafeBufferPointer<UInt8>) {
-        withUnsafeTemporaryAllocation(of: UInt32.self, capacity: 64) { w in compress(block, schedule: w) }
+    /// Whole 64-byte blocks, one after another.
+    private mutating func compress(_ blocks: UnsafeBufferPointer<UInt8>) {
+        guard let base = blocks.baseAddress else { return }
+        withUnsafeTemporaryAllocation(of: UInt32.self, capacity: 64) { w in
+            SHA256.k.withUnsafeBufferPointer { k in
+                for offset in stride(from: 0, to: blocks.count, by: 64) {
+                    compress(base + offset, schedule: w.baseAddress!, constants: k.baseAddress!)
+                }
+            }
+        }
     }
 
-    private mutating func compress(_ block: UnsafeBufferPointer<UInt8>, schedule w: UnsafeMutableBufferPointer<UInt32>) {
+    /// One 64-byte block (FIPS 180-4 §6.2.2), through pointers: no bounds checks in the 64 rounds.
+    private mutating func compress(_ block: UnsafePointer<UInt8>, schedule w: UnsafeMutablePointer<UInt32>, constants k: UnsafePointer<UInt32>) {
         for t in 0..<16 {
             w[t] = UInt32(block[4 * t]) << 24 | UInt32(block[4 * t + 1]) << 16 | UInt32(block[4 * t + 2]) << 8 | UInt32(block[4 * t + 3])
         }
@@ -116,7 +126,7 @@ public struct SHA256: Sendable {
         for t in 0..<64 {
             let s1 = rotate(e, 6) ^ rotate(e, 11) ^ rotate(e, 25)
             let choice = (e & f) ^ (~e & g)
-            let t1 = h &+ s1 &+ choice &+ SHA256.k[t] &+ w[t]
+            let t1 = h &+ s1 &+ choice &+ k[t] &+ w[t]
             let s0 = rotate(a, 2) ^ rotate(a, 13) ^ rotate(a, 22)
             let majority = (a & b) ^ (a & c) ^ (b & c)
             let t2 = s0 &+ majority
