@@ -79,7 +79,7 @@ enum FormHTML {
         html += "<legend>\(esc(text))\(item.optional ? " <span class=\"opcional\">(opcional)</span>" : "")</legend>\n"
         if mode != .web { for line in item.instructions { html += "<p class=\"instruccion\">\(esc(line))</p>\n" } }
         for p in problems {
-            let row = p.variable == item.id ? "" : (item.rows.first { "\(item.id)_\($0.id)" == p.variable }.map { "«\($0.text)»: " } ?? "")
+            let row = p.variable == item.id ? "" : (item.rows.first { item.variable(of: $0) == p.variable }.map { "«\($0.text)»: " } ?? "")
             html += "<p class=\"error\" id=\"e-\(esc(p.variable))\">\(esc(row + respondentText(p)))</p>\n"
         }
         func options(_ list: String) -> [(code: Int, label: String)] { q.list(list)?.options.map { ($0.code, $0.label) } ?? [] }
@@ -118,7 +118,7 @@ enum FormHTML {
             let choices = options(list)
             html += "<table class=\"matriz\"><thead><tr><th></th>" + choices.map { "<th scope=\"col\">\(esc($0.label))</th>" }.joined() + "</tr></thead><tbody>"
             for row in item.rows {
-                let variable = "\(item.id)_\(row.id)"
+                let variable = item.variable(of: row)
                 let rowCondition = row.condition.map { " data-cond=\"\(esc(ConditionScript.json($0)))\"" } ?? ""
                 html += "<tr data-var=\"\(esc(variable))\" data-kind=\"number\"\(rowCondition)><th scope=\"row\">\(esc(row.text))</th>"
                 html += choices.map { c in
@@ -147,14 +147,14 @@ enum FormHTML {
     /// The item a variable belongs to (a grid row's item).
     static func itemID(_ variable: String, _ q: QuestionnaireFile) -> String {
         if q.item(variable) != nil { return variable }
-        return q.items.first { item in item.rows.contains { "\(item.id)_\($0.id)" == variable } }?.id ?? variable
+        return q.items.first { item in item.rows.contains { item.variable(of: $0) == variable } }?.id ?? variable
     }
 
     /// A short name of the question of a variable for the list of problems.
     static func label(of variable: String, _ q: QuestionnaireFile) -> String {
         guard let item = q.item(itemID(variable, q)) else { return variable }
         var text = QuestionnaireFile.replacingPipes(in: item.text(for: .web) ?? item.mainText ?? item.id) { _ in "…" }
-        if let row = item.rows.first(where: { "\(item.id)_\($0.id)" == variable }) { text += " " + row.text }
+        if let row = item.rows.first(where: { item.variable(of: $0) == variable }) { text += " " + row.text }
         return text.count > 70 ? String(text.prefix(69)) + "…" : text
     }
 

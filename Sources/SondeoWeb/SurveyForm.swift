@@ -67,7 +67,7 @@ struct SurveyForm: Sendable {
         for index in pages[page] {
             let item = questionnaire.items[index]
             let variables: [String]
-            if case .grid = item.type { variables = item.rows.map { "\(item.id)_\($0.id)" } } else { variables = [item.id] }
+            if case .grid = item.type { variables = item.rows.map { item.variable(of: $0) } } else { variables = [item.id] }
             for variable in variables {
                 responses[variable] = nil
                 if let answer = special(variable, item) { responses[variable] = answer; continue }
@@ -94,14 +94,14 @@ struct SurveyForm: Sendable {
         for index in pages[page] {
             let item = questionnaire.items[index]
             if case .grid = item.type {
-                for row in item.rows where !check.routing.rowApplies(row, itemState: states[index], responses) { responses["\(item.id)_\(row.id)"] = nil }
+                for row in item.rows where !check.routing.rowApplies(row, itemState: states[index], responses) { responses[item.variable(of: row)] = nil }
             } else if states[index] != .applies {
                 responses[item.id] = nil
             }
         }
         let pageVariables = Set(pages[page].flatMap { index -> [String] in
             let item = questionnaire.items[index]
-            if case .grid = item.type { return item.rows.map { "\(item.id)_\($0.id)" } }
+            if case .grid = item.type { return item.rows.map { item.variable(of: $0) } }
             return [item.id]
         })
         problems += check.problems(of: responses, states: check.routing.states(responses).states).filter { pageVariables.contains($0.variable) && $0.severity == .error }

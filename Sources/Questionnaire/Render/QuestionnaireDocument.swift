@@ -105,7 +105,7 @@ public enum QuestionnaireDocument {
                 let columns = options.map { ($0.code, esc($0.label), "") } + specials.map { ($0.code, esc($0.label), " class=\"special\"") }
                 body += "<table><tr><th></th>" + columns.map { "<th\($0.2)>\($0.1)</th>" }.joined() + "</tr>\n"
                 for row in item.rows {
-                    body += "<tr><td>\(esc(row.text))</td>" + columns.map { "<td><input type=\"radio\" name=\"\(item.id)_\(row.id)\" value=\"\($0.0)\"></td>" }.joined() + "</tr>\n"
+                    body += "<tr><td>\(esc(row.text))</td>" + columns.map { "<td><input type=\"radio\" name=\"\(item.variable(of: row))\" value=\"\($0.0)\"></td>" }.joined() + "</tr>\n"
                 }
                 body += "</table>\n"
             case .note, .calculated: break

@@ -87,7 +87,7 @@ public enum Variables {
                 }
             case .grid(let l):
                 for row in item.rows {
-                    result.append(Variable(name: "\(item.id)_\(row.id)", label: "\(label) \(row.text)", item: item.id, values: listValues(l),
+                    result.append(Variable(name: item.variable(of: row), label: "\(label) \(row.text)", item: item.id, values: listValues(l),
                                            missing: specials.map(\.code), kind: .numeric))
                 }
             case .scale(let low, let high, let a, let b):

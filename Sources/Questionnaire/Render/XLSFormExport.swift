@@ -95,7 +95,7 @@ public enum XLSFormExport {
                 let listId = list(l, withSpecials: item.allowedSpecials)
                 survey.append(["begin_group", item.id, label(item), "", "", relevant, "", "", "", "field-list", ""])
                 for row in item.rows {
-                    survey.append(["select_one \(listId)", "\(item.id)_\(row.id)", pipe(row.text), "", required, row.condition?.xpath(specials: specials) ?? "", "", "", "", "", ""])
+                    survey.append(["select_one \(listId)", item.variable(of: row), pipe(row.text), "", required, row.condition?.xpath(specials: specials) ?? "", "", "", "", "", ""])
                 }
                 survey.append(["end_group", "", "", "", "", "", "", "", "", "", ""])
             }

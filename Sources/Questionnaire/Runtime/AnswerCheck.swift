@@ -20,82 +20,45 @@ public struct AnswerProblem: Sendable, Equatable {
 
 /// Checks answers against the questionnaire: type, range, codes of the list, specials allowed,
 /// `máximo`, `exclusiva`, `validar` (error) and `advertir` (warning); and for a whole interview,
-/// required answers missing and answers where the question did not apply.
+/// required answers missing and answers where the question did not apply. What each item accepts is
+/// worked out once (``ItemRules``); the checks run on an ``AnswerSheet``.
 public struct AnswerCheck: Sendable {
     public let routing: Routing
     var q: QuestionnaireFile { routing.evaluator.questionnaire }
-    /// The variables of each item (grid rows as `item_row`), named once rather than per interview.
-    let variableNames: [[String]]
+    var layout: AnswerLayout { routing.evaluator.layout }
+    /// What each item accepts, by item index.
+    let rules: [ItemRules]
+    private let itemIndex: [String: Int]
 
     public init(_ questionnaire: QuestionnaireFile, mode: Mode) {
         routing = Routing(Evaluator(questionnaire, mode: mode))
-        variableNames = questionnaire.items.map { item in
-            if case .grid = item.type { return item.rows.map { "\(item.id)_\($0.id)" } }
-            return [item.id]
-        }
+        let evaluator = routing.evaluator
+        rules = questionnaire.items.map { ItemRules($0, in: questionnaire, evaluator: evaluator) }
+        itemIndex = Dictionary(questionnaire.items.enumerated().map { ($1.id, $0) }, uniquingKeysWith: { first, _ in first })
     }
 
     /// Problems of one answer to one item (for a grid, `variable` names the row), with the other
     /// answers of the interview for `validar`/`advertir`.
     public func problems(item: Item, variable: String, answer: Answer, in responses: Responses) -> [AnswerProblem] {
-        func error(_ es: String, _ en: String) -> AnswerProblem { AnswerProblem(severity: .error, variable: variable, spanish: es, english: en) }
-        if case .special(let name) = answer {
-            guard item.allowedSpecials.contains(name) else {
-                return [error("«\(variable)» no admite \(name)", "«\(variable)» does not allow \(name)")]
-            }
-            return []
-        }
-        var found: [AnswerProblem] = []
-        func codes(_ list: String) -> [Int] { q.list(list)?.options.map(\.code) ?? [] }
-        func code(_ list: [Int], listName: String) {
-            guard case .number(let x) = answer else { found.append(error("«\(variable)» espera un código de la lista «\(listName)»", "«\(variable)» expects a code of list «\(listName)»")); return }
-            if !list.contains(where: { Double($0) == x }) {
-                found.append(error("\(Self.format(x)) no es un código de la lista «\(listName)» (\(list.map(String.init).joined(separator: ", ")))",
-                                   "\(Self.format(x)) is not a code of list «\(listName)» (\(list.map(String.init).joined(separator: ", ")))"))
-            }
-        }
-        func range(_ low: Double?, _ high: Double?, whole: Bool) {
-            guard case .number(let x) = answer else { found.append(error("«\(variable)» espera un número", "«\(variable)» expects a number")); return }
-            if whole && x != x.rounded() { found.append(error("«\(variable)» espera un número entero, no \(Self.format(x))", "«\(variable)» expects a whole number, not \(Self.format(x))")) }
-            if let low, x < low { found.append(error("\(Self.format(x)) es menor que el mínimo \(Self.format(low))", "\(Self.format(x)) is below the minimum \(Self.format(low))")) }
-            if let high, x > high { found.append(error("\(Self.format(x)) es mayor que el máximo \(Self.format(high))", "\(Self.format(x)) is above the maximum \(Self.format(high))")) }
-        }
-        switch item.type {
-        case .single(let list), .grid(let list): code(codes(list), listName: list)
-        case .yesNo: code([1, 2], listName: "sino")
-        case .scale(let low, let high, _, _): range(Double(low), Double(high), whole: true)
-        case .integer(let low, let high): range(low, high, whole: true)
-        case .decimal(let low, let high): range(low, high, whole: false)
-        case .multiple(let list):
-            guard case .codes(let chosen) = answer else { found.append(error("«\(variable)» espera códigos de la lista «\(list)»", "«\(variable)» expects codes of list «\(list)»")); break }
-            let known = Set(codes(list))
-            for c in chosen.sorted() where !known.contains(c) {
-                found.append(error("\(c) no es un código de la lista «\(list)»", "\(c) is not a code of list «\(list)»"))
-            }
-            if let maximum = item.maximum, chosen.count > maximum {
-                found.append(error("se eligieron \(chosen.count) opciones y el máximo es \(maximum)", "\(chosen.count) options chosen; the maximum is \(maximum)"))
-            }
-            let exclusive = Set(item.exclusive + (q.list(list)?.options.filter(\.exclusive).map(\.code) ?? []))
-            if chosen.count > 1, let c = chosen.sorted().first(where: { exclusive.contains($0) }) {
-                found.append(error("la opción \(c) es excluyente: no se combina con otras", "option \(c) is exclusive: it cannot be combined with others"))
-            }
-        case .text:
-            if case .text = answer {} else { found.append(error("«\(variable)» espera un texto", "«\(variable)» expects a text")) }
-        case .date:
-            if case .text(let s) = answer, Self.isDate(s) {} else {
-                found.append(error("«\(variable)» espera una fecha aaaa-mm-dd", "«\(variable)» expects a date yyyy-mm-dd"))
-            }
-        case .note, .calculated:
-            found.append(error("«\(variable)» no se responde", "«\(variable)» is not answered"))
-        }
-        guard found.isEmpty else { return found }
+        let rules = itemIndex[item.id].map { self.rules[$0] } ?? ItemRules(item, in: q, evaluator: routing.evaluator)
+        return problems(rules, variable: variable, slot: layout.slot(variable), answer: answer, in: layout.sheet(responses))
+    }
+
+    /// The same on a sheet: `slot` is where the answer goes (nil when the variable has none).
+    func problems(_ rules: ItemRules, variable: String, slot: Int?, answer: Answer, in sheet: AnswerSheet) -> [AnswerProblem] {
+        var found = rules.problems(of: answer, variable: variable)
+        // A special (NS, NR) is not a value the rules could judge.
+        if case .special = answer { return found }
+        guard found.isEmpty, !rules.validations.isEmpty || !rules.warnings.isEmpty else { return found }
         // The rules see the interview with this answer; copy the answers only when it is not there yet.
-        var with = responses
-        if responses[variable] != answer { with[variable] = answer }
-        for rule in item.validations where !routing.evaluator.holds(rule.condition, with) {
-            found.append(error(rule.message ?? "no cumple «\(rule.condition.source)»", rule.message ?? "fails «\(rule.condition.source)»"))
+        var with = sheet
+        if let slot, sheet[slot] != answer { with[slot] = answer }
+        let evaluator = routing.evaluator
+        for (condition, rule) in rules.validations where !evaluator.holds(condition, with) {
+            found.append(AnswerProblem(severity: .error, variable: variable, spanish: rule.message ?? "no cumple «\(rule.condition.source)»",
+                                       english: rule.message ?? "fails «\(rule.condition.source)»"))
         }
-        for rule in item.warnings where !routing.evaluator.holds(rule.condition, with) {
+        for (condition, rule) in rules.warnings where !evaluator.holds(condition, with) {
             found.append(AnswerProblem(severity: .warning, variable: variable, spanish: rule.message ?? "confirme: no cumple «\(rule.condition.source)»",
                                        english: rule.message ?? "confirm: fails «\(rule.condition.source)»"))
         }
@@ -104,29 +67,32 @@ public struct AnswerCheck: Sendable {
 
     /// Every problem of a complete interview, in questionnaire order.
     public func problems(of responses: Responses) -> [AnswerProblem] {
-        problems(of: responses, states: routing.states(responses).states)
+        let sheet = layout.sheet(responses)
+        return problems(of: sheet, states: routing.states(sheet).states)
     }
 
     /// The same, with the routing already worked out (an import needs it for the disposition too).
     public func problems(of responses: Responses, states: [Routing.State]) -> [AnswerProblem] {
+        problems(of: layout.sheet(responses), states: states)
+    }
+
+    public func problems(of sheet: AnswerSheet, states: [Routing.State]) -> [AnswerProblem] {
         var found: [AnswerProblem] = []
-        let items = q.items
-        for index in items.indices {
+        let layout = self.layout
+        for (index, rules) in rules.enumerated() where rules.answered {
             let state = states[index]
-            switch items[index].type {
-            case .note, .calculated: continue
-            default: break
-            }
-            let isGrid: Bool = { if case .grid = items[index].type { return true } else { return false } }()
-            for (position, name) in variableNames[index].enumerated() {
-                let applies = isGrid ? routing.rowApplies(items[index].rows[position], itemState: state, responses) : state == .applies
-                switch (responses[name], applies) {
+            let slots = layout.itemSlots[index]
+            for slot in slots {
+                let applies = rules.isGrid ? routing.rowApplies(item: index, row: slot - slots.lowerBound, itemState: state, sheet) : state == .applies
+                switch (sheet[slot], applies) {
                 case (let answer?, true):
-                    found += problems(item: items[index], variable: name, answer: answer, in: responses)
+                    found += problems(rules, variable: layout.names[slot], slot: slot, answer: answer, in: sheet)
                 case (_?, false):
+                    let name = layout.names[slot]
                     found.append(AnswerProblem(severity: .error, variable: name, spanish: "hay respuesta en «\(name)», que no aplica (\(Self.why(state)))",
                                                english: "«\(name)» is answered but does not apply (\(Self.whyEnglish(state)))"))
-                case (nil, true) where !items[index].optional:
+                case (nil, true) where !rules.optional:
+                    let name = layout.names[slot]
                     found.append(AnswerProblem(severity: .error, variable: name, spanish: "falta la respuesta obligatoria de «\(name)»",
                                                english: "the required answer of «\(name)» is missing"))
                 default:

@@ -3,13 +3,21 @@
 /// an unanswered question is empty (comparisons with it are false, `<>` is true, as XPath's NaN);
 /// a special answer (NS, NR) is its declared code; `respondida` is true for any answer, specials
 /// included.
+///
+/// Expressions run compiled (``compile(_:)``) against an ``AnswerSheet``; the forms that take an
+/// ``Expression`` and ``Responses`` compile and convert first, for callers that evaluate a few times.
 public struct Evaluator: Sendable {
     public let questionnaire: QuestionnaireFile
     public let mode: Mode
+    public let layout: AnswerLayout
+    /// The declared code of each special (NS = 98), as it enters comparisons.
+    private let specialCodes: [(name: String, code: Double)]
 
     public init(_ questionnaire: QuestionnaireFile, mode: Mode) {
         self.questionnaire = questionnaire
         self.mode = mode
+        layout = AnswerLayout(questionnaire)
+        specialCodes = questionnaire.specials.map { ($0.name, Double($0.code)) }
     }
 
     /// A value during evaluation.
@@ -42,79 +50,77 @@ public struct Evaluator: Sendable {
     }
 
     /// Whether a condition holds.
-    public func holds(_ e: Expression, _ responses: Responses) -> Bool { evaluate(e, responses).truth }
+    public func holds(_ e: Expression, _ responses: Responses) -> Bool { holds(compile(e), layout.sheet(responses)) }
 
-    public func evaluate(_ e: Expression, _ responses: Responses) -> Value {
-        switch e {
-        case .number(let x, _): return .number(x)
-        case .text(let s, _): return .text(s)
-        case .mode: return .text(mode.rawValue)
-        case .reference(let id, _): return value(of: id, responses)
-        case .unary(let op, let inner, _):
-            let v = evaluate(inner, responses)
-            return op == "no" ? .bool(!v.truth) : .number(-v.number)
-        case .binary(let op, let a, let b, _):
+    public func evaluate(_ e: Expression, _ responses: Responses) -> Value { evaluate(compile(e), layout.sheet(responses)) }
+
+    public func holds(_ e: CompiledExpression, _ sheet: AnswerSheet) -> Bool { run(e.root, sheet).truth }
+
+    public func evaluate(_ e: CompiledExpression, _ sheet: AnswerSheet) -> Value { run(e.root, sheet) }
+
+    private func run(_ node: CompiledExpression.Node, _ sheet: AnswerSheet) -> Value {
+        switch node {
+        case .constant(let v): return v
+        case .answer(let slot): return value(of: sheet[slot]) ?? .missing
+        case .calculated(let slot, let formula):
+            if let v = value(of: sheet[slot]) { return v }
+            let x = run(formula, sheet).number
+            return x.isNaN ? .missing : .number(x)
+        case .not(let inner): return .bool(!run(inner, sheet).truth)
+        case .negate(let inner): return .number(-run(inner, sheet).number)
+        case .and(let a, let b): return .bool(run(a, sheet).truth && run(b, sheet).truth)
+        case .or(let a, let b): return .bool(run(a, sheet).truth || run(b, sheet).truth)
+        case .arithmetic(let op, let a, let b):
+            let x = run(a, sheet).number, y = run(b, sheet).number
             switch op {
-            case "y": return .bool(holds(a, responses) && holds(b, responses))
-            case "o": return .bool(holds(a, responses) || holds(b, responses))
-            default: return binary(op, evaluate(a, responses), evaluate(b, responses))
+            case .add: return .number(x + y)
+            case .subtract: return .number(x - y)
+            case .multiply: return .number(x * y)
+            case .divide: return .number(y == 0 ? .nan : x / y)
             }
-        case .membership(let subject, let items, _):
-            let s = evaluate(subject, responses)
-            return .bool(items.contains { binary("=", s, evaluate($0, responses)) == .bool(true) })
-        case .includes(let subject, let code, _):
-            if case .codes(let codes) = evaluate(subject, responses) { return .bool(codes.contains(code)) }
+        case .comparison(let op, let a, let b): return .bool(Self.compare(op, run(a, sheet), run(b, sheet)))
+        case .membership(let subject, let items):
+            let s = run(subject, sheet)
+            return .bool(items.contains { Self.compare(.equal, s, run($0, sheet)) })
+        case .includes(let subject, let code):
+            if case .codes(let codes) = run(subject, sheet) { return .bool(codes.contains(code)) }
             return .bool(false)
-        case .answered(let subject, _):
-            return .bool(evaluate(subject, responses) != .missing)
-        case .isSpecial(let subject, let name, _):
-            if case .reference(let id, _) = subject { return .bool(responses[id] == .special(name)) }
-            return .bool(false)
+        case .answered(let subject): return .bool(run(subject, sheet) != .missing)
+        case .isSpecial(let slot, let name):
+            guard let slot, case .special(let given)? = sheet[slot] else { return .bool(false) }
+            return .bool(given == name)
         }
     }
 
-    /// The value of a variable: its answer, or for a calculated item its formula.
-    func value(of id: String, _ responses: Responses) -> Value {
-        switch responses[id] {
+    /// The value of a stored answer; a special is its declared code (unanswered if undeclared).
+    private func value(of answer: Answer?) -> Value? {
+        switch answer {
         case .number(let x)?: return .number(x)
         case .text(let s)?: return .text(s)
         case .codes(let c)?: return .codes(c)
-        case .special(let name)?:
-            return questionnaire.specials.first { $0.name == name }.map { .number(Double($0.code)) } ?? .missing
-        case nil:
-            if let item = questionnaire.item(id), case .calculated(let formula) = item.type {
-                let v = evaluate(formula, responses)
-                return v.number.isNaN ? .missing : .number(v.number)
-            }
-            return .missing
+        case .special(let name)?: return specialCodes.first { $0.name == name }.map { .number($0.code) } ?? .missing
+        case nil: return nil
         }
     }
 
-    private func binary(_ op: String, _ a: Value, _ b: Value) -> Value {
-        switch op {
-        case "+": return .number(a.number + b.number)
-        case "-": return .number(a.number - b.number)
-        case "*": return .number(a.number * b.number)
-        case "/": return .number(b.number == 0 ? .nan : a.number / b.number)
-        default: break
-        }
-        if a == .missing || b == .missing { return .bool(op == "<>") }
-        if case .text(let x) = a, case .text(let y) = b { return Self.compare(op, x, y) }
+    /// A comparison: false when either side is unanswered (true for `<>`, as XPath's NaN); two texts
+    /// compare as texts, anything else as numbers.
+    private static func compare(_ op: CompiledExpression.Comparison, _ a: Value, _ b: Value) -> Bool {
+        if a == .missing || b == .missing { return op == .notEqual }
+        if case .text(let x) = a, case .text(let y) = b { return compare(op, x, y) }
         let x = a.number, y = b.number
-        if x.isNaN || y.isNaN { return .bool(op == "<>") }
-        return Self.compare(op, x, y)
+        if x.isNaN || y.isNaN { return op == .notEqual }
+        return compare(op, x, y)
     }
 
-    /// A comparison of two texts or two numbers.
-    private static func compare<T: Comparable>(_ op: String, _ x: T, _ y: T) -> Value {
+    private static func compare<T: Comparable>(_ op: CompiledExpression.Comparison, _ x: T, _ y: T) -> Bool {
         switch op {
-        case "=": return .bool(x == y)
-        case "<>": return .bool(x != y)
-        case "<": return .bool(x < y)
-        case "<=": return .bool(x <= y)
-        case ">": return .bool(x > y)
-        case ">=": return .bool(x >= y)
-        default: return .missing
+        case .equal: return x == y
+        case .notEqual: return x != y
+        case .less: return x < y
+        case .lessOrEqual: return x <= y
+        case .greater: return x > y
+        case .greaterOrEqual: return x >= y
         }
     }
 }

@@ -13,19 +13,55 @@ public struct Routing: Sendable {
     }
 
     public let evaluator: Evaluator
+    /// Each item's conditions and jumps, compiled once for the questionnaire.
+    private let steps: [Step]
 
-    public init(_ evaluator: Evaluator) { self.evaluator = evaluator }
+    /// What decides whether one item applies, and where its jumps lead.
+    private struct Step: Sendable {
+        var id: String
+        var sectionCondition: CompiledExpression?
+        var condition: CompiledExpression?
+        var jumps: [(condition: CompiledExpression, target: Target)]
+        /// A grid's row conditions, in row order.
+        var rowConditions: [CompiledExpression?]
+    }
+
+    private enum Target: Sendable {
+        case end(disposition: String)
+        /// The index of the item jumped to; nil when no item has that id (nothing is skipped).
+        case go(Int?)
+    }
+
+    public init(_ evaluator: Evaluator) {
+        self.evaluator = evaluator
+        let q = evaluator.questionnaire
+        let sectionConditions = q.sections.map { $0.condition.map(evaluator.compile) }
+        let indexOf = Dictionary(q.items.enumerated().map { ($1.id, $0) }, uniquingKeysWith: { first, _ in first })
+        steps = q.items.map { item in
+            Step(id: item.id, sectionCondition: item.section.flatMap { sectionConditions[$0] }, condition: item.condition.map(evaluator.compile),
+                 jumps: item.jumps.map { jump in
+                     let target: Target
+                     switch jump.target {
+                     case .end(let disposition): target = .end(disposition: disposition)
+                     case .go(let id): target = .go(indexOf[id])
+                     }
+                     return (evaluator.compile(jump.condition), target)
+                 },
+                 rowConditions: item.rows.map { $0.condition.map(evaluator.compile) })
+        }
+    }
 
     /// The state of every item, in order, and the disposition if the interview was ended early.
     public func states(_ responses: Responses) -> (states: [State], ending: (item: String, disposition: String)?) {
-        let items = evaluator.questionnaire.items, sections = evaluator.questionnaire.sections
+        states(evaluator.layout.sheet(responses))
+    }
+
+    public func states(_ sheet: AnswerSheet) -> (states: [State], ending: (item: String, disposition: String)?) {
         var states: [State] = []
-        states.reserveCapacity(items.count)
+        states.reserveCapacity(steps.count)
         var ending: (item: String, disposition: String)?
         var skipUntil: (index: Int, by: String)?
-        // Items are read in place (`items[index].…`): copying each whole Item per interview was most of
-        // the cost of validating an import.
-        for index in items.indices {
+        for index in steps.indices {
             if let ending {
                 states.append(.ended(by: ending.item, disposition: ending.disposition))
                 continue
@@ -34,22 +70,22 @@ public struct Routing: Sendable {
                 states.append(.skipped(by: skip.by))
                 continue
             }
-            if let s = items[index].section, let c = sections[s].condition, !evaluator.holds(c, responses) {
+            if let c = steps[index].sectionCondition, !evaluator.holds(c, sheet) {
                 states.append(.hidden)
                 continue
             }
-            if let c = items[index].condition, !evaluator.holds(c, responses) {
+            if let c = steps[index].condition, !evaluator.holds(c, sheet) {
                 states.append(.hidden)
                 continue
             }
             states.append(.applies)
-            for jump in items[index].jumps where evaluator.holds(jump.condition, responses) {
+            // The first jump whose condition holds is taken.
+            if let jump = steps[index].jumps.first(where: { evaluator.holds($0.condition, sheet) }) {
                 switch jump.target {
-                case .end(let disposition): ending = (items[index].id, disposition)
-                case .go(let target):
-                    if let targetIndex = items.firstIndex(where: { $0.id == target }) { skipUntil = (targetIndex, items[index].id) }
+                case .end(let disposition): ending = (steps[index].id, disposition)
+                case .go(let target?): skipUntil = (target, steps[index].id)
+                case .go(nil): break
                 }
-                break
             }
         }
         return (states, ending)
@@ -58,5 +94,11 @@ public struct Routing: Sendable {
     /// Whether a grid row applies: its item applies and its own condition holds.
     public func rowApplies(_ row: GridRow, itemState: State, _ responses: Responses) -> Bool {
         itemState == .applies && (row.condition.map { evaluator.holds($0, responses) } ?? true)
+    }
+
+    /// The same for row `row` of item `item` (indices), with the compiled condition.
+    public func rowApplies(item: Int, row: Int, itemState: State, _ sheet: AnswerSheet) -> Bool {
+        guard case .applies = itemState else { return false }
+        return steps[item].rowConditions[row].map { evaluator.holds($0, sheet) } ?? true
     }
 }

@@ -160,7 +160,7 @@ struct InterviewSession {
             case .grid:
                 for row in item.rows where routing.rowApplies(row, itemState: state, responses) {
                     applicable += 1
-                    if responses["\(item.id)_\(row.id)"] != nil { answered += 1 }
+                    if responses[item.variable(of: row)] != nil { answered += 1 }
                 }
             default:
                 applicable += 1
@@ -179,7 +179,7 @@ struct InterviewSession {
                 if !passed.contains(item.id) { return (item, item.id, nil) }
             case .grid:
                 for row in item.rows where routing.rowApplies(row, itemState: state, responses) {
-                    let name = "\(item.id)_\(row.id)"
+                    let name = item.variable(of: row)
                     if responses[name] == nil && !passed.contains(name) { return (item, name, row) }
                 }
             default:
