@@ -31,7 +31,7 @@ let package = Package(
         .target(name: "Questionnaire", dependencies: ["Diagnostics"]),
         .target(name: "Segmentation", dependencies: ["Diagnostics", "Table", "LinearAlgebra", "Randomness"]),
         // Layer 3
-        .target(name: "Store", dependencies: ["Diagnostics", "Questionnaire", "Analysis", .product(name: "GRDB", package: "GRDB.swift"),
+        .target(name: "Store", dependencies: ["Diagnostics", "Table", "Questionnaire", "Analysis", .product(name: "GRDB", package: "GRDB.swift"),
                                       .product(name: "GRDBSQLite", package: "GRDB.swift"),
                                       .product(name: "PostgresNIO", package: "postgres-nio")]),
         // Layer 4

@@ -1,5 +1,6 @@
 import Foundation
 import Questionnaire
+import Table
 
 /// An interview's answers as one JSON object in its row (`interview.answers`): a number, a text, or
 /// `{"especial": "NS"}` per variable — `{"nps": 9, "nps_razon": "Me atendieron rápido", "servicio":
@@ -7,40 +8,93 @@ import Questionnaire
 /// interviews writes 100,000 rows, not 1.3 million, and SQLite's `json_extract(answers, '$.nps')` still
 /// reads any answer.
 enum AnswerJSON {
-    static func encode(_ answers: [StoredAnswer]) -> String {
-        var out: [UInt8] = [UInt8(ascii: "{")]
-        out.reserveCapacity(answers.count * 24)
-        for (index, answer) in answers.sorted(by: { $0.variable < $1.variable }).enumerated() {
+    static func encode(_ answers: [StoredAnswer]) -> String { String(decoding: bytes(answers), as: UTF8.self) }
+
+    /// The object's UTF-8 bytes.
+    static func bytes(_ answers: [StoredAnswer]) -> [UInt8] {
+        let out = GrowableBuffer<UInt8>(capacity: answers.count * 32 + 2)
+        // Callers usually give them sorted already; sorting is then one comparison per answer.
+        let sorted = answers.isSorted ? answers : answers.sorted(by: { $0.variable < $1.variable })
+        out.append(UInt8(ascii: "{"))
+        for (index, answer) in sorted.enumerated() {
             if index > 0 { out.append(UInt8(ascii: ",")) }
-            string(answer.variable, into: &out)
-            out.append(UInt8(ascii: ":"))
             if answer.status != "answered" {
-                out.append(contentsOf: Array(#"{"especial":"#.utf8))
-                string(answer.status, into: &out)
-                out.append(UInt8(ascii: "}"))
+                member(answer.variable, .special(answer.status), into: out)
             } else if let number = answer.number {
-                out.append(contentsOf: Array(PlainNumber.text(number).utf8))
+                member(answer.variable, .number(number), into: out)
             } else {
-                string(answer.text ?? "", into: &out)
+                member(answer.variable, .text(answer.text ?? ""), into: out)
             }
         }
         out.append(UInt8(ascii: "}"))
-        return String(decoding: out, as: UTF8.self)
+        return out.bytes
+    }
+
+    /// The answers of a sheet, in the order of their variables' names: the same object as the
+    /// ``StoredAnswer``s of ``StoredAnswer/init(variable:answer:)`` would give, without making them.
+    static func bytes(_ sheet: AnswerSheet, layout: AnswerLayout) -> [UInt8] {
+        let out = GrowableBuffer<UInt8>(capacity: layout.count * 32 + 2)
+        out.append(UInt8(ascii: "{"))
+        var first = true
+        for slot in layout.slotsByName {
+            guard let answer = sheet[slot] else { continue }
+            if !first { out.append(UInt8(ascii: ",")) }
+            first = false
+            member(layout.names[slot], answer, into: out)
+        }
+        out.append(UInt8(ascii: "}"))
+        return out.bytes
+    }
+
+    /// `"variable":value`: a number, a text, the codes of a `varias de` as a text («2 7») or
+    /// `{"especial":"NS"}`.
+    private static func member(_ variable: String, _ answer: Answer, into out: GrowableBuffer<UInt8>) {
+        string(variable, into: out)
+        out.append(UInt8(ascii: ":"))
+        switch answer {
+        case .number(let x): number(x, into: out)
+        case .text(let text): string(text, into: out)
+        case .codes(let codes):
+            out.append(UInt8(ascii: "\""))
+            for (index, code) in codes.sorted().enumerated() {
+                if index > 0 { out.append(UInt8(ascii: " ")) }
+                number(Double(code), into: out)
+            }
+            out.append(UInt8(ascii: "\""))
+        case .special(let name):
+            out.append(#"{"especial":"#)
+            string(name, into: out)
+            out.append(UInt8(ascii: "}"))
+        }
+    }
+
+    /// A number as ``PlainNumber`` writes it; whole numbers digit by digit, without a String.
+    private static func number(_ x: Double, into out: GrowableBuffer<UInt8>) {
+        guard x == x.rounded(), abs(x) < 1e15 else {
+            out.append(PlainNumber.text(x))
+            return
+        }
+        WholeNumberText.forEachByte(of: Int64(x)) { out.append($0) }
     }
 
     /// A JSON string: quotes, backslashes and control characters escaped; other bytes (UTF-8) as they are.
-    private static func string(_ text: String, into out: inout [UInt8]) {
+    private static func string(_ text: String, into out: GrowableBuffer<UInt8>) {
         out.append(UInt8(ascii: "\""))
         var text = text
         text.withUTF8 { bytes in
+            // Most texts need no escape: copy them whole.
+            guard bytes.contains(where: { $0 < 0x20 || $0 == UInt8(ascii: "\"") || $0 == UInt8(ascii: "\\") }) else {
+                out.append(bytes)
+                return
+            }
             for b in bytes {
                 switch b {
-                case UInt8(ascii: "\""): out.append(contentsOf: [UInt8(ascii: "\\"), UInt8(ascii: "\"")])
-                case UInt8(ascii: "\\"): out.append(contentsOf: [UInt8(ascii: "\\"), UInt8(ascii: "\\")])
-                case 10: out.append(contentsOf: [UInt8(ascii: "\\"), UInt8(ascii: "n")])
-                case 13: out.append(contentsOf: [UInt8(ascii: "\\"), UInt8(ascii: "r")])
-                case 9: out.append(contentsOf: [UInt8(ascii: "\\"), UInt8(ascii: "t")])
-                case 0..<0x20: out.append(contentsOf: Array(String(format: "\\u%04x", b).utf8))
+                case UInt8(ascii: "\""): out.append(#"\""#)
+                case UInt8(ascii: "\\"): out.append(#"\\"#)
+                case 10: out.append(#"\n"#)
+                case 13: out.append(#"\r"#)
+                case 9: out.append(#"\t"#)
+                case 0..<0x20: out.append(String(format: "\\u%04x", b))
                 default: out.append(b)
                 }
             }
@@ -50,13 +104,24 @@ enum AnswerJSON {
 
     /// The answers of a stored object, by variable name order.
     static func decode(_ text: String) -> [StoredAnswer] {
-        var parser = Parser(Array(text.utf8))
-        if let answers = parser.object() { return answers }
+        let bytes = Array(text.utf8)
+        var answers: [StoredAnswer] = []
+        var parser = Parser(bytes)
+        let read = parser.members { key, value in
+            let variable = String(decoding: bytes[key], as: UTF8.self)
+            switch value {
+            case .number(let x): answers.append(StoredAnswer(variable: variable, number: x))
+            case .text(let s): answers.append(StoredAnswer(variable: variable, text: s))
+            case .special(let name): answers.append(StoredAnswer(variable: variable, status: name))
+            }
+        }
+        if read { return answers }
         // Written by something else (an edit in SQL): the general parser.
         guard let object = (try? JSONSerialization.jsonObject(with: Data(text.utf8))) as? [String: Any] else { return [] }
         return object.keys.sorted().map { key in
             switch object[key] {
-            case let number as NSNumber where !(number is Bool): return StoredAnswer(variable: key, number: number.doubleValue)
+            // `is Bool` holds for every 0 and 1 on Linux; JSON's true and false are the NSNumbers of type `c`.
+            case let number as NSNumber where String(cString: number.objCType) != "c": return StoredAnswer(variable: key, number: number.doubleValue)
             case let text as String: return StoredAnswer(variable: key, text: text)
             case let special as [String: Any]: return StoredAnswer(variable: key, status: special["especial"] as? String ?? "NR")
             default: return StoredAnswer(variable: key, text: "\(object[key] ?? "")")
@@ -64,33 +129,77 @@ enum AnswerJSON {
         }
     }
 
-    /// Reads exactly what ``encode(_:)`` writes; nil for anything else.
+    /// The answers of a stored object by slot of `layout`, read without making a String per name: the
+    /// names come in the order of ``AnswerLayout/slotsByName``, so each is looked for from where the
+    /// previous one was found. Names the layout lacks are left out.
+    static func sheet(_ bytes: [UInt8], layout: AnswerLayout) -> AnswerSheet {
+        var sheet = AnswerSheet(count: layout.count)
+        let order = layout.slotsByName, names = layout.names
+        var cursor = 0
+        func slot(_ key: Range<Int>) -> Int? {
+            var c = cursor
+            while c < order.count {
+                let candidate = order[c]
+                if names[candidate].utf8.count == key.count && names[candidate].utf8.elementsEqual(bytes[key]) {
+                    cursor = c + 1
+                    return candidate
+                }
+                c += 1
+            }
+            return layout.slot(String(decoding: bytes[key], as: UTF8.self))
+        }
+        var parser = Parser(bytes)
+        let read = parser.members { key, value in
+            guard let slot = slot(key) else { return }
+            switch value {
+            case .number(let x): sheet[slot] = layout.multiple[slot] ? .codes([]) : .number(x)
+            case .text(let s): sheet[slot] = layout.multiple[slot] ? .codes(Set(s.split(separator: " ").compactMap { Int($0) })) : .text(s)
+            case .special(let name): sheet[slot] = .special(name)
+            }
+        }
+        if !read {
+            sheet = AnswerSheet(count: layout.count)
+            for answer in decode(String(decoding: bytes, as: UTF8.self)) {
+                if let slot = layout.slot(answer.variable) { sheet[slot] = answer.answer(multiple: layout.multiple[slot]) }
+            }
+        }
+        return sheet
+    }
+
+    /// A member's value as ``encode(_:)`` writes it.
+    private enum Value {
+        case number(Double)
+        case text(String)
+        case special(String)
+    }
+
+    /// Reads exactly what ``encode(_:)`` writes; anything else is refused (and read by the general parser).
     private struct Parser {
         let bytes: [UInt8]
         var i = 0
 
         init(_ bytes: [UInt8]) { self.bytes = bytes }
 
-        mutating func object() -> [StoredAnswer]? {
-            guard take(UInt8(ascii: "{")) else { return nil }
-            var answers: [StoredAnswer] = []
-            if take(UInt8(ascii: "}")) { return i == bytes.count ? answers : nil }
+        /// Calls `member` with each name (where its bytes are) and value; false if the text is not an
+        /// object as ``encode(_:)`` writes it (what was read so far may have been handed over).
+        mutating func members(_ member: (Range<Int>, Value) -> Void) -> Bool {
+            guard take(UInt8(ascii: "{")) else { return false }
+            if take(UInt8(ascii: "}")) { return i == bytes.count }
             repeat {
-                guard let key = string(), take(UInt8(ascii: ":")) else { return nil }
+                guard let key = plainString(), take(UInt8(ascii: ":")) else { return false }
                 if peek == UInt8(ascii: "\"") {
-                    guard let text = string() else { return nil }
-                    answers.append(StoredAnswer(variable: key, text: text))
+                    guard let text = string() else { return false }
+                    member(key, .text(text))
                 } else if take(UInt8(ascii: "{")) {
-                    guard string() == "especial", take(UInt8(ascii: ":")), let name = string(), take(UInt8(ascii: "}")) else { return nil }
-                    answers.append(StoredAnswer(variable: key, status: name))
+                    guard let tag = plainString(), bytes[tag].elementsEqual("especial".utf8), take(UInt8(ascii: ":")), let name = string(),
+                          take(UInt8(ascii: "}")) else { return false }
+                    member(key, .special(name))
                 } else {
-                    let start = i
-                    while i < bytes.count, bytes[i] != UInt8(ascii: ","), bytes[i] != UInt8(ascii: "}") { i += 1 }
-                    guard let number = Double(String(decoding: bytes[start..<i], as: UTF8.self)) else { return nil }
-                    answers.append(StoredAnswer(variable: key, number: number))
+                    guard let number = number() else { return false }
+                    member(key, .number(number))
                 }
             } while take(UInt8(ascii: ","))
-            return take(UInt8(ascii: "}")) && i == bytes.count ? answers : nil
+            return take(UInt8(ascii: "}")) && i == bytes.count
         }
 
         var peek: UInt8? { i < bytes.count ? bytes[i] : nil }
@@ -101,7 +210,39 @@ enum AnswerJSON {
             return true
         }
 
+        /// A number: whole numbers (most answers) digit by digit, others through Double's parser.
+        mutating func number() -> Double? {
+            let start = i
+            while i < bytes.count, bytes[i] != UInt8(ascii: ","), bytes[i] != UInt8(ascii: "}") { i += 1 }
+            let digits = bytes[start..<i]
+            let unsigned = digits.first == UInt8(ascii: "-") ? digits.dropFirst() : digits
+            if !unsigned.isEmpty, unsigned.count <= 15, unsigned.allSatisfy({ $0 >= UInt8(ascii: "0") && $0 <= UInt8(ascii: "9") }) {
+                let value = unsigned.reduce(0) { $0 * 10 + Int64($1 - UInt8(ascii: "0")) }
+                return Double(unsigned.count < digits.count ? -value : value)
+            }
+            return Double(String(decoding: digits, as: UTF8.self))
+        }
+
+        /// Where a string without escapes is (a variable name); nil for one with escapes.
+        mutating func plainString() -> Range<Int>? {
+            guard take(UInt8(ascii: "\"")) else { return nil }
+            let start = i
+            while i < bytes.count {
+                switch bytes[i] {
+                case UInt8(ascii: "\""):
+                    i += 1
+                    return start..<(i - 1)
+                case UInt8(ascii: "\\"): return nil
+                default: i += 1
+                }
+            }
+            return nil
+        }
+
         mutating func string() -> String? {
+            let save = i
+            if let plain = plainString() { return String(decoding: bytes[plain], as: UTF8.self) }
+            i = save
             guard take(UInt8(ascii: "\"")) else { return nil }
             var out: [UInt8] = []
             while i < bytes.count {
@@ -127,4 +268,8 @@ enum AnswerJSON {
             return nil
         }
     }
+}
+
+private extension [StoredAnswer] {
+    var isSorted: Bool { indices.dropFirst().allSatisfy { self[$0 - 1].variable < self[$0].variable } }
 }

@@ -262,14 +262,19 @@ public final class PostgresStore: WebStore, @unchecked Sendable {
         }
     }
 
-    public func save(_ interviews: [InterviewRecord], actor: String) throws -> (added: Int, unchanged: Int) {
-        try transaction { c, logger in
+    public func save(actor: String, batches next: () throws -> [InterviewRow]?) throws -> (added: Int, unchanged: Int) {
+        // The batches are gathered before the transaction (its body runs on the store's executor); an
+        // error while gathering leaves the store untouched, as the protocol promises.
+        var interviews: [InterviewRow] = []
+        while let batch = try next() { interviews += batch }
+        return try transaction { [interviews] c, logger in
             var added = 0, unchanged = 0
             var published = Set<String>()
-            for interview in interviews {
+            for prepared in interviews {
+                let interview = prepared.record
                 if published.insert(interview.questionnaire).inserted { try await Self.requirePublished(c, logger, interview.questionnaire) }
                 if let existing = try await Self.interview(c, logger, interview.questionnaire, interview.respondent) {
-                    guard existing.answers.sorted(by: { $0.variable < $1.variable }) == interview.answers.sorted(by: { $0.variable < $1.variable }) else {
+                    guard existing.answers.sorted(by: { $0.variable < $1.variable }) == prepared.storedAnswers else {
                         throw StoreError.duplicateRespondent(questionnaire: interview.questionnaire, respondent: interview.respondent)
                     }
                     unchanged += 1
@@ -279,21 +284,21 @@ public final class PostgresStore: WebStore, @unchecked Sendable {
                 try await c.query("""
                     INSERT INTO interview (case_id, questionnaire, version, respondent, mode, interviewer, started_at, ended_at, disposition, source, answers)
                     VALUES (\(caseID), \(interview.questionnaire), \(interview.version), \(interview.respondent), \(interview.mode), \(interview.interviewer),
-                            \(interview.startedAt), \(interview.endedAt), \(interview.disposition), \(interview.source), \(AnswerJSON.encode(interview.answers)))
+                            \(interview.startedAt), \(interview.endedAt), \(interview.disposition), \(interview.source), \(String(decoding: prepared.answers, as: UTF8.self)))
                     """, logger: logger)
                 if let caseID, let disposition = interview.disposition {
                     try await c.query("UPDATE sample_case SET disposition = \(disposition) WHERE id = \(caseID)", logger: logger)
                 }
                 added += 1
             }
-            if added > 0, let first = interviews.first {
+            if added > 0, let first = interviews.first?.record {
                 try await Self.log(c, logger, actor: actor, action: "save_interviews", details: "\(first.questionnaire): \(added) entrevistas (\(first.source))")
             }
             return (added, unchanged)
         }
     }
 
-    public func interviews(of questionnaire: String) throws -> [InterviewRecord] {
+    public func interviewRows(of questionnaire: String) throws -> [InterviewRow] {
         try transaction { c, logger in
             try await Self.requirePublished(c, logger, questionnaire)
             return try await Self.interviews(c, logger, questionnaire)
@@ -546,18 +551,19 @@ public final class PostgresStore: WebStore, @unchecked Sendable {
     }
 
     static func interview(_ c: PostgresConnection, _ logger: Logger, _ questionnaire: String, _ respondent: String) async throws -> InterviewRecord? {
-        try await interviews(c, logger, questionnaire, respondent: respondent).first
+        try await interviews(c, logger, questionnaire, respondent: respondent).first?.interview
     }
 
     /// The interviews of a questionnaire in the order they were stored (or the one of `respondent`).
-    static func interviews(_ c: PostgresConnection, _ logger: Logger, _ questionnaire: String, respondent: String? = nil) async throws -> [InterviewRecord] {
-        var result: [InterviewRecord] = []
+    static func interviews(_ c: PostgresConnection, _ logger: Logger, _ questionnaire: String, respondent: String? = nil) async throws -> [InterviewRow] {
+        var result: [InterviewRow] = []
         for try await (q, v, r, mode, interviewer, started, ended, disposition, source, answers) in try await c.query("""
             SELECT questionnaire, version, respondent, mode, interviewer, started_at, ended_at, disposition, source, answers
             FROM interview WHERE questionnaire = \(questionnaire) AND (\(respondent)::TEXT IS NULL OR respondent = \(respondent)) ORDER BY id
             """, logger: logger).decode((String, String, String, String, String?, String, String?, String?, String, String).self) {
-            result.append(InterviewRecord(questionnaire: q, version: v, respondent: r, mode: mode, interviewer: interviewer, startedAt: started, endedAt: ended,
-                                          disposition: disposition, source: source, answers: AnswerJSON.decode(answers)))
+            result.append(InterviewRow(record: InterviewRecord(questionnaire: q, version: v, respondent: r, mode: mode, interviewer: interviewer, startedAt: started,
+                                                               endedAt: ended, disposition: disposition, source: source, answers: []),
+                                       answers: Array(answers.utf8)))
         }
         return result
     }

@@ -1,3 +1,5 @@
+import Questionnaire
+
 /// A questionnaire version as published: its identity is id + version + the SHA-256 of its text.
 public struct PublishedVersion: Sendable, Equatable {
     public var questionnaire: String
@@ -116,6 +118,50 @@ public struct InterviewRecord: Sendable, Equatable {
         self.source = source
         self.answers = answers
     }
+}
+
+/// An interview as a row of the store: its record and its answers in the form the store keeps them
+/// (one JSON object sorted by variable, ``AnswerJSON``). An import makes rows on the thread that checks
+/// the file, so that the one writing only writes; an export decodes their answers straight into an
+/// ``AnswerSheet``.
+public struct InterviewRow: Sendable {
+    /// The interview without its answers (`record.answers` is empty: they are below).
+    public let record: InterviewRecord
+    /// The answers as the store keeps them (UTF-8 JSON).
+    let answers: [UInt8]
+
+    /// The row of a record with its answers.
+    public init(_ record: InterviewRecord) {
+        var bare = record
+        bare.answers = []
+        self.init(record: bare, answers: AnswerJSON.bytes(record.answers))
+    }
+
+    /// The row of a record (its `answers` are left aside) with the answers of a sheet.
+    public init(_ record: InterviewRecord, sheet: AnswerSheet, layout: AnswerLayout) {
+        var bare = record
+        bare.answers = []
+        self.init(record: bare, answers: AnswerJSON.bytes(sheet, layout: layout))
+    }
+
+    init(record: InterviewRecord, answers: [UInt8]) {
+        self.record = record
+        self.answers = answers
+    }
+
+    /// The answers as stored answers, by variable.
+    public var storedAnswers: [StoredAnswer] { AnswerJSON.decode(String(decoding: answers, as: UTF8.self)) }
+
+    /// The record with its answers.
+    public var interview: InterviewRecord {
+        var full = record
+        full.answers = storedAnswers
+        return full
+    }
+
+    /// The answers by slot of `layout`; answers to names the layout lacks (the web form's `_pagina`)
+    /// are left out.
+    public func sheet(_ layout: AnswerLayout) -> AnswerSheet { AnswerJSON.sheet(answers, layout: layout) }
 }
 
 /// One stored answer: a number, a text (the codes of a `varias de` as «2 7»), or a special code by

@@ -119,47 +119,30 @@ public final class SQLiteStore: SurveyStore, Sendable {
         }
     }
 
-    public func save(_ interviews: [InterviewRecord], actor: String) throws -> (added: Int, unchanged: Int) {
+    public func save(actor: String, batches next: () throws -> [InterviewRow]?) throws -> (added: Int, unchanged: Int) {
         try write { db in
-            var added = 0, unchanged = 0
-            // Statements prepared once for the whole batch: an import of 100,000 interviews runs them
-            // about a million times.
-            let findInterview = try db.cachedStatement(sql: "SELECT id FROM interview WHERE questionnaire = ? AND respondent = ?")
-            let findCase = try db.cachedStatement(sql: "SELECT id FROM sample_case WHERE questionnaire = ? AND unit = ?")
-            let insertInterview = try db.cachedStatement(sql: """
-                INSERT INTO interview (case_id, questionnaire, version, respondent, mode, interviewer, started_at, ended_at, disposition, source, answers)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-                """)
-            let updateCase = try db.cachedStatement(sql: "UPDATE sample_case SET disposition = ? WHERE id = ?")
-            var published = Set<String>()
-            for interview in interviews {
-                if published.insert(interview.questionnaire).inserted { try requirePublished(db, interview.questionnaire) }
-                AnswerRows.bind([interview.questionnaire, interview.respondent], to: findInterview)
-                if try AnswerRows.integer(findInterview) != nil {
-                    let existing = try Self.interview(db, questionnaire: interview.questionnaire, respondent: interview.respondent)
-                    guard existing?.answers.sorted(by: { $0.variable < $1.variable }) == interview.answers.sorted(by: { $0.variable < $1.variable }) else {
-                        throw StoreError.duplicateRespondent(questionnaire: interview.questionnaire, respondent: interview.respondent)
-                    }
-                    unchanged += 1
-                    continue
+            var first: InterviewRecord?
+            // A page cache that holds a large import (the default 2 MB spills pages to the WAL mid-way);
+            // the cache only takes the memory it uses.
+            try db.execute(sql: "PRAGMA cache_size = -262144")
+            defer { try? db.execute(sql: "PRAGMA cache_size = -2000") }
+            var writer = InterviewWriter(db, requirePublished: { try self.requirePublished(db, $0) })
+            while let batch = try next() {
+                for row in batch {
+                    if first == nil { first = row.record }
+                    try writer.add(row)
                 }
-                AnswerRows.bind([interview.questionnaire, interview.respondent], to: findCase)
-                let caseID = try AnswerRows.integer(findCase)
-                AnswerRows.bind([caseID, interview.questionnaire, interview.version, interview.respondent, interview.mode,
-                                 interview.interviewer, interview.startedAt, interview.endedAt, interview.disposition, interview.source,
-                                 AnswerJSON.encode(interview.answers)], to: insertInterview)
-                try AnswerRows.run(insertInterview)
-                if let caseID, let disposition = interview.disposition { try updateCase.execute(arguments: [disposition, caseID]) }
-                added += 1
             }
-            if added > 0, let first = interviews.first {
+            try writer.flush()
+            let added = writer.added, unchanged = writer.unchanged
+            if added > 0, let first {
                 try Self.log(db, actor: actor, action: "save_interviews", details: "\(first.questionnaire): \(added) entrevistas (\(first.source))")
             }
             return (added, unchanged)
         }
     }
 
-    public func interviews(of questionnaire: String) throws -> [InterviewRecord] {
+    public func interviewRows(of questionnaire: String) throws -> [InterviewRow] {
         try read { db in
             try requirePublished(db, questionnaire)
             return try AnswerRows.interviews(db, questionnaire: questionnaire)

@@ -19,9 +19,12 @@ public protocol SurveyStore: Sendable {
     /// Saves interviews in one transaction: all or none. An interview whose respondent is already
     /// stored with the same answers is skipped (importing a file twice adds nothing); with other answers
     /// it is refused (``StoreError/duplicateRespondent(questionnaire:respondent:)``) and nothing is saved.
-    func save(_ interviews: [InterviewRecord], actor: String) throws -> (added: Int, unchanged: Int)
-    /// The interviews of a questionnaire, in the order they were stored.
-    func interviews(of questionnaire: String) throws -> [InterviewRecord]
+    /// `next` hands the interviews over a batch at a time and nil at the end, so that an import checks
+    /// the next rows while these are written; an error it throws undoes the whole save.
+    func save(actor: String, batches next: () throws -> [InterviewRow]?) throws -> (added: Int, unchanged: Int)
+    /// The interviews of a questionnaire as stored, in the order they were stored (an export decodes
+    /// their answers straight into sheets).
+    func interviewRows(of questionnaire: String) throws -> [InterviewRow]
     /// The sample cases with their design columns, by unit.
     func sampleUnits(of questionnaire: String) throws -> [String: SampleUnit]
     /// The contact attempts of a case, oldest first.
@@ -49,4 +52,20 @@ public protocol SurveyStore: Sendable {
     func release(questionnaire: String, unit: String, interviewer: String) throws
     /// The audit log, oldest first: (when, who, what, details).
     func audit() throws -> [(at: String, actor: String, action: String, details: String)]
+}
+
+extension SurveyStore {
+    /// The interviews of a questionnaire with their answers, in the order they were stored.
+    public func interviews(of questionnaire: String) throws -> [InterviewRecord] {
+        try interviewRows(of: questionnaire).map(\.interview)
+    }
+
+    /// ``save(actor:batches:)`` with every interview at once.
+    public func save(_ interviews: [InterviewRecord], actor: String) throws -> (added: Int, unchanged: Int) {
+        var given = false
+        return try save(actor: actor) {
+            defer { given = true }
+            return given ? nil : interviews.map(InterviewRow.init)
+        }
+    }
 }

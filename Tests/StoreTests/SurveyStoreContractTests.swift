@@ -63,6 +63,47 @@ import Testing
         #expect(try store.audit().map(\.action) == ["publish", "load_sample", "save_interviews"])
     }
 
+    @Test("a save in batches: more interviews than one INSERT takes, a respondent twice in one save, a case's disposition, an error that undoes all",
+          arguments: Backend.allCases)
+    func batches(_ backend: Backend) throws {
+        let dir = TemporaryDirectory()
+        guard let store = try Self.store(backend, in: dir) else { return }
+        _ = try store.publish(Self.version("a"), actor: "ana")
+        _ = try store.loadSample([SampleUnit(unit: "AF1", stratum: "A", weight: 10, stratumSize: 100, order: 1),
+                                  SampleUnit(unit: "AF2", stratum: "A", weight: 10, stratumSize: 100, order: 2)], questionnaire: "satisfaccion", actor: "ana")
+        func row(_ respondent: String, nps: Double = 9) -> InterviewRow {
+            InterviewRow(Self.interview(respondent, answers: [StoredAnswer(variable: "nps", number: nps), StoredAnswer(variable: "servicio", status: "NS")]))
+        }
+        // 70 and then 81 interviews (more than one group of 64), the sampled AF2 among them and W5 again with
+        // the same answers: 151 added, 1 unchanged, in the order given.
+        var pending = [(1...70).map { row("W\($0)") }, (71...150).map { row("W\($0)") } + [row("AF2"), row("W5")]]
+        let saved = try store.save(actor: "ana") { pending.isEmpty ? nil : pending.removeFirst() }
+        #expect(saved == (151, 1))
+        let stored = try store.interviews(of: "satisfaccion")
+        #expect(stored.map(\.respondent) == (1...150).map { "W\($0)" } + ["AF2"])
+        #expect(stored[149].answers == [StoredAnswer(variable: "nps", number: 9), StoredAnswer(variable: "servicio", status: "NS")])
+        let cases = try store.cases(of: "satisfaccion")
+        #expect(cases.first { $0.unit == "AF2" }?.disposition == "completa" && cases.first { $0.unit == "AF1" }?.disposition == nil)
+
+        // The same respondent twice in one save with other answers: refused, and nothing of that save stays.
+        #expect(throws: StoreError.duplicateRespondent(questionnaire: "satisfaccion", respondent: "W200")) {
+            var twice = [[row("W199"), row("W200")], [row("W200", nps: 3)]]
+            _ = try store.save(actor: "ana") { twice.isEmpty ? nil : twice.removeFirst() }
+        }
+        // An error from whoever hands over the batches undoes what was already written.
+        struct Stop: Error {}
+        var calls = 0
+        #expect(throws: Stop.self) {
+            _ = try store.save(actor: "ana") {
+                calls += 1
+                if calls == 1 { return [row("W300")] }
+                throw Stop()
+            }
+        }
+        #expect(try store.interviews(of: "satisfaccion").count == 151)
+        #expect(try store.audit().map(\.action) == ["publish", "load_sample", "save_interviews"])
+    }
+
     @Test("an interview typed answer by answer, attempts and an appointment, and two encuestadores claiming the same case",
           arguments: Backend.allCases)
     func fieldwork(_ backend: Backend) throws {
