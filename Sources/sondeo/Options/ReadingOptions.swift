@@ -77,10 +77,11 @@ struct ReadingOptions: ParsableArguments {
     }
 
     /// Reads the table: every column, or only `columns` when given (a wide frame read for a few of
-    /// its columns).
-    func readTable(_ path: String, columns: Set<String>? = nil) throws -> (table: Table, report: CSVReport) {
+    /// its columns); `digest` adds the file's SHA-256 to the report.
+    func readTable(_ path: String, columns: Set<String>? = nil, digest: Bool = false) throws -> (table: Table, report: CSVReport) {
         var options = try csvOptions(showingProgressFor: path)
         options.columns = columns
+        options.digest = digest
         let result = try CSVReader.read(path: path, options: options)
         ReadReport.warnSkipped(result.report)
         return result

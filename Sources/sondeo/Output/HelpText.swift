@@ -8,9 +8,26 @@ enum HelpText {
     static func discussion(_ paragraphs: [String], examples: [String]) -> String {
         var parts = paragraphs
         if !examples.isEmpty {
-            parts.append(L("Ejemplos:", "Examples:") + "\n" + examples.map(wrap).joined(separator: "\n"))
+            parts.append(L("Ejemplos:", "Examples:") + "\n" + examples.map(wrapped).joined(separator: "\n"))
         }
         return parts.joined(separator: "\n\n")
+    }
+
+    /// ArgumentParser reads every command's configuration, examples included, each time it parses a
+    /// command line (a few hundred times): each example is wrapped once.
+    private static let wrappedExamples = WrapCache()
+
+    private final class WrapCache: @unchecked Sendable {
+        let lock = NSLock()
+        var wrapped: [String: String] = [:]
+    }
+
+    private static func wrapped(_ command: String) -> String {
+        let cache = wrappedExamples
+        if let known = cache.lock.withLock({ cache.wrapped[command] }) { return known }
+        let result = wrap(command)
+        cache.lock.withLock { cache.wrapped[command] = result }
+        return result
     }
 
     /// `  sondeo …` on lines of at most `width` characters, continued with ` \` and four spaces.
@@ -39,13 +56,17 @@ enum HelpText {
         }
         words = units
         var lines: [String] = []
-        var line = " "
+        var line = " ", length = 1, hasWord = false
         for word in words {
-            if line.count + 1 + word.count > width - 2 && line.trimmingCharacters(in: .whitespaces).count > 0 {
+            let count = word.count
+            if length + 1 + count > width - 2 && hasWord {
                 lines.append(line + " \\")
                 line = "     "
+                length = 5
             }
             line += " " + word
+            length += 1 + count
+            hasWord = true
         }
         lines.append(line)
         return lines.joined(separator: "\n")

@@ -50,10 +50,12 @@ struct ExportCommand: ParsableCommand {
 
     func run() throws {
         let (store, _, q) = try storeOptions.published(questionnaire)
-        let interviews = try store.interviews(of: questionnaire)
+        let rows = try store.interviewRows(of: questionnaire)
+        let interviews = rows.map(\.record)
         let sample = try store.sampleUnits(of: questionnaire)
         let evaluator = Evaluator(q, mode: .web)
-        let responses = interviews.map { Responses(stored: $0.answers, of: q) }
+        let layout = evaluator.layout
+        let sheets = rows.map { $0.sheet(layout) }
         var columns: [Column] = []
         if anonymize {
             columns.append(.integers("_fila", interviews.indices.map { $0 + 1 }))
@@ -65,21 +67,25 @@ struct ExportCommand: ParsableCommand {
                     .optionalTexts("_fin", interviews.map(\.endedAt)), .optionalTexts("_disposicion", interviews.map(\.disposition))]
         let specials = Dictionary(q.specials.map { ($0.name, $0) }, uniquingKeysWith: { a, _ in a })
         for variable in Variables.of(q) {
-            // Looked up once per variable, not once per interview.
-            let calculated: Bool
-            if case .calculated = q.item(variable.item)?.type { calculated = true } else { calculated = false }
-            let values: [Answer?] = responses.map { r in
-                if calculated {
-                    if case .number(let x) = evaluator.evaluate(.reference(variable.name, TextPosition(line: 0, column: 0)), r) { return .number(x) }
+            // Worked out once per variable, not once per interview.
+            let values: [Answer?]
+            if case .calculated = q.item(variable.item)?.type {
+                let formula = evaluator.compile(.reference(variable.name, TextPosition(line: 0, column: 0)))
+                values = sheets.map { sheet in
+                    if case .number(let x) = evaluator.evaluate(formula, sheet) { return .number(x) }
                     return nil
                 }
-                if variable.kind == .dummy {
-                    guard case .codes(let chosen)? = r[variable.item], let code = Int(variable.name.dropFirst(variable.item.count + 1)) else { return nil }
+            } else if variable.kind == .dummy {
+                let slot = layout.slot(variable.item), code = Int(variable.name.dropFirst(variable.item.count + 1))
+                values = sheets.map { sheet in
+                    guard let slot, let code, case .codes(let chosen)? = sheet[slot] else { return nil }
                     return .number(chosen.contains(code) ? 1 : 0)
                 }
-                return r[variable.name]
+            } else {
+                let slot = layout.slot(variable.name)
+                values = sheets.map { sheet in slot.flatMap { sheet[$0] } }
             }
-            let labelOf = Dictionary(variable.values.map { (Double($0.0), $0.1) }, uniquingKeysWith: { a, _ in a })
+        let labelOf = Dictionary(variable.values.map { (Double($0.0), $0.1) }, uniquingKeysWith: { a, _ in a })
             switch variable.kind {
             case .text, .date:
                 columns.append(.optionalTexts(variable.name, values.map { if case .text(let s)? = $0 { return s } else { return nil } }))

@@ -50,7 +50,7 @@ struct ImportCommand: ParsableCommand {
 
     func run() throws {
         let (store, published, q) = try storeOptions.published(questionnaire)
-        let (table, _) = try reading.readTable(file)
+        let (table, report) = try reading.readTable(file, digest: true)
         let rows = ResponseRows(questionnaire: q, table: table)
         if !rows.missingColumns.isEmpty {
             Terminal.error(L("error: a \(file) le faltan columnas del cuestionario «\(questionnaire)» versión \(published.version): \(rows.missingColumns.joined(separator: ", "))",
@@ -58,67 +58,73 @@ struct ImportCommand: ParsableCommand {
             throw ExitCode(ExitStatus.dataError.rawValue)
         }
         let idColumn = try table.column(id ?? (table["id_afiliado"] != nil ? "id_afiliado" : table.columnNames[0]), source: file)
-        let source = "import:" + SHA256.hex(of: [UInt8]((try? Data(contentsOf: URL(fileURLWithPath: file))) ?? Data()))
-        let now = SQLiteStore.now()
-        var interviews: [InterviewRecord] = []
-        var errors = 0, warnings = 0, badRows = 0
-        var seen: [String: Int] = [:]
-        var modes: [String: Mode] = [:], checks: [Mode: AnswerCheck] = [:]
-        let plan = rows.plan
-        for row in 0..<table.rowCount {
-            let line = table.line(ofRow: row)
-            var rowErrors = 0
-            func report(_ severity: String, _ column: String?, _ message: String) {
-                let place = column.map { " [\($0)]" } ?? ""
-                Terminal.error("\(file):\(line)\(place): \(severity): \(message)")
-            }
-            guard let respondent = idColumn.text(at: row), !respondent.isEmpty else {
-                report("error", idColumn.name, L("falta el identificador del encuestado", "the respondent id is missing"))
-                errors += 1; badRows += 1
-                continue
-            }
-            if let first = seen[respondent] {
-                report("error", idColumn.name, L("«\(respondent)» ya apareció en la línea \(first)", "«\(respondent)» already appeared on line \(first)"))
-                errors += 1; badRows += 1
-                continue
-            }
-            seen[respondent] = line
-            let modeText = rows.system("_modo", row: row) ?? mode
-            let rowMode = modes[modeText] ?? {
-                let m = Mode(folding: modeText) ?? .web
-                modes[modeText] = m
-                return m
-            }()
-            let (responses, cellProblems) = rows.responses(row: row, plan: plan)
-            for p in cellProblems { report("error", p.column, L(p.spanish, p.english)); rowErrors += 1 }
-            let check = checks[rowMode] ?? AnswerCheck(q, mode: rowMode)
-            checks[rowMode] = check
-            let (states, ending) = check.routing.states(responses)
-            for p in check.problems(of: responses, states: states) {
-                if p.severity == .error { rowErrors += 1 } else { warnings += 1 }
-                report(p.severity == .error ? "error" : L("aviso", "warning"), p.variable, L(p.spanish, p.english))
-            }
-            errors += rowErrors
-            if rowErrors > 0 { badRows += 1; continue }
-            let answers = responses.values.sorted { $0.key < $1.key }.map { StoredAnswer(variable: $0.key, answer: $0.value) }
-            interviews.append(InterviewRecord(questionnaire: questionnaire, version: published.version, respondent: respondent, mode: rowMode.rawValue,
-                                              interviewer: rows.system("_encuestador", row: row), startedAt: rows.system("_inicio", row: row) ?? now,
-                                              endedAt: rows.system("_fin", row: row), disposition: rows.system("_disposicion", row: row) ?? ending?.disposition ?? "completa",
-                                              source: source, answers: answers))
+        var validation = RowValidation(rows: rows, table: table, file: file, idColumn: idColumn, questionnaire: questionnaire, version: published.version,
+                                       mode: mode, source: "import:" + (report.sha256 ?? ""), now: SQLiteStore.now())
+        func summary(_ c: RowValidation.Counts) -> String {
+            L("\(NumberText.count(table.rowCount, "fila", "filas")): \(NumberText.count(c.valid, "válida", "válidas")), \(NumberText.integer(c.badRows)) con errores (\(NumberText.count(c.errors, "error", "errores")), \(NumberText.count(c.warnings, "aviso", "avisos"))).",
+              "\(table.rowCount) rows: \(c.valid) valid, \(c.badRows) with errors (\(c.errors) errors, \(c.warnings) warnings).")
         }
-        let summary = L("\(NumberText.count(table.rowCount, "fila", "filas")): \(NumberText.count(interviews.count, "válida", "válidas")), \(NumberText.integer(badRows)) con errores (\(NumberText.count(errors, "error", "errores")), \(NumberText.count(warnings, "aviso", "avisos"))).",
-                        "\(table.rowCount) rows: \(interviews.count) valid, \(badRows) with errors (\(errors) errors, \(warnings) warnings).")
         if dryRun {
-            print(summary + L(" Revisión sin guardar (--dry-run).", " Checked without saving (--dry-run)."))
-            if errors > 0 { throw ExitCode(ExitStatus.dataError.rawValue) }
+            for row in 0..<table.rowCount { _ = validation.interview(row: row) }
+            print(summary(validation.counts) + L(" Revisión sin guardar (--dry-run).", " Checked without saving (--dry-run)."))
+            if validation.counts.errors > 0 { throw ExitCode(ExitStatus.dataError.rawValue) }
             return
         }
-        if badRows > 0 && !onlyValid {
-            print(summary + L(" No se importó nada: corrija las filas o use --only-valid.", " Nothing was imported: fix the rows or use --only-valid."))
-            throw ExitCode(ExitStatus.dataError.rawValue)
+        // The rows are checked on another thread while the store writes the interviews already checked,
+        // in one transaction; if any row has errors (and not --only-valid) the transaction is undone.
+        let deliveries = Handoff<Delivery>()
+        let rowCount = table.rowCount
+        DispatchQueue.global(qos: .userInitiated).async { [validation] in
+            var validation = validation
+            var batch: [InterviewRow] = []
+            for row in 0..<rowCount {
+                guard let interview = validation.interview(row: row) else { continue }
+                batch.append(interview)
+                if batch.count == Self.batchSize {
+                    deliveries.send(.interviews(batch))
+                    batch = []
+                }
+            }
+            deliveries.send(.interviews(batch))
+            deliveries.send(.done(validation.counts))
         }
-        let (added, unchanged) = try store.save(interviews, actor: storeOptions.actor)
-        print(summary + L(" Guardadas \(NumberText.integer(added)) entrevistas nuevas en \(storeOptions.shownPath); \(NumberText.integer(unchanged)) ya estaban.",
-                          " Saved \(added) new interviews in \(storeOptions.shownPath); \(unchanged) were already there."))
+        var counts: RowValidation.Counts?
+        let onlyValid = self.onlyValid
+        func next() throws -> [InterviewRow]? {
+            guard counts == nil else { return nil }
+            switch deliveries.receive() {
+            case .interviews(let batch): return batch
+            case .done(let final):
+                counts = final
+                if final.badRows > 0 && !onlyValid { throw RowsRefused() }
+                return nil
+            }
+        }
+        let saved: (added: Int, unchanged: Int)
+        do {
+            saved = try store.save(actor: storeOptions.actor, batches: next)
+        } catch is RowsRefused {
+            print(summary(counts!) + L(" No se importó nada: corrija las filas o use --only-valid.", " Nothing was imported: fix the rows or use --only-valid."))
+            throw ExitCode(ExitStatus.dataError.rawValue)
+        } catch {
+            // The store refused (nothing was saved): let the check of the rows finish before saying so.
+            while counts == nil { _ = try? next() }
+            print(summary(counts!) + L(" No se importó nada.", " Nothing was imported."))
+            throw error
+        }
+        print(summary(counts!) + L(" Guardadas \(NumberText.integer(saved.added)) entrevistas nuevas en \(storeOptions.shownPath); \(NumberText.integer(saved.unchanged)) ya estaban.",
+                                   " Saved \(saved.added) new interviews in \(storeOptions.shownPath); \(saved.unchanged) were already there."))
     }
+
+    /// Interviews handed to the store at a time.
+    static let batchSize = 2048
+
+    /// What the thread that checks the rows hands over: checked interviews, then the final counts.
+    enum Delivery: Sendable {
+        case interviews([InterviewRow])
+        case done(RowValidation.Counts)
+    }
+
+    /// Undoes the save when rows had errors and --only-valid was not given.
+    struct RowsRefused: Error {}
 }
