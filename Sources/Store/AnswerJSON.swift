@@ -32,7 +32,8 @@ enum AnswerJSON {
 
     /// The answers of a sheet, in the order of their variables' names: the same object as the
     /// ``StoredAnswer``s of ``StoredAnswer/init(variable:answer:)`` would give, without making them.
-    static func bytes(_ sheet: AnswerSheet, layout: AnswerLayout) -> [UInt8] {
+    /// `keys` holds each slot's `"name":` already written (``SheetEncoder``).
+    static func bytes(_ sheet: AnswerSheet, layout: AnswerLayout, keys: [[UInt8]]) -> [UInt8] {
         let out = GrowableBuffer<UInt8>(capacity: layout.count * 32 + 2)
         out.append(UInt8(ascii: "{"))
         var first = true
@@ -40,9 +41,18 @@ enum AnswerJSON {
             guard let answer = sheet[slot] else { continue }
             if !first { out.append(UInt8(ascii: ",")) }
             first = false
-            member(layout.names[slot], answer, into: out)
+            keys[slot].withUnsafeBufferPointer { out.append($0) }
+            value(answer, into: out)
         }
         out.append(UInt8(ascii: "}"))
+        return out.bytes
+    }
+
+    /// `"name":`, as a member of the object starts.
+    static func key(_ variable: String) -> [UInt8] {
+        let out = GrowableBuffer<UInt8>(capacity: variable.utf8.count + 3)
+        string(variable, into: out)
+        out.append(UInt8(ascii: ":"))
         return out.bytes
     }
 
@@ -51,6 +61,10 @@ enum AnswerJSON {
     private static func member(_ variable: String, _ answer: Answer, into out: GrowableBuffer<UInt8>) {
         string(variable, into: out)
         out.append(UInt8(ascii: ":"))
+        value(answer, into: out)
+    }
+
+    private static func value(_ answer: Answer, into out: GrowableBuffer<UInt8>) {
         switch answer {
         case .number(let x): number(x, into: out)
         case .text(let text): string(text, into: out)
@@ -272,4 +286,16 @@ enum AnswerJSON {
 
 private extension [StoredAnswer] {
     var isSorted: Bool { indices.dropFirst().allSatisfy { self[$0 - 1].variable < self[$0].variable } }
+}
+
+/// Writes the answers of sheets of one questionnaire as the store keeps them, each variable's
+/// `"name":` made once instead of once per interview: what an import hands to ``InterviewRow``.
+public final class SheetEncoder: Sendable {
+    let layout: AnswerLayout
+    let keys: [[UInt8]]
+
+    public init(_ layout: AnswerLayout) {
+        self.layout = layout
+        keys = layout.names.map(AnswerJSON.key)
+    }
 }

@@ -137,11 +137,10 @@ public struct InterviewRow: Sendable {
         self.init(record: bare, answers: AnswerJSON.bytes(record.answers))
     }
 
-    /// The row of a record (its `answers` are left aside) with the answers of a sheet.
-    public init(_ record: InterviewRecord, sheet: AnswerSheet, layout: AnswerLayout) {
-        var bare = record
-        bare.answers = []
-        self.init(record: bare, answers: AnswerJSON.bytes(sheet, layout: layout))
+    /// The row of a record without answers and the answers of a sheet.
+    public init(_ record: InterviewRecord, sheet: AnswerSheet, encoder: SheetEncoder) {
+        precondition(record.answers.isEmpty, "the answers are the sheet's")
+        self.init(record: record, answers: AnswerJSON.bytes(sheet, layout: encoder.layout, keys: encoder.keys))
     }
 
     init(record: InterviewRecord, answers: [UInt8]) {

@@ -77,7 +77,7 @@ import Testing
         sheet[try #require(layout.slot("razon"))] = .text("dijo \"no\"")
         sheet[try #require(layout.slot("g_y"))] = .number(7)
         sheet[try #require(layout.slot("r"))] = .codes([7, 1])
-        let row = InterviewRow(Self.record, sheet: sheet, layout: layout)
+        let row = InterviewRow(Self.record, sheet: sheet, encoder: SheetEncoder(layout))
         let written = #"{"a":2,"g_y":7,"nps":{"especial":"NS"},"r":"1 7","razon":"dijo \"no\""}"#
         #expect(String(decoding: row.answers, as: UTF8.self) == written)
         let stored = [StoredAnswer(variable: "a", number: 2), StoredAnswer(variable: "g_y", number: 7), StoredAnswer(variable: "nps", status: "NS"),

@@ -67,6 +67,24 @@ import Testing
         #expect(try store.audit().map(\.actor) == ["ana"])
     }
 
+    @Test("a new store has 64 KiB pages in WAL mode; a store made with SQLite's 4 KiB pages keeps them and opens as before")
+    func pageSize() throws {
+        let dir = TemporaryDirectory()
+        _ = try SQLiteStore(path: dir.path("nueva.sqlite"))
+        let fresh = try DatabaseQueue(path: dir.path("nueva.sqlite"))
+        #expect(try fresh.read { try Int.fetchOne($0, sql: "PRAGMA page_size") } == 65536)
+        #expect(try fresh.read { try String.fetchOne($0, sql: "PRAGMA journal_mode") } == "wal")
+        // A store written by an earlier Sondeo (default pages, WAL): it keeps its pages and its data.
+        let older = dir.path("anterior.sqlite")
+        let queue = try DatabaseQueue(path: older)
+        try queue.write { try $0.execute(sql: "CREATE TABLE t (x)") }
+        try queue.writeWithoutTransaction { _ = try String.fetchOne($0, sql: "PRAGMA journal_mode = WAL") }
+        try queue.close()
+        let store = try SQLiteStore(path: older)
+        #expect(try store.publish(Self.version("a"), actor: "ana") == .published)
+        #expect(try DatabaseQueue(path: older).read { try Int.fetchOne($0, sql: "PRAGMA page_size") } == 4096)
+    }
+
     @Test("a file that is not a store is refused with its path")
     func notAStore() throws {
         let dir = TemporaryDirectory()

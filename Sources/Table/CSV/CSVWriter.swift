@@ -23,10 +23,9 @@ public struct CSVWriter: Sendable {
         self.lineEnding = lineEnding
     }
 
-    /// The CSV text of the table.
+    /// The CSV text of the table. Large tables are written in parts, one per processor, joined in order.
     public func bytes(of table: Table) -> [UInt8] {
         var out: [UInt8] = []
-        out.reserveCapacity(table.rowCount * table.columns.count * 8)
         let end = Array(lineEnding.utf8)
         for (index, name) in table.columnNames.enumerated() {
             if index > 0 { out.append(delimiter) }
@@ -34,19 +33,27 @@ public struct CSVWriter: Sendable {
         }
         out.append(contentsOf: end)
         let writers = table.columns.map(cellWriter)
-        for row in 0..<table.rowCount {
-            for (index, write) in writers.enumerated() {
-                if index > 0 { out.append(delimiter) }
-                write(row, &out)
+        let delimiter = self.delimiter, width = table.columns.count
+        let parts = ParallelRanges.map(table.rowCount) { rows in
+            var part: [UInt8] = []
+            part.reserveCapacity(rows.count * width * 8)
+            for row in rows {
+                for (index, write) in writers.enumerated() {
+                    if index > 0 { part.append(delimiter) }
+                    write(row, &part)
+                }
+                part.append(contentsOf: end)
             }
-            out.append(contentsOf: end)
+            return part
         }
+        out.reserveCapacity(out.count + parts.reduce(0) { $0 + $1.count })
+        for part in parts { out.append(contentsOf: part) }
         return out
     }
 
     /// How one column's cells are written. Labels and booleans are encoded once per value, whole
     /// numbers skip the general formatting; other values go through ``Column/text(at:format:)``.
-    private func cellWriter(_ column: Column) -> (Int, inout [UInt8]) -> Void {
+    private func cellWriter(_ column: Column) -> @Sendable (Int, inout [UInt8]) -> Void {
         switch (column.storage, column.type) {
         case (.coded(let codes, let levels), _):
             let encoded = levels.map(cell)

@@ -55,7 +55,7 @@ struct ExportCommand: ParsableCommand {
         let sample = try store.sampleUnits(of: questionnaire)
         let evaluator = Evaluator(q, mode: .web)
         let layout = evaluator.layout
-        let sheets = rows.map { $0.sheet(layout) }
+        let sheets = ParallelRanges.map(rows.count) { part in part.map { rows[$0].sheet(layout) } }.flatMap { $0 }
         var columns: [Column] = []
         if anonymize {
             columns.append(.integers("_fila", interviews.indices.map { $0 + 1 }))

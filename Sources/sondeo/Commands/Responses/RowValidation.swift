@@ -28,6 +28,8 @@ struct RowValidation {
     private var seen: [String: Int] = [:]
     private var modes: [String: Mode] = [:]
     private var checks: [Mode: AnswerCheck] = [:]
+    /// Writes each valid row's answers as the store keeps them.
+    private let encoder: SheetEncoder
     private let modeColumn: Column?, interviewerColumn: Column?, startColumn: Column?, endColumn: Column?, dispositionColumn: Column?
 
     init(rows: ResponseRows, table: Table, file: String, idColumn: Column, questionnaire: String, version: String, mode: String, source: String, now: String) {
@@ -41,6 +43,7 @@ struct RowValidation {
         self.source = source
         self.now = now
         seen.reserveCapacity(table.rowCount)
+        encoder = SheetEncoder(rows.layout)
         modeColumn = rows.system("_modo")
         interviewerColumn = rows.system("_encuestador")
         startColumn = rows.system("_inicio")
@@ -95,6 +98,6 @@ struct RowValidation {
                                      endedAt: ResponseRows.text(endColumn, row: row),
                                      disposition: ResponseRows.text(dispositionColumn, row: row) ?? ending?.disposition ?? "completa",
                                      source: source, answers: [])
-        return InterviewRow(record, sheet: sheet, layout: rows.layout)
+        return InterviewRow(record, sheet: sheet, encoder: encoder)
     }
 }
