@@ -27,11 +27,29 @@ extension Table {
                 texts.append(names)
             }
         }
-        var counts: [Int: Int] = [:]
-        for row in 0..<rowCount {
+        // Each row's cell as one number in mixed radix; counted in an array when the cells are few
+        // enough (always, for margins and ordinary cross-classifications), else in a dictionary.
+        let sizes = texts.map(\.count)
+        let cells = sizes.reduce(1) { product, size in
+            let (next, overflow) = product.multipliedReportingOverflow(by: size)
+            return overflow ? Int.max : next
+        }
+        func key(_ row: Int) -> Int {
             var key = 0
-            for c in indices.indices { key = key * texts[c].count + indices[c][row] }
-            counts[key, default: 0] += 1
+            for c in indices.indices { key = key * sizes[c] + indices[c][row] }
+            return key
+        }
+        var counts: [(key: Int, count: Int)] = []
+        if cells <= 1 << 20 {
+            var dense = [Int](repeating: 0, count: cells)
+            dense.withUnsafeMutableBufferPointer { dense in
+                for row in 0..<rowCount { dense[key(row)] += 1 }
+            }
+            counts = dense.indices.filter { dense[$0] > 0 }.map { ($0, dense[$0]) }
+        } else {
+            var sparse: [Int: Int] = [:]
+            for row in 0..<rowCount { sparse[key(row), default: 0] += 1 }
+            counts = sparse.map { ($0.key, $0.value) }
         }
         var result: [String: Int] = [:]
         for (key, count) in counts {

@@ -6,8 +6,9 @@ import Testing
     static let text = "id,texto\r\n1,\"uno, \"\"dos\"\"\r\ntres\"\r\n\r\n2,simple\r\n3,\"\"\n4,\"fin\""
 
     /// Feeds `bytes` to a fresh tokenizer in chunks of `chunk` bytes.
-    static func feed(_ bytes: [UInt8], chunk: Int, sink: (inout CSVTokenizer.Record) throws(CSVError) -> Void) throws {
-        var tokenizer = CSVTokenizer(delimiter: UInt8(ascii: ","))
+    static func feed(_ bytes: [UInt8], chunk: Int, filter: FieldFilter? = nil,
+                     sink: (inout CSVTokenizer.Record) throws(CSVError) -> Void) throws {
+        var tokenizer = CSVTokenizer(delimiter: UInt8(ascii: ","), filter: filter)
         try bytes.withUnsafeBufferPointer { all throws(CSVError) in
             var start = 0
             while start < all.count {
@@ -46,5 +47,33 @@ import Testing
     @Test("empty trailing fields are kept")
     func trailingEmptyFields() throws {
         #expect(try Self.records(Array("a,b,c\n1,,\n".utf8), chunk: 4) == [["a", "b", "c"], ["1", "", ""]])
+    }
+
+    static let unquotedRuns = "a,b,c,d\nuno,dos,,cuatro\r\n5,\"seis, 6\",siete,8\rnueve,diez,once,\"doce\"\n,,,\n"
+
+    @Test("runs of unquoted fields, empty fields and LF, CRLF and CR line ends, however the chunks fall",
+          arguments: [1, 2, 3, 4, 5, 6, 7, 9, 13, 64])
+    func unquotedRuns(chunk: Int) throws {
+        var lines: [Int] = []
+        var records: [[String]] = []
+        try Self.feed(Array(Self.unquotedRuns.utf8), chunk: chunk) { (record: inout CSVTokenizer.Record) throws(CSVError) in
+            lines.append(record.line)
+            records.append((0..<record.fieldCount).map { String(decoding: record.field($0), as: UTF8.self) })
+        }
+        #expect(records == [["a", "b", "c", "d"], ["uno", "dos", "", "cuatro"], ["5", "seis, 6", "siete", "8"],
+                            ["nueve", "diez", "once", "doce"], ["", "", "", ""]])
+        #expect(lines == [1, 2, 3, 4, 5])
+    }
+
+    @Test("columns left out after the header are split off empty, the others kept whole", arguments: [1, 2, 3, 5, 8, 64])
+    func skippedColumns(chunk: Int) throws {
+        let filter = FieldFilter()
+        var records: [[String]] = []
+        try Self.feed(Array(Self.unquotedRuns.utf8), chunk: chunk, filter: filter) { (record: inout CSVTokenizer.Record) throws(CSVError) in
+            records.append((0..<record.fieldCount).map { String(decoding: record.field($0), as: UTF8.self) })
+            if filter.keep == nil { filter.keep = [true, false, true, false] }
+        }
+        #expect(records == [["a", "b", "c", "d"], ["uno", "", "", ""], ["5", "", "siete", ""], ["nueve", "", "once", ""],
+                            ["", "", "", ""]])
     }
 }

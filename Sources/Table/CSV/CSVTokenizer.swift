@@ -53,9 +53,10 @@ struct CSVTokenizer {
         self.filter = filter
     }
 
-    /// Whether the bytes of the field being read are kept.
-    private func keeping(_ field: Int) -> Bool {
-        guard let keep = filter?.keep, field < keep.count else { return true }
+    /// Whether the bytes of field `field` are kept, given the filter's `keep` as last read (the header's
+    /// sink sets it, so ``consume(_:offset:sink:)`` reads it again after each record, not per field).
+    private static func keeping(_ field: Int, _ keep: [Bool]?) -> Bool {
+        guard let keep, field < keep.count else { return true }
         return keep[field]
     }
 
@@ -66,6 +67,7 @@ struct CSVTokenizer {
         let end = chunk.count
         let quote = UInt8(ascii: "\""), delimiter = self.delimiter
         let cr = UInt8(ascii: "\r"), lf = UInt8(ascii: "\n")
+        var keep = filter?.keep
         var i = 0
         while i < end {
             switch state {
@@ -95,30 +97,44 @@ struct CSVTokenizer {
                     afterCR = byte == cr
                     i += 1
                     try endRecord(sink: sink)
+                    keep = filter?.keep
                 } else {
                     state = .unquoted
                     recordHasContent = true
                 }
             case .unquoted:
+                // Unquoted fields one after another without going back through the switch: most
+                // fields of most files are unquoted, and the dispatch cost more than the scan.
                 var j = i
-                while j < end {
-                    let byte = p[j]
-                    if byte == delimiter || byte == lf || byte == cr { break }
-                    j += 1
-                }
-                if j > i && keeping(record.fieldEnds.count) { record.bytes.append(p + i, count: j - i) }
-                i = j
-                if j < end {
+                while true {
+                    let start = j
+                    while j < end {
+                        let byte = p[j]
+                        if byte == delimiter || byte == lf || byte == cr { break }
+                        j += 1
+                    }
+                    if j > start && Self.keeping(record.fieldEnds.count, keep) { record.bytes.append(p + start, count: j - start) }
+                    guard j < end else { break }
                     let byte = p[j]
                     record.fieldEnds.append(record.bytes.count)
-                    state = .fieldStart
-                    i += 1
+                    j += 1
                     if byte != delimiter {
+                        state = .fieldStart
                         line += 1
                         afterCR = byte == cr
+                        i = j
                         try endRecord(sink: sink)
+                        keep = filter?.keep
+                        break
                     }
+                    if j < end {
+                        let next = p[j]
+                        if next != delimiter && next != quote && next != lf && next != cr { continue }
+                    }
+                    state = .fieldStart
+                    break
                 }
+                i = j
             case .quoted:
                 if quotedCRPending {
                     quotedCRPending = false
@@ -133,7 +149,7 @@ struct CSVTokenizer {
                     }
                     j += 1
                 }
-                if j > i && keeping(record.fieldEnds.count) { record.bytes.append(p + i, count: j - i) }
+                if j > i && Self.keeping(record.fieldEnds.count, keep) { record.bytes.append(p + i, count: j - i) }
                 i = j
                 if j < end {
                     state = .quoteInQuoted
@@ -142,7 +158,7 @@ struct CSVTokenizer {
             case .quoteInQuoted:
                 let byte = p[i]
                 if byte == quote {
-                    if keeping(record.fieldEnds.count) { record.bytes.append(quote) }
+                    if Self.keeping(record.fieldEnds.count, keep) { record.bytes.append(quote) }
                     state = .quoted
                     i += 1
                 } else if byte == delimiter {
@@ -156,6 +172,7 @@ struct CSVTokenizer {
                     afterCR = byte == cr
                     i += 1
                     try endRecord(sink: sink)
+                    keep = filter?.keep
                 } else {
                     // Text after a closing quote ("abc"def): kept, as spreadsheet programs do.
                     state = .unquoted
