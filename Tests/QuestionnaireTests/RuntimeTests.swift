@@ -103,4 +103,15 @@ import Testing
         #expect(evaluator.holds(condition("n es NS y n respondida"), Responses(["n": .special("NS")])))
         #expect(!evaluator.holds(condition("n respondida"), Responses()))
     }
+
+    @Test("a piped answer reads as its option's label, a number as written, and «—» when unanswered or NS/NR")
+    func pipedAnswers() {
+        let q = Self.satisfaction
+        // «servicio» list: 2 = «Recreación y turismo» (Questionnaires/satisfaccion-servicios.encuesta).
+        #expect(q.pipedText("servicio", Responses(["servicio": .number(2)]), number: { "\($0)" }) == "Recreación y turismo")
+        #expect(q.pipedText("nps", Responses(["nps": .number(9)]), number: { String(Int($0)) }) == "9")
+        #expect(q.pipedText("servicio", Responses([:]), number: { "\($0)" }) == "—")
+        #expect(q.pipedText("servicio", Responses(["servicio": .special("NS")]), number: { "\($0)" }) == "—")
+        #expect(q.pipedText("nps", Responses(["nps": .special("NR")]), number: { "\($0)" }) == "—")
+    }
 }

@@ -323,7 +323,7 @@ struct CheckContext {
                     sink.error("DSL-060", at: position, width: pipe.name.count + 2, "«{\(pipe.name)}» no es una pregunta\(hint.spanish)", "«{\(pipe.name)}» is not a question\(hint.english)")
                     continue
                 }
-                if symbol.order >= order && !(symbol.item == item.id && false) {
+                if symbol.order >= order {
                     sink.error("DSL-061", at: position, width: pipe.name.count + 2, "«{\(pipe.name)}» se muestra antes de que se pregunte: solo se pueden insertar respuestas anteriores",
                                "«{\(pipe.name)}» is shown before it is asked: only earlier answers can be inserted")
                 } else if symbol.conditional {

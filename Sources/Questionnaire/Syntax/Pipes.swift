@@ -14,7 +14,9 @@ extension QuestionnaireFile {
     }
 
     /// How an earlier answer reads inside a text: the label of its code, else its value (numbers as
-    /// `number` writes them); «—» when unanswered. The same in the terminal interview and the web form.
+    /// `number` writes them); «—» when unanswered or answered NS/NR, so that a question never reads
+    /// «…el servicio de No sabe?» (the interviewer rephrases, as the DSL-072 warning says). The same in
+    /// the terminal interview and the web form.
     public func pipedText(_ name: String, _ responses: Responses, number: (Double) -> String) -> String {
         guard let answer = responses[name] else { return "—" }
         switch answer {
@@ -24,7 +26,7 @@ extension QuestionnaireFile {
             return number(x)
         case .text(let s): return s
         case .codes(let c): return c.sorted().map(String.init).joined(separator: ", ")
-        case .special(let s): return specials.first { $0.name == s }?.label ?? s
+        case .special: return "—"
         }
     }
 
