@@ -1,5 +1,6 @@
 import Foundation
 import Questionnaire
+import Table
 
 /// The questionnaire's conditions for the browser: each `mostrar si` becomes a small JSON tree that
 /// `form.js` evaluates with the semantics of ``Evaluator`` (the XPath of the XLSForm export): an
@@ -25,22 +26,7 @@ enum ConditionScript {
     static func number(_ x: Double) -> String { PlainNumber.text(x) }
 
     /// A JSON string, with `<` escaped so that it can sit in an attribute or a script block.
-    static func string(_ s: String) -> String {
-        var out = "\""
-        for scalar in s.unicodeScalars {
-            switch scalar {
-            case "\"": out += "\\\""
-            case "\\": out += "\\\\"
-            case "<": out += "\\u003c"
-            case ">": out += "\\u003e"
-            case "&": out += "\\u0026"
-            case "'": out += "\\u0027"
-            default:
-                if scalar.value < 0x20 { out += String(format: "\\u%04x", scalar.value) } else { out.unicodeScalars.append(scalar) }
-            }
-        }
-        return out + "\""
-    }
+    static func string(_ s: String) -> String { JSONString.quoted(s, forHTML: true) }
 
     /// The answers given on earlier pages, for the conditions of this one: numbers, texts, code lists,
     /// and specials as `{"s":"NS","c":98}`.

@@ -91,30 +91,7 @@ enum AnswerJSON {
         WholeNumberText.forEachByte(of: Int64(x)) { out.append($0) }
     }
 
-    /// A JSON string: quotes, backslashes and control characters escaped; other bytes (UTF-8) as they are.
-    private static func string(_ text: String, into out: GrowableBuffer<UInt8>) {
-        out.append(UInt8(ascii: "\""))
-        var text = text
-        text.withUTF8 { bytes in
-            // Most texts need no escape: copy them whole.
-            guard bytes.contains(where: { $0 < 0x20 || $0 == UInt8(ascii: "\"") || $0 == UInt8(ascii: "\\") }) else {
-                out.append(bytes)
-                return
-            }
-            for b in bytes {
-                switch b {
-                case UInt8(ascii: "\""): out.append(#"\""#)
-                case UInt8(ascii: "\\"): out.append(#"\\"#)
-                case 10: out.append(#"\n"#)
-                case 13: out.append(#"\r"#)
-                case 9: out.append(#"\t"#)
-                case 0..<0x20: out.append(String(format: "\\u%04x", b))
-                default: out.append(b)
-                }
-            }
-        }
-        out.append(UInt8(ascii: "\""))
-    }
+    private static func string(_ text: String, into out: GrowableBuffer<UInt8>) { JSONString.append(text, to: out) }
 
     /// The answers of a stored object, by variable name order.
     static func decode(_ text: String) -> [StoredAnswer] {

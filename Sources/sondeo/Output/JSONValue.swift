@@ -1,3 +1,5 @@
+import Table
+
 /// A JSON document with keys in the order they were written, printed with unrounded numbers (the
 /// shortest text that reads back as the same double), NaN and infinities as null. Scripts read
 /// these documents (DESIGN.md, "JSON shapes"), so the order and spelling of keys are stable.
@@ -49,24 +51,5 @@ enum JSONValue: Sendable {
         }
     }
 
-    static func quote(_ text: String) -> String {
-        var out = "\""
-        for scalar in text.unicodeScalars {
-            switch scalar {
-            case "\"": out += "\\\""
-            case "\\": out += "\\\\"
-            case "\n": out += "\\n"
-            case "\r": out += "\\r"
-            case "\t": out += "\\t"
-            default:
-                if scalar.value < 0x20 {
-                    let hex = String(scalar.value, radix: 16)
-                    out += "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
-                } else {
-                    out.unicodeScalars.append(scalar)
-                }
-            }
-        }
-        return out + "\""
-    }
+    static func quote(_ text: String) -> String { JSONString.quoted(text) }
 }
