@@ -107,7 +107,8 @@ struct ImportCasesCommand: ParsableCommand {
             return
         }
         let (added, unchanged) = try options.storeOptions.openCases().importCases(imported)
-        print(summary + L(" Guardados \(NumberText.integer(added)) casos nuevos; \(NumberText.integer(unchanged)) ya estaban.", " Saved \(added) new cases; \(unchanged) were already there."))
+        print(summary + L(" \(added == 1 ? "Guardado 1 caso nuevo" : "Guardados \(NumberText.integer(added)) casos nuevos"); \(NumberText.integer(unchanged)) \(unchanged == 1 ? "ya estaba" : "ya estaban").",
+                            " Saved \(added) new \(added == 1 ? "case" : "cases"); \(unchanged) \(unchanged == 1 ? "was" : "were") already there."))
     }
 }
 

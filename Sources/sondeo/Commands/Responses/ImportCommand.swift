@@ -112,8 +112,9 @@ struct ImportCommand: ParsableCommand {
             print(summary(counts!) + L(" No se importó nada.", " Nothing was imported."))
             throw error
         }
-        print(summary(counts!) + L(" Guardadas \(NumberText.integer(saved.added)) entrevistas nuevas en \(storeOptions.shownPath); \(NumberText.integer(saved.unchanged)) ya estaban.",
-                                   " Saved \(saved.added) new interviews in \(storeOptions.shownPath); \(saved.unchanged) were already there."))
+        let added = saved.added == 1 ? "Guardada 1 entrevista nueva" : "Guardadas \(NumberText.integer(saved.added)) entrevistas nuevas"
+        print(summary(counts!) + L(" \(added) en \(storeOptions.shownPath); \(NumberText.integer(saved.unchanged)) \(saved.unchanged == 1 ? "ya estaba" : "ya estaban").",
+                                   " Saved \(saved.added) new \(saved.added == 1 ? "interview" : "interviews") in \(storeOptions.shownPath); \(saved.unchanged) \(saved.unchanged == 1 ? "was" : "were") already there."))
     }
 
     /// Interviews handed to the store at a time.

@@ -56,7 +56,7 @@ struct LoadCommand: ParsableCommand {
         let store = try storeOptions.open()
         let (added, unchanged) = try store.loadSample(units, questionnaire: questionnaire, actor: storeOptions.actor)
         let reserves = units.filter(\.reserve).count
-        print(L("Cargados \(NumberText.count(added, "caso nuevo", "casos nuevos")) de «\(questionnaire)» en \(storeOptions.shownPath) (\(NumberText.integer(units.count - reserves)) de muestra y \(NumberText.integer(reserves)) de reserva en el archivo; \(NumberText.integer(unchanged)) ya estaban).",
+        print(L("\(added == 1 ? "Cargado" : "Cargados") \(NumberText.count(added, "caso nuevo", "casos nuevos")) de «\(questionnaire)» en \(storeOptions.shownPath) (\(NumberText.integer(units.count - reserves)) de muestra y \(NumberText.integer(reserves)) de reserva en el archivo; \(NumberText.integer(unchanged)) \(unchanged == 1 ? "ya estaba" : "ya estaban")).",
                 "Loaded \(NumberText.count(added, "new case", "new cases")) of «\(questionnaire)» into \(storeOptions.shownPath) (\(units.count - reserves) sample and \(reserves) reserve in the file; \(unchanged) were already there)."))
     }
 }
