@@ -51,7 +51,7 @@ let package = Package(
         .testTarget(name: "LinearAlgebraTests", dependencies: ["LinearAlgebra", "SondeoTestSupport"]),
         .testTarget(name: "DistributionsTests", dependencies: ["Distributions", "SondeoTestSupport"]),
         .testTarget(name: "SamplingTests", dependencies: ["Sampling", "Randomness", "Table", "SondeoTestSupport"]),
-        .testTarget(name: "AnalysisTests", dependencies: ["Analysis", "Table", "SondeoTestSupport"],
+        .testTarget(name: "AnalysisTests", dependencies: ["Analysis", "Table", "Questionnaire", "SondeoTestSupport"],
                     resources: [.copy("Fixtures")]),
         .testTarget(name: "SegmentationTests", dependencies: ["Segmentation", "Table", "Randomness", "LinearAlgebra", "SondeoTestSupport"]),
         .testTarget(name: "QuestionnaireTests", dependencies: ["Questionnaire", "Randomness", "SondeoTestSupport"]),
