@@ -46,3 +46,20 @@ extension Matrix {
         return c
     }
 }
+
+extension Matrix {
+    /// One block of rows of the tall product A·Bᵀ: `c` (`rows.count` × `b.rows`, column-major with leading
+    /// dimension `rows.count`) = A[rows, :]·Bᵀ, by `cblas_dgemm` on the block of A in place. For products
+    /// too tall to hold at once, computed and used a block at a time so that the block stays in cache.
+    public static func gemmRows(_ a: Matrix, _ rows: Range<Int>, timesTransposeOf b: Matrix, into c: UnsafeMutablePointer<Double>) {
+        precondition(a.columns == b.columns && rows.lowerBound >= 0 && rows.upperBound <= a.rows)
+        guard !rows.isEmpty, b.rows > 0 else { return }
+        a.values.withUnsafeBufferPointer { av in
+            b.values.withUnsafeBufferPointer { bv in
+                cblas_dgemm(CblasColMajor, CblasNoTrans, CblasTrans, Int32(rows.count), Int32(b.rows), Int32(a.columns), 1,
+                            av.baseAddress! + rows.lowerBound, Int32(max(1, a.rows)), bv.baseAddress!, Int32(max(1, b.rows)),
+                            0, c, Int32(rows.count))
+            }
+        }
+    }
+}

@@ -24,6 +24,16 @@ import Testing
         #expect(a.gram == ata)
     }
 
+    @Test("a block of rows of A·Bᵀ, worked by hand")
+    func gemmRows() {
+        let a = Matrix(rowMajor: [[1, 2], [3, 4], [5, 6], [7, 8]])
+        let b = Matrix(rowMajor: [[1, 0], [1, 1], [0, 2]])   // Bᵀ columns: (1,0), (1,1), (0,2)
+        // Rows 1 and 2 of A: (3,4) → [3, 7, 8]; (5,6) → [5, 11, 12]. Column-major, leading dimension 2.
+        var c = [Double](repeating: -1, count: 6)
+        c.withUnsafeMutableBufferPointer { Matrix.gemmRows(a, 1..<3, timesTransposeOf: b, into: $0.baseAddress!) }
+        #expect(c == [3, 5, 7, 11, 8, 12])
+    }
+
     @Test("QR least squares reproduces R: lm(dist ~ speed, data = cars)")
     func leastSquaresCars() throws {
         let n = Self.speed.count

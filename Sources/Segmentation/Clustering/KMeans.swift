@@ -8,8 +8,9 @@ import Randomness
 /// the stopping rule of scikit-learn's KMeans: the centres move, in total, less than `tolerance` times
 /// the mean variance of the columns).
 ///
-/// Squared distances come from one matrix product per iteration, ‖x − c‖² = ‖x‖² − 2 x·c + ‖c‖²,
-/// with X·Cᵀ by BLAS `dgemm`.
+/// Squared distances come from matrix products, ‖x − c‖² = ‖x‖² − 2 x·c + ‖c‖², with X·Cᵀ by BLAS
+/// `dgemm` on blocks of ``blockRows`` rows: each block's products stay in cache and are used at once,
+/// instead of an n × k matrix written and read back at every iteration.
 public struct KMeans: Sendable {
     public let k: Int
     /// Within-cluster sum of squared distances, in the space clustered.
@@ -45,7 +46,9 @@ public struct KMeans: Sendable {
         let results = RunResults(count: max(1, restarts))
         let workers = max(1, min(results.count, ProcessInfo.processInfo.activeProcessorCount))
         DispatchQueue.concurrentPerform(iterations: workers) { worker in
-            var products = Matrix(rows: n, columns: k)   // X·Cᵀ, reused by every iteration of this worker
+            // One block of X·Cᵀ, reused by every iteration of this worker.
+            let products = UnsafeMutablePointer<Double>.allocate(capacity: KMeans.blockRows * k)
+            defer { products.deallocate() }
             for restart in stride(from: worker, to: results.count, by: workers) {
                 var generator = SplitMix64(seed: seed &+ UInt64(restart) &* 0x9E37_79B9_7F4A_7C15)
                 var centers = KMeans.seed(x, norms: squaredNorms, k: k, using: &generator)
@@ -54,7 +57,7 @@ public struct KMeans: Sendable {
                 while iterations < maxIterations {
                     iterations += 1
                     var sums = [Double](repeating: 0, count: k * p), counts = [Int](repeating: 0, count: k)
-                    _ = KMeans.assign(x, norms: squaredNorms, centers: centers, products: &products, into: &assignments,
+                    _ = KMeans.assign(x, norms: squaredNorms, centers: centers, products: products, into: &assignments,
                                       sums: &sums, counts: &counts)
                     // The means of the new groups; an empty group keeps its centre.
                     let updated = (0..<k).map { c in counts[c] == 0 ? centers[c] : (0..<p).map { sums[c * p + $0] / Double(counts[c]) } }
@@ -64,7 +67,7 @@ public struct KMeans: Sendable {
                     if shift <= threshold { break }
                 }
                 var sums = [Double](repeating: 0, count: k * p), counts = [Int](repeating: 0, count: k)
-                let inertia = KMeans.assign(x, norms: squaredNorms, centers: centers, products: &products, into: &assignments,
+                let inertia = KMeans.assign(x, norms: squaredNorms, centers: centers, products: products, into: &assignments,
                                             sums: &sums, counts: &counts)
                 results.store(restart, Run(inertia: inertia, centers: centers, assignments: assignments, iterations: iterations))
             }
@@ -160,24 +163,29 @@ public struct KMeans: Sendable {
         return centers
     }
 
+    /// Rows per block of X·Cᵀ: 2048 × k doubles stay in the second-level cache for k up to 16 or so.
+    static let blockRows = 2048
+
     /// Assigns each row to its nearest centre, adding the row to its group's sums and count (for the
-    /// next centres) in the same pass; returns the inertia.
-    static func assign(_ x: Matrix, norms: [Double], centers: [[Double]], products: inout Matrix,
+    /// next centres) in the same pass; returns the inertia. `products` holds ``blockRows`` × k doubles.
+    static func assign(_ x: Matrix, norms: [Double], centers: [[Double]], products: UnsafeMutablePointer<Double>,
                        into assignments: inout [Int], sums: inout [Double], counts: inout [Int]) -> Double {
         let n = x.rows, p = x.columns, k = centers.count
         let c = Matrix(rows: k, columns: p, values: (0..<p).flatMap { j in centers.map { $0[j] } })
-        try? Matrix.gemm(x, c, transposeB: true, into: &products)   // X·Cᵀ, n × k
         let centerNorms = centers.map { $0.reduce(0) { $0 + $1 * $1 } }
-        return products.values.withUnsafeBufferPointer { xc in
-            x.values.withUnsafeBufferPointer { values in
-                assignments.withUnsafeMutableBufferPointer { assignments in
-                    sums.withUnsafeMutableBufferPointer { sums in
-                        counts.withUnsafeMutableBufferPointer { counts in
-                            var inertia = 0.0
-                            for i in 0..<n {
+        return x.values.withUnsafeBufferPointer { values in
+            assignments.withUnsafeMutableBufferPointer { assignments in
+                sums.withUnsafeMutableBufferPointer { sums in
+                    counts.withUnsafeMutableBufferPointer { counts in
+                        var inertia = 0.0
+                        for start in stride(from: 0, to: n, by: blockRows) {
+                            let end = min(n, start + blockRows), m = end - start
+                            Matrix.gemmRows(x, start..<end, timesTransposeOf: c, into: products)   // m × k
+                            for b in 0..<m {
+                                let i = start + b
                                 var bestDistance = Double.infinity, bestCluster = 0
                                 for j in 0..<k {
-                                    let d = norms[i] - 2 * xc[i + j * n] + centerNorms[j]
+                                    let d = norms[i] - 2 * products[b + j * m] + centerNorms[j]
                                     if d < bestDistance { bestDistance = d; bestCluster = j }
                                 }
                                 assignments[i] = bestCluster
@@ -185,8 +193,8 @@ public struct KMeans: Sendable {
                                 for j in 0..<p { sums[bestCluster * p + j] += values[i + j * n] }
                                 inertia += max(0, bestDistance)
                             }
-                            return inertia
                         }
+                        return inertia
                     }
                 }
             }
