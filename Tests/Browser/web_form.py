@@ -16,9 +16,8 @@ import time
 from selenium import webdriver
 from selenium.webdriver.chrome.options import Options
 from selenium.webdriver.chrome.service import Service
-from selenium.common.exceptions import NoAlertPresentException
+from selenium.common.exceptions import NoAlertPresentException, WebDriverException
 from selenium.webdriver.common.by import By
-from selenium.webdriver.support import expected_conditions
 from selenium.webdriver.support.ui import WebDriverWait
 
 sondeo, repo, out = sys.argv[1], sys.argv[2], sys.argv[3]
@@ -78,7 +77,16 @@ try:
         # Wait for the next page: the old document goes stale once the browser has loaded the answer.
         old = driver.find_element(By.TAG_NAME, "html")
         click("button[type=submit]")
-        WebDriverWait(driver, 10).until(expected_conditions.staleness_of(old))
+        WebDriverWait(driver, 10).until(lambda _: gone(old))
+
+    def gone(element):
+        # Selenium's staleness_of only counts StaleElementReferenceException; mid-navigation Chromium may
+        # answer "Node with given id does not belong to the document" instead, which is just as stale.
+        try:
+            element.is_enabled()
+            return False
+        except WebDriverException:
+            return True
 
     # Page 1: consent. Sent empty: the required answer is asked for, in Spanish.
     driver.get(link)
