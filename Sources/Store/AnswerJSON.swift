@@ -144,7 +144,7 @@ enum AnswerJSON {
             guard let slot = slot(key) else { return }
             switch value {
             case .number(let x): sheet[slot] = layout.multiple[slot] ? .codes([]) : .number(x)
-            case .text(let s): sheet[slot] = layout.multiple[slot] ? .codes(Set(s.split(separator: " ").compactMap { Int($0) })) : .text(s)
+            case .text(let s): sheet[slot] = layout.multiple[slot] ? .codes(StoredAnswer.codes(s)) : .text(s)
             case .special(let name): sheet[slot] = .special(name)
             }
         }

@@ -72,9 +72,8 @@ struct RowBinder {
 
     mutating func integer(_ value: Int64?, at index: Int32) { integers.append((index, value)) }
 
-    /// Binds what was given since the last run, runs the statement (which returns no rows) and returns
-    /// how many rows it changed.
-    mutating func run(_ statement: Statement) throws -> Int {
+    /// Binds what was given since the last run and runs the statement (which returns no rows).
+    mutating func run(_ statement: Statement) throws {
         let raw = statement.sqliteStatement
         sqlite3_reset(raw)
         let start = UnsafePointer(buffer.base)
@@ -96,6 +95,5 @@ struct RowBinder {
         guard code == SQLITE_DONE else {
             throw DatabaseError(resultCode: ResultCode(rawValue: code), message: String(cString: sqlite3_errmsg(sqlite3_db_handle(raw))))
         }
-        return Int(sqlite3_changes(sqlite3_db_handle(raw)))
     }
 }

@@ -20,10 +20,13 @@ extension StoredAnswer {
         }
     }
 
+    /// The codes of a `varias de` as the store keeps them, «2 7».
+    static func codes(_ text: String) -> Set<Int> { Set(text.split(separator: " ").compactMap { Int($0) }) }
+
     /// The answer; `multiple` says whether the variable is a `varias de` (codes kept as text).
     public func answer(multiple: Bool) -> Answer {
         if status != "answered" { return .special(status) }
-        if multiple { return .codes(Set((text ?? "").split(separator: " ").compactMap { Int($0) })) }
+        if multiple { return .codes(Self.codes(text ?? "")) }
         if let number { return .number(number) }
         return .text(text ?? "")
     }

@@ -7,6 +7,7 @@ import GRDB
 struct InterviewWriter {
     static let groupSize = 64
     static let columns = "case_id, questionnaire, version, respondent, mode, interviewer, started_at, ended_at, disposition, source, answers"
+    static let columnCount = columns.split(separator: ",").count
 
     private let db: Database
     private let requirePublished: (String) throws -> Void
@@ -68,7 +69,7 @@ struct InterviewWriter {
     private static let fullGroupSQL = makeInsertSQL(rows: groupSize)
 
     private static func makeInsertSQL(rows: Int) -> String {
-        let placeholders = "(" + Array(repeating: "?", count: 11).joined(separator: ", ") + ")"
+        let placeholders = "(" + Array(repeating: "?", count: columnCount).joined(separator: ", ") + ")"
         return "INSERT INTO interview (\(columns)) VALUES " + Array(repeating: placeholders, count: rows).joined(separator: ", ")
     }
 
@@ -77,7 +78,7 @@ struct InterviewWriter {
         guard !pending.isEmpty else { return }
         let insert = try db.cachedStatement(sql: Self.insertSQL(rows: pending.count))
         for position in pending.indices {
-            let first = Int32(position * 11)
+            let first = Int32(position * Self.columnCount)
             let interview = pending[position].row.record, caseID = pending[position].caseID
             binder.integer(caseID, at: first + 1)
             binder.text(interview.questionnaire, at: first + 2)
@@ -91,13 +92,13 @@ struct InterviewWriter {
             binder.text(interview.source, at: first + 10)
             binder.text(utf8: pending[position].row.answers, at: first + 11)
         }
-        _ = try binder.run(insert)
+        try binder.run(insert)
         let updateCase = try db.cachedStatement(sql: "UPDATE sample_case SET disposition = ? WHERE id = ?")
         for (row, caseID) in pending {
             guard let caseID, let disposition = row.record.disposition else { continue }
             binder.text(disposition, at: 1)
             binder.integer(caseID, at: 2)
-            _ = try binder.run(updateCase)
+            try binder.run(updateCase)
         }
         added += pending.count
         pending.removeAll(keepingCapacity: true)

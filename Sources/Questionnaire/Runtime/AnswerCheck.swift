@@ -86,8 +86,7 @@ public struct AnswerCheck: Sendable {
                 let applies = rules.isGrid ? routing.rowApplies(item: index, row: slot - slots.lowerBound, itemState: state, sheet) : state == .applies
                 switch (sheet[slot], applies) {
                 case (let answer?, true):
-                    let wrong = problems(rules, variable: layout.names[slot], slot: slot, answer: answer, in: sheet)
-                    if !wrong.isEmpty { found += wrong }
+                    found += problems(rules, variable: layout.names[slot], slot: slot, answer: answer, in: sheet)
                 case (_?, false):
                     let name = layout.names[slot]
                     found.append(AnswerProblem(severity: .error, variable: name, spanish: "hay respuesta en «\(name)», que no aplica (\(Self.why(state)))",

@@ -85,7 +85,7 @@ struct ExportCommand: ParsableCommand {
                 let slot = layout.slot(variable.name)
                 values = sheets.map { sheet in slot.flatMap { sheet[$0] } }
             }
-        let labelOf = Dictionary(variable.values.map { (Double($0.0), $0.1) }, uniquingKeysWith: { a, _ in a })
+            let labelOf = Dictionary(variable.values.map { (Double($0.0), $0.1) }, uniquingKeysWith: { a, _ in a })
             switch variable.kind {
             case .text, .date:
                 columns.append(.optionalTexts(variable.name, values.map { if case .text(let s)? = $0 { return s } else { return nil } }))
