@@ -195,3 +195,41 @@ import Testing
         #expect(flag.stderr == english.stderr)
     }
 }
+
+/// Issue 17: an output's extension is a promise; a name the command cannot honour is refused (exit 64)
+/// and nothing is written.
+@Suite struct OutputExtensionTests {
+    @Test("data convert, responses export, sample draw, report and map refuse names they cannot honour")
+    func refused() throws {
+        let dir = TemporaryDirectory()
+        let data = CLITests.fixture("mini.csv")
+        for name in ["resp.xlsx", "resp.sav", "resp.dta", "resp", "resp.txt"] {
+            let out = dir.path(name)
+            let run = try SondeoRunner.run(["data", "convert", data, "--out", out])
+            #expect(run.status == 64, "\(name)")
+            #expect(run.stderr.contains("este comando escribe: .csv"), "\(name): \(run.stderr)")
+            #expect(!FileManager.default.fileExists(atPath: out))
+        }
+        let pdf = try SondeoRunner.run(["report", data, "--questionnaire", "q.encuesta", "--out", dir.path("reporte.pdf")])
+        #expect(pdf.status == 64)
+        #expect(pdf.stderr.contains("escribe: .html, .md"))
+        let export = try SondeoRunner.run(["responses", "export", "q", "--out", dir.path("r.sav"), "--store", dir.path("s.sqlite")])
+        #expect(export.status == 64)
+        let clash = try SondeoRunner.run(["map", data, "--where", "hijos > 0", "--format", "json", "--out", dir.path("m.html")])
+        #expect(clash.status == 64)
+        #expect(clash.stderr.contains("dice .html pero --format pide .json"))
+        let english = try SondeoRunner.run(["data", "convert", data, "--out", dir.path("x.xlsx"), "--lang", "en"])
+        #expect(english.stderr.contains("this command writes: .csv"))
+    }
+
+    @Test("without --format, map's --out extension chooses the format")
+    func mapFormatFromExtension() throws {
+        let dir = TemporaryDirectory()
+        let out = dir.path("m.json")
+        let run = try SondeoRunner.run(["map", CLITests.fixture("mini.csv"), "--where", "hijos > 0", "--out", out])
+        #expect(run.status == 0, "\(run.stderr)")
+        let text = try String(contentsOfFile: out, encoding: .utf8)
+        #expect(text.hasPrefix("["))
+        #expect((try? JSONSerialization.jsonObject(with: Data(text.utf8))) != nil)
+    }
+}

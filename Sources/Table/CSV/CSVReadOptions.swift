@@ -1,3 +1,5 @@
+import Diagnostics
+
 /// How to read a CSV file. Every field left nil is detected from the file.
 public struct CSVReadOptions: Sendable {
     /// The field delimiter: `,`, `;`, tab or `|`. Detected when nil.
@@ -47,4 +49,10 @@ public struct CSVReport: Sendable {
     public var sha256: String?
 
     public enum LineEnding: String, Sendable { case lf = "LF", crlf = "CRLF", cr = "CR" }
+
+    /// Set when the file was read as UTF-8 although some bytes are not UTF-8: where the first one is
+    /// (line, column, byte offset). Those bytes were read as Windows-1252; `--encoding` overrides.
+    public var strayBytes: SourceLocation?
+    /// How many bytes broke UTF-8, when ``strayBytes`` is set.
+    public var strayByteCount = 0
 }

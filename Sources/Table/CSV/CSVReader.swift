@@ -162,7 +162,7 @@ private struct Scan {
 
     /// Decides the encoding and decimal mark, checks the header, and infers every column.
     func decode(options: CSVReadOptions) throws(CSVError) -> (columns: [DecodedColumn], report: CSVReport) {
-        let encoding = try decideEncoding(forced: options.encoding)
+        let (encoding, stray) = try decideEncoding(forced: options.encoding)
         let names = header.map { bytes in
             bytes.withUnsafeBufferPointer { encoding.decode(ValueShape.trimmed($0)) }
         }
@@ -181,24 +181,36 @@ private struct Scan {
             Double($0.replacingOccurrences(of: ",", with: "."))
         })
         let columns = decoders.map { $0.decode(decimalMark: mark, missingNumbers: missingNumbers) }
-        let report = CSVReport(source: path, encoding: encoding, byteOrderMark: byteOrderMark,
+        var report = CSVReport(source: path, encoding: encoding, byteOrderMark: byteOrderMark,
                                delimiter: delimiter, decimalMark: mark, lineEnding: lineEnding,
                                rows: rows, skippedRows: skipped, expectedFields: header.count, sha256: sha256)
+        report.strayBytes = stray
+        report.strayByteCount = stray == nil ? 0 : encodingScanner.invalidBytes
         return (columns, report)
     }
 
-    private func decideEncoding(forced: TextEncoding?) throws(CSVError) -> TextEncoding {
+    /// The file's encoding, and where the first stray byte is when a mostly-UTF-8 file (or one with a
+    /// BOM) holds bytes that are not UTF-8: one pasted Windows-1252 «é» must not turn every «José» of
+    /// the file into «JosÃ©».
+    private func decideEncoding(forced: TextEncoding?) throws(CSVError) -> (TextEncoding, SourceLocation?) {
         let scanner = encodingScanner
         switch forced {
         case .windows1252?:
-            return .windows1252
+            return (.windows1252, nil)
         case .utf8?:
             if let bad = scanner.firstInvalidUTF8 { throw locatedError(.invalidUTF8, offset: bad) }
-            return .utf8
+            return (.utf8, nil)
         case nil:
-            guard let bad = scanner.firstInvalidUTF8 else { return .utf8 }
-            if scanner.firstUndefinedWindows1252 == nil && !byteOrderMark { return .windows1252 }
-            throw locatedError(.invalidEncoding, offset: bad)
+            switch scanner.verdict {
+            case .utf8:
+                return (.utf8, nil)
+            case .mostlyUTF8(let bad):
+                return (.utf8, locatedError(.invalidUTF8, offset: bad).location)
+            case .notUTF8(let bad):
+                if byteOrderMark { return (.utf8, locatedError(.invalidUTF8, offset: bad).location) }
+                if scanner.firstUndefinedWindows1252 == nil { return (.windows1252, nil) }
+                throw locatedError(.invalidEncoding, offset: bad)
+            }
         }
     }
 
@@ -252,7 +264,9 @@ extension CSVReader {
         guard let names else { throw CSVError(.empty, at: SourceLocation(source: path)) }
         var scanner = EncodingScanner()
         for name in names { name.withUnsafeBufferPointer { scanner.scan($0, offset: 0) } }
-        let encoding = options.encoding ?? (scanner.firstInvalidUTF8 == nil ? .utf8 : .windows1252)
+        scanner.finish()
+        let encoding: TextEncoding
+        if let forced = options.encoding { encoding = forced } else if case .notUTF8 = scanner.verdict { encoding = .windows1252 } else { encoding = .utf8 }
         return names.map { $0.withUnsafeBufferPointer { encoding.decode(ValueShape.trimmed($0)) } }
     }
 }

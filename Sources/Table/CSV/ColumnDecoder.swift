@@ -96,10 +96,14 @@ struct ColumnDecoder {
             var places: Int?
             var samePlaces = true
             for code in 0..<interner.count where !missing[code] {
-                let (number, shown) = value(code) { bytes in
-                    (ValueShape.value(bytes, mark: decimalMark) ?? .nan, ValueShape.number(bytes)?.places ?? 0)
+                let (number, shape) = value(code) { bytes in
+                    (ValueShape.value(bytes, mark: decimalMark) ?? .nan, ValueShape.number(bytes))
                 }
                 numbers[code] = missingNumbers.contains(number) ? .nan : number
+                // Decimals shown only mean a fixed layout without an exponent: `1.5e-3` shows one
+                // decimal but is 0.0015, and writing it with one decimal would make it 0.0.
+                let shown = shape?.hasExponent == true ? nil : shape?.places
+                if shown == nil { samePlaces = false }
                 if places == nil { places = shown } else if places != shown { samePlaces = false }
             }
             decoded.numbers = numbers

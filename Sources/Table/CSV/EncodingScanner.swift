@@ -2,8 +2,16 @@
 /// valid UTF-8 (with or without BOM) is UTF-8; otherwise, bytes that all exist in Windows-1252 are
 /// Windows-1252 (Excel in a Spanish locale); otherwise the file is neither, and the offset of the first
 /// byte that breaks UTF-8 is kept for the error message. A NUL byte means the file is not text.
+///
+/// The automaton goes on after a byte that breaks UTF-8, counting well-formed multi-byte sequences
+/// and broken ones: a UTF-8 file with one stray Windows-1252 byte (a cell pasted from an old export)
+/// has many of the first and few of the second, and must stay UTF-8 (see ``Verdict``).
 struct EncodingScanner {
     private(set) var firstInvalidUTF8: Int?
+    /// Well-formed UTF-8 sequences of two to four bytes (accented letters, «ñ», «»…).
+    private(set) var validMultibyte = 0
+    /// Bytes where UTF-8 broke (each starts a new attempt).
+    private(set) var invalidBytes = 0
     private(set) var firstUndefinedWindows1252: Int?
     private(set) var firstNUL: Int?
     private(set) var sawNonASCII = false
@@ -36,14 +44,36 @@ struct EncodingScanner {
                     firstUndefinedWindows1252 = offset + i
                 }
             }
-            if firstInvalidUTF8 == nil { step(byte, at: offset + i) }
+            step(byte, at: offset + i)
             i += 1
         }
     }
 
     /// Call once after the last chunk: a sequence cut by the end of the file is invalid.
     mutating func finish() {
-        if pending > 0 && firstInvalidUTF8 == nil { firstInvalidUTF8 = sequenceStart }
+        if pending > 0 { broken(at: sequenceStart) }
+        pending = 0
+    }
+
+    /// What the counts say, when the file is not valid UTF-8 throughout.
+    enum Verdict: Equatable {
+        /// Valid UTF-8 from start to end.
+        case utf8
+        /// UTF-8 with a few broken bytes: more well-formed multi-byte sequences than broken bytes.
+        /// Each broken byte is read as the Windows-1252 character it most likely was.
+        case mostlyUTF8(firstInvalid: Int)
+        /// No well-formed sequence outweighs the broken bytes: a single-byte encoding.
+        case notUTF8(firstInvalid: Int)
+    }
+
+    var verdict: Verdict {
+        guard let first = firstInvalidUTF8 else { return .utf8 }
+        return validMultibyte > invalidBytes ? .mostlyUTF8(firstInvalid: first) : .notUTF8(firstInvalid: first)
+    }
+
+    private mutating func broken(at position: Int) {
+        if firstInvalidUTF8 == nil { firstInvalidUTF8 = position }
+        invalidBytes += 1
     }
 
     private func hasNoZeroByte(_ word: UInt64) -> Bool {
@@ -54,13 +84,18 @@ struct EncodingScanner {
     private mutating func step(_ byte: UInt8, at position: Int) {
         if pending > 0 {
             if byte < nextLow || byte > nextHigh {
-                firstInvalidUTF8 = sequenceStart
+                // The open sequence is broken; this byte starts afresh.
+                broken(at: sequenceStart)
+                pending = 0
+                nextLow = 0x80
+                nextHigh = 0xBF
+            } else {
+                pending -= 1
+                nextLow = 0x80
+                nextHigh = 0xBF
+                if pending == 0 { validMultibyte += 1 }
                 return
             }
-            pending -= 1
-            nextLow = 0x80
-            nextHigh = 0xBF
-            return
         }
         sequenceStart = position
         switch byte {
@@ -72,7 +107,7 @@ struct EncodingScanner {
         case 0xF0: pending = 3; nextLow = 0x90
         case 0xF1...0xF3: pending = 3
         case 0xF4: pending = 3; nextHigh = 0x8F
-        default: firstInvalidUTF8 = position
+        default: broken(at: position)
         }
     }
 }

@@ -16,17 +16,60 @@ public enum TextEncoding: String, Sendable, CaseIterable {
         }
     }
 
-    /// Decodes bytes known to be valid in this encoding.
+    /// Decodes bytes in this encoding. In UTF-8, a byte that breaks the encoding (a stray Windows-1252
+    /// «é» in an otherwise UTF-8 file) is read as its Windows-1252 character rather than U+FFFD, so the
+    /// letter survives; the reader warns where the first such byte is.
     public func decode(_ bytes: UnsafeBufferPointer<UInt8>) -> String {
         switch self {
         case .utf8:
-            return String(decoding: bytes, as: UTF8.self)
+            return String(validating: bytes, as: UTF8.self) ?? Self.repairedUTF8(bytes)
         case .windows1252:
             if !bytes.contains(where: { $0 >= 0x80 }) { return String(decoding: bytes, as: UTF8.self) }
             var scalars = String.UnicodeScalarView()
             for byte in bytes { scalars.append(Windows1252.scalar(for: byte)) }
             return String(scalars)
         }
+    }
+
+    /// UTF-8 with each byte that starts no well-formed sequence read as Windows-1252 (RFC 3629's
+    /// automaton, table 3-7 of the Unicode standard).
+    static func repairedUTF8(_ bytes: UnsafeBufferPointer<UInt8>) -> String {
+        var scalars = String.UnicodeScalarView()
+        var i = 0
+        let n = bytes.count
+        while i < n {
+            let lead = bytes[i]
+            var length = 0, low: UInt8 = 0x80, high: UInt8 = 0xBF
+            switch lead {
+            case 0x00...0x7F: length = 1
+            case 0xC2...0xDF: length = 2
+            case 0xE0: length = 3; low = 0xA0
+            case 0xE1...0xEC, 0xEE...0xEF: length = 3
+            case 0xED: length = 3; high = 0x9F
+            case 0xF0: length = 4; low = 0x90
+            case 0xF1...0xF3: length = 4
+            case 0xF4: length = 4; high = 0x8F
+            default: length = 0
+            }
+            var wellFormed = length > 0 && i + length <= n
+            if wellFormed && length > 1 {
+                for k in 1..<length {
+                    let byte = bytes[i + k]
+                    let (lo, hi) = k == 1 ? (low, high) : (UInt8(0x80), UInt8(0xBF))
+                    if byte < lo || byte > hi { wellFormed = false; break }
+                }
+            }
+            if wellFormed {
+                var value = length == 1 ? UInt32(lead) : UInt32(lead) & (0xFF >> (length + 1))
+                for k in 1..<max(1, length) { value = value << 6 | UInt32(bytes[i + k] & 0x3F) }
+                scalars.append(Unicode.Scalar(value)!)
+                i += length
+            } else {
+                scalars.append(Windows1252.scalar(for: lead))
+                i += 1
+            }
+        }
+        return String(scalars)
     }
 
     /// Encodes text, replacing characters the encoding cannot hold with `?`.

@@ -11,19 +11,26 @@ enum ValueShape {
         return UnsafeBufferPointer(rebasing: bytes[start..<end])
     }
 
-    /// A number `[+-]digits[(.|,)digits][(e|E)[+-]digits]`: whether it is one, whether it is a whole
-    /// number, which decimal mark it uses (if any) and how many decimals it shows. A whole part with
-    /// a leading zero (`007`) is not a number: such values are codes and must stay text.
+    /// A number `[-]digits[(.|,)digits][(e|E)[+-]digits]`: whether it is one, whether it is a whole
+    /// number, which decimal mark it uses (if any), how many decimals it shows and whether it is written
+    /// with an exponent. Values that only look like numbers are codes and must stay text, so they are
+    /// not numbers here:
+    /// - a whole part with a leading zero (`007`);
+    /// - a leading `+` (`+573001234567`, a phone number in international form);
+    /// - an exponent after a bare whole number without a sign (`12E4`, a product or site code).
+    ///   Programs that write numbers in scientific notation — R, Python, Excel — put a point in the
+    ///   mantissa or a sign in the exponent (`1.5e-3`, `4e-05`, `1,2E+05`), and those are numbers.
     struct Number {
         var isInteger: Bool
         var mark: UInt8?
         var places: Int
+        var hasExponent = false
     }
 
     static func number(_ bytes: UnsafeBufferPointer<UInt8>) -> Number? {
         let n = bytes.count
         var i = 0
-        if i < n && (bytes[i] == UInt8(ascii: "-") || bytes[i] == UInt8(ascii: "+")) { i += 1 }
+        if i < n && bytes[i] == UInt8(ascii: "-") { i += 1 }
         let wholeStart = i
         while i < n && isDigit(bytes[i]) { i += 1 }
         let wholeDigits = i - wholeStart
@@ -41,8 +48,11 @@ enum ValueShape {
         }
         if i < n && (bytes[i] == UInt8(ascii: "e") || bytes[i] == UInt8(ascii: "E")) {
             result.isInteger = false
+            result.hasExponent = true
             i += 1
-            if i < n && (bytes[i] == UInt8(ascii: "-") || bytes[i] == UInt8(ascii: "+")) { i += 1 }
+            let signed = i < n && (bytes[i] == UInt8(ascii: "-") || bytes[i] == UInt8(ascii: "+"))
+            if signed { i += 1 }
+            guard signed || result.mark != nil else { return nil }
             let exponentStart = i
             while i < n && isDigit(bytes[i]) { i += 1 }
             guard i > exponentStart, i - exponentStart <= 3 else { return nil }

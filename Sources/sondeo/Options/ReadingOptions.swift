@@ -83,7 +83,7 @@ struct ReadingOptions: ParsableArguments {
         options.columns = columns
         options.digest = digest
         let result = try CSVReader.read(path: path, options: options)
-        ReadReport.warnSkipped(result.report)
+        ReadReport.warn(result.report)
         return result
     }
 

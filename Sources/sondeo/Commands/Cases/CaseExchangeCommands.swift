@@ -129,6 +129,8 @@ struct ExportCasesCommand: ParsableCommand {
     @OptionGroup var options: CaseOptions
     @OptionGroup var global: GlobalOptions
 
+    func validate() throws { try OutputPath.require(out, oneOf: [.csv]) }
+
     func run() throws {
         let cases = try options.storeOptions.openCases().pqrsCases().filter { month == nil || $0.received.hasPrefix(month! + "-") }
         func yes(_ b: Bool) -> String { b ? "si" : "no" }

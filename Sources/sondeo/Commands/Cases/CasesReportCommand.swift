@@ -16,17 +16,29 @@ struct CasesReportCommand: ParsableCommand {
         )
     }
 
-    enum Format: String, ExpressibleByArgument { case table, json, csv, html }
+    enum Format: String, ExpressibleByArgument, CaseIterable {
+        case table, json, csv, html
+        var file: FileKind { self == .table ? .txt : FileKind(rawValue: rawValue)! }
+    }
 
     @Option(help: ArgumentHelp(L("Mes (aaaa-mm).", "Month (yyyy-mm)."), valueName: L("mes", "month"))) var month: String
     @Option(help: ArgumentHelp(L("Día de corte para abiertos y vencidos (por defecto hoy, o el último día del mes si ya pasó).",
                                  "Cut-off day for open and overdue cases (today, or the month's last day if it is past)."), valueName: L("fecha", "date"))) var on: String?
-    @Option(help: ArgumentHelp(L("Formato: table, json, csv o html.", "Format: table, json, csv or html."), valueName: L("formato", "format"))) var format: Format = .table
+    @Option(help: ArgumentHelp(L("Formato: table, json, csv o html.", "Format: table, json, csv or html."), valueName: L("formato", "format"))) var format: Format?
     @Option(help: ArgumentHelp(L("Archivo de salida (por defecto la pantalla).", "Output file (the screen by default)."), valueName: L("salida", "output"))) var out: String?
     @OptionGroup var options: CaseOptions
     @OptionGroup var global: GlobalOptions
 
-    func validate() throws { _ = try firstDay(ofMonth: month) }
+    func validate() throws {
+        _ = try firstDay(ofMonth: month)
+        if let out { try OutputPath.require(out, oneOf: [.txt, .json, .csv, .html], chosen: format.map(\.file)) }
+    }
+
+    /// --format, or else what --out's extension names, or else a table on the screen.
+    var chosen: Format {
+        if let format { return format }
+        return out.flatMap(FileKind.init(path:)).flatMap { kind in Format.allCases.first { $0.file == kind } } ?? .table
+    }
 
     func run() throws {
         let first = try firstDay(ofMonth: month)
@@ -36,7 +48,7 @@ struct CasesReportCommand: ParsableCommand {
         let desk = try options.desk()
         let report = MonthlyReport(cases: try store.pqrsCases(), reminders: try store.reminders(), month: month, asOf: asOf, calendar: desk.calendar)
         let text: String
-        switch format {
+        switch chosen {
         case .json: text = json(report).rendered()
         case .csv: text = csv(report)
         case .table: text = table(report, catalog: desk.catalog)

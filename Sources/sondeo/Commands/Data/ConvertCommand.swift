@@ -39,6 +39,8 @@ struct ConvertCommand: ParsableCommand {
 
     @OptionGroup var global: GlobalOptions
 
+    func validate() throws { try OutputPath.require(out, oneOf: [.csv]) }
+
     func run() throws {
         let (table, _) = try reading.readTable(file)
         let selected = try ColumnSelection.apply(columns, to: try filter.apply(to: table))

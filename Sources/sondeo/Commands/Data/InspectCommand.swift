@@ -33,7 +33,7 @@ struct InspectCommand: ParsableCommand {
 
     func run() throws {
         let (summaries, report) = try CSVReader.summarize(path: file, options: try reading.csvOptions(showingProgressFor: file))
-        ReadReport.warnSkipped(report)
+        ReadReport.warn(report)
         switch format {
         case .json: print(json(summaries, report).rendered())
         case .markdown: print(header(report, markdown: true) + "\n\n" + table(summaries).markdown())

@@ -37,6 +37,8 @@ struct QuestionnaireRenderCommand: ParsableCommand {
     @OptionGroup var global: GlobalOptions
 
     func validate() throws {
+        let single: [Format: FileKind] = [.markdown: .md, .html: .html, .json: .json]
+        if let out, let kind = single[format] { try OutputPath.require(out, oneOf: [kind]) }
         if let mode, Mode(folding: mode) == nil {
             let hint = Suggestion.hint(Suggestion.closest(to: mode, among: Mode.allCases.map(\.rawValue)), Localization.language)
             throw ValidationError(L("--mode debe ser telefono, presencial o web, no «\(mode)»\(hint)", "--mode must be telefono, presencial or web, not «\(mode)»\(hint)"))

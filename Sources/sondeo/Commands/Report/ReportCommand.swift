@@ -41,12 +41,13 @@ struct ReportCommand: ParsableCommand {
     @OptionGroup var reading: ReadingOptions
     @OptionGroup var global: GlobalOptions
 
-    var markdown: Bool { (format ?? (out.lowercased().hasSuffix(".md") ? "markdown" : "html")).lowercased().hasPrefix("m") }
+    var markdown: Bool { FileKind(path: out) == .md }
 
     func validate() throws {
         if let format, !["html", "markdown", "md"].contains(format.lowercased()) {
             throw ValidationError(L("--format debe ser html o markdown, no «\(format)»", "--format must be html or markdown, not «\(format)»"))
         }
+        try OutputPath.require(out, oneOf: [.html, .md], chosen: format.map { $0.lowercased() == "html" ? .html : .md })
         if design.byColumns.count > 1 {
             throw ValidationError(L("el informe cruza por una sola columna (--by)", "the report crosses by a single column (--by)"))
         }

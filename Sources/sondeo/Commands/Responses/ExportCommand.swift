@@ -38,7 +38,10 @@ struct ExportCommand: ParsableCommand {
     @OptionGroup var storeOptions: StoreOptions
     @OptionGroup var global: GlobalOptions
 
-    func validate() throws { try format.require([.csv, .json]) }
+    func validate() throws {
+        try format.require([.csv, .json])
+        try OutputPath.require(out, oneOf: [.csv, .json], chosen: format == .json ? .json : .csv)
+    }
 
     /// Column names that identify a person or say how to reach them (Ley 1581 de 2012): names,
     /// document numbers, phones, e-mail, addresses and `id_…` columns. `tipo_documento` (CC, CE) stays.

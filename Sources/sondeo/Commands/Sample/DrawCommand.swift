@@ -77,6 +77,7 @@ struct DrawCommand: ParsableCommand {
 
     func validate() throws {
         try format.require([.table, .json])
+        try OutputPath.require(out, oneOf: [.csv])
         if (allocation == nil) == (total == nil) {
             throw ValidationError(L("indique --allocation o --total (uno de los dos)", "give --allocation or --total (one of them)"))
         }

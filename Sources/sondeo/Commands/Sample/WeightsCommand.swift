@@ -71,6 +71,7 @@ struct WeightsCommand: ParsableCommand {
 
     func validate() throws {
         try format.require([.table, .json])
+        try OutputPath.require(out, oneOf: [.csv])
         if strata == nil && poststrata == nil && rake == nil && trim == nil {
             throw ValidationError(L("indique al menos un ajuste: --strata, --poststrata, --rake o --trim",
                                     "give at least one adjustment: --strata, --poststrata, --rake or --trim"))

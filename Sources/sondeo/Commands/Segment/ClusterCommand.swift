@@ -52,6 +52,7 @@ struct ClusterCommand: ParsableCommand {
 
     func validate() throws {
         try format.require([.table, .json])
+        if let out { try OutputPath.require(out, oneOf: [.csv]) }
         guard restarts >= 1 else { throw ValidationError(L("--restarts debe ser al menos 1", "--restarts must be at least 1")) }
     }
 

@@ -35,14 +35,24 @@ struct MapCommand: ParsableCommand {
     var profile: String?
     @OptionGroup var reading: ReadingOptions
     @Option(help: ArgumentHelp(L("Formato: table, json, markdown o html.", "Format: table, json, markdown or html."), valueName: L("formato", "format")))
-    var format: MapFormat = .table
+    var format: MapFormat?
     @Option(help: ArgumentHelp(L("Archivo de salida (por defecto, la pantalla).", "Output file (the screen by default)."), valueName: L("salida", "output")))
     var out: String?
     @OptionGroup var global: GlobalOptions
 
-    enum MapFormat: String, ExpressibleByArgument { case table, json, markdown, html }
+    enum MapFormat: String, ExpressibleByArgument, CaseIterable {
+        case table, json, markdown, html
+        var file: FileKind { switch self { case .table: .txt; case .json: .json; case .markdown: .md; case .html: .html } }
+    }
+
+    /// --format, or else what --out's extension names, or else a table on the screen.
+    var chosen: MapFormat {
+        if let format { return format }
+        return out.flatMap(FileKind.init(path:)).flatMap { kind in MapFormat.allCases.first { $0.file == kind } } ?? .table
+    }
 
     func validate() throws {
+        if let out { try OutputPath.require(out, oneOf: [.txt, .json, .md, .html], chosen: format.map(\.file)) }
         if cluster == nil && file == nil {
             throw ValidationError(L("indique el archivo de datos (o --cluster con el archivo de sondeo cluster)", "give the data file (or --cluster with the file from sondeo cluster)"))
         }
@@ -78,7 +88,7 @@ struct MapCommand: ParsableCommand {
             title = L("Mapa del segmento «\(name)»", "Map of segment «\(name)»")
         }
         let output: String
-        switch format {
+        switch chosen {
         case .html: output = ProfileHTML.page(title: title, profiles: profiles)
         case .json: output = JSONValue.array(profiles.map { ProfileText.json($0.0, expression: $0.1) }).rendered()
         case .markdown: output = profiles.map { ProfileText.text($0.0, expression: $0.1, markdown: true) }.joined(separator: "\n\n")

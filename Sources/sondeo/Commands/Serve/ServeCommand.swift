@@ -84,6 +84,8 @@ struct ServeLinksCommand: ParsableCommand {
     @OptionGroup var storeOptions: StoreOptions
     @OptionGroup var global: GlobalOptions
 
+    func validate() throws { try OutputPath.require(out, oneOf: [.csv]) }
+
     func run() throws {
         let store = try storeOptions.openWeb()
         guard try store.versions(of: questionnaire).last != nil else {
