@@ -68,8 +68,6 @@ public struct SurveyDesign: Sendable {
                 throw w.isNaN ? .missingDesignValue(column: names.weights, row: row + 1) : .nonPositiveWeight(column: names.weights, row: row + 1)
             }
         }
-        self.weights = weights ?? [Double](repeating: 1, count: rowCount)
-        weighted = weights != nil
         self.lonelyPSU = lonelyPSU
 
         var strataIndex: [String: Int] = [:]
@@ -125,6 +123,19 @@ public struct SurveyDesign: Sendable {
             populationPSUs = population.map { $0! }
         } else {
             populationPSUs = nil
+        }
+        // Without weights, the population sizes give them, as `svydesign(fpc=)` does: a PSU drawn with
+        // probability n_h/N_h stands for N_h/n_h PSUs (Lumley 2010, §2.2; `survey:::as.fpc`'s
+        // `sampsize/popsize`). Otherwise totals would be sample sums (apisrs: 116,922 vs 3,621,074).
+        if let weights {
+            self.weights = weights
+            weighted = true
+        } else if let populationPSUs {
+            self.weights = stratum.map { populationPSUs[$0] / Double(sampled[$0]) }
+            weighted = true
+        } else {
+            self.weights = [Double](repeating: 1, count: rowCount)
+            weighted = false
         }
         if lonelyPSU == .fail {
             for h in strataNames.indices where sampled[h] == 1 {

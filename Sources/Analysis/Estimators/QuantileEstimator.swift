@@ -20,9 +20,13 @@ public extension SurveyDesign {
             guard !p.isNaN else { return .nan }
             let target = p * total
             // qrule_math: the last position with cumulative ≤ pW; exactly on it → that value, else the next.
+            // "Exactly" allows for rounding: R accumulates in long double, and a cumulative weight one
+            // ulp off p·W must not move the median when all weights are scaled (ten answers weighted
+            // 30.97 each: median 3, as R gives, not 4).
+            let tolerance = total * 1e-12
             var position = -1
-            for (i, c) in cumulative.enumerated() where c <= target { position = i }
-            if position >= 0 && cumulative[position] == target { return y[sorted[position]] }
+            for (i, c) in cumulative.enumerated() where c <= target + tolerance { position = i }
+            if position >= 0 && abs(cumulative[position] - target) <= tolerance { return y[sorted[position]] }
             return y[sorted[min(sorted.count - 1, position + 1)]]
         }
         let value = quantile(probability)

@@ -75,11 +75,13 @@ struct ResolvedDesign {
         var parts: [String] = []
         if let strata { parts.append(L("estratos: \(strata)", "strata: \(strata)")) }
         if let cluster { parts.append(L("conglomerados: \(cluster)", "clusters: \(cluster)")) }
-        if let weights { parts.append(L("pesos: \(weights)", "weights: \(weights)")) }
+        if let weights { parts.append(L("pesos: \(weights)", "weights: \(weights)")) } else if let fpc {
+            parts.append(L("pesos: N/n de \(fpc)", "weights: N/n from \(fpc)"))
+        }
         if let fpc { parts.append(L("población finita: \(fpc)", "finite population: \(fpc)")) }
         let name: String
         switch kind {
-        case .simple: name = weights == nil ? L("muestra aleatoria simple sin pesos", "unweighted simple random sample") : L("muestra ponderada", "weighted sample")
+        case .simple: name = weights == nil && fpc == nil ? L("muestra aleatoria simple sin pesos", "unweighted simple random sample") : (weights == nil ? L("muestra aleatoria simple", "simple random sample") : L("muestra ponderada", "weighted sample"))
         case .stratified: name = L("diseño estratificado", "stratified design")
         case .cluster: name = L("muestra por conglomerados", "cluster sample")
         case .stratifiedCluster: name = L("diseño estratificado por conglomerados", "stratified cluster design")
