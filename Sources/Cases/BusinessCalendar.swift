@@ -31,7 +31,7 @@ public struct BusinessCalendar: Sendable {
         }
         var closures: [CivilDate: String] = [:]
         var opened: Set<CivilDate> = []
-        for (index, raw) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
+        for (index, raw) in TextLines.split(text).enumerated() {
             let line = raw.trimmingCharacters(in: .whitespacesAndNewlines)
             if line.isEmpty || line.hasPrefix("#") || (index == 0 && line.lowercased().hasPrefix("fecha")) { continue }
             let fields = line.split(separator: ",", maxSplits: 2, omittingEmptySubsequences: false).map { $0.trimmingCharacters(in: .whitespaces) }

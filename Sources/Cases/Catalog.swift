@@ -60,7 +60,7 @@ public struct Catalog: Sendable {
 
     init(text: String, source: String) throws(CaseError) {
         self.source = source
-        for (index, raw) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
+        for (index, raw) in TextLines.split(text).enumerated() {
             let line = raw.trimmingCharacters(in: .whitespacesAndNewlines)
             if line.isEmpty || line.hasPrefix("#") || (index == 0 && line.hasPrefix("lista")) { continue }
             let fields = line.split(separator: ",", maxSplits: 2, omittingEmptySubsequences: false).map { $0.trimmingCharacters(in: .whitespaces) }

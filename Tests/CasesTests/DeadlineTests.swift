@@ -73,4 +73,40 @@ import Testing
         try "fecha,accion,nombre\n2025-02-30,cierre,x\n".write(toFile: file, atomically: true, encoding: .utf8)
         #expect(throws: CalendarError.badDate(path: file, line: 2, text: "2025-02-30")) { try BusinessCalendar(overrides: file) }
     }
+
+    @Test("an override file saved on Windows (CRLF) or with CR ends closes the same day (it was ignored whole)")
+    func windowsLineEnds() throws {
+        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("cal-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+        let file = dir.appendingPathComponent("ajustes.csv").path
+        for end in ["\r\n", "\r"] {
+            try "fecha,accion,nombre\(end)2025-05-02,cierre,Cierre por inventario\(end)2025-05-05,cierre,Otro\(end)".write(toFile: file, atomically: true, encoding: .utf8)
+            let closed = try BusinessCalendar(overrides: file)
+            #expect(closed.reason(Self.d("2025-05-02")) == "Cierre por inventario")
+            #expect(!closed.isBusinessDay(Self.d("2025-05-05")))
+            // 15 business days from 2025-04-15 without 05-02 and 05-05 (counted by hand): Tue 05-13.
+            #expect(Deadline(received: Self.d("2025-04-15"), termDays: 15, calendar: closed).deadline == Self.d("2025-05-13"))
+            try "fecha,accion,nombre\(end)2025-05-02,cierre,x\(end)2025-02-30,cierre,x\(end)".write(toFile: file, atomically: true, encoding: .utf8)
+            #expect(throws: CalendarError.badDate(path: file, line: 3, text: "2025-02-30")) { try BusinessCalendar(overrides: file) }
+        }
+    }
+}
+
+/// Issue 22: a catalogue saved on Windows loaded empty and then said «los válidos son: ».
+@Suite struct CatalogLineEndTests {
+    @Test("the default catalogue written with CRLF ends reads the same as with LF")
+    func crlfCatalogue() throws {
+        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("cat-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+        let file = dir.appendingPathComponent("catalogo.csv").path
+        let crlf = Catalog.defaultText.split(separator: "\n").joined(separator: "\r\n") + "\r\n"
+        try crlf.write(toFile: file, atomically: true, encoding: .utf8)
+        let catalog = try Catalog(path: file)
+        for list in [Catalog.List.service, .attribute, .ssfType] {
+            #expect(catalog.codes(list) == Catalog.standard.codes(list))
+        }
+        // The default text's service list, counted by hand: eight services.
+        #expect(catalog.codes(.service).count == 8)
+        #expect(catalog.owner(type: .consulta, service: "salud") == "secretaria-general")
+    }
 }

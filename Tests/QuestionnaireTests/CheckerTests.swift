@@ -39,6 +39,20 @@ import Testing
         }
     }
 
+    @Test("a questionnaire saved on Windows (CRLF) reads as the same questionnaire, diagnostics on the same lines")
+    func windowsLineEnds() throws {
+        let text = try String(contentsOfFile: RepositoryFiles.path("Questionnaires/satisfaccion-servicios.encuesta"), encoding: .utf8)
+        let crlf = text.replacingOccurrences(of: "\n", with: "\r\n")
+        let (lf, _) = QuestionnaireChecker.check(text, file: "lf")
+        let (windows, found) = QuestionnaireChecker.check(crlf, file: "crlf")
+        #expect(found.filter { $0.severity == .error }.isEmpty, "\(found.map(\.spanish))")
+        #expect(windows.items.map(\.id) == lf.items.map(\.id))
+        #expect(windows.items.map { $0.text(for: .telefono) } == lf.items.map { $0.text(for: .telefono) })
+        let bad = "encuesta x \"X\"\r\nversión 1\r\nmodos web\r\n\r\np1: eteros 1..5\r\n  \"x\"\r\n"
+        let line = QuestionnaireChecker.check(bad, file: "b").diagnostics.first { $0.code == "DSL-004" }?.location?.line
+        #expect(line == 5)
+    }
+
     @Test("unknown keyword, type, list and id, each with «¿quiso decir?»")
     func unknownNames() {
         expect("pregunta_1: eteros 1..5\n  \"x\"\n", code: "DSL-004", line: 7, column: 13,

@@ -13,7 +13,7 @@ public enum QuestionnaireChecker {
     /// Parses and checks a file's text.
     public static func check(_ text: String, file: String, options: Options = Options()) -> (file: QuestionnaireFile, diagnostics: [QuestionnaireDiagnostic]) {
         let (parsed, parseDiagnostics) = QuestionnaireParser.parse(text, file: file)
-        var sink = DiagnosticSink(file: file, lines: text.split(separator: "\n", omittingEmptySubsequences: false).map(String.init))
+        var sink = DiagnosticSink(file: file, lines: TextLines.split(text).map(String.init))
         sink.all = parseDiagnostics
         var context = CheckContext(questionnaire: parsed, sink: sink, options: options)
         context.run()

@@ -7,7 +7,7 @@ import Diagnostics
 public enum VersionComparison {
     public static func compare(current: QuestionnaireFile, currentHash: String, file: String, text: String,
                                previous: QuestionnaireFile, previousHash: String) -> [QuestionnaireDiagnostic] {
-        var sink = DiagnosticSink(file: file, lines: text.split(separator: "\n", omittingEmptySubsequences: false).map(String.init))
+        var sink = DiagnosticSink(file: file, lines: TextLines.split(text).map(String.init))
         let header = current.headerPosition
         if current.id != previous.id {
             sink.warning("DSL-100", at: header, "el id cambió de «\(previous.id ?? "—")» a «\(current.id ?? "—")»: ¿es el mismo cuestionario?",

@@ -35,7 +35,7 @@ private struct ParserState {
     var sawHeader = false
 
     init(file: String, text: String) {
-        lines = text.split(separator: "\n", omittingEmptySubsequences: false).map { String($0) }
+        lines = TextLines.split(text).map { String($0) }
         sink = DiagnosticSink(file: file, lines: lines)
     }
 

@@ -48,7 +48,7 @@ public struct ProfileLayout: Sendable {
     /// Reads a layout file (`quien: sexo, edad`, one question per line, `#` comments).
     public init(path: String, text: String) throws(SegmentationError) {
         var questions: [(ProfileQuestion, [String])] = []
-        for (index, raw) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
+        for (index, raw) in TextLines.split(text).enumerated() {
             let line = raw.trimmingCharacters(in: .whitespaces)
             if line.isEmpty || line.hasPrefix("#") { continue }
             let parts = line.split(separator: ":", maxSplits: 1).map { $0.trimmingCharacters(in: .whitespaces) }
