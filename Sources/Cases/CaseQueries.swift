@@ -34,6 +34,38 @@ public struct DueList: Sendable {
         self.dueToday = dueToday.sorted(by: order)
         self.overdue = overdue.sorted(by: order)
     }
+
+    /// The reminders of the list, split into those noted now and those noted before. A look ahead
+    /// (`cases due --on` a day after `today`) notes nothing: that day's reminders must still show on
+    /// the day itself. Today's list, or a past day's being caught up, notes each reminder once per
+    /// deadline version (procedure step 19).
+    public func noteReminders(in store: any CaseStore, today: CivilDate) throws -> Reminders {
+        let noted = Set(try store.reminders().map { "\($0.radicado)\u{1F}\($0.version)" })
+        var result = Reminders(noted: day <= today)
+        for item in reminders {
+            if noted.contains("\(item.record.radicado)\u{1F}\(item.record.deadlineVersion)") {
+                result.already.append(item)
+            } else if result.noted, try store.recordReminder(radicado: item.record.radicado, deadlineVersion: item.record.deadlineVersion, on: day.iso) {
+                result.new.append(item)
+            } else if result.noted {
+                result.already.append(item)
+            } else {
+                result.new.append(item)
+            }
+        }
+        return result
+    }
+
+    public struct Reminders: Sendable {
+        /// Whether the new ones were noted in the store (the day is not after today).
+        public let noted: Bool
+        /// Reminders not noted before: noted now when ``noted``, else only shown.
+        public var new: [Item] = []
+        /// Reminders noted on an earlier run.
+        public var already: [Item] = []
+
+        init(noted: Bool) { self.noted = noted }
+    }
 }
 
 /// The monthly PQRSL report (procedure step 33; reference `pqrsl.md` §6): what came in during the month

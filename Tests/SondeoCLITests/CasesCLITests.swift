@@ -121,3 +121,32 @@ import Testing
         #expect(page.contains("<h1>PQRSL de 2026-10</h1>"))
     }
 }
+
+/// Issue 22: looking ahead with `cases due --on` a future day must not use up that day's reminders.
+@Suite struct DueLookAheadTests {
+    func run(_ arguments: [String], store: String) throws -> SondeoRun {
+        try SondeoRunner.run(arguments + ["--store", store])
+    }
+
+    @Test("a future day's reminders are shown, not noted; the same list again still shows them as new")
+    func futureDayNotesNothing() throws {
+        let dir = TemporaryDirectory()
+        let store = dir.path("pqrsl.sqlite")
+        // Received today (the default): its deadline and reminder are days ahead of today.
+        let opened = try run(["cases", "open", "--channel", "web", "--type", "queja", "--service", "salud", "--text", "Demora en la cita",
+                              "--format", "json"], store: store)
+        #expect(opened.status == 0, "\(opened.stderr)")
+        let c = try JSONSerialization.jsonObject(with: Data(opened.stdout.utf8)) as! [String: Any]
+        let reminder = try #require(c["reminder"] as? String)
+        for _ in 0..<2 {
+            let ahead = try run(["cases", "due", "--on", reminder, "--format", "json"], store: store)
+            let j = try JSONSerialization.jsonObject(with: Data(ahead.stdout.utf8)) as! [String: Any]
+            #expect(j["reminders_noted"] as? Bool == false)
+            #expect((j["reminders"] as! [Any]).count == 1)
+            #expect((j["reminders_already_sent"] as! [Any]).isEmpty)
+        }
+        let text = try run(["cases", "due", "--on", reminder], store: store)
+        #expect(text.stdout.contains("no se anotan todavía"))
+        #expect(!text.stdout.contains("quedan anotados"))
+    }
+}

@@ -121,20 +121,19 @@ struct DueCasesCommand: ParsableCommand {
     func validate() throws { try format.require([.table, .json]) }
 
     func run() throws {
-        let day = try on.map { try parseDate($0, field: "--on") } ?? colombianToday()
+        let today = colombianToday()
+        let day = try on.map { try parseDate($0, field: "--on") } ?? today
         let store = try options.storeOptions.openCases()
         let calendar = try options.calendarOptions.calendar()
         let due = DueList(try store.pqrsCases(), on: day, calendar: calendar)
-        var sent: [DueList.Item] = [], already: [DueList.Item] = []
-        for item in due.reminders {
-            if try store.recordReminder(radicado: item.record.radicado, deadlineVersion: item.record.deadlineVersion, on: day.iso) { sent.append(item) } else { already.append(item) }
-        }
+        let reminders = try due.noteReminders(in: store, today: today)
+        let sent = reminders.new, already = reminders.already
         if format == .json {
             func list(_ items: [DueList.Item]) -> JSONValue {
                 .array(items.map { .object([("radicado", .string($0.record.radicado)), ("owner", .string($0.record.owner)), ("type", .string($0.record.type)),
                                             ("deadline", .string($0.record.deadline)), ("days_late", .integer($0.daysLate))]) })
             }
-            print(JSONValue.object([("date", .string(day.iso)), ("reminders", list(sent)), ("reminders_already_sent", list(already)),
+            print(JSONValue.object([("date", .string(day.iso)), ("reminders_noted", .bool(reminders.noted)), ("reminders", list(sent)), ("reminders_already_sent", list(already)),
                                     ("due_today", list(due.dueToday)), ("overdue", list(due.overdue))]).rendered())
             return
         }
@@ -148,11 +147,19 @@ struct DueCasesCommand: ParsableCommand {
         }
         print(L("PQRSL para el \(dayText(day))", "PQRSL for \(dayText(day))"))
         print()
-        section(L("Recordatorios enviados ahora (vencen en 2 días hábiles o menos):", "Reminders sent now (due in 2 business days or less):"), sent)
-        section(L("Vencen hoy:", "Due today:"), due.dueToday)
+        if reminders.noted {
+            section(L("Recordatorios para hoy (vencen en 2 días hábiles o menos; quedan anotados como hechos):",
+                      "Reminders for today (due in 2 business days or less; noted as done):"), sent)
+        } else {
+            section(L("Recordatorios que tocarán ese día (no se anotan todavía: el \(dayText(day)) aún no llega):",
+                      "Reminders due that day (not noted yet: \(dayText(day)) has not come):"), sent)
+        }
+        section(L("Recordatorios ya hechos antes:", "Reminders already done:"), already)
+        section(day == today ? L("Vencen hoy:", "Due today:") : L("Vencen ese día:", "Due that day:"), due.dueToday)
         section(L("Vencidos sin respuesta:", "Overdue without an answer:"), due.overdue, late: true)
-        print(L("\(NumberText.count(sent.count, "recordatorio nuevo", "recordatorios nuevos")) (\(already.count) ya se habían enviado), \(due.dueToday.count) vencen hoy, \(due.overdue.count) vencidos.",
-                "\(sent.count) new reminders (\(already.count) already sent), \(due.dueToday.count) due today, \(due.overdue.count) overdue."))
+        let dueWord = day == today ? L("vencen hoy", "due today") : L("vencen ese día", "due that day")
+        print(L("\(NumberText.count(sent.count, "recordatorio nuevo", "recordatorios nuevos")) (\(already.count) ya \(already.count == 1 ? "hecho" : "hechos") antes), \(due.dueToday.count) \(dueWord), \(due.overdue.count) vencidos.",
+                "\(sent.count) new reminders (\(already.count) already done), \(due.dueToday.count) \(dueWord), \(due.overdue.count) overdue."))
     }
 }
 
