@@ -122,10 +122,15 @@ public struct CaseDesk: Sendable {
         return (r, event(c, r, .transfer, now, actor, "trasladado a \(entity) el \(day.iso)"))
     }
 
-    /// Suspender (art. 17): the petition is incomplete; the term stops until it is completed.
+    /// Suspender (Ley 1755, art. 17): the petition is incomplete; the term stops until it is completed.
+    /// The request to complete it must come «dentro de los diez (10) días siguientes a la fecha de
+    /// radicación» (business days, as every term in days: Ley 4 de 1913, art. 62), so a late suspension
+    /// cannot make an overdue case look on time.
     public func suspend(_ c: PQRSCaseRecord, on day: CivilDate, reason: String, at now: String, actor: String) throws(CaseError) -> (PQRSCaseRecord, PQRSEvent) {
         try allowed(c, .suspend)
         try notBefore(day, c.received, "la suspensión")
+        let limit = calendar.adding(10, businessDaysTo: CivilDate(parsing: c.effectiveReceipt)!)
+        guard day <= limit else { throw .suspensionLate(radicado: c.radicado, date: day, limit: limit) }
         var r = c
         r.state = PQRSState.suspendido.rawValue
         r.suspendedOn = day.iso
@@ -141,7 +146,7 @@ public struct CaseDesk: Sendable {
         r.state = PQRSState.asignado.rawValue
         r.effectiveReceipt = term.effectiveReceipt.iso
         r.deadline = term.deadline.iso
-        r.originalDeadline = term.deadline.iso
+        // originalDeadline stays the filing's: the history keeps what the first term was.
         r.maximumExtension = term.maximumExtension.iso
         r.deadlineVersion += 1
         r.calendarVersion = calendar.version
@@ -149,8 +154,15 @@ public struct CaseDesk: Sendable {
     }
 
     /// Desistir: no answer to the request to complete the petition (desistimiento tácito). Ends the case.
+    /// Ley 1755, art. 17: the petitioner has «el término máximo de un (1) mes» to complete it, so the
+    /// desistimiento is declared only after that month (a prórroga the petitioner asks for, «hasta por
+    /// un término igual», is not recorded yet: with one, wait for it).
     public func desist(_ c: PQRSCaseRecord, on day: CivilDate, at now: String, actor: String) throws(CaseError) -> (PQRSCaseRecord, PQRSEvent) {
         try allowed(c, .desist)
+        if let suspended = c.suspendedOn.flatMap(CivilDate.init(parsing:)) {
+            let earliest = suspended.addingMonths(1).adding(days: 1)
+            guard day >= earliest else { throw .desistTooEarly(radicado: c.radicado, date: day, suspended: suspended, earliest: earliest) }
+        }
         var r = c
         r.state = PQRSState.desistido.rawValue
         r.closedOn = day.iso

@@ -24,6 +24,10 @@ public enum CaseError: Diagnostic, Equatable {
     case certificateMissing(radicado: String)
     case sampleAlreadyDrawn(month: String)
     case badRow(path: String, line: Int, field: String, reason: String)
+    /// Ley 1755, art. 17: the request to complete a petition comes within 10 days of its filing.
+    case suspensionLate(radicado: String, date: CivilDate, limit: CivilDate)
+    /// Ley 1755, art. 17: desistimiento only once the petitioner's month to complete it has passed.
+    case desistTooEarly(radicado: String, date: CivilDate, suspended: CivilDate, earliest: CivilDate)
 
     public var code: String {
         switch self {
@@ -47,6 +51,8 @@ public enum CaseError: Diagnostic, Equatable {
         case .certificateMissing: return "CASE-018"
         case .sampleAlreadyDrawn: return "CASE-019"
         case .badRow: return "CASE-020"
+        case .suspensionLate: return "CASE-021"
+        case .desistTooEarly: return "CASE-022"
         }
     }
 
@@ -94,6 +100,12 @@ public enum CaseError: Diagnostic, Equatable {
         case .responseBeforeFiling(let response, let received):
             return es ? "la respuesta (\(response.iso)) no puede ser anterior a la radicación (\(received.iso))"
                       : "the response (\(response.iso)) cannot be earlier than the filing (\(received.iso))"
+        case .suspensionLate(let radicado, let date, let limit):
+            return es ? "\(radicado): la petición solo se puede suspender para que se complete dentro de los 10 días hábiles siguientes a su radicación (hasta el \(limit.iso)); el \(date.iso) es tarde (Ley 1755, art. 17)"
+                      : "\(radicado): a petition can only be suspended to be completed within 10 business days of its filing (until \(limit.iso)); \(date.iso) is too late (Ley 1755, art. 17)"
+        case .desistTooEarly(let radicado, let date, let suspended, let earliest):
+            return es ? "\(radicado): el peticionario tiene un mes desde el requerimiento del \(suspended.iso) para completar la petición; el desistimiento se puede declarar desde el \(earliest.iso), no el \(date.iso) (Ley 1755, art. 17)"
+                      : "\(radicado): the petitioner has one month from the request of \(suspended.iso) to complete the petition; desistimiento can be declared from \(earliest.iso), not on \(date.iso) (Ley 1755, art. 17)"
         case .dateBefore(let field, let date, let earlier, let limit):
             return es ? "\(field) (\(date.iso)) no puede ser anterior a \(earlier) (\(limit.iso))" : "\(field) (\(date.iso)) cannot be earlier than \(earlier) (\(limit.iso))"
         case .extensionLate(let notified, let deadline):

@@ -116,3 +116,17 @@ enum DateParsing {
         return (date, .dayMonthYear)
     }
 }
+
+public extension CivilDate {
+    /// The date `n` calendar days later (earlier when negative).
+    func adding(days n: Int) -> CivilDate { CivilDate(daysSinceEpoch: daysSinceEpoch + n) }
+
+    /// The same day `n` months later, or the month's last day when it has no such day (31 January + 1
+    /// month = 28 or 29 February): how a term «de un mes» is counted (Código Civil, art. 67; Ley 4 de
+    /// 1913, art. 59).
+    func addingMonths(_ n: Int) -> CivilDate {
+        let index = year * 12 + (month - 1) + n
+        let y = index / 12, m = index % 12 + 1
+        return CivilDate(year: y, month: m, day: min(day, CivilDate.daysIn(month: m, year: y)))!
+    }
+}

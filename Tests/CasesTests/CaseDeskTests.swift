@@ -73,6 +73,30 @@ import Testing
         // Completed Mon 2025-05-05: 15 business days after it → 05-06 … 05-26 (no holiday in between; 05-26 is a Monday).
         let (resumed, _) = try desk.resume(suspended, on: Self.d("2025-05-05"), at: now, actor: "s1")
         #expect(resumed.deadline == "2025-05-26" && resumed.deadlineVersion == 2 && resumed.state == "asignado")
+        // The filing's deadline is kept: 15 business days from 2025-04-15 is 2025-05-09 (holidays 04-17, 04-18, 05-01).
+        #expect(resumed.originalDeadline == "2025-05-09" && p.originalDeadline == "2025-05-09")
+    }
+
+    @Test("Ley 1755 art. 17: suspended within 10 business days of filing; desistimiento only after the petitioner's month")
+    func suspensionLimits() throws {
+        let p = try opened(.peticion, received: "2025-04-15")
+        // 10 business days after Tue 2025-04-15, by hand: 04-16, 04-21 … 04-25, 04-28, 04-29, 04-30, 05-02
+        // (04-17 and 04-18 Semana Santa, 05-01 Día del Trabajo): the last day to suspend is Fri 2025-05-02.
+        #expect(throws: CaseError.suspensionLate(radicado: p.radicado, date: Self.d("2025-05-05"), limit: Self.d("2025-05-02"))) {
+            try desk.suspend(p, on: Self.d("2025-05-05"), reason: "falta la cédula", at: now, actor: "s1")
+        }
+        #expect(try desk.suspend(p, on: Self.d("2025-05-02"), reason: "falta la cédula", at: now, actor: "s1").0.state == "suspendido")
+        // Suspended 2025-04-16: the petitioner has until 2025-05-16; desistimiento from 2025-05-17.
+        let (suspended, _) = try desk.suspend(p, on: Self.d("2025-04-16"), reason: "falta la cédula", at: now, actor: "s1")
+        for early in ["2025-04-16", "2025-04-14", "2025-05-16"] {
+            #expect(throws: CaseError.desistTooEarly(radicado: p.radicado, date: Self.d(early), suspended: Self.d("2025-04-16"), earliest: Self.d("2025-05-17"))) {
+                try desk.desist(suspended, on: Self.d(early), at: now, actor: "s1")
+            }
+        }
+        #expect(try desk.desist(suspended, on: Self.d("2025-05-17"), at: now, actor: "s1").0.state == "desistido")
+        // A month from 31 January ends on the last day of February (Código Civil, art. 67).
+        #expect(Self.d("2025-01-31").addingMonths(1) == Self.d("2025-02-28") && Self.d("2024-01-31").addingMonths(1) == Self.d("2024-02-29"))
+        #expect(Self.d("2025-12-15").addingMonths(1) == Self.d("2026-01-15"))
     }
 
     @Test("closing: SSF cases need the certificate; quejas go to verification, peticiones close, subsidy reclamos wait for the draw")
