@@ -1,4 +1,4 @@
-import Analysis
+import Survey
 import Foundation
 import Hummingbird
 import Questionnaire
@@ -34,12 +34,15 @@ extension SurveyServer {
         router.get("/e/:unit") { request, context in
             guard let user = try self.user(request) else { return self.denied(request) }
             guard let unit = try self.sampleUnit(context.parameters.get("unit") ?? "") else { return Self.notFound() }
+            guard try self.claims.take(unit, for: user.code) else { return self.heldPage(unit) }
             return try await self.show(unit: unit, action: "/e/\(unit)", form: self.staffForm, request: request,
                                        banner: "Encuestador \(user.code) · caso \(unit)")
         }
         router.post("/e/:unit") { request, context in
             guard let user = try self.user(request) else { return self.denied(request) }
             guard let unit = try self.sampleUnit(context.parameters.get("unit") ?? "") else { return Self.notFound() }
+            // Nothing is written to a case another interviewer holds (by phone or on the web).
+            guard try self.claims.take(unit, for: user.code) else { return self.heldPage(unit) }
             return try await self.submit(unit: unit, action: "/e/\(unit)", form: self.staffForm, interviewer: user.code, request: request)
         }
     }
@@ -47,13 +50,19 @@ extension SurveyServer {
     /// The account of the request's session, or nil.
     func user(_ request: Request) throws -> WebUser? {
         guard let token = request.cookies[Self.sessionCookie]?.value, token.count == 32 else { return nil }
-        return try store.session(token, now: SQLiteStore.now())
+        return try store.session(token, now: clock.timestamp)
     }
 
     func denied(_ request: Request) -> Response {
         (try? user(request)) != nil
             ? Self.html(FormHTML.message("Sin permiso", "Esta página es para supervisores."), status: .forbidden)
             : Self.redirect("/ingresar")
+    }
+
+    /// A case another interviewer is working: nothing shown, nothing written.
+    func heldPage(_ unit: String) -> Response {
+        Self.html(FormHTML.message("Caso ocupado", "Otro encuestador está atendiendo el caso \(unit) en este momento. Vuelva a la lista y elija otro caso."),
+                  status: .conflict)
     }
 
     func sampleUnit(_ unit: String) throws -> String? {
@@ -129,10 +138,14 @@ extension SurveyServer {
         return FormHTML.page(title: "Trabajo de campo", body: body)
     }
 
-    /// The encuestador's cases: those not finished, in the order of the draw.
+    /// The encuestador's cases: those not finished, not held by another interviewer and not out of
+    /// attempts (the calling rule of `sondeo collect`), in the order of the draw.
     func casesPage(user: WebUser) throws -> String {
-        let open = try store.cases(of: questionnaireID).filter { c in
+        let states = try store.cases(of: questionnaireID)
+        let exhausted = Set(CallScheduler().exhausted(CallScheduler.Case.from(states)).map(\.unit))
+        let open = states.filter { c in
             !c.reserve && !(c.disposition.flatMap { Disposition.named($0)?.final } ?? false)
+                && claims.holder(of: c, for: user.code) == nil && !exhausted.contains(c.unit)
         }
         var body = "<p class=\"banner\">Encuestador \(FormHTML.esc(user.code)) · <a href=\"/salir\">salir</a></p>"
         body += "<header><p class=\"marca\">Confa</p><h1>Casos por entrevistar</h1><p class=\"paso\">\(open.count) casos sin terminar de «\(FormHTML.esc(questionnaireID))»</p></header>"

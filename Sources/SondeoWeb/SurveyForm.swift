@@ -1,5 +1,6 @@
 import Foundation
 import Questionnaire
+import Store
 
 /// The self-administered web survey as pages: one page per section of the questionnaire, in order,
 /// skipping sections where nothing applies. What a page shows and what a submitted page means are
@@ -46,6 +47,15 @@ struct SurveyForm: Sendable {
         let (states, ending) = check.routing.states(responses)
         if ending != nil { return nil }
         return pages.indices.first { $0 > submitted && pages[$0].contains { states[$0] == .applies } }
+    }
+
+    /// How the interview ends once `page` is submitted with these answers: a `terminar` rule's
+    /// disposition, `completa` when no page is left, nil while pages remain.
+    func closing(after page: Int, _ responses: Responses, at time: String) -> InterviewClosing? {
+        guard page >= 0 else { return nil }
+        let (_, ending) = check.routing.states(responses)
+        guard ending != nil || nextPage(after: page, responses) == nil else { return nil }
+        return InterviewClosing(disposition: ending?.disposition ?? "completa", endedAt: time)
     }
 
     /// How many pages were submitted (−1: none yet).

@@ -1,7 +1,9 @@
+import Diagnostics
 import Foundation
 import Hummingbird
 import Questionnaire
 import Store
+import Survey
 
 /// `sondeo serve`: the self-administered web survey on Hummingbird. Each sampled affiliate opens
 /// `/r/TOKEN` (a personal link of 128 random bits, from `sondeo serve links`); the token opens that
@@ -18,9 +20,14 @@ public struct SurveyServer: Sendable {
     let staffForm: SurveyForm
     /// PBKDF2 rounds spent on a login for an unknown code (as many as a real account's).
     let dummyIterations: Int
+    let clock: Clock
+    /// The claims on cases the interviewer's pages share with `sondeo collect`.
+    let claims: CaseClaims
 
-    public init(store: any WebStore, questionnaire id: String, dummyIterations: Int = Password.iterations) throws {
+    public init(store: any WebStore, questionnaire id: String, dummyIterations: Int = Password.iterations, clock: Clock = .system) throws {
         self.dummyIterations = dummyIterations
+        self.clock = clock
+        claims = CaseClaims(store: store, questionnaire: id, clock: clock)
         guard let latest = try store.versions(of: id).last else {
             throw StoreError.unknownQuestionnaire(id, suggestion: nil)
         }
@@ -72,12 +79,17 @@ public struct SurveyServer: Sendable {
     /// The next page of a unit's interview (or the thanks).
     func show(unit: String, action: String, form: SurveyForm, request: Request, banner: String? = nil) async throws -> Response {
         let csrf = request.cookies[Self.csrfCookie]?.value ?? Self.newToken()
-        if let interview = try store.interview(questionnaire: questionnaireID, respondent: unit), interview.endedAt != nil {
-            return Self.html(FormHTML.message("Gracias", "Sus respuestas ya quedaron registradas. ¡Gracias por ayudarnos a mejorar!"), status: .ok)
-        }
-        let responses = try stored(unit)
+        let thanks = Self.html(FormHTML.message("Gracias", "Sus respuestas ya quedaron registradas. ¡Gracias por ayudarnos a mejorar!"), status: .ok)
+        let interview = try store.interview(questionnaire: questionnaireID, respondent: unit)
+        if interview?.endedAt != nil { return thanks }
+        let responses = interview.map { Responses(stored: $0.answers, of: form.questionnaire) } ?? Responses()
         guard let page = form.nextPage(after: SurveyForm.submitted(responses), responses) else {
-            return Self.html(FormHTML.message("Gracias", "Sus respuestas ya quedaron registradas. ¡Gracias por ayudarnos a mejorar!"), status: .ok)
+            // Every answer is in but the interview was never closed (a store written by an older
+            // version in two steps): close it now, so that status and the export count it.
+            if let interview, let closing = form.closing(after: SurveyForm.submitted(responses), responses, at: clock.timestamp) {
+                try store.savePage(interview, answers: interview.answers, closing: closing, actor: interview.interviewer ?? "web")
+            }
+            return thanks
         }
         var response = Self.html(FormHTML.form(form, page: page, action: action, csrf: csrf, responses: responses, problems: [], banner: banner), status: .ok)
         response.setCookie(Self.csrfCookie(csrf))
@@ -104,18 +116,13 @@ public struct SurveyServer: Sendable {
             return Self.html(FormHTML.form(form, page: page, action: action, csrf: cookie, responses: responses, problems: problems), status: .unprocessableContent)
         }
         responses[SurveyForm.pageKey] = .number(Double(page))
-        let now = SQLiteStore.now()
-        _ = try store.startInterview(InterviewRecord(questionnaire: questionnaireID, version: version, respondent: unit, mode: form.mode.rawValue,
-                                                     interviewer: interviewer, startedAt: now, endedAt: nil, disposition: nil,
-                                                     source: interviewer == nil ? "web" : "web-encuestador", answers: []),
-                                     actor: interviewer ?? "web")
-        try store.replaceAnswers(responses.values.keys.sorted().map { StoredAnswer(variable: $0, answer: responses[$0]!) },
-                                 questionnaire: questionnaireID, respondent: unit)
-        let (_, ending) = form.check.routing.states(responses)
-        if ending != nil || form.nextPage(after: page, responses) == nil {
-            try store.closeInterview(questionnaire: questionnaireID, respondent: unit, disposition: ending?.disposition ?? "completa", endedAt: now,
-                                     actor: interviewer ?? "web")
-        }
+        let now = clock.timestamp
+        // The page's answers and, on the last page, the interview's end: one transaction.
+        try store.savePage(InterviewRecord(questionnaire: questionnaireID, version: version, respondent: unit, mode: form.mode.rawValue,
+                                           interviewer: interviewer, startedAt: now, endedAt: nil, disposition: nil,
+                                           source: interviewer == nil ? "web" : "web-encuestador", answers: []),
+                           answers: responses.values.keys.sorted().map { StoredAnswer(variable: $0, answer: responses[$0]!) },
+                           closing: form.closing(after: page, responses, at: now), actor: interviewer ?? "web")
         return Self.redirect(action)
     }
 

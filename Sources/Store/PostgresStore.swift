@@ -230,7 +230,7 @@ public final class PostgresStore: WebStore, @unchecked Sendable {
             try await Self.requirePublished(c, logger, questionnaire)
             var result: [CaseState] = []
             let rows = try await c.query("""
-                SELECT c.unit, c.stratum, c.reserve, c.disposition, c.draw_order, c.contact,
+                SELECT c.unit, c.stratum, c.reserve, c.disposition, c.draw_order, c.contact, c.claimed_by, c.claimed_until,
                        (SELECT COUNT(*) FROM contact_attempt a WHERE a.case_id = c.id),
                        (SELECT string_agg(interviewer, chr(31) ORDER BY a.id) FROM contact_attempt a WHERE a.case_id = c.id),
                        (SELECT string_agg(ended_at, chr(31) ORDER BY a.id) FROM contact_attempt a WHERE a.case_id = c.id),
@@ -239,12 +239,13 @@ public final class PostgresStore: WebStore, @unchecked Sendable {
                 FROM sample_case c WHERE c.questionnaire = \(questionnaire) ORDER BY c.id
                 """, logger: logger)
             for try await row in rows {
-                let (unit, stratum, reserve, disposition, order, contact, attempts, interviewers, ends, appointment, unfinished) =
-                    try row.decode((String, String?, Bool, String?, Int?, String, Int, String?, String?, String?, Bool).self)
+                let (unit, stratum, reserve, disposition, order, contact, claimedBy, claimedUntil, attempts, interviewers, ends, appointment, unfinished) =
+                    try row.decode((String, String?, Bool, String?, Int?, String, String?, String?, Int, String?, String?, String?, Bool).self)
                 func list(_ text: String?) -> [String] { text.map { $0.split(separator: "\u{1F}").map(String.init) } ?? [] }
                 result.append(CaseState(unit: unit, stratum: stratum, reserve: reserve, disposition: disposition, attempts: attempts,
                                         interviewers: list(interviewers), attemptEnds: list(ends), appointment: appointment,
-                                        unfinished: unfinished, order: order, contact: ContactJSON.decode(contact)))
+                                        unfinished: unfinished, order: order, contact: ContactJSON.decode(contact),
+                                        claimedBy: claimedBy, claimedUntil: claimedUntil))
             }
             return result
         }
@@ -335,19 +336,21 @@ public final class PostgresStore: WebStore, @unchecked Sendable {
     }
 
     public func startInterview(_ interview: InterviewRecord, actor: String) throws -> InterviewRecord {
-        try transaction { c, logger in
-            try await Self.requirePublished(c, logger, interview.questionnaire)
-            if let existing = try await Self.interview(c, logger, interview.questionnaire, interview.respondent) { return existing }
-            let caseID = try await Self.caseID(c, logger, interview.questionnaire, interview.respondent)
-            try await c.query("""
-                INSERT INTO interview (case_id, questionnaire, version, respondent, mode, interviewer, started_at, source)
-                VALUES (\(caseID), \(interview.questionnaire), \(interview.version), \(interview.respondent), \(interview.mode), \(interview.interviewer),
-                        \(interview.startedAt), \(interview.source))
-                ON CONFLICT (questionnaire, respondent) DO NOTHING
-                """, logger: logger)
-            try await Self.log(c, logger, actor: actor, action: "start_interview", details: "\(interview.questionnaire) \(interview.respondent)")
-            return try await Self.interview(c, logger, interview.questionnaire, interview.respondent)!
-        }
+        try transaction { c, logger in try await Self.startInterview(c, logger, interview, actor: actor) }
+    }
+
+    static func startInterview(_ c: PostgresConnection, _ logger: Logger, _ interview: InterviewRecord, actor: String) async throws -> InterviewRecord {
+        try await requirePublished(c, logger, interview.questionnaire)
+        if let existing = try await self.interview(c, logger, interview.questionnaire, interview.respondent) { return existing }
+        let caseID = try await self.caseID(c, logger, interview.questionnaire, interview.respondent)
+        try await c.query("""
+            INSERT INTO interview (case_id, questionnaire, version, respondent, mode, interviewer, started_at, source)
+            VALUES (\(caseID), \(interview.questionnaire), \(interview.version), \(interview.respondent), \(interview.mode), \(interview.interviewer),
+                    \(interview.startedAt), \(interview.source))
+            ON CONFLICT (questionnaire, respondent) DO NOTHING
+            """, logger: logger)
+        try await log(c, logger, actor: actor, action: "start_interview", details: "\(interview.questionnaire) \(interview.respondent)")
+        return try await self.interview(c, logger, interview.questionnaire, interview.respondent)!
     }
 
     public func saveAnswer(_ answer: StoredAnswer?, variable: String, questionnaire: String, respondent: String) throws {
@@ -400,13 +403,18 @@ public final class PostgresStore: WebStore, @unchecked Sendable {
 
     public func closeInterview(questionnaire: String, respondent: String, disposition: String, endedAt: String, actor: String) throws {
         try transaction { c, logger in
-            try await c.query("""
-                UPDATE interview SET disposition = \(disposition), ended_at = \(endedAt)
-                WHERE questionnaire = \(questionnaire) AND respondent = \(respondent) AND ended_at IS NULL
-                """, logger: logger)
-            try await c.query("UPDATE sample_case SET disposition = \(disposition) WHERE questionnaire = \(questionnaire) AND unit = \(respondent)", logger: logger)
-            try await Self.log(c, logger, actor: actor, action: "close_interview", details: "\(questionnaire) \(respondent) \(disposition)")
+            try await Self.closeInterview(c, logger, questionnaire: questionnaire, respondent: respondent, disposition: disposition, endedAt: endedAt, actor: actor)
         }
+    }
+
+    static func closeInterview(_ c: PostgresConnection, _ logger: Logger, questionnaire: String, respondent: String, disposition: String,
+                               endedAt: String, actor: String) async throws {
+        try await c.query("""
+            UPDATE interview SET disposition = \(disposition), ended_at = \(endedAt)
+            WHERE questionnaire = \(questionnaire) AND respondent = \(respondent) AND ended_at IS NULL
+            """, logger: logger)
+        try await c.query("UPDATE sample_case SET disposition = \(disposition) WHERE questionnaire = \(questionnaire) AND unit = \(respondent)", logger: logger)
+        try await log(c, logger, actor: actor, action: "close_interview", details: "\(questionnaire) \(respondent) \(disposition)")
     }
 
     public func claim(questionnaire: String, unit: String, interviewer: String, now: String, until: String) throws -> Bool {
@@ -520,13 +528,21 @@ public final class PostgresStore: WebStore, @unchecked Sendable {
         try transaction { c, logger in try await c.query("DELETE FROM web_session WHERE token = \(token)", logger: logger) }
     }
 
-    public func replaceAnswers(_ answers: [StoredAnswer], questionnaire: String, respondent: String) throws {
+    public func savePage(_ interview: InterviewRecord, answers: [StoredAnswer], closing: InterviewClosing?, actor: String) throws {
         try transaction { c, logger in
+            _ = try await Self.startInterview(c, logger, interview, actor: actor)
+            let questionnaire = interview.questionnaire, respondent = interview.respondent
             let changed = try await c.query("""
                 UPDATE interview SET answers = \(AnswerJSON.encode(answers))
                 WHERE questionnaire = \(questionnaire) AND respondent = \(respondent) AND ended_at IS NULL RETURNING id
                 """, logger: logger).decode(Int.self).first { _ in true }
             guard changed != nil else { throw StoreError.database(path: "postgres", message: "no hay una entrevista abierta de «\(respondent)»") }
+            if let closing {
+                try await Self.closeInterview(c, logger, questionnaire: questionnaire, respondent: respondent, disposition: closing.disposition,
+                                              endedAt: closing.endedAt, actor: actor)
+                try await c.query("UPDATE sample_case SET claimed_by = NULL, claimed_until = NULL WHERE questionnaire = \(questionnaire) AND unit = \(respondent)",
+                                  logger: logger)
+            }
         }
     }
 

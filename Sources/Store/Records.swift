@@ -79,6 +79,10 @@ public struct CaseState: Sendable, Equatable {
     public var unfinished = false
     public var order: Int?
     public var contact: [String: String] = [:]
+    /// Who holds the case now (``SurveyStore/claim(questionnaire:unit:interviewer:now:until:)``) and
+    /// until when (ISO 8601); a claim past its time holds nothing.
+    public var claimedBy: String?
+    public var claimedUntil: String?
 }
 
 /// What publishing did.

@@ -93,7 +93,7 @@ public final class SQLiteStore: SurveyStore, Sendable {
         try read { db in
             try requirePublished(db, questionnaire)
             let rows = try Row.fetchAll(db, sql: """
-                SELECT c.unit, c.stratum, c.reserve, c.disposition, c.draw_order, c.contact,
+                SELECT c.unit, c.stratum, c.reserve, c.disposition, c.draw_order, c.contact, c.claimed_by, c.claimed_until,
                        (SELECT COUNT(*) FROM contact_attempt a WHERE a.case_id = c.id) AS attempts,
                        (SELECT group_concat(interviewer, char(31)) FROM (SELECT interviewer FROM contact_attempt a WHERE a.case_id = c.id ORDER BY a.id)) AS interviewers,
                        (SELECT group_concat(ended_at, char(31)) FROM (SELECT ended_at FROM contact_attempt a WHERE a.case_id = c.id ORDER BY a.id)) AS ends,
@@ -106,7 +106,8 @@ public final class SQLiteStore: SurveyStore, Sendable {
                 let contact = ContactJSON.decode(row["contact"])
                 return CaseState(unit: row["unit"], stratum: row["stratum"], reserve: row["reserve"], disposition: row["disposition"],
                                  attempts: row["attempts"], interviewers: list("interviewers"), attemptEnds: list("ends"),
-                                 appointment: row["appointment"], unfinished: row["unfinished"], order: row["draw_order"], contact: contact)
+                                 appointment: row["appointment"], unfinished: row["unfinished"], order: row["draw_order"], contact: contact,
+                                 claimedBy: row["claimed_by"], claimedUntil: row["claimed_until"])
             }
         }
     }
@@ -196,23 +197,25 @@ public final class SQLiteStore: SurveyStore, Sendable {
     }
 
     public func startInterview(_ interview: InterviewRecord, actor: String) throws -> InterviewRecord {
-        try write { db in
-            try requirePublished(db, interview.questionnaire)
-            if let existing = try Self.interview(db, questionnaire: interview.questionnaire, respondent: interview.respondent) { return existing }
-            let caseID = try Int64.fetchOne(db, sql: "SELECT id FROM sample_case WHERE questionnaire = ? AND unit = ?",
-                                            arguments: [interview.questionnaire, interview.respondent])
-            try db.execute(sql: """
-                INSERT INTO interview (case_id, questionnaire, version, respondent, mode, interviewer, started_at, source)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?)
-                """, arguments: [caseID, interview.questionnaire, interview.version, interview.respondent, interview.mode, interview.interviewer,
-                                 interview.startedAt, interview.source])
-            try Self.log(db, actor: actor, action: "start_interview", details: "\(interview.questionnaire) \(interview.respondent)")
-            var started = interview
-            started.answers = []
-            started.endedAt = nil
-            started.disposition = nil
-            return started
-        }
+        try write { db in try startInterview(db, interview, actor: actor) }
+    }
+
+    private func startInterview(_ db: Database, _ interview: InterviewRecord, actor: String) throws -> InterviewRecord {
+        try requirePublished(db, interview.questionnaire)
+        if let existing = try Self.interview(db, questionnaire: interview.questionnaire, respondent: interview.respondent) { return existing }
+        let caseID = try Int64.fetchOne(db, sql: "SELECT id FROM sample_case WHERE questionnaire = ? AND unit = ?",
+                                        arguments: [interview.questionnaire, interview.respondent])
+        try db.execute(sql: """
+            INSERT INTO interview (case_id, questionnaire, version, respondent, mode, interviewer, started_at, source)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?)
+            """, arguments: [caseID, interview.questionnaire, interview.version, interview.respondent, interview.mode, interview.interviewer,
+                             interview.startedAt, interview.source])
+        try Self.log(db, actor: actor, action: "start_interview", details: "\(interview.questionnaire) \(interview.respondent)")
+        var started = interview
+        started.answers = []
+        started.endedAt = nil
+        started.disposition = nil
+        return started
     }
 
     public func saveAnswer(_ answer: StoredAnswer?, variable: String, questionnaire: String, respondent: String) throws {
@@ -230,14 +233,19 @@ public final class SQLiteStore: SurveyStore, Sendable {
         }
     }
 
-    /// Replaces all the answers of an unfinished interview at once (a web page submitted: all of it or
-    /// nothing).
-    public func replaceAnswers(_ answers: [StoredAnswer], questionnaire: String, respondent: String) throws {
+    public func savePage(_ interview: InterviewRecord, answers: [StoredAnswer], closing: InterviewClosing?, actor: String) throws {
         try write { db in
+            _ = try startInterview(db, interview, actor: actor)
             try db.execute(sql: "UPDATE interview SET answers = ? WHERE questionnaire = ? AND respondent = ? AND ended_at IS NULL",
-                           arguments: [AnswerJSON.encode(answers), questionnaire, respondent])
+                           arguments: [AnswerJSON.encode(answers), interview.questionnaire, interview.respondent])
             guard db.changesCount == 1 else {
-                throw StoreError.database(path: path, message: "no hay una entrevista abierta de «\(respondent)»")
+                throw StoreError.database(path: path, message: "no hay una entrevista abierta de «\(interview.respondent)»")
+            }
+            if let closing {
+                try closeInterview(db, questionnaire: interview.questionnaire, respondent: interview.respondent, disposition: closing.disposition,
+                                   endedAt: closing.endedAt, actor: actor)
+                try db.execute(sql: "UPDATE sample_case SET claimed_by = NULL, claimed_until = NULL WHERE questionnaire = ? AND unit = ?",
+                               arguments: [interview.questionnaire, interview.respondent])
             }
         }
     }
@@ -273,11 +281,15 @@ public final class SQLiteStore: SurveyStore, Sendable {
 
     public func closeInterview(questionnaire: String, respondent: String, disposition: String, endedAt: String, actor: String) throws {
         try write { db in
-            try db.execute(sql: "UPDATE interview SET disposition = ?, ended_at = ? WHERE questionnaire = ? AND respondent = ? AND ended_at IS NULL",
-                           arguments: [disposition, endedAt, questionnaire, respondent])
-            try db.execute(sql: "UPDATE sample_case SET disposition = ? WHERE questionnaire = ? AND unit = ?", arguments: [disposition, questionnaire, respondent])
-            try Self.log(db, actor: actor, action: "close_interview", details: "\(questionnaire) \(respondent) \(disposition)")
+            try closeInterview(db, questionnaire: questionnaire, respondent: respondent, disposition: disposition, endedAt: endedAt, actor: actor)
         }
+    }
+
+    private func closeInterview(_ db: Database, questionnaire: String, respondent: String, disposition: String, endedAt: String, actor: String) throws {
+        try db.execute(sql: "UPDATE interview SET disposition = ?, ended_at = ? WHERE questionnaire = ? AND respondent = ? AND ended_at IS NULL",
+                       arguments: [disposition, endedAt, questionnaire, respondent])
+        try db.execute(sql: "UPDATE sample_case SET disposition = ? WHERE questionnaire = ? AND unit = ?", arguments: [disposition, questionnaire, respondent])
+        try Self.log(db, actor: actor, action: "close_interview", details: "\(questionnaire) \(respondent) \(disposition)")
     }
 
     public func claim(questionnaire: String, unit: String, interviewer: String, now: String, until: String) throws -> Bool {
@@ -328,11 +340,7 @@ public final class SQLiteStore: SurveyStore, Sendable {
     public static func now() -> String { timestamp(Date()) }
 
     /// A moment as the store writes it: ISO 8601 in UTC with milliseconds, so that texts sort as times.
-    public static func timestamp(_ date: Date) -> String {
-        let formatter = ISO8601DateFormatter()
-        formatter.formatOptions = [.withInternetDateTime, .withFractionalSeconds]
-        return formatter.string(from: date)
-    }
+    public static func timestamp(_ date: Date) -> String { Clock.timestamp(date) }
 
     func write<T>(_ body: (Database) throws -> T) throws -> T {
         do { return try pool.write(body) } catch { throw translate(error) }

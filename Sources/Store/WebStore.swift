@@ -15,8 +15,22 @@ public protocol WebStore: SurveyStore {
     /// The account of a live session, or nil.
     func session(_ token: String, now: String) throws -> WebUser?
     func closeSession(_ token: String) throws
-    /// Replaces all the answers of an unfinished interview at once.
-    func replaceAnswers(_ answers: [StoredAnswer], questionnaire: String, respondent: String) throws
+    /// A submitted web page, in one transaction: the interview is started when new, its answers are
+    /// replaced by `answers`, and on the last page it is closed with its disposition and its case's
+    /// claim released. A server killed mid-way leaves either the page before or the page after, never
+    /// the answers of the end without the end.
+    func savePage(_ interview: InterviewRecord, answers: [StoredAnswer], closing: InterviewClosing?, actor: String) throws
+}
+
+/// How an interview ends: its disposition (a ``Disposition`` code) and when (ISO 8601).
+public struct InterviewClosing: Sendable, Equatable {
+    public var disposition: String
+    public var endedAt: String
+
+    public init(disposition: String, endedAt: String) {
+        self.disposition = disposition
+        self.endedAt = endedAt
+    }
 }
 
 /// A web account as stored: the role and the password's derivation (never the password).

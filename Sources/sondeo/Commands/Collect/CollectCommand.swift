@@ -1,4 +1,4 @@
-import Analysis
+import Survey
 import ArgumentParser
 import Cases
 import Diagnostics
@@ -82,7 +82,7 @@ struct CollectCommand: ParsableCommand {
             } else {
                 let everyDay: @Sendable (Int, Int, Int) -> Bool = { _, _, _ in true }
                 let scheduler = CallScheduler(includeReserve: reserve, isCallingDay: anyDay ? everyDay : Self.isBusinessDay)
-                let candidates = Self.schedulerCases(states)
+                let candidates = CallScheduler.Case.from(states)
                 let exhausted = scheduler.exhausted(candidates)
                 for c in exhausted {
                     if c.unfinished, let half = try store.interview(questionnaire: questionnaire, respondent: c.unit) {
@@ -113,7 +113,7 @@ struct CollectCommand: ParsableCommand {
                 return
             }
             worked += 1
-            defer { try? store.release(questionnaire: questionnaire, unit: target.unit, interviewer: interviewer) }
+            defer { try? CaseClaims(store: store, questionnaire: questionnaire).release(target.unit, by: interviewer) }
             guard try session.work(target, screen: screen) else { return }
             if unit != nil { return }
         }
@@ -132,22 +132,9 @@ struct CollectCommand: ParsableCommand {
         return (date, ColombianCalendar.holidays(date.year).first { $0.date == date }?.name ?? L("fin de semana", "weekend"))
     }
 
-    /// Claims a case for this encuestador for two hours (a call and its interview), so that nobody else
-    /// calls the same affiliate meanwhile; a process that dies leaves the claim to expire.
+    /// Claims a case for this encuestador (``CaseClaims``: the web's interviewer pages take the same
+    /// claim), so that nobody else calls or opens the same affiliate meanwhile.
     func claim(_ unit: String, store: any SurveyStore) throws -> Bool {
-        let until = SQLiteStore.timestamp(Date().addingTimeInterval(2 * 3600))
-        return try store.claim(questionnaire: questionnaire, unit: unit, interviewer: interviewer, now: SQLiteStore.now(), until: until)
-    }
-
-    /// The store's cases as the calling rule sees them; the date parsers are made once for all cases.
-    static func schedulerCases(_ states: [CaseState]) -> [CallScheduler.Case] {
-        let f = ISO8601DateFormatter()
-        f.formatOptions = [.withInternetDateTime, .withFractionalSeconds]
-        let plain = ISO8601DateFormatter()
-        func date(_ s: String) -> Date? { f.date(from: s) ?? plain.date(from: s) }
-        return states.map { c in
-            CallScheduler.Case(unit: c.unit, reserve: c.reserve, order: c.order ?? Int.max, disposition: c.disposition,
-                               attemptEnds: c.attemptEnds.compactMap(date), appointment: c.appointment.flatMap(date), unfinished: c.unfinished)
-        }
+        try CaseClaims(store: store, questionnaire: questionnaire).take(unit, for: interviewer)
     }
 }

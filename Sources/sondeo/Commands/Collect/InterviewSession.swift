@@ -1,4 +1,4 @@
-import Analysis
+import Survey
 import Diagnostics
 import Foundation
 import Questionnaire

@@ -1,4 +1,4 @@
-import Analysis
+import Survey
 import Foundation
 import Testing
 
