@@ -36,7 +36,7 @@ let package = Package(
                                       .product(name: "PostgresNIO", package: "postgres-nio")]),
         // Layer 4
         .target(name: "Cases", dependencies: ["Diagnostics", "Table", "Randomness", "Store"]),
-        .target(name: "Survey", dependencies: ["Diagnostics", "Table", "Questionnaire", "Store"]),
+        .target(name: "Survey", dependencies: ["Diagnostics", "Table", "Questionnaire", "Randomness", "Store"]),
         // Layer 5 (SondeoWeb: the HTTP form, used by the sondeo executable's `serve`)
         .target(name: "SondeoWeb", dependencies: ["Diagnostics", "Table", "Questionnaire", "Store", "Survey",
                                                   .product(name: "Hummingbird", package: "hummingbird")]),
@@ -60,8 +60,9 @@ let package = Package(
         .testTarget(name: "SondeoWebTests", dependencies: ["SondeoWeb", "Store", "Survey", "Questionnaire", "SondeoTestSupport",
                                                           .product(name: "HummingbirdTesting", package: "hummingbird")]),
         .testTarget(name: "CasesTests", dependencies: ["Cases", "Table", "Store", "SondeoTestSupport"]),
-        .testTarget(name: "SurveyTests", dependencies: ["Survey", "Store", "Questionnaire", "SondeoTestSupport"]),
-        .testTarget(name: "SondeoCLITests", dependencies: ["sondeo", "Store", "SondeoTestSupport", .product(name: "GRDB", package: "GRDB.swift")],
+        .testTarget(name: "SurveyTests", dependencies: ["Survey", "Store", "Questionnaire", "Randomness", "SondeoTestSupport"]),
+        .testTarget(name: "SondeoCLITests", dependencies: ["sondeo", "Store", "Survey", "SondeoWeb", "Questionnaire", "SondeoTestSupport", .product(name: "GRDB", package: "GRDB.swift"),
+                                                          .product(name: "HummingbirdTesting", package: "hummingbird")],
                     resources: [.copy("Fixtures")]),
     ]
 )

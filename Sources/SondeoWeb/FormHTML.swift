@@ -1,5 +1,6 @@
 import Foundation
 import Questionnaire
+import Survey
 
 /// The pages a respondent sees: the form of one section, the thanks, and the messages. Every text that
 /// comes from the questionnaire or from an answer goes through ``HTMLText/escape(_:)``; the only script
@@ -25,7 +26,7 @@ enum FormHTML {
 
     /// The form of one page, with the answers to show (stored or just typed) and the problems found.
     static func form(_ form: SurveyForm, page: Int, action: String, csrf: String, responses: Responses, problems: [AnswerProblem],
-                     banner: String? = nil) -> String {
+                     order: PresentationOrder, banner: String? = nil) -> String {
         let q = form.questionnaire
         let total = form.pages.count
         let specialsJSON = "{" + q.specials.map { "\(ConditionScript.string($0.name)):\($0.code)" }.joined(separator: ",") + "}"
@@ -47,9 +48,13 @@ enum FormHTML {
             if case .hidden = states[index], !dependsOnPage(item, page: page, form: form) { continue }
             if case .skipped = states[index] { continue }
             if case .ended = states[index] { continue }
-            body += question(item, q: q, mode: form.mode, responses: responses, problems: problems.filter { $0.variable.hasPrefix(item.id) })
+            body += question(item, q: q, mode: form.mode, responses: responses, problems: problems.filter { $0.variable.hasPrefix(item.id) }, order: order)
         }
-        body += "<div class=\"acciones\"><button type=\"submit\">\(page + 1 == total ? "Enviar respuestas" : "Siguiente")</button></div>\n</form>\n"
+        // «Anterior» goes back a page keeping every answer (the server saves this page's without
+        // checking it); it is the form's second button, so Enter still means «Siguiente».
+        let back = form.previousPage(before: page, responses) == nil ? ""
+            : "<button type=\"submit\" name=\"\(SurveyForm.actionField)\" value=\"\(SurveyForm.backAction)\" class=\"secundario\" formnovalidate>Anterior</button>"
+        body += "<div class=\"acciones\"><button type=\"submit\">\(page + 1 == total ? "Enviar respuestas" : "Siguiente")</button>\(back)</div>\n</form>\n"
         body += "<script type=\"application/json\" id=\"previas\">\(ConditionScript.answers(responses, specials: q.specials))</script>\n"
         body += "<script type=\"application/json\" id=\"especiales\">\(specialsJSON)</script>\n"
         body += "<script src=\"/static/form.js\"></script>"
@@ -63,7 +68,8 @@ enum FormHTML {
         return condition.references.contains { ref in onPage.contains(ref.id) || onPage.contains { ref.id.hasPrefix($0 + "_") } }
     }
 
-    static func question(_ item: Item, q: QuestionnaireFile, mode: Mode, responses: Responses, problems: [AnswerProblem]) -> String {
+    static func question(_ item: Item, q: QuestionnaireFile, mode: Mode, responses: Responses, problems: [AnswerProblem],
+                         order: PresentationOrder) -> String {
         let text = QuestionnaireFile.replacingPipes(in: item.text(for: mode) ?? item.mainText ?? item.id) { name in
             q.pipedText(name, responses) { ConditionScript.number($0) }
         }
@@ -81,8 +87,16 @@ enum FormHTML {
         for p in problems {
             let row = p.variable == item.id ? "" : (item.rows.first { item.variable(of: $0) == p.variable }.map { "«\($0.text)»: " } ?? "")
             html += "<p class=\"error\" id=\"e-\(esc(p.variable))\">\(esc(row + respondentText(p)))</p>\n"
+            if p.severity == .warning {
+                html += "<label class=\"confirma\"><input type=\"checkbox\" name=\"\(SurveyForm.confirmField)\" value=\"\(esc(p.variable))\"> Confirmo que la respuesta es correcta</label>\n"
+            }
         }
-        func options(_ list: String) -> [(code: Int, label: String)] { q.list(list)?.options.map { ($0.code, $0.label) } ?? [] }
+        // Options in the interview's order (`opciones al azar`); a grid's scale keeps its written order.
+        func options(_ list: String) -> [(code: Int, label: String)] {
+            guard let l = q.list(list) else { return [] }
+            return (item.type.isGrid ? l.options : order.options(of: item, in: l)).map { ($0.code, $0.label) }
+        }
+        let specials = q.specials.filter { item.allowedSpecials.contains($0.name) }
         func number(_ variable: String) -> Double? { if case .number(let x)? = responses[variable] { return x } else { return nil } }
         func radios(_ variable: String, _ choices: [(code: Int, label: String)]) -> String {
             choices.map { c in
@@ -116,19 +130,22 @@ enum FormHTML {
             html += "<input type=\"date\" name=\"\(esc(item.id))\" aria-label=\"\(esc(text))\" value=\"\(esc(value))\">"
         case .grid(let list):
             let choices = options(list)
-            html += "<table class=\"matriz\"><thead><tr><th></th>" + choices.map { "<th scope=\"col\">\(esc($0.label))</th>" }.joined() + "</tr></thead><tbody>"
-            for row in item.rows {
+            html += "<table class=\"matriz\"><thead><tr><th></th>" + choices.map { "<th scope=\"col\">\(esc($0.label))</th>" }.joined()
+                + specials.map { "<th scope=\"col\" class=\"especial\">\(esc($0.label))</th>" }.joined() + "</tr></thead><tbody>"
+            // Rows in the interview's order (`filas al azar`); NS/NR per row where the grid allows them.
+            for row in order.rows(of: item) {
                 let variable = item.variable(of: row)
                 let rowCondition = row.condition.map { " data-cond=\"\(esc(ConditionScript.json($0)))\"" } ?? ""
                 html += "<tr data-var=\"\(esc(variable))\" data-kind=\"number\"\(rowCondition)><th scope=\"row\">\(esc(row.text))</th>"
                 html += choices.map { c in
                     "<td><label><input type=\"radio\" name=\"\(esc(variable))\" value=\"\(c.code)\" aria-label=\"\(esc(row.text)): \(esc(c.label))\"\(number(variable) == Double(c.code) ? " checked" : "")><span class=\"solo-movil\">\(esc(c.label))</span></label></td>"
+                }.joined() + specials.map { s in
+                    "<td class=\"especial\"><label><input type=\"radio\" name=\"\(esc(variable))__especial\" value=\"\(esc(s.name))\" aria-label=\"\(esc(row.text)): \(esc(s.label))\"\(responses[variable] == .special(s.name) ? " checked" : "")><span class=\"solo-movil\">\(esc(s.label))</span></label></td>"
                 }.joined() + "</tr>"
             }
             html += "</tbody></table>"
         case .note, .calculated: break
         }
-        let specials = q.specials.filter { item.allowedSpecials.contains($0.name) }
         if !specials.isEmpty, case .grid = item.type {} else if !specials.isEmpty {
             html += "<div class=\"especiales\">" + specials.map { s in
                 "<label><input type=\"checkbox\" name=\"\(esc(item.id))__especial\" value=\"\(esc(s.name))\"\(responses[item.id] == .special(s.name) ? " checked" : "")> \(esc(s.label))</label>"
@@ -186,6 +203,9 @@ enum FormHTML {
     .error{color:#a8322a;font-weight:bold;margin:.2rem 0} .invalida legend{color:#8a241d}
     .acciones{margin-top:1.2rem} button{font-size:1.1rem;background:var(--verde);color:#fff;border:0;border-radius:.5rem;padding:.75rem 1.6rem;cursor:pointer}
     button:focus,input:focus,textarea:focus,a:focus{outline:3px solid #f2b705;outline-offset:2px}
+    .acciones{display:flex;flex-direction:row-reverse;justify-content:flex-end;gap:.8rem} button.secundario{background:#fff;color:var(--verde);border:2px solid var(--verde)}
+    .confirma{display:flex;gap:.5rem;align-items:center;margin:.4rem 0;font-weight:bold} .confirma input{width:1.3rem;height:1.3rem}
+    .matriz th.especial,.matriz td.especial{font-size:.8rem;color:var(--suave)}
     .mensaje{font-size:1.1rem} .instruccion{color:#5b3f99;font-style:italic;margin:.2rem 0 .5rem}
     .banner{background:#eef3f1;margin:-1.2rem -1.2rem 1rem;padding:.5rem 1.2rem;font-size:.9rem}
     table.lista{border-collapse:collapse;width:100%} .lista th,.lista td{padding:.35rem .5rem;border-bottom:1px solid #e1e8e5;text-align:left}

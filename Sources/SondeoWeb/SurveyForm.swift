@@ -14,6 +14,11 @@ struct SurveyForm: Sendable {
 
     /// The system value that remembers the last page submitted (kept with the answers).
     static let pageKey = "_pagina"
+    /// The form field that confirms a warned answer (its value: the variable).
+    static let confirmField = "confirma"
+    /// The form field of the «Anterior» button, and its value.
+    static let actionField = "accion"
+    static let backAction = "anterior"
 
     init(_ questionnaire: QuestionnaireFile, mode: Mode = .web) {
         self.questionnaire = questionnaire
@@ -56,6 +61,22 @@ struct SurveyForm: Sendable {
         let (_, ending) = check.routing.states(responses)
         guard ending != nil || nextPage(after: page, responses) == nil else { return nil }
         return InterviewClosing(disposition: ending?.disposition ?? "completa", endedAt: time)
+    }
+
+    /// The page shown before `page`: the last earlier page with an item that applies; nil on the first.
+    func previousPage(before page: Int, _ responses: Responses) -> Int? {
+        let (states, _) = check.routing.states(responses)
+        return pages.indices.last { $0 < page && pages[$0].contains { states[$0] == .applies } }
+    }
+
+    /// Going back from `page`: the answers typed on it are kept (those with an error are dropped, so
+    /// nothing wrong is stored), and the page before it becomes the next one shown.
+    func back(from page: Int, fields: [(String, String)], into stored: Responses) -> Responses {
+        var (responses, problems) = read(page: page, fields: fields, into: stored)
+        for p in problems where p.severity == .error { responses[p.variable] = nil }
+        let target = previousPage(before: page, responses) ?? page
+        responses[Self.pageKey] = .number(Double(previousPage(before: target, responses) ?? -1))
+        return responses
     }
 
     /// How many pages were submitted (−1: none yet).
@@ -114,7 +135,12 @@ struct SurveyForm: Sendable {
             if case .grid = item.type { return item.rows.map { item.variable(of: $0) } }
             return [item.id]
         })
-        problems += check.problems(of: responses, states: check.routing.states(responses).states).filter { pageVariables.contains($0.variable) && $0.severity == .error }
+        // Warnings (`advertir`) stop the page until they are confirmed, as the terminal interview asks
+        // «¿Confirma la respuesta?»: the form sends `confirma=VARIABLE` once the person ticks the box.
+        let confirmed = Set(fields.filter { $0.0 == Self.confirmField }.map(\.1))
+        problems += check.problems(of: responses, states: check.routing.states(responses).states).filter { p in
+            pageVariables.contains(p.variable) && (p.severity == .error || !confirmed.contains(p.variable))
+        }
         return (responses, problems)
     }
 }

@@ -91,7 +91,9 @@ public struct SurveyServer: Sendable {
             }
             return thanks
         }
-        var response = Self.html(FormHTML.form(form, page: page, action: action, csrf: csrf, responses: responses, problems: [], banner: banner), status: .ok)
+        let order = PresentationOrder(questionnaire: questionnaireID, respondent: unit, responses: responses)
+        var response = Self.html(FormHTML.form(form, page: page, action: action, csrf: csrf, responses: responses, problems: [], order: order, banner: banner),
+                                 status: .ok)
         response.setCookie(Self.csrfCookie(csrf))
         return response
     }
@@ -111,18 +113,27 @@ public struct SurveyServer: Sendable {
             // A page sent twice (back button, double click): show where the interview really is.
             return Self.redirect(action)
         }
+        let order = PresentationOrder(questionnaire: questionnaireID, respondent: unit, responses: stored)
+        let record = InterviewRecord(questionnaire: questionnaireID, version: version, respondent: unit, mode: form.mode.rawValue,
+                                     interviewer: interviewer, startedAt: clock.timestamp, endedAt: nil, disposition: nil,
+                                     source: interviewer == nil ? "web" : "web-encuestador", answers: [])
+        func answers(_ r: Responses) -> [StoredAnswer] { r.values.keys.sorted().map { StoredAnswer(variable: $0, answer: r[$0]!) } }
+        if fields.contains(where: { $0.0 == SurveyForm.actionField && $0.1 == SurveyForm.backAction }) {
+            var responses = form.back(from: page, fields: fields, into: stored)
+            if PresentationOrder.randomizes(form.questionnaire) { responses[PresentationOrder.seedVariable] = order.storedValue }
+            try store.savePage(record, answers: answers(responses), closing: nil, actor: interviewer ?? "web")
+            return Self.redirect(action)
+        }
         var (responses, problems) = form.read(page: page, fields: fields, into: stored)
         if !problems.isEmpty {
-            return Self.html(FormHTML.form(form, page: page, action: action, csrf: cookie, responses: responses, problems: problems), status: .unprocessableContent)
+            return Self.html(FormHTML.form(form, page: page, action: action, csrf: cookie, responses: responses, problems: problems, order: order),
+                             status: .unprocessableContent)
         }
+        if PresentationOrder.randomizes(form.questionnaire) { responses[PresentationOrder.seedVariable] = order.storedValue }
         responses[SurveyForm.pageKey] = .number(Double(page))
-        let now = clock.timestamp
         // The page's answers and, on the last page, the interview's end: one transaction.
-        try store.savePage(InterviewRecord(questionnaire: questionnaireID, version: version, respondent: unit, mode: form.mode.rawValue,
-                                           interviewer: interviewer, startedAt: now, endedAt: nil, disposition: nil,
-                                           source: interviewer == nil ? "web" : "web-encuestador", answers: []),
-                           answers: responses.values.keys.sorted().map { StoredAnswer(variable: $0, answer: responses[$0]!) },
-                           closing: form.closing(after: page, responses, at: now), actor: interviewer ?? "web")
+        try store.savePage(record, answers: answers(responses), closing: form.closing(after: page, responses, at: record.startedAt),
+                           actor: interviewer ?? "web")
         return Self.redirect(action)
     }
 

@@ -43,19 +43,11 @@ import Testing
         return (store, links)
     }
 
-    static func cookie(_ response: TestResponse) -> String? {
-        response.headers[values: .setCookie].first?.split(separator: ";").first.map(String.init)
-    }
+    static func cookie(_ response: TestResponse) -> String? { WebForm.cookie(response.headers[values: .setCookie]) }
 
-    static func csrf(_ body: String) -> String {
-        let marker = "name=\"csrf\" value=\""
-        let start = body.range(of: marker)!.upperBound
-        return String(body[start...].prefix { $0 != "\"" })
-    }
+    static func csrf(_ body: String) -> String { WebForm.csrf(body) }
 
-    static func form(_ fields: [(String, String)]) -> ByteBuffer {
-        ByteBuffer(string: fields.map { "\($0.0)=\($0.1.addingPercentEncoding(withAllowedCharacters: .alphanumerics) ?? "")" }.joined(separator: "&"))
-    }
+    static func form(_ fields: [(String, String)]) -> ByteBuffer { ByteBuffer(string: WebForm.body(fields)) }
 
     @Test("links: one 128-bit token per unit, the same ones again; an unknown token opens nothing")
     func links() async throws {

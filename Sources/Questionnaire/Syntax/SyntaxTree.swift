@@ -98,6 +98,9 @@ public enum ItemType: Sendable {
     case calculated(Expression)
     case grid(list: String)
 
+    /// Whether it is a grid (`matriz de`): one variable per row.
+    public var isGrid: Bool { if case .grid = self { return true } else { return false } }
+
     /// The keyword, for messages and exports.
     public var keyword: String {
         switch self {

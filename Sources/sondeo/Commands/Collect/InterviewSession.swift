@@ -84,14 +84,23 @@ struct InterviewSession {
         let record = try store.startInterview(InterviewRecord(questionnaire: id, version: version, respondent: unit, mode: mode.rawValue, interviewer: interviewer,
                                                               startedAt: started, endedAt: nil, disposition: nil, source: "collect", answers: []), actor: interviewer)
         var responses = Responses(stored: record.answers, of: questionnaire)
-        if !record.answers.isEmpty { screen.say(L("Se continúa la entrevista: \(record.answers.count) respuestas ya guardadas.", "Resuming: \(record.answers.count) answers already saved.")) }
+        let order = PresentationOrder(questionnaire: id, respondent: unit, responses: responses)
+        if PresentationOrder.randomizes(questionnaire) && responses[PresentationOrder.seedVariable] == nil {
+            responses[PresentationOrder.seedVariable] = order.storedValue
+            try store.saveAnswer(StoredAnswer(variable: PresentationOrder.seedVariable, answer: order.storedValue), variable: PresentationOrder.seedVariable,
+                                 questionnaire: id, respondent: unit)
+        }
+        // System values (`_orden`, `_pagina`) are not answers the encuestador gave.
+        let given = record.answers.filter { !$0.variable.hasPrefix("_") }.count
+        if given > 0 { screen.say(L("Se continúa la entrevista: \(NumberText.count(given, "respuesta ya guardada", "respuestas ya guardadas")).",
+                                    "Resuming: \(given) answers already saved.")) }
         let check = AnswerCheck(questionnaire, mode: mode)
         var passed = Set<String>()           // optional questions left blank in this session
         var history: [String] = []           // variables asked, for «<»
         var section: Int?
         while true {
             let (states, ending) = check.routing.states(responses)
-            guard let (item, variable, row) = nextQuestion(states: states, responses: responses, passed: passed, routing: check.routing) else {
+            guard let (item, variable, row) = nextQuestion(states: states, responses: responses, passed: passed, routing: check.routing, order: order) else {
                 let disposition = ending?.disposition ?? "completa"
                 try store.finishInterview(questionnaire: id, respondent: unit, disposition: disposition, endedAt: SQLiteStore.now(),
                                           attempt: ContactAttempt(unit: unit, interviewer: interviewer, startedAt: started, endedAt: SQLiteStore.now(), disposition: disposition))
@@ -103,7 +112,7 @@ struct InterviewSession {
                 screen.heading(questionnaire.sections[s].title)
                 section = item.section
             }
-            show(item, row: row, responses: responses, screen: screen)
+            show(item, row: row, responses: responses, order: order, screen: screen)
             while true {
                 guard let text = screen.ask(">") else {
                     try suspend(unit, started: started, screen: screen)
@@ -171,14 +180,15 @@ struct InterviewSession {
     }
 
     /// The first applicable question (or grid row) without an answer.
-    func nextQuestion(states: [Routing.State], responses: Responses, passed: Set<String>, routing: Routing) -> (Item, String, GridRow?)? {
+    func nextQuestion(states: [Routing.State], responses: Responses, passed: Set<String>, routing: Routing,
+                      order: PresentationOrder) -> (Item, String, GridRow?)? {
         for (item, state) in zip(questionnaire.items, states) where state == .applies {
             switch item.type {
             case .calculated: continue
             case .note:
                 if !passed.contains(item.id) { return (item, item.id, nil) }
             case .grid:
-                for row in item.rows where routing.rowApplies(row, itemState: state, responses) {
+                for row in order.rows(of: item) where routing.rowApplies(row, itemState: state, responses) {
                     let name = item.variable(of: row)
                     if responses[name] == nil && !passed.contains(name) { return (item, name, row) }
                 }
@@ -197,17 +207,18 @@ struct InterviewSession {
     }
 
     /// Shows a question: its text for the mode with piped answers, instructions, options and keys.
-    func show(_ item: Item, row: GridRow?, responses: Responses, screen: InterviewScreen) {
+    func show(_ item: Item, row: GridRow?, responses: Responses, order: PresentationOrder, screen: InterviewScreen) {
         screen.say()
         let text = QuestionnaireFile.replacingPipes(in: item.text(for: mode) ?? item.mainText ?? item.id) { name in
             if name == "_encuestador" { return interviewer }
             return questionnaire.pipedText(name, responses, number: NumberText.exact)
         }
         screen.question(text + (row.map { " — " + $0.text } ?? ""))
-        if row == nil || row?.id == item.rows.first?.id { item.instructions.forEach(screen.instruction) }
+        if row == nil || row?.id == order.rows(of: item).first?.id { item.instructions.forEach(screen.instruction) }
         switch item.type {
         case .single(let l), .multiple(let l), .grid(let l):
-            for o in questionnaire.list(l)?.options ?? [] { screen.say("  \(o.code)  \(o.label)") }
+            let options = questionnaire.list(l).map { list in item.type.isGrid ? list.options : order.options(of: item, in: list) } ?? []
+            for o in options { screen.say("  \(o.code)  \(o.label)") }
             if case .multiple = item.type {
                 screen.say(screen.style("  " + L("Varios códigos separados por espacios", "Several codes separated by spaces")
                                         + (item.maximum.map { L(" (máximo \($0))", " (at most \($0))") } ?? ""), "2"))
