@@ -5,6 +5,11 @@
 public enum Language: String, Sendable, CaseIterable {
     case es, en
 
+    /// The language of this run: set once by the executable from `--lang` and `SONDEO_LANG` before
+    /// anything is printed; what the workflows write for a person (the interview's screen, summaries)
+    /// is in it.
+    nonisolated(unsafe) public static var current: Language = .es
+
     /// The language chosen by the environment (`SONDEO_LANG`), Spanish when unset or unknown.
     public static func fromEnvironment(_ environment: [String: String]) -> Language {
         guard let value = environment["SONDEO_LANG"]?.lowercased() else { return .es }

@@ -130,7 +130,7 @@ enum FormHTML {
             html += "<input type=\"date\" name=\"\(esc(item.id))\" aria-label=\"\(esc(text))\" value=\"\(esc(value))\">"
         case .grid(let list):
             let choices = options(list)
-            html += "<table class=\"matriz\"><thead><tr><th></th>" + choices.map { "<th scope=\"col\">\(esc($0.label))</th>" }.joined()
+            html += "<div class=\"caja-matriz\"><table class=\"matriz\"><thead><tr><th></th>" + choices.map { "<th scope=\"col\">\(esc($0.label))</th>" }.joined()
                 + specials.map { "<th scope=\"col\" class=\"especial\">\(esc($0.label))</th>" }.joined() + "</tr></thead><tbody>"
             // Rows in the interview's order (`filas al azar`); NS/NR per row where the grid allows them.
             for row in order.rows(of: item) {
@@ -143,7 +143,7 @@ enum FormHTML {
                     "<td class=\"especial\"><label><input type=\"radio\" name=\"\(esc(variable))__especial\" value=\"\(esc(s.name))\" aria-label=\"\(esc(row.text)): \(esc(s.label))\"\(responses[variable] == .special(s.name) ? " checked" : "")><span class=\"solo-movil\">\(esc(s.label))</span></label></td>"
                 }.joined() + "</tr>"
             }
-            html += "</tbody></table>"
+            html += "</tbody></table></div>"
         case .note, .calculated: break
         }
         if !specials.isEmpty, case .grid = item.type {} else if !specials.isEmpty {
@@ -205,7 +205,7 @@ enum FormHTML {
     button:focus,input:focus,textarea:focus,a:focus{outline:3px solid #f2b705;outline-offset:2px}
     .acciones{display:flex;flex-direction:row-reverse;justify-content:flex-end;gap:.8rem} button.secundario{background:#fff;color:var(--verde);border:2px solid var(--verde)}
     .confirma{display:flex;gap:.5rem;align-items:center;margin:.4rem 0;font-weight:bold} .confirma input{width:1.3rem;height:1.3rem}
-    .matriz th.especial,.matriz td.especial{font-size:.8rem;color:var(--suave)}
+    .matriz th.especial,.matriz td.especial{font-size:.8rem;color:var(--suave)} .caja-matriz{overflow-x:auto;max-width:100%}
     .mensaje{font-size:1.1rem} .instruccion{color:#5b3f99;font-style:italic;margin:.2rem 0 .5rem}
     .banner{background:#eef3f1;margin:-1.2rem -1.2rem 1rem;padding:.5rem 1.2rem;font-size:.9rem}
     table.lista{border-collapse:collapse;width:100%} .lista th,.lista td{padding:.35rem .5rem;border-bottom:1px solid #e1e8e5;text-align:left}

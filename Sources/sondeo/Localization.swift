@@ -4,7 +4,10 @@ import Foundation
 /// The language of this run, fixed before the arguments are parsed (from `--lang` and
 /// `SONDEO_LANG`), because ArgumentParser builds help texts when it creates the commands.
 enum Localization {
-    nonisolated(unsafe) static var language: Language = .es
+    static var language: Language {
+        get { Language.current }
+        set { Language.current = newValue }
+    }
 
     /// Reads `--lang en`, `--lang=en` or `SONDEO_LANG` without parsing the rest.
     static func detect(arguments: [String], environment: [String: String]) -> Language {

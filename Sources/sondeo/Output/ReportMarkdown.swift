@@ -1,3 +1,4 @@
+import Diagnostics
 import Foundation
 
 /// The survey report as Markdown: the same content as ``ReportHTML`` in tables, for a wiki or a

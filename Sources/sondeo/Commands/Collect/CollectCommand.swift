@@ -53,8 +53,6 @@ struct CollectCommand: ParsableCommand {
 
     func run() throws {
         let (store, published, q) = try storeOptions.published(questionnaire)
-        let session = InterviewSession(store: store, questionnaire: q, version: published.version, id: questionnaire,
-                                       interviewer: interviewer, mode: Mode(folding: mode) ?? .telefono)
         let screen = InterviewScreen()
         if let (date, reason) = Self.closedToday() {
             if anyDay || unit != nil {
@@ -65,57 +63,21 @@ struct CollectCommand: ParsableCommand {
                              "Today, \(date.iso), is not a business day in Colombia (\(reason)): only appointments agreed for today are kept. To call anyway, use --any-day."))
             }
         }
-        var worked = 0
-        while cases.map({ worked < $0 }) ?? true {
-            let states = try store.cases(of: questionnaire)
-            let chosen: CaseState?
-            if let unit {
-                guard let found = states.first(where: { $0.unit == unit }) else {
-                    screen.problem(L("«\(unit)» no está en la muestra de «\(questionnaire)»", "«\(unit)» is not in the sample of «\(questionnaire)»"))
-                    throw ExitCode(ExitStatus.usage.rawValue)
-                }
-                guard try claim(found.unit, store: store) else {
-                    screen.problem(L("a «\(unit)» lo está atendiendo otro encuestador", "another interviewer is working «\(unit)»"))
-                    throw ExitCode(ExitStatus.usage.rawValue)
-                }
-                chosen = found
-            } else {
-                let everyDay: @Sendable (Int, Int, Int) -> Bool = { _, _, _ in true }
-                let scheduler = CallScheduler(includeReserve: reserve, isCallingDay: anyDay ? everyDay : Self.isBusinessDay)
-                let candidates = CallScheduler.Case.from(states)
-                let exhausted = scheduler.exhausted(candidates)
-                for c in exhausted {
-                    if c.unfinished, let half = try store.interview(questionnaire: questionnaire, respondent: c.unit) {
-                        let (answered, applicable) = session.progress(of: half)
-                        try store.closeInterview(questionnaire: questionnaire, respondent: c.unit,
-                                                 disposition: CallScheduler.partialDisposition(answered: answered, applicable: applicable, threshold: q.partialFrom),
-                                                 endedAt: SQLiteStore.now(), actor: interviewer)
-                        continue
-                    }
-                    let attempts = try store.attempts(questionnaire: questionnaire, unit: c.unit).map(\.disposition)
-                    try store.close(questionnaire: questionnaire, unit: c.unit, disposition: CallScheduler.exhaustedDisposition(attempts: attempts), actor: interviewer)
-                }
-                if !exhausted.isEmpty {
-                    screen.say(L("\(NumberText.count(exhausted.count, "caso cerrado", "casos cerrados")) por llegar a \(CallScheduler.maximumAttempts) intentos.",
-                                 "\(exhausted.count) cases closed after \(CallScheduler.maximumAttempts) attempts."))
-                }
-                // The best case that no other encuestador is working now.
-                var picked: CaseState?
-                for next in scheduler.ordered(candidates, now: Date()) where try claim(next.unit, store: store) {
-                    picked = states.first { $0.unit == next.unit }
-                    break
-                }
-                chosen = picked
-            }
-            guard let target = chosen else {
-                screen.say(L("No hay casos para llamar ahora: los demás ya terminaron, ya se llamaron hoy o esperan su turno.",
-                             "No case to call now: the rest are finished, were called today or are waiting their turn."))
-                return
-            }
-            worked += 1
-            defer { try? CaseClaims(store: store, questionnaire: questionnaire).release(target.unit, by: interviewer) }
-            guard try session.work(target, screen: screen) else { return }
-            if unit != nil { return }
+        let everyDay: @Sendable (Int, Int, Int) -> Bool = { _, _, _ in true }
+        let shift = CallShift(store: store, questionnaire: q, version: published.version, id: questionnaire, interviewer: interviewer,
+                              mode: Mode(folding: mode) ?? .telefono,
+                              scheduler: CallScheduler(includeReserve: reserve, isCallingDay: anyDay ? everyDay : Self.isBusinessDay))
+        switch try shift.run(unit: unit, limit: cases, console: screen) {
+        case .done, .quit: return
+        case .nothingToCall:
+            screen.say(L("No hay casos para llamar ahora: los demás ya terminaron, ya se llamaron hoy o esperan su turno.",
+                         "No case to call now: the rest are finished, were called today or are waiting their turn."))
+        case .unknownCase:
+            screen.problem(L("«\(unit ?? "")» no está en la muestra de «\(questionnaire)»", "«\(unit ?? "")» is not in the sample of «\(questionnaire)»"))
+            throw ExitCode(ExitStatus.usage.rawValue)
+        case .held:
+            screen.problem(L("a «\(unit ?? "")» lo está atendiendo otro encuestador", "another interviewer is working «\(unit ?? "")»"))
+            throw ExitCode(ExitStatus.usage.rawValue)
         }
     }
 
@@ -130,11 +92,5 @@ struct CollectCommand: ParsableCommand {
         guard let date = CivilDate(year: today.year ?? 0, month: today.month ?? 0, day: today.day ?? 0),
               !ColombianCalendar.isBusinessDay(date) else { return nil }
         return (date, ColombianCalendar.holidays(date.year).first { $0.date == date }?.name ?? L("fin de semana", "weekend"))
-    }
-
-    /// Claims a case for this encuestador (``CaseClaims``: the web's interviewer pages take the same
-    /// claim), so that nobody else calls or opens the same affiliate meanwhile.
-    func claim(_ unit: String, store: any SurveyStore) throws -> Bool {
-        try CaseClaims(store: store, questionnaire: questionnaire).take(unit, for: interviewer)
     }
 }

@@ -1,13 +1,15 @@
 import Foundation
+import Survey
 
 /// What the encuestador sees in `sondeo collect`: plain lines that work in any terminal, under tmux
 /// and with answers piped in; styles (bold questions, dimmed instructions, coloured messages) only
 /// when stdout is a terminal.
-struct InterviewScreen {
+struct InterviewScreen: InterviewConsole {
     let styled = isatty(1) != 0
 
     func style(_ text: String, _ code: String) -> String { styled ? "\u{1B}[\(code)m\(text)\u{1B}[0m" : text }
-    func say(_ text: String = "") { print(text) }
+    func say(_ text: String) { print(text) }
+    func say() { print() }
     func question(_ text: String) { say(style(text, "1")) }
     func instruction(_ text: String) { say(style("  [" + L("encuestador", "interviewer") + "] " + text, "2;3")) }
     func problem(_ text: String) { say(style("  ✗ " + text, "31")) }

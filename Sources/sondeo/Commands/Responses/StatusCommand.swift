@@ -1,3 +1,4 @@
+import Diagnostics
 import Survey
 import ArgumentParser
 import Store

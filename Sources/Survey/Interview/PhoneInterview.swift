@@ -1,31 +1,65 @@
-import Survey
 import Diagnostics
 import Foundation
 import Questionnaire
 import Store
 
+/// What the encuestador sees and types during a phone or face-to-face interview: the terminal of
+/// `sondeo collect` is one; a test may be another.
+public protocol InterviewConsole {
+    func say(_ text: String)
+    func question(_ text: String)
+    func instruction(_ text: String)
+    func problem(_ text: String)
+    func warning(_ text: String)
+    func heading(_ text: String)
+    /// Dimmed or otherwise styled text (an ANSI code on a terminal, nothing elsewhere).
+    func style(_ text: String, _ code: String) -> String
+    /// Reads a line after a prompt; nil at the end of the input.
+    func ask(_ prompt: String) -> String?
+}
+
+extension InterviewConsole {
+    func say() { say("") }
+}
+
 /// One encuestador's work on one case: the call outcome, then the interview question by question,
-/// every answer saved at once so that nothing typed is lost if the program stops.
-struct InterviewSession {
+/// every answer saved at once so that nothing typed is lost if the program stops. The questions'
+/// order, checks, warnings, NS/NR and pipes are the questionnaire runtime's (`AnswerCheck`,
+/// `Routing`) and the rows' and options' order ``PresentationOrder``'s, as in the web form.
+public struct PhoneInterview {
     let store: any SurveyStore
     let questionnaire: QuestionnaireFile
     let version: String
     let id: String
     let interviewer: String
     let mode: Mode
+    let clock: Clock
+
+    public init(store: any SurveyStore, questionnaire: QuestionnaireFile, version: String, id: String, interviewer: String, mode: Mode,
+                clock: Clock = .system) {
+        self.store = store
+        self.questionnaire = questionnaire
+        self.version = version
+        self.id = id
+        self.interviewer = interviewer
+        self.mode = mode
+        self.clock = clock
+    }
+
+    func L(_ spanish: String, _ english: String) -> String { Language.current.pick(spanish, english) }
 
     /// The outcomes offered after a call that did not start an interview, in menu order.
     static let outcomes = ["no_contesta", "buzon", "cita", "rechazo", "rechazo_hogar", "numero_equivocado", "desconectado", "no_disponible",
                            "no_elegible", "fallecido", "idioma", "colgo", "falla_tecnica"]
 
     /// Works a case; returns false when the encuestador asks to leave.
-    func work(_ c: CaseState, screen: InterviewScreen) throws -> Bool {
+    public func work(_ c: CaseState, screen: some InterviewConsole) throws -> Bool {
         screen.say()
         screen.heading(L("Caso \(c.unit)", "Case \(c.unit)") + (c.stratum.map { " · " + L("estrato", "stratum") + " \($0)" } ?? "")
                        + " · " + L("intento \(c.attempts + 1) de \(CallScheduler.maximumAttempts)", "attempt \(c.attempts + 1) of \(CallScheduler.maximumAttempts)"))
         for (key, value) in Self.contactLines(c.contact) { screen.say("  \(key): \(value)") }
         if let appointment = c.appointment { screen.say("  " + L("cita: \(appointment)", "appointment: \(appointment)")) }
-        let started = SQLiteStore.now()
+        let started = clock.timestamp
         screen.say(L("Resultado de la llamada:", "Call outcome:"))
         screen.say("  1  " + (c.unfinished ? L("Contestó: continuar la entrevista a medias", "Answered: resume the half-done interview")
                                            : L("Contestó el afiliado: empezar la entrevista", "The affiliate answered: start the interview")))
@@ -44,14 +78,14 @@ struct InterviewSession {
             let code = Self.outcomes[n - 2]
             if code == "cita" {
                 guard let at = askAppointment(screen) else { return false }
-                try store.record(ContactAttempt(unit: c.unit, interviewer: interviewer, startedAt: started, endedAt: SQLiteStore.now(), disposition: code,
+                try store.record(ContactAttempt(unit: c.unit, interviewer: interviewer, startedAt: started, endedAt: clock.timestamp, disposition: code,
                                                 notes: at), questionnaire: id)
                 try store.addAppointment(questionnaire: id, unit: c.unit, at: at, interviewer: interviewer)
                 screen.say(L("Cita guardada para \(at).", "Appointment saved for \(at)."))
                 return true
             }
             let notes = screen.ask(L("Nota (opcional):", "Note (optional):")).flatMap { $0.isEmpty ? nil : $0 }
-            try store.record(ContactAttempt(unit: c.unit, interviewer: interviewer, startedAt: started, endedAt: SQLiteStore.now(), disposition: code,
+            try store.record(ContactAttempt(unit: c.unit, interviewer: interviewer, startedAt: started, endedAt: clock.timestamp, disposition: code,
                                             notes: notes), questionnaire: id)
             screen.say(L("Guardado: \(Disposition.named(code)!.spanish).", "Saved: \(Disposition.named(code)!.english)."))
             return true
@@ -67,7 +101,7 @@ struct InterviewSession {
     }
 
     /// `aaaa-mm-dd hh:mm` in Colombian time, as ISO 8601 with its offset.
-    func askAppointment(_ screen: InterviewScreen) -> String? {
+    func askAppointment(_ screen: some InterviewConsole) -> String? {
         while true {
             guard let text = screen.ask(L("Fecha y hora de la cita (aaaa-mm-dd hh:mm):", "Appointment date and time (yyyy-mm-dd hh:mm):")) else { return nil }
             let parts = text.split(separator: " ")
@@ -80,7 +114,7 @@ struct InterviewSession {
     }
 
     /// The interview itself; returns false when the encuestador quits.
-    func interview(_ unit: String, started: String, screen: InterviewScreen) throws -> Bool {
+    func interview(_ unit: String, started: String, screen: some InterviewConsole) throws -> Bool {
         let record = try store.startInterview(InterviewRecord(questionnaire: id, version: version, respondent: unit, mode: mode.rawValue, interviewer: interviewer,
                                                               startedAt: started, endedAt: nil, disposition: nil, source: "collect", answers: []), actor: interviewer)
         var responses = Responses(stored: record.answers, of: questionnaire)
@@ -102,8 +136,8 @@ struct InterviewSession {
             let (states, ending) = check.routing.states(responses)
             guard let (item, variable, row) = nextQuestion(states: states, responses: responses, passed: passed, routing: check.routing, order: order) else {
                 let disposition = ending?.disposition ?? "completa"
-                try store.finishInterview(questionnaire: id, respondent: unit, disposition: disposition, endedAt: SQLiteStore.now(),
-                                          attempt: ContactAttempt(unit: unit, interviewer: interviewer, startedAt: started, endedAt: SQLiteStore.now(), disposition: disposition))
+                try store.finishInterview(questionnaire: id, respondent: unit, disposition: disposition, endedAt: clock.timestamp,
+                                          attempt: ContactAttempt(unit: unit, interviewer: interviewer, startedAt: started, endedAt: clock.timestamp, disposition: disposition))
                 screen.say(L("Entrevista terminada: \(Disposition.named(disposition)?.spanish ?? disposition).",
                              "Interview finished: \(Disposition.named(disposition)?.english ?? disposition)."))
                 return true
@@ -159,7 +193,7 @@ struct InterviewSession {
 
     /// How many of the questions that apply, given the answers so far, have an answer (notes and
     /// calculations left out; a grid row counts as a question).
-    func progress(of interview: InterviewRecord) -> (answered: Int, applicable: Int) {
+    public func progress(of interview: InterviewRecord) -> (answered: Int, applicable: Int) {
         let responses = Responses(stored: interview.answers, of: questionnaire)
         let routing = Routing(Evaluator(questionnaire, mode: mode))
         var answered = 0, applicable = 0
@@ -199,15 +233,15 @@ struct InterviewSession {
         return nil
     }
 
-    func suspend(_ unit: String, started: String, screen: InterviewScreen) throws {
-        try store.record(ContactAttempt(unit: unit, interviewer: interviewer, startedAt: started, endedAt: SQLiteStore.now(), disposition: "interrumpida"),
+    func suspend(_ unit: String, started: String, screen: some InterviewConsole) throws {
+        try store.record(ContactAttempt(unit: unit, interviewer: interviewer, startedAt: started, endedAt: clock.timestamp, disposition: "interrumpida"),
                          questionnaire: id)
         screen.say(L("Entrevista suspendida; las respuestas quedaron guardadas y se continuará en la próxima llamada.",
                      "Interview suspended; the answers are saved and it will resume on the next call."))
     }
 
     /// Shows a question: its text for the mode with piped answers, instructions, options and keys.
-    func show(_ item: Item, row: GridRow?, responses: Responses, order: PresentationOrder, screen: InterviewScreen) {
+    func show(_ item: Item, row: GridRow?, responses: Responses, order: PresentationOrder, screen: some InterviewConsole) {
         screen.say()
         let text = QuestionnaireFile.replacingPipes(in: item.text(for: mode) ?? item.mainText ?? item.id) { name in
             if name == "_encuestador" { return interviewer }
@@ -240,7 +274,7 @@ struct InterviewSession {
 
 
     /// What the encuestador typed, as an answer of the item's type; nil (after saying why) when unreadable.
-    func parse(_ text: String, item: Item, screen: InterviewScreen) -> Answer? {
+    func parse(_ text: String, item: Item, screen: some InterviewConsole) -> Answer? {
         if let special = questionnaire.specials.first(where: { $0.name.lowercased() == text.lowercased() }) { return .special(special.name) }
         switch item.type {
         case .text: return text.isEmpty ? nil : .text(text)

@@ -1,0 +1,95 @@
+import Diagnostics
+import Foundation
+import Questionnaire
+import Store
+
+/// An encuestador's shift at the telephone: case after case by Confa's calling rule
+/// (``CallScheduler``), each claimed first (``CaseClaims``, shared with the web's interviewer pages),
+/// worked (``PhoneInterview``) and released. Cases out of attempts are closed before each pick: a
+/// half-done interview as partial or break-off (``CallScheduler/partialDisposition(answered:applicable:threshold:)``),
+/// the others by their attempts (``CallScheduler/exhaustedDisposition(attempts:)``).
+public struct CallShift {
+    public enum End: Equatable {
+        /// The number of cases asked for was worked, or the one case named.
+        case done
+        /// No case can be called now.
+        case nothingToCall
+        /// The encuestador left.
+        case quit
+        /// The case named is not in the sample.
+        case unknownCase
+        /// The case named is held by another interviewer.
+        case held
+    }
+
+    let store: any SurveyStore
+    let questionnaire: QuestionnaireFile
+    let id: String
+    let interviewer: String
+    let interview: PhoneInterview
+    let scheduler: CallScheduler
+    let claims: CaseClaims
+    let clock: Clock
+
+    public init(store: any SurveyStore, questionnaire: QuestionnaireFile, version: String, id: String, interviewer: String, mode: Mode,
+                scheduler: CallScheduler, clock: Clock = .system) {
+        self.store = store
+        self.questionnaire = questionnaire
+        self.id = id
+        self.interviewer = interviewer
+        self.scheduler = scheduler
+        self.clock = clock
+        interview = PhoneInterview(store: store, questionnaire: questionnaire, version: version, id: id, interviewer: interviewer, mode: mode, clock: clock)
+        claims = CaseClaims(store: store, questionnaire: id, clock: clock)
+    }
+
+    /// Works `unit` alone, or cases until `limit` were worked, none is left or the encuestador quits.
+    public func run(unit: String?, limit: Int?, console: some InterviewConsole) throws -> End {
+        var worked = 0
+        while limit.map({ worked < $0 }) ?? true {
+            let states = try store.cases(of: id)
+            let chosen: CaseState
+            if let unit {
+                guard let found = states.first(where: { $0.unit == unit }) else { return .unknownCase }
+                guard try claims.take(found.unit, for: interviewer) else { return .held }
+                chosen = found
+            } else {
+                let candidates = CallScheduler.Case.from(states)
+                let closed = try closeExhausted(scheduler.exhausted(candidates))
+                if closed > 0 {
+                    console.say(Language.current.pick("\(NumberText.count(closed, "caso cerrado", "casos cerrados")) por llegar a \(CallScheduler.maximumAttempts) intentos.",
+                                                      "\(closed) cases closed after \(CallScheduler.maximumAttempts) attempts."))
+                }
+                // The best case that no other encuestador is working now.
+                var picked: CaseState?
+                for next in scheduler.ordered(candidates, now: clock.now()) where try claims.take(next.unit, for: interviewer) {
+                    picked = states.first { $0.unit == next.unit }
+                    break
+                }
+                guard let picked else { return .nothingToCall }
+                chosen = picked
+            }
+            worked += 1
+            defer { try? claims.release(chosen.unit, by: interviewer) }
+            guard try interview.work(chosen, screen: console) else { return .quit }
+            if unit != nil { return .done }
+        }
+        return .done
+    }
+
+    /// Closes the cases whose attempts are used up; returns how many.
+    func closeExhausted(_ exhausted: [CallScheduler.Case]) throws -> Int {
+        for c in exhausted {
+            if c.unfinished, let half = try store.interview(questionnaire: id, respondent: c.unit) {
+                let (answered, applicable) = interview.progress(of: half)
+                try store.closeInterview(questionnaire: id, respondent: c.unit,
+                                         disposition: CallScheduler.partialDisposition(answered: answered, applicable: applicable, threshold: questionnaire.partialFrom),
+                                         endedAt: clock.timestamp, actor: interviewer)
+                continue
+            }
+            let attempts = try store.attempts(questionnaire: id, unit: c.unit).map(\.disposition)
+            try store.close(questionnaire: id, unit: c.unit, disposition: CallScheduler.exhaustedDisposition(attempts: attempts), actor: interviewer)
+        }
+        return exhausted.count
+    }
+}
