@@ -46,8 +46,6 @@ public struct PhoneInterview {
         self.clock = clock
     }
 
-    func L(_ spanish: String, _ english: String) -> String { Language.current.pick(spanish, english) }
-
     /// The outcomes offered after a call that did not start an interview, in menu order.
     static let outcomes = ["no_contesta", "buzon", "cita", "rechazo", "rechazo_hogar", "numero_equivocado", "desconectado", "no_disponible",
                            "no_elegible", "fallecido", "idioma", "colgo", "falla_tecnica"]

@@ -1,9 +1,9 @@
-import Analysis
 import ArgumentParser
 import Diagnostics
 import Foundation
 import Questionnaire
 import Store
+import Survey
 import Table
 
 /// `sondeo responses import QUESTIONNAIRE FILE`: responses from other channels (a web form, a
@@ -51,81 +51,36 @@ struct ImportCommand: ParsableCommand {
     func run() throws {
         let (store, published, q) = try storeOptions.published(questionnaire)
         let (table, report) = try reading.readTable(file, digest: true)
-        let rows = ResponseRows(questionnaire: q, table: table)
-        if !rows.missingColumns.isEmpty {
-            Terminal.error(L("error: a \(file) le faltan columnas del cuestionario «\(questionnaire)» versión \(published.version): \(rows.missingColumns.joined(separator: ", "))",
-                             "error: \(file) lacks columns of questionnaire «\(questionnaire)» version \(published.version): \(rows.missingColumns.joined(separator: ", "))"))
+        let idColumn = try table.column(id ?? (table["id_afiliado"] != nil ? "id_afiliado" : table.columnNames[0]), source: file)
+        let importer = ResponseImport(store: store, questionnaire: q, id: questionnaire, version: published.version, table: table, file: file,
+                                      idColumn: idColumn, mode: mode, source: "import:" + (report.sha256 ?? "")) { Terminal.error($0) }
+        if !importer.missingColumns.isEmpty {
+            Terminal.error(L("error: a \(file) le faltan columnas del cuestionario «\(questionnaire)» versión \(published.version): \(importer.missingColumns.joined(separator: ", "))",
+                             "error: \(file) lacks columns of questionnaire «\(questionnaire)» version \(published.version): \(importer.missingColumns.joined(separator: ", "))"))
             throw ExitCode(ExitStatus.dataError.rawValue)
         }
-        let idColumn = try table.column(id ?? (table["id_afiliado"] != nil ? "id_afiliado" : table.columnNames[0]), source: file)
-        var validation = RowValidation(rows: rows, table: table, file: file, idColumn: idColumn, questionnaire: questionnaire, version: published.version,
-                                       mode: mode, source: "import:" + (report.sha256 ?? ""), now: SQLiteStore.now())
-        func summary(_ c: RowValidation.Counts) -> String {
+        func summary(_ c: ResponseImport.Counts) -> String {
             L("\(NumberText.count(table.rowCount, "fila", "filas")): \(NumberText.count(c.valid, "válida", "válidas")), \(NumberText.integer(c.badRows)) con errores (\(NumberText.count(c.errors, "error", "errores")), \(NumberText.count(c.warnings, "aviso", "avisos"))).",
               "\(table.rowCount) rows: \(c.valid) valid, \(c.badRows) with errors (\(c.errors) errors, \(c.warnings) warnings).")
         }
         if dryRun {
-            for row in 0..<table.rowCount { _ = validation.interview(row: row) }
-            print(summary(validation.counts) + L(" Revisión sin guardar (--dry-run).", " Checked without saving (--dry-run)."))
-            if validation.counts.errors > 0 { throw ExitCode(ExitStatus.dataError.rawValue) }
+            let counts = importer.check()
+            print(summary(counts) + L(" Revisión sin guardar (--dry-run).", " Checked without saving (--dry-run)."))
+            if counts.errors > 0 { throw ExitCode(ExitStatus.dataError.rawValue) }
             return
         }
-        // The rows are checked on another thread while the store writes the interviews already checked,
-        // in one transaction; if any row has errors (and not --only-valid) the transaction is undone.
-        let deliveries = Handoff<Delivery>()
-        let rowCount = table.rowCount
-        DispatchQueue.global(qos: .userInitiated).async { [validation] in
-            var validation = validation
-            var batch: [InterviewRow] = []
-            for row in 0..<rowCount {
-                guard let interview = validation.interview(row: row) else { continue }
-                batch.append(interview)
-                if batch.count == Self.batchSize {
-                    deliveries.send(.interviews(batch))
-                    batch = []
-                }
-            }
-            deliveries.send(.interviews(batch))
-            deliveries.send(.done(validation.counts))
-        }
-        var counts: RowValidation.Counts?
-        let onlyValid = self.onlyValid
-        func next() throws -> [InterviewRow]? {
-            guard counts == nil else { return nil }
-            switch deliveries.receive() {
-            case .interviews(let batch): return batch
-            case .done(let final):
-                counts = final
-                if final.badRows > 0 && !onlyValid { throw RowsRefused() }
-                return nil
-            }
-        }
-        let saved: (added: Int, unchanged: Int)
+        let saved: (counts: ResponseImport.Counts, added: Int, unchanged: Int)
         do {
-            saved = try store.save(actor: storeOptions.actor, batches: next)
-        } catch is RowsRefused {
-            print(summary(counts!) + L(" No se importó nada: corrija las filas o use --only-valid.", " Nothing was imported: fix the rows or use --only-valid."))
+            saved = try importer.save(onlyValid: onlyValid, actor: storeOptions.actor)
+        } catch .rowsWithErrors(let counts) {
+            print(summary(counts) + L(" No se importó nada: corrija las filas o use --only-valid.", " Nothing was imported: fix the rows or use --only-valid."))
             throw ExitCode(ExitStatus.dataError.rawValue)
-        } catch {
-            // The store refused (nothing was saved): let the check of the rows finish before saying so.
-            while counts == nil { _ = try? next() }
-            print(summary(counts!) + L(" No se importó nada.", " Nothing was imported."))
+        } catch .store(let counts, let error) {
+            print(summary(counts) + L(" No se importó nada.", " Nothing was imported."))
             throw error
         }
         let added = saved.added == 1 ? "Guardada 1 entrevista nueva" : "Guardadas \(NumberText.integer(saved.added)) entrevistas nuevas"
-        print(summary(counts!) + L(" \(added) en \(storeOptions.shownPath); \(NumberText.integer(saved.unchanged)) \(saved.unchanged == 1 ? "ya estaba" : "ya estaban").",
-                                   " Saved \(saved.added) new \(saved.added == 1 ? "interview" : "interviews") in \(storeOptions.shownPath); \(saved.unchanged) \(saved.unchanged == 1 ? "was" : "were") already there."))
+        print(summary(saved.counts) + L(" \(added) en \(storeOptions.shownPath); \(NumberText.integer(saved.unchanged)) \(saved.unchanged == 1 ? "ya estaba" : "ya estaban").",
+                                        " Saved \(saved.added) new \(saved.added == 1 ? "interview" : "interviews") in \(storeOptions.shownPath); \(saved.unchanged) \(saved.unchanged == 1 ? "was" : "were") already there."))
     }
-
-    /// Interviews handed to the store at a time.
-    static let batchSize = 2048
-
-    /// What the thread that checks the rows hands over: checked interviews, then the final counts.
-    enum Delivery: Sendable {
-        case interviews([InterviewRow])
-        case done(RowValidation.Counts)
-    }
-
-    /// Undoes the save when rows had errors and --only-valid was not given.
-    struct RowsRefused: Error {}
 }

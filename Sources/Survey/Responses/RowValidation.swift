@@ -1,3 +1,4 @@
+import Diagnostics
 import Questionnaire
 import Store
 import Table
@@ -7,10 +8,7 @@ import Table
 /// against the published questionnaire. Problems are printed as they are found
 /// (`respuestas.csv:12 [nps]: error: 11 es mayor que el máximo 10`); a valid row becomes an interview.
 struct RowValidation {
-    /// How many rows were valid and how many problems were found.
-    struct Counts: Sendable {
-        var valid = 0, badRows = 0, errors = 0, warnings = 0
-    }
+    typealias Counts = ImportCounts
 
     let rows: ResponseRows
     let table: Table
@@ -24,6 +22,8 @@ struct RowValidation {
     let source: String
     /// The start time of rows without `_inicio`.
     let now: String
+    /// Where each problem goes, as a located line (`respuestas.csv:12 [nps]: error: …`).
+    let report: @Sendable (String) -> Void
     private(set) var counts = Counts()
     private var seen: [String: Int] = [:]
     private var modes: [String: Mode] = [:]
@@ -32,7 +32,9 @@ struct RowValidation {
     private let encoder: SheetEncoder
     private let modeColumn: Column?, interviewerColumn: Column?, startColumn: Column?, endColumn: Column?, dispositionColumn: Column?
 
-    init(rows: ResponseRows, table: Table, file: String, idColumn: Column, questionnaire: String, version: String, mode: String, source: String, now: String) {
+    init(rows: ResponseRows, table: Table, file: String, idColumn: Column, questionnaire: String, version: String, mode: String, source: String, now: String,
+         report: @escaping @Sendable (String) -> Void) {
+        self.report = report
         self.rows = rows
         self.table = table
         self.file = file
@@ -55,10 +57,10 @@ struct RowValidation {
     /// (printed).
     mutating func interview(row: Int) -> InterviewRow? {
         let line = table.line(ofRow: row)
-        let file = self.file
+        let file = self.file, sink = self.report
         func report(_ severity: String, _ column: String?, _ message: String) {
             let place = column.map { " [\($0)]" } ?? ""
-            Terminal.error("\(file):\(line)\(place): \(severity): \(message)")
+            sink("\(file):\(line)\(place): \(severity): \(message)")
         }
         guard let respondent = idColumn.text(at: row), !respondent.isEmpty else {
             report("error", idColumn.name, L("falta el identificador del encuestado", "the respondent id is missing"))

@@ -1,30 +1,29 @@
-import Table
-
-/// Small tables built by commands for `--format csv`, written by ``CSVWriter`` like any other.
+/// Columns built from values in memory: small tables of commands for `--format csv`, an export of the
+/// store, written by ``CSVWriter`` like any other.
 extension Column {
-    static func texts(_ name: String, _ values: [String]) -> Column {
+    public static func texts(_ name: String, _ values: [String]) -> Column {
         Column(name: name, type: .text, storage: .coded(codes: values.indices.map { UInt32($0) }, levels: values))
     }
 
-    static func decimals(_ name: String, _ values: [Double]) -> Column {
+    public static func decimals(_ name: String, _ values: [Double]) -> Column {
         Column(name: name, type: .decimal, storage: .numeric(values))
     }
 
-    static func integers(_ name: String, _ values: [Int]) -> Column {
+    public static func integers(_ name: String, _ values: [Int]) -> Column {
         Column(name: name, type: .integer, storage: .numeric(values.map(Double.init)))
     }
 }
 
 extension CSVWriter {
     /// The CSV text of a small table, for stdout.
-    func text(of columns: [Column]) -> String {
+    public func text(of columns: [Column]) -> String {
         String(decoding: bytes(of: Table(columns: columns, rowCount: columns.first?.count ?? 0)), as: UTF8.self)
     }
 }
 
 extension Column {
     /// A text column where nil is an empty (missing) cell.
-    static func optionalTexts(_ name: String, _ values: [String?]) -> Column {
+    public static func optionalTexts(_ name: String, _ values: [String?]) -> Column {
         var levels: [String] = [], index: [String: UInt32] = [:]
         let codes = values.map { value -> UInt32 in
             guard let value else { return Column.missingCode }
@@ -37,7 +36,7 @@ extension Column {
     }
 
     /// A number column where nil is an empty cell; whole numbers print without decimals.
-    static func optionalNumbers(_ name: String, _ values: [Double?]) -> Column {
+    public static func optionalNumbers(_ name: String, _ values: [Double?]) -> Column {
         let numbers = values.map { $0 ?? .nan }
         let whole = numbers.allSatisfy { $0.isNaN || ($0 == $0.rounded() && abs($0) < 1e15) }
         return Column(name: name, type: whole ? .integer : .decimal, storage: .numeric(numbers))

@@ -1,0 +1,94 @@
+import Diagnostics
+import Questionnaire
+import Store
+import Table
+
+/// `responses export`: one row per interview and one column per variable of the published
+/// questionnaire (varias de: 0/1 per option; matriz: one per row; NS/NR as their codes), with the
+/// system columns, the sample's design columns (`estrato`, `peso`, `N_estrato`) and its contact
+/// fields, ready for `sondeo analyze`. The same table whatever the interview's channel.
+public enum ResponseExport {
+    /// Column names that identify a person or say how to reach them (Ley 1581 de 2012): names,
+    /// document numbers, phones, e-mail, addresses and `id_…` columns. `tipo_documento` (CC, CE) stays.
+    public static func isDirectIdentifier(_ name: String) -> Bool {
+        let folded = String(Suggestion.fold(name))
+        let prefixes = ["nombre", "apellido", "telefono", "celular", "movil", "correo", "email", "direccion", "whatsapp", "cedula", "id_"]
+        return prefixes.contains { folded.hasPrefix($0) } || ["id", "documento", "numero_documento", "num_documento", "nro_documento"].contains(folded)
+    }
+
+    /// - Parameters:
+    ///   - labels: option labels instead of codes.
+    ///   - anonymize: no respondent id (a row number instead) and no direct identifiers among the
+    ///     contact fields.
+    public static func table(store: any SurveyStore, questionnaire q: QuestionnaireFile, id: String, labels: Bool, anonymize: Bool) throws -> Table {
+        let rows = try store.interviewRows(of: id)
+        let interviews = rows.map(\.record)
+        let sample = try store.sampleUnits(of: id)
+        let evaluator = Evaluator(q, mode: .web)
+        let layout = evaluator.layout
+        let sheets = ParallelRanges.map(rows.count) { part in part.map { rows[$0].sheet(layout) } }.flatMap { $0 }
+        var columns: [Column] = []
+        if anonymize {
+            columns.append(.integers("_fila", interviews.indices.map { $0 + 1 }))
+        } else {
+            columns.append(.texts("id_afiliado", interviews.map(\.respondent)))
+        }
+        columns += [.texts("_version", interviews.map(\.version)), .texts("_modo", interviews.map(\.mode)),
+                    .optionalTexts("_encuestador", interviews.map(\.interviewer)), .texts("_inicio", interviews.map(\.startedAt)),
+                    .optionalTexts("_fin", interviews.map(\.endedAt)), .optionalTexts("_disposicion", interviews.map(\.disposition))]
+        if PresentationOrder.randomizes(q) {
+            // The seed of the order each respondent saw rows and options in (``PresentationOrder``).
+            columns.append(.optionalTexts(PresentationOrder.seedVariable, interviews.map { interview in
+                interview.answers.first { $0.variable == PresentationOrder.seedVariable }?.text
+            }))
+        }
+        let specials = Dictionary(q.specials.map { ($0.name, $0) }, uniquingKeysWith: { a, _ in a })
+        for variable in Variables.of(q) {
+            // Worked out once per variable, not once per interview.
+            let values: [Answer?]
+            if case .calculated = q.item(variable.item)?.type {
+                let formula = evaluator.compile(.reference(variable.name, TextPosition(line: 0, column: 0)))
+                values = sheets.map { sheet in
+                    if case .number(let x) = evaluator.evaluate(formula, sheet) { return .number(x) }
+                    return nil
+                }
+            } else if variable.kind == .dummy {
+                let slot = layout.slot(variable.item), code = Int(variable.name.dropFirst(variable.item.count + 1))
+                values = sheets.map { sheet in
+                    guard let slot, let code, case .codes(let chosen)? = sheet[slot] else { return nil }
+                    return .number(chosen.contains(code) ? 1 : 0)
+                }
+            } else {
+                let slot = layout.slot(variable.name)
+                values = sheets.map { sheet in slot.flatMap { sheet[$0] } }
+            }
+            let labelOf = Dictionary(variable.values.map { (Double($0.0), $0.1) }, uniquingKeysWith: { a, _ in a })
+            switch variable.kind {
+            case .text, .date:
+                columns.append(.optionalTexts(variable.name, values.map { if case .text(let s)? = $0 { return s } else { return nil } }))
+            case .numeric, .dummy:
+                let numbers: [Double?] = values.map {
+                    switch $0 {
+                    case .number(let x)?: return x
+                    case .special(let name)?: return specials[name].map { Double($0.code) }
+                    default: return nil
+                    }
+                }
+                if labels && !labelOf.isEmpty && variable.kind == .numeric {
+                    columns.append(.optionalTexts(variable.name, numbers.map { x in x.map { labelOf[$0] ?? NumberText.exact($0) } }))
+                } else {
+                    columns.append(.optionalNumbers(variable.name, numbers))
+                }
+            }
+        }
+        let units = interviews.map { sample[$0.respondent] }
+        columns += [.optionalTexts("estrato", units.map { $0?.stratum }), .optionalNumbers("peso", units.map { $0?.weight }),
+                    .optionalNumbers("N_estrato", units.map { $0?.stratumSize })]
+        let contactNames = Set(units.flatMap { $0?.contact.keys.map { $0 } ?? [] }).sorted().filter { !anonymize || !isDirectIdentifier($0) }
+        let taken = Set(columns.map(\.name))
+        for name in contactNames where !taken.contains(name) {
+            columns.append(.optionalTexts(name, units.map { $0?.contact[name] }))
+        }
+        return Table(columns: columns, rowCount: interviews.count)
+    }
+}
