@@ -36,7 +36,7 @@ let package = Package(
                                       .product(name: "PostgresNIO", package: "postgres-nio")]),
         // Layer 4
         .target(name: "Cases", dependencies: ["Diagnostics", "Table", "Randomness", "Store"]),
-        .target(name: "Survey", dependencies: ["Diagnostics", "Table", "Questionnaire", "Randomness", "Store"]),
+        .target(name: "Survey", dependencies: ["Diagnostics", "Table", "Questionnaire", "Randomness", "Analysis", "Store"]),
         // Layer 5 (SondeoWeb: the HTTP form, used by the sondeo executable's `serve`)
         .target(name: "SondeoWeb", dependencies: ["Diagnostics", "Table", "Questionnaire", "Store", "Survey",
                                                   .product(name: "Hummingbird", package: "hummingbird")]),

@@ -58,6 +58,22 @@ import Testing
         #expect(page.contains("¿Qué tan satisfecho está con…") && page.contains("Varias respuestas"))
         #expect(page.contains("No sabe:"))
 
+        // Straight from the store, with the published version: the same report as from its export
+        // (only the line naming the source differs), and --questionnaire may name the published id.
+        let direct = dir.path("directo.html"), byID = dir.path("id.html")
+        let fromID = try SondeoRunner.run(["report", "satisfaccion_servicios", "--store", store, "--by", "estrato", "--out", direct])
+        #expect(fromID.status == 0, "\(fromID.stderr)")
+        let published = try SondeoRunner.run(["report", export, "--questionnaire", "satisfaccion_servicios", "--store", store, "--by", "estrato", "--out", byID])
+        #expect(published.status == 0, "\(published.stderr)")
+        func body(_ path: String) throws -> [String] {
+            try String(contentsOfFile: path, encoding: .utf8).split(separator: "\n").map(String.init)
+                .filter { !$0.contains("entrevistas.csv") && !$0.contains("satisfaccion_servicios versión") && !$0.contains("Generado") }
+        }
+        #expect(try body(direct).count > 50)
+        #expect(try body(direct) == body(html))
+        #expect(try body(byID) == body(html))
+        #expect(try String(contentsOfFile: direct, encoding: .utf8).contains("satisfaccion_servicios versión 2026.11"))
+
         let wrong = try SondeoRunner.run(["report", RepositoryFiles.exampleData("afiliados.csv"), "--questionnaire", satisfaccion, "--out", dir.path("x.html")])
         #expect(wrong.status == 65 && wrong.stderr.contains("no tiene ninguna columna de las preguntas"))
         #expect(!FileManager.default.fileExists(atPath: dir.path("x.html")))

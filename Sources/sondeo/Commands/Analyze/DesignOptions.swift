@@ -102,75 +102,12 @@ struct AnalysisInput {
         let header = try CSVReader.header(path: path, options: try reading.csvOptions())
         let resolved = options.resolve(header: header)
         let table = try reading.readTable(path, columns: Set(variables + options.byColumns + resolved.columns)).table
-        func labels(_ name: String?) -> [String]? {
-            guard let name, let column = table[name] else { return nil }
-            return (0..<table.rowCount).map { column.text(at: $0) ?? "" }
-        }
-        func numbers(_ name: String?) throws -> [Double]? {
-            guard let name, let column = table[name] else { return nil }
-            guard let values = column.numbers, column.type.isNumeric else { throw AnalysisError.designColumnNotNumeric(column: name) }
-            return values
-        }
-        for name in [resolved.strata, resolved.cluster].compactMap({ $0 }) {
-            if let column = table[name], let row = (0..<table.rowCount).first(where: { column.isMissing($0) }) {
-                throw AnalysisError.missingDesignValue(column: name, row: table.line(ofRow: row))
-            }
-        }
         self.path = path
         self.resolved = resolved
         self.table = table
-        design = try SurveyDesign(weights: try numbers(resolved.weights), strata: labels(resolved.strata), clusters: labels(resolved.cluster),
-                                  fpc: try numbers(resolved.fpc), rowCount: table.rowCount, lonelyPSU: options.lonelyPsu,
-                                  names: DesignColumnNames(weights: resolved.weights ?? "peso", fpc: resolved.fpc ?? "fpc"))
-        domains = AnalysisInput.domains(table, by: options.byColumns)
-    }
-
-    /// Every combination of the `--by` values that occurs (first column slowest, levels in label order),
-    /// or the whole sample. Rows missing a `--by` value belong to no group.
-    static func domains(_ table: Table, by columns: [String]) -> [Domain] {
-        guard !columns.isEmpty else { return [.all(table.rowCount)] }
-        let levels = columns.map { levelIndex(table[$0]!) }
-        var members: [Int: [Int]] = [:]
-        rows: for row in 0..<table.rowCount {
-            var key = 0
-            for level in levels {
-                let index = level.index[row]
-                if index < 0 { continue rows }
-                key = key * level.names.count + index
-            }
-            members[key, default: []].append(row)
-        }
-        func labels(_ key: Int) -> [String] {
-            var rest = key
-            var parts: [String] = []
-            for level in levels.reversed() {
-                parts.append(level.names[rest % level.names.count])
-                rest /= level.names.count
-            }
-            return parts.reversed()
-        }
-        let keys = members.keys.map { ($0, labels($0)) }.sorted { a, b in
-            for (x, y) in zip(a.1, b.1) where x != y { return LevelOrder.less(x, y) }
-            return false
-        }
-        return keys.map { key, values in Domain(group: zip(columns, values).map { ($0, $1) }, members: members[key]!) }
-    }
-
-    /// Per row, the index of its value among the column's values (−1 when missing).
-    private static func levelIndex(_ column: Column) -> (index: [Int], names: [String]) {
-        if case .coded(let codes, let levels) = column.storage {
-            return (codes.map { $0 == Column.missingCode ? -1 : Int($0) }, levels)
-        }
-        var known: [String: Int] = [:]
-        var names: [String] = []
-        let index = (0..<column.count).map { row -> Int in
-            guard let text = column.text(at: row) else { return -1 }
-            if let i = known[text] { return i }
-            known[text] = names.count
-            names.append(text)
-            return names.count - 1
-        }
-        return (index, names)
+        design = try SurveyDesign(table: table, strata: resolved.strata, cluster: resolved.cluster, weights: resolved.weights, fpc: resolved.fpc,
+                                  lonelyPSU: options.lonelyPsu)
+        domains = Domain.groups(of: table, by: options.byColumns)
     }
 
     /// The numbers of a numeric column.

@@ -1,3 +1,4 @@
+import Survey
 import Diagnostics
 import Analysis
 import ArgumentParser
@@ -55,15 +56,6 @@ struct DriversReport {
     let input: AnalysisInput
     let confidence: Double
 
-    static func name(_ q: KeyDrivers.Quadrant) -> String {
-        switch q {
-        case .improve: return L("mejorar (prioridad)", "improve (priority)")
-        case .maintain: return L("mantener (fortaleza)", "maintain (strength)")
-        case .monitor: return L("vigilar", "monitor")
-        case .surplus: return L("posible exceso", "possible surplus")
-        }
-    }
-
     func render(_ format: OutputFormat) -> String {
         let ds = analysis.drivers
         switch format {
@@ -93,7 +85,7 @@ struct DriversReport {
                 table.append([d.name, NumberText.decimal(d.share * 100, places: 1) + " %", NumberText.decimal(d.relativeWeight, places: 4),
                               NumberText.decimal(d.standardized, places: 3), NumberText.decimal(d.performance.estimate, places: 2),
                               "[\(NumberText.decimal(d.performance.lower, places: 2)); \(NumberText.decimal(d.performance.upper, places: 2))]",
-                              Self.name(d.quadrant)])
+                              d.quadrant.label])
             }
             let meanPerformance = ds.map(\.performance.estimate).reduce(0, +) / Double(ds.count)
             return [

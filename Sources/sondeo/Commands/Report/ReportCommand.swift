@@ -1,12 +1,15 @@
+import Survey
 import Analysis
 import ArgumentParser
 import Diagnostics
 import Foundation
 import Questionnaire
+import Store
 import Table
 
-/// `sondeo report FILE --questionnaire Q [--by COL] --out reporte.html`: the survey's report, one
-/// self-contained HTML file (or Markdown) to present to management.
+/// `sondeo report ID --out reporte.html` (the interviews and the published version in the store) or
+/// `sondeo report FILE --questionnaire Q` (a responses file): the survey's report, one self-contained
+/// HTML file (or Markdown) to present to management.
 struct ReportCommand: ParsableCommand {
     static var configuration: CommandConfiguration {
         CommandConfiguration(
@@ -16,16 +19,21 @@ struct ReportCommand: ParsableCommand {
             discussion: HelpText.discussion([
                 L("El archivo de respuestas es el de «sondeo responses export» (o uno con las mismas columnas); el cuestionario da los textos, las etiquetas y los códigos NS/NR, que quedan fuera de la base. El diseño se reconoce solo (estrato, peso, N_estrato) o se indica con --strata, --weights y --fpc. Las estimaciones con n efectivo menor que 30 o error relativo mayor que 30 % se marcan con †.",
                   "The responses file is that of «sondeo responses export» (or one with the same columns); the questionnaire gives the texts, labels and DK/NA codes, which stay out of the base. The design is recognised by itself (estrato, peso, N_estrato) or given with --strata, --weights and --fpc. Estimates with an effective n under 30 or a relative error over 30 % are marked †."),
+                L("Con solo el id de un cuestionario publicado, el informe sale de las entrevistas del almacén y de la versión publicada con que se recogieron; con un archivo, --questionnaire da el .encuesta o el id publicado.",
+                  "With only the id of a published questionnaire, the report comes from the store's interviews and the published version they were collected with; with a file, --questionnaire gives the .encuesta or the published id."),
             ], examples: [
+                "sondeo report satisfaccion_servicios --by estrato --out reporte.html",
                 "sondeo report entrevistas.csv --questionnaire Questionnaires/satisfaccion-servicios.encuesta --by estrato --out reporte.html",
             ])
         )
     }
 
-    @Argument(help: ArgumentHelp(L("Archivo de respuestas (CSV).", "Responses file (CSV)."), valueName: L("archivo", "file")))
+    @Argument(help: ArgumentHelp(L("Id del cuestionario publicado, o archivo de respuestas (CSV) con --questionnaire.",
+                                   "Id of the published questionnaire, or a responses file (CSV) with --questionnaire."), valueName: L("id|archivo", "id|file")))
     var file: String
-    @Option(help: ArgumentHelp(L("Cuestionario (.encuesta) de las respuestas.", "Questionnaire (.encuesta) of the responses."), valueName: L("cuestionario", "questionnaire")))
-    var questionnaire: String
+    @Option(help: ArgumentHelp(L("Cuestionario de las respuestas del archivo: un .encuesta o el id publicado.", "Questionnaire of the file's responses: an .encuesta or the published id."),
+                               valueName: L("cuestionario", "questionnaire")))
+    var questionnaire: String?
     @Option(help: ArgumentHelp(L("Archivo de salida (.html o .md).", "Output file (.html or .md)."), valueName: L("salida", "output")))
     var out: String
     @Option(help: ArgumentHelp(L("Formato: html o markdown (por defecto según la extensión de --out).", "Format: html or markdown (by default from --out's extension)."),
@@ -39,6 +47,7 @@ struct ReportCommand: ParsableCommand {
     var drivers: String?
     @OptionGroup var design: DesignOptions
     @OptionGroup var reading: ReadingOptions
+    @OptionGroup var storeOptions: StoreOptions
     @OptionGroup var global: GlobalOptions
 
     var markdown: Bool { FileKind(path: out) == .md }
@@ -54,28 +63,48 @@ struct ReportCommand: ParsableCommand {
     }
 
     func run() throws {
-        let text = try QuestionnaireSource.read(questionnaire)
-        let (q, diagnostics) = QuestionnaireChecker.check(text, file: questionnaire)
-        let errors = diagnostics.filter { $0.severity == .error }
-        if !errors.isEmpty {
-            for d in errors { Terminal.error(DiagnosticRenderer.render(d, language: Localization.language)) }
-            Terminal.error(L("\(questionnaire) tiene errores: corríjalos antes del informe.", "\(questionnaire) has errors: fix them before the report."))
-            throw ExitCode(1)
+        let q: QuestionnaireFile, table: Table, design: SurveyDesign, designText: String, source: String
+        if let questionnaire {
+            q = try Self.questionnaire(questionnaire, storeOptions: storeOptions)
+            let header = try CSVReader.header(path: file, options: try reading.csvOptions())
+            let names = Variables.of(q).map(\.name).filter(header.contains) + ["_modo", "_disposicion"].filter(header.contains)
+            guard !Variables.of(q).map(\.name).filter(header.contains).isEmpty else {
+                Terminal.error(L("error: \(file) no tiene ninguna columna de las preguntas de \(questionnaire) (¿es el archivo de «sondeo responses export»?)",
+                                 "error: \(file) has none of the question columns of \(questionnaire) (is it the file of «sondeo responses export»?)"))
+                throw ExitCode(ExitStatus.dataError.rawValue)
+            }
+            let data = try AnalysisInput(path: file, variables: names, options: self.design, reading: reading)
+            (table, design, designText, source) = (data.table, data.design, data.resolved.description(data.design.kind), file)
+        } else {
+            // The store's interviews, read with the version that was published for them.
+            let (store, published, parsed) = try storeOptions.published(file)
+            q = parsed
+            table = try ResponseExport.table(store: store, questionnaire: q, id: file, labels: false, anonymize: false)
+            let resolved = self.design.resolve(header: table.columnNames)
+            design = try SurveyDesign(table: table, strata: resolved.strata, cluster: resolved.cluster, weights: resolved.weights, fpc: resolved.fpc,
+                                      lonelyPSU: self.design.lonelyPsu)
+            (designText, source) = (resolved.description(design.kind), L("\(file) versión \(published.version)", "\(file) version \(published.version)"))
         }
-        let header = try CSVReader.header(path: file, options: try reading.csvOptions())
-        let names = Variables.of(q).map(\.name).filter(header.contains) + ["_modo", "_disposicion"].filter(header.contains)
-        guard !Variables.of(q).map(\.name).filter(header.contains).isEmpty else {
-            Terminal.error(L("error: \(file) no tiene ninguna columna de las preguntas de \(questionnaire) (¿es el archivo de «sondeo responses export»?)",
-                             "error: \(file) has none of the question columns of \(questionnaire) (is it the file of «sondeo responses export»?)"))
-            throw ExitCode(ExitStatus.dataError.rawValue)
-        }
-        let data = try AnalysisInput(path: file, variables: names, options: design, reading: reading)
-        let content = try ReportContent(table: data.table, questionnaire: q, design: data.design, designText: data.resolved.description(data.design.kind),
-                                        file: file, by: design.byColumns.first, outcome: outcome,
+        let content = try ReportContent(table: table, questionnaire: q, design: design, designText: designText,
+                                        file: source, by: self.design.byColumns.first, outcome: outcome,
                                         driverNames: drivers.map { $0.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) } },
-                                        confidence: design.confidence)
+                                        confidence: self.design.confidence)
         try TextFile.write(markdown ? ReportMarkdown.document(content) : ReportHTML.page(content), to: out)
         Terminal.error(L("Escrito \(out): \(NumberText.count(content.questions.count, "pregunta", "preguntas")), \(NumberText.count(content.crossTables.count, "cruce", "cruces")), \(NumberText.count(content.flaggedCount, "estimación marcada", "estimaciones marcadas")) con † por poca precisión.",
                          "Wrote \(out): \(content.questions.count) questions, \(content.crossTables.count) cross-tables, \(content.flaggedCount) estimates marked † for low precision."))
+    }
+
+    /// The questionnaire named by --questionnaire: an .encuesta file (checked), or else a published id.
+    static func questionnaire(_ name: String, storeOptions: StoreOptions) throws -> QuestionnaireFile {
+        guard FileManager.default.fileExists(atPath: name) else { return try storeOptions.published(name).questionnaire }
+        let text = try QuestionnaireSource.read(name)
+        let (q, diagnostics) = QuestionnaireChecker.check(text, file: name)
+        let errors = diagnostics.filter { $0.severity == .error }
+        if !errors.isEmpty {
+            for d in errors { Terminal.error(DiagnosticRenderer.render(d, language: Localization.language)) }
+            Terminal.error(L("\(name) tiene errores: corríjalos antes del informe.", "\(name) has errors: fix them before the report."))
+            throw ExitCode(1)
+        }
+        return q
     }
 }

@@ -1,22 +1,22 @@
 import Foundation
 
 /// An aligned plain-text table for the terminal, or the same rows as Markdown.
-struct TextTable {
-    enum Alignment { case left, right }
+public struct TextTable {
+    public enum Alignment: Sendable { case left, right }
 
-    var headers: [String]
-    var alignments: [Alignment]
-    var rows: [[String]] = []
+    public var headers: [String]
+    public var alignments: [Alignment]
+    public var rows: [[String]] = []
 
-    init(headers: [String], alignments: [Alignment]? = nil) {
+    public init(headers: [String], alignments: [Alignment]? = nil) {
         self.headers = headers
         self.alignments = alignments ?? headers.map { _ in .left }
     }
 
-    mutating func append(_ row: [String]) { rows.append(row) }
+    public mutating func append(_ row: [String]) { rows.append(row) }
 
     /// Columns padded to their widest cell, separated by two spaces, with a rule under the header.
-    func rendered() -> String {
+    public func rendered() -> String {
         let widths = headers.indices.map { index in
             ([headers[index]] + rows.map { $0[index] }).map(\.count).max() ?? 0
         }
@@ -31,7 +31,7 @@ struct TextTable {
         return lines.joined(separator: "\n")
     }
 
-    func markdown() -> String {
+    public func markdown() -> String {
         func escape(_ cell: String) -> String { cell.replacingOccurrences(of: "|", with: "\\|") }
         var lines = ["| " + headers.map(escape).joined(separator: " | ") + " |"]
         lines.append("|" + alignments.map { $0 == .right ? " ---: |" : " --- |" }.joined())
@@ -41,7 +41,7 @@ struct TextTable {
 }
 
 private extension String {
-    func replacingTrailingSpaces() -> String {
+    public func replacingTrailingSpaces() -> String {
         var result = self
         while result.last == " " { result.removeLast() }
         return result

@@ -6,8 +6,8 @@ import Questionnaire
 /// The survey report as one self-contained HTML page (inline CSS and SVG; nothing loaded from the
 /// network), for the equipo de investigación to present to management: indicators first, then the
 /// sample, the key drivers, every question, the cross-tables and the notes on precision.
-enum ReportHTML {
-    static func page(_ r: ReportContent) -> String {
+public enum ReportHTML {
+    public static func page(_ r: ReportContent) -> String {
         let level = NumberText.level(r.confidence)
         var body = "<header><h1>\(esc(r.title))</h1>\n<p class=\"lead\">\(esc(r.subtitle)) · \(L("archivo", "file")) <code>\(esc(URL(fileURLWithPath: r.file).lastPathComponent))</code> · \(L("generado el", "generated on")) \(esc(r.generated))</p></header>\n"
         body += summary(r, level: level)
@@ -20,7 +20,7 @@ enum ReportHTML {
         body += notes(r, level: level)
         return """
         <!DOCTYPE html>
-        <html lang="\(Localization.language.rawValue)"><head><meta charset="utf-8">
+        <html lang="\(Language.current.rawValue)"><head><meta charset="utf-8">
         <meta name="viewport" content="width=device-width, initial-scale=1">
         <title>\(esc(r.title))</title>
         <style>
@@ -88,7 +88,7 @@ enum ReportHTML {
         html += quadrant(d, name: name)
         html += "<table><tr><th>\(L("aspecto", "aspect"))</th><th>\(L("importancia", "importance"))</th><th>\(L("media (1–5)", "mean (1–5)"))</th><th class=\"text\">\(L("cuadrante", "quadrant"))</th></tr>\n"
         for driver in d.drivers.sorted(by: { $0.share > $1.share }) {
-            html += "<tr><td>\(esc(name(driver.name)))</td><td>\(NumberText.decimal(driver.share * 100, places: 1)) %</td><td>\(NumberText.decimal(driver.performance.estimate, places: 2))</td><td class=\"text\">\(esc(DriversReport.name(driver.quadrant)))</td></tr>\n"
+            html += "<tr><td>\(esc(name(driver.name)))</td><td>\(NumberText.decimal(driver.share * 100, places: 1)) %</td><td>\(NumberText.decimal(driver.performance.estimate, places: 2))</td><td class=\"text\">\(esc(driver.quadrant.label))</td></tr>\n"
         }
         html += "</table>\n"
         if let note = r.driversNote { html += "<p class=\"small\">\(esc(note))</p>\n" }

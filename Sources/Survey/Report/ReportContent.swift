@@ -7,7 +7,7 @@ import Table
 /// Everything `sondeo report` shows, computed once from the responses, the questionnaire and the
 /// design (all estimates come from `Analysis`), then rendered as HTML (``ReportHTML``) or Markdown
 /// (``ReportMarkdown``).
-struct ReportContent {
+public struct ReportContent {
     /// One estimate as the report shows it: a share in [0, 1] or a mean, its interval and base, and
     /// whether its precision is low (effective n under 30 or relative standard error over 30 %).
     struct Figure {
@@ -30,7 +30,7 @@ struct ReportContent {
         var detail: String
     }
 
-    struct Question {
+    public struct Question {
         enum Kind { case shares, mean, grid, openText }
         var section: String?
         var id: String
@@ -49,7 +49,7 @@ struct ReportContent {
     }
 
     /// A question's answers by the `--by` groups: row percentages, adjusted residuals and Rao–Scott.
-    struct CrossTable {
+    public struct CrossTable {
         var question: String
         var groups: [String]
         var answers: [String]
@@ -72,18 +72,18 @@ struct ReportContent {
     var dispositions: [(String, Int)]
     var by: String?
     var indicators: [Indicator] = []
-    var questions: [Question] = []
-    var crossTables: [CrossTable] = []
+    public internal(set) var questions: [Question] = []
+    public internal(set) var crossTables: [CrossTable] = []
     var skippedCrossTables: [String] = []
     var drivers: KeyDrivers?
     var driverLabels: [String: String] = [:]
     var driversNote: String?
-    var flaggedCount = 0
+    public internal(set) var flaggedCount = 0
 }
 
 extension ReportContent {
     /// Builds the report: `table` holds the responses, `design` their sampling design.
-    init(table: Table, questionnaire q: QuestionnaireFile, design: SurveyDesign, designText: String, file: String, by: String?,
+    public init(table: Table, questionnaire q: QuestionnaireFile, design: SurveyDesign, designText: String, file: String, by: String?,
          outcome: String?, driverNames: [String]?, confidence: Double) throws {
         let variables = Variables.of(q).filter { table[$0.name] != nil }
         let clean = ReportContent.cleaned(table, variables: variables)
@@ -119,7 +119,7 @@ extension ReportContent {
         let groupDomains: [Domain]
         if let by {
             let labels = variables.first { $0.name == by }.map { v in Dictionary(v.values.map { (Double($0.code), $0.label) }, uniquingKeysWith: { a, _ in a }) }
-            groupDomains = AnalysisInput.domains(clean, by: [by]).map { domain in
+            groupDomains = Domain.groups(of: clean, by: [by]).map { domain in
                 var d = domain
                 if let labels, let value = Double(domain.group[0].value), let label = labels[value] { d.group = [(by, label)] }
                 return d
@@ -291,7 +291,7 @@ extension ReportContent {
             do {
                 drivers = try KeyDrivers(table: clean, outcome: chosenOutcome, drivers: names, design: design)
             } catch {
-                driversNote = L("No se pudo calcular: ", "Could not be computed: ") + ((error as? any Diagnostic)?.message(Localization.language) ?? "\(error)")
+                driversNote = L("No se pudo calcular: ", "Could not be computed: ") + ((error as? any Diagnostic)?.message(Language.current) ?? "\(error)")
             }
         }
         flaggedCount = flagged

@@ -3,8 +3,8 @@ import Foundation
 
 /// The survey report as Markdown: the same content as ``ReportHTML`` in tables, for a wiki or a
 /// document converter.
-enum ReportMarkdown {
-    static func document(_ r: ReportContent) -> String {
+public enum ReportMarkdown {
+    public static func document(_ r: ReportContent) -> String {
         let level = NumberText.level(r.confidence)
         func interval(_ f: ReportContent.Figure, _ share: Bool) -> String {
             "\(ReportHTML.value(f.lower, share)) – \(ReportHTML.value(f.upper, share))"
@@ -25,7 +25,7 @@ enum ReportMarkdown {
                               alignments: [.left, .right, .right, .left])
             for driver in d.drivers.sorted(by: { $0.share > $1.share }) {
                 t.append([r.driverLabels[driver.name] ?? driver.name, NumberText.decimal(driver.share * 100, places: 1) + " %",
-                          NumberText.decimal(driver.performance.estimate, places: 2), DriversReport.name(driver.quadrant)])
+                          NumberText.decimal(driver.performance.estimate, places: 2), driver.quadrant.label])
             }
             out += ["## \(L("Factores clave", "Key drivers")) (\(d.outcome), R² = \(NumberText.decimal(d.r2, places: 3)))", "", t.markdown(), ""]
         }
