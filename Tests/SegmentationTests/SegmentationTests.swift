@@ -109,3 +109,18 @@ import Testing
         }
     }
 }
+
+/// Rows with a gap in a clustered column: left out, or filled with the column's mean.
+@Suite struct MissingValuesTests {
+    @Test("drop keeps complete rows; mean fills each gap with its column's mean, by hand")
+    func prepare() {
+        let columns: [[Double]] = [[1, .nan, 3, 5], [10, 20, .nan, 40]]
+        let dropped = MissingValues.drop.prepare(columns)
+        #expect(dropped.rows == [0, 3] && dropped.columns == [[1, 5], [10, 40]] && dropped.incomplete == 2)
+        let filled = MissingValues.mean.prepare(columns)
+        // (1 + 3 + 5) / 3 = 3; (10 + 20 + 40) / 3 = 23.333…
+        #expect(filled.rows == [0, 1, 2, 3] && filled.incomplete == 2)
+        #expect(filled.columns[0] == [1, 3, 3, 5])
+        #expect(filled.columns[1] == [10, 20, 70.0 / 3, 40])
+    }
+}

@@ -1,3 +1,4 @@
+import Distributions
 import LinearAlgebra
 
 /// A fitted linear or logistic regression in the shape of DESIGN.md's JSON: coefficients with their
@@ -59,5 +60,16 @@ public struct RegressionFit: Sendable {
             defer { index += 1 }
             return (c.term, e, index)
         }
+    }
+}
+
+public extension RegressionFit {
+    /// The confidence interval of a coefficient: estimate ± q·se, q from Student's t on the residual
+    /// degrees of freedom (`confint.lm`, and `confint.svyglm` with `df = degf`) or the normal for a
+    /// glm (`confint.default`). Nil for an aliased coefficient.
+    func interval(_ c: Coefficient, confidence: Double) -> (lower: Double, upper: Double)? {
+        guard let e = c.estimate, let se = c.standardError else { return nil }
+        let q = usesT ? StudentT.quantile((1 + confidence) / 2, df: Double(residualDF)) : Normal.quantile((1 + confidence) / 2)
+        return (e - q * se, e + q * se)
     }
 }

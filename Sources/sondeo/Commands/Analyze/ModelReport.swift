@@ -1,6 +1,5 @@
 import Diagnostics
 import Analysis
-import Distributions
 import Foundation
 import Table
 
@@ -23,11 +22,9 @@ struct ModelReport {
         }
     }
 
-    /// The interval of a coefficient: estimate ± q·se with q from t on the residual df (normal for glm).
+    /// The interval of a coefficient, as the fit gives it.
     func interval(_ c: RegressionFit.Coefficient) -> (Double, Double)? {
-        guard let e = c.estimate, let se = c.standardError else { return nil }
-        let q = fit.usesT ? StudentT.quantile((1 + confidence) / 2, df: Double(fit.residualDF)) : Normal.quantile((1 + confidence) / 2)
-        return (e - q * se, e + q * se)
+        fit.interval(c, confidence: confidence).map { ($0.lower, $0.upper) }
     }
 
     var logistic: Bool { fit.family == .binomial }

@@ -86,53 +86,22 @@ struct WeightsCommand: ParsableCommand {
         }
         let needed = Set(([strata].compactMap { $0 }) + Self.list(poststrata ?? "") + Self.list(rake ?? ""))
         let (population, _) = try reading.readTable(frame, columns: needed)
-        var weights = try startingWeights(table)
+        let procedure = WeightingProcedure(strata: strata, poststrata: Self.list(poststrata ?? ""), rake: Self.list(rake ?? ""), trim: trim,
+                                           tolerance: tolerance, maxIterations: maxIterations)
+        let result = try procedure.apply(to: try startingWeights(table), responses: table, responsesPath: responses, frame: population)
+        let weights = result.weights
         var steps: [(String, JSONValue)] = []
-        if let strata {
-            let cells = try Cells(columns: [strata], responses: table, responsesPath: responses, frame: population)
-            weights = try WeightAdjustment.scale(weights, groups: cells.respondent, targets: cells.targets) { "\(strata) = \($0)" }
-            steps.append(("nonresponse", .string(strata)))
-        }
-        if let poststrata {
-            let columns = Self.list(poststrata)
-            let cells = try Cells(columns: columns, responses: table, responsesPath: responses, frame: population)
-            weights = try WeightAdjustment.scale(weights, groups: cells.respondent, targets: cells.targets) { $0 }
-            steps.append(("poststratification", .array(columns.map(JSONValue.string))))
-        }
-        var raking: Raking?
-        var rakingIterations = 0
-        var margins: [Raking.Margin] = []
-        if let rake {
-            for column in Self.list(rake) {
-                let cells = try Cells(columns: [column], responses: table, responsesPath: responses, frame: population)
-                margins.append(Raking.Margin(name: column, categories: cells.respondent, targets: cells.targets))
-            }
-            raking = try Raking(weights: weights, margins: margins, tolerance: tolerance, maxIterations: maxIterations)
-            weights = raking!.weights
-            rakingIterations += raking!.iterations
-            steps.append(("raking", .array(margins.map { .string($0.name) })))
-        }
-        var trimming: Trimming?
-        if let trim {
-            // Trim, and when raking was asked for, rake again: alternate until both hold (or give up after 50 rounds).
-            for _ in 0..<50 {
-                trimming = try Trimming(weights: weights, factor: trim)
-                weights = trimming!.weights
-                guard !margins.isEmpty else { break }
-                raking = try Raking(weights: weights, margins: margins, tolerance: tolerance, maxIterations: maxIterations)
-                weights = raking!.weights
-                rakingIterations += raking!.iterations
-                if weights.max()! <= trimming!.cap * (1 + 1e-9) { break }
-            }
-            steps.append(("trimming", .number(trim)))
-            if let cap = trimming?.cap, let largest = weights.max(), largest > cap * (1 + 1e-6) {
-                Terminal.error(L("aviso: el recorte y el rastrillado no se pudieron cumplir a la vez: el peso máximo queda en \(NumberText.decimal(largest, places: 3)) (tope \(NumberText.decimal(cap, places: 3)))",
-                                 "warning: trimming and raking could not both be met: the largest weight stays at \(NumberText.decimal(largest, places: 3)) (cap \(NumberText.decimal(cap, places: 3)))"))
-            }
+        if let strata { steps.append(("nonresponse", .string(strata))) }
+        if !procedure.poststrata.isEmpty { steps.append(("poststratification", .array(procedure.poststrata.map(JSONValue.string)))) }
+        if !procedure.rake.isEmpty { steps.append(("raking", .array(procedure.rake.map(JSONValue.string)))) }
+        if let trim { steps.append(("trimming", .number(trim))) }
+        if let (largest, cap) = result.unmetCap {
+            Terminal.error(L("aviso: el recorte y el rastrillado no se pudieron cumplir a la vez: el peso máximo queda en \(NumberText.decimal(largest, places: 3)) (tope \(NumberText.decimal(cap, places: 3)))",
+                             "warning: trimming and raking could not both be met: the largest weight stays at \(NumberText.decimal(largest, places: 3)) (cap \(NumberText.decimal(cap, places: 3)))"))
         }
         let output = table.setting(Column(name: "peso_final", type: .decimal, storage: .numeric(weights)))
         try (excel ? CSVWriter.excel : CSVWriter.standard).write(output, to: out)
-        report(WeightSummary(weights), steps: steps, raking: raking.map { ($0.discrepancy, rakingIterations) }, trimming: trimming)
+        report(WeightSummary(weights), steps: steps, raking: result.raking.map { ($0.discrepancy, result.rakingIterations) }, trimming: result.trimming)
     }
 
     static func list(_ text: String) -> [String] {
@@ -193,30 +162,5 @@ struct WeightsCommand: ParsableCommand {
         lines += rows.map { "  " + $0.0 + String(repeating: " ", count: width - $0.0.count) + "  " + $0.1 }
         lines += ["", L("Escrito \(out).", "Wrote \(out).")]
         print(lines.joined(separator: "\n"))
-    }
-}
-
-/// The cells of one or more columns: each respondent's cell label and each cell's count in the frame.
-/// A respondent whose value does not occur in the frame is an error that names its line.
-struct Cells {
-    var respondent: [String]
-    var targets: [String: Double]
-
-    init(columns: [String], responses: Table, responsesPath: String, frame: Table) throws {
-        func labels(_ table: Table) -> [String] {
-            let selected = columns.map { table[$0]! }
-            if selected.count == 1 { return (0..<table.rowCount).map { selected[0].text(at: $0) ?? "NA" } }
-            return (0..<table.rowCount).map { row in selected.map { $0.text(at: row) ?? "NA" }.joined(separator: " × ") }
-        }
-        targets = frame.labelCounts(columns).mapValues(Double.init)
-        respondent = labels(responses)
-        if let row = respondent.indices.first(where: { targets[respondent[$0]] == nil }) {
-            let column = columns.first { name in
-                let value = responses[name]!.text(at: row) ?? "NA"
-                return !(0..<frame.rowCount).contains { (frame[name]!.text(at: $0) ?? "NA") == value }
-            } ?? columns.joined(separator: ", ")
-            throw SamplingError.unknownCategory(file: responsesPath, line: responses.line(ofRow: row), column: column,
-                                                value: respondent[row])
-        }
     }
 }

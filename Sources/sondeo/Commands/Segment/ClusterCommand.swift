@@ -39,7 +39,7 @@ struct ClusterCommand: ParsableCommand {
     var standardize: Standardization = .zscore
     @Option(help: ArgumentHelp(L("Faltantes en las columnas: drop (quita la fila) o mean (la media de la columna).",
                                  "Missing values in the columns: drop (drop the row) or mean (the column mean)."), valueName: L("modo", "mode")))
-    var impute: Impute = .drop
+    var impute: MissingValues = .drop
     @OptionGroup var filter: RowFilter
     @Option(help: ArgumentHelp(L("Escribe los datos con la columna «cluster» (1…k).", "Write the data with a «cluster» column (1…k)."),
                                valueName: L("salida", "output")))
@@ -49,7 +49,6 @@ struct ClusterCommand: ParsableCommand {
     var format: OutputFormat = .table
     @OptionGroup var global: GlobalOptions
 
-    enum Impute: String, ExpressibleByArgument { case drop, mean }
 
     func validate() throws {
         try format.require([.table, .json])
@@ -82,22 +81,7 @@ struct ClusterCommand: ParsableCommand {
             guard let numbers = column.numbers, column.type.isNumeric else { throw SegmentationError.notNumeric(column: name, type: column.type) }
             values.append(numbers)
         }
-        let complete = (0..<table.rowCount).filter { row in values.allSatisfy { !$0[row].isNaN } }
-        let dropped = table.rowCount - complete.count
-        let used: [Int]
-        var columnsToCluster: [[Double]]
-        switch impute {
-        case .drop:
-            used = complete
-            columnsToCluster = values.map { column in complete.map { column[$0] } }
-        case .mean:
-            used = Array(0..<table.rowCount)
-            columnsToCluster = values.map { column in
-                let valid = column.filter { !$0.isNaN }
-                let mean = valid.reduce(0, +) / Double(max(1, valid.count))
-                return column.map { $0.isNaN ? mean : $0 }
-            }
-        }
+        let (used, columnsToCluster, dropped) = impute.prepare(values)
         let data = try ClusterData(names: names, columns: columnsToCluster, standardization: standardize)
         BLASRuntime.setThreads(1)   // the restarts run in parallel; BLAS inside each stays on one thread
         if dropped > 0 {
@@ -179,3 +163,5 @@ struct ClusterCommand: ParsableCommand {
 }
 
 extension Standardization: ExpressibleByArgument {}
+
+extension MissingValues: ExpressibleByArgument {}
