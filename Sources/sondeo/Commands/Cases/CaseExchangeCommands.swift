@@ -5,14 +5,6 @@ import Foundation
 import Store
 import Table
 
-/// The columns of the cases CSV (import and export), in Spanish as Confa's spreadsheets name them.
-enum CaseColumns {
-    static let intake = ["radicado", "canal", "tipo", "servicio", "atributo", "tipo_ssf", "subsidio", "desde_ssf", "texto", "peticionario",
-                         "recibido", "depositado", "termino_ssf", "fecha_respuesta", "canal_respuesta", "certificado_ssf"]
-    static let computed = ["recepcion_efectiva", "termino_dias", "vence", "vence_original", "responsable", "estado", "a_tiempo", "verificacion",
-                           "satisfecho", "cerrado_el", "version_calendario"]
-}
-
 /// `sondeo cases import FILE`.
 struct ImportCasesCommand: ParsableCommand {
     static var configuration: CommandConfiguration {
@@ -35,70 +27,12 @@ struct ImportCasesCommand: ParsableCommand {
 
     func run() throws {
         let (table, _) = try reading.readTable(file)
-        let missing = ["radicado", "canal", "tipo", "servicio", "texto", "recibido"].filter { table[$0] == nil }
+        let missing = CaseColumns.required.filter { table[$0] == nil }
         guard missing.isEmpty else {
             Terminal.error(L("error: a \(file) le faltan las columnas \(missing.joined(separator: ", "))", "error: \(file) lacks the columns \(missing.joined(separator: ", "))"))
             throw ExitCode(ExitStatus.dataError.rawValue)
         }
-        let desk = try options.desk()
-        let now = SQLiteStore.now()
-        var imported: [(record: PQRSCaseRecord, events: [PQRSEvent])] = []
-        var errors = 0
-        var seen: [String: Int] = [:]
-        for row in 0..<table.rowCount {
-            let line = table.line(ofRow: row)
-            func cell(_ name: String) -> String? { table[name]?.text(at: row).flatMap { $0.isEmpty ? nil : $0 } }
-            func fail(_ column: String, _ message: String) {
-                Terminal.error("\(file):\(line) [\(column)]: error: \(message)")
-                errors += 1
-            }
-            do {
-                guard let radicado = cell("radicado") else { fail("radicado", L("falta el radicado", "the radicado is missing")); continue }
-                if let first = seen[radicado] { fail("radicado", L("«\(radicado)» ya apareció en la línea \(first)", "«\(radicado)» already appeared on line \(first)")); continue }
-                seen[radicado] = line
-                func date(_ name: String) throws -> CivilDate? { try cell(name).map { try parseDate($0, field: name) } }
-                func flag(_ name: String) throws -> Bool { try cell(name).map { try parseYesNo($0, option: name) } ?? false }
-                let intake = CaseDesk.Intake(
-                    channel: try choice(cell("canal") ?? "", PQRSChannel.self, field: "canal"), type: try choice(cell("tipo") ?? "", PQRSType.self, field: "tipo"),
-                    service: cell("servicio") ?? "", attribute: cell("atributo"), ssfType: cell("tipo_ssf"), subsidy: try flag("subsidio"),
-                    fromSSF: try flag("desde_ssf"), text: cell("texto") ?? "", petitioner: cell("peticionario"),
-                    received: try date("recibido") ?? { throw CaseError.badDate(field: "recibido", text: "") }(), deposited: try date("depositado"),
-                    ssfTermDays: cell("termino_ssf").flatMap(Int.init))
-                var (record, event) = try desk.open(intake, at: now, actor: options.who)
-                record.radicado = radicado
-                event.radicado = radicado
-                event.action = "importar"
-                var events = [event]
-                if let answered = try date("fecha_respuesta") {
-                    let steps: [(CaseDesk, PQRSCaseRecord) throws -> (PQRSCaseRecord, PQRSEvent)] = [
-                        { try $0.respond($1, on: answered, channel: cell("canal_respuesta") ?? "correo", at: now, actor: options.who) },
-                        { desk, c in c.fromSSF ? try desk.uploadSSF(c, certificate: cell("certificado_ssf") ?? "", on: answered, at: now, actor: options.who) : (c, PQRSEvent(radicado: "", at: "", actor: "", action: "", from: nil, to: "", details: "")) },
-                        { try $0.close($1, on: answered, at: now, actor: options.who) },
-                    ]
-                    if record.fromSSF && cell("certificado_ssf") == nil {
-                        fail("certificado_ssf", L("un caso de la SSF respondido necesita su certificado de cargue", "an answered SSF case needs its upload certificate")); continue
-                    }
-                    for step in steps {
-                        let (next, e) = try step(desk, record)
-                        if !e.action.isEmpty { events.append(e) }
-                        record = next
-                    }
-                }
-                imported.append((record, events))
-            } catch let error as CaseError {
-                let column: String
-                switch error {
-                case .unknownCode(let list, _, _, _): column = list == .service ? "servicio" : (list == .attribute ? "atributo" : "tipo_ssf")
-                case .unknownValue(let field, _, _, _): column = field
-                case .badDate(let field, _): column = field
-                case .responseBeforeFiling: column = "fecha_respuesta"
-                default: column = "—"
-                }
-                fail(column, error.message(Localization.language))
-            } catch let error as ValidationError {
-                fail("—", error.message)
-            }
-        }
+        let (imported, errors) = CaseImport.cases(in: table, file: file, desk: try options.desk(), at: SQLiteStore.now(), actor: options.who) { Terminal.error($0) }
         let summary = L("\(NumberText.count(table.rowCount, "fila", "filas")): \(NumberText.count(imported.count, "válida", "válidas")), \(NumberText.count(errors, "error", "errores")).",
                         "\(table.rowCount) rows: \(imported.count) valid, \(errors) errors.")
         if dryRun || errors > 0 {

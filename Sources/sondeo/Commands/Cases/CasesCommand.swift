@@ -182,9 +182,6 @@ struct OpenCaseCommand: ParsableCommand {
 }
 
 /// A value of one of the case enumerations, refused with the valid list.
-func choice<T: RawRepresentable & CaseIterable>(_ text: String, _: T.Type, field: String) throws -> T where T.RawValue == String {
-    let folded = String(Suggestion.fold(text))
-    if let value = T.allCases.first(where: { String(Suggestion.fold($0.rawValue)) == folded }) { return value }
-    let valid = T.allCases.map(\.rawValue)
-    throw CaseError.unknownValue(field: field, value: text, valid: valid, suggestion: Suggestion.closest(to: text, among: valid))
+func choice<T: RawRepresentable & CaseIterable>(_ text: String, _ type: T.Type, field: String) throws -> T where T.RawValue == String {
+    try CaseImport.value(text, type, field: field)
 }
