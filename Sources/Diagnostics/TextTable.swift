@@ -41,7 +41,7 @@ public struct TextTable {
 }
 
 private extension String {
-    public func replacingTrailingSpaces() -> String {
+    func replacingTrailingSpaces() -> String {
         var result = self
         while result.last == " " { result.removeLast() }
         return result

@@ -35,6 +35,38 @@ import Testing
         #expect(survey.filter { $0.hasPrefix("begin_group") }.count == survey.filter { $0.hasPrefix("end_group") }.count)
     }
 
+    @Test("XLSForm keeps the meaning: NS/NR pass a number's range; a condition with «o» stays one term beside a jump's guard")
+    func xlsformMeaning() throws {
+        let source = """
+            encuesta x "X"
+            versión 1
+            modos web
+            especiales NS = 98 "No sabe", NR = 99 "No responde"
+            lista sino: 1 Sí | 2 No
+            c: una de sino
+              "¿Acepta?"
+              si c = 2 → terminar rechazo
+            a: una de sino
+              "¿A?"
+            b: una de sino
+              "¿B?"
+            edad: entero 18..90, permite NS NR
+              "¿Edad?"
+            d: texto
+              "¿Por qué?"
+              mostrar si a = 1 o b = 1
+            """
+        let (q, found) = QuestionnaireChecker.check(source, file: "x")
+        #expect(found.filter { $0.severity == .error }.isEmpty, "\(found.map(\.spanish))")
+        let survey = XLSFormExport.render(q).survey.split(separator: "\n").map(String.init)
+        // By hand: the range, then each allowed code as an alternative.
+        let edad = try #require(survey.first { $0.hasPrefix("integer,edad,") })
+        #expect(edad.contains("(. >= 18 and . <= 90) or . = 98 or . = 99"))
+        // «a = 1 o b = 1» and the guard of «si c = 2 → terminar», each in parentheses.
+        let d = try #require(survey.first { $0.hasPrefix("text,d,") })
+        #expect(d.contains("(${a} = 1 or ${b} = 1) and (not(${c} = 2))"), "\(d)")
+    }
+
     @Test("JSON contract and codebook with SPSS and Stata labels")
     func jsonAndCodebook() throws {
         let json = QuestionnaireJSON.render(Self.satisfaction, sha256: "abc")

@@ -51,8 +51,15 @@ public enum XLSFormExport {
                 survey.append(["begin_group", "seccion_\(s + 1)", q.sections[s].title, "", "", q.sections[s].condition?.xpath(specials: specials) ?? "", "", "", "", "", ""])
                 openSection = s
             }
-            var relevant = ([item.condition?.xpath(specials: specials)].compactMap { $0 } + skipped[index]).joined(separator: " and ")
-            if relevant.isEmpty { relevant = "" }
+            // Each part in parentheses: «a = 1 o b = 1» joined with a jump's guard must stay one term
+            // (XPath's «and» binds tighter than «or»).
+            let parts = [item.condition?.xpath(specials: specials)].compactMap { $0 } + skipped[index]
+            let relevant = parts.count > 1 ? parts.map { "(\($0))" }.joined(separator: " and ") : (parts.first ?? "")
+            // NS/NR codes the question allows are answers too: a range or a «validar» must let them through.
+            let specialCodes = q.specials.filter { item.allowedSpecials.contains($0.name) }.map { ". = \($0.code)" }
+            func allowingSpecials(_ constraint: String) -> String {
+                constraint.isEmpty || specialCodes.isEmpty ? constraint : "(\(constraint)) or " + specialCodes.joined(separator: " or ")
+            }
             let required = item.optional ? "" : "yes"
             let constraint = item.validations.map { "(\($0.condition.xpath(own: item.id, specials: specials)))" }.joined(separator: " and ")
             let constraintMessage = item.validations.compactMap(\.message).joined(separator: " ")
@@ -84,6 +91,7 @@ public enum XLSFormExport {
             case .integer(let low, let high), .decimal(let low, let high):
                 var c = constraint
                 if let low, let high { c = (c.isEmpty ? "" : c + " and ") + ". >= \(format(low)) and . <= \(format(high))" }
+                c = allowingSpecials(c)
                 let type = { if case .integer = item.type { return "integer" } else { return "decimal" } }()
                 let message = constraintMessage.isEmpty && low != nil ? "Debe estar entre \(format(low!)) y \(format(high ?? low!))." : constraintMessage
                 survey.append([type, item.id, label(item), hint, required, relevant, c, message, "", "", ""])
