@@ -73,6 +73,26 @@ import Testing
         #expect(second.stdout.hasSuffix("Entrevista terminada: Entrevista completa.\n"))
     }
 
+    @Test("«<» shows the stored answer and Enter keeps it; an answer that stops applying after a change is dropped at the end")
+    func backKeepsAnswers() throws {
+        let dir = TemporaryDirectory()
+        let store = try Self.store(in: dir)
+        // … NPS 9 and its reason; «<» to the reason (Enter keeps it), «<» twice to the NPS, changed to NR:
+        // the reason («mostrar si nps respondida y no nps es NR») no longer applies.
+        let typed = ["1", "1", "6", "40", "s", "9", "Me atendieron rápido", "<", "", "<", "<", "nr", "5", "5", "4", "4", "5", ""]
+        let run = try SondeoRunner.run(["collect", "satisfaccion_servicios", "--interviewer", "e07", "--store", store, "--unit", "AF1"],
+                                       input: typed.joined(separator: "\n") + "\n")
+        #expect(run.status == 0, "\(run.stderr)")
+        #expect(run.stdout.contains("Respuesta guardada: «Me atendieron rápido» — Enter la conserva"))
+        #expect(run.stdout.contains("Respuesta guardada: 9 — Enter la conserva"))
+        #expect(run.stdout.hasSuffix("Entrevista terminada: Entrevista completa.\n"), "\(run.stdout.suffix(300))")
+        let saved = try #require(try SQLiteStore(path: store).interview(questionnaire: "satisfaccion_servicios", respondent: "AF1"))
+        let byName = Dictionary(uniqueKeysWithValues: saved.answers.map { ($0.variable, $0) })
+        #expect(byName["nps"]?.status == "NR")
+        #expect(byName["nps_razon"] == nil)
+        #expect(byName["csat"]?.number == 5 && byName["servicio"]?.number == 6)
+    }
+
     @Test("killed with SIGKILL in the middle: the answers typed are in the store, which stays consistent, and the interview resumes")
     func killed() throws {
         let dir = TemporaryDirectory()

@@ -129,10 +129,17 @@ public struct PhoneInterview {
         let check = AnswerCheck(questionnaire, mode: mode)
         var passed = Set<String>()           // optional questions left blank in this session
         var history: [String] = []           // variables asked, for «<»
+        var revisit: String?                 // the variable «<» went back to: asked again, its answer shown and kept on Enter
         var section: Int?
         while true {
             let (states, ending) = check.routing.states(responses)
-            guard let (item, variable, row) = nextQuestion(states: states, responses: responses, passed: passed, routing: check.routing, order: order) else {
+            let current = revisit.flatMap { question(of: $0, states: states, responses: responses, routing: check.routing) }
+                ?? nextQuestion(states: states, responses: responses, passed: passed, routing: check.routing, order: order)
+            guard let (item, variable, row) = current else {
+                // Answers left on questions that no longer apply (an earlier answer changed after «<») go.
+                for stale in inapplicable(states: states, responses: responses, routing: check.routing) {
+                    try store.saveAnswer(nil, variable: stale, questionnaire: id, respondent: unit)
+                }
                 let disposition = ending?.disposition ?? "completa"
                 try store.finishInterview(questionnaire: id, respondent: unit, disposition: disposition, endedAt: clock.timestamp,
                                           attempt: ContactAttempt(unit: unit, interviewer: interviewer, startedAt: started, endedAt: clock.timestamp, disposition: disposition))
@@ -145,6 +152,10 @@ public struct PhoneInterview {
                 section = item.section
             }
             show(item, row: row, responses: responses, order: order, screen: screen)
+            let kept = variable == revisit ? responses[variable] : nil
+            if let kept {
+                screen.say(screen.style("  " + L("Respuesta guardada: \(shown(kept, item: item)) — Enter la conserva", "Saved answer: \(shown(kept, item: item)) — Enter keeps it"), "2"))
+            }
             while true {
                 guard let text = screen.ask(">") else {
                     try suspend(unit, started: started, screen: screen)
@@ -156,18 +167,25 @@ public struct PhoneInterview {
                 }
                 if text == "<" {
                     guard let previous = history.popLast() else { screen.problem(L("es la primera pregunta", "this is the first question")); continue }
-                    responses[previous] = nil
+                    // The answer stays stored until another replaces it: going back loses nothing.
+                    revisit = previous
                     passed.remove(previous)
-                    try store.saveAnswer(nil, variable: previous, questionnaire: id, respondent: unit)
                     break
                 }
                 if case .note = item.type {
                     passed.insert(variable)
+                    revisit = nil
+                    break
+                }
+                if text.isEmpty && kept != nil {
+                    history.append(variable)
+                    revisit = nil
                     break
                 }
                 if text.isEmpty && item.optional {
                     passed.insert(variable)
                     history.append(variable)
+                    revisit = nil
                     break
                 }
                 guard let answer = parse(text, item: item, screen: screen) else { continue }
@@ -184,6 +202,7 @@ public struct PhoneInterview {
                 responses[variable] = answer
                 try store.saveAnswer(StoredAnswer(variable: variable, answer: answer), variable: variable, questionnaire: id, respondent: unit)
                 history.append(variable)
+                revisit = nil
                 break
             }
         }
@@ -209,6 +228,53 @@ public struct PhoneInterview {
             }
         }
         return (answered, applicable)
+    }
+
+    /// The question (or grid row) of a variable, when it still applies.
+    func question(of variable: String, states: [Routing.State], responses: Responses, routing: Routing) -> (Item, String, GridRow?)? {
+        for (item, state) in zip(questionnaire.items, states) where state == .applies {
+            if item.id == variable, !item.type.isGrid { return (item, variable, nil) }
+            if let row = item.rows.first(where: { item.variable(of: $0) == variable }), routing.rowApplies(row, itemState: state, responses) {
+                return (item, variable, row)
+            }
+        }
+        return nil
+    }
+
+    /// Variables with an answer whose question (or grid row) does not apply any more.
+    func inapplicable(states: [Routing.State], responses: Responses, routing: Routing) -> [String] {
+        var result: [String] = []
+        for (item, state) in zip(questionnaire.items, states) {
+            if item.type.isGrid {
+                for row in item.rows where responses[item.variable(of: row)] != nil && !routing.rowApplies(row, itemState: state, responses) {
+                    result.append(item.variable(of: row))
+                }
+            } else if state != .applies, responses[item.id] != nil, !isCalculated(item) {
+                result.append(item.id)
+            }
+        }
+        return result
+    }
+
+    private func isCalculated(_ item: Item) -> Bool { if case .calculated = item.type { return true } else { return false } }
+
+    /// A stored answer as the encuestador reads it back: code and label, the number, the text.
+    func shown(_ answer: Answer, item: Item) -> String {
+        let options: [AnswerList.Option] = {
+            switch item.type {
+            case .single(let l), .multiple(let l), .grid(let l): return questionnaire.list(l)?.options ?? []
+            default: return []
+            }
+        }()
+        switch answer {
+        case .number(let x):
+            if case .yesNo = item.type { return x == 1 ? "1 Sí" : "2 No" }
+            if let o = options.first(where: { Double($0.code) == x }) { return "\(o.code) \(o.label)" }
+            return NumberText.exact(x)
+        case .text(let s): return "«\(s)»"
+        case .codes(let c): return c.sorted().map { code in options.first { $0.code == code }.map { "\($0.code) \($0.label)" } ?? String(code) }.joined(separator: ", ")
+        case .special(let name): return questionnaire.specials.first { $0.name == name }.map { "\($0.name.lowercased()) (\($0.label))" } ?? name
+        }
     }
 
     /// The first applicable question (or grid row) without an answer.
