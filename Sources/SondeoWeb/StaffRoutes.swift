@@ -1,3 +1,4 @@
+import Diagnostics
 import Survey
 import Foundation
 import Hummingbird
@@ -100,16 +101,16 @@ extension SurveyServer {
             _ = Password.derive(password, salt: Password.randomSalt(), iterations: dummyIterations)
             return loginPage(request: request, problem: wrong)
         }
-        if let locked = user.lockedUntil, locked > SQLiteStore.timestamp(now) {
+        if let locked = user.lockedUntil, locked > Clock.timestamp(now) {
             return loginPage(request: request, problem: "Demasiados intentos fallidos: la cuenta queda bloqueada unos minutos. Intente más tarde.")
         }
         let derived = Password.derive(password, salt: Password.bytes(user.salt), iterations: user.iterations)
         guard Password.same(derived, Password.bytes(user.hash)) else {
-            try store.loginFailed(code, limit: Self.failureLimit, lockUntil: SQLiteStore.timestamp(now.addingTimeInterval(Self.lockMinutes * 60)))
+            try store.loginFailed(code, limit: Self.failureLimit, lockUntil: Clock.timestamp(now.addingTimeInterval(Self.lockMinutes * 60)))
             return loginPage(request: request, problem: wrong)
         }
         let token = Self.newToken()
-        try store.openSession(token, code: code, expires: SQLiteStore.timestamp(now.addingTimeInterval(Self.sessionHours * 3600)))
+        try store.openSession(token, code: code, expires: Clock.timestamp(now.addingTimeInterval(Self.sessionHours * 3600)))
         var response = Self.redirect(user.role == "supervisor" ? "/campo" : "/encuestador")
         response.setCookie(Cookie(name: Self.sessionCookie, value: token, path: "/", httpOnly: true, sameSite: .strict))
         return response

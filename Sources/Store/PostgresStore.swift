@@ -255,7 +255,7 @@ public final class PostgresStore: WebStore, @unchecked Sendable {
         try transaction { c, logger in
             try await Self.requirePublished(c, logger, questionnaire)
             guard let caseID = try await Self.caseID(c, logger, questionnaire, attempt.unit) else {
-                throw StoreError.database(path: "postgres", message: "«\(attempt.unit)» no está en la muestra de «\(questionnaire)»")
+                throw StoreError.notInSample(questionnaire: questionnaire, unit: attempt.unit)
             }
             try await Self.insertAttempt(c, logger, caseID: caseID, attempt)
             try await c.query("UPDATE sample_case SET disposition = \(attempt.disposition) WHERE id = \(caseID)", logger: logger)
@@ -359,7 +359,7 @@ public final class PostgresStore: WebStore, @unchecked Sendable {
                 SELECT answers FROM interview WHERE questionnaire = \(questionnaire) AND respondent = \(respondent) AND ended_at IS NULL FOR UPDATE
                 """, logger: logger).decode(String.self)
             guard let text = try await rows.first(where: { _ in true }) else {
-                throw StoreError.database(path: "postgres", message: "no hay una entrevista abierta de «\(respondent)»")
+                throw StoreError.noOpenInterview(questionnaire: questionnaire, respondent: respondent)
             }
             var answers = AnswerJSON.decode(text).filter { $0.variable != variable }
             if var answer {
@@ -387,7 +387,7 @@ public final class PostgresStore: WebStore, @unchecked Sendable {
     public func addAppointment(questionnaire: String, unit: String, at: String, interviewer: String) throws {
         try transaction { c, logger in
             guard let caseID = try await Self.caseID(c, logger, questionnaire, unit) else {
-                throw StoreError.database(path: "postgres", message: "«\(unit)» no está en la muestra de «\(questionnaire)»")
+                throw StoreError.notInSample(questionnaire: questionnaire, unit: unit)
             }
             try await c.query("INSERT INTO appointment (case_id, at, interviewer) VALUES (\(caseID), \(at), \(interviewer))", logger: logger)
             try await Self.log(c, logger, actor: interviewer, action: "appointment", details: "\(questionnaire) \(unit) \(at)")
@@ -536,7 +536,7 @@ public final class PostgresStore: WebStore, @unchecked Sendable {
                 UPDATE interview SET answers = \(AnswerJSON.encode(answers))
                 WHERE questionnaire = \(questionnaire) AND respondent = \(respondent) AND ended_at IS NULL RETURNING id
                 """, logger: logger).decode(Int.self).first { _ in true }
-            guard changed != nil else { throw StoreError.database(path: "postgres", message: "no hay una entrevista abierta de «\(respondent)»") }
+            guard changed != nil else { throw StoreError.noOpenInterview(questionnaire: questionnaire, respondent: respondent) }
             if let closing {
                 try await Self.closeInterview(c, logger, questionnaire: questionnaire, respondent: respondent, disposition: closing.disposition,
                                               endedAt: closing.endedAt, actor: actor)
@@ -549,7 +549,7 @@ public final class PostgresStore: WebStore, @unchecked Sendable {
     // MARK: - Helpers
 
     static func log(_ c: PostgresConnection, _ logger: Logger, actor: String, action: String, details: String) async throws {
-        try await c.query("INSERT INTO audit_log (at, actor, action, details) VALUES (\(SQLiteStore.now()), \(actor), \(action), \(details))", logger: logger)
+        try await c.query("INSERT INTO audit_log (at, actor, action, details) VALUES (\(Clock.system.timestamp), \(actor), \(action), \(details))", logger: logger)
     }
 
     static func caseID(_ c: PostgresConnection, _ logger: Logger, _ questionnaire: String, _ unit: String) async throws -> Int? {

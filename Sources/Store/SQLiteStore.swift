@@ -117,7 +117,7 @@ public final class SQLiteStore: SurveyStore, Sendable {
             try requirePublished(db, questionnaire)
             guard let caseID = try Int64.fetchOne(db, sql: "SELECT id FROM sample_case WHERE questionnaire = ? AND unit = ?",
                                                   arguments: [questionnaire, attempt.unit]) else {
-                throw StoreError.database(path: path, message: "«\(attempt.unit)» no está en la muestra de «\(questionnaire)»")
+                throw StoreError.notInSample(questionnaire: questionnaire, unit: attempt.unit)
             }
             try Self.insertAttempt(db, caseID: caseID, attempt)
             try db.execute(sql: "UPDATE sample_case SET disposition = ? WHERE id = ?", arguments: [attempt.disposition, caseID])
@@ -222,7 +222,7 @@ public final class SQLiteStore: SurveyStore, Sendable {
         try write { db in
             guard let row = try Row.fetchOne(db, sql: "SELECT id, answers FROM interview WHERE questionnaire = ? AND respondent = ? AND ended_at IS NULL",
                                              arguments: [questionnaire, respondent]) else {
-                throw StoreError.database(path: path, message: "no hay una entrevista abierta de «\(respondent)»")
+                throw StoreError.noOpenInterview(questionnaire: questionnaire, respondent: respondent)
             }
             var answers = AnswerJSON.decode(row["answers"]).filter { $0.variable != variable }
             if var answer {
@@ -239,7 +239,7 @@ public final class SQLiteStore: SurveyStore, Sendable {
             try db.execute(sql: "UPDATE interview SET answers = ? WHERE questionnaire = ? AND respondent = ? AND ended_at IS NULL",
                            arguments: [AnswerJSON.encode(answers), interview.questionnaire, interview.respondent])
             guard db.changesCount == 1 else {
-                throw StoreError.database(path: path, message: "no hay una entrevista abierta de «\(interview.respondent)»")
+                throw StoreError.noOpenInterview(questionnaire: interview.questionnaire, respondent: interview.respondent)
             }
             if let closing {
                 try closeInterview(db, questionnaire: interview.questionnaire, respondent: interview.respondent, disposition: closing.disposition,
@@ -265,7 +265,7 @@ public final class SQLiteStore: SurveyStore, Sendable {
     public func addAppointment(questionnaire: String, unit: String, at: String, interviewer: String) throws {
         try write { db in
             guard let caseID = try Int64.fetchOne(db, sql: "SELECT id FROM sample_case WHERE questionnaire = ? AND unit = ?", arguments: [questionnaire, unit]) else {
-                throw StoreError.database(path: path, message: "«\(unit)» no está en la muestra de «\(questionnaire)»")
+                throw StoreError.notInSample(questionnaire: questionnaire, unit: unit)
             }
             try db.execute(sql: "INSERT INTO appointment (case_id, at, interviewer) VALUES (?, ?, ?)", arguments: [caseID, at, interviewer])
             try Self.log(db, actor: interviewer, action: "appointment", details: "\(questionnaire) \(unit) \(at)")
@@ -333,14 +333,9 @@ public final class SQLiteStore: SurveyStore, Sendable {
     }
 
     static func log(_ db: Database, actor: String, action: String, details: String) throws {
-        try db.execute(sql: "INSERT INTO audit_log (at, actor, action, details) VALUES (?, ?, ?, ?)", arguments: [now(), actor, action, details])
+        try db.execute(sql: "INSERT INTO audit_log (at, actor, action, details) VALUES (?, ?, ?, ?)", arguments: [Clock.system.timestamp, actor, action, details])
     }
 
-    /// The current time as ISO 8601 in UTC with milliseconds.
-    public static func now() -> String { timestamp(Date()) }
-
-    /// A moment as the store writes it: ISO 8601 in UTC with milliseconds, so that texts sort as times.
-    public static func timestamp(_ date: Date) -> String { Clock.timestamp(date) }
 
     func write<T>(_ body: (Database) throws -> T) throws -> T {
         do { return try pool.write(body) } catch { throw translate(error) }

@@ -18,6 +18,10 @@ public enum StoreError: Diagnostic, Equatable {
     case caseChanged(radicado: String)
     /// An imported PQRSL case exists with other data.
     case duplicateCase(radicado: String)
+    /// The unit is not a case of the questionnaire's sample.
+    case notInSample(questionnaire: String, unit: String)
+    /// The respondent has no interview in progress (it was never started, or it is already closed).
+    case noOpenInterview(questionnaire: String, respondent: String)
 
     public var code: String {
         switch self {
@@ -29,6 +33,8 @@ public enum StoreError: Diagnostic, Equatable {
         case .duplicateRespondent: return "STORE-006"
         case .caseChanged: return "STORE-007"
         case .duplicateCase: return "STORE-008"
+        case .notInSample: return "STORE-009"
+        case .noOpenInterview: return "STORE-010"
         }
     }
 
@@ -72,6 +78,11 @@ public enum StoreError: Diagnostic, Equatable {
         case .caseChanged(let radicado):
             return language.pick("otra persona cambió el caso \(radicado) mientras tanto; no se guardó nada: vuelva a intentarlo",
                                  "someone else changed case \(radicado) meanwhile; nothing was saved: try again")
+        case .notInSample(let q, let unit):
+            return language.pick("«\(unit)» no está en la muestra de «\(q)»", "«\(unit)» is not in the sample of «\(q)»")
+        case .noOpenInterview(let q, let respondent):
+            return language.pick("«\(respondent)» no tiene una entrevista abierta de «\(q)» (no empezó o ya se cerró)",
+                                 "«\(respondent)» has no open interview of «\(q)» (never started, or already closed)")
         case .duplicateCase(let radicado):
             return language.pick("el caso \(radicado) ya existe con otros datos; no se importó nada", "case \(radicado) already exists with other data; nothing was imported")
         }

@@ -32,7 +32,7 @@ struct ImportCasesCommand: ParsableCommand {
             Terminal.error(L("error: a \(file) le faltan las columnas \(missing.joined(separator: ", "))", "error: \(file) lacks the columns \(missing.joined(separator: ", "))"))
             throw ExitCode(ExitStatus.dataError.rawValue)
         }
-        let (imported, errors) = CaseImport.cases(in: table, file: file, desk: try options.desk(), at: SQLiteStore.now(), actor: options.who) { Terminal.error($0) }
+        let (imported, errors) = CaseImport.cases(in: table, file: file, desk: try options.desk(), at: Clock.system.timestamp, actor: options.who) { Terminal.error($0) }
         let summary = L("\(NumberText.count(table.rowCount, "fila", "filas")): \(NumberText.count(imported.count, "válida", "válidas")), \(NumberText.count(errors, "error", "errores")).",
                         "\(table.rowCount) rows: \(imported.count) valid, \(errors) errors.")
         if dryRun || errors > 0 {

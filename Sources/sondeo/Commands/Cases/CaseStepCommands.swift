@@ -228,7 +228,7 @@ struct VerifyCaseCommand: ParsableCommand {
         let desk = try options.desk()
         let before = try options.load(target.radicado, from: store)
         let (after, event, attempt) = try desk.verify(before, attempts: try store.verificationAttempts(of: before.radicado), on: day, contacted: contacted,
-                                                      satisfied: happy, notes: notes, at: SQLiteStore.now(), actor: options.who)
+                                                      satisfied: happy, notes: notes, at: Clock.system.timestamp, actor: options.who)
         try store.updateCase(after, expected: before, event: event, attempt: attempt)
         print(CaseText.summary(after, event: event))
     }

@@ -61,7 +61,7 @@ struct CaseOptions: ParsableArguments {
         let store = try storeOptions.openCases()
         let desk = try desk()
         let before = try load(radicado, from: store)
-        let (after, event) = try body(desk, before, SQLiteStore.now())
+        let (after, event) = try body(desk, before, Clock.system.timestamp)
         try store.updateCase(after, expected: before, event: event)
         print(CaseText.summary(after, event: event))
     }
@@ -161,7 +161,7 @@ struct OpenCaseCommand: ParsableCommand {
         let desk = try options.desk()
         let (record, event) = try desk.open(.init(channel: channelValue, type: typeValue, service: service, attribute: attribute, ssfType: ssfType,
                                                   subsidy: subsidy, fromSSF: fromSsf, text: text, petitioner: petitioner, received: day,
-                                                  deposited: deposit, ssfTermDays: ssfTerm), at: SQLiteStore.now(), actor: options.who)
+                                                  deposited: deposit, ssfTermDays: ssfTerm), at: Clock.system.timestamp, actor: options.who)
         let radicado = try store.openCase(record, year: day.year, event: event)
         var saved = record
         saved.radicado = radicado

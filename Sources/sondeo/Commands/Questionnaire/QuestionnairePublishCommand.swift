@@ -38,7 +38,7 @@ struct QuestionnairePublishCommand: ParsableCommand {
         }
         let hash = QuestionnaireSource.hash(text)
         let store = try storeOptions.open()
-        let outcome = try store.publish(PublishedVersion(questionnaire: id, version: version, sha256: hash, source: text, publishedAt: SQLiteStore.now()),
+        let outcome = try store.publish(PublishedVersion(questionnaire: id, version: version, sha256: hash, source: text, publishedAt: Clock.system.timestamp),
                                         actor: storeOptions.actor)
         switch outcome {
         case .published:

@@ -91,7 +91,7 @@ struct ServeLinksCommand: ParsableCommand {
         guard try store.versions(of: questionnaire).last != nil else {
             throw StoreError.unknownQuestionnaire(questionnaire, suggestion: Suggestion.closest(to: questionnaire, among: try store.questionnaires()))
         }
-        let links = try store.webLinks(questionnaire: questionnaire, includeReserve: reserve, now: SQLiteStore.now(), token: SurveyServer.newToken)
+        let links = try store.webLinks(questionnaire: questionnaire, includeReserve: reserve, now: Clock.system.timestamp, token: SurveyServer.newToken)
         let units = try store.sampleUnits(of: questionnaire)
         let contactNames = Array(Set(units.values.flatMap { $0.contact.keys })).sorted()
         let base = baseUrl.hasSuffix("/") ? String(baseUrl.dropLast()) : baseUrl
