@@ -155,6 +155,25 @@ public struct InterviewRow: Sendable {
     /// The answers as stored answers, by variable.
     public var storedAnswers: [StoredAnswer] { AnswerJSON.decode(String(decoding: answers, as: UTF8.self)) }
 
+    /// The text stored for a system value such as `_orden` (a plain string, no escapes), found in the
+    /// stored JSON without decoding the other answers: an export reads it for every interview.
+    public func systemText(_ variable: String) -> String? {
+        let key = Array("\"\(variable)\":\"".utf8)
+        guard key.count <= answers.count else { return nil }
+        return answers.withUnsafeBufferPointer { bytes -> String? in
+            var i = 0
+            while i + key.count <= bytes.count {
+                if bytes[i] == key[0] && bytes[i..<(i + key.count)].elementsEqual(key) {
+                    let start = i + key.count
+                    guard let end = bytes[start...].firstIndex(of: UInt8(ascii: "\"")) else { return nil }
+                    return String(decoding: bytes[start..<end], as: UTF8.self)
+                }
+                i += 1
+            }
+            return nil
+        }
+    }
+
     /// The record with its answers.
     public var interview: InterviewRecord {
         var full = record

@@ -1,6 +1,7 @@
 #!/usr/bin/env python3
 """A whole web interview in a real headless Chromium (Selenium + Debian's chromium-driver), as a respondent
-would answer it: a required question left empty, NS marked with its discreet box, a number out of range,
+would answer it: a required question left empty, NS marked with its discreet box, a number out of range, a warning
+confirmed, «Anterior» keeping the answers, NS in a grid row,
 the server killed and restarted half-way (the saved pages stay), questions shown and hidden by earlier answers
 on the same page, a <script> typed as an answer, and the thanks. Screenshots at a phone width (390 px) and a desktop width (1100 px) go to the output folder.
 
@@ -105,10 +106,14 @@ try:
     send()
     assert "95 es mayor que el máximo 90." in driver.page_source
     shot("03-error-rango", 1100)
+    # 45 uses: the questionnaire's warning (advertir usos <= 30) stops the page until it is confirmed.
     usos = driver.find_element(By.NAME, "usos")
     usos.clear()
-    usos.send_keys("5")
+    usos.send_keys("45")
     assert driver.find_element(By.CSS_SELECTOR, "input[name=servicio__especial][value='NS']").is_selected()
+    send()
+    assert "Más de 30 usos en tres meses" in driver.page_source, driver.page_source
+    click("input[name=confirma][value='usos']")
     send()
 
     # The server is killed (SIGKILL) after two pages and started again: the saved pages are there and
@@ -119,6 +124,18 @@ try:
                               stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
     wait_for_server()
     driver.get(link)
+
+    # «Anterior» from page 3 shows page 2 with its answers kept; going on asks to confirm the warning again.
+    assert "Página 3 de 4" in driver.page_source
+    old = driver.find_element(By.TAG_NAME, "html")
+    click("button[name=accion][value=anterior]")
+    WebDriverWait(driver, 10).until(lambda _: gone(old))
+    assert "Página 2 de 4" in driver.page_source
+    assert driver.find_element(By.NAME, "usos").get_attribute("value") == "45"
+    assert driver.find_element(By.CSS_SELECTOR, "input[name=servicio__especial][value='NS']").is_selected()
+    send()
+    click("input[name=confirma][value='usos']")
+    send()
 
     # Page 3: NPS 5 shows the reason; a CSAT of 2 shows «razones» (mostrar si csat en (1, 2, 3)).
     assert "Página 3 de 4" in driver.page_source
@@ -142,8 +159,12 @@ try:
     click("input[name=csat][value='2']")
     assert razones.is_displayed()
     click("input[name=razones][value='2']")
-    for row in ("amabilidad", "espera", "informacion"):
+    for row in ("amabilidad", "informacion"):
         click(f"input[name=atributos_{row}][value='3']")
+    # NS in a grid row: its own column, exclusive with the scale's answers.
+    click("input[name=atributos_espera][value='3']")
+    click("input[name=atributos_espera__especial][value='NS']")
+    assert not driver.find_element(By.CSS_SELECTOR, "input[name=atributos_espera][value='3']").is_selected()
     # «sedes» applies only to services 2, 3 and 6: with NS it is not shown.
     assert len(driver.find_elements(By.CSS_SELECTOR, "input[name=atributos_sedes]")) == 0 or \
         not driver.find_element(By.CSS_SELECTOR, "tr[data-var=atributos_sedes]").is_displayed()
@@ -179,7 +200,8 @@ export = os.path.join(out, "entrevistas.csv")
 run("responses", "export", "satisfaccion_servicios", "--out", export)
 row = next(csv.DictReader(open(export, encoding="utf-8")))
 assert row["_modo"] == "web" and row["_disposicion"] == "completa", row
-assert row["servicio"] == "98" and row["usos"] == "5" and row["nps"] == "5" and row["csat"] == "2", row
+assert row["servicio"] == "98" and row["usos"] == "45" and row["nps"] == "5" and row["csat"] == "2", row
+assert row["atributos_espera"] == "98" and row["atributos_amabilidad"] == "3" and len(row["_orden"]) == 16, row
 assert row["nps_razon"] == "<script>alert('x')</script> mala atención", row
 assert row["razones_2"] == "1" and row["contacto"] == "1", row
 report = os.path.join(out, "reporte.html")

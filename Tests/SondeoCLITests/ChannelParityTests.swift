@@ -106,5 +106,11 @@ import Testing
         let a = try #require(try phoneStore.interview(questionnaire: "satisfaccion_servicios", respondent: "AF1"))
         let b = try #require(try webStore.interview(questionnaire: "satisfaccion_servicios", respondent: "AF1"))
         #expect(a.disposition == "completa" && b.disposition == "completa")
+        // The export carries the seed of the order shown, the same for both channels.
+        let exported = try [phoneStore, webStore].map { store in
+            try ResponseExport.table(store: store, questionnaire: q, id: "satisfaccion_servicios", labels: false, anonymize: false)["_orden"]?.text(at: 0)
+        }
+        #expect(exported[0] != nil && exported[0]?.count == 16 && exported[0] == exported[1])
+        #expect(exported[0] == phone["_orden"]?.text)
     }
 }

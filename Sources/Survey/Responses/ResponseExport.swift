@@ -38,9 +38,7 @@ public enum ResponseExport {
                     .optionalTexts("_fin", interviews.map(\.endedAt)), .optionalTexts("_disposicion", interviews.map(\.disposition))]
         if PresentationOrder.randomizes(q) {
             // The seed of the order each respondent saw rows and options in (``PresentationOrder``).
-            columns.append(.optionalTexts(PresentationOrder.seedVariable, interviews.map { interview in
-                interview.answers.first { $0.variable == PresentationOrder.seedVariable }?.text
-            }))
+            columns.append(.optionalTexts(PresentationOrder.seedVariable, rows.map { $0.systemText(PresentationOrder.seedVariable) }))
         }
         let specials = Dictionary(q.specials.map { ($0.name, $0) }, uniquingKeysWith: { a, _ in a })
         for variable in Variables.of(q) {
