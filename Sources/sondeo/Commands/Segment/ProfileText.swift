@@ -1,0 +1,59 @@
+import ArgumentParser
+import Diagnostics
+import Foundation
+import Segmentation
+import Table
+
+enum ProfileText {
+    static func text(_ profile: SegmentProfile, expression: String?, markdown: Bool) -> String {
+        let pct = { (x: Double) in NumberText.decimal(x * 100, places: 1) + " %" }
+        var lines = [L("Mapa de «\(profile.name)»", "Map of «\(profile.name)»") + (expression.map { ": \($0)" } ?? "")]
+        lines.append(L("\(NumberText.integer(profile.count)) de \(NumberText.integer(profile.base)) filas (\(pct(Double(profile.count) / Double(profile.base))) de la base)",
+                       "\(NumberText.integer(profile.count)) of \(NumberText.integer(profile.base)) rows (\(pct(Double(profile.count) / Double(profile.base))) of the base)"))
+        for (question, columns) in profile.sections {
+            lines += ["", (markdown ? "## " : "") + question.title(Localization.language)]
+            for column in columns {
+                var heading = column.column
+                if let s = column.segmentMean, let r = column.restMean {
+                    heading += L(" (media \(NumberText.decimal(s, places: 2)) frente a \(NumberText.decimal(r, places: 2)) en el resto)",
+                                 " (mean \(NumberText.decimal(s, places: 2)) vs \(NumberText.decimal(r, places: 2)) in the rest)")
+                }
+                var table = TextTable(headers: [L("valor", "value"), L("segmento", "segment"), L("resto", "rest"), L("índice", "index")],
+                                      alignments: [.left, .right, .right, .right])
+                for level in column.levels {
+                    let index = level.index
+                    let mark = index.isFinite ? (index >= 120 ? " ▲" : (index <= 80 ? " ▼" : "")) : ""
+                    table.append([level.label, pct(level.segmentShare), pct(level.restShare),
+                                  (index.isFinite ? String(Int(index.rounded())) : "—") + mark])
+                }
+                lines += ["", (markdown ? "### " : "  ") + heading]
+                lines.append(markdown ? table.markdown() : table.rendered().split(separator: "\n").map { "    " + $0 }.joined(separator: "\n"))
+            }
+        }
+        return lines.joined(separator: "\n")
+    }
+
+    static func json(_ profile: SegmentProfile, expression: String?) -> JSONValue {
+        .object([
+            ("segment", .string(profile.name)), ("expression", expression.map { .string($0) } ?? .null),
+            ("base", .integer(profile.base)), ("count", .integer(profile.count)),
+            ("share", .number(Double(profile.count) / Double(profile.base))),
+            ("sections", .array(profile.sections.map { question, columns in
+                .object([
+                    ("question", .string(question.rawValue)), ("title", .string(question.title(Localization.language))),
+                    ("columns", .array(columns.map { c in
+                        .object([
+                            ("column", .string(c.column)), ("type", .string(c.type.rawValue)),
+                            ("segment_mean", .finite(c.segmentMean)), ("rest_mean", .finite(c.restMean)), ("base_mean", .finite(c.baseMean)),
+                            ("missing", .integer(c.segmentMissing)),
+                            ("levels", .array(c.levels.map { l in
+                                .object([("label", .string(l.label)), ("segment", .number(l.segmentShare)), ("rest", .number(l.restShare)),
+                                         ("base", .number(l.baseShare)), ("index", .number(l.index)), ("count", .integer(l.segmentCount))])
+                            })),
+                        ])
+                    })),
+                ])
+            })),
+        ])
+    }
+}
