@@ -33,10 +33,15 @@ enum AnswerJSON {
     /// The answers of a sheet, in the order of their variables' names: the same object as the
     /// ``StoredAnswer``s of ``StoredAnswer/init(variable:answer:)`` would give, without making them.
     /// `keys` holds each slot's `"name":` already written (``SheetEncoder``).
-    static func bytes(_ sheet: AnswerSheet, layout: AnswerLayout, keys: [[UInt8]]) -> [UInt8] {
+    static func bytes(_ sheet: AnswerSheet, layout: AnswerLayout, keys: [[UInt8]], system: [(String, String)] = []) -> [UInt8] {
         let out = GrowableBuffer<UInt8>(capacity: layout.count * 32 + 2)
         out.append(UInt8(ascii: "{"))
         var first = true
+        for (name, text) in system {
+            if !first { out.append(UInt8(ascii: ",")) }
+            first = false
+            member(name, .text(text), into: out)
+        }
         for slot in layout.slotsByName {
             guard let answer = sheet[slot] else { continue }
             if !first { out.append(UInt8(ascii: ",")) }

@@ -142,9 +142,11 @@ public struct InterviewRow: Sendable {
     }
 
     /// The row of a record without answers and the answers of a sheet.
-    public init(_ record: InterviewRecord, sheet: AnswerSheet, encoder: SheetEncoder) {
+    /// `system`: system values kept beside the answers, as (variable, text) — an imported
+    /// interview's `_orden`.
+    public init(_ record: InterviewRecord, sheet: AnswerSheet, encoder: SheetEncoder, system: [(String, String)] = []) {
         precondition(record.answers.isEmpty, "the answers are the sheet's")
-        self.init(record: record, answers: AnswerJSON.bytes(sheet, layout: encoder.layout, keys: encoder.keys))
+        self.init(record: record, answers: AnswerJSON.bytes(sheet, layout: encoder.layout, keys: encoder.keys, system: system))
     }
 
     init(record: InterviewRecord, answers: [UInt8]) {

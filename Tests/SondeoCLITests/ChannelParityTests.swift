@@ -10,9 +10,9 @@ import Testing
 
 /// Issue 16's parity test: one answer plan — a grid whose rows come in random order, NS in a grid row,
 /// a warning confirmed, going back and changing an answer — run through the phone interview
-/// (`sondeo collect`, typed in) and through the web form (its HTTP routes), for the same affiliate in
-/// two stores. The two stored interviews must hold the same answers, the same order seed and the same
-/// disposition.
+/// (`sondeo collect`, typed in), through the web form (its HTTP routes) and through `responses import`
+/// (of the web store's export), for the same affiliate in three stores. The stored interviews must hold
+/// the same answers, the same order seed and the same disposition.
 @Suite struct ChannelParityTests {
     /// The plan: service 2 then, going back, 6; 40 uses (over the warning's 30, confirmed); NPS 9 with a
     /// reason; CSAT 5; the grid row by row, «el tiempo de espera» answered No sabe.
@@ -33,7 +33,7 @@ import Testing
         return Dictionary(uniqueKeysWithValues: interview.answers.filter { $0.variable != "_pagina" }.map { ($0.variable, $0) })
     }
 
-    @Test("the phone interview and the web form store the same interview: answers, order shown, disposition")
+    @Test("the phone interview, the web form and responses import store the same interview: answers, order shown, disposition")
     func parity() async throws {
         let phoneDir = TemporaryDirectory(), webDir = TemporaryDirectory()
         let phonePath = phoneDir.path("campo.sqlite")
@@ -112,5 +112,28 @@ import Testing
         }
         #expect(exported[0] != nil && exported[0]?.count == 16 && exported[0] == exported[1])
         #expect(exported[0] == phone["_orden"]?.text)
+
+        // Through `responses import`: the web store's export into a third store.
+        let importDir = TemporaryDirectory()
+        let importPath = importDir.path("importado.sqlite"), exportFile = importDir.path("web.csv")
+        let importStore = try Self.store(at: importPath)
+        let export = try SondeoRunner.run(["responses", "export", "satisfaccion_servicios", "--store", webDir.path("web.sqlite"), "--out", exportFile])
+        #expect(export.status == 0, "\(export.stderr)")
+        let imported = try SondeoRunner.run(["responses", "import", "satisfaccion_servicios", exportFile, "--store", importPath])
+        #expect(imported.status == 0, "\(imported.stdout) \(imported.stderr)")
+        let third = try Self.answers(importStore)
+        #expect(third == phone, "import only: \(third.filter { phone[$0.key] != $0.value }) · phone only: \(phone.filter { third[$0.key] != $0.value })")
+        #expect(try importStore.interview(questionnaire: "satisfaccion_servicios", respondent: "AF1")?.disposition == "completa")
+        // A seed that is not one is refused with its line and column; nothing is saved.
+        let seed = try #require(phone["_orden"]?.text)
+        let bad = importDir.path("mala.csv")
+        try (try String(contentsOfFile: exportFile, encoding: .utf8)).replacingOccurrences(of: seed, with: "no-es-semilla")
+            .write(toFile: bad, atomically: true, encoding: .utf8)
+        let otherPath = importDir.path("otro.sqlite")
+        let other = try Self.store(at: otherPath)
+        let refused = try SondeoRunner.run(["responses", "import", "satisfaccion_servicios", bad, "--store", otherPath])
+        #expect(refused.status == 65)
+        #expect(refused.stderr.contains("mala.csv:2 [_orden]: error: «no-es-semilla» no es una semilla de orden"), "\(refused.stderr)")
+        #expect(try other.interview(questionnaire: "satisfaccion_servicios", respondent: "AF1") == nil)
     }
 }

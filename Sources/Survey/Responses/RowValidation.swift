@@ -31,6 +31,8 @@ struct RowValidation {
     /// Writes each valid row's answers as the store keeps them.
     private let encoder: SheetEncoder
     private let modeColumn: Column?, interviewerColumn: Column?, startColumn: Column?, endColumn: Column?, dispositionColumn: Column?
+    /// The seed of the order the respondent saw (`_orden`, from another Sondeo store's export).
+    private let orderColumn: Column?
 
     init(rows: ResponseRows, table: Table, file: String, idColumn: Column, questionnaire: String, version: String, mode: String, source: String, now: String,
          report: @escaping @Sendable (String) -> Void) {
@@ -51,6 +53,7 @@ struct RowValidation {
         startColumn = rows.system("_inicio")
         endColumn = rows.system("_fin")
         dispositionColumn = rows.system("_disposicion")
+        orderColumn = rows.system(PresentationOrder.seedVariable)
     }
 
     /// The interview of data row `row` (0-based), ready for the store, or nil when the row has errors
@@ -80,6 +83,12 @@ struct RowValidation {
             modes[modeText] = rowMode
         }
         var rowErrors = 0
+        let seed = ResponseRows.text(orderColumn, row: row)
+        if let seed, seed.count != 16 || UInt64(seed, radix: 16) == nil {
+            report("error", PresentationOrder.seedVariable, L("«\(seed)» no es una semilla de orden (16 dígitos hexadecimales, como la escribe «sondeo responses export»)",
+                                                             "«\(seed)» is not an order seed (16 hexadecimal digits, as «sondeo responses export» writes it)"))
+            rowErrors += 1
+        }
         let (sheet, cellProblems) = rows.sheet(row: row)
         for p in cellProblems { report("error", p.column, L(p.spanish, p.english)); rowErrors += 1 }
         let check: AnswerCheck
@@ -100,6 +109,6 @@ struct RowValidation {
                                      endedAt: ResponseRows.text(endColumn, row: row),
                                      disposition: ResponseRows.text(dispositionColumn, row: row) ?? ending?.disposition ?? "completa",
                                      source: source, answers: [])
-        return InterviewRow(record, sheet: sheet, encoder: encoder)
+        return InterviewRow(record, sheet: sheet, encoder: encoder, system: seed.map { [(PresentationOrder.seedVariable, $0)] } ?? [])
     }
 }
