@@ -60,6 +60,10 @@ import Testing
         let (t2, r2) = try CSVReader.read(path: dir.file("w.csv", bytes: cp))
         #expect(r2.encoding == .windows1252 && r2.strayBytes == nil)
         #expect(t2["m"]?.text(at: 0) == "Pácora")
+        // Two-, three- and four-byte sequences around stray bytes: «ñ», «€», «😀» stay; 0xE9 and 0x93 are
+        // Windows-1252's «é» and «"» (U+201C); a lead byte cut short (0xC3 at the end) is its own «Ã».
+        let mixed: [UInt8] = [0xC3, 0xB1, 0xE9, 0xE2, 0x82, 0xAC, 0x93, 0xF0, 0x9F, 0x98, 0x80, 0xC3]
+        #expect(mixed.withUnsafeBufferPointer { TextEncoding.utf8.decode($0) } == "ñé€\u{201C}😀Ã")
         // Valid UTF-8 has no warning.
         let (_, r3) = try CSVReader.read(path: dir.file("u.csv", text: "m\nPácora\n"))
         #expect(r3.encoding == .utf8 && r3.strayBytes == nil)

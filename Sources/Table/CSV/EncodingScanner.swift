@@ -98,16 +98,32 @@ struct EncodingScanner {
             }
         }
         sequenceStart = position
+        guard let lead = UTF8Lead(byte) else { broken(at: position); return }
+        pending = lead.continuations
+        nextLow = lead.low
+        nextHigh = lead.high
+    }
+}
+
+/// What a UTF-8 lead byte announces (RFC 3629; table 3-7 of the Unicode standard): how many
+/// continuation bytes follow, and the bounds of the first one (which rule out overlong forms and
+/// surrogates; later ones are 0x80–0xBF). Nil for a byte that starts no sequence.
+struct UTF8Lead {
+    let continuations: Int
+    let low: UInt8
+    let high: UInt8
+
+    init?(_ byte: UInt8) {
         switch byte {
-        case 0x00...0x7F: return
-        case 0xC2...0xDF: pending = 1
-        case 0xE0: pending = 2; nextLow = 0xA0
-        case 0xE1...0xEC, 0xEE...0xEF: pending = 2
-        case 0xED: pending = 2; nextHigh = 0x9F
-        case 0xF0: pending = 3; nextLow = 0x90
-        case 0xF1...0xF3: pending = 3
-        case 0xF4: pending = 3; nextHigh = 0x8F
-        default: broken(at: position)
+        case 0x00...0x7F: (continuations, low, high) = (0, 0x80, 0xBF)
+        case 0xC2...0xDF: (continuations, low, high) = (1, 0x80, 0xBF)
+        case 0xE0: (continuations, low, high) = (2, 0xA0, 0xBF)
+        case 0xE1...0xEC, 0xEE...0xEF: (continuations, low, high) = (2, 0x80, 0xBF)
+        case 0xED: (continuations, low, high) = (2, 0x80, 0x9F)
+        case 0xF0: (continuations, low, high) = (3, 0x90, 0xBF)
+        case 0xF1...0xF3: (continuations, low, high) = (3, 0x80, 0xBF)
+        case 0xF4: (continuations, low, high) = (3, 0x80, 0x8F)
+        default: return nil
         }
     }
 }

@@ -39,18 +39,9 @@ public enum TextEncoding: String, Sendable, CaseIterable {
         let n = bytes.count
         while i < n {
             let lead = bytes[i]
-            var length = 0, low: UInt8 = 0x80, high: UInt8 = 0xBF
-            switch lead {
-            case 0x00...0x7F: length = 1
-            case 0xC2...0xDF: length = 2
-            case 0xE0: length = 3; low = 0xA0
-            case 0xE1...0xEC, 0xEE...0xEF: length = 3
-            case 0xED: length = 3; high = 0x9F
-            case 0xF0: length = 4; low = 0x90
-            case 0xF1...0xF3: length = 4
-            case 0xF4: length = 4; high = 0x8F
-            default: length = 0
-            }
+            let shape = UTF8Lead(lead)
+            let length = shape.map { $0.continuations + 1 } ?? 0
+            let low = shape?.low ?? 0x80, high = shape?.high ?? 0xBF
             var wellFormed = length > 0 && i + length <= n
             if wellFormed && length > 1 {
                 for k in 1..<length {
