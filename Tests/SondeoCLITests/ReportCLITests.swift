@@ -73,6 +73,8 @@ import Testing
         #expect(try body(direct) == body(html))
         #expect(try body(byID) == body(html))
         #expect(try String(contentsOfFile: direct, encoding: .utf8).contains("satisfaccion_servicios versión 2026.11"))
+        let fileWithoutQuestionnaire = try SondeoRunner.run(["report", export, "--out", dir.path("y.html")])
+        #expect(fileWithoutQuestionnaire.status == 64 && fileWithoutQuestionnaire.stderr.contains("indique su cuestionario con --questionnaire"))
 
         let wrong = try SondeoRunner.run(["report", RepositoryFiles.exampleData("afiliados.csv"), "--questionnaire", satisfaccion, "--out", dir.path("x.html")])
         #expect(wrong.status == 65 && wrong.stderr.contains("no tiene ninguna columna de las preguntas"))

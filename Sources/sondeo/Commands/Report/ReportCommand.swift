@@ -57,6 +57,10 @@ struct ReportCommand: ParsableCommand {
             throw ValidationError(L("--format debe ser html o markdown, no «\(format)»", "--format must be html or markdown, not «\(format)»"))
         }
         try OutputPath.require(out, oneOf: [.html, .md], chosen: format.map { $0.lowercased() == "html" ? .html : .md })
+        if questionnaire == nil && FileManager.default.fileExists(atPath: file) {
+            throw ValidationError(L("«\(file)» es un archivo de respuestas: indique su cuestionario con --questionnaire (un .encuesta o el id publicado)",
+                                    "«\(file)» is a responses file: give its questionnaire with --questionnaire (an .encuesta or the published id)"))
+        }
         if design.byColumns.count > 1 {
             throw ValidationError(L("el informe cruza por una sola columna (--by)", "the report crosses by a single column (--by)"))
         }
