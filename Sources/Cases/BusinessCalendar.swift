@@ -26,15 +26,13 @@ public struct BusinessCalendar: Sendable {
 
     /// Reads an override file; bad lines are refused with their line and field.
     public init(overrides path: String) throws(CalendarError) {
-        guard let data = FileManager.default.contents(atPath: path), let text = String(data: data, encoding: .utf8) else {
-            throw .unreadable(path: path)
-        }
+        guard let (text, data) = TextLines.read(path) else { throw .unreadable(path: path) }
         var closures: [CivilDate: String] = [:]
         var opened: Set<CivilDate> = []
         for (index, raw) in TextLines.split(text).enumerated() {
             let line = raw.trimmingCharacters(in: .whitespacesAndNewlines)
             if line.isEmpty || line.hasPrefix("#") || (index == 0 && line.lowercased().hasPrefix("fecha")) { continue }
-            let fields = line.split(separator: ",", maxSplits: 2, omittingEmptySubsequences: false).map { $0.trimmingCharacters(in: .whitespaces) }
+            let fields = TextLines.fields(line, maxFields: 3)
             guard let date = CivilDate(parsing: fields[0]) else { throw .badDate(path: path, line: index + 1, text: fields[0]) }
             let action = fields.count > 1 ? fields[1].lowercased() : ""
             switch action {

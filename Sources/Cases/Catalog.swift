@@ -52,9 +52,7 @@ public struct Catalog: Sendable {
         """
 
     public init(path: String) throws(CaseError) {
-        guard let data = FileManager.default.contents(atPath: path), let text = String(data: data, encoding: .utf8) else {
-            throw .unreadableFile(path: path)
-        }
+        guard let (text, _) = TextLines.read(path) else { throw .unreadableFile(path: path) }
         try self.init(text: text, source: path)
     }
 
@@ -63,7 +61,7 @@ public struct Catalog: Sendable {
         for (index, raw) in TextLines.split(text).enumerated() {
             let line = raw.trimmingCharacters(in: .whitespacesAndNewlines)
             if line.isEmpty || line.hasPrefix("#") || (index == 0 && line.hasPrefix("lista")) { continue }
-            let fields = line.split(separator: ",", maxSplits: 2, omittingEmptySubsequences: false).map { $0.trimmingCharacters(in: .whitespaces) }
+            let fields = TextLines.fields(line, maxFields: 3)
             guard fields.count == 3, !fields[1].isEmpty else { throw .badCatalogLine(path: source, line: index + 1, text: line) }
             switch fields[0] {
             case "servicio": services.append((fields[1], fields[2]))

@@ -92,6 +92,22 @@ import Testing
     }
 }
 
+/// Issue 22: an override file saved by a Spanish-locale Excel («;», Windows-1252) was «no se pudo leer».
+@Suite struct CalendarExcelFileTests {
+    @Test("«;» as separator and Windows-1252 bytes read as their letters")
+    func excelOverrides() throws {
+        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("cal-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+        let file = dir.appendingPathComponent("ajustes.csv").path
+        // «Día de integración» in Windows-1252: í = 0xED, ó = 0xF3.
+        let bytes = Array("fecha;accion;nombre\r\n2026-12-24;cierre;D".utf8) + [0xED] + Array("a de integraci".utf8) + [0xF3] + Array("n\r\n".utf8)
+        FileManager.default.createFile(atPath: file, contents: Data(bytes))
+        let calendar = try BusinessCalendar(overrides: file)
+        let day = CivilDate(parsing: "2026-12-24")!
+        #expect(!calendar.isBusinessDay(day) && calendar.reason(day) == "Día de integración")
+    }
+}
+
 /// Issue 22: a catalogue saved on Windows loaded empty and then said «los válidos son: ».
 @Suite struct CatalogLineEndTests {
     @Test("the default catalogue written with CRLF ends reads the same as with LF")
