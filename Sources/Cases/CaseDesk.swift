@@ -283,7 +283,11 @@ public struct CaseDesk: Sendable {
     /// (SHA-256 of the radicados, one per line); min(k, N) drawn with the seeded partial Fisher–Yates of
     /// `Randomness` (the same seed and cases give the same sample). The others close as not selected.
     public func draw(_ cases: [PQRSCaseRecord], month: String, seed: UInt64, on day: CivilDate, at now: String,
-                     actor: String) -> (VerificationSampleRecord, [(record: PQRSCaseRecord, expected: PQRSCaseRecord, event: PQRSEvent)]) {
+                     actor: String) throws(CaseError) -> (VerificationSampleRecord, [(record: PQRSCaseRecord, expected: PQRSCaseRecord, event: PQRSEvent)]) {
+        if let first = CivilDate(parsing: month + "-01") {
+            let last = first.addingMonths(1).adding(days: -1)
+            guard day > last else { throw .monthNotOver(month: month, lastDay: last, day: day) }
+        }
         let population = cases.filter { $0.state == PQRSState.enVerificacion.rawValue && $0.verification == VerificationStatus.pendienteMuestreo.rawValue
             && ($0.responseDate ?? "").hasPrefix(month + "-") }
             .sorted { Array($0.radicado.utf8).lexicographicallyPrecedes(Array($1.radicado.utf8)) }

@@ -28,6 +28,9 @@ public enum CaseError: Diagnostic, Equatable {
     case suspensionLate(radicado: String, date: CivilDate, limit: CivilDate)
     /// Ley 1755, art. 17: desistimiento only once the petitioner's month to complete it has passed.
     case desistTooEarly(radicado: String, date: CivilDate, suspended: CivilDate, earliest: CivilDate)
+    /// The monthly verification sample is drawn once the month is over: a month drawn early can never be
+    /// drawn again, and its cases answered later would wait for a draw for good.
+    case monthNotOver(month: String, lastDay: CivilDate, day: CivilDate)
 
     public var code: String {
         switch self {
@@ -53,6 +56,7 @@ public enum CaseError: Diagnostic, Equatable {
         case .badRow: return "CASE-020"
         case .suspensionLate: return "CASE-021"
         case .desistTooEarly: return "CASE-022"
+        case .monthNotOver: return "CASE-023"
         }
     }
 
@@ -100,6 +104,9 @@ public enum CaseError: Diagnostic, Equatable {
         case .responseBeforeFiling(let response, let received):
             return es ? "la respuesta (\(response.iso)) no puede ser anterior a la radicación (\(received.iso))"
                       : "the response (\(response.iso)) cannot be earlier than the filing (\(received.iso))"
+        case .monthNotOver(let month, let last, let day):
+            return es ? "el mes \(month) no ha terminado el \(day.iso): su muestra de verificación se sortea desde el día siguiente a su último día (\(last.iso)), cuando ya se conocen todos sus reclamos respondidos"
+                      : "month \(month) is not over on \(day.iso): its verification sample is drawn from the day after its last day (\(last.iso)), when all its answered claims are known"
         case .suspensionLate(let radicado, let date, let limit):
             return es ? "\(radicado): la petición solo se puede suspender para que se complete dentro de los 10 días hábiles siguientes a su radicación (hasta el \(limit.iso)); el \(date.iso) es tarde (Ley 1755, art. 17)"
                       : "\(radicado): a petition can only be suspended to be completed within 10 business days of its filing (until \(limit.iso)); \(date.iso) is too late (Ley 1755, art. 17)"

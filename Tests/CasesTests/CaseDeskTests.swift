@@ -145,10 +145,14 @@ import Testing
             c.responseDate = "2025-07-0\(1 + i % 5)"
             return c
         }
-        let (sample, changes) = desk.draw(cases.reversed(), month: "2025-07", seed: 42, on: Self.d("2025-08-01"), at: now, actor: "sistema")
+        let (sample, changes) = try desk.draw(cases.reversed(), month: "2025-07", seed: 42, on: Self.d("2025-08-01"), at: now, actor: "sistema")
         #expect(sample.selected == ["C7", "C2", "C4"] && sample.population == 10)
         #expect(changes.filter { $0.record.verification == "no-seleccionado" && $0.record.state == "cerrado" }.count == 7)
-        let again = desk.draw(cases, month: "2025-07", seed: 42, on: Self.d("2025-08-01"), at: now, actor: "sistema").0
+        let again = try desk.draw(cases, month: "2025-07", seed: 42, on: Self.d("2025-08-01"), at: now, actor: "sistema").0
         #expect(again.selected == sample.selected && again.populationSHA256 == sample.populationSHA256)
+        // July is not over on its last day: refused (issue 22), nothing drawn.
+        #expect(throws: CaseError.monthNotOver(month: "2025-07", lastDay: Self.d("2025-07-31"), day: Self.d("2025-07-31"))) {
+            try desk.draw(cases, month: "2025-07", seed: 42, on: Self.d("2025-07-31"), at: now, actor: "sistema")
+        }
     }
 }

@@ -101,7 +101,7 @@ struct VerifySampleCommand: ParsableCommand {
         let desk = try options.desk()
         let day = try on.map { try parseDate($0, field: "--on") } ?? colombianToday()
         var random = SystemRandomNumberGenerator()
-        let (sample, changes) = desk.draw(try store.pqrsCases(), month: month, seed: seed ?? random.next(), on: day, at: Clock.system.timestamp, actor: options.who)
+        let (sample, changes) = try desk.draw(try store.pqrsCases(), month: month, seed: seed ?? random.next(), on: day, at: Clock.system.timestamp, actor: options.who)
         try store.saveSample(sample, changes: changes)
         print(L("Muestra de verificación de \(month): \(sample.selected.count) de \(sample.population) reclamos sobre subsidios (semilla \(sample.seed), \(sample.algorithm), huella \(sample.populationSHA256.prefix(16))…).",
                 "Verification sample of \(month): \(sample.selected.count) of \(sample.population) claims about subsidies (seed \(sample.seed), \(sample.algorithm), fingerprint \(sample.populationSHA256.prefix(16))…)."))
