@@ -120,7 +120,7 @@ public struct SurveyServer: Sendable {
         func answers(_ r: Responses) -> [StoredAnswer] { r.values.keys.sorted().map { StoredAnswer(variable: $0, answer: r[$0]!) } }
         if fields.contains(where: { $0.0 == SurveyForm.actionField && $0.1 == SurveyForm.backAction }) {
             var responses = form.back(from: page, fields: fields, into: stored)
-            if PresentationOrder.randomizes(form.questionnaire) { responses[PresentationOrder.seedVariable] = order.storedValue }
+            order.stamp(&responses, of: form.questionnaire)
             try store.savePage(record, answers: answers(responses), closing: nil, actor: interviewer ?? "web")
             return Self.redirect(action)
         }
@@ -129,60 +129,11 @@ public struct SurveyServer: Sendable {
             return Self.html(FormHTML.form(form, page: page, action: action, csrf: cookie, responses: responses, problems: problems, order: order),
                              status: .unprocessableContent)
         }
-        if PresentationOrder.randomizes(form.questionnaire) { responses[PresentationOrder.seedVariable] = order.storedValue }
+        order.stamp(&responses, of: form.questionnaire)
         responses[SurveyForm.pageKey] = .number(Double(page))
         // The page's answers and, on the last page, the interview's end: one transaction.
         try store.savePage(record, answers: answers(responses), closing: form.closing(after: page, responses, at: record.startedAt),
                            actor: interviewer ?? "web")
         return Self.redirect(action)
-    }
-
-    static func fields(_ request: Request) async throws -> [(String, String)] {
-        let body = try await request.body.collect(upTo: 256 * 1024)
-        return FormFields.parse(String(buffer: body))
-    }
-
-    /// The CSRF cookie when the form carries the same value, else nil.
-    static func checkCSRF(_ request: Request, _ fields: [(String, String)]) -> String? {
-        guard let cookie = request.cookies[csrfCookie]?.value, let sent = fields.first(where: { $0.0 == "csrf" })?.1,
-              !sent.isEmpty, Password.same(Array(cookie.utf8), Array(sent.utf8)) else { return nil }
-        return cookie
-    }
-
-    static func csrfCookie(_ value: String) -> Cookie {
-        Cookie(name: csrfCookie, value: value, path: "/", httpOnly: true, sameSite: .strict)
-    }
-
-    func unit(_ token: String) throws -> String? {
-        guard token.count == 32, token.allSatisfy(\.isHexDigit), let link = try store.webLink(token: token), link.questionnaire == questionnaireID else { return nil }
-        return link.unit
-    }
-
-    func stored(_ unit: String) throws -> Responses {
-        try store.interview(questionnaire: questionnaireID, respondent: unit).map { Responses(stored: $0.answers, of: form.questionnaire) } ?? Responses()
-    }
-
-    // MARK: - Responses
-
-    static func headers(_ type: String) -> HTTPFields {
-        [.contentType: type, .cacheControl: "no-store", .init("Content-Security-Policy")!: "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self'; form-action 'self'; frame-ancestors 'none'; base-uri 'none'",
-         .init("X-Content-Type-Options")!: "nosniff", .init("Referrer-Policy")!: "no-referrer"]
-    }
-
-    static func html(_ text: String, status: HTTPResponse.Status) -> Response {
-        Response(status: status, headers: headers("text/html; charset=utf-8"), body: .init(byteBuffer: ByteBuffer(string: text)))
-    }
-
-    static func asset(_ text: String, type: String) -> Response {
-        Response(status: .ok, headers: [.contentType: type, .cacheControl: "max-age=3600", .init("X-Content-Type-Options")!: "nosniff"],
-                 body: .init(byteBuffer: ByteBuffer(string: text)))
-    }
-
-    static func redirect(_ location: String) -> Response {
-        Response(status: .seeOther, headers: [.location: location, .cacheControl: "no-store"])
-    }
-
-    static func notFound() -> Response {
-        html(FormHTML.message("Enlace no válido", "Este enlace no corresponde a ninguna encuesta. Revise que esté completo, tal como le llegó."), status: .notFound)
     }
 }

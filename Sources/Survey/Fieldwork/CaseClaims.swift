@@ -34,6 +34,16 @@ public struct CaseClaims: Sendable {
         try store.release(questionnaire: questionnaire, unit: unit, interviewer: interviewer)
     }
 
+    /// The cases an interviewer may open now, in the order of the draw: main sample, not finished,
+    /// not held by another interviewer and not out of attempts (the calling rule of `sondeo collect`).
+    public func offered(_ states: [CaseState], to interviewer: String) -> [CaseState] {
+        let exhausted = Set(CallScheduler().exhausted(CallScheduler.Case.from(states)).map(\.unit))
+        return states.filter { c in
+            !c.reserve && !(c.disposition.flatMap { Disposition.named($0)?.final } ?? false)
+                && holder(of: c, for: interviewer) == nil && !exhausted.contains(c.unit)
+        }
+    }
+
     /// The other interviewer holding the case now, or nil when it is free for `interviewer`.
     public func holder(of c: CaseState, for interviewer: String) -> String? {
         guard let by = c.claimedBy, by != interviewer, let until = c.claimedUntil, until >= clock.timestamp else { return nil }

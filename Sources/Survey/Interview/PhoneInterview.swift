@@ -117,8 +117,7 @@ public struct PhoneInterview {
                                                               startedAt: started, endedAt: nil, disposition: nil, source: "collect", answers: []), actor: interviewer)
         var responses = Responses(stored: record.answers, of: questionnaire)
         let order = PresentationOrder(questionnaire: id, respondent: unit, responses: responses)
-        if PresentationOrder.randomizes(questionnaire) && responses[PresentationOrder.seedVariable] == nil {
-            responses[PresentationOrder.seedVariable] = order.storedValue
+        if order.stamp(&responses, of: questionnaire) {
             try store.saveAnswer(StoredAnswer(variable: PresentationOrder.seedVariable, answer: order.storedValue), variable: PresentationOrder.seedVariable,
                                  questionnaire: id, respondent: unit)
         }

@@ -36,6 +36,15 @@ public struct PresentationOrder: Sendable {
         return .text(String(repeating: "0", count: 16 - hex.count) + hex)
     }
 
+    /// Puts the seed among the answers to be stored, when the questionnaire randomises anything and
+    /// the answers do not hold it yet; true when it was added.
+    @discardableResult
+    public func stamp(_ responses: inout Responses, of questionnaire: QuestionnaireFile) -> Bool {
+        guard Self.randomizes(questionnaire), responses[Self.seedVariable] == nil else { return false }
+        responses[Self.seedVariable] = storedValue
+        return true
+    }
+
     /// Whether any question of the questionnaire is shown in an order other than the written one.
     public static func randomizes(_ questionnaire: QuestionnaireFile) -> Bool {
         questionnaire.items.contains { $0.randomizeRows || $0.randomizeOptions }

@@ -6,28 +6,28 @@ import Store
 /// skipping sections where nothing applies. What a page shows and what a submitted page means are
 /// decided here with the same `Routing` and `AnswerCheck` as the terminal interview and the import, so
 /// the browser's hiding of questions is a convenience and the server's check is the rule.
-struct SurveyForm: Sendable {
-    let questionnaire: QuestionnaireFile
-    let check: AnswerCheck
+public struct SurveyForm: Sendable {
+    public let questionnaire: QuestionnaireFile
+    public let check: AnswerCheck
     /// Whose wording the pages use: `web` for the respondent, `presencial` for an encuestador.
-    let mode: Mode
+    public let mode: Mode
 
     /// The system value that remembers the last page submitted (kept with the answers).
-    static let pageKey = "_pagina"
+    public static let pageKey = "_pagina"
     /// The form field that confirms a warned answer (its value: the variable).
-    static let confirmField = "confirma"
+    public static let confirmField = "confirma"
     /// The form field of the «Anterior» button, and its value.
-    static let actionField = "accion"
-    static let backAction = "anterior"
+    public static let actionField = "accion"
+    public static let backAction = "anterior"
 
-    init(_ questionnaire: QuestionnaireFile, mode: Mode = .web) {
+    public init(_ questionnaire: QuestionnaireFile, mode: Mode = .web) {
         self.questionnaire = questionnaire
         self.mode = mode
         check = AnswerCheck(questionnaire, mode: mode)
     }
 
     /// The item indices of each page. Items before the first section form a page of their own.
-    var pages: [[Int]] {
+    public var pages: [[Int]] {
         var result: [[Int]] = []
         for (index, item) in questionnaire.items.enumerated() {
             if case .calculated = item.type { continue }
@@ -41,14 +41,14 @@ struct SurveyForm: Sendable {
     }
 
     /// The page title: its section's title.
-    func title(ofPage page: Int) -> String? {
+    public func title(ofPage page: Int) -> String? {
         guard let first = pages[page].first, let s = questionnaire.items[first].section else { return nil }
         return questionnaire.sections[s].title
     }
 
     /// The next page to show after `submitted` pages, given the answers: the first later page with an
     /// item that applies; nil when there is none (the survey is over).
-    func nextPage(after submitted: Int, _ responses: Responses) -> Int? {
+    public func nextPage(after submitted: Int, _ responses: Responses) -> Int? {
         let (states, ending) = check.routing.states(responses)
         if ending != nil { return nil }
         return pages.indices.first { $0 > submitted && pages[$0].contains { states[$0] == .applies } }
@@ -56,7 +56,7 @@ struct SurveyForm: Sendable {
 
     /// How the interview ends once `page` is submitted with these answers: a `terminar` rule's
     /// disposition, `completa` when no page is left, nil while pages remain.
-    func closing(after page: Int, _ responses: Responses, at time: String) -> InterviewClosing? {
+    public func closing(after page: Int, _ responses: Responses, at time: String) -> InterviewClosing? {
         guard page >= 0 else { return nil }
         let (_, ending) = check.routing.states(responses)
         guard ending != nil || nextPage(after: page, responses) == nil else { return nil }
@@ -64,14 +64,14 @@ struct SurveyForm: Sendable {
     }
 
     /// The page shown before `page`: the last earlier page with an item that applies; nil on the first.
-    func previousPage(before page: Int, _ responses: Responses) -> Int? {
+    public func previousPage(before page: Int, _ responses: Responses) -> Int? {
         let (states, _) = check.routing.states(responses)
         return pages.indices.last { $0 < page && pages[$0].contains { states[$0] == .applies } }
     }
 
     /// Going back from `page`: the answers typed on it are kept (those with an error are dropped, so
     /// nothing wrong is stored), and the page before it becomes the next one shown.
-    func back(from page: Int, fields: [(String, String)], into stored: Responses) -> Responses {
+    public func back(from page: Int, fields: [(String, String)], into stored: Responses) -> Responses {
         var (responses, problems) = read(page: page, fields: fields, into: stored)
         for p in problems where p.severity == .error { responses[p.variable] = nil }
         let target = previousPage(before: page, responses) ?? page
@@ -80,14 +80,14 @@ struct SurveyForm: Sendable {
     }
 
     /// How many pages were submitted (−1: none yet).
-    static func submitted(_ responses: Responses) -> Int {
+    public static func submitted(_ responses: Responses) -> Int {
         if case .number(let x)? = responses[pageKey] { return Int(x) }
         return -1
     }
 
     /// A submitted page read from the form's fields: the page's answers replace what was stored for its
     /// items; problems are per variable, in Spanish and English.
-    func read(page: Int, fields: [(String, String)], into stored: Responses) -> (Responses, [AnswerProblem]) {
+    public func read(page: Int, fields: [(String, String)], into stored: Responses) -> (Responses, [AnswerProblem]) {
         var responses = stored
         var problems: [AnswerProblem] = []
         func values(_ name: String) -> [String] { fields.filter { $0.0 == name }.map { $0.1.trimmingCharacters(in: .whitespacesAndNewlines) }.filter { !$0.isEmpty } }
@@ -142,19 +142,5 @@ struct SurveyForm: Sendable {
             pageVariables.contains(p.variable) && (p.severity == .error || !confirmed.contains(p.variable))
         }
         return (responses, problems)
-    }
-}
-
-/// `application/x-www-form-urlencoded` fields in order (a name may repeat: check boxes).
-enum FormFields {
-    static func parse(_ body: String) -> [(String, String)] {
-        body.split(separator: "&", omittingEmptySubsequences: true).map { pair in
-            let parts = pair.split(separator: "=", maxSplits: 1, omittingEmptySubsequences: false)
-            return (decode(String(parts[0])), parts.count > 1 ? decode(String(parts[1])) : "")
-        }
-    }
-
-    static func decode(_ text: String) -> String {
-        text.replacingOccurrences(of: "+", with: " ").removingPercentEncoding ?? text
     }
 }

@@ -1,0 +1,91 @@
+import Questionnaire
+import Survey
+
+/// One question of a page: its legend, instructions, problems, inputs in the interview's order and NS/NR.
+extension FormHTML {
+    static func question(_ item: Item, q: QuestionnaireFile, mode: Mode, responses: Responses, problems: [AnswerProblem],
+                         order: PresentationOrder) -> String {
+        let text = QuestionnaireFile.replacingPipes(in: item.text(for: mode) ?? item.mainText ?? item.id) { name in
+            q.pipedText(name, responses) { ConditionScript.number($0) }
+        }
+        let kind: String
+        switch item.type {
+        case .multiple: kind = "multiple"
+        case .text, .date: kind = "text"
+        default: kind = "number"
+        }
+        let condition = item.condition.map { " data-cond=\"\(esc(ConditionScript.json($0)))\"" } ?? ""
+        let invalid = !problems.isEmpty
+        var html = "<fieldset class=\"pregunta\(invalid ? " invalida" : "")\" id=\"p-\(esc(item.id))\" data-var=\"\(esc(item.id))\" data-kind=\"\(kind)\"\(condition)>\n"
+        html += "<legend>\(esc(text))\(item.optional ? " <span class=\"opcional\">(opcional)</span>" : "")</legend>\n"
+        if mode != .web { for line in item.instructions { html += "<p class=\"instruccion\">\(esc(line))</p>\n" } }
+        for p in problems {
+            let row = p.variable == item.id ? "" : (item.rows.first { item.variable(of: $0) == p.variable }.map { "«\($0.text)»: " } ?? "")
+            html += "<p class=\"error\" id=\"e-\(esc(p.variable))\">\(esc(row + respondentText(p)))</p>\n"
+            if p.severity == .warning {
+                html += "<label class=\"confirma\"><input type=\"checkbox\" name=\"\(SurveyForm.confirmField)\" value=\"\(esc(p.variable))\"> Confirmo que la respuesta es correcta</label>\n"
+            }
+        }
+        // Options in the interview's order (`opciones al azar`); a grid's scale keeps its written order.
+        func options(_ list: String) -> [(code: Int, label: String)] {
+            guard let l = q.list(list) else { return [] }
+            return (item.type.isGrid ? l.options : order.options(of: item, in: l)).map { ($0.code, $0.label) }
+        }
+        let specials = q.specials.filter { item.allowedSpecials.contains($0.name) }
+        func number(_ variable: String) -> Double? { if case .number(let x)? = responses[variable] { return x } else { return nil } }
+        func radios(_ variable: String, _ choices: [(code: Int, label: String)]) -> String {
+            choices.map { c in
+                let checked = number(variable) == Double(c.code) ? " checked" : ""
+                return "<label class=\"opcion\"><input type=\"radio\" name=\"\(esc(variable))\" value=\"\(c.code)\"\(checked)> <span>\(esc(c.label))</span></label>"
+            }.joined(separator: "\n")
+        }
+        switch item.type {
+        case .single(let list): html += radios(item.id, options(list))
+        case .yesNo: html += radios(item.id, [(1, "Sí"), (2, "No")])
+        case .scale(let low, let high, let a, let b):
+            html += "<div class=\"escala\">" + (low...high).map { k in
+                "<label class=\"punto\"><input type=\"radio\" name=\"\(esc(item.id))\" value=\"\(k)\"\(number(item.id) == Double(k) ? " checked" : "")><span>\(k)</span></label>"
+            }.joined() + "</div>"
+            html += "<div class=\"extremos\"><span>\(esc(a ?? ""))</span><span>\(esc(b ?? ""))</span></div>"
+        case .multiple(let list):
+            let chosen: Set<Int> = { if case .codes(let c)? = responses[item.id] { return c } else { return [] } }()
+            html += options(list).map { c in
+                "<label class=\"opcion\"><input type=\"checkbox\" name=\"\(esc(item.id))\" value=\"\(c.code)\"\(chosen.contains(c.code) ? " checked" : "")> <span>\(esc(c.label))</span></label>"
+            }.joined(separator: "\n")
+        case .integer(let low, let high), .decimal(let low, let high):
+            let value = number(item.id).map(ConditionScript.number) ?? ""
+            let step: String = { if case .integer = item.type { return "1" } else { return "any" } }()
+            html += "<input class=\"numero\" type=\"number\" inputmode=\"decimal\" name=\"\(esc(item.id))\" aria-label=\"\(esc(text))\" value=\"\(esc(value))\" step=\"\(step)\""
+                + (low.map { " min=\"\(ConditionScript.number($0))\"" } ?? "") + (high.map { " max=\"\(ConditionScript.number($0))\"" } ?? "") + ">"
+        case .text:
+            let value: String = { if case .text(let s)? = responses[item.id] { return s } else { return "" } }()
+            html += "<textarea name=\"\(esc(item.id))\" rows=\"3\" aria-label=\"\(esc(text))\">\(esc(value))</textarea>"
+        case .date:
+            let value: String = { if case .text(let s)? = responses[item.id] { return s } else { return "" } }()
+            html += "<input type=\"date\" name=\"\(esc(item.id))\" aria-label=\"\(esc(text))\" value=\"\(esc(value))\">"
+        case .grid(let list):
+            let choices = options(list)
+            html += "<div class=\"caja-matriz\"><table class=\"matriz\"><thead><tr><th></th>" + choices.map { "<th scope=\"col\">\(esc($0.label))</th>" }.joined()
+                + specials.map { "<th scope=\"col\" class=\"especial\">\(esc($0.label))</th>" }.joined() + "</tr></thead><tbody>"
+            // Rows in the interview's order (`filas al azar`); NS/NR per row where the grid allows them.
+            for row in order.rows(of: item) {
+                let variable = item.variable(of: row)
+                let rowCondition = row.condition.map { " data-cond=\"\(esc(ConditionScript.json($0)))\"" } ?? ""
+                html += "<tr data-var=\"\(esc(variable))\" data-kind=\"number\"\(rowCondition)><th scope=\"row\">\(esc(row.text))</th>"
+                html += choices.map { c in
+                    "<td><label><input type=\"radio\" name=\"\(esc(variable))\" value=\"\(c.code)\" aria-label=\"\(esc(row.text)): \(esc(c.label))\"\(number(variable) == Double(c.code) ? " checked" : "")><span class=\"solo-movil\">\(esc(c.label))</span></label></td>"
+                }.joined() + specials.map { s in
+                    "<td class=\"especial\"><label><input type=\"radio\" name=\"\(esc(variable))__especial\" value=\"\(esc(s.name))\" aria-label=\"\(esc(row.text)): \(esc(s.label))\"\(responses[variable] == .special(s.name) ? " checked" : "")><span class=\"solo-movil\">\(esc(s.label))</span></label></td>"
+                }.joined() + "</tr>"
+            }
+            html += "</tbody></table></div>"
+        case .note, .calculated: break
+        }
+        if !specials.isEmpty, case .grid = item.type {} else if !specials.isEmpty {
+            html += "<div class=\"especiales\">" + specials.map { s in
+                "<label><input type=\"checkbox\" name=\"\(esc(item.id))__especial\" value=\"\(esc(s.name))\"\(responses[item.id] == .special(s.name) ? " checked" : "")> \(esc(s.label))</label>"
+            }.joined(separator: " ") + "</div>"
+        }
+        return html + "</fieldset>\n"
+    }
+}
