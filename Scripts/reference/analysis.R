@@ -22,7 +22,10 @@ out$mean_csat_by_canal <- list(canal = as.character(by_canal$canal), estimate = 
 # (svyby(covmat = TRUE) fails with na.rm = TRUE in survey 4.1, so the contrast uses edad, which has no NA.)
 edad_by <- svyby(~edad, ~canal, d, svymean, covmat = TRUE)
 contrast <- svycontrast(edad_by, c(telefono = 0, web = 1, presencial = -1)[as.character(edad_by$canal)])
-out$diff_edad_web_presencial <- list(estimate = as.numeric(coef(contrast)), se = unname(SE(contrast)), df = degf(d))
+# Its test is svyttest's on the two groups' rows: t on the model's residual degrees of freedom.
+tt <- svyttest(edad ~ I(canal == "web"), subset(d, canal %in% c("web", "presencial")))
+out$diff_edad_web_presencial <- list(estimate = as.numeric(coef(contrast)), se = unname(SE(contrast)), df = unname(tt$parameter),
+                                     t = unname(tt$statistic), p = tt$p.value, lower = tt$conf.int[1], upper = tt$conf.int[2])
 
 by2 <- svyby(~satisf_general, ~canal + sexo, d, svymean, na.rm = TRUE)
 out$mean_satisf_by_canal_sexo <- list(canal = as.character(by2$canal), sexo = as.character(by2$sexo),

@@ -47,7 +47,7 @@ import Testing
         }
     }
 
-    @Test("the difference of two domain means: svyby(covmat = TRUE) + svycontrast")
+    @Test("the difference of two domain means: svyby(covmat = TRUE) + svycontrast, tested as svyttest")
     func difference() throws {
         let r = Reference.object("diff_edad_web_presencial")
         let web = try design.mean(Reference.values("edad"), in: Reference.domain("canal", "web"))
@@ -55,8 +55,12 @@ import Testing
         let d = try Difference(web, presencial, design: design)
         expectClose(d.estimate, Reference.number(r["estimate"]), rtol: 1e-12)
         expectClose(d.standardError, Reference.number(r["se"]), rtol: 1e-10)
-        // 2 * pt(-|t|, degf(design))
+        // svyttest(edad ~ I(canal == "web"), subset(d, canal %in% c("web", "presencial"))): its df, t, p and interval
         #expect(d.degreesOfFreedom == Reference.number(r["df"]))
+        expectClose(d.statistic, Reference.number(r["t"]), rtol: 1e-9)
+        expectClose(d.p, Reference.number(r["p"]), rtol: 1e-8)
+        expectClose(d.lower, Reference.number(r["lower"]), rtol: 1e-9)
+        expectClose(d.upper, Reference.number(r["upper"]), rtol: 1e-9)
     }
 
     @Test("svyratio(~satisf_general, ~amabilidad, na.rm = TRUE)")

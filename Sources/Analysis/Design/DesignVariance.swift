@@ -1,19 +1,30 @@
 extension SurveyDesign {
-    /// The variance of an estimate from its linearised values (zero outside their rows).
+    /// The variance of an estimate from its linearised values (zero outside their rows). The strata
+    /// that count are those with rows in `u`: R estimates a domain on the design subset to it
+    /// (`svyby`, `subset`), so with `lonely.psu = "average"` a lone stratum without members of the
+    /// domain neither adds to H nor is averaged over (`survey:::onestage`: nstrat/nokstrat).
     public func variance(_ u: Influence) throws(AnalysisError) -> Double {
-        guard rowsArePSUs else { return try covariance([u.dense(rowCount)])[0][0] }
+        var present = [Bool](repeating: false, count: strataNames.count)
+        for row in u.rows { present[stratum[row]] = true }
+        guard rowsArePSUs else { return try covariance([u.dense(rowCount)], present: present)[0][0] }
         let strata = strataNames.count
         var sums = [Double](repeating: 0, count: strata), products = [Double](repeating: 0, count: strata)
         for (row, value) in zip(u.rows, u.values) {
             sums[stratum[row]] += value
             products[stratum[row]] += value * value
         }
-        return try combine(sums: sums, products: products, dimension: 1)[0][0]
+        return try combine(sums: sums, products: products, dimension: 1, present: present)[0][0]
     }
 
     /// The covariance matrix of several estimates from their linearised values (each a column of n
-    /// values), by the stratified one-stage Taylor formula of ``SurveyDesign``.
+    /// values), by the stratified one-stage Taylor formula of ``SurveyDesign``; every stratum counts
+    /// (the estimates are of the whole design, as `svyglm`'s).
     public func covariance(_ columns: [[Double]]) throws(AnalysisError) -> [[Double]] {
+        try covariance(columns, present: nil)
+    }
+
+    /// ``covariance(_:)`` over the strata marked `present` (nil: all).
+    func covariance(_ columns: [[Double]], present: [Bool]?) throws(AnalysisError) -> [[Double]] {
         let p = columns.count
         let strata = strataNames.count
         var sums = [Double](repeating: 0, count: strata * p)
@@ -42,7 +53,7 @@ extension SurveyDesign {
                 for i in 0..<psuCount { accumulate(psuStratum[i], UnsafeBufferPointer(rebasing: all[(i * p)..<((i + 1) * p)])) }
             }
         }
-        return try combine(sums: sums, products: products, dimension: p)
+        return try combine(sums: sums, products: products, dimension: p, present: present)
     }
 
     /// The covariance of the weighted shares p̂_a = Σ w·[cell = a] / Σ w of `cellCount` categories
@@ -123,12 +134,14 @@ extension SurveyDesign {
     }
 
     /// Σ_h (1 − f_h)·n_h/(n_h − 1)·[Σ z zᵀ − S Sᵀ/n_h] from each stratum's sums S and cross-products,
-    /// with the lonely-PSU policy (R's `onestrat`/`onestage`).
-    private func combine(sums: [Double], products: [Double], dimension p: Int) throws(AnalysisError) -> [[Double]] {
-        let strata = strataNames.count
+    /// with the lonely-PSU policy (R's `onestrat`/`onestage`), over the strata marked `present` (nil:
+    /// all). A variance never comes out below zero.
+    private func combine(sums: [Double], products: [Double], dimension p: Int, present: [Bool]? = nil) throws(AnalysisError) -> [[Double]] {
         var result = [[Double]](repeating: [Double](repeating: 0, count: p), count: p)
+        let counted = strataNames.indices.filter { present?[$0] ?? true }
+        let strata = counted.count
         var usable = 0
-        for h in 0..<strata {
+        for h in counted {
             let n = Double(sampledPSUs[h])
             let f = populationPSUs.map { ($0[h] - n) / $0[h] } ?? 1
             if f < 1e-7 { usable += 1; continue }   // a take-all stratum adds nothing
@@ -147,8 +160,12 @@ extension SurveyDesign {
             let scale = f * n / (n - 1)
             for a in 0..<p {
                 for b in 0..<p {
-                    // Σ (z_a − z̄_a)(z_b − z̄_b) = Σ z_a z_b − S_a S_b / n
-                    let centered = products[(h * p + a) * p + b] - sums[h * p + a] * sums[h * p + b] / n
+                    // Σ (z_a − z̄_a)(z_b − z̄_b) = Σ z_a z_b − S_a S_b / n. When the PSU values of a stratum are
+                    // all equal (the share of the stratifier itself) this is 0 but comes out as rounding
+                    // noise of the size of n·ε·Σ z²: below that bound it is taken as the 0 it is.
+                    var centered = products[(h * p + a) * p + b] - sums[h * p + a] * sums[h * p + b] / n
+                    let noise = 4 * n * Double.ulpOfOne * (products[(h * p + a) * p + a] * products[(h * p + b) * p + b]).squareRoot()
+                    if abs(centered) <= noise { centered = 0 }
                     result[a][b] += scale * centered
                 }
             }
@@ -157,6 +174,7 @@ extension SurveyDesign {
             let factor = Double(strata) / Double(usable)
             for a in 0..<p { for b in 0..<p { result[a][b] *= factor } }
         }
+        for a in 0..<p where result[a][a] < 0 { result[a][a] = 0 }
         return result
     }
 }

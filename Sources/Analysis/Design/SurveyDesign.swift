@@ -55,6 +55,17 @@ public struct SurveyDesign: Sendable {
     /// Degrees of freedom of the design: PSUs − strata (R's `degf`).
     public var degreesOfFreedom: Int { psuCount - strataNames.count }
 
+    /// Degrees of freedom of the design subset to `rows`: the PSUs with a row among them minus their
+    /// strata (R's `degf` of `subset(design, …)`).
+    public func degreesOfFreedom(rows: [Int]) -> Int {
+        var psus = Set<Int>(), strata = Set<Int>()
+        for row in rows {
+            psus.insert(psu[row])
+            strata.insert(stratum[row])
+        }
+        return psus.count - strata.count
+    }
+
     /// - Parameters:
     ///   - weights: sampling weights, one per row (> 0); nil = all 1.
     ///   - strata: stratum label per row; nil = one stratum.

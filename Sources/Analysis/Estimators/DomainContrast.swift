@@ -1,8 +1,11 @@
 import Distributions
 
 /// The difference between two estimates from the same design: θ_a − θ_b with
-/// V = V_a + V_b − 2·Cov(a, b) from their linearised values (R's `svyby(covmat = TRUE)` followed by
-/// `svycontrast(c(1, -1))`), and a two-sided t test with the design's degrees of freedom (as `svyttest`).
+/// V = V_a + V_b − 2·Cov(a, b) from their linearised values, which is the variance of the group
+/// coefficient of `svyglm(y ~ group)` fitted to the two groups' rows. The test and the interval are
+/// R's `svyttest(y ~ group, subset(design, group %in% c(a, b)))`: t with the model's residual degrees
+/// of freedom, the PSUs with rows in either group minus their strata, + 1 − 2 coefficients (apiclus1,
+/// both groups over its 15 clusters: 13, not the design's 14).
 public struct Difference: Sendable {
     public var estimate: Double
     public var standardError: Double
@@ -16,7 +19,8 @@ public struct Difference: Sendable {
                 scale: Double = 1) throws(AnalysisError) {
         let covariance = try design.covariance([a.influence.dense(design.rowCount), b.influence.dense(design.rowCount)])
         let variance = (covariance[0][0] + covariance[1][1] - 2 * covariance[0][1]) * scale * scale
-        self.init(estimate: a.estimate - b.estimate, variance: variance, df: Double(design.degreesOfFreedom), confidence: confidence)
+        let df = design.degreesOfFreedom(rows: a.influence.rows + b.influence.rows) + 1 - 2
+        self.init(estimate: a.estimate - b.estimate, variance: variance, df: Double(max(df, 1)), confidence: confidence)
     }
 
     /// Two independent estimates (two waves, two files): V = V_a + V_b, normal reference.
