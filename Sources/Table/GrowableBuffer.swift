@@ -36,6 +36,9 @@ public final class GrowableBuffer<Element: BitwiseCopyable> {
 
     public func removeAll() { used = 0 }
 
+    /// Keeps the first `count` values.
+    public func removeLast(from count: Int) { used = min(used, count) }
+
     public subscript(index: Int) -> Element { storage[index] }
 
     public var elements: UnsafeBufferPointer<Element> { UnsafeBufferPointer(start: storage, count: used) }

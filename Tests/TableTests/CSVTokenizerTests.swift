@@ -44,6 +44,14 @@ import Testing
         #expect(lines == [1, 2, 4])
     }
 
+    @Test("blanks around unquoted fields and outside quotes are dropped, inside quotes kept, however the chunks fall",
+          arguments: [1, 2, 3, 4, 5, 7, 64])
+    func blanks(chunk: Int) throws {
+        let text = " a , b\t,\"  c \" , \"d\"\n  x  y ,,\" \",\"e\"f \n"
+        // By hand, field by field: «a», «b», «  c », «d»; «x  y», «», « », «ef».
+        #expect(try Self.records(Array(text.utf8), chunk: chunk) == [["a", "b", "  c ", "d"], ["x  y", "", " ", "ef"]])
+    }
+
     @Test("empty trailing fields are kept")
     func trailingEmptyFields() throws {
         #expect(try Self.records(Array("a,b,c\n1,,\n".utf8), chunk: 4) == [["a", "b", "c"], ["1", "", ""]])

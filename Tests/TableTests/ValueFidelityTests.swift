@@ -42,6 +42,26 @@ import Testing
         #expect(sci["v"]?.numbers == [120000, 15000])
     }
 
+    @Test("blanks inside quotes are part of the value (RFC 4180); around an unquoted field they are not; written back quoted")
+    func quotedBlanks() throws {
+        let dir = TemporaryDirectory()
+        // By RFC 4180 §2: a quoted field is every byte between its quotes. Unquoted fields lose the
+        // blanks around them (as readr's trim_ws and Excel do), and so do blanks between a closing quote
+        // and the delimiter or before an opening one. A number in quotes with blanks is still a number.
+        let text = "id,nombre,codigo,n,nota\n1,\"  Ana \",\" 007\", 12 ,  sin comillas  \n2, \"Luis\"  ,\"  \",\" 3 \",\"\tx\"\n"
+        let (table, _) = try CSVReader.read(path: dir.file("q.csv", text: text))
+        #expect((0..<2).map { table["nombre"]!.text(at: $0) } == ["  Ana ", "Luis"])
+        #expect(table["codigo"]!.text(at: 0) == " 007" && table["codigo"]!.isMissing(1))
+        #expect(table["n"]?.numbers == [12, 3])
+        #expect((0..<2).map { table["nota"]!.text(at: $0) } == ["sin comillas", "\tx"])
+        // Written back, a value with blanks at its ends is quoted, so it reads the same again.
+        let out = String(decoding: CSVWriter.standard.bytes(of: table), as: UTF8.self)
+        #expect(out.contains("\"  Ana \""))
+        let (back, _) = try CSVReader.read(path: dir.file("back.csv", text: out))
+        #expect((0..<2).map { back["nombre"]!.text(at: $0) } == ["  Ana ", "Luis"])
+        #expect(back["codigo"]!.text(at: 0) == " 007")
+    }
+
     @Test("one stray Windows-1252 byte in a UTF-8 file keeps the file UTF-8, with the byte located")
     func strayByte() throws {
         let dir = TemporaryDirectory()

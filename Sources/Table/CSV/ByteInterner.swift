@@ -46,11 +46,15 @@ struct ByteInterner {
     /// The number of bytes of entry `code`.
     func length(of code: Int) -> Int { offsets[code + 1] - offsets[code] }
 
-    /// Calls `body` with the bytes of entry `code`, blanks around them removed.
+    /// Calls `body` with the bytes of entry `code`.
+    func withBytes<R>(of code: Int, _ body: (UnsafeBufferPointer<UInt8>) -> R) -> R {
+        arena.withUnsafeBufferPointer { arena in body(UnsafeBufferPointer(rebasing: arena[offsets[code]..<offsets[code + 1]])) }
+    }
+
+    /// Calls `body` with the bytes of entry `code`, blanks around them removed (a number or a date
+    /// written `" 12 "` inside quotes is still one).
     func withTrimmedBytes<R>(of code: Int, _ body: (UnsafeBufferPointer<UInt8>) -> R) -> R {
-        arena.withUnsafeBufferPointer { arena in
-            body(ValueShape.trimmed(UnsafeBufferPointer(rebasing: arena[offsets[code]..<offsets[code + 1]])))
-        }
+        withBytes(of: code) { body(ValueShape.trimmed($0)) }
     }
 
     /// Returns the code of the bytes, adding them if new, and counts one occurrence.

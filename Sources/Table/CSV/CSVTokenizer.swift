@@ -7,7 +7,9 @@ final class FieldFilter {
 
 /// Splits CSV bytes into records and fields (RFC 4180, and the looser files people have): quoted
 /// fields may hold the delimiter, doubled quotes and line breaks; lines end in LF, CRLF or CR;
-/// blank lines are skipped. It works on any chunking of the input: feed the chunks in order, then
+/// blank lines are skipped. Spaces and tabs around an unquoted field are not part of it (` 12 ,`
+/// is `12`), nor those between a closing quote and the delimiter; inside quotes every blank is kept
+/// (`"  Manizales "` is what it says, as RFC 4180 wants). It works on any chunking of the input: feed the chunks in order, then
 /// call ``finish(sink:)``. Only ASCII bytes (delimiter, quote, CR, LF) have meaning here, so the same
 /// machine serves UTF-8 and Windows-1252 files; decoding happens later, once per distinct value.
 struct CSVTokenizer {
@@ -47,6 +49,9 @@ struct CSVTokenizer {
     /// Where the open quoted field started, for the "unterminated quote" error.
     private var quoteLine = 1
     private var quoteOffset = 0
+    /// Where the unquoted part of the current field began in the record's bytes: trailing blanks are
+    /// removed down to here, never into quoted text before it.
+    private var unquotedStart = 0
 
     init(delimiter: UInt8, filter: FieldFilter? = nil) {
         self.delimiter = delimiter
@@ -81,7 +86,9 @@ struct CSVTokenizer {
                     record.line = line
                     record.offset = offset + i
                 }
-                if byte == quote {
+                if (byte == ValueShape.space || byte == ValueShape.tab) && byte != delimiter {
+                    i += 1   // blanks before a field
+                } else if byte == quote {
                     state = .quoted
                     recordHasContent = true
                     quoteLine = line
@@ -100,6 +107,7 @@ struct CSVTokenizer {
                     keep = filter?.keep
                 } else {
                     state = .unquoted
+                    unquotedStart = record.bytes.count
                     recordHasContent = true
                 }
             case .unquoted:
@@ -116,7 +124,8 @@ struct CSVTokenizer {
                     if j > start && Self.keeping(record.fieldEnds.count, keep) { record.bytes.append(p + start, count: j - start) }
                     guard j < end else { break }
                     let byte = p[j]
-                    record.fieldEnds.append(record.bytes.count)
+                    endUnquotedField()
+                    unquotedStart = record.bytes.count
                     j += 1
                     if byte != delimiter {
                         state = .fieldStart
@@ -128,8 +137,10 @@ struct CSVTokenizer {
                         break
                     }
                     if j < end {
+                        // The next field starts with a byte of its own: read on. A quote, a blank (maybe
+                        // before a quote) or an empty field goes back through the switch.
                         let next = p[j]
-                        if next != delimiter && next != quote && next != lf && next != cr { continue }
+                        if next != delimiter && next != quote && next != lf && next != cr && next != ValueShape.space && next != ValueShape.tab { continue }
                     }
                     state = .fieldStart
                     break
@@ -173,9 +184,12 @@ struct CSVTokenizer {
                     i += 1
                     try endRecord(sink: sink)
                     keep = filter?.keep
+                } else if byte == ValueShape.space || byte == ValueShape.tab {
+                    i += 1   // blanks between the closing quote and the delimiter
                 } else {
                     // Text after a closing quote ("abc"def): kept, as spreadsheet programs do.
                     state = .unquoted
+                    unquotedStart = record.bytes.count
                 }
             }
         }
@@ -186,13 +200,24 @@ struct CSVTokenizer {
         switch state {
         case .quoted:
             throw CSVError(.unterminatedQuote, at: SourceLocation(source: "", line: quoteLine, byteOffset: quoteOffset))
-        case .unquoted, .quoteInQuoted:
+        case .unquoted:
+            endUnquotedField()
+            state = .fieldStart
+        case .quoteInQuoted:
             record.fieldEnds.append(record.bytes.count)
             state = .fieldStart
         case .fieldStart:
             if recordHasContent { record.fieldEnds.append(record.bytes.count) }
         }
         try endRecord(sink: sink)
+    }
+
+    /// Ends an unquoted field without its trailing blanks.
+    private func endUnquotedField() {
+        var end = record.bytes.count
+        while end > unquotedStart && (record.bytes[end - 1] == ValueShape.space || record.bytes[end - 1] == ValueShape.tab) { end -= 1 }
+        record.bytes.removeLast(from: end)
+        record.fieldEnds.append(end)
     }
 
     private mutating func endRecord(sink: (inout Record) throws(CSVError) -> Void) throws(CSVError) {
@@ -202,5 +227,6 @@ struct CSVTokenizer {
         record.bytes.removeAll()
         record.fieldEnds.removeAll()
         recordHasContent = false
+        unquotedStart = 0
     }
 }

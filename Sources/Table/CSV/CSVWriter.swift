@@ -96,10 +96,12 @@ public struct CSVWriter: Sendable {
     }
 
     /// One cell's bytes in the output encoding, quoted when it holds the delimiter, a quote or a line
-    /// break (quotes doubled).
+    /// break (quotes doubled), or starts or ends with a blank (which a reader would take off an
+    /// unquoted field).
     private func cell(_ text: String) -> [UInt8] {
         let bytes = encoding.encode(text)
-        guard bytes.contains(where: { $0 == delimiter || $0 == 34 || $0 == 10 || $0 == 13 }) else { return bytes }
+        let padded = bytes.first.map { $0 == 32 || $0 == 9 } == true || bytes.last.map { $0 == 32 || $0 == 9 } == true
+        guard padded || bytes.contains(where: { $0 == delimiter || $0 == 34 || $0 == 10 || $0 == 13 }) else { return bytes }
         var quoted: [UInt8] = [34]
         for byte in bytes {
             if byte == 34 { quoted.append(34) }

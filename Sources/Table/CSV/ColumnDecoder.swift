@@ -15,8 +15,6 @@ struct ColumnDecoder {
         var allISODates = true
         var allDayMonthYearDates = true
         var nonMissingDistinct = 0
-        /// Some value has blanks around it, so two raw values may be equal once trimmed.
-        var padded = false
     }
 
     let name: String
@@ -39,7 +37,6 @@ struct ColumnDecoder {
                     return
                 }
                 shape.nonMissingDistinct += 1
-                if value.count != interner.length(of: code) { shape.padded = true }
                 Self.update(&shape, with: value, encoding: encoding)
             }
         }
@@ -126,9 +123,10 @@ struct ColumnDecoder {
                 return value(code) { DateParsing.parse($0).map { Double($0.date.daysSinceEpoch) } ?? .nan }
             }
         case .categorical, .text:
-            decoded.decodeText = { code in interner.withTrimmedBytes(of: code) { encoding.decode($0) } }
-            decoded.assignLevels(counts: interner.counts, lengths: { value($0) { $0.count } },
-                                 key: shape.padded ? { value($0) { Array($0) } } : nil)
+            // A text is what the file says: the tokenizer has taken the blanks off unquoted fields, and
+            // blanks inside quotes are part of the value.
+            decoded.decodeText = { code in interner.withBytes(of: code) { encoding.decode($0) } }
+            decoded.assignLevels(counts: interner.counts, lengths: { interner.length(of: $0) })
         }
         return decoded
     }

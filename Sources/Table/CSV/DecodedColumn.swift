@@ -14,7 +14,7 @@ struct DecodedColumn {
     var levelOfCode: [UInt32] = []
     /// Per level: one interner code that holds its text.
     var levelCodes: [Int] = []
-    /// The (trimmed) text of an interner code. Texts are built only when needed: a million
+    /// The text of an interner code. Texts are built only when needed: a million
     /// identifiers are never turned into Strings just to be counted.
     var decodeText: (Int) -> String = { _ in "" }
     /// Categorical columns: the level texts, sorted.
@@ -37,24 +37,14 @@ struct DecodedColumn {
     /// Gives each distinct non-missing value a level and decides between categorical and text: text
     /// when there are more than 1,000 levels, when most values are unique, or when they are long (free
     /// comments). Categorical levels are sorted (accents folded, so «Ánimas» sorts with the A's); text
-    /// keeps the order of first appearance. When some values carry surrounding blanks, values equal
-    /// once trimmed share a level (`key` gives the trimmed bytes); otherwise each code is its own level.
-    mutating func assignLevels(counts: [Int], lengths: (Int) -> Int, key: ((Int) -> [UInt8])?) {
+    /// keeps the order of first appearance. Each distinct value (interner code) is its own level.
+    mutating func assignLevels(counts: [Int], lengths: (Int) -> Int) {
         var rows = 0
         var totalLength = 0
-        var index: [[UInt8]: UInt32] = [:]
         levelOfCode = [UInt32](repeating: Column.missingCode, count: counts.count)
         for code in counts.indices where !missing[code] {
             rows += counts[code]
             totalLength += lengths(code) * counts[code]
-            if let key {
-                let bytes = key(code)
-                if let level = index[bytes] {
-                    levelOfCode[code] = level
-                    continue
-                }
-                index[bytes] = UInt32(levelCodes.count)
-            }
             levelOfCode[code] = UInt32(levelCodes.count)
             levelCodes.append(code)
         }
