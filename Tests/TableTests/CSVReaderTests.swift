@@ -127,6 +127,22 @@ import Testing
         let (h, _) = try CSVReader.read(path: dir.file("header.csv", text: "a,b\n"))
         #expect(h.rowCount == 0 && h.columnNames == ["a", "b"])
     }
+
+    @Test("the delimiter of a header longer than 64 KiB (10,000 columns by «;») and of a file of one line without a line end")
+    func delimiterBeyondTheWindow() throws {
+        let dir = TemporaryDirectory()
+        // 10,000 names «pregunta_00000;…» of 14 bytes and more: the header alone is about 150 KB.
+        let names = (0..<10_000).map { String(format: "pregunta_%05d", $0) }
+        let values = (0..<10_000).map { String($0 % 7) }
+        let wide = dir.file("ancho.csv", text: names.joined(separator: ";") + "\n" + values.joined(separator: ";") + "\n")
+        let (t, report) = try CSVReader.read(path: wide)
+        #expect(report.delimiter == UInt8(ascii: ";"))
+        #expect(t.columnNames.count == 10_000 && t["pregunta_09999"]?.numbers == [Double(9999 % 7)])
+        #expect(try CSVReader.header(path: wide).count == 10_000)
+        let one = dir.file("una.csv", text: "a;b;c")
+        #expect(try CSVReader.read(path: one).report.delimiter == UInt8(ascii: ";"))
+        #expect(try CSVReader.header(path: one) == ["a", "b", "c"])
+    }
 }
 
 @Suite struct LabelCountTests {

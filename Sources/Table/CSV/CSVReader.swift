@@ -85,7 +85,7 @@ private struct Scan {
                     chunk = UnsafeBufferPointer(rebasing: chunk.dropFirst(3))
                     offset = 3
                 }
-                scan.delimiter = options.delimiter ?? DialectDetection.delimiter(in: chunk)
+                scan.delimiter = options.delimiter ?? DialectDetection.delimiter(in: chunk, complete: count >= input.size)
                 scan.lineEnding = DialectDetection.lineEnding(in: chunk)
                 tokenizer = CSVTokenizer(delimiter: scan.delimiter, filter: scan.filter)
             }
@@ -248,12 +248,12 @@ extension CSVReader {
     /// The column names of a file, from its first line alone: to choose which columns to read.
     public static func header(path: String, options: CSVReadOptions = CSVReadOptions()) throws(CSVError) -> [String] {
         let input = try FileInput(path: path)
-        let buffer = UnsafeMutableRawBufferPointer.allocate(byteCount: 1 << 16, alignment: 8)
+        let buffer = UnsafeMutableRawBufferPointer.allocate(byteCount: FileInput.chunkSize, alignment: 8)
         defer { buffer.deallocate() }
         let count = try input.read(into: buffer)
         var chunk = UnsafeBufferPointer(rebasing: buffer.bindMemory(to: UInt8.self).prefix(count))
         if chunk.starts(with: [0xEF, 0xBB, 0xBF]) { chunk = UnsafeBufferPointer(rebasing: chunk.dropFirst(3)) }
-        var tokenizer = CSVTokenizer(delimiter: options.delimiter ?? DialectDetection.delimiter(in: chunk))
+        var tokenizer = CSVTokenizer(delimiter: options.delimiter ?? DialectDetection.delimiter(in: chunk, complete: count >= input.size))
         var names: [[UInt8]]?
         try? tokenizer.consume(chunk, offset: 0) { (record: inout CSVTokenizer.Record) throws(CSVError) in
             if names == nil { names = (0..<record.fieldCount).map { Array(record.field($0)) } }

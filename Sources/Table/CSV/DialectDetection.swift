@@ -4,15 +4,15 @@ enum DialectDetection {
 
     /// The candidate that splits the header into the most fields and splits the following lines into
     /// the same number, quotes respected. A file whose header holds none of them has one column (`,`).
-    static func delimiter(in sample: UnsafeBufferPointer<UInt8>) -> UInt8 {
-        let window = UnsafeBufferPointer(rebasing: sample.prefix(64 * 1024))
+    /// It looks at whole records: the first 64 KiB, or as much of the sample as the first two records
+    /// need (a header of 10,000 columns is longer than 64 KiB); `complete` says the sample is the whole
+    /// file, so that its last line counts without a line end (a file of one line).
+    static func delimiter(in sample: UnsafeBufferPointer<UInt8>, complete: Bool) -> UInt8 {
         var best: (delimiter: UInt8, consistency: Double, fields: Int)?
         for candidate in candidates {
-            var counts: [Int] = []
-            var tokenizer = CSVTokenizer(delimiter: candidate)
-            try? tokenizer.consume(window, offset: 0) { (record: inout CSVTokenizer.Record) throws(CSVError) in
-                if counts.count < 100 { counts.append(record.fieldCount) }
-            }
+            var counts = fieldCounts(in: UnsafeBufferPointer(rebasing: sample.prefix(64 * 1024)), delimiter: candidate,
+                                     complete: complete && sample.count <= 64 * 1024)
+            if counts.count < 2 && sample.count > 64 * 1024 { counts = fieldCounts(in: sample, delimiter: candidate, complete: complete) }
             guard let headerFields = counts.first, headerFields > 1 else { continue }
             let rest = counts.dropFirst()
             let consistency = rest.isEmpty ? 1 : Double(rest.filter { $0 == headerFields }.count) / Double(rest.count)
@@ -22,6 +22,18 @@ enum DialectDetection {
             }
         }
         return best?.delimiter ?? UInt8(ascii: ",")
+    }
+
+    /// The field counts of the first 100 records of `bytes` split at `delimiter`.
+    private static func fieldCounts(in bytes: UnsafeBufferPointer<UInt8>, delimiter: UInt8, complete: Bool) -> [Int] {
+        var counts: [Int] = []
+        var tokenizer = CSVTokenizer(delimiter: delimiter)
+        let sink = { (record: inout CSVTokenizer.Record) throws(CSVError) in
+            if counts.count < 100 { counts.append(record.fieldCount) }
+        }
+        try? tokenizer.consume(bytes, offset: 0, sink: sink)
+        if complete { try? tokenizer.finish(sink: sink) }
+        return counts
     }
 
     /// CRLF when the first line break is CR LF, CR when it is a lone CR, else LF.
