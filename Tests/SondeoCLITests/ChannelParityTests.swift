@@ -24,7 +24,7 @@ import Testing
         try "id_afiliado,telefono,estrato,peso,N_estrato,orden,reserva\nAF1,3001,A,20,200,1,0\n".write(toFile: sample, atomically: true, encoding: .utf8)
         _ = try SondeoRunner.run(["questionnaire", "publish", CollectCLITests.satisfaccion, "--store", path])
         _ = try SondeoRunner.run(["sample", "load", sample, "--questionnaire", "satisfaccion_servicios", "--store", path])
-        return try SQLiteStore(path: path)
+        return try SQLStore(sqlite: path)
     }
 
     /// The answers as stored, by variable, without the web's page counter.

@@ -35,12 +35,12 @@ import Testing
         #expect(run.stdout.contains("  ⚠ Más de 30 usos en tres meses: confirme la cifra con el afiliado.\n¿Confirma la respuesta? (s/n) s\n"))
         #expect(run.stdout.contains("¿Qué tan satisfecho está con… — las instalaciones"))
         #expect(run.stdout.hasSuffix("Entrevista terminada: Entrevista completa.\n"))
-        let saved = try #require(try SQLiteStore(path: store).interview(questionnaire: "satisfaccion_servicios", respondent: "AF1"))
+        let saved = try #require(try SQLStore(sqlite: store).interview(questionnaire: "satisfaccion_servicios", respondent: "AF1"))
         #expect(saved.disposition == "completa" && saved.interviewer == "e07" && saved.mode == "telefono")
         // `_orden`: the seed of the order the grid's rows were read in (filas al azar).
         #expect(Set(saved.answers.map(\.variable)) == ["_orden", "consentimiento", "servicio", "usos", "nps", "nps_razon", "csat", "atributos_amabilidad",
                                                        "atributos_espera", "atributos_informacion", "atributos_sedes"])
-        #expect(try SQLiteStore(path: store).cases(of: "satisfaccion_servicios").first?.disposition == "completa")
+        #expect(try SQLStore(sqlite: store).cases(of: "satisfaccion_servicios").first?.disposition == "completa")
     }
 
     @Test("a call outcome without interview, then the next case; the same day the first is not offered again")
@@ -53,7 +53,7 @@ import Testing
         #expect(run.stdout.contains("── Caso AF2 · estrato A · intento 1 de 3 ──"))
         let again = try SondeoRunner.run(["collect", "satisfaccion_servicios", "--interviewer", "e07", "--store", store, "--any-day"], input: "q\n")
         #expect(again.stdout.contains("── Caso AF2"))
-        #expect(try SQLiteStore(path: store).attempts(questionnaire: "satisfaccion_servicios", unit: "AF1").map(\.disposition) == ["no_contesta"])
+        #expect(try SQLStore(sqlite: store).attempts(questionnaire: "satisfaccion_servicios", unit: "AF1").map(\.disposition) == ["no_contesta"])
     }
 
     @Test("suspend with q, go back with <, and resume later where it stopped")
@@ -64,7 +64,7 @@ import Testing
         let first = try SondeoRunner.run(["collect", "satisfaccion_servicios", "--interviewer", "e07", "--store", store, "--unit", "AF1"],
                                          input: "1\n1\n2\n<\n3\nq\n")
         #expect(first.stdout.contains("Entrevista suspendida"))
-        let stored = try SQLiteStore(path: store)
+        let stored = try SQLStore(sqlite: store)
         #expect(try stored.interview(questionnaire: "satisfaccion_servicios", respondent: "AF1")?.answers.first { $0.variable == "servicio" }?.number == 3)
         #expect(try stored.cases(of: "satisfaccion_servicios").first?.unfinished == true)
         let second = try SondeoRunner.run(["collect", "satisfaccion_servicios", "--interviewer", "e08", "--store", store, "--unit", "AF1"],
@@ -86,7 +86,7 @@ import Testing
         #expect(run.stdout.contains("Respuesta guardada: «Me atendieron rápido» — Enter la conserva"))
         #expect(run.stdout.contains("Respuesta guardada: 9 — Enter la conserva"))
         #expect(run.stdout.hasSuffix("Entrevista terminada: Entrevista completa.\n"), "\(run.stdout.suffix(300))")
-        let saved = try #require(try SQLiteStore(path: store).interview(questionnaire: "satisfaccion_servicios", respondent: "AF1"))
+        let saved = try #require(try SQLStore(sqlite: store).interview(questionnaire: "satisfaccion_servicios", respondent: "AF1"))
         let byName = Dictionary(uniqueKeysWithValues: saved.answers.map { ($0.variable, $0) })
         #expect(byName["nps"]?.status == "NR")
         #expect(byName["nps_razon"] == nil)
@@ -99,7 +99,7 @@ import Testing
         let store = try Self.store(in: dir)
         let (process, input) = try SondeoRunner.start(["collect", "satisfaccion_servicios", "--interviewer", "e07", "--store", store, "--unit", "AF1"])
         input.write(Data("1\n1\n6\n4\n".utf8))
-        let reader = try SQLiteStore(path: store)
+        let reader = try SQLStore(sqlite: store)
         var saved = 0
         for _ in 0..<200 where saved < 3 {
             Thread.sleep(forTimeInterval: 0.05)
@@ -118,7 +118,7 @@ import Testing
     func exhausted() throws {
         let dir = TemporaryDirectory()
         let store = try Self.store(in: dir)
-        let writer = try SQLiteStore(path: store)
+        let writer = try SQLStore(sqlite: store)
         for day in ["2026-11-24", "2026-11-25", "2026-11-26"] {
             try writer.record(ContactAttempt(unit: "AF1", interviewer: "e07", startedAt: "\(day)T15:00:00Z", endedAt: "\(day)T15:01:00Z",
                                              disposition: "no_contesta"), questionnaire: "satisfaccion_servicios")
@@ -135,7 +135,7 @@ import Testing
         let store = try Self.store(in: dir)
         // Consent and service 2, then suspended: one attempt today («interrumpida»).
         _ = try SondeoRunner.run(["collect", "satisfaccion_servicios", "--interviewer", "e07", "--store", store, "--unit", "AF1"], input: "1\n1\n2\nq\n")
-        let writer = try SQLiteStore(path: store)
+        let writer = try SQLStore(sqlite: store)
         for day in ["2026-11-24", "2026-11-25"] {
             try writer.record(ContactAttempt(unit: "AF1", interviewer: "e07", startedAt: "\(day)T15:00:00Z", endedAt: "\(day)T15:01:00Z",
                                              disposition: "interrumpida"), questionnaire: "satisfaccion_servicios")
@@ -154,7 +154,7 @@ import Testing
         let store = try Self.store(in: dir)
         // e01 is on a call with AF1 (its process waits for the outcome); e02 starts meanwhile.
         let (first, input) = try SondeoRunner.start(["collect", "satisfaccion_servicios", "--interviewer", "e01", "--store", store, "--any-day"])
-        let reader = try SQLiteStore(path: store)
+        let reader = try SQLStore(sqlite: store)
         for _ in 0..<100 {
             Thread.sleep(forTimeInterval: 0.05)
             if (try? reader.audit().isEmpty) == false, try claimedBy(store) == "e01" { break }

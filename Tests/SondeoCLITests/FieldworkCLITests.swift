@@ -60,7 +60,7 @@ import Testing
         // x1 = I P I NC UH I R UO I O P I R O P (ropensci/outcomerate tests), one case each, as dispositions.
         let codes = ["completa", "parcial", "completa", "buzon", "no_contesta", "completa", "rechazo", "falla_tecnica",
                      "completa", "colgo", "parcial", "completa", "rechazo", "colgo", "parcial"]
-        let store = try SQLiteStore(path: path)
+        let store = try SQLStore(sqlite: path)
         for (i, code) in codes.enumerated() {
             try store.record(ContactAttempt(unit: "AF\(i + 1)", interviewer: i % 2 == 0 ? "e01" : "e02", startedAt: "2026-11-30T14:00:00Z",
                                             endedAt: "2026-11-30T14:05:00Z", disposition: code), questionnaire: "satisfaccion_servicios")
@@ -123,7 +123,7 @@ import Testing
 
         let atomic = try SondeoRunner.run(["responses", "import", "satisfaccion_servicios", file, "--store", store])
         #expect(atomic.status == 65 && atomic.stdout.contains("No se importó nada"))
-        #expect(try SQLiteStore(path: store).interviews(of: "satisfaccion_servicios").isEmpty)
+        #expect(try SQLStore(sqlite: store).interviews(of: "satisfaccion_servicios").isEmpty)
 
         let valid = try SondeoRunner.run(["responses", "import", "satisfaccion_servicios", file, "--store", store, "--only-valid"])
         #expect(valid.status == 0 && valid.stdout.hasSuffix("Guardada 1 entrevista nueva en \(store); 0 ya estaban.\n"))
@@ -186,7 +186,7 @@ import Testing
             statuses.withLock { $0[i] = run?.status ?? -2 }
         }
         #expect(statuses.withLock { $0 } == [0, 0])
-        #expect(try SQLiteStore(path: store).interviews(of: "satisfaccion_servicios").count == 60)
+        #expect(try SQLStore(sqlite: store).interviews(of: "satisfaccion_servicios").count == 60)
 
         // A file with one new respondent and one already stored with another (valid) reason for the NPS:
         // the store refuses the second inside the transaction, so the first is not saved either.
@@ -202,7 +202,7 @@ import Testing
         let refused = try SondeoRunner.run(["responses", "import", "satisfaccion_servicios", second, "--store", other])
         #expect(refused.status == 65)
         #expect(refused.stderr.contains("error[STORE-006]"))
-        #expect(try SQLiteStore(path: other).interviews(of: "satisfaccion_servicios").map(\.respondent) == [cellsOf(lines[2])[0]])
+        #expect(try SQLStore(sqlite: other).interviews(of: "satisfaccion_servicios").map(\.respondent) == [cellsOf(lines[2])[0]])
     }
 
     func cellsOf(_ line: String) -> [String] { line.split(separator: ",", omittingEmptySubsequences: false).map(String.init) }

@@ -5,9 +5,9 @@ import Testing
 /// The survey commands with `--store postgres://…` (skipped, saying so, without SONDEO_TEST_POSTGRES):
 /// publish, load the sample, import the web answers, fieldwork status and export, as with SQLite.
 @Suite struct PostgresCLITests {
-    @Test("publish, sample load, import, status and export on PostgreSQL give what they give on SQLite")
+    @Test("publish, sample load, import, status and export on PostgreSQL give what they give on SQLite", .enabled(if: TestPostgres.isConfigured))
     func surveyOnPostgres() throws {
-        guard let postgres = try TestPostgres.newDatabase(for: "PostgresCLITests") else { return }
+        let postgres = try #require(try TestPostgres.newDatabase(for: "PostgresCLITests"))
         let dir = TemporaryDirectory()
         let sample = dir.path("muestra.csv")
         _ = try SondeoRunner.run(["sample", "draw", RepositoryFiles.exampleData("afiliados.csv"), "--strata", "categoria", "--total", "850",

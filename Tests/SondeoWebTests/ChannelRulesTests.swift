@@ -23,7 +23,7 @@ import Testing
 
     func claimedCase(postgres: Bool) async throws {
         let dir = TemporaryDirectory()
-        let (store, _) = try #require(try SurveyServerTests.store(units: 3, in: dir, postgres: postgres))
+        let (store, _) = try SurveyServerTests.store(units: 3, in: dir, postgres: postgres)
         try StaffRoutesTests.account(store, "e02", "encuestador", "clave-de-prueba-3")
         // e01 works AF1 by phone: `sondeo collect` takes this same claim.
         let phone = CaseClaims(store: store, questionnaire: "prueba")
@@ -54,7 +54,7 @@ import Testing
     @Test("the last page's answers and the interview's end are one transaction; a link whose answers are all in but never closed closes on GET")
     func atomicClosing() async throws {
         let dir = TemporaryDirectory()
-        let (store, links) = try #require(try SurveyServerTests.store(units: 2, in: dir))
+        let (store, links) = try SurveyServerTests.store(units: 2, in: dir)
         // AF1's interview as a server killed between the two writes of the old code left it: every
         // answer stored, no end (consent Sí on page 0, score 9 on page 1; «porque» does not apply).
         _ = try store.startInterview(InterviewRecord(questionnaire: "prueba", version: "1", respondent: "AF1", mode: "web", interviewer: nil,

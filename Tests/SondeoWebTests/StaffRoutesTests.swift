@@ -25,7 +25,7 @@ import Testing
     @Test("login: the password is not stored; five wrong passwords lock the account; roles open their pages only")
     func login() async throws {
         let dir = TemporaryDirectory()
-        let (store, _) = try #require(try SurveyServerTests.store(units: 3, in: dir))
+        let (store, _) = try SurveyServerTests.store(units: 3, in: dir)
         try Self.account(store, "e01", "encuestador", "clave-de-prueba-1")
         try Self.account(store, "s01", "supervisor", "clave-de-prueba-2")
         let user = try #require(try store.webUser("e01"))
@@ -52,7 +52,7 @@ import Testing
     @Test("an encuestador opens a case and fills the face-to-face form; the interview records who did it")
     func interviewer() async throws {
         let dir = TemporaryDirectory()
-        let (store, _) = try #require(try SurveyServerTests.store(units: 2, in: dir))
+        let (store, _) = try SurveyServerTests.store(units: 2, in: dir)
         try Self.account(store, "e02", "encuestador", "clave-de-prueba-3")
         let app = Application(router: try SurveyServer(store: store, questionnaire: "prueba", dummyIterations: 1000).router())
         try await app.test(.router) { client in

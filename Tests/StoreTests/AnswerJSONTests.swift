@@ -28,7 +28,14 @@ import Testing
         let dir = TemporaryDirectory()
         let path = dir.path("viejo.sqlite")
         let queue = try DatabaseQueue(path: path)
-        try StoreSchema.migrator.migrate(queue, upTo: "v3: PQRSL cases")
+        // The store as an earlier Sondeo left it: the tables of v1 to v3, and GRDB's record of them.
+        try queue.write { db in
+            for (name, steps) in Migrations.all.prefix(3) {
+                for case let .both(sql) in steps { try db.execute(sql: SQLDialect.sqlite.ddl(sql)) }
+                try db.execute(sql: "CREATE TABLE IF NOT EXISTS grdb_migrations (identifier TEXT NOT NULL PRIMARY KEY)")
+                try db.execute(sql: "INSERT INTO grdb_migrations (identifier) VALUES (?)", arguments: [name])
+            }
+        }
         try queue.write { db in
             try db.execute(sql: "INSERT INTO questionnaire_version (questionnaire, version, sha256, source, published_at) VALUES ('q', '1', 'x', 'encuesta q', 'now')")
             try db.execute(sql: """
@@ -37,7 +44,7 @@ import Testing
                     (1, 'razon', 'answered', NULL, 'buena atención');
                 """)
         }
-        let store = try SQLiteStore(path: path)
+        let store = try SQLStore(sqlite: path)
         let interview = try #require(try store.interview(questionnaire: "q", respondent: "AF1"))
         #expect(interview.answers == [StoredAnswer(variable: "nps", number: 9), StoredAnswer(variable: "razon", text: "buena atención"),
                                       StoredAnswer(variable: "servicio", status: "NS")])

@@ -21,7 +21,7 @@ import Testing
     @Test("radicados count per year; a change based on a stale copy is refused and nothing is written")
     func radicadosAndStaleChanges() throws {
         let dir = TemporaryDirectory()
-        let store = try SQLiteStore(path: dir.path("s.sqlite"))
+        let store = try SQLStore(sqlite: dir.path("s.sqlite"))
         #expect(try store.openCase(Self.record(), year: 2026, event: Self.event("asignado")) == "CONFA-2026-000001")
         #expect(try store.openCase(Self.record(), year: 2026, event: Self.event("asignado")) == "CONFA-2026-000002")
         #expect(try store.openCase(Self.record(received: "2027-01-05"), year: 2027, event: Self.event("asignado")) == "CONFA-2027-000001")
@@ -42,7 +42,7 @@ import Testing
     @Test("a case's history cannot be edited or deleted, even with SQL")
     func appendOnlyHistory() throws {
         let dir = TemporaryDirectory()
-        let store = try SQLiteStore(path: dir.path("s.sqlite"))
+        let store = try SQLStore(sqlite: dir.path("s.sqlite"))
         _ = try store.openCase(Self.record(), year: 2026, event: Self.event("asignado"))
         let queue = try DatabaseQueue(path: dir.path("s.sqlite"))
         #expect(throws: DatabaseError.self) { try queue.write { try $0.execute(sql: "UPDATE pqrs_event SET actor = 'otro'") } }

@@ -13,14 +13,14 @@ import Testing
     @Test("publishing: new, the same text again is a no-op, another text under the same version is refused")
     func publish() throws {
         let dir = TemporaryDirectory()
-        let store = try SQLiteStore(path: dir.path("s.sqlite"))
+        let store = try SQLStore(sqlite: dir.path("s.sqlite"))
         #expect(try store.publish(Self.version("a"), actor: "ana") == .published)
         #expect(try store.publish(Self.version("a"), actor: "ana") == .alreadyPublished)
         #expect(throws: StoreError.versionChanged(questionnaire: "satisfaccion", version: "1")) { try store.publish(Self.version("b"), actor: "ana") }
         #expect(try store.publish(Self.version("b", version: "2"), actor: "ana") == .published)
         #expect(try store.versions(of: "satisfaccion").map(\.version) == ["1", "2"])
         // Reopening sees the same data (the migrations do not run twice).
-        let reopened = try SQLiteStore(path: dir.path("s.sqlite"))
+        let reopened = try SQLStore(sqlite: dir.path("s.sqlite"))
         #expect(try reopened.questionnaires() == ["satisfaccion"])
         #expect(try reopened.audit().map(\.action) == ["publish", "publish"])
     }
@@ -28,7 +28,7 @@ import Testing
     @Test("a sample loads once: the same file twice adds nothing; a unit with other data is refused and nothing is added")
     func sample() throws {
         let dir = TemporaryDirectory()
-        let store = try SQLiteStore(path: dir.path("s.sqlite"))
+        let store = try SQLStore(sqlite: dir.path("s.sqlite"))
         let units = [SampleUnit(unit: "AF1", stratum: "A", weight: 23.5, stratumSize: 14_010, order: 1, contact: ["telefono": "3001234567"]),
                      SampleUnit(unit: "AF2", stratum: "B", weight: 15.9, stratumSize: 3_968, reserve: true, order: 2)]
         #expect(throws: StoreError.unknownQuestionnaire("satisfaccion", suggestion: nil)) { try store.loadSample(units, questionnaire: "satisfaccion", actor: "ana") }
@@ -45,7 +45,7 @@ import Testing
     @Test("attempts: the last disposition is the case's, with the count and the interviewers")
     func attempts() throws {
         let dir = TemporaryDirectory()
-        let store = try SQLiteStore(path: dir.path("s.sqlite"))
+        let store = try SQLStore(sqlite: dir.path("s.sqlite"))
         _ = try store.publish(Self.version("a"), actor: "ana")
         _ = try store.loadSample([SampleUnit(unit: "AF1", stratum: "A")], questionnaire: "satisfaccion", actor: "ana")
         try store.record(ContactAttempt(unit: "AF1", interviewer: "e01", startedAt: "2026-11-30T14:00:00Z", endedAt: "2026-11-30T14:01:00Z",
@@ -59,7 +59,7 @@ import Testing
     @Test("the audit log cannot be edited or emptied, even with SQL")
     func appendOnly() throws {
         let dir = TemporaryDirectory()
-        let store = try SQLiteStore(path: dir.path("s.sqlite"))
+        let store = try SQLStore(sqlite: dir.path("s.sqlite"))
         _ = try store.publish(Self.version("a"), actor: "ana")
         let queue = try DatabaseQueue(path: dir.path("s.sqlite"))
         #expect(throws: DatabaseError.self) { try queue.write { try $0.execute(sql: "UPDATE audit_log SET actor = 'otro'") } }
@@ -70,7 +70,7 @@ import Testing
     @Test("a new store has 64 KiB pages in WAL mode; a store made with SQLite's 4 KiB pages keeps them and opens as before")
     func pageSize() throws {
         let dir = TemporaryDirectory()
-        _ = try SQLiteStore(path: dir.path("nueva.sqlite"))
+        _ = try SQLStore(sqlite: dir.path("nueva.sqlite"))
         let fresh = try DatabaseQueue(path: dir.path("nueva.sqlite"))
         #expect(try fresh.read { try Int.fetchOne($0, sql: "PRAGMA page_size") } == 65536)
         #expect(try fresh.read { try String.fetchOne($0, sql: "PRAGMA journal_mode") } == "wal")
@@ -80,7 +80,7 @@ import Testing
         try queue.write { try $0.execute(sql: "CREATE TABLE t (x)") }
         try queue.writeWithoutTransaction { _ = try String.fetchOne($0, sql: "PRAGMA journal_mode = WAL") }
         try queue.close()
-        let store = try SQLiteStore(path: older)
+        let store = try SQLStore(sqlite: older)
         #expect(try store.publish(Self.version("a"), actor: "ana") == .published)
         #expect(try DatabaseQueue(path: older).read { try Int.fetchOne($0, sql: "PRAGMA page_size") } == 4096)
     }
@@ -89,7 +89,7 @@ import Testing
     func notAStore() throws {
         let dir = TemporaryDirectory()
         let path = dir.file("texto.sqlite", bytes: Array("esto no es una base de datos SQLite, es un texto cualquiera".utf8))
-        #expect(throws: StoreError.self) { _ = try SQLiteStore(path: path) }
+        #expect(throws: StoreError.self) { _ = try SQLStore(sqlite: path) }
     }
 }
 
@@ -98,7 +98,7 @@ import Testing
     @Test("a claim holds against others until it expires or is released; its holder may renew it")
     func claims() throws {
         let dir = TemporaryDirectory()
-        let store = try SQLiteStore(path: dir.path("s.sqlite"))
+        let store = try SQLStore(sqlite: dir.path("s.sqlite"))
         _ = try store.publish(PublishedVersion(questionnaire: "q", version: "1", sha256: "x", source: "x", publishedAt: "2026-11-29T10:00:00Z"), actor: "ana")
         _ = try store.loadSample([SampleUnit(unit: "AF1")], questionnaire: "q", actor: "ana")
         let now = "2026-11-30T14:00:00.000Z", later = "2026-11-30T16:00:00.000Z"

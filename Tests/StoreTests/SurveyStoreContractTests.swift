@@ -1,23 +1,27 @@
 import Foundation
+import GRDB
 import SondeoTestSupport
 import Store
 import Testing
 
-/// What every store behind `SurveyStore` must do, run against SQLite and PostgreSQL. PostgreSQL needs
-/// a server: `SONDEO_TEST_POSTGRES=postgres://usuario:clave@127.0.0.1/postgres` (a role that may create
-/// databases; `.ci/run` starts one); without it those runs say so and pass.
+/// What the store must do, run against SQLite and PostgreSQL. PostgreSQL needs a server:
+/// `SONDEO_TEST_POSTGRES=postgres://usuario:clave@127.0.0.1/postgres` (a role that may create
+/// databases; `.ci/run` starts one); without it the PostgreSQL runs are left out and the test that
+/// needs PostgreSQL alone is reported as skipped.
 @Suite struct SurveyStoreContractTests {
     enum Backend: String, CaseIterable, CustomTestStringConvertible {
         case sqlite, postgres
         var testDescription: String { rawValue }
     }
 
-    /// A fresh, empty store of the backend, or nil (with a message) when PostgreSQL is not available.
-    static func store(_ backend: Backend, in dir: TemporaryDirectory) throws -> (any SurveyStore)? {
+    /// SQLite, and PostgreSQL when a server is given.
+    static let backends: [Backend] = TestPostgres.isConfigured ? Backend.allCases : [.sqlite]
+
+    /// A fresh, empty store of the backend.
+    static func store(_ backend: Backend, in dir: TemporaryDirectory) throws -> SQLStore {
         switch backend {
-        case .sqlite: return try SQLiteStore(path: dir.path("s.sqlite"))
-        case .postgres:
-            return try TestPostgres.newDatabase(for: "SurveyStoreContractTests").map { try PostgresStore(url: $0) }
+        case .sqlite: return try SQLStore(sqlite: dir.path("s.sqlite"))
+        case .postgres: return try SQLStore(postgres: try #require(try TestPostgres.newDatabase(for: "SurveyStoreContractTests")))
         }
     }
 
@@ -31,10 +35,10 @@ import Testing
     }
 
     @Test("publishing, loading the sample and importing are idempotent; conflicting data is refused and nothing is written",
-          arguments: Backend.allCases)
+          arguments: Self.backends)
     func idempotence(_ backend: Backend) throws {
         let dir = TemporaryDirectory()
-        guard let store = try Self.store(backend, in: dir) else { return }
+        let store = try Self.store(backend, in: dir)
         #expect(try store.publish(Self.version("a"), actor: "ana") == .published)
         #expect(try store.publish(Self.version("a"), actor: "ana") == .alreadyPublished)
         #expect(throws: StoreError.versionChanged(questionnaire: "satisfaccion", version: "1")) { try store.publish(Self.version("b"), actor: "ana") }
@@ -64,10 +68,10 @@ import Testing
     }
 
     @Test("a save in batches: more interviews than one INSERT takes, a respondent twice in one save, a case's disposition, an error that undoes all",
-          arguments: Backend.allCases)
+          arguments: Self.backends)
     func batches(_ backend: Backend) throws {
         let dir = TemporaryDirectory()
-        guard let store = try Self.store(backend, in: dir) else { return }
+        let store = try Self.store(backend, in: dir)
         _ = try store.publish(Self.version("a"), actor: "ana")
         _ = try store.loadSample([SampleUnit(unit: "AF1", stratum: "A", weight: 10, stratumSize: 100, order: 1),
                                   SampleUnit(unit: "AF2", stratum: "A", weight: 10, stratumSize: 100, order: 2)], questionnaire: "satisfaccion", actor: "ana")
@@ -105,10 +109,10 @@ import Testing
     }
 
     @Test("an interview typed answer by answer, attempts and an appointment, and two encuestadores claiming the same case",
-          arguments: Backend.allCases)
+          arguments: Self.backends)
     func fieldwork(_ backend: Backend) throws {
         let dir = TemporaryDirectory()
-        guard let store = try Self.store(backend, in: dir) else { return }
+        let store = try Self.store(backend, in: dir)
         _ = try store.publish(Self.version("a"), actor: "ana")
         _ = try store.loadSample([SampleUnit(unit: "AF1", stratum: "A", order: 1)], questionnaire: "satisfaccion", actor: "ana")
         try store.record(ContactAttempt(unit: "AF1", interviewer: "e01", startedAt: "2026-12-01T14:00:00Z", endedAt: "2026-12-01T14:01:00Z",
@@ -143,22 +147,52 @@ import Testing
         #expect(try store.interview(questionnaire: "satisfaccion", respondent: "AF1")?.endedAt == "2026-12-02T15:10:00Z")
     }
 
-    @Test("on PostgreSQL too, the audit log and a case's history cannot be edited or deleted, even with SQL")
+    @Test("on PostgreSQL too, the audit log and a case's history cannot be edited or deleted, even with SQL", .enabled(if: TestPostgres.isConfigured))
     func appendOnlyOnPostgres() throws {
-        let dir = TemporaryDirectory()
-        guard let store = try Self.store(.postgres, in: dir) as? PostgresStore else { return }
+        let url = try #require(try TestPostgres.newDatabase(for: "SurveyStoreContractTests"))
+        let store = try SQLStore(postgres: url)
         _ = try store.publish(Self.version("a"), actor: "ana")
         let event = PQRSEvent(radicado: "", at: "t", actor: "a", action: "radicar", from: nil, to: "asignado", details: "d")
         _ = try store.openCase(CaseStoreTests.record(), year: 2026, event: event)
         for sql in ["UPDATE audit_log SET actor = 'otro'", "DELETE FROM audit_log", "UPDATE pqrs_event SET actor = 'otro'", "DELETE FROM pqrs_event"] {
-            let psql = Process()
-            psql.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-            psql.arguments = ["psql", store.url, "-q", "-v", "ON_ERROR_STOP=1", "-c", sql]
-            psql.standardError = FileHandle.nullDevice
-            try psql.run()
-            psql.waitUntilExit()
-            #expect(psql.terminationStatus != 0, "\(sql) should be refused")
+            #expect(try !Self.psql(url, sql), "\(sql) should be refused")
         }
         #expect(try store.audit().map(\.actor) == ["ana"] && store.history(of: "CONFA-2026-000001").count == 1)
+    }
+
+    /// Runs SQL on a PostgreSQL database with psql; true when it succeeded.
+    static func psql(_ url: String, _ sql: String) throws -> Bool {
+        let psql = Process()
+        psql.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+        psql.arguments = ["psql", url, "-q", "-v", "ON_ERROR_STOP=1", "-c", sql]
+        psql.standardError = FileHandle.nullDevice
+        try psql.run()
+        psql.waitUntilExit()
+        return psql.terminationStatus == 0
+    }
+
+    @Test("a PostgreSQL store an earlier Sondeo migrated (its names v1, web, pqrsl) opens without running anything again", .enabled(if: TestPostgres.isConfigured))
+    func earlierPostgresStore() throws {
+        let url = try #require(try TestPostgres.newDatabase(for: "SurveyStoreContractTests"))
+        _ = try SQLStore(postgres: url).publish(Self.version("a"), actor: "ana")
+        #expect(try Self.psql(url, "DELETE FROM sondeo_migration; INSERT INTO sondeo_migration (name) VALUES ('v1'), ('web'), ('pqrsl')"))
+        let reopened = try SQLStore(postgres: url)
+        #expect(try reopened.questionnaires() == ["satisfaccion"])
+        _ = try reopened.openCase(CaseStoreTests.record(), year: 2026, event: PQRSEvent(radicado: "", at: "t", actor: "a", action: "radicar", from: nil,
+                                                                                        to: "asignado", details: "d"))
+        #expect(try reopened.pqrsCases().count == 1)
+    }
+
+    @Test("a store written by a newer Sondeo (a migration this one does not know) is not opened", arguments: Self.backends)
+    func newerStore(_ backend: Backend) throws {
+        let dir = TemporaryDirectory()
+        let location = backend == .sqlite ? dir.path("s.sqlite") : try #require(try TestPostgres.newDatabase(for: "SurveyStoreContractTests"))
+        _ = try SQLStore(location).publish(Self.version("a"), actor: "ana")
+        if backend == .sqlite {
+            try DatabaseQueue(path: location).write { try $0.execute(sql: "INSERT INTO sondeo_migration (name) VALUES ('v99: futuro')") }
+        } else {
+            #expect(try Self.psql(location, "INSERT INTO sondeo_migration (name) VALUES ('v99: futuro')"))
+        }
+        #expect(throws: StoreError.cannotOpen(path: SQLStore.shown(location), reason: "lo escribió una versión más nueva de Sondeo")) { try SQLStore(location) }
     }
 }

@@ -15,25 +15,16 @@ struct StoreOptions: ParsableArguments {
     var path: String { store ?? ProcessInfo.processInfo.environment["SONDEO_STORE"] ?? "sondeo.sqlite" }
 
     /// The store as messages show it: a PostgreSQL address without its password.
-    var shownPath: String { isPostgres ? PostgresStore.redacted(path) : path }
-
-    /// Whether the store is a PostgreSQL server (`postgres://…`) rather than a SQLite file.
-    var isPostgres: Bool { path.hasPrefix("postgres://") || path.hasPrefix("postgresql://") }
+    var shownPath: String { SQLStore.shown(path) }
 
     /// The survey store: a SQLite file, or a PostgreSQL server for several users at once.
-    func open() throws -> any SurveyStore {
-        isPostgres ? try PostgresStore(url: path) : try SQLiteStore(path: path)
-    }
+    func open() throws -> any SurveyStore { try SQLStore(path) }
 
     /// The store of the web form (links, accounts, sessions), SQLite or PostgreSQL.
-    func openWeb() throws -> any WebStore {
-        isPostgres ? try PostgresStore(url: path) : try SQLiteStore(path: path)
-    }
+    func openWeb() throws -> any WebStore { try SQLStore(path) }
 
     /// The store of the PQRSL cases, SQLite or PostgreSQL.
-    func openCases() throws -> any CaseStore {
-        isPostgres ? try PostgresStore(url: path) : try SQLiteStore(path: path)
-    }
+    func openCases() throws -> any CaseStore { try SQLStore(path) }
 
     /// The store and the latest published version of a questionnaire, parsed; an id that is not
     /// published is refused with the closest published one suggested.

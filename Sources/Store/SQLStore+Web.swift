@@ -1,0 +1,79 @@
+/// Personal links of the web survey and the staff's accounts.
+extension SQLStore {
+    public func webLinks(questionnaire: String, includeReserve: Bool, now: String, token: @escaping @Sendable () -> String) throws -> [(unit: String, token: String)] {
+        try database.write { tx in
+            try Self.requirePublished(tx, questionnaire)
+            var existing: [String: String] = [:]
+            try tx.each("SELECT unit, token FROM web_link WHERE questionnaire = ?", [.text(questionnaire)]) { existing[$0.text(0)!] = $0.text(1)! }
+            var result: [(unit: String, token: String)] = []
+            var new: [[SQLValue]] = []
+            for unit in try tx.texts("SELECT unit FROM sample_case WHERE questionnaire = ? AND (reserve = ? OR ?) ORDER BY draw_order, unit",
+                                     [questionnaire, false, includeReserve]) {
+                if let token = existing[unit] {
+                    result.append((unit, token))
+                    continue
+                }
+                let made = token()
+                new.append([.text(made), .text(questionnaire), .text(unit), .text(now)])
+                result.append((unit, made))
+            }
+            try tx.insert(into: "web_link", columns: ["token", "questionnaire", "unit", "created_at"], rows: new)
+            return result
+        }
+    }
+
+    public func webLink(token: String) throws -> (questionnaire: String, unit: String)? {
+        try database.read { tx in try tx.first("SELECT questionnaire, unit FROM web_link WHERE token = ?", [token]) { (questionnaire: $0.text(0)!, unit: $0.text(1)!) } }
+    }
+
+    public func saveWebUser(_ user: WebUser, actor: String) throws {
+        try database.write { tx in
+            try tx.execute("""
+                INSERT INTO web_user (code, role, salt, hash, iterations) VALUES (?, ?, ?, ?, ?)
+                ON CONFLICT (code) DO UPDATE SET role = excluded.role, salt = excluded.salt, hash = excluded.hash,
+                    iterations = excluded.iterations, failures = 0, locked_until = NULL
+                """, [user.code, user.role, user.salt, user.hash, user.iterations])
+            try Self.log(tx, actor: actor, action: "web_user", details: "\(user.code) \(user.role)")
+        }
+    }
+
+    public func webUser(_ code: String) throws -> WebUser? {
+        try database.read { tx in
+            try tx.first("SELECT code, role, salt, hash, iterations, failures, locked_until FROM web_user WHERE code = ?", [code]) {
+                WebUser(code: $0.text(0)!, role: $0.text(1)!, salt: $0.text(2)!, hash: $0.text(3)!, iterations: $0.int(4)!, failures: $0.int(5)!,
+                        lockedUntil: $0.text(6))
+            }
+        }
+    }
+
+    public func loginFailed(_ code: String, limit: Int, lockUntil: String) throws {
+        try database.write { tx in
+            try tx.execute("""
+                UPDATE web_user SET failures = failures + 1, locked_until = CASE WHEN failures + 1 >= ? THEN ? ELSE locked_until END WHERE code = ?
+                """, [limit, lockUntil, code])
+        }
+    }
+
+    public func openSession(_ token: String, code: String, expires: String) throws {
+        try database.write { tx in
+            try tx.execute("UPDATE web_user SET failures = 0, locked_until = NULL WHERE code = ?", [code])
+            try tx.execute("INSERT INTO web_session (token, code, expires_at) VALUES (?, ?, ?)", [token, code, expires])
+            try Self.log(tx, actor: code, action: "web_login", details: code)
+        }
+    }
+
+    public func session(_ token: String, now: String) throws -> WebUser? {
+        try database.read { tx in
+            try tx.first("""
+                SELECT u.code, u.role, u.salt, u.hash, u.iterations FROM web_session s JOIN web_user u ON u.code = s.code
+                WHERE s.token = ? AND s.expires_at > ?
+                """, [token, now]) {
+                WebUser(code: $0.text(0)!, role: $0.text(1)!, salt: $0.text(2)!, hash: $0.text(3)!, iterations: $0.int(4)!)
+            }
+        }
+    }
+
+    public func closeSession(_ token: String) throws {
+        try database.write { tx in try tx.execute("DELETE FROM web_session WHERE token = ?", [token]) }
+    }
+}
