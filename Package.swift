@@ -25,23 +25,24 @@ let package = Package(
         .target(name: "Table", dependencies: ["Diagnostics"]),
         .target(name: "LinearAlgebra", dependencies: ["CLapack", "Diagnostics"]),
         .target(name: "Distributions", dependencies: ["CRmath"]),
+        .target(name: "Pages", dependencies: ["Diagnostics"]),
         // Layer 2
         .target(name: "Sampling", dependencies: ["Diagnostics", "Table", "Distributions", "Randomness"]),
         .target(name: "Analysis", dependencies: ["Diagnostics", "Table", "LinearAlgebra", "Distributions"]),
-        .target(name: "Questionnaire", dependencies: ["Diagnostics"]),
-        .target(name: "Segmentation", dependencies: ["Diagnostics", "Table", "LinearAlgebra", "Randomness"]),
+        .target(name: "Questionnaire", dependencies: ["Diagnostics", "Pages"]),
+        .target(name: "Segmentation", dependencies: ["Diagnostics", "Table", "LinearAlgebra", "Randomness", "Pages"]),
         // Layer 3
         .target(name: "Store", dependencies: ["Diagnostics", "Table", "Questionnaire", .product(name: "GRDB", package: "GRDB.swift"),
                                       .product(name: "GRDBSQLite", package: "GRDB.swift"),
                                       .product(name: "PostgresNIO", package: "postgres-nio")]),
         // Layer 4
-        .target(name: "Cases", dependencies: ["Diagnostics", "Table", "Randomness", "Store"]),
-        .target(name: "Survey", dependencies: ["Diagnostics", "Table", "Questionnaire", "Randomness", "Analysis", "Store"]),
+        .target(name: "Cases", dependencies: ["Diagnostics", "Table", "Randomness", "Store", "Pages"]),
+        .target(name: "Survey", dependencies: ["Diagnostics", "Table", "Questionnaire", "Randomness", "Analysis", "Store", "Pages"]),
         // Layer 5 (SondeoWeb: the HTTP form, used by the sondeo executable's `serve`)
-        .target(name: "SondeoWeb", dependencies: ["Diagnostics", "Table", "Questionnaire", "Store", "Survey",
+        .target(name: "SondeoWeb", dependencies: ["Diagnostics", "Table", "Questionnaire", "Store", "Survey", "Pages",
                                                   .product(name: "Hummingbird", package: "hummingbird")]),
         .executableTarget(name: "sondeo", dependencies: [
-            "Diagnostics", "Table", "LinearAlgebra", "Distributions", "Randomness", "Sampling", "Analysis", "Segmentation", "Questionnaire", "Store", "Cases", "Survey", "SondeoWeb",
+            "Diagnostics", "Table", "LinearAlgebra", "Distributions", "Randomness", "Pages", "Sampling", "Analysis", "Segmentation", "Questionnaire", "Store", "Cases", "Survey", "SondeoWeb",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
         // Tests

@@ -1,3 +1,4 @@
+import Diagnostics
 /// The language of everything a person reads: help, messages, reports.
 ///
 /// Spanish is the default (Confa's team works in Spanish); `--lang en` or `SONDEO_LANG=en` switch to
@@ -21,3 +22,7 @@ public enum Language: String, Sendable, CaseIterable {
         self == .es ? spanish : english
     }
 }
+
+/// The text in the run's language (``Language/current``): `L("Archivo CSV", "CSV file")`. Every module
+/// that writes for a person says it this way.
+public func L(_ spanish: String, _ english: String) -> String { Language.current.pick(spanish, english) }

@@ -1,28 +1,16 @@
 import Foundation
+import Pages
 import Questionnaire
 import Survey
 
 /// The pages a respondent sees: the form of one section, the thanks, and the messages. Every text that
-/// comes from the questionnaire or from an answer goes through ``HTMLText/escape(_:)``; the only script
+/// comes from the questionnaire or from an answer goes through `HTML.escape`; the only script
 /// is `/static/form.js`, and nothing is loaded from the internet.
 enum FormHTML {
-    static func esc(_ s: String) -> String { HTMLText.escape(s) }
+    static func esc(_ s: String) -> String { HTML.escape(s) }
 
-    /// A whole page around `body`.
-    static func page(title: String, body: String) -> String {
-        """
-        <!DOCTYPE html>
-        <html lang="es"><head><meta charset="utf-8">
-        <meta name="viewport" content="width=device-width, initial-scale=1">
-        <title>\(esc(title))</title>
-        <link rel="stylesheet" href="/static/form.css">
-        </head><body>
-        <main>
-        \(body)
-        </main>
-        </body></html>
-        """
-    }
+    /// A whole page around `body`: the page kit's, with the one stylesheet served as a file.
+    static func page(title: String, body: String) -> String { Page.served(title: title, body: body) }
 
     /// The form of one page, with the answers to show (stored or just typed) and the problems found.
     static func form(_ form: SurveyForm, page: Int, action: String, csrf: String, responses: Responses, problems: [AnswerProblem],

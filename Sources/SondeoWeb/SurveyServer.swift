@@ -1,5 +1,6 @@
 import Diagnostics
 import Foundation
+import Pages
 import Hummingbird
 import Questionnaire
 import Store
@@ -50,7 +51,7 @@ public struct SurveyServer: Sendable {
         let router = Router()
         router.get("/") { _, _ in Self.html(FormHTML.message("Encuesta de Confa", "Para responder, abra el enlace personal que le enviamos por correo o WhatsApp."), status: .ok) }
         router.get("/static/form.js") { _, _ in Self.asset(ConditionScript.formJS, type: "text/javascript; charset=utf-8") }
-        router.get("/static/form.css") { _, _ in Self.asset(FormHTML.css, type: "text/css; charset=utf-8") }
+        router.get("/static/sondeo.css") { _, _ in Self.asset(Stylesheet.css, type: "text/css; charset=utf-8") }
         router.get("/r/:token") { request, context in
             let token = context.parameters.get("token") ?? ""
             guard let unit = try self.unit(token) else { return Self.notFound() }

@@ -1,3 +1,4 @@
+import Diagnostics
 import ArgumentParser
 
 /// Options every command accepts.

@@ -65,8 +65,3 @@ enum Localization {
         ("See '([^']*)' for detailed help\\.", "Vea '$1' para la ayuda de cada uno."),
     ]
 }
-
-/// The text in the run's language: `L("Archivo CSV", "CSV file")`.
-func L(_ spanish: String, _ english: String) -> String {
-    Localization.language.pick(spanish, english)
-}

@@ -1,3 +1,4 @@
+import Pages
 import Foundation
 
 /// The questionnaire as a document a person reads: Markdown for print (paper interviews, the physical
@@ -71,9 +72,9 @@ public enum QuestionnaireDocument {
         }
     }
 
-    /// A self-contained HTML preview (inline CSS, no scripts): the web wording with form controls.
+    /// A self-contained HTML preview (the page kit's document, no scripts): the web wording with form controls.
     public static func html(_ q: QuestionnaireFile) -> String {
-        func esc(_ s: String) -> String { HTMLText.escape(s) }
+        func esc(_ s: String) -> String { HTML.escape(s) }
         var body = "<h1>\(esc(q.title ?? q.id ?? ""))</h1>\n<p class=\"meta\">Versión \(esc(q.version ?? "—")) · \(esc(q.id ?? ""))</p>\n"
         for (index, item) in q.items.enumerated() {
             if let s = q.sections.firstIndex(where: { $0.firstItem == index }) { body += "<h2>\(esc(q.sections[s].title))</h2>\n" }
@@ -103,35 +104,16 @@ public enum QuestionnaireDocument {
                 let options = q.list(l)?.options ?? []
                 // NS/NR are columns of a grid, one answer per row, like the list's codes.
                 let columns = options.map { ($0.code, esc($0.label), "") } + specials.map { ($0.code, esc($0.label), " class=\"special\"") }
-                body += "<table><tr><th></th>" + columns.map { "<th\($0.2)>\($0.1)</th>" }.joined() + "</tr>\n"
+                body += "<div class=\"tabla\"><table><tr><th></th>" + columns.map { "<th\($0.2)>\($0.1)</th>" }.joined() + "</tr>\n"
                 for row in item.rows {
                     body += "<tr><td>\(esc(row.text))</td>" + columns.map { "<td><input type=\"radio\" name=\"\(item.variable(of: row))\" value=\"\($0.0)\"></td>" }.joined() + "</tr>\n"
                 }
-                body += "</table>\n"
+                body += "</table></div>\n"
             case .note, .calculated: break
             }
             if case .grid = item.type {} else { for s in specials { body += "<label class=\"special\"><input type=\"radio\" name=\"\(item.id)\" value=\"\(s.code)\"> \(esc(s.label))</label>\n" } }
             body += "</fieldset>\n"
         }
-        return """
-        <!DOCTYPE html>
-        <html lang="es"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
-        <title>\(esc(q.title ?? q.id ?? ""))</title>
-        <style>
-        body{font-family:"DejaVu Sans",Helvetica,Arial,sans-serif;max-width:760px;margin:2rem auto;padding:0 1rem;color:#1d2a33}
-        h1{font-size:1.5rem} h2{font-size:1.15rem;color:#0b6e4f;border-bottom:2px solid #0b6e4f;margin-top:2rem}
-        fieldset{border:1px solid #cfd8dc;border-radius:8px;margin:1rem 0;padding:.8rem 1rem}
-        legend{font-weight:bold;padding:0 .3rem} label{display:block;margin:.25rem 0}
-        .scale{display:grid;gap:.2rem;max-width:34rem} .scale label.box{display:flex;flex-direction:column;align-items:center;margin:0}
-        .ends{display:flex;justify-content:space-between;max-width:34rem;font-size:.85rem;color:#4a5a66;margin-bottom:.4rem}
-        .special{color:#6b7b86;font-size:.9rem}
-        .cond,.meta{color:#6b7b86;font-size:.85rem;margin:.2rem 0} .note{background:#eef3f1;padding:.8rem;border-radius:6px}
-        table{border-collapse:collapse;width:100%;table-layout:fixed} th,td{padding:.3rem .1rem;text-align:center;font-size:.8rem} th{font-size:.7rem;hyphens:auto} th.special{font-size:.7rem}
-        th:first-child,td:first-child{text-align:left;width:22%} fieldset{min-width:0}
-        textarea,input[type=number],input[type=date]{font:inherit;width:100%;max-width:30rem}
-        mark{background:#fff3bf}
-        </style></head><body>
-        \(body)</body></html>
-        """
+        return Page.document(title: q.title ?? q.id ?? "", body: body)
     }
 }

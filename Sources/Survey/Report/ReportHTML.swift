@@ -1,10 +1,11 @@
 import Analysis
 import Diagnostics
 import Foundation
+import Pages
 import Questionnaire
 
-/// The survey report as one self-contained HTML page (inline CSS and SVG; nothing loaded from the
-/// network), for the equipo de investigación to present to management: indicators first, then the
+/// The survey report as one self-contained HTML page (the page kit's document with SVG charts;
+/// nothing loaded from the network), for the equipo de investigación to present to management: indicators first, then the
 /// sample, the key drivers, every question, the cross-tables and the notes on precision.
 public enum ReportHTML {
     public static func page(_ r: ReportContent) -> String {
@@ -18,29 +19,7 @@ public enum ReportHTML {
         body += questionsSection(r, level: level)
         if !r.crossTables.isEmpty { body += crossSection(r) }
         body += notes(r, level: level)
-        return """
-        <!DOCTYPE html>
-        <html lang="\(Language.current.rawValue)"><head><meta charset="utf-8">
-        <meta name="viewport" content="width=device-width, initial-scale=1">
-        <title>\(esc(r.title))</title>
-        <style>
-        body{font-family:"DejaVu Sans",Helvetica,Arial,sans-serif;margin:2rem auto;max-width:1040px;color:#1d2a33;padding:0 1rem;line-height:1.45}
-        h1{font-size:1.7rem;margin:0 0 .2rem} h2{font-size:1.35rem;border-bottom:2px solid #0b6e4f;padding-bottom:.2rem;margin-top:2.4rem}
-        h3{font-size:1.08rem;color:#0b6e4f;margin:1.8rem 0 .3rem} h4{font-size:1rem;margin:1.3rem 0 .2rem}
-        .lead{color:#4a5a66;margin:.2rem 0} code{background:#eef3f1;padding:.1em .3em;border-radius:3px}
-        .cards{display:flex;flex-wrap:wrap;gap:1rem;margin:1rem 0}
-        .card{border:1px solid #cfdad5;border-radius:8px;padding:.8rem 1.1rem;min-width:200px;flex:1}
-        .card .value{font-size:2.1rem;font-weight:bold;color:#0b6e4f} .card .ci{color:#4a5a66;font-size:.9rem}
-        table{border-collapse:collapse;margin:.5rem 0 1rem;font-size:.92rem} th,td{padding:.25rem .6rem;border-bottom:1px solid #e1e8e5;text-align:right}
-        th{background:#f2f6f4} th:first-child,td:first-child,.text{text-align:left}
-        .up{color:#1d4e89;font-weight:bold} .down{color:#b35900;font-weight:bold} .flag{color:#b26a00}
-        .legend span{display:inline-block;width:.9em;height:.9em;margin:0 .3em 0 .9em;vertical-align:-.1em}
-        svg text{font-size:12px;fill:#1d2a33} .small{font-size:.85rem;color:#4a5a66}
-        @media print{body{margin:0}}
-        </style></head><body>
-        \(body)
-        </body></html>
-        """
+        return Page.document(title: r.title, body: body)
     }
 
     // MARK: - Sections
@@ -58,7 +37,8 @@ public enum ReportHTML {
         html += "<div class=\"ci\">\(esc(r.designText))</div></div>\n</div>\n"
         for indicator in r.indicators where !indicator.groups.isEmpty {
             html += "<h4>\(esc(indicator.name)) (\(esc(indicator.question))) \(L("por", "by")) \(esc(r.by ?? ""))</h4>\n"
-            html += bars([indicator.overall] + indicator.groups, share: indicator.isShare, range: indicator.isShare ? (0, 1) : (-100, 100))
+            html += bars([indicator.overall] + indicator.groups, share: indicator.isShare, range: indicator.isShare ? (0, 1) : (-100, 100),
+                         label: "\(indicator.name) \(L("por", "by")) \(r.by ?? "")")
         }
         return html
     }
@@ -66,11 +46,11 @@ public enum ReportHTML {
     private static func sample(_ r: ReportContent) -> String {
         var html = "<h2>\(L("Muestra y diseño", "Sample and design"))</h2>\n<p>\(esc(r.designText)).</p>\n"
         if r.strata.count > 1 || r.strata.first?.population != nil {
-            html += "<table><tr><th>\(L("estrato", "stratum"))</th><th>\(L("entrevistas", "interviews"))</th><th>\(L("población", "population"))</th><th>\(L("suma de pesos", "sum of weights"))</th></tr>\n"
+            html += "<div class=\"tabla\"><table class=\"num\"><tr><th>\(L("estrato", "stratum"))</th><th>\(L("entrevistas", "interviews"))</th><th>\(L("población", "population"))</th><th>\(L("suma de pesos", "sum of weights"))</th></tr>\n"
             for s in r.strata {
                 html += "<tr><td>\(esc(s.name.isEmpty ? "—" : s.name))</td><td>\(NumberText.integer(s.n))</td><td>\(s.population.map { NumberText.integer(Int($0.rounded())) } ?? "—")</td><td>\(NumberText.decimal(s.weight, places: 0))</td></tr>\n"
             }
-            html += "</table>\n"
+            html += "</table></div>\n"
         }
         if !r.modes.isEmpty {
             html += "<p>\(L("Modo", "Mode")): " + r.modes.map { "\(esc($0.0)) \(NumberText.integer($0.1))" }.joined(separator: " · ") + "</p>\n"
@@ -86,11 +66,11 @@ public enum ReportHTML {
         var html = "<h2>\(L("Factores clave: qué mejorar primero", "Key drivers: what to fix first"))</h2>\n"
         html += "<p>\(L("Cuánto explica cada aspecto la respuesta de", "How much each aspect explains the answer to")) <code>\(esc(d.outcome))</code> (\(L("pesos relativos de Johnson; los aspectos explican juntos el", "Johnson's relative weights; together the aspects explain")) \(NumberText.decimal(d.r2 * 100, places: 1)) % \(L("de la variación", "of the variation")), n = \(NumberText.integer(d.n))), \(L("frente a su calificación media.", "against its mean rating."))</p>\n"
         html += quadrant(d, name: name)
-        html += "<table><tr><th>\(L("aspecto", "aspect"))</th><th>\(L("importancia", "importance"))</th><th>\(L("media (1–5)", "mean (1–5)"))</th><th class=\"text\">\(L("cuadrante", "quadrant"))</th></tr>\n"
+        html += "<div class=\"tabla\"><table class=\"num\"><tr><th>\(L("aspecto", "aspect"))</th><th>\(L("importancia", "importance"))</th><th>\(L("media (1–5)", "mean (1–5)"))</th><th class=\"text\">\(L("cuadrante", "quadrant"))</th></tr>\n"
         for driver in d.drivers.sorted(by: { $0.share > $1.share }) {
             html += "<tr><td>\(esc(name(driver.name)))</td><td>\(NumberText.decimal(driver.share * 100, places: 1)) %</td><td>\(NumberText.decimal(driver.performance.estimate, places: 2))</td><td class=\"text\">\(esc(driver.quadrant.label))</td></tr>\n"
         }
-        html += "</table>\n"
+        html += "</table></div>\n"
         if let note = r.driversNote { html += "<p class=\"small\">\(esc(note))</p>\n" }
         return html
     }
@@ -110,7 +90,7 @@ public enum ReportHTML {
             if !question.specials.isEmpty { base += " · " + question.specials.map { "\(esc($0.label)): \($0.count)" }.joined(separator: " · ") }
             html += "<p class=\"small\">\(base)</p>\n"
             switch question.kind {
-            case .shares: html += bars(question.figures, share: true, range: (0, 1))
+            case .shares: html += bars(question.figures, share: true, range: (0, 1), label: question.text)
             case .mean:
                 let m = question.figures[0]
                 html += "<p>\(L("Media", "Mean")): <b>\(NumberText.decimal(m.estimate, places: 2))</b> (IC \(level) %: \(NumberText.decimal(m.lower, places: 2)) – \(NumberText.decimal(m.upper, places: 2)))\(m.flagged ? " <span class=\"flag\">†</span>" : "")</p>\n"
@@ -129,7 +109,7 @@ public enum ReportHTML {
             let significant = t.p < 0.05
             html += "<h4>\(esc(t.question))</h4>\n<p class=\"small\">Rao–Scott F = \(NumberText.decimal(t.f, places: 2)), p = \(NumberText.pValue(t.p)) · "
                 + (significant ? L("<b>hay diferencias entre grupos</b>", "<b>groups differ</b>") : L("sin diferencias significativas entre grupos", "no significant difference between groups")) + "</p>\n"
-            html += "<table><tr><th>\(esc(r.by ?? ""))</th>" + t.answers.map { "<th>\(esc($0))</th>" }.joined() + "<th>n</th></tr>\n"
+            html += "<div class=\"tabla\"><table class=\"num\"><tr><th>\(esc(r.by ?? ""))</th>" + t.answers.map { "<th>\(esc($0))</th>" }.joined() + "<th>n</th></tr>\n"
             for (i, group) in t.groups.enumerated() {
                 html += "<tr><td>\(esc(group))</td>"
                 for (j, _) in t.answers.enumerated() {
@@ -139,7 +119,7 @@ public enum ReportHTML {
                 }
                 html += "<td>\(NumberText.integer(t.counts[i]))</td></tr>\n"
             }
-            html += "</table>\n"
+            html += "</table></div>\n"
         }
         if !r.skippedCrossTables.isEmpty {
             html += "<p class=\"small\">\(L("Sin cruce (menos de dos valores o celdas vacías)", "No cross-table (fewer than two values or empty cells")): \(esc(r.skippedCrossTables.joined(separator: ", ")))\(L(".", ")."))</p>\n"
@@ -167,13 +147,13 @@ public enum ReportHTML {
     // MARK: - Charts
 
     /// Horizontal bars with the interval as a thin line; `range` is the axis (shares 0–1, NPS −100–100).
-    static func bars(_ figures: [ReportContent.Figure], share: Bool, range: (Double, Double)) -> String {
+    static func bars(_ figures: [ReportContent.Figure], share: Bool, range: (Double, Double), label: String) -> String {
         let rowHeight = 26.0, labelWidth = 230.0, plotWidth = 420.0
         let height = Double(figures.count) * rowHeight + 24
         let low = share ? 0 : min(range.0, figures.map(\.lower).min() ?? 0)
         let high = share ? max(0.0001, min(1, (figures.map(\.upper).max() ?? 1) * 1.1)) : range.1
         func x(_ v: Double) -> Double { labelWidth + (min(max(v, low), high) - low) / (high - low) * plotWidth }
-        var svg = "<svg width=\"\(Int(labelWidth + plotWidth + 120))\" height=\"\(Int(height))\" viewBox=\"0 0 \(Int(labelWidth + plotWidth + 120)) \(Int(height))\" role=\"img\">\n"
+        var svg = SVG.open(width: labelWidth + plotWidth + 120, height: height, label: label)
         let zero = x(0)
         svg += "<line x1=\"\(f(zero))\" y1=\"0\" x2=\"\(f(zero))\" y2=\"\(f(height - 20))\" stroke=\"#9aa8a2\"/>\n"
         for (i, figure) in figures.enumerated() {
@@ -202,7 +182,7 @@ public enum ReportHTML {
         let colours = ["#c0392b", "#e67e22", "#c9ccc4", "#7fbf9b", "#0b6e4f"]
         let rowHeight = 28.0, labelWidth = 260.0, plotWidth = 420.0
         let height = Double(q.gridRows.count) * rowHeight + 30
-        var svg = "<svg width=\"\(Int(labelWidth + plotWidth + 90))\" height=\"\(Int(height))\" viewBox=\"0 0 \(Int(labelWidth + plotWidth + 90)) \(Int(height))\" role=\"img\">\n"
+        var svg = SVG.open(width: labelWidth + plotWidth + 90, height: height, label: q.text)
         for (i, row) in q.gridRows.enumerated() {
             let y = Double(i) * rowHeight + 4
             svg += "<text x=\"\(f(labelWidth - 8))\" y=\"\(f(y + 15))\" text-anchor=\"end\">\(esc(short(row.label, 40)))</text>\n"
@@ -231,7 +211,7 @@ public enum ReportHTML {
         func x(_ v: Double) -> Double { left + (v - xLow) / (xHigh - xLow) * (width - left - right) }
         func y(_ v: Double) -> Double { top + (1 - v / yHigh) * (height - top - bottom) }
         let meanShare = 1 / Double(d.drivers.count), meanPerformance = means.reduce(0, +) / Double(means.count)
-        var svg = "<svg width=\"\(Int(width))\" height=\"\(Int(height))\" viewBox=\"0 0 \(Int(width)) \(Int(height))\" role=\"img\" aria-label=\"\(L("importancia frente a desempeño", "importance against performance"))\">\n"
+        var svg = SVG.open(width: width, height: height, label: L("Importancia frente a desempeño de cada aspecto", "Importance against performance of each aspect"))
         svg += "<rect x=\"\(f(left))\" y=\"\(f(top))\" width=\"\(f(x(meanPerformance) - left))\" height=\"\(f(y(meanShare) - top))\" fill=\"#fbe9e7\"/>\n"
         svg += "<line x1=\"\(f(x(meanPerformance)))\" y1=\"\(f(top))\" x2=\"\(f(x(meanPerformance)))\" y2=\"\(f(height - bottom))\" stroke=\"#9aa8a2\" stroke-dasharray=\"4 3\"/>\n"
         svg += "<line x1=\"\(f(left))\" y1=\"\(f(y(meanShare)))\" x2=\"\(f(width - right))\" y2=\"\(f(y(meanShare)))\" stroke=\"#9aa8a2\" stroke-dasharray=\"4 3\"/>\n"
@@ -265,9 +245,9 @@ public enum ReportHTML {
         share ? NumberText.decimal(v * 100, places: 1) + " %" : NumberText.decimal(v, places: 1)
     }
 
-    private static func short(_ text: String, _ length: Int) -> String { text.count > length ? String(text.prefix(length - 1)) + "…" : text }
+    private static func short(_ text: String, _ length: Int) -> String { SVG.short(text, length) }
 
-    private static func f(_ x: Double) -> String { String(format: "%.1f", x) }
+    private static func f(_ x: Double) -> String { SVG.number(x) }
 
-    static func esc(_ text: String) -> String { HTMLText.escape(text) }
+    static func esc(_ text: String) -> String { HTML.escape(text) }
 }

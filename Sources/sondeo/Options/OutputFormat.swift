@@ -1,3 +1,4 @@
+import Diagnostics
 import ArgumentParser
 
 /// `--format`: how a command prints its result.

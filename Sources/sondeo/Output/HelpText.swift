@@ -1,3 +1,4 @@
+import Diagnostics
 import Foundation
 
 /// Help discussions: prose paragraphs, which ArgumentParser wraps to the terminal, then examples,

@@ -1,3 +1,4 @@
+import Diagnostics
 import ArgumentParser
 
 /// `sondeo analyze`: step 44, the figures of the survey with their design-based precision.

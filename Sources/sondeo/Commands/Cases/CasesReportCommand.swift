@@ -50,10 +50,10 @@ struct CasesReportCommand: ParsableCommand {
         let report = MonthlyReport(cases: try store.pqrsCases(), reminders: try store.reminders(), month: month, asOf: asOf, calendar: desk.calendar)
         let text: String
         switch chosen {
-        case .json: text = json(report).rendered()
-        case .csv: text = csv(report)
-        case .table: text = table(report, catalog: desk.catalog)
-        case .html: text = html(report, catalog: desk.catalog)
+        case .json: text = report.json.rendered()
+        case .csv: text = report.csv
+        case .table: text = report.text(catalog: desk.catalog)
+        case .html: text = report.html(catalog: desk.catalog)
         }
         if let out {
             try TextFile.write(text, to: out)

@@ -1,3 +1,4 @@
+import Diagnostics
 import ArgumentParser
 
 /// `sondeo data`: look at, filter and convert data files.

@@ -1,3 +1,4 @@
+import Diagnostics
 import ArgumentParser
 
 /// `sondeo responses`: step 43, the responses and the fieldwork in the store.

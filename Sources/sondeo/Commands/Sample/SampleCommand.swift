@@ -1,3 +1,4 @@
+import Diagnostics
 import ArgumentParser
 
 /// `sondeo sample`: step 41, the representative sample.

@@ -1,9 +1,7 @@
-import Table
-
 /// A JSON document with keys in the order they were written, printed with unrounded numbers (the
 /// shortest text that reads back as the same double), NaN and infinities as null. Scripts read
 /// these documents (DESIGN.md, "JSON shapes"), so the order and spelling of keys are stable.
-enum JSONValue: Sendable {
+public enum JSONValue: Sendable {
     case object([(String, JSONValue)])
     case array([JSONValue])
     case string(String)
@@ -13,13 +11,13 @@ enum JSONValue: Sendable {
     case null
 
     /// A number, or null when absent or not finite.
-    static func finite(_ value: Double?) -> JSONValue {
+    public static func finite(_ value: Double?) -> JSONValue {
         guard let value, value.isFinite else { return .null }
         return .number(value)
     }
 
     /// Indented text.
-    func rendered(indent: Int = 0) -> String {
+    public func rendered(indent: Int = 0) -> String {
         let pad = String(repeating: "  ", count: indent)
         let inner = String(repeating: "  ", count: indent + 1)
         switch self {

@@ -1,0 +1,50 @@
+/// Text made safe for HTML: every label, answer and comment a page shows goes through here, so that
+/// `<script>` typed by a respondent is shown, never run.
+public enum HTML {
+    /// `&`, `<`, `>`, `"` and `'` as entities (safe in element content and quoted attributes).
+    public static func escape(_ text: String) -> String {
+        var out = ""
+        out.reserveCapacity(text.utf8.count)
+        for c in text {
+            switch c {
+            case "&": out += "&amp;"
+            case "<": out += "&lt;"
+            case ">": out += "&gt;"
+            case "\"": out += "&quot;"
+            case "'": out += "&#39;"
+            default: out.append(c)
+            }
+        }
+        return out
+    }
+
+    /// A table in a box of its own that scrolls sideways on a narrow screen, so the page never does;
+    /// the cells are escaped here. `numeric` columns are right-aligned.
+    public static func table(headers: [String], rows: [[String]], numeric: Set<Int> = []) -> String {
+        func cell(_ tag: String, _ text: String, _ column: Int) -> String {
+            "<\(tag)\(numeric.contains(column) ? " class=\"n\"" : "")>\(escape(text))</\(tag)>"
+        }
+        var html = "<div class=\"tabla\"><table><thead><tr>"
+        html += headers.enumerated().map { cell("th", $1, $0) }.joined() + "</tr></thead><tbody>\n"
+        for row in rows { html += "<tr>" + row.enumerated().map { cell("td", $1, $0) }.joined() + "</tr>\n" }
+        return html + "</tbody></table></div>\n"
+    }
+}
+
+/// SVG charts that scale to the screen: drawn in their own units (`viewBox`) and shown at most that
+/// wide, narrower on a phone.
+public enum SVG {
+    /// The opening tag of a chart `width` × `height` units, with its text alternative. The stylesheet
+    /// lets it shrink with the screen, keeping its proportions.
+    public static func open(width: Double, height: Double, label: String) -> String {
+        let w = Int(width.rounded(.up)), h = Int(height.rounded(.up))
+        return "<svg class=\"grafica\" width=\"\(w)\" height=\"\(h)\" viewBox=\"0 0 \(w) \(h)\" role=\"img\" aria-label=\"\(HTML.escape(label))\">"
+            + "<title>\(HTML.escape(label))</title>\n"
+    }
+
+    /// A coordinate with one decimal.
+    public static func number(_ x: Double) -> String { String(format: "%.1f", x) }
+
+    /// A label cut to `length` characters with «…».
+    public static func short(_ text: String, _ length: Int) -> String { text.count > length ? String(text.prefix(length - 1)) + "…" : text }
+}

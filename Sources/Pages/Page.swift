@@ -1,0 +1,31 @@
+import Diagnostics
+
+/// The one page template of Sondeo: the survey report, the segment map, the PQRSL report, the
+/// questionnaire preview, the web form and the staff pages are all this page with their own body and
+/// the one stylesheet (``Stylesheet``).
+public enum Page {
+    /// A page that stands alone (a report sent by e-mail or printed): the stylesheet inside it,
+    /// nothing loaded from anywhere.
+    public static func document(title: String, body: String) -> String {
+        page(title: title, head: "<style>\n\(Stylesheet.css)\n</style>", bodyClass: "documento", body: body)
+    }
+
+    /// A page of the web server: the stylesheet and scripts are its own files (`/static/…`), as the
+    /// content security policy asks (no inline style or script).
+    public static func served(title: String, body: String, stylesheet: String = "/static/sondeo.css") -> String {
+        page(title: title, head: "<link rel=\"stylesheet\" href=\"\(HTML.escape(stylesheet))\">", bodyClass: "formulario", body: "<main>\n\(body)\n</main>")
+    }
+
+    private static func page(title: String, head: String, bodyClass: String, body: String) -> String {
+        """
+        <!DOCTYPE html>
+        <html lang="\(Language.current.rawValue)"><head><meta charset="utf-8">
+        <meta name="viewport" content="width=device-width, initial-scale=1">
+        <title>\(HTML.escape(title))</title>
+        \(head)
+        </head><body class="\(bodyClass)">
+        \(body)
+        </body></html>
+        """
+    }
+}
