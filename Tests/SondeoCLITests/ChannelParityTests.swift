@@ -9,36 +9,50 @@ import Testing
 @testable import SondeoWeb
 
 /// Issue 16's parity test: one answer plan — a grid whose rows come in random order, NS in a grid row,
-/// a warning confirmed, going back and changing an answer — run through the phone interview
-/// (`sondeo collect`, typed in), through the web form (its HTTP routes) and through `responses import`
-/// (of the web store's export), for the same affiliate in three stores. The stored interviews must hold
-/// the same answers, the same order seed and the same disposition.
+/// a warning confirmed, going back and changing an answer — and a second affiliate whose «No» to the
+/// consent ends the interview (`→ terminar rechazo`), run through the phone interview (`sondeo collect`
+/// in a pseudo-terminal, typed as an encuestador types), through the web form (its HTTP routes) and
+/// through `responses import` (of the web store's export), in three stores of SQLite and, when a server
+/// is given, of PostgreSQL. The stored interviews must hold the same answers, the same order seed and
+/// the same disposition.
 @Suite struct ChannelParityTests {
     /// The plan: service 2 then, going back, 6; 40 uses (over the warning's 30, confirmed); NPS 9 with a
     /// reason; CSAT 5; the grid row by row, «el tiempo de espera» answered No sabe.
     static let grid: [String: String] = ["amabilidad": "5", "espera": "NS", "informacion": "4", "sedes": "4"]
 
-    static func store(at path: String) throws -> any WebStore {
-        let dir = (path as NSString).deletingLastPathComponent
-        let sample = (dir as NSString).appendingPathComponent("muestra.csv")
-        try "id_afiliado,telefono,estrato,peso,N_estrato,orden,reserva\nAF1,3001,A,20,200,1,0\n".write(toFile: sample, atomically: true, encoding: .utf8)
-        _ = try SondeoRunner.run(["questionnaire", "publish", CollectCLITests.satisfaccion, "--store", path])
-        _ = try SondeoRunner.run(["sample", "load", sample, "--questionnaire", "satisfaccion_servicios", "--store", path])
-        return try SQLStore(sqlite: path)
+    enum Backend: String, CustomTestStringConvertible {
+        case sqlite, postgres
+        var testDescription: String { rawValue }
+    }
+
+    static let backends: [Backend] = TestPostgres.isConfigured ? [.sqlite, .postgres] : [.sqlite]
+
+    /// A new, empty store of the backend: its location.
+    static func location(_ backend: Backend, _ name: String, in dir: TemporaryDirectory) throws -> String {
+        backend == .sqlite ? dir.path("\(name).sqlite") : try #require(try TestPostgres.newDatabase(for: "ChannelParityTests"))
+    }
+
+    /// The questionnaire published and a sample of AF1 and AF2 loaded, by the commands a person runs.
+    static func store(at location: String, in dir: TemporaryDirectory) throws -> any WebStore {
+        let sample = dir.file("muestra.csv", text: "id_afiliado,telefono,estrato,peso,N_estrato,orden,reserva\nAF1,3001,A,20,200,1,0\nAF2,3002,A,20,200,2,0\n")
+        _ = try SondeoRunner.run(["questionnaire", "publish", CollectCLITests.satisfaccion, "--store", location])
+        _ = try SondeoRunner.run(["sample", "load", sample, "--questionnaire", "satisfaccion_servicios", "--store", location])
+        return try SQLStore(location)
     }
 
     /// The answers as stored, by variable, without the web's page counter.
-    static func answers(_ store: any SurveyStore) throws -> [String: StoredAnswer] {
-        let interview = try #require(try store.interview(questionnaire: "satisfaccion_servicios", respondent: "AF1"))
+    static func answers(_ store: any SurveyStore, _ respondent: String = "AF1") throws -> [String: StoredAnswer] {
+        let interview = try #require(try store.interview(questionnaire: "satisfaccion_servicios", respondent: respondent))
         return Dictionary(uniqueKeysWithValues: interview.answers.filter { $0.variable != "_pagina" }.map { ($0.variable, $0) })
     }
 
-    @Test("the phone interview, the web form and responses import store the same interview: answers, order shown, disposition")
-    func parity() async throws {
-        let phoneDir = TemporaryDirectory(), webDir = TemporaryDirectory()
-        let phonePath = phoneDir.path("campo.sqlite")
-        let phoneStore = try Self.store(at: phonePath)
-        let webStore = try Self.store(at: webDir.path("web.sqlite"))
+    @Test("the phone interview (in a terminal), the web form and responses import store the same interviews: answers, order shown, disposition",
+          arguments: Self.backends)
+    func parity(_ backend: Backend) async throws {
+        let dir = TemporaryDirectory()
+        let phonePath = try Self.location(backend, "campo", in: dir), webPath = try Self.location(backend, "web", in: dir)
+        let phoneStore = try Self.store(at: phonePath, in: dir)
+        let webStore = try Self.store(at: webPath, in: dir)
         let q = QuestionnaireParser.parse(try String(contentsOfFile: CollectCLITests.satisfaccion, encoding: .utf8), file: "s").file
         let atributos = try #require(q.item("atributos"))
         let order = PresentationOrder(questionnaire: "satisfaccion_servicios", respondent: "AF1", responses: Responses())
@@ -51,17 +65,24 @@ import Testing
         // CSAT; the grid in the order the encuestador reads it; Enter on the closing note.
         let typed = ["1", "1", "2", "<", "6", "40", "s", "9", "Me atendieron rápido", "5"]
             + rows.map { Self.grid[$0]!.lowercased() } + [""]
-        let run = try SondeoRunner.run(["collect", "satisfaccion_servicios", "--interviewer", "e07", "--store", phonePath, "--unit", "AF1"],
-                                       input: typed.joined(separator: "\n") + "\n")
-        #expect(run.status == 0, "\(run.stderr)")
-        #expect(run.stdout.hasSuffix("Entrevista terminada: Entrevista completa.\n"), "\(run.stdout.suffix(400))")
+        let call = try TerminalSession(["collect", "satisfaccion_servicios", "--interviewer", "e07", "--store", phonePath, "--unit", "AF1", "--any-day"])
+        let run = try call.answer(typed)
+        #expect(run.status == 0, "\(run.transcript.suffix(600))")
+        #expect(run.transcript.contains("Entrevista terminada: Entrevista completa."), "\(run.transcript.suffix(600))")
+        // A terminal: the questions in bold, the stored answer offered on going back.
+        #expect(run.transcript.contains("\u{1B}[1m¿Qué servicio de Confa utilizó") && run.transcript.contains("Respuesta guardada: 2 Recreación y turismo"))
         // The rows were read in the order the seed gives, not the written one.
         let texts = rows.map { row in atributos.rows.first { $0.id == row }!.text }
-        let positions = texts.map { run.stdout.range(of: "— " + $0)!.lowerBound }
+        let positions = texts.map { run.transcript.range(of: "— " + $0)!.lowerBound }
         #expect(positions == positions.sorted())
+        // AF2 answers, then says No to the consent: `→ terminar rechazo`.
+        let refusal = try TerminalSession(["collect", "satisfaccion_servicios", "--interviewer", "e07", "--store", phonePath, "--unit", "AF2", "--any-day"])
+            .answer(["1", "2"])
+        #expect(refusal.status == 0 && refusal.transcript.contains("Entrevista terminada: Rechazo"), "\(refusal.transcript.suffix(400))")
 
-        // On the web, the respondent's link.
-        let link = try #require(try webStore.webLinks(questionnaire: "satisfaccion_servicios", includeReserve: false, now: "t", token: SurveyServer.newToken).first)
+        // On the web, the respondents' links.
+        let links = try webStore.webLinks(questionnaire: "satisfaccion_servicios", includeReserve: false, now: "t", token: SurveyServer.newToken)
+        let link = try #require(links.first { $0.unit == "AF1" })
         let app = Application(router: try SurveyServer(store: webStore, questionnaire: "satisfaccion_servicios", dummyIterations: 1000).router())
         try await app.test(.router) { client in
             let uri = "/r/\(link.token)"
@@ -99,6 +120,14 @@ import Testing
             #expect(try await send(fields).status == .seeOther)
             #expect(try await send([("pagina", "3")]).status == .seeOther)
             #expect(try await page().contains("Gracias"))
+            // AF2's link: «No» to the consent ends it.
+            let second = "/r/\(try #require(links.first { $0.unit == "AF2" }).token)"
+            let opened = try await client.execute(uri: second, method: .get)
+            let secondCookie = try #require(WebForm.cookie(opened.headers[values: .setCookie]))
+            let refused = try await client.execute(uri: second, method: .post, headers: [.contentType: "application/x-www-form-urlencoded", .cookie: secondCookie],
+                                                   body: ByteBuffer(string: WebForm.body([("csrf", WebForm.csrf(String(buffer: opened.body))),
+                                                                                          ("pagina", "0"), ("consentimiento", "2")])))
+            #expect(refused.status == .seeOther)
         }
         let phone = try Self.answers(phoneStore), web = try Self.answers(webStore)
         #expect(phone == web, "phone only: \(phone.filter { web[$0.key] != $0.value }) · web only: \(web.filter { phone[$0.key] != $0.value })")
@@ -106,6 +135,10 @@ import Testing
         let a = try #require(try phoneStore.interview(questionnaire: "satisfaccion_servicios", respondent: "AF1"))
         let b = try #require(try webStore.interview(questionnaire: "satisfaccion_servicios", respondent: "AF1"))
         #expect(a.disposition == "completa" && b.disposition == "completa")
+        #expect(try Self.answers(phoneStore, "AF2") == Self.answers(webStore, "AF2") && Self.answers(phoneStore, "AF2")["consentimiento"]?.number == 2)
+        for store in [phoneStore, webStore] {
+            #expect(try store.interview(questionnaire: "satisfaccion_servicios", respondent: "AF2")?.disposition == "rechazo")
+        }
         // The export carries the seed of the order shown, the same for both channels.
         let exported = try [phoneStore, webStore].map { store in
             try ResponseExport.table(store: store, questionnaire: q, id: "satisfaccion_servicios", labels: false, anonymize: false)["_orden"]?.text(at: 0)
@@ -115,22 +148,24 @@ import Testing
 
         // Through `responses import`: the web store's export into a third store.
         let importDir = TemporaryDirectory()
-        let importPath = importDir.path("importado.sqlite"), exportFile = importDir.path("web.csv")
-        let importStore = try Self.store(at: importPath)
-        let export = try SondeoRunner.run(["responses", "export", "satisfaccion_servicios", "--store", webDir.path("web.sqlite"), "--out", exportFile])
+        let importPath = try Self.location(backend, "importado", in: importDir), exportFile = importDir.path("web.csv")
+        let importStore = try Self.store(at: importPath, in: importDir)
+        let export = try SondeoRunner.run(["responses", "export", "satisfaccion_servicios", "--store", webPath, "--out", exportFile])
         #expect(export.status == 0, "\(export.stderr)")
         let imported = try SondeoRunner.run(["responses", "import", "satisfaccion_servicios", exportFile, "--store", importPath])
         #expect(imported.status == 0, "\(imported.stdout) \(imported.stderr)")
         let third = try Self.answers(importStore)
         #expect(third == phone, "import only: \(third.filter { phone[$0.key] != $0.value }) · phone only: \(phone.filter { third[$0.key] != $0.value })")
         #expect(try importStore.interview(questionnaire: "satisfaccion_servicios", respondent: "AF1")?.disposition == "completa")
+        #expect(try Self.answers(importStore, "AF2") == Self.answers(phoneStore, "AF2"))
+        #expect(try importStore.interview(questionnaire: "satisfaccion_servicios", respondent: "AF2")?.disposition == "rechazo")
         // A seed that is not one is refused with its line and column; nothing is saved.
         let seed = try #require(phone["_orden"]?.text)
         let bad = importDir.path("mala.csv")
         try (try String(contentsOfFile: exportFile, encoding: .utf8)).replacingOccurrences(of: seed, with: "no-es-semilla")
             .write(toFile: bad, atomically: true, encoding: .utf8)
-        let otherPath = importDir.path("otro.sqlite")
-        let other = try Self.store(at: otherPath)
+        let otherPath = try Self.location(backend, "otro", in: importDir)
+        let other = try Self.store(at: otherPath, in: importDir)
         let refused = try SondeoRunner.run(["responses", "import", "satisfaccion_servicios", bad, "--store", otherPath])
         #expect(refused.status == 65)
         #expect(refused.stderr.contains("mala.csv:2 [_orden]: error: «no-es-semilla» no es una semilla de orden"), "\(refused.stderr)")
