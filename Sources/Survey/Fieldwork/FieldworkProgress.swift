@@ -42,6 +42,8 @@ public struct FieldworkProgress: Sendable {
 
     public let total: Summary
     public let groups: [Summary]
+    /// What the groups are (for the report).
+    public var grouping: Grouping = .estrato
 
     /// - Parameter targets: completes wanted per group (an allocation); by default, the group's main-sample cases.
     public init(cases: [Case], e: Double? = nil, targets: [String: Int]? = nil) {

@@ -1,10 +1,9 @@
 import Diagnostics
 import ArgumentParser
+import Table
 
 /// `--format`: how a command prints its result.
-enum OutputFormat: String, ExpressibleByArgument {
-    case table, json, csv, markdown
-
+extension OutputFormat: ExpressibleByArgument {
     /// Fails with a usage error when the command does not offer this format.
     func require(_ allowed: [OutputFormat]) throws {
         guard allowed.contains(self) else {

@@ -1,3 +1,4 @@
+import Table
 import Diagnostics
 import Analysis
 import ArgumentParser

@@ -29,37 +29,17 @@ struct NPSCommand: ParsableCommand {
     @OptionGroup var reading: ReadingOptions
     @OptionGroup var global: GlobalOptions
 
+    func validate() throws {
+        if previous != nil && !design.byColumns.isEmpty {
+            throw ValidationError(L("--previous compara el NPS total: no se combina con --by", "--previous compares the overall NPS: it does not combine with --by"))
+        }
+    }
+
     func run() throws {
-        let data = try AnalysisInput(path: input.file, variables: [input.var], options: design, reading: reading)
-        let answers = try data.numbers(input.var)
-        let scores = try data.domains.map {
-            try NetPromoterScore(answers: answers, column: input.var, design: data.design, domain: $0, confidence: design.confidence)
-        }
-        var report = EstimateReport(statistic: "nps", title: "NPS", variable: input.var, confidence: design.confidence,
-                                    design: data.resolved, designKind: data.design.kind, estimates: scores.map(\.score), scale: .number(places: 1))
-        report.extra = [("promoters", scores.map { .number($0.promoters) }), ("passives", scores.map { .number($0.passives) }),
-                        ("detractors", scores.map { .number($0.detractors) })]
-        report.extraColumns = [(L("promotores", "promoters"), scores.map { report.percent($0.promoters) }),
-                               (L("pasivos", "passives"), scores.map { report.percent($0.passives) }),
-                               (L("detractores", "detractors"), scores.map { report.percent($0.detractors) })]
-        report.excluded = data.excluded(answers)
-        if let groups = try compare.groups(by: design.byColumns) {
-            let a = try NetPromoterScore(answers: answers, column: input.var, design: data.design, domain: try data.domain(named: groups.0))
-            let b = try NetPromoterScore(answers: answers, column: input.var, design: data.design, domain: try data.domain(named: groups.1))
-            report.comparison = (groups.0, groups.1, try Difference(a.score, b.score, design: data.design, confidence: design.confidence))
-        }
-        if let previous {
-            guard design.byColumns.isEmpty else {
-                throw ValidationError(L("--previous compara el NPS total: no se combina con --by", "--previous compares the overall NPS: it does not combine with --by"))
-            }
-            let earlier = try AnalysisInput(path: previous, variables: [input.var], options: design, reading: reading)
-            let before = try NetPromoterScore(answers: try earlier.numbers(input.var), column: input.var, design: earlier.design,
-                                              domain: earlier.domains[0], confidence: design.confidence)
-            report.comparison = (input.file, previous, Difference(independent: scores[0].score, before.score, confidence: design.confidence))
-        }
-        report.notes = [L("Promotores: 9–10 · pasivos: 7–8 · detractores: 0–6. El NPS va de −100 a 100.",
-                          "Promoters: 9–10 · passives: 7–8 · detractors: 0–6. NPS ranges from −100 to 100.")]
-        print(report.render(input.format))
+        let data = try AnalysisInput.read(path: input.file, variables: [input.var], options: design, reading: reading)
+        let earlier = try previous.map { (data: try AnalysisInput.read(path: $0, variables: [input.var], options: design, reading: reading), name: $0) }
+        print(try EstimateReport.nps(data, variable: input.var, confidence: design.confidence, compare: try compare.groups(by: design.byColumns),
+                                     previous: earlier).render(input.format))
     }
 }
 
@@ -96,23 +76,8 @@ struct TopBoxOptions: ParsableArguments {
 enum TopBoxRun {
     static func run(statistic: String, title: String, input: AnalysisFileOptions, options: TopBoxOptions, design: DesignOptions,
                     reading: ReadingOptions, scale: ClosedRange<Double>, top: Set<Double>) throws {
-        let data = try AnalysisInput(path: input.file, variables: [input.var], options: design, reading: reading)
-        let answers = try data.numbers(input.var)
-        let scores = try data.domains.map {
-            try TopBoxScore(answers: answers, column: input.var, scale: scale, top: top, design: data.design, domain: $0,
-                            method: options.method, confidence: design.confidence)
-        }
-        var report = EstimateReport(statistic: statistic, title: title, variable: input.var, confidence: design.confidence,
-                                    design: data.resolved, designKind: data.design.kind, estimates: scores.map(\.share), scale: .share)
-        report.topLevel = [("scale", .array([.number(scale.lowerBound), .number(scale.upperBound)])),
-                           ("top", .array(top.sorted().map { .number($0) })), ("method", .string(options.method.rawValue))]
-        report.extra = [("mean", scores.map { .number($0.mean.estimate) }), ("mean_se", scores.map { .number($0.mean.standardError) })]
-        report.extraColumns = [(L("media", "mean"), scores.map { NumberText.decimal($0.mean.estimate, places: 2) })]
-        report.excluded = data.excluded(answers)
-        let values = top.sorted().map { NumberText.exact($0) }
-        let boxes = values.count == 1 ? values[0] : values.dropLast().joined(separator: ", ") + L(" o ", " or ") + values.last!
-        report.notes = [L("\(title) = proporción que responde \(boxes) en la escala \(NumberText.exact(scale.lowerBound))–\(NumberText.exact(scale.upperBound)); la media va al lado.",
-                          "\(title) = share answering \(boxes) on the \(NumberText.exact(scale.lowerBound))–\(NumberText.exact(scale.upperBound)) scale; the mean is beside it.")]
-        print(report.render(input.format))
+        let data = try AnalysisInput.read(path: input.file, variables: [input.var], options: design, reading: reading)
+        print(try EstimateReport.topBox(statistic: statistic, title: title, data, variable: input.var, scale: scale, top: top, method: options.method,
+                                        confidence: design.confidence).render(input.format))
     }
 }

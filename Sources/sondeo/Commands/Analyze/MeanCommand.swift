@@ -27,23 +27,9 @@ struct MeanCommand: ParsableCommand {
     @OptionGroup var global: GlobalOptions
 
     func run() throws {
-        let data = try AnalysisInput(path: input.file, variables: [input.var] + [denominator].compactMap { $0 }, options: design, reading: reading)
-        let y = try data.numbers(input.var)
-        let x = try denominator.map { try data.numbers($0) }
-        let estimate = { (domain: Domain) throws -> Estimate in
-            if let x, let denominator { return try data.design.ratio(y, over: x, in: domain, denominator: denominator, confidence: design.confidence) }
-            return try data.design.mean(y, in: domain, confidence: design.confidence)
-        }
-        var report = EstimateReport(statistic: x == nil ? "mean" : "ratio", title: x == nil ? L("Media", "Mean") : L("Razón", "Ratio"),
-                                    variable: denominator.map { "\(input.var) / \($0)" } ?? input.var, confidence: design.confidence,
-                                    design: data.resolved, designKind: data.design.kind, estimates: try data.domains.map(estimate),
-                                    scale: .number(places: 3))
-        report.excluded = data.excluded(x.map { xs in zip(y, xs).map { $0.isNaN || $1.isNaN ? .nan : $0 } } ?? y)
-        if let groups = try compare.groups(by: design.byColumns) {
-            let a = try estimate(try data.domain(named: groups.0)), b = try estimate(try data.domain(named: groups.1))
-            report.comparison = (groups.0, groups.1, try Difference(a, b, design: data.design, confidence: design.confidence))
-        }
-        print(report.render(input.format))
+        let data = try AnalysisInput.read(path: input.file, variables: [input.var] + [denominator].compactMap { $0 }, options: design, reading: reading)
+        print(try EstimateReport.mean(data, variable: input.var, denominator: denominator, confidence: design.confidence,
+                                      compare: try compare.groups(by: design.byColumns)).render(input.format))
     }
 }
 
@@ -66,13 +52,7 @@ struct TotalCommand: ParsableCommand {
     @OptionGroup var global: GlobalOptions
 
     func run() throws {
-        let data = try AnalysisInput(path: input.file, variables: [input.var], options: design, reading: reading)
-        let y = try data.numbers(input.var)
-        var report = EstimateReport(statistic: "total", title: L("Total", "Total"), variable: input.var, confidence: design.confidence,
-                                    design: data.resolved, designKind: data.design.kind,
-                                    estimates: try data.domains.map { try data.design.total(y, in: $0, confidence: design.confidence) },
-                                    scale: .number(places: 1))
-        report.excluded = data.excluded(y)
-        print(report.render(input.format))
+        let data = try AnalysisInput.read(path: input.file, variables: [input.var], options: design, reading: reading)
+        print(try EstimateReport.total(data, variable: input.var, confidence: design.confidence).render(input.format))
     }
 }

@@ -45,13 +45,13 @@ struct ModelOptions: ParsableArguments {
     }
 
     /// Reads the file with the formula's columns and the design's, and builds the model matrix.
-    func model(_ response: ModelMatrix.Response, design: DesignOptions, reading: ReadingOptions) throws -> (AnalysisInput, ModelMatrix, Bool) {
+    func model(_ response: ModelMatrix.Response, design: DesignOptions, reading: ReadingOptions) throws -> (AnalysisData, ModelMatrix, Bool) {
         let parsed = try Formula(parsing: formula)
         let header = try CSVReader.header(path: file, options: try reading.csvOptions())
         for name in parsed.variables where !header.contains(name) {
             throw RegressionError.unknownColumn(name, suggestion: Suggestion.closest(to: name, among: header))
         }
-        let data = try AnalysisInput(path: file, variables: parsed.variables, options: design, reading: reading)
+        let data = try AnalysisInput.read(path: file, variables: parsed.variables, options: design, reading: reading)
         let model = try ModelMatrix(table: data.table, formula: parsed, response: response, references: try references())
         let designBased = !data.resolved.columns.isEmpty
         return (data, model, designBased)

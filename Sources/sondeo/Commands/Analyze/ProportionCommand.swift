@@ -32,50 +32,16 @@ struct ProportionCommand: ParsableCommand {
     @OptionGroup var reading: ReadingOptions
     @OptionGroup var global: GlobalOptions
 
+    func validate() throws {
+        if compare.compare != nil && level == nil {
+            throw ValidationError(L("--compare en proporciones requiere --level", "--compare on proportions needs --level"))
+        }
+    }
+
     func run() throws {
-        let data = try AnalysisInput(path: input.file, variables: [input.var], options: design, reading: reading)
-        let column = try data.table.column(input.var, source: input.file)
-        let texts = (0..<data.table.rowCount).map { column.text(at: $0) }
-        let levels: [String]
-        if let level {
-            let present = Set(texts.compactMap { $0 })
-            guard present.contains(level) else {
-                throw AnalysisError.levelNotFound(column: input.var, level: level,
-                                                  suggestion: Suggestion.closest(to: level, among: Array(present)))
-            }
-            levels = [level]
-        } else {
-            levels = Array(Set(texts.compactMap { $0 })).sorted(by: LevelOrder.less)
-        }
-        var estimates: [Estimate] = []
-        var levelOf: [JSONValue] = []
-        for value in levels {
-            let indicator = texts.map { $0 == nil ? Double.nan : ($0 == value ? 1.0 : 0.0) }
-            for domain in data.domains {
-                var e = try data.design.proportion(indicator, in: domain, method: method, confidence: design.confidence)
-                if levels.count > 1 { e.group.append((input.var, value)) }
-                estimates.append(e)
-                levelOf.append(JSONValue.string(value))
-            }
-        }
-        var report = EstimateReport(statistic: "proportion", title: L("Proporción", "Proportion"), variable: input.var,
-                                    confidence: design.confidence, design: data.resolved, designKind: data.design.kind,
-                                    estimates: estimates, scale: .share)
-        report.displayName = level.map { "\(input.var) = \($0)" }
-        report.topLevel = [("method", JSONValue.string(method.rawValue))]
-        if let level { report.topLevel.append(("level", JSONValue.string(level))) }
-        report.extra = [("level", levelOf)]
-        report.excluded = data.excluded(texts.map { $0 == nil ? .nan : 0 })
-        if let groups = try compare.groups(by: design.byColumns) {
-            guard levels.count == 1 else {
-                throw ValidationError(L("--compare en proporciones requiere --level", "--compare on proportions needs --level"))
-            }
-            let indicator = texts.map { $0 == nil ? Double.nan : ($0 == levels[0] ? 1.0 : 0.0) }
-            let a = try data.design.mean(indicator, in: try data.domain(named: groups.0))
-            let b = try data.design.mean(indicator, in: try data.domain(named: groups.1))
-            report.comparison = (groups.0, groups.1, try Difference(a, b, design: data.design, confidence: design.confidence))
-        }
-        print(report.render(input.format))
+        let data = try AnalysisInput.read(path: input.file, variables: [input.var], options: design, reading: reading)
+        print(try EstimateReport.proportion(data, variable: input.var, level: level, method: method, confidence: design.confidence,
+                                            compare: try compare.groups(by: design.byColumns)).render(input.format))
     }
 }
 
@@ -106,22 +72,7 @@ struct QuantileCommand: ParsableCommand {
             }
             return p
         }
-        let data = try AnalysisInput(path: input.file, variables: [input.var], options: design, reading: reading)
-        let y = try data.numbers(input.var)
-        var estimates: [Estimate] = []
-        var probability: [JSONValue] = []
-        for p in probabilities {
-            for domain in data.domains {
-                var e = try data.design.quantile(y, probability: p, in: domain, confidence: design.confidence)
-                if probabilities.count > 1 { e.group.append(("p", NumberText.exact(p))) }
-                estimates.append(e)
-                probability.append(JSONValue.number(p))
-            }
-        }
-        var report = EstimateReport(statistic: "quantile", title: L("Cuantil", "Quantile"), variable: input.var, confidence: design.confidence,
-                                    design: data.resolved, designKind: data.design.kind, estimates: estimates, scale: .number(places: 2))
-        report.extra = [("p", probability)]
-        report.excluded = data.excluded(y)
-        print(report.render(input.format))
+        let data = try AnalysisInput.read(path: input.file, variables: [input.var], options: design, reading: reading)
+        print(try EstimateReport.quantiles(data, variable: input.var, probabilities: probabilities, confidence: design.confidence).render(input.format))
     }
 }

@@ -77,7 +77,7 @@ struct ReportCommand: ParsableCommand {
                                  "error: \(file) has none of the question columns of \(questionnaire) (is it the file of «sondeo responses export»?)"))
                 throw ExitCode(ExitStatus.dataError.rawValue)
             }
-            let data = try AnalysisInput(path: file, variables: names, options: self.design, reading: reading)
+            let data = try AnalysisInput.read(path: file, variables: names, options: self.design, reading: reading)
             (table, design, designText, source) = (data.table, data.design, data.resolved.description(data.design.kind), file)
         } else {
             // The store's interviews, read with the version that was published for them.

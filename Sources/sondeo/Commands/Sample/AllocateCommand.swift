@@ -72,59 +72,7 @@ struct AllocateCommand: ParsableCommand {
         } else {
             result = try Allocation(strata: strata, total: total!, method: allocation.method, minimumPerStratum: allocation.minPerStratum)
         }
-        let expected = precision.margin(of: result)
-        let assumption = strata.allSatisfy { $0.standardDeviation != nil }
-            ? L("con las desviaciones estándar dadas", "with the standard deviations given")
-            : L("para una proporción p = \(NumberText.exact(proportion))", "for a proportion p = \(NumberText.exact(proportion))")
-        switch format {
-        case .json:
-            print(AllocationJSON.encode(result, strata: strata, expectedMargin: expected, confidence: confidence,
-                                        minimum: allocation.minPerStratum).rendered())
-        case .csv:
-            print(CSVWriter.standard.text(of: AllocationJSON.columns(result)), terminator: "")
-        default:
-            var text = TextTable(headers: [L("estrato", "stratum"), "N_h", "n_h", L("n exacto", "exact n"), "n_h/N_h", L("peso N_h/n_h", "weight N_h/n_h")],
-                                 alignments: [.left, .right, .right, .right, .right, .right])
-            for share in result.strata {
-                text.append([share.stratum, NumberText.integer(share.population), NumberText.integer(share.size),
-                             NumberText.decimal(share.exact, places: 2),
-                             NumberText.decimal(Double(share.size) / Double(share.population) * 100, places: 2) + " %",
-                             share.size > 0 ? NumberText.decimal(Double(share.population) / Double(share.size), places: 3) : "—"])
-            }
-            text.append(["total", NumberText.integer(result.strata.reduce(0) { $0 + $1.population }), NumberText.integer(result.total), "", "", ""])
-            print(L("Asignación \(methodName(result.method)) de \(NumberText.integer(result.total)) encuestas en \(result.strata.count) estratos (mínimo \(allocation.minPerStratum) por estrato)",
-                    "\(methodName(result.method)) allocation of \(NumberText.integer(result.total)) interviews over \(result.strata.count) strata (minimum \(allocation.minPerStratum) per stratum)"))
-            print("")
-            print(text.rendered())
-            print("")
-            print(L("Margen de error esperado: ±\(NumberText.decimal(expected, places: 4)) con \(NumberText.level(confidence)) % de confianza, \(assumption).",
-                    "Expected margin of error: ±\(NumberText.decimal(expected, places: 4)) at \(NumberText.level(confidence)) % confidence, \(assumption)."))
-        }
-    }
-}
-
-/// The allocation document of DESIGN.md, which `sample draw --allocation` reads back.
-enum AllocationJSON {
-    static func encode(_ allocation: Allocation, strata: [Stratum], expectedMargin: Double, confidence: Double,
-                       minimum: Int) -> JSONValue {
-        .object([
-            ("total", .integer(allocation.total)),
-            ("method", .string(allocation.method.rawValue)),
-            ("strata", .array(zip(allocation.strata, strata).map { share, stratum in
-                .object([("stratum", .string(share.stratum)), ("N", .integer(share.population)), ("n", .integer(share.size)),
-                         ("n_exact", .number(share.exact)), ("sd", .finite(stratum.standardDeviation)),
-                         ("cost", .finite(stratum.cost))])
-            })),
-            ("min_per_stratum", .integer(minimum)),
-            ("expected_margin", .number(expectedMargin)),
-            ("confidence", .number(confidence)),
-        ])
-    }
-
-    /// The allocation as table columns (for `--format csv`).
-    static func columns(_ allocation: Allocation) -> [Column] {
-        let shares = allocation.strata
-        return [Column.texts("estrato", shares.map(\.stratum)), Column.integers("N", shares.map(\.population)),
-                Column.integers("n", shares.map(\.size)), Column.decimals("n_exacto", shares.map(\.exact))]
+        print(result.report(strata: strata, expectedMargin: precision.margin(of: result), confidence: confidence, proportion: proportion,
+                            minimum: allocation.minPerStratum, format: format), terminator: format == .csv ? "" : "\n")
     }
 }

@@ -59,11 +59,3 @@ struct AllocationOptions: ParsableArguments {
 extension AllocationMethod: ExpressibleByArgument {}
 
 /// The method's name as a person reads it.
-func methodName(_ method: AllocationMethod) -> String {
-    switch method {
-    case .proportional: return L("proporcional", "proportional")
-    case .neyman: return "Neyman"
-    case .optimal: return L("óptima (con costos)", "optimal (with costs)")
-    case .equal: return L("igual", "equal")
-    }
-}

@@ -102,8 +102,8 @@ struct DrawCommand: ParsableCommand {
         let idColumn = id ?? table.columnNames[0]
         let draw = try StratifiedDraw(table: table, strataColumn: strata, idColumn: idColumn, sizes: sizes, seed: seed,
                                       reserveFraction: reserve, method: systematic ? .systematic(sortBy: sortBy!) : .simpleRandom)
-        let sample = table.selecting(draw.units.map(\.row)).appending(Self.designColumns(draw.units))
+        let sample = table.selecting(draw.units.map(\.row)).appending(draw.designColumns)
         try (excel ? CSVWriter.excel : CSVWriter.standard).write(sample, to: out)
-        report(draw, idColumn: idColumn)
+        print(draw.report(idColumn: idColumn, out: out, format: format))
     }
 }

@@ -26,19 +26,6 @@ struct PrecisionOptions: ParsableArguments {
     var target: SizeTarget {
         sd.map { SizeTarget.mean(standardDeviation: $0) } ?? .proportion(proportion ?? 0.5)
     }
-
-    /// `p = 0,5` or `s = 12`, for the printed inputs.
-    var targetText: String { text(of: target) }
-
-    func text(of target: SizeTarget) -> String {
-        switch target {
-        case .proportion(let p): return L("proporción esperada p = \(NumberText.exact(p))", "expected proportion p = \(NumberText.exact(p))")
-        case .mean(let s): return L("desviación estándar s = \(NumberText.exact(s))", "standard deviation s = \(NumberText.exact(s))")
-        case .netPromoter(let p, let d):
-            return L("promotores esperados p = \(NumberText.exact(p)), detractores d = \(NumberText.exact(d))",
-                     "expected promoters p = \(NumberText.exact(p)), detractors d = \(NumberText.exact(d))")
-        }
-    }
 }
 
 /// `--sd A=12,B=20` and `--cost A=1,B=1.5`: a value per stratum.

@@ -99,8 +99,7 @@ struct SizeCommand: ParsableCommand {
     func run() throws {
         let (target, margin) = self.target
         if let completes {
-            printAchieved(try AchievedMargin(n: completes, target: target, confidence: precision.confidence,
-                                                 population: population, deff: deff))
+            print(try AchievedMargin(n: completes, target: target, confidence: precision.confidence, population: population, deff: deff).render(format))
         } else if perStratum, let frame, let strata {
             let (table, _) = try reading.readTable(frame, columns: [strata])
             let frameStrata = try FrameStrata.strata(of: table, column: strata)
@@ -108,10 +107,11 @@ struct SizeCommand: ParsableCommand {
                 (stratum, try SampleSize(target: target, margin: margin!, confidence: precision.confidence,
                                          population: stratum.size, deff: deff, responseRate: responseRate))
             }
-            printPerStratum(sizes, target: target, margin: margin!)
+            print(StratumSizes(sizes: sizes, target: target, margin: margin!, confidence: precision.confidence, deff: deff, responseRate: responseRate)
+                .render(format))
         } else {
-            printSize(try SampleSize(target: target, margin: margin!, confidence: precision.confidence,
-                                     population: population, deff: deff, responseRate: responseRate))
+            print(try SampleSize(target: target, margin: margin!, confidence: precision.confidence, population: population, deff: deff,
+                                 responseRate: responseRate).render(format))
         }
     }
 }

@@ -89,18 +89,9 @@ struct WeightsCommand: ParsableCommand {
         let procedure = WeightingProcedure(strata: strata, poststrata: Self.list(poststrata ?? ""), rake: Self.list(rake ?? ""), trim: trim,
                                            tolerance: tolerance, maxIterations: maxIterations)
         let result = try procedure.apply(to: try startingWeights(table), responses: table, responsesPath: responses, frame: population)
-        let weights = result.weights
-        var steps: [(String, JSONValue)] = []
-        if let strata { steps.append(("nonresponse", .string(strata))) }
-        if !procedure.poststrata.isEmpty { steps.append(("poststratification", .array(procedure.poststrata.map(JSONValue.string)))) }
-        if !procedure.rake.isEmpty { steps.append(("raking", .array(procedure.rake.map(JSONValue.string)))) }
-        if let trim { steps.append(("trimming", .number(trim))) }
-        if let (largest, cap) = result.unmetCap {
-            Terminal.error(L("aviso: el recorte y el rastrillado no se pudieron cumplir a la vez: el peso máximo queda en \(NumberText.decimal(largest, places: 3)) (tope \(NumberText.decimal(cap, places: 3)))",
-                             "warning: trimming and raking could not both be met: the largest weight stays at \(NumberText.decimal(largest, places: 3)) (cap \(NumberText.decimal(cap, places: 3)))"))
-        }
-        let output = table.setting(Column(name: "peso_final", type: .decimal, storage: .numeric(weights)))
+        if let warning = result.unmetCapWarning { Terminal.error(warning) }
+        let output = table.setting(Column(name: "peso_final", type: .decimal, storage: .numeric(result.weights)))
         try (excel ? CSVWriter.excel : CSVWriter.standard).write(output, to: out)
-        report(WeightSummary(weights), steps: steps, raking: result.raking.map { ($0.discrepancy, result.rakingIterations) }, trimming: result.trimming)
+        print(result.report(procedure, out: out, format: format))
     }
 }

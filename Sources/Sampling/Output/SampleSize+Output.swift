@@ -1,31 +1,42 @@
 import Diagnostics
-import ArgumentParser
-import Sampling
 import Table
 
-/// How `SizeCommand` writes its result.
-extension SizeCommand {
-    func inputs(_ size: SampleSize) -> [(String, JSONValue)] {
-        var members: [(String, JSONValue)] = []
-        switch size.target {
-        case .proportion(let p): members += [("target", .string("proportion")), ("proportion", .number(p))]
-        case .mean(let s): members += [("target", .string("mean")), ("sd", .number(s))]
-        case .netPromoter(let p, let d): members += [("target", .string("nps")), ("promoters", .number(p)), ("detractors", .number(d))]
+/// Sample sizes as a person reads them (the formula with the figures put in) or as scripts read
+/// them (DESIGN.md's JSON: n0, n, population, margin, confidence, deff, response_rate, n_final, formula).
+extension SizeTarget {
+    /// `proporción esperada p = 0,5`, for the printed inputs.
+    public var text: String {
+        switch self {
+        case .proportion(let p): return L("proporción esperada p = \(NumberText.exact(p))", "expected proportion p = \(NumberText.exact(p))")
+        case .mean(let s): return L("desviación estándar s = \(NumberText.exact(s))", "standard deviation s = \(NumberText.exact(s))")
+        case .netPromoter(let p, let d):
+            return L("promotores esperados p = \(NumberText.exact(p)), detractores d = \(NumberText.exact(d))",
+                     "expected promoters p = \(NumberText.exact(p)), detractors d = \(NumberText.exact(d))")
         }
-        return members
     }
 
-    func printSize(_ size: SampleSize) {
+    /// What was asked, as JSON members.
+    var json: [(String, JSONValue)] {
+        switch self {
+        case .proportion(let p): return [("target", .string("proportion")), ("proportion", .number(p))]
+        case .mean(let s): return [("target", .string("mean")), ("sd", .number(s))]
+        case .netPromoter(let p, let d): return [("target", .string("nps")), ("promoters", .number(p)), ("detractors", .number(d))]
+        }
+    }
+}
+
+extension SampleSize {
+    public func render(_ format: OutputFormat) -> String {
+        let size = self
         if format == .json {
-            print(JSONValue.object([
+            return JSONValue.object([
                 ("n0", .number(size.n0)), ("n", .integer(size.n)),
                 ("population", size.population.map { .integer($0) } ?? .null),
                 ("margin", .number(size.margin)), ("confidence", .number(size.confidence)),
                 ("deff", .number(size.deff)), ("response_rate", .number(size.responseRate)),
                 ("n_final", .integer(size.nFinal)), ("formula", .string(size.formula)),
                 ("z", .number(size.z)), ("n_exact", .number(size.nExact)), ("census", .bool(size.isCensus)),
-            ] + inputs(size)).rendered())
-            return
+            ] + target.json).rendered()
         }
         let z = NumberText.decimal(size.z, places: 4)
         let s2: String, what: String
@@ -37,7 +48,7 @@ extension SizeCommand {
         var lines = [
             L("Tamaño de muestra para estimar \(what)", "Sample size to estimate \(what)"),
             "",
-            "  " + precision.text(of: size.target),
+            "  " + size.target.text,
             "  " + L("margen de error e = \(NumberText.exact(size.margin))", "margin of error e = \(NumberText.exact(size.margin))")
                 + (size.target.isProportion ? L(" (±\(NumberText.level(size.margin)) puntos)", " (±\(NumberText.level(size.margin)) points)") : ""),
             "  " + L("confianza = \(NumberText.level(size.confidence)) % (z = \(z))", "confidence = \(NumberText.level(size.confidence)) % (z = \(z))"),
@@ -60,37 +71,57 @@ extension SizeCommand {
             lines.append(L("Atención: los contactos necesarios superan la población (N = \(NumberText.integer(population))): haga un censo y reporte el margen que se logre.",
                            "Note: the contacts needed exceed the population (N = \(NumberText.integer(population))): take a census and report the margin achieved."))
         }
-        print(lines.joined(separator: "\n"))
+        return lines.joined(separator: "\n")
     }
+}
 
-    func printAchieved(_ achieved: AchievedMargin) {
+extension AchievedMargin {
+    public func render(_ format: OutputFormat) -> String {
+        let achieved = self
         if format == .json {
-            print(JSONValue.object([
+            return JSONValue.object([
                 ("n", .integer(achieved.n)), ("margin", .number(achieved.margin)), ("confidence", .number(achieved.confidence)),
                 ("population", achieved.population.map { .integer($0) } ?? .null), ("deff", .number(achieved.deff)),
                 ("n0", .number(achieved.n0)), ("z", .number(achieved.z)),
-            ]).rendered())
-            return
+            ]).rendered()
         }
         let points = achieved.target.isProportion
             ? L(" (±\(NumberText.decimal(achieved.margin * 100, places: 2)) puntos)", " (±\(NumberText.decimal(achieved.margin * 100, places: 2)) points)") : ""
-        print(L("Con \(NumberText.integer(achieved.n)) encuestas completas el margen de error es \(NumberText.decimal(achieved.margin, places: 4))\(points), con \(NumberText.level(achieved.confidence)) % de confianza.",
-                "With \(NumberText.integer(achieved.n)) completed interviews the margin of error is \(NumberText.decimal(achieved.margin, places: 4))\(points), at \(NumberText.level(achieved.confidence)) % confidence."))
+        return L("Con \(NumberText.integer(achieved.n)) encuestas completas el margen de error es \(NumberText.decimal(achieved.margin, places: 4))\(points), con \(NumberText.level(achieved.confidence)) % de confianza.",
+                "With \(NumberText.integer(achieved.n)) completed interviews the margin of error is \(NumberText.decimal(achieved.margin, places: 4))\(points), at \(NumberText.level(achieved.confidence)) % confidence.")
+    }
+}
+
+/// One sample size per stratum, each stratum with its own margin (`sample size --per-stratum`).
+public struct StratumSizes {
+    public let sizes: [(Stratum, SampleSize)]
+    public let target: SizeTarget
+    public let margin: Double
+    public let confidence: Double
+    public let deff: Double
+    public let responseRate: Double
+
+    public init(sizes: [(Stratum, SampleSize)], target: SizeTarget, margin: Double, confidence: Double, deff: Double, responseRate: Double) {
+        self.sizes = sizes
+        self.target = target
+        self.margin = margin
+        self.confidence = confidence
+        self.deff = deff
+        self.responseRate = responseRate
     }
 
-    func printPerStratum(_ sizes: [(Stratum, SampleSize)], target: SizeTarget, margin: Double) {
+    public func render(_ format: OutputFormat) -> String {
         let total = sizes.reduce(0) { $0 + $1.1.n }, totalFinal = sizes.reduce(0) { $0 + $1.1.nFinal }
         if format == .json {
-            print(JSONValue.object([
-                ("margin", .number(margin)), ("confidence", .number(precision.confidence)), ("deff", .number(deff)),
+            return JSONValue.object([
+                ("margin", .number(margin)), ("confidence", .number(confidence)), ("deff", .number(deff)),
                 ("response_rate", .number(responseRate)), ("formula", .string(sizes.first?.1.formula ?? "")),
                 ("strata", .array(sizes.map { stratum, size in
                     .object([("stratum", .string(stratum.name)), ("N", .integer(stratum.size)), ("n0", .number(size.n0)),
                              ("n", .integer(size.n)), ("n_final", .integer(size.nFinal)), ("census", .bool(size.isCensus))])
                 })),
                 ("n", .integer(total)), ("n_final", .integer(totalFinal)),
-            ]).rendered())
-            return
+            ]).rendered()
         }
         var table = TextTable(headers: [L("estrato", "stratum"), "N_h", "n0", "n_h", "n_final"],
                               alignments: [.left, .right, .right, .right, .right])
@@ -99,9 +130,7 @@ extension SizeCommand {
                           NumberText.integer(size.n), NumberText.integer(size.nFinal) + (size.isCensus ? L(" (censo)", " (census)") : "")])
         }
         table.append(["total", NumberText.integer(sizes.reduce(0) { $0 + $1.0.size }), "", NumberText.integer(total), NumberText.integer(totalFinal)])
-        print(L("Tamaño por estrato: cada estrato con margen ±\(NumberText.exact(margin)) y \(NumberText.level(precision.confidence)) % de confianza, \(precision.text(of: target))",
-                "Size per stratum: each stratum with margin ±\(NumberText.exact(margin)) at \(NumberText.level(precision.confidence)) % confidence, \(precision.text(of: target))"))
-        print("")
-        print(table.rendered())
+        return L("Tamaño por estrato: cada estrato con margen ±\(NumberText.exact(margin)) y \(NumberText.level(confidence)) % de confianza, \(target.text)",
+                "Size per stratum: each stratum with margin ±\(NumberText.exact(margin)) at \(NumberText.level(confidence)) % confidence, \(target.text)") + "\n\n" + table.rendered()
     }
 }

@@ -1,5 +1,5 @@
 import Diagnostics
-import Analysis
+
 
 extension KeyDrivers.Quadrant {
     /// The quadrant as the report and `analyze drivers` name it.

@@ -1,19 +1,26 @@
 import Diagnostics
-import Analysis
 import Foundation
 import Table
 
 /// A fitted model as a person reads it (coefficients table, fit statistics, reference levels, notes)
 /// or as scripts read it (DESIGN.md's JSON: n, coefficients[{term, estimate, se, t, p}], r2, adj_r2,
 /// sigma, f; deviance and aic for a logistic model).
-struct ModelReport {
+public struct ModelReport {
     let fit: RegressionFit
     let model: ModelMatrix
-    let input: AnalysisInput
+    let input: AnalysisData
     let confidence: Double
     let outcomeLevel: String?
 
-    func render(_ format: OutputFormat) -> String {
+    public init(fit: RegressionFit, model: ModelMatrix, input: AnalysisData, confidence: Double, outcomeLevel: String?) {
+        self.fit = fit
+        self.model = model
+        self.input = input
+        self.confidence = confidence
+        self.outcomeLevel = outcomeLevel
+    }
+
+    public func render(_ format: OutputFormat) -> String {
         switch format {
         case .json: return json().rendered()
         case .csv: return csv()

@@ -1,12 +1,11 @@
 import Foundation
 import Diagnostics
-import Sampling
 import Table
 
 /// Reads the allocation JSON that `sample allocate --format json` writes and checks it against the
 /// frame: the same strata, and the same N_h (a frame that changed since the allocation is refused).
-enum AllocationFile {
-    static func sizes(path: String, frame: Table, strataColumn: String) throws -> [String: Int] {
+public enum AllocationFile {
+    public static func sizes(path: String, frame: Table, strataColumn: String) throws -> [String: Int] {
         let counts = try FrameStrata.strata(of: frame, column: strataColumn)
         let frameSizes = Dictionary(uniqueKeysWithValues: counts.map { ($0.name, $0.size) })
         var sizes: [String: Int] = [:]
@@ -20,7 +19,7 @@ enum AllocationFile {
     }
 
     /// The strata of the file: name, N_h when written, and the allocated n_h.
-    static func read(_ path: String) throws -> [(stratum: String, population: Int?, n: Int)] {
+    public static func read(_ path: String) throws -> [(stratum: String, population: Int?, n: Int)] {
         guard let data = FileManager.default.contents(atPath: path) else {
             throw CSVError(FileManager.default.fileExists(atPath: path) ? .ioFailure(reason: L("no se pudo leer", "could not be read")) : .fileNotFound,
                            at: .init(source: path))
@@ -37,11 +36,11 @@ enum AllocationFile {
 }
 
 /// An allocation file that is not the JSON `sample allocate` writes.
-struct AllocationFileError: Diagnostic {
-    var path: String
-    var code: String { "SAMPLE-019" }
-    var location: SourceLocation? { SourceLocation(source: path) }
-    func message(_ language: Language) -> String {
+public struct AllocationFileError: Diagnostic {
+    public var path: String
+    public var code: String { "SAMPLE-019" }
+    public var location: SourceLocation? { SourceLocation(source: path) }
+    public func message(_ language: Language) -> String {
         language.pick("«\(path)» no es una asignación: se esperaba el JSON de «sondeo sample allocate --format json»",
                       "«\(path)» is not an allocation: expected the JSON of «sondeo sample allocate --format json»")
     }

@@ -1,5 +1,4 @@
 import Diagnostics
-import Analysis
 import Foundation
 import Table
 

@@ -1,38 +1,49 @@
 import Diagnostics
-import Analysis
 import Foundation
 import Table
 
 /// Estimates as a person reads them (a table with the design written above it) or as scripts read
 /// them (DESIGN.md's JSON: statistic, variable, confidence, design, estimates[{group, estimate, se,
 /// ci, n, deff}]).
-struct EstimateReport {
+public struct EstimateReport {
     /// How the numbers of a statistic are shown in the terminal.
-    enum Scale {
+    public enum Scale: Sendable {
         /// Shares in [0, 1], shown as percentages.
         case share
         /// Plain numbers with this many decimals.
         case number(places: Int)
     }
 
-    var statistic: String
-    var title: String
-    var variable: String
-    var confidence: Double
-    var design: ResolvedDesign
-    var designKind: SurveyDesign.Kind
-    var estimates: [Estimate]
-    var scale: Scale
-    var excluded: Int = 0
-    var extra: [(key: String, values: [JSONValue])] = []
-    var extraColumns: [(header: String, values: [String])] = []
-    var topLevel: [(String, JSONValue)] = []
-    var comparison: (a: String, b: String, difference: Difference)?
-    var notes: [String] = []
+    public var statistic: String
+    public var title: String
+    public var variable: String
+    public var confidence: Double
+    public var design: DesignColumns
+    public var designKind: SurveyDesign.Kind
+    public var estimates: [Estimate]
+    public var scale: Scale
+    public var excluded: Int = 0
+    public var extra: [(key: String, values: [JSONValue])] = []
+    public var extraColumns: [(header: String, values: [String])] = []
+    public var topLevel: [(String, JSONValue)] = []
+    public var comparison: (a: String, b: String, difference: Difference)?
+    public var notes: [String] = []
     /// How the variable is named in the text title when it differs from the column (`recomendaria = si`).
-    var displayName: String?
+    public var displayName: String?
 
-    func render(_ format: OutputFormat) -> String {
+    public init(statistic: String, title: String, variable: String, confidence: Double, design: DesignColumns, designKind: SurveyDesign.Kind,
+                estimates: [Estimate], scale: Scale) {
+        self.statistic = statistic
+        self.title = title
+        self.variable = variable
+        self.confidence = confidence
+        self.design = design
+        self.designKind = designKind
+        self.estimates = estimates
+        self.scale = scale
+    }
+
+    public func render(_ format: OutputFormat) -> String {
         switch format {
         case .json: return json().rendered()
         case .csv: return csv()
@@ -86,7 +97,7 @@ struct EstimateReport {
     }
 
     /// A share as a percentage with one decimal.
-    func percent(_ value: Double) -> String { NumberText.decimal(value * 100, places: 1) + " %" }
+    public func percent(_ value: Double) -> String { NumberText.decimal(value * 100, places: 1) + " %" }
 
     func show(_ value: Double) -> String {
         guard value.isFinite else { return "—" }
