@@ -38,6 +38,14 @@ public struct TextTable {
         lines += rows.map { "| " + $0.map(escape).joined(separator: " | ") + " |" }
         return lines.joined(separator: "\n")
     }
+
+    /// The text on one line (line breaks shown as spaces), cut to `width` characters with an
+    /// ellipsis when cut.
+    public static func shortened(_ value: String, to width: Int) -> String {
+        let line = value.replacingOccurrences(of: "\r\n", with: " ").replacingOccurrences(of: "\n", with: " ")
+            .replacingOccurrences(of: "\r", with: " ")
+        return line.count > width ? String(line.prefix(width - 1)) + "…" : line
+    }
 }
 
 private extension String {

@@ -22,6 +22,10 @@ public struct SegmentSummary: Sendable {
 
     public let base: Int
     public let count: Int
+    /// The grouping columns, the averaged columns and the labels of the shares, as asked.
+    public let by: [String]
+    public let meanColumns: [String]
+    public let shareLabels: [String]
     public var share: Double { base == 0 ? .nan : Double(count) / Double(base) }
     public let groups: [Group]
 
@@ -34,6 +38,9 @@ public struct SegmentSummary: Sendable {
                 shares: [(label: String, column: String, value: String)]) throws(SegmentationError) {
         base = table.rowCount
         count = inSegment.reduce(0) { $0 + ($1 ? 1 : 0) }
+        self.by = by
+        meanColumns = means
+        shareLabels = shares.map(\.label)
         let keyColumns = by.map { table[$0]! }
         func key(_ row: Int) -> [String]? {
             var values: [String] = []

@@ -84,7 +84,7 @@ struct ReadingOptions: ParsableArguments {
         options.columns = columns
         options.digest = digest
         let result = try CSVReader.read(path: path, options: options)
-        ReadReport.warn(result.report)
+        result.report.warnings.forEach(Terminal.error)
         return result
     }
 

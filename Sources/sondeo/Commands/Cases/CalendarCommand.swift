@@ -31,22 +31,6 @@ func firstDay(ofMonth month: String) throws -> CivilDate {
     return first
 }
 
-/// Today in Colombia (UTC−5).
-func colombianToday() -> CivilDate {
-    var calendar = Calendar(identifier: .gregorian)
-    calendar.timeZone = TimeZone(secondsFromGMT: -5 * 3600)!
-    let parts = calendar.dateComponents([.year, .month, .day], from: Date())
-    return CivilDate(year: parts.year!, month: parts.month!, day: parts.day!)!
-}
-
-let weekdays = ["lunes", "martes", "miércoles", "jueves", "viernes", "sábado", "domingo"]
-let weekdaysEnglish = ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"]
-
-/// `lunes 2025-07-21`.
-func dayText(_ date: CivilDate) -> String {
-    L(weekdays[ColombianCalendar.weekday(date)], weekdaysEnglish[ColombianCalendar.weekday(date)]) + " " + date.iso
-}
-
 /// `sondeo calendar`: the Colombian business calendar legal terms are counted on.
 struct CalendarCommand: ParsableCommand {
     static var configuration: CommandConfiguration {

@@ -30,24 +30,7 @@ struct HolidaysCommand: ParsableCommand {
     }
 
     func run() throws {
-        let calendar = try calendarOptions.calendar()
-        let holidays = calendar.holidays(year)
-        let days = (CivilDate(year: year, month: 1, day: 1)!.daysSinceEpoch...CivilDate(year: year, month: 12, day: 31)!.daysSinceEpoch)
-        let business = days.filter { calendar.isBusinessDay(CivilDate(daysSinceEpoch: $0)) }.count
-        if format == .json {
-            print(JSONValue.object([
-                ("year", .integer(year)), ("calendar_version", .string(calendar.version)), ("business_days", .integer(business)),
-                ("holidays", .array(holidays.map { .object([("date", .string($0.date.iso)), ("name", .string($0.name))]) })),
-            ]).rendered())
-            return
-        }
-        var table = TextTable(headers: [L("fecha", "date"), L("día", "day"), L("festivo", "holiday")], alignments: [.left, .left, .left])
-        for h in holidays { table.append([h.date.iso, L(weekdays[ColombianCalendar.weekday(h.date)], weekdaysEnglish[ColombianCalendar.weekday(h.date)]), h.name]) }
-        print(L("Festivos de \(year) en Colombia", "Colombian holidays of \(year)"))
-        print(table.rendered())
-        print()
-        print(L("\(holidays.count) festivos, \(Set(holidays.map(\.date)).count) fechas distintas; \(NumberText.integer(business)) días hábiles (lunes a viernes sin festivos). Calendario \(calendar.version).",
-                "\(holidays.count) holidays, \(Set(holidays.map(\.date)).count) distinct dates; \(business) business days (Monday to Friday without holidays). Calendar \(calendar.version)."))
+        print(try calendarOptions.calendar().holidaysReport(year, format: format))
     }
 }
 
@@ -76,8 +59,8 @@ struct AddDaysCommand: ParsableCommand {
         let start = try parseDate(date, field: L("la fecha", "the date"))
         let calendar = try calendarOptions.calendar()
         let result = calendar.adding(days, businessDaysTo: start)
-        print(L("\(dayText(result)) (\(days) días hábiles \(days >= 0 ? "después" : "antes") del \(dayText(start)))",
-                "\(dayText(result)) (\(days) business days \(days >= 0 ? "after" : "before") \(dayText(start)))"))
+        print(L("\(result.withWeekday) (\(days) días hábiles \(days >= 0 ? "después" : "antes") del \(start.withWeekday))",
+                "\(result.withWeekday) (\(days) business days \(days >= 0 ? "after" : "before") \(start.withWeekday))"))
     }
 }
 
@@ -103,7 +86,7 @@ struct BetweenCommand: ParsableCommand {
         let a = try parseDate(from, field: "A"), b = try parseDate(to, field: "B")
         let calendar = try calendarOptions.calendar()
         let count = calendar.businessDays(from: a, to: b)
-        print(L("\(count) días hábiles después del \(dayText(a)) hasta el \(dayText(b)).", "\(count) business days after \(dayText(a)) up to \(dayText(b))."))
+        print(L("\(count) días hábiles después del \(a.withWeekday) hasta el \(b.withWeekday).", "\(count) business days after \(a.withWeekday) up to \(b.withWeekday)."))
         let (low, high) = a < b ? (a, b) : (b, a)
         let closed = ((low.daysSinceEpoch + 1)...max(low.daysSinceEpoch + 1, high.daysSinceEpoch)).map(CivilDate.init(daysSinceEpoch:))
             .filter { day in calendar.holidays(day.year).contains { $0.date == day } }

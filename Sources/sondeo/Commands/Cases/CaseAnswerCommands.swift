@@ -118,10 +118,10 @@ struct VerifyCaseCommand: ParsableCommand {
         let day = try target.day()
         let store = try options.storeOptions.openCases()
         let desk = try options.desk()
-        let before = try options.load(target.radicado, from: store)
+        let before = try CaseDesk.load(target.radicado, from: store)
         let (after, event, attempt) = try desk.verify(before, attempts: try store.verificationAttempts(of: before.radicado), on: day, contacted: contacted,
                                                       satisfied: happy, notes: notes, at: Clock.system.timestamp, actor: options.who)
         try store.updateCase(after, expected: before, event: event, attempt: attempt)
-        print(CaseText.summary(after, event: event))
+        print(after.summary(event: event))
     }
 }

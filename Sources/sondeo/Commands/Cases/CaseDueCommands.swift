@@ -27,7 +27,7 @@ struct DueCasesCommand: ParsableCommand {
     func validate() throws { try format.require([.table, .json]) }
 
     func run() throws {
-        let today = colombianToday()
+        let today = CivilDate.colombianToday()
         let day = try on.map { try parseDate($0, field: "--on") } ?? today
         let store = try options.storeOptions.openCases()
         let calendar = try options.calendarOptions.calendar()
@@ -51,14 +51,14 @@ struct DueCasesCommand: ParsableCommand {
             print(table.rendered())
             print()
         }
-        print(L("PQRSL para el \(dayText(day))", "PQRSL for \(dayText(day))"))
+        print(L("PQRSL para el \(day.withWeekday)", "PQRSL for \(day.withWeekday)"))
         print()
         if reminders.noted {
             section(L("Recordatorios para hoy (vencen en 2 días hábiles o menos; quedan anotados como hechos):",
                       "Reminders for today (due in 2 business days or less; noted as done):"), sent)
         } else {
-            section(L("Recordatorios que tocarán ese día (no se anotan todavía: el \(dayText(day)) aún no llega):",
-                      "Reminders due that day (not noted yet: \(dayText(day)) has not come):"), sent)
+            section(L("Recordatorios que tocarán ese día (no se anotan todavía: el \(day.withWeekday) aún no llega):",
+                      "Reminders due that day (not noted yet: \(day.withWeekday) has not come):"), sent)
         }
         section(L("Recordatorios ya hechos antes:", "Reminders already done:"), already)
         section(day == today ? L("Vencen hoy:", "Due today:") : L("Vencen ese día:", "Due that day:"), due.dueToday)
@@ -99,7 +99,7 @@ struct VerifySampleCommand: ParsableCommand {
             return
         }
         let desk = try options.desk()
-        let day = try on.map { try parseDate($0, field: "--on") } ?? colombianToday()
+        let day = try on.map { try parseDate($0, field: "--on") } ?? CivilDate.colombianToday()
         var random = SystemRandomNumberGenerator()
         let (sample, changes) = try desk.draw(try store.pqrsCases(), month: month, seed: seed ?? random.next(), on: day, at: Clock.system.timestamp, actor: options.who)
         try store.saveSample(sample, changes: changes)

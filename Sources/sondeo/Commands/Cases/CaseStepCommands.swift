@@ -12,7 +12,7 @@ struct CaseTarget: ParsableArguments {
     @Option(help: ArgumentHelp(L("Fecha del paso (aaaa-mm-dd; por defecto hoy).", "Date of the step (yyyy-mm-dd; today by default)."), valueName: L("fecha", "date")))
     var on: String?
 
-    func day() throws -> CivilDate { try on.map { try parseDate($0, field: "--on") } ?? colombianToday() }
+    func day() throws -> CivilDate { try on.map { try parseDate($0, field: "--on") } ?? CivilDate.colombianToday() }
 }
 
 /// `sondeo cases classify`.

@@ -49,21 +49,11 @@ struct CaseOptions: ParsableArguments {
         return CaseDesk(calendar: try calendarOptions.calendar(), catalog: catalogue)
     }
 
-    /// A stored case, or CASE-006 with the closest radicado.
-    func load(_ radicado: String, from store: any CaseStore) throws -> PQRSCaseRecord {
-        if let found = try store.pqrsCase(radicado) { return found }
-        let all = try store.pqrsCases().map(\.radicado)
-        throw CaseError.notFound(radicado: radicado, suggestion: Suggestion.closest(to: radicado, among: all))
-    }
-
-    /// Runs one step on a case: loads it, applies the rule, saves case and history line together.
+    /// Runs one step on a case (``CaseDesk/step(_:in:_:)``) and prints what happened.
     func step(_ radicado: String, _ body: (CaseDesk, PQRSCaseRecord, String) throws -> (PQRSCaseRecord, PQRSEvent)) throws {
-        let store = try storeOptions.openCases()
         let desk = try desk()
-        let before = try load(radicado, from: store)
-        let (after, event) = try body(desk, before, Clock.system.timestamp)
-        try store.updateCase(after, expected: before, event: event)
-        print(CaseText.summary(after, event: event))
+        let (after, event) = try desk.step(radicado, in: try storeOptions.openCases()) { try body(desk, $0, $1) }
+        print(after.summary(event: event))
     }
 }
 
@@ -73,28 +63,5 @@ func parseYesNo(_ text: String, option: String) throws -> Bool {
     case "yes", "si", "s", "y", "true", "1": return true
     case "no", "n", "false", "0": return false
     default: throw ValidationError(L("\(option) espera yes o no, no «\(text)»", "\(option) expects yes or no, not «\(text)»"))
-    }
-}
-
-/// How cases read in the terminal.
-enum CaseText {
-    /// One line after a step: the radicado, the state and what happened.
-    static func summary(_ c: PQRSCaseRecord, event: PQRSEvent) -> String {
-        "\(c.radicado): \(c.state) — \(event.details)"
-    }
-
-    /// DESIGN.md's case JSON.
-    static func json(_ c: PQRSCaseRecord, reminder: String?) -> JSONValue {
-        func optional(_ s: String?) -> JSONValue { s.map { .string($0) } ?? .null }
-        return .object([
-            ("radicado", .string(c.radicado)), ("type", .string(c.type)), ("channel", .string(c.channel)), ("service", .string(c.service)),
-            ("attribute", optional(c.attribute)), ("ssf_type", optional(c.ssfType)), ("subsidy", .bool(c.subsidy)), ("from_ssf", .bool(c.fromSSF)),
-            ("received", .string(c.received)), ("deposited", optional(c.deposited)), ("effective_receipt", .string(c.effectiveReceipt)),
-            ("term_days", .integer(c.termDays)), ("term_source", .string(c.termSource)), ("deadline", .string(c.deadline)),
-            ("original_deadline", .string(c.originalDeadline)), ("maximum_extension", .string(c.maximumExtension)), ("reminder", optional(reminder)),
-            ("calendar_version", .string(c.calendarVersion)), ("owner", .string(c.owner)), ("state", .string(c.state)),
-            ("response_date", optional(c.responseDate)), ("response_channel", optional(c.responseChannel)), ("ssf_certificate", optional(c.ssfCertificate)),
-            ("verification", .string(c.verification)), ("satisfied", c.satisfied.map { .bool($0) } ?? .null), ("closed_on", optional(c.closedOn)),
-        ])
     }
 }

@@ -44,7 +44,7 @@ struct CasesReportCommand: ParsableCommand {
     func run() throws {
         let first = try firstDay(ofMonth: month)
         let last = CivilDate(year: first.year, month: first.month, day: CivilDate.daysIn(month: first.month, year: first.year))!
-        let asOf = try on.map { try parseDate($0, field: "--on") } ?? min(colombianToday(), last)
+        let asOf = try on.map { try parseDate($0, field: "--on") } ?? min(CivilDate.colombianToday(), last)
         let store = try options.storeOptions.openCases()
         let desk = try options.desk()
         let report = MonthlyReport(cases: try store.pqrsCases(), reminders: try store.reminders(), month: month, asOf: asOf, calendar: desk.calendar)

@@ -58,7 +58,7 @@ struct OpenCaseCommand: ParsableCommand {
     func run() throws {
         let channelValue = try choice(channel, PQRSChannel.self, field: L("el canal", "the channel"))
         let typeValue = try choice(type, PQRSType.self, field: L("el tipo", "the type"))
-        let day = try received.map { try parseDate($0, field: "--received") } ?? colombianToday()
+        let day = try received.map { try parseDate($0, field: "--received") } ?? CivilDate.colombianToday()
         let deposit = try deposited.map { try parseDate($0, field: "--deposited") }
         if deposit != nil && channelValue != .buzon {
             throw ValidationError(L("--deposited es solo para casos del buzón (--channel buzon)", "--deposited is only for buzón cases (--channel buzon)"))
@@ -73,17 +73,17 @@ struct OpenCaseCommand: ParsableCommand {
         saved.radicado = radicado
         let reminder = desk.calendar.adding(-2, businessDaysTo: CivilDate(parsing: saved.deadline)!)
         if format == .json {
-            print(CaseText.json(saved, reminder: reminder.iso).rendered())
+            print(saved.json(reminder: reminder.iso).rendered())
             return
         }
         print(L("Radicado \(radicado): \(typeValue.label) por \(channelValue.rawValue), asignado a \(saved.owner).",
                 "Radicado \(radicado): \(typeValue.label) via \(channelValue.rawValue), assigned to \(saved.owner)."))
         if saved.effectiveReceipt != saved.received {
-            print(L("Recibido el \(dayText(day)), día no hábil: cuenta desde el \(dayText(CivilDate(parsing: saved.effectiveReceipt)!)).",
-                    "Received on \(dayText(day)), not a business day: counts from \(dayText(CivilDate(parsing: saved.effectiveReceipt)!))."))
+            print(L("Recibido el \(day.withWeekday), día no hábil: cuenta desde el \(CivilDate(parsing: saved.effectiveReceipt)!.withWeekday).",
+                    "Received on \(day.withWeekday), not a business day: counts from \(CivilDate(parsing: saved.effectiveReceipt)!.withWeekday)."))
         }
-        print(L("Término: \(saved.termDays) días hábiles. Vence el \(dayText(CivilDate(parsing: saved.deadline)!)); recordatorio el \(dayText(reminder)).",
-                "Term: \(saved.termDays) business days. Due \(dayText(CivilDate(parsing: saved.deadline)!)); reminder on \(dayText(reminder))."))
+        print(L("Término: \(saved.termDays) días hábiles. Vence el \(CivilDate(parsing: saved.deadline)!.withWeekday); recordatorio el \(reminder.withWeekday).",
+                "Term: \(saved.termDays) business days. Due \(CivilDate(parsing: saved.deadline)!.withWeekday); reminder on \(reminder.withWeekday)."))
     }
 }
 

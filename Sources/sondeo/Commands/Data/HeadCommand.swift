@@ -57,12 +57,12 @@ struct HeadCommand: ParsableCommand {
             print(JSONValue.object([
                 ("total", .integer(table.rowCount)),
                 ("matching", .integer(selected.rowCount)),
-                ("rows", TableJSON.rows(shown)),
+                ("rows", shown.jsonRows),
             ]).rendered())
         case .markdown:
-            print(TableDisplay.textTable(shown).markdown())
+            print(shown.textTable.markdown())
         case .table:
-            print(TableDisplay.textTable(shown).rendered())
+            print(shown.textTable.rendered())
             print("\n" + footer(shown: shown.rowCount, matching: selected.rowCount, total: table.rowCount))
         }
     }

@@ -97,7 +97,7 @@ struct ClusterCommand: ParsableCommand {
                 let fit = try KMeans(data: data, k: k, restarts: restarts, seed: seed)
                 results.append((k, fit, Silhouette.mean(data: data, assignments: fit.assignments, k: k, seed: seed)))
             }
-            printRange(results, rows: data.rows)
+            print(KMeans.rangeReport(results, rows: data.rows, restarts: restarts, seed: seed, format: format))
             return
         }
         let fit = try KMeans(data: data, k: ks[0], restarts: restarts, seed: seed)
@@ -108,7 +108,7 @@ struct ClusterCommand: ParsableCommand {
             let column = Column(name: "cluster", type: .categorical, storage: .coded(codes: codes, levels: (1...fit.k).map(String.init)))
             try CSVWriter.standard.write(table.setting(column), to: out)
         }
-        printFit(fit, data: data, dropped: dropped)
+        print(fit.report(data: data, seed: seed, standardize: standardize, dropped: dropped, out: out, format: format))
     }
 }
 

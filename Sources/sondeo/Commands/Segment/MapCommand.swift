@@ -90,9 +90,9 @@ struct MapCommand: ParsableCommand {
         let output: String
         switch chosen {
         case .html: output = ProfileHTML.page(title: title, profiles: profiles)
-        case .json: output = JSONValue.array(profiles.map { ProfileText.json($0.0, expression: $0.1) }).rendered()
-        case .markdown: output = profiles.map { ProfileText.text($0.0, expression: $0.1, markdown: true) }.joined(separator: "\n\n")
-        case .table: output = profiles.map { ProfileText.text($0.0, expression: $0.1, markdown: false) }.joined(separator: "\n\n")
+        case .json: output = JSONValue.array(profiles.map { $0.0.json(expression: $0.1) }).rendered()
+        case .markdown: output = profiles.map { $0.0.text(expression: $0.1, markdown: true) }.joined(separator: "\n\n")
+        case .table: output = profiles.map { $0.0.text(expression: $0.1, markdown: false) }.joined(separator: "\n\n")
         }
         if let out {
             try TextFile.write(output, to: out)

@@ -57,59 +57,6 @@ struct SegmentCommand: ParsableCommand {
         let (table, _) = try reading.readTable(file, columns: needed)
         let mask = try SegmentSelection.mask(chosen?.expression, table: table)
         let summary = try SegmentSummary(table: table, inSegment: mask, by: byColumns, means: meanColumns, shares: shares)
-        switch format {
-        case .json: print(json(summary, chosen).rendered())
-        case .csv: print(CSVWriter.standard.text(of: columns(summary)), terminator: "")
-        case .markdown: print(text(summary, chosen, markdown: true))
-        case .table: print(text(summary, chosen, markdown: false))
-        }
-    }
-
-    private func json(_ s: SegmentSummary, _ chosen: (name: String, expression: String)?) -> JSONValue {
-        .object([
-            ("segment", chosen.map { .string($0.name) } ?? .null), ("expression", chosen.map { .string($0.expression) } ?? .null),
-            ("base", .integer(s.base)), ("count", .integer(s.count)), ("share", .number(s.share)),
-            ("groups", .array(s.groups.map { g in
-                .object([
-                    ("group", .object(g.group.map { ($0.column, .string($0.value)) })), ("count", .integer(g.count)),
-                    ("share", .number(g.share)), ("base_count", .integer(g.baseCount)), ("penetration", .number(g.penetration)),
-                    ("means", .object(g.means.map { ($0.column, .number($0.value)) })),
-                    ("shares", .object(g.shares.map { ($0.label, .number($0.value)) })),
-                ])
-            })),
-        ])
-    }
-
-    private func columns(_ s: SegmentSummary) -> [Column] {
-        let groups = s.groups
-        var columns = Self.list(by).enumerated().map { i, name in Column.texts(name, groups.map { $0.group[i].value }) }
-        columns += [Column.integers("count", groups.map(\.count)), Column.decimals("share", groups.map(\.share)),
-                    Column.integers("base_count", groups.map(\.baseCount)), Column.decimals("penetration", groups.map(\.penetration))]
-        for (i, name) in Self.list(mean).enumerated() { columns.append(Column.decimals("mean_\(name)", groups.map { $0.means[i].value })) }
-        for (i, item) in Self.list(share).enumerated() { columns.append(Column.decimals("share_\(item)", groups.map { $0.shares[i].value })) }
-        return columns
-    }
-
-    private func text(_ s: SegmentSummary, _ chosen: (name: String, expression: String)?, markdown: Bool) -> String {
-        let pct = { (x: Double) in NumberText.decimal(x * 100, places: 1) + " %" }
-        var lines: [String] = []
-        if let chosen { lines.append(L("Segmento «\(chosen.name)»: \(chosen.expression)", "Segment «\(chosen.name)»: \(chosen.expression)")) }
-        lines.append(L("\(NumberText.integer(s.count)) de \(NumberText.integer(s.base)) filas (\(pct(s.share)) de la base)",
-                       "\(NumberText.integer(s.count)) of \(NumberText.integer(s.base)) rows (\(pct(s.share)) of the base)"))
-        let byColumns = Self.list(by)
-        if !byColumns.isEmpty || !Self.list(mean).isEmpty || !Self.list(share).isEmpty {
-            var table = TextTable(
-                headers: byColumns + ["n", L("% del segmento", "% of segment"), L("% del grupo", "% of group")]
-                    + Self.list(mean).map { L("media \($0)", "mean \($0)") } + Self.list(share).map { "% \($0)" },
-                alignments: byColumns.map { _ in .left } + [.right, .right, .right] + Self.list(mean).map { _ in .right } + Self.list(share).map { _ in .right })
-            for g in s.groups {
-                table.append(g.group.map(\.value) + [NumberText.integer(g.count), pct(g.share), pct(g.penetration)]
-                             + g.means.map { NumberText.decimal($0.value, places: 2) } + g.shares.map { pct($0.value) })
-            }
-            lines += ["", markdown ? table.markdown() : table.rendered(), ""]
-            lines.append(L("«% del grupo»: qué parte de ese grupo en toda la base pertenece al segmento.",
-                           "«% of group»: how much of that group in the whole base belongs to the segment."))
-        }
-        return lines.joined(separator: "\n")
+        print(summary.render(format, segment: chosen), terminator: format == .csv ? "" : "\n")
     }
 }

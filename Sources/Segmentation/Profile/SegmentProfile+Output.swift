@@ -1,17 +1,17 @@
-import ArgumentParser
 import Diagnostics
-import Foundation
-import Segmentation
 import Table
 
-enum ProfileText {
-    static func text(_ profile: SegmentProfile, expression: String?, markdown: Bool) -> String {
+/// A segment map as text or JSON (`sondeo map`); the HTML page is ``ProfileHTML``.
+extension SegmentProfile {
+    /// The map as text for a terminal (or Markdown): one table per column, segment against the rest.
+    public func text(expression: String?, markdown: Bool) -> String {
+        let profile = self
         let pct = { (x: Double) in NumberText.decimal(x * 100, places: 1) + " %" }
         var lines = [L("Mapa de «\(profile.name)»", "Map of «\(profile.name)»") + (expression.map { ": \($0)" } ?? "")]
         lines.append(L("\(NumberText.integer(profile.count)) de \(NumberText.integer(profile.base)) filas (\(pct(Double(profile.count) / Double(profile.base))) de la base)",
                        "\(NumberText.integer(profile.count)) of \(NumberText.integer(profile.base)) rows (\(pct(Double(profile.count) / Double(profile.base))) of the base)"))
         for (question, columns) in profile.sections {
-            lines += ["", (markdown ? "## " : "") + question.title(Localization.language)]
+            lines += ["", (markdown ? "## " : "") + question.title(Language.current)]
             for column in columns {
                 var heading = column.column
                 if let s = column.segmentMean, let r = column.restMean {
@@ -22,7 +22,7 @@ enum ProfileText {
                                       alignments: [.left, .right, .right, .right])
                 for level in column.levels {
                     let index = level.index
-                    let mark = index.isFinite ? (index >= 120 ? " ▲" : (index <= 80 ? " ▼" : "")) : ""
+                    let mark = index.isFinite ? (index >= ProfileHTML.high ? " ▲" : (index <= ProfileHTML.low ? " ▼" : "")) : ""
                     table.append([level.label, pct(level.segmentShare), pct(level.restShare),
                                   (index.isFinite ? String(Int(index.rounded())) : "—") + mark])
                 }
@@ -33,14 +33,16 @@ enum ProfileText {
         return lines.joined(separator: "\n")
     }
 
-    static func json(_ profile: SegmentProfile, expression: String?) -> JSONValue {
-        .object([
+    /// The map as JSON.
+    public func json(expression: String?) -> JSONValue {
+        let profile = self
+        return .object([
             ("segment", .string(profile.name)), ("expression", expression.map { .string($0) } ?? .null),
             ("base", .integer(profile.base)), ("count", .integer(profile.count)),
             ("share", .number(Double(profile.count) / Double(profile.base))),
             ("sections", .array(profile.sections.map { question, columns in
                 .object([
-                    ("question", .string(question.rawValue)), ("title", .string(question.title(Localization.language))),
+                    ("question", .string(question.rawValue)), ("title", .string(question.title(Language.current))),
                     ("columns", .array(columns.map { c in
                         .object([
                             ("column", .string(c.column)), ("type", .string(c.type.rawValue)),

@@ -1,0 +1,31 @@
+import Diagnostics
+import Foundation
+import Table
+
+extension CivilDate {
+    /// Today in Colombia (UTC−5, no daylight saving), by `clock`.
+    public static func colombianToday(_ clock: Clock = .system) -> CivilDate {
+        var calendar = Calendar(identifier: .gregorian)
+        calendar.timeZone = TimeZone(secondsFromGMT: -5 * 3600)!
+        let parts = calendar.dateComponents([.year, .month, .day], from: clock.now())
+        return CivilDate(year: parts.year!, month: parts.month!, day: parts.day!)!
+    }
+
+    /// `lunes 2025-07-21`: the day as the auxiliar reads it.
+    public var withWeekday: String {
+        let weekday = ColombianCalendar.weekday(self)
+        return L(["lunes", "martes", "miércoles", "jueves", "viernes", "sábado", "domingo"][weekday],
+                 ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"][weekday]) + " " + iso
+    }
+
+    /// A stored instant (UTC, ISO 8601) as Colombian local time, `2026-11-29 01:23`.
+    public static func colombianLocal(_ instant: String) -> String {
+        let parser = ISO8601DateFormatter()
+        parser.formatOptions = [.withInternetDateTime, .withFractionalSeconds]
+        guard let date = parser.date(from: instant) else { return instant }
+        let formatter = DateFormatter()
+        formatter.dateFormat = "yyyy-MM-dd HH:mm"
+        formatter.timeZone = TimeZone(secondsFromGMT: -5 * 3600)
+        return formatter.string(from: date)
+    }
+}
