@@ -76,6 +76,7 @@ public struct CaseDesk: Sendable {
         try catalog.require(intake.service, in: .service)
         if let attribute = intake.attribute { try catalog.require(attribute, in: .attribute) }
         if let ssfType = intake.ssfType { try catalog.require(ssfType, in: .ssfType) }
+        if intake.deposited != nil && intake.channel != .buzon { throw .depositOutsideBox(channel: intake.channel.rawValue) }
         if let deposited = intake.deposited, deposited > intake.received {
             throw .dateBefore(field: "la apertura del buzón", date: intake.received, earlier: "el depósito", limit: deposited)
         }

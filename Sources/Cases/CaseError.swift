@@ -31,6 +31,8 @@ public enum CaseError: Diagnostic, Equatable {
     /// The monthly verification sample is drawn once the month is over: a month drawn early can never be
     /// drawn again, and its cases answered later would wait for a draw for good.
     case monthNotOver(month: String, lastDay: CivilDate, day: CivilDate)
+    /// Only the suggestion box has a deposit day distinct from the day it is opened (procedure step 15).
+    case depositOutsideBox(channel: String)
 
     public var code: String {
         switch self {
@@ -57,6 +59,7 @@ public enum CaseError: Diagnostic, Equatable {
         case .suspensionLate: return "CASE-021"
         case .desistTooEarly: return "CASE-022"
         case .monthNotOver: return "CASE-023"
+        case .depositOutsideBox: return "CASE-024"
         }
     }
 
@@ -72,7 +75,7 @@ public enum CaseError: Diagnostic, Equatable {
     public var exitStatus: ExitStatus {
         switch self {
         case .unreadableFile: return .noInput
-        case .unknownCode, .unknownValue, .badDate, .notFound: return .usage
+        case .unknownCode, .unknownValue, .badDate, .notFound, .depositOutsideBox: return .usage
         default: return .dataError
         }
     }
@@ -104,6 +107,9 @@ public enum CaseError: Diagnostic, Equatable {
         case .responseBeforeFiling(let response, let received):
             return es ? "la respuesta (\(response.iso)) no puede ser anterior a la radicación (\(received.iso))"
                       : "the response (\(response.iso)) cannot be earlier than the filing (\(received.iso))"
+        case .depositOutsideBox(let channel):
+            return es ? "la fecha de depósito es solo para casos del buzón (--channel buzon), no de «\(channel)»"
+                      : "a deposit day is only for suggestion-box cases (--channel buzon), not «\(channel)»"
         case .monthNotOver(let month, let last, let day):
             return es ? "el mes \(month) no ha terminado el \(day.iso): su muestra de verificación se sortea desde el día siguiente a su último día (\(last.iso)), cuando ya se conocen todos sus reclamos respondidos"
                       : "month \(month) is not over on \(day.iso): its verification sample is drawn from the day after its last day (\(last.iso)), when all its answered claims are known"

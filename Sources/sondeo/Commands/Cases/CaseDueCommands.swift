@@ -32,40 +32,7 @@ struct DueCasesCommand: ParsableCommand {
         let store = try options.storeOptions.openCases()
         let calendar = try options.calendarOptions.calendar()
         let due = DueList(try store.pqrsCases(), on: day, calendar: calendar)
-        let reminders = try due.noteReminders(in: store, today: today)
-        let sent = reminders.new, already = reminders.already
-        if format == .json {
-            func list(_ items: [DueList.Item]) -> JSONValue {
-                .array(items.map { .object([("radicado", .string($0.record.radicado)), ("owner", .string($0.record.owner)), ("type", .string($0.record.type)),
-                                            ("deadline", .string($0.record.deadline)), ("days_late", .integer($0.daysLate))]) })
-            }
-            print(JSONValue.object([("date", .string(day.iso)), ("reminders_noted", .bool(reminders.noted)), ("reminders", list(sent)), ("reminders_already_sent", list(already)),
-                                    ("due_today", list(due.dueToday)), ("overdue", list(due.overdue))]).rendered())
-            return
-        }
-        func section(_ title: String, _ items: [DueList.Item], late: Bool = false) {
-            guard !items.isEmpty else { return }
-            print(title)
-            var table = TextTable(headers: [L("responsable", "owner"), "radicado", L("tipo", "type"), L("vence", "due")] + (late ? [L("días hábiles de atraso", "business days late")] : []))
-            for i in items { table.append([i.record.owner, i.record.radicado, i.record.type, i.record.deadline] + (late ? [String(i.daysLate)] : [])) }
-            print(table.rendered())
-            print()
-        }
-        print(L("PQRSL para el \(day.withWeekday)", "PQRSL for \(day.withWeekday)"))
-        print()
-        if reminders.noted {
-            section(L("Recordatorios para hoy (vencen en 2 días hábiles o menos; quedan anotados como hechos):",
-                      "Reminders for today (due in 2 business days or less; noted as done):"), sent)
-        } else {
-            section(L("Recordatorios que tocarán ese día (no se anotan todavía: el \(day.withWeekday) aún no llega):",
-                      "Reminders due that day (not noted yet: \(day.withWeekday) has not come):"), sent)
-        }
-        section(L("Recordatorios ya hechos antes:", "Reminders already done:"), already)
-        section(day == today ? L("Vencen hoy:", "Due today:") : L("Vencen ese día:", "Due that day:"), due.dueToday)
-        section(L("Vencidos sin respuesta:", "Overdue without an answer:"), due.overdue, late: true)
-        let dueWord = day == today ? L("vencen hoy", "due today") : L("vencen ese día", "due that day")
-        print(L("\(NumberText.count(sent.count, "recordatorio nuevo", "recordatorios nuevos")) (\(already.count) ya \(already.count == 1 ? "hecho" : "hechos") antes), \(due.dueToday.count) \(dueWord), \(due.overdue.count) vencidos.",
-                "\(sent.count) new reminders (\(already.count) already done), \(due.dueToday.count) \(dueWord), \(due.overdue.count) overdue."))
+        print(due.report(try due.noteReminders(in: store, today: today), today: today, format: format))
     }
 }
 
@@ -92,25 +59,10 @@ struct VerifySampleCommand: ParsableCommand {
     func validate() throws { _ = try firstDay(ofMonth: month) }
 
     func run() throws {
-        let store = try options.storeOptions.openCases()
-        if let existing = try store.sample(month: month) {
-            print(L("La muestra de \(month) ya se sorteó el \(existing.drawnAt.prefix(10)) (semilla \(existing.seed), \(existing.algorithm)): \(existing.selected.count) de \(existing.population) casos, huella \(existing.populationSHA256.prefix(16))….",
-                    "The sample of \(month) was drawn on \(existing.drawnAt.prefix(10)) (seed \(existing.seed), \(existing.algorithm)): \(existing.selected.count) of \(existing.population) cases, fingerprint \(existing.populationSHA256.prefix(16))…."))
-            return
-        }
-        let desk = try options.desk()
         let day = try on.map { try parseDate($0, field: "--on") } ?? CivilDate.colombianToday()
         var random = SystemRandomNumberGenerator()
-        let (sample, changes) = try desk.draw(try store.pqrsCases(), month: month, seed: seed ?? random.next(), on: day, at: Clock.system.timestamp, actor: options.who)
-        try store.saveSample(sample, changes: changes)
-        print(L("Muestra de verificación de \(month): \(sample.selected.count) de \(sample.population) reclamos sobre subsidios (semilla \(sample.seed), \(sample.algorithm), huella \(sample.populationSHA256.prefix(16))…).",
-                "Verification sample of \(month): \(sample.selected.count) of \(sample.population) claims about subsidies (seed \(sample.seed), \(sample.algorithm), fingerprint \(sample.populationSHA256.prefix(16))…)."))
-        if !sample.selected.isEmpty {
-            let shown = sample.selected.prefix(10).joined(separator: ", ") + (sample.selected.count > 10 ? ", …" : "")
-            print(L("Por llamar, en este orden: \(shown)", "To call, in this order: \(shown)"))
-            if sample.selected.count > 10 {
-                print(L("(la lista completa, en «sondeo cases export»: verificacion = pendiente)", "(the whole list in «sondeo cases export»: verificacion = pendiente)"))
-            }
-        }
+        let (sample, drawn) = try options.desk().monthlySample(in: try options.storeOptions.openCases(), month: month, seed: seed ?? random.next(), on: day,
+                                                              actor: options.who)
+        print(sample.report(drawnNow: drawn))
     }
 }

@@ -60,30 +60,11 @@ struct OpenCaseCommand: ParsableCommand {
         let typeValue = try choice(type, PQRSType.self, field: L("el tipo", "the type"))
         let day = try received.map { try parseDate($0, field: "--received") } ?? CivilDate.colombianToday()
         let deposit = try deposited.map { try parseDate($0, field: "--deposited") }
-        if deposit != nil && channelValue != .buzon {
-            throw ValidationError(L("--deposited es solo para casos del buzón (--channel buzon)", "--deposited is only for buzón cases (--channel buzon)"))
-        }
-        let store = try options.storeOptions.openCases()
         let desk = try options.desk()
-        let (record, event) = try desk.open(.init(channel: channelValue, type: typeValue, service: service, attribute: attribute, ssfType: ssfType,
-                                                  subsidy: subsidy, fromSSF: fromSsf, text: text, petitioner: petitioner, received: day,
-                                                  deposited: deposit, ssfTermDays: ssfTerm), at: Clock.system.timestamp, actor: options.who)
-        let radicado = try store.openCase(record, year: day.year, event: event)
-        var saved = record
-        saved.radicado = radicado
-        let reminder = desk.calendar.adding(-2, businessDaysTo: CivilDate(parsing: saved.deadline)!)
-        if format == .json {
-            print(saved.json(reminder: reminder.iso).rendered())
-            return
-        }
-        print(L("Radicado \(radicado): \(typeValue.label) por \(channelValue.rawValue), asignado a \(saved.owner).",
-                "Radicado \(radicado): \(typeValue.label) via \(channelValue.rawValue), assigned to \(saved.owner)."))
-        if saved.effectiveReceipt != saved.received {
-            print(L("Recibido el \(day.withWeekday), día no hábil: cuenta desde el \(CivilDate(parsing: saved.effectiveReceipt)!.withWeekday).",
-                    "Received on \(day.withWeekday), not a business day: counts from \(CivilDate(parsing: saved.effectiveReceipt)!.withWeekday)."))
-        }
-        print(L("Término: \(saved.termDays) días hábiles. Vence el \(CivilDate(parsing: saved.deadline)!.withWeekday); recordatorio el \(reminder.withWeekday).",
-                "Term: \(saved.termDays) business days. Due \(CivilDate(parsing: saved.deadline)!.withWeekday); reminder on \(reminder.withWeekday)."))
+        let saved = try desk.file(.init(channel: channelValue, type: typeValue, service: service, attribute: attribute, ssfType: ssfType, subsidy: subsidy,
+                                        fromSSF: fromSsf, text: text, petitioner: petitioner, received: day, deposited: deposit, ssfTermDays: ssfTerm),
+                                  in: try options.storeOptions.openCases(), actor: options.who)
+        print(saved.filed(reminder: desk.calendar.adding(-2, businessDaysTo: CivilDate(parsing: saved.deadline)!), format: format))
     }
 }
 

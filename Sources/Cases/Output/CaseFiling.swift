@@ -1,0 +1,31 @@
+import Diagnostics
+import Store
+import Table
+
+extension CaseDesk {
+    /// Radicar, as every channel does it: the rules of ``open(_:at:actor:)`` and the radicado of the
+    /// store, saved with the first history line. The case as stored.
+    public func file(_ intake: Intake, in store: any CaseStore, clock: Clock = .system, actor: String) throws -> PQRSCaseRecord {
+        let (record, event) = try open(intake, at: clock.timestamp, actor: actor)
+        var saved = record
+        saved.radicado = try store.openCase(record, year: intake.received.year, event: event)
+        return saved
+    }
+}
+
+extension PQRSCaseRecord {
+    /// What the auxiliar reads after filing: the radicado, who has it, when it counts from and is due.
+    public func filed(reminder: CivilDate, format: OutputFormat) -> String {
+        if format == .json { return json(reminder: reminder.iso).rendered() }
+        let label = PQRSType(rawValue: type)?.label ?? type
+        var lines = [L("Radicado \(radicado): \(label) por \(channel), asignado a \(owner).", "Radicado \(radicado): \(label) via \(channel), assigned to \(owner).")]
+        let day = CivilDate(parsing: received)!, due = CivilDate(parsing: deadline)!
+        if effectiveReceipt != received {
+            lines.append(L("Recibido el \(day.withWeekday), día no hábil: cuenta desde el \(CivilDate(parsing: effectiveReceipt)!.withWeekday).",
+                           "Received on \(day.withWeekday), not a business day: counts from \(CivilDate(parsing: effectiveReceipt)!.withWeekday)."))
+        }
+        lines.append(L("Término: \(termDays) días hábiles. Vence el \(due.withWeekday); recordatorio el \(reminder.withWeekday).",
+                       "Term: \(termDays) business days. Due \(due.withWeekday); reminder on \(reminder.withWeekday)."))
+        return lines.joined(separator: "\n")
+    }
+}
