@@ -73,6 +73,19 @@ public struct SurveyServer: Sendable {
         try await app.runService()
     }
 
+    /// Serves until stopped, from a caller that is not async (the command line).
+    public func runUntilStopped(host: String, port: Int) throws {
+        final class Outcome: @unchecked Sendable { var error: (any Error)? }
+        let outcome = Outcome()
+        let done = DispatchSemaphore(value: 0)
+        Task {
+            do { try await run(host: host, port: port) } catch { outcome.error = error }
+            done.signal()
+        }
+        done.wait()
+        if let error = outcome.error { throw error }
+    }
+
     // MARK: - Pages
 
     static let csrfCookie = "sondeo_csrf"

@@ -2,6 +2,7 @@ import ArgumentParser
 import Diagnostics
 import Foundation
 import Questionnaire
+import Survey
 import Table
 
 /// `sondeo questionnaire`: step 42, questionnaires as plain text.
@@ -16,23 +17,6 @@ struct QuestionnaireCommand: ParsableCommand {
     }
 
     @OptionGroup var global: GlobalOptions
-}
-
-/// Reads a questionnaire file as UTF-8 text.
-enum QuestionnaireSource {
-    static func read(_ path: String) throws -> String {
-        guard FileManager.default.fileExists(atPath: path) else { throw CSVError(.fileNotFound, at: SourceLocation(source: path)) }
-        guard let data = FileManager.default.contents(atPath: path) else {
-            throw CSVError(.ioFailure(reason: L("no se pudo leer", "could not be read")), at: SourceLocation(source: path))
-        }
-        switch SourceText.decode([UInt8](data), file: path) {
-        case .success(let text): return text
-        case .failure(let diagnostic): throw diagnostic
-        }
-    }
-
-    /// The SHA-256 of the text: with the id and the version, a questionnaire's identity.
-    static func hash(_ text: String) -> String { SHA256.hex(of: Array(text.utf8)) }
 }
 
 /// `sondeo questionnaire check FILE [--format json] [--strict] [--against PREVIOUS]`.
@@ -67,40 +51,23 @@ struct QuestionnaireCheckCommand: ParsableCommand {
     func validate() throws { try format.require([.table, .json]) }
 
     func run() throws {
-        let text = try QuestionnaireSource.read(file)
-        let (questionnaire, found) = QuestionnaireChecker.check(text, file: file, options: .init(strict: strict))
-        var diagnostics = found
-        if let against {
-            let previousText = try QuestionnaireSource.read(against)
-            let (previous, _) = QuestionnaireParser.parse(previousText, file: against)
-            diagnostics += VersionComparison.compare(current: questionnaire, currentHash: QuestionnaireSource.hash(text), file: file, text: text,
-                                                     previous: previous, previousHash: QuestionnaireSource.hash(previousText))
+        let check = try QuestionnaireCheck(file: file, against: against, strict: strict)
+        print(check.report(format))
+        if check.errors > 0 { throw ExitCode(1) }
+    }
+}
+
+/// A command that needs a questionnaire without errors: its errors are shown and the command ends with 1.
+enum QuestionnaireGate {
+    static func checked<T>(for purpose: String, _ body: () throws -> T) throws -> T {
+        do {
+            return try body()
+        } catch let invalid as QuestionnaireCheck.Invalid {
+            for d in invalid.errors { Terminal.error(DiagnosticRenderer.render(d, language: Localization.language)) }
+            let n = invalid.errors.count
+            Terminal.error(L("\(invalid.file) tiene \(NumberText.count(n, "error", "errores")): corríjalos \(purpose).",
+                             "\(invalid.file) has \(NumberText.count(n, "error", "errors")): fix them \(purpose)."))
+            throw ExitCode(1)
         }
-        let errors = diagnostics.filter { $0.severity == .error }.count, warnings = diagnostics.filter { $0.severity == .warning }.count
-        let summary = QuestionnaireSummary(questionnaire)
-        if format == .json {
-            print(JSONValue.object([
-                ("file", .string(file)), ("id", questionnaire.id.map(JSONValue.string) ?? .null),
-                ("version", questionnaire.version.map(JSONValue.string) ?? .null), ("sha256", .string(QuestionnaireSource.hash(text))),
-                ("errors", .integer(errors)), ("warnings", .integer(warnings)),
-                ("diagnostics", .array(diagnostics.map { d in
-                    .object([("severity", .string(d.severity.rawValue)), ("code", .string(d.code)), ("line", .integer(d.position.line)),
-                             ("column", .integer(d.position.column)), ("message", .string(d.message(Localization.language))), ("text", .string(d.line))])
-                })),
-                ("summary", .object([("items", .integer(summary.items)), ("variables", .integer(summary.variables)), ("lists", .integer(summary.lists)),
-                                     ("phone_minutes", .number(summary.phoneMinutes))])),
-            ]).rendered())
-        } else {
-            for d in diagnostics {
-                let severity: DiagnosticRenderer.Severity = d.severity == .error ? .error : (d.severity == .warning ? .warning : .note)
-                print(DiagnosticRenderer.render(d, language: Localization.language, severity: severity))
-                print("")
-            }
-            let minutesES = summary.phoneMinutes < 1 ? "menos de 1 min de entrevista" : "unos \(NumberText.decimal(summary.phoneMinutes, places: 0)) min de entrevista"
-            let minutesEN = summary.phoneMinutes < 1 ? "under 1 min of interview" : "about \(NumberText.decimal(summary.phoneMinutes, places: 0)) min of interview"
-            print(L("\(file): \(NumberText.count(errors, "error", "errores")), \(NumberText.count(warnings, "advertencia", "advertencias")) · \(NumberText.count(summary.items, "pregunta", "preguntas")), \(NumberText.count(summary.variables, "variable", "variables")), \(NumberText.count(summary.lists, "lista", "listas")) · \(minutesES)",
-                    "\(file): \(NumberText.count(errors, "error", "errors")), \(NumberText.count(warnings, "warning", "warnings")) · \(NumberText.count(summary.items, "question", "questions")), \(NumberText.count(summary.variables, "variable", "variables")), \(NumberText.count(summary.lists, "list", "lists")) · \(minutesEN)"))
-        }
-        if errors > 0 { throw ExitCode(1) }
     }
 }

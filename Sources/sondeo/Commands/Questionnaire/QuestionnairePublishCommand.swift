@@ -2,6 +2,7 @@ import ArgumentParser
 import Diagnostics
 import Foundation
 import Questionnaire
+import Survey
 import Store
 
 /// `sondeo questionnaire publish FILE`: saves a checked questionnaire version in the store, so that
@@ -27,26 +28,9 @@ struct QuestionnairePublishCommand: ParsableCommand {
     @OptionGroup var global: GlobalOptions
 
     func run() throws {
-        let text = try QuestionnaireSource.read(file)
-        let (q, diagnostics) = QuestionnaireChecker.check(text, file: file)
-        let errors = diagnostics.filter { $0.severity == .error }
-        guard errors.isEmpty, let id = q.id, let version = q.version else {
-            for d in errors { Terminal.error(DiagnosticRenderer.render(d, language: Localization.language)) }
-            Terminal.error(L("\(file) tiene \(NumberText.count(errors.count, "error", "errores")): corríjalos antes de publicarlo.",
-                             "\(file) has \(NumberText.count(errors.count, "error", "errors")): fix them before publishing."))
-            throw ExitCode(1)
+        let (version, outcome) = try QuestionnaireGate.checked(for: L("antes de publicarlo", "before publishing")) {
+            try QuestionnairePublication.publish(file, in: try storeOptions.open(), actor: storeOptions.actor)
         }
-        let hash = QuestionnaireSource.hash(text)
-        let store = try storeOptions.open()
-        let outcome = try store.publish(PublishedVersion(questionnaire: id, version: version, sha256: hash, source: text, publishedAt: Clock.system.timestamp),
-                                        actor: storeOptions.actor)
-        switch outcome {
-        case .published:
-            print(L("Publicado «\(id)» versión \(version) en \(storeOptions.shownPath) (SHA-256 \(hash.prefix(12))…).",
-                    "Published «\(id)» version \(version) in \(storeOptions.shownPath) (SHA-256 \(hash.prefix(12))…)."))
-        case .alreadyPublished:
-            print(L("«\(id)» versión \(version) ya estaba publicado con este mismo texto en \(storeOptions.shownPath); no cambió nada.",
-                    "«\(id)» version \(version) was already published with this same text in \(storeOptions.shownPath); nothing changed."))
-        }
+        print(QuestionnairePublication.message(version, outcome, store: storeOptions.shownPath))
     }
 }

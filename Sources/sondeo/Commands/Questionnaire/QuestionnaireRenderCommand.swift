@@ -2,6 +2,7 @@ import ArgumentParser
 import Diagnostics
 import Foundation
 import Questionnaire
+import Survey
 import Table
 
 /// `sondeo questionnaire render FILE --format markdown|html|json|xlsform|codebook [--out PATH]`.
@@ -46,15 +47,7 @@ struct QuestionnaireRenderCommand: ParsableCommand {
     }
 
     func run() throws {
-        let text = try QuestionnaireSource.read(file)
-        let (q, diagnostics) = QuestionnaireChecker.check(text, file: file)
-        let errors = diagnostics.filter { $0.severity == .error }
-        if !errors.isEmpty {
-            for d in errors { Terminal.error(DiagnosticRenderer.render(d, language: Localization.language)) }
-            Terminal.error(L("\(file) tiene \(NumberText.count(errors.count, "error", "errores")): corríjalos antes de convertirlo.",
-                             "\(file) has \(NumberText.count(errors.count, "error", "errors")): fix them before rendering."))
-            throw ExitCode(1)
-        }
+        let (text, q) = try QuestionnaireGate.checked(for: L("antes de convertirlo", "before rendering")) { try QuestionnaireCheck.valid(file) }
         let chosenMode = mode.flatMap(Mode.init(folding:))
         if let chosenMode, !q.modes.contains(chosenMode) {
             Terminal.error(L("Error: --mode \(chosenMode.rawValue): \(file) no se aplica en ese modo (modos: \(q.modes.map(\.label).joined(separator: ", ")))",

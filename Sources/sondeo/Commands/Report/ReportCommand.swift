@@ -67,48 +67,31 @@ struct ReportCommand: ParsableCommand {
     }
 
     func run() throws {
-        let q: QuestionnaireFile, table: Table, design: SurveyDesign, designText: String, source: String
+        let drivers = self.drivers.map { $0.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) } }
+        let content: ReportContent
         if let questionnaire {
-            q = try Self.questionnaire(questionnaire, storeOptions: storeOptions)
-            let header = try CSVReader.header(path: file, options: try reading.csvOptions())
-            let names = Variables.of(q).map(\.name).filter(header.contains) + ["_modo", "_disposicion"].filter(header.contains)
-            guard !Variables.of(q).map(\.name).filter(header.contains).isEmpty else {
+            let q = try Self.questionnaire(questionnaire, storeOptions: storeOptions)
+            guard let names = ReportContent.columns(in: try CSVReader.header(path: file, options: try reading.csvOptions()), of: q) else {
                 Terminal.error(L("error: \(file) no tiene ninguna columna de las preguntas de \(questionnaire) (¿es el archivo de «sondeo responses export»?)",
                                  "error: \(file) has none of the question columns of \(questionnaire) (is it the file of «sondeo responses export»?)"))
                 throw ExitCode(ExitStatus.dataError.rawValue)
             }
-            let data = try AnalysisInput.read(path: file, variables: names, options: self.design, reading: reading)
-            (table, design, designText, source) = (data.table, data.design, data.resolved.description(data.design.kind), file)
+            let data = try AnalysisInput.read(path: file, variables: names, options: design, reading: reading)
+            content = try ReportContent(table: data.table, questionnaire: q, design: data.design, designText: data.resolved.description(data.design.kind),
+                                        file: file, by: design.byColumns.first, outcome: outcome, driverNames: drivers, confidence: design.confidence)
         } else {
             // The store's interviews, read with the version that was published for them.
-            let (store, published, parsed) = try storeOptions.published(file)
-            q = parsed
-            table = try ResponseExport.table(store: store, questionnaire: q, id: file, labels: false, anonymize: false)
-            let resolved = self.design.resolve(header: table.columnNames)
-            design = try SurveyDesign(table: table, strata: resolved.strata, cluster: resolved.cluster, weights: resolved.weights, fpc: resolved.fpc,
-                                      lonelyPSU: self.design.lonelyPsu)
-            (designText, source) = (resolved.description(design.kind), L("\(file) versión \(published.version)", "\(file) version \(published.version)"))
+            let (store, published, q) = try storeOptions.published(file)
+            content = try .fromStore(store, id: file, version: published.version, questionnaire: q, designColumns: design.resolve(header:),
+                                     lonelyPSU: design.lonelyPsu, by: design.byColumns.first, outcome: outcome, drivers: drivers, confidence: design.confidence)
         }
-        let content = try ReportContent(table: table, questionnaire: q, design: design, designText: designText,
-                                        file: source, by: self.design.byColumns.first, outcome: outcome,
-                                        driverNames: drivers.map { $0.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) } },
-                                        confidence: self.design.confidence)
         try TextFile.write(markdown ? ReportMarkdown.document(content) : ReportHTML.page(content), to: out)
-        Terminal.error(L("Escrito \(out): \(NumberText.count(content.questions.count, "pregunta", "preguntas")), \(NumberText.count(content.crossTables.count, "cruce", "cruces")), \(NumberText.count(content.flaggedCount, "estimación marcada", "estimaciones marcadas")) con † por poca precisión.",
-                         "Wrote \(out): \(content.questions.count) questions, \(content.crossTables.count) cross-tables, \(content.flaggedCount) estimates marked † for low precision."))
+        Terminal.error(content.written(to: out))
     }
 
     /// The questionnaire named by --questionnaire: an .encuesta file (checked), or else a published id.
     static func questionnaire(_ name: String, storeOptions: StoreOptions) throws -> QuestionnaireFile {
         guard FileManager.default.fileExists(atPath: name) else { return try storeOptions.published(name).questionnaire }
-        let text = try QuestionnaireSource.read(name)
-        let (q, diagnostics) = QuestionnaireChecker.check(text, file: name)
-        let errors = diagnostics.filter { $0.severity == .error }
-        if !errors.isEmpty {
-            for d in errors { Terminal.error(DiagnosticRenderer.render(d, language: Localization.language)) }
-            Terminal.error(L("\(name) tiene errores: corríjalos antes del informe.", "\(name) has errors: fix them before the report."))
-            throw ExitCode(1)
-        }
-        return q
+        return try QuestionnaireGate.checked(for: L("antes del informe", "before the report")) { try QuestionnaireCheck.valid(name) }.questionnaire
     }
 }

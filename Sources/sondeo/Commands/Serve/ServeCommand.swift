@@ -3,6 +3,7 @@ import Diagnostics
 import Foundation
 import SondeoWeb
 import Store
+import Survey
 import Table
 
 /// `sondeo serve`: the web survey (self-administered, with personal links).
@@ -42,23 +43,7 @@ struct ServeRunCommand: ParsableCommand {
         let server = try SurveyServer(store: try storeOptions.openWeb(), questionnaire: questionnaire)
         Terminal.error(L("Encuesta «\(questionnaire)» en http://\(host):\(port)/r/TOKEN (los enlaces, con «sondeo serve links»). Ctrl-C para terminar.",
                          "Survey «\(questionnaire)» at http://\(host):\(port)/r/TOKEN (links from «sondeo serve links»). Ctrl-C to stop."))
-        let outcome = Outcome()
-        let done = DispatchSemaphore(value: 0)
-        let (host, port) = (host, port)
-        Task {
-            do { try await server.run(host: host, port: port) } catch { outcome.set(error) }
-            done.signal()
-        }
-        done.wait()
-        if let error = outcome.error { throw error }
-    }
-
-    /// The server's error, handed from its task to the command.
-    final class Outcome: @unchecked Sendable {
-        private let lock = NSLock()
-        private var stored: (any Error)?
-        var error: (any Error)? { lock.lock(); defer { lock.unlock() }; return stored }
-        func set(_ error: any Error) { lock.lock(); stored = error; lock.unlock() }
+        try server.runUntilStopped(host: host, port: port)
     }
 }
 
@@ -87,19 +72,11 @@ struct ServeLinksCommand: ParsableCommand {
     func validate() throws { try OutputPath.require(out, oneOf: [.csv]) }
 
     func run() throws {
-        let store = try storeOptions.openWeb()
-        guard try store.versions(of: questionnaire).last != nil else {
-            throw StoreError.unknownQuestionnaire(questionnaire, suggestion: Suggestion.closest(to: questionnaire, among: try store.questionnaires()))
-        }
-        let links = try store.webLinks(questionnaire: questionnaire, includeReserve: reserve, now: Clock.system.timestamp, token: SurveyServer.newToken)
-        let units = try store.sampleUnits(of: questionnaire)
-        let contactNames = Array(Set(units.values.flatMap { $0.contact.keys })).sorted()
-        let base = baseUrl.hasSuffix("/") ? String(baseUrl.dropLast()) : baseUrl
-        var columns = [Column.texts("id_afiliado", links.map(\.unit)), Column.texts("enlace", links.map { "\(base)/r/\($0.token)" })]
-        for name in contactNames { columns.append(.optionalTexts(name, links.map { units[$0.unit]?.contact[name] })) }
-        try CSVWriter.standard.write(Table(columns: columns, rowCount: links.count), to: out)
-        Terminal.error(L("Escrito \(out): \(NumberText.count(links.count, "enlace", "enlaces")) personales para «\(questionnaire)».",
-                         "Wrote \(out): \(links.count) personal links for «\(questionnaire)»."))
+        let links = try WebLinks.table(store: try storeOptions.openWeb(), questionnaire: questionnaire, baseURL: baseUrl, includeReserve: reserve,
+                                       now: Clock.system.timestamp, token: SurveyServer.newToken)
+        try CSVWriter.standard.write(links, to: out)
+        Terminal.error(L("Escrito \(out): \(NumberText.count(links.rowCount, "enlace", "enlaces")) personales para «\(questionnaire)».",
+                         "Wrote \(out): \(links.rowCount) personal links for «\(questionnaire)»."))
     }
 }
 
@@ -122,24 +99,10 @@ struct ServeUserCommand: ParsableCommand {
     @OptionGroup var storeOptions: StoreOptions
     @OptionGroup var global: GlobalOptions
 
-    func validate() throws {
-        guard ["encuestador", "supervisor"].contains(role) else {
-            throw ValidationError(L("--role debe ser encuestador o supervisor, no «\(role)»", "--role must be encuestador or supervisor, not «\(role)»"))
-        }
-        guard !code.isEmpty, code.allSatisfy({ $0.isLetter || $0.isNumber || $0 == "_" || $0 == "-" }) else {
-            throw ValidationError(L("el código lleva solo letras, números, «_» y «-»", "the code takes only letters, digits, «_» and «-»"))
-        }
-    }
-
     func run() throws {
+        try StaffAccount.check(code: code, role: role)
         if isatty(STDIN_FILENO) != 0 { Terminal.error(L("Contraseña de \(code):", "Password for \(code):")) }
-        guard let password = readLine(strippingNewline: true), password.count >= 10 else {
-            Terminal.error(L("error: la contraseña debe tener al menos 10 caracteres", "error: the password must have at least 10 characters"))
-            throw ExitCode(ExitStatus.usage.rawValue)
-        }
-        let stored = Password.store(password)
-        try storeOptions.openWeb().saveWebUser(.init(code: code, role: role, salt: stored.salt, hash: stored.hash, iterations: stored.iterations),
-                                            actor: storeOptions.actor)
+        try StaffAccount.save(code: code, role: role, password: readLine(strippingNewline: true) ?? "", in: try storeOptions.openWeb(), actor: storeOptions.actor)
         print(L("Cuenta «\(code)» (\(role)) guardada en \(storeOptions.shownPath).", "Account «\(code)» (\(role)) saved in \(storeOptions.shownPath)."))
     }
 }
