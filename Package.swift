@@ -31,18 +31,19 @@ let package = Package(
         .target(name: "Analysis", dependencies: ["Diagnostics", "Table", "LinearAlgebra", "Distributions"]),
         .target(name: "Questionnaire", dependencies: ["Diagnostics", "Pages"]),
         .target(name: "Segmentation", dependencies: ["Diagnostics", "Table", "LinearAlgebra", "Randomness", "Pages"]),
+        .target(name: "BusinessDays", dependencies: ["Diagnostics", "Table"]),
         // Layer 3
         .target(name: "Store", dependencies: ["Diagnostics", "Table", "Questionnaire", .product(name: "GRDB", package: "GRDB.swift"),
                                       .product(name: "GRDBSQLite", package: "GRDB.swift"),
                                       .product(name: "PostgresNIO", package: "postgres-nio")]),
         // Layer 4
-        .target(name: "Cases", dependencies: ["Diagnostics", "Table", "Randomness", "Store", "Pages"]),
-        .target(name: "Survey", dependencies: ["Diagnostics", "Table", "Questionnaire", "Randomness", "Analysis", "Store", "Pages"]),
+        .target(name: "Cases", dependencies: ["Diagnostics", "Table", "Randomness", "BusinessDays", "Store", "Pages"]),
+        .target(name: "Survey", dependencies: ["Diagnostics", "Table", "Questionnaire", "Randomness", "Sampling", "Analysis", "BusinessDays", "Store", "Pages"]),
         // Layer 5 (SondeoWeb: the HTTP form, used by the sondeo executable's `serve`)
         .target(name: "SondeoWeb", dependencies: ["Diagnostics", "Table", "Questionnaire", "Store", "Survey", "Pages",
                                                   .product(name: "Hummingbird", package: "hummingbird")]),
         .executableTarget(name: "sondeo", dependencies: [
-            "Diagnostics", "Table", "LinearAlgebra", "Distributions", "Randomness", "Pages", "Sampling", "Analysis", "Segmentation", "Questionnaire", "Store", "Cases", "Survey", "SondeoWeb",
+            "Diagnostics", "Table", "LinearAlgebra", "Distributions", "Randomness", "Pages", "Sampling", "Analysis", "Segmentation", "Questionnaire", "BusinessDays", "Store", "Cases", "Survey", "SondeoWeb",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
         // Tests
@@ -60,7 +61,7 @@ let package = Package(
         .testTarget(name: "StoreTests", dependencies: ["Store", "Questionnaire", "SondeoTestSupport", .product(name: "GRDB", package: "GRDB.swift")]),
         .testTarget(name: "SondeoWebTests", dependencies: ["SondeoWeb", "Store", "Survey", "Questionnaire", "SondeoTestSupport",
                                                           .product(name: "HummingbirdTesting", package: "hummingbird")]),
-        .testTarget(name: "CasesTests", dependencies: ["Cases", "Table", "Store", "SondeoTestSupport"]),
+        .testTarget(name: "CasesTests", dependencies: ["Cases", "BusinessDays", "Table", "Store", "SondeoTestSupport"]),
         .testTarget(name: "SurveyTests", dependencies: ["Survey", "Store", "Questionnaire", "Randomness", "SondeoTestSupport"]),
         .testTarget(name: "SondeoCLITests", dependencies: ["sondeo", "Store", "Survey", "SondeoWeb", "Questionnaire", "SondeoTestSupport", .product(name: "GRDB", package: "GRDB.swift"),
                                                           .product(name: "HummingbirdTesting", package: "hummingbird")],

@@ -1,3 +1,4 @@
+import BusinessDays
 import Diagnostics
 import Foundation
 import Randomness

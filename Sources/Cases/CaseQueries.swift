@@ -1,3 +1,4 @@
+import BusinessDays
 import Store
 import Table
 

@@ -1,3 +1,4 @@
+import BusinessDays
 import Table
 
 /// A case's legal term on the business calendar (reference `pqrsl.md` §1.2): a filing on a

@@ -1,3 +1,4 @@
+import BusinessDays
 import Cases
 import Store
 import Table

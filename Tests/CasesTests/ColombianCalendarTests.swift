@@ -1,3 +1,4 @@
+import BusinessDays
 import Cases
 import Table
 import Testing

@@ -34,8 +34,8 @@ public struct CallScheduler: Sendable {
     static let colombia = TimeZone(secondsFromGMT: -5 * 3600)!
 
     public let includeReserve: Bool
-    /// Whether calls are made on a day (year, month, day in Colombia); by default every day. The command
-    /// passes the Colombian business calendar (layer 4), which this layer cannot import.
+    /// Whether calls are made on a day (year, month, day in Colombia); by default every day
+    /// (``colombian(includeReserve:anyDay:)`` gives Confa's rule).
     public let isCallingDay: @Sendable (_ year: Int, _ month: Int, _ day: Int) -> Bool
 
     public init(includeReserve: Bool = false, isCallingDay: @escaping @Sendable (Int, Int, Int) -> Bool = { _, _, _ in true }) {

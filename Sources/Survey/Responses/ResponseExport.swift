@@ -90,3 +90,23 @@ public enum ResponseExport {
         return Table(columns: columns, rowCount: interviews.count)
     }
 }
+
+extension ResponseExport {
+    /// The table as the JSON rows scripts read (numbers as numbers, missing as null).
+    public static func json(_ table: Table) -> String {
+        let rows = (0..<table.rowCount).map { row in
+            JSONValue.object(table.columns.map { column in
+                guard let text = column.text(at: row) else { return (column.name, .null) }
+                if column.type.isNumeric, let x = column.numbers?[row] { return (column.name, .number(x)) }
+                return (column.name, .string(text))
+            })
+        }
+        return JSONValue.array(rows).rendered() + "\n"
+    }
+
+    /// What was written (as shown).
+    public static func written(_ table: Table, to out: String, codebook: String) -> String {
+        L("Escrito \(out): \(NumberText.count(table.rowCount, "entrevista", "entrevistas")), \(NumberText.count(table.columnNames.count, "columna", "columnas")); libro de códigos en \(codebook).",
+          "Wrote \(out): \(table.rowCount) interviews, \(table.columnNames.count) columns; codebook in \(codebook).")
+    }
+}

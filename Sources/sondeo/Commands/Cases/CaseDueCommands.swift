@@ -1,3 +1,4 @@
+import BusinessDays
 import ArgumentParser
 import Cases
 import Diagnostics

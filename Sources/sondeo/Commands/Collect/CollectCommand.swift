@@ -1,3 +1,4 @@
+import BusinessDays
 import Survey
 import ArgumentParser
 import Cases
@@ -54,19 +55,11 @@ struct CollectCommand: ParsableCommand {
     func run() throws {
         let (store, published, q) = try storeOptions.published(questionnaire)
         let screen = InterviewScreen()
-        if let (date, reason) = Self.closedToday() {
-            if anyDay || unit != nil {
-                screen.warning(L("Hoy, \(date.iso), no es día hábil en Colombia (\(reason)): las llamadas de hoy cuentan como intentos.",
-                                 "Today, \(date.iso), is not a business day in Colombia (\(reason)): today's calls count as attempts."))
-            } else {
-                screen.say(L("Hoy, \(date.iso), no es día hábil en Colombia (\(reason)): solo se atienden las citas acordadas para hoy. Para llamar igual, use --any-day.",
-                             "Today, \(date.iso), is not a business day in Colombia (\(reason)): only appointments agreed for today are kept. To call anyway, use --any-day."))
-            }
+        if let notice = CallScheduler.closedNotice(anyDay: anyDay || unit != nil) {
+            notice.isWarning ? screen.warning(notice.text) : screen.say(notice.text)
         }
-        let everyDay: @Sendable (Int, Int, Int) -> Bool = { _, _, _ in true }
         let shift = CallShift(store: store, questionnaire: q, version: published.version, id: questionnaire, interviewer: interviewer,
-                              mode: Mode(folding: mode) ?? .telefono,
-                              scheduler: CallScheduler(includeReserve: reserve, isCallingDay: anyDay ? everyDay : Self.isBusinessDay))
+                              mode: Mode(folding: mode) ?? .telefono, scheduler: .colombian(includeReserve: reserve, anyDay: anyDay))
         switch try shift.run(unit: unit, limit: cases, console: screen) {
         case .done, .quit: return
         case .nothingToCall:
@@ -79,18 +72,5 @@ struct CollectCommand: ParsableCommand {
             screen.problem(L("a «\(unit ?? "")» lo está atendiendo otro encuestador", "another interviewer is working «\(unit ?? "")»"))
             throw ExitCode(ExitStatus.usage.rawValue)
         }
-    }
-
-    /// Confa calls on Colombian business days (``ColombianCalendar``).
-    @Sendable static func isBusinessDay(_ year: Int, _ month: Int, _ day: Int) -> Bool {
-        CivilDate(year: year, month: month, day: day).map(ColombianCalendar.isBusinessDay) ?? true
-    }
-
-    /// Today in Colombia and why it is not a business day (the holiday's name or «fin de semana»), or nil.
-    static func closedToday() -> (CivilDate, String)? {
-        let today = CallScheduler.day(Date())
-        guard let date = CivilDate(year: today.year ?? 0, month: today.month ?? 0, day: today.day ?? 0),
-              !ColombianCalendar.isBusinessDay(date) else { return nil }
-        return (date, ColombianCalendar.holidays(date.year).first { $0.date == date }?.name ?? L("fin de semana", "weekend"))
     }
 }

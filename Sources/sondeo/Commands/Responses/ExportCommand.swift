@@ -47,22 +47,13 @@ struct ExportCommand: ParsableCommand {
     func run() throws {
         let (store, _, q) = try storeOptions.published(questionnaire)
         let table = try ResponseExport.table(store: store, questionnaire: q, id: questionnaire, labels: labels, anonymize: anonymize)
-        let columns = table.columns
         if format == .json {
-            let rows = (0..<table.rowCount).map { row in
-                JSONValue.object(columns.map { column in
-                    guard let text = column.text(at: row) else { return (column.name, .null) }
-                    if column.type.isNumeric, let x = column.numbers?[row] { return (column.name, .number(x)) }
-                    return (column.name, .string(text))
-                })
-            }
-            try TextFile.write(JSONValue.array(rows).rendered() + "\n", to: out)
+            try TextFile.write(ResponseExport.json(table), to: out)
         } else {
             try (excel ? CSVWriter.excel : CSVWriter.standard).write(table, to: out)
         }
         let codebook = URL(fileURLWithPath: out).deletingLastPathComponent().appendingPathComponent("libro_de_codigos.md").path
         try TextFile.write(Codebook.markdown(q), to: codebook)
-        Terminal.error(L("Escrito \(out): \(NumberText.count(table.rowCount, "entrevista", "entrevistas")), \(NumberText.count(columns.count, "columna", "columnas")); libro de códigos en \(codebook).",
-                         "Wrote \(out): \(table.rowCount) interviews, \(columns.count) columns; codebook in \(codebook)."))
+        Terminal.error(ResponseExport.written(table, to: out, codebook: codebook))
     }
 }

@@ -54,15 +54,11 @@ struct ImportCommand: ParsableCommand {
         let idColumn = try table.column(id ?? (table["id_afiliado"] != nil ? "id_afiliado" : table.columnNames[0]), source: file)
         let importer = ResponseImport(store: store, questionnaire: q, id: questionnaire, version: published.version, table: table, file: file,
                                       idColumn: idColumn, mode: mode, source: "import:" + (report.sha256 ?? "")) { Terminal.error($0) }
-        if !importer.missingColumns.isEmpty {
-            Terminal.error(L("error: a \(file) le faltan columnas del cuestionario «\(questionnaire)» versión \(published.version): \(importer.missingColumns.joined(separator: ", "))",
-                             "error: \(file) lacks columns of questionnaire «\(questionnaire)» version \(published.version): \(importer.missingColumns.joined(separator: ", "))"))
+        if let error = importer.missingColumnsError(file: file, questionnaire: questionnaire, version: published.version) {
+            Terminal.error(error)
             throw ExitCode(ExitStatus.dataError.rawValue)
         }
-        func summary(_ c: ResponseImport.Counts) -> String {
-            L("\(NumberText.count(table.rowCount, "fila", "filas")): \(NumberText.count(c.valid, "válida", "válidas")), \(NumberText.integer(c.badRows)) con errores (\(NumberText.count(c.errors, "error", "errores")), \(NumberText.count(c.warnings, "aviso", "avisos"))).",
-              "\(table.rowCount) rows: \(c.valid) valid, \(c.badRows) with errors (\(c.errors) errors, \(c.warnings) warnings).")
-        }
+        func summary(_ c: ResponseImport.Counts) -> String { c.summary(rows: table.rowCount) }
         if dryRun {
             let counts = importer.check()
             print(summary(counts) + L(" Revisión sin guardar (--dry-run).", " Checked without saving (--dry-run)."))
@@ -79,8 +75,6 @@ struct ImportCommand: ParsableCommand {
             print(summary(counts) + L(" No se importó nada.", " Nothing was imported."))
             throw error
         }
-        let added = saved.added == 1 ? "Guardada 1 entrevista nueva" : "Guardadas \(NumberText.integer(saved.added)) entrevistas nuevas"
-        print(summary(saved.counts) + L(" \(added) en \(storeOptions.shownPath); \(NumberText.integer(saved.unchanged)) \(saved.unchanged == 1 ? "ya estaba" : "ya estaban").",
-                                        " Saved \(saved.added) new \(saved.added == 1 ? "interview" : "interviews") in \(storeOptions.shownPath); \(saved.unchanged) \(saved.unchanged == 1 ? "was" : "were") already there."))
+        print(summary(saved.counts) + ResponseImport.saved(added: saved.added, unchanged: saved.unchanged, store: storeOptions.shownPath))
     }
 }

@@ -3,6 +3,7 @@ import ArgumentParser
 import Foundation
 import Sampling
 import Store
+import Survey
 import Table
 
 /// `sondeo sample load MUESTRA.csv --questionnaire ID`: the drawn sample becomes the cases the
@@ -35,33 +36,8 @@ struct LoadCommand: ParsableCommand {
 
     func run() throws {
         let (table, _) = try reading.readTable(file)
-        let idColumn = try table.column(id ?? table.columnNames[0], source: file)
-        let design = ["estrato", "peso", "N_estrato", "orden", "reserva"]
-        let stratum = table["estrato"], weight = table["peso"], size = table["N_estrato"], order = table["orden"], reserve = table["reserva"]
-        let contactColumns = table.columns.filter { $0.name != idColumn.name && !design.contains($0.name) }
-        var units: [SampleUnit] = []
-        var seen = Set<String>()
-        for row in 0..<table.rowCount {
-            guard let unit = idColumn.text(at: row), !unit.isEmpty else {
-                throw SamplingError.missingIdentifier(file: file, line: table.line(ofRow: row), column: idColumn.name)
-            }
-            guard seen.insert(unit).inserted else {
-                throw SamplingError.repeatedIdentifier(file: file, line: table.line(ofRow: row), column: idColumn.name, value: unit)
-            }
-            var contact: [String: String] = [:]
-            for column in contactColumns { if let value = column.text(at: row) { contact[column.name] = value } }
-            units.append(SampleUnit(unit: unit, stratum: stratum?.text(at: row), weight: weight?.numbers?[row].finiteOrNil,
-                                    stratumSize: size?.numbers?[row].finiteOrNil, reserve: reserve?.numbers?[row] == 1,
-                                    order: order?.numbers?[row].finiteOrNil.map { Int($0) }, contact: contact))
-        }
-        let store = try storeOptions.open()
-        let (added, unchanged) = try store.loadSample(units, questionnaire: questionnaire, actor: storeOptions.actor)
-        let reserves = units.filter(\.reserve).count
-        print(L("\(added == 1 ? "Cargado" : "Cargados") \(NumberText.count(added, "caso nuevo", "casos nuevos")) de «\(questionnaire)» en \(storeOptions.shownPath) (\(NumberText.integer(units.count - reserves)) de muestra y \(NumberText.integer(reserves)) de reserva en el archivo; \(NumberText.integer(unchanged)) \(unchanged == 1 ? "ya estaba" : "ya estaban")).",
-                "Loaded \(NumberText.count(added, "new case", "new cases")) of «\(questionnaire)» into \(storeOptions.shownPath) (\(units.count - reserves) sample and \(reserves) reserve in the file; \(unchanged) were already there)."))
+        let units = try SampleFile.units(table, file: file, idColumn: try table.column(id ?? table.columnNames[0], source: file))
+        let (added, unchanged) = try storeOptions.open().loadSample(units, questionnaire: questionnaire, actor: storeOptions.actor)
+        print(SampleFile.loaded(units, added: added, unchanged: unchanged, questionnaire: questionnaire, store: storeOptions.shownPath))
     }
-}
-
-private extension Double {
-    var finiteOrNil: Double? { isFinite ? self : nil }
 }
