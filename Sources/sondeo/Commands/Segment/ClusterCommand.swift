@@ -57,58 +57,23 @@ struct ClusterCommand: ParsableCommand {
     }
 
     /// The k values asked for.
-    private func ks() throws -> [Int] {
-        if let single = Int(k), single >= 2 { return [single] }
-        let parts = k.components(separatedBy: "..")
-        guard parts.count == 2, let a = Int(parts[0]), let b = Int(parts[1]), a >= 2, b > a else { throw SegmentationError.badK(k) }
-        return Array(a...b)
-    }
-
     func run() throws {
-        let ks = try ks()
+        let ks = try ClusterRun.ks(k)
         if ks.count > 1 && out != nil {
             throw ValidationError(L("--out necesita un solo k: elija uno con la tabla del rango y vuelva a correr", "--out needs a single k: choose one from the range table and run again"))
         }
         let names = columns.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
-        guard !names.isEmpty else { throw SegmentationError.noColumns }
         // With --out the whole table is written back; otherwise only the clustered and filtered columns are read.
-        let needed = out == nil ? filter.columnNames().map { $0.union(names) } : nil
-        let (read, _) = try reading.readTable(file, columns: needed)
-        let table = try filter.apply(to: read)
-        var values: [[Double]] = []
-        for name in names {
-            let column = try table.column(name, source: file)
-            guard let numbers = column.numbers, column.type.isNumeric else { throw SegmentationError.notNumeric(column: name, type: column.type) }
-            values.append(numbers)
-        }
-        let (used, columnsToCluster, dropped) = impute.prepare(values)
-        let data = try ClusterData(names: names, columns: columnsToCluster, standardization: standardize)
-        BLASRuntime.setThreads(1)   // the restarts run in parallel; BLAS inside each stays on one thread
-        if dropped > 0 {
-            Terminal.error(impute == .drop
-                ? L("aviso: \(dropped == 1 ? "se dejó fuera" : "se dejaron fuera") \(NumberText.count(dropped, "fila", "filas")) con datos faltantes en \(names.joined(separator: ", ")) (use --impute mean para conservarlas)",
-                    "warning: \(NumberText.count(dropped, "row", "rows")) with missing values in \(names.joined(separator: ", ")) left out (use --impute mean to keep them)")
-                : L("aviso: los datos faltantes de \(NumberText.count(dropped, "fila", "filas")) se completaron con la media de la columna",
-                    "warning: the missing values of \(NumberText.count(dropped, "row", "rows")) were completed with the column mean"))
-        }
+        let table = try filter.apply(to: try reading.readTable(file, columns: out == nil ? filter.columnNames().map { $0.union(names) } : nil).table)
+        let run = try ClusterRun(table: table, source: file, columns: names, impute: impute, standardize: standardize)
+        if let warning = run.warning { Terminal.error(warning) }
         if ks.count > 1 {
-            var results: [(k: Int, fit: KMeans, silhouette: Double)] = []
-            for k in ks {
-                let fit = try KMeans(data: data, k: k, restarts: restarts, seed: seed)
-                results.append((k, fit, Silhouette.mean(data: data, assignments: fit.assignments, k: k, seed: seed)))
-            }
-            print(KMeans.rangeReport(results, rows: data.rows, restarts: restarts, seed: seed, format: format))
+            print(KMeans.rangeReport(try run.range(ks, restarts: restarts, seed: seed), rows: run.data.rows, restarts: restarts, seed: seed, format: format))
             return
         }
-        let fit = try KMeans(data: data, k: ks[0], restarts: restarts, seed: seed)
-        if let out {
-            var labels = [String?](repeating: nil, count: table.rowCount)
-            for (position, row) in used.enumerated() { labels[row] = String(fit.assignments[position] + 1) }
-            let codes = labels.map { $0.map { UInt32(Int($0)! - 1) } ?? Column.missingCode }
-            let column = Column(name: "cluster", type: .categorical, storage: .coded(codes: codes, levels: (1...fit.k).map(String.init)))
-            try CSVWriter.standard.write(table.setting(column), to: out)
-        }
-        print(fit.report(data: data, seed: seed, standardize: standardize, dropped: dropped, out: out, format: format))
+        let fit = try KMeans(data: run.data, k: ks[0], restarts: restarts, seed: seed)
+        if let out { try CSVWriter.standard.write(table.setting(run.column(fit)), to: out) }
+        print(fit.report(data: run.data, seed: seed, standardize: standardize, dropped: run.dropped, out: out, format: format))
     }
 }
 

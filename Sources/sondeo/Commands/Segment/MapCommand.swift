@@ -62,38 +62,18 @@ struct MapCommand: ParsableCommand {
     }
 
     func run() throws {
-        let layout = try profile.map { path -> ProfileLayout in
-            guard let data = FileManager.default.contents(atPath: path) else { throw CSVError(.fileNotFound, at: SourceLocation(source: path)) }
-            return try ProfileLayout(path: path, text: String(decoding: data, as: UTF8.self))
-        } ?? .confa
-        var profiles: [(SegmentProfile, String?)] = []
-        let title: String
+        let layout = try SegmentMap.layout(profile)
+        let map: SegmentMap
         if let cluster {
-            let (table, _) = try reading.readTable(cluster)
-            let column = try table.column("cluster", source: cluster)
-            let labels = (0..<table.rowCount).map { column.text(at: $0) }
-            let groups = Array(Set(labels.compactMap { $0 })).sorted { (Int($0) ?? 0, $0) < (Int($1) ?? 0, $1) }
-            let described = table.projecting(table.columnNames.filter { $0 != "cluster" })
-            for group in groups {
-                profiles.append((try SegmentProfile(name: L("grupo \(group)", "group \(group)"), table: described,
-                                                     inSegment: labels.map { $0 == group }, layout: layout, language: Localization.language), nil))
-            }
-            title = L("Mapa de los grupos de \(cluster)", "Map of the groups of \(cluster)")
+            map = try SegmentMap(clusters: try reading.readTable(cluster).table, source: cluster, layout: layout)
         } else {
             let chosen = try selection.resolve(dataPath: file!)
             let (table, _) = try reading.readTable(file!)
-            let mask = try SegmentSelection.mask(chosen?.expression, table: table)
-            let name = chosen?.name ?? L("base completa", "whole base")
-            profiles.append((try SegmentProfile(name: name, table: table, inSegment: mask, layout: layout, language: Localization.language), chosen?.expression))
-            title = L("Mapa del segmento «\(name)»", "Map of segment «\(name)»")
+            map = try SegmentMap(segment: chosen?.name ?? L("base completa", "whole base"), expression: chosen?.expression, table: table,
+                                 mask: try SegmentSelection.mask(chosen?.expression, table: table), layout: layout)
         }
-        let output: String
-        switch chosen {
-        case .html: output = ProfileHTML.page(title: title, profiles: profiles)
-        case .json: output = JSONValue.array(profiles.map { $0.0.json(expression: $0.1) }).rendered()
-        case .markdown: output = profiles.map { $0.0.text(expression: $0.1, markdown: true) }.joined(separator: "\n\n")
-        case .table: output = profiles.map { $0.0.text(expression: $0.1, markdown: false) }.joined(separator: "\n\n")
-        }
+        let formats: [MapFormat: OutputFormat] = [.table: .table, .json: .json, .markdown: .markdown]
+        let output = map.render(html: chosen == .html, format: formats[chosen] ?? .table)
         if let out {
             try TextFile.write(output, to: out)
             Terminal.error(L("Escrito \(out).", "Wrote \(out)."))
@@ -102,5 +82,3 @@ struct MapCommand: ParsableCommand {
         }
     }
 }
-
-/// A segment map as text and JSON.
