@@ -57,11 +57,7 @@ struct AddDaysCommand: ParsableCommand {
     @OptionGroup var global: GlobalOptions
 
     func run() throws {
-        let start = try parseDate(date, field: L("la fecha", "the date"))
-        let calendar = try calendarOptions.calendar()
-        let result = calendar.adding(days, businessDaysTo: start)
-        print(L("\(result.withWeekday) (\(days) días hábiles \(days >= 0 ? "después" : "antes") del \(start.withWeekday))",
-                "\(result.withWeekday) (\(days) business days \(days >= 0 ? "after" : "before") \(start.withWeekday))"))
+        print(try calendarOptions.calendar().adding(days, to: try parseDate(date, field: L("la fecha", "the date"))))
     }
 }
 
@@ -85,14 +81,6 @@ struct BetweenCommand: ParsableCommand {
 
     func run() throws {
         let a = try parseDate(from, field: "A"), b = try parseDate(to, field: "B")
-        let calendar = try calendarOptions.calendar()
-        let count = calendar.businessDays(from: a, to: b)
-        print(L("\(count) días hábiles después del \(a.withWeekday) hasta el \(b.withWeekday).", "\(count) business days after \(a.withWeekday) up to \(b.withWeekday)."))
-        let (low, high) = a < b ? (a, b) : (b, a)
-        let closed = ((low.daysSinceEpoch + 1)...max(low.daysSinceEpoch + 1, high.daysSinceEpoch)).map(CivilDate.init(daysSinceEpoch:))
-            .filter { day in calendar.holidays(day.year).contains { $0.date == day } }
-        if !closed.isEmpty {
-            print(L("Festivos en medio: ", "Holidays in between: ") + closed.map { "\($0.iso) (\(calendar.reason($0) ?? ""))" }.joined(separator: ", "))
-        }
+        print(try calendarOptions.calendar().between(a, b))
     }
 }

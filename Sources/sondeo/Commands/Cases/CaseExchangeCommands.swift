@@ -27,22 +27,19 @@ struct ImportCasesCommand: ParsableCommand {
 
     func run() throws {
         let (table, _) = try reading.readTable(file)
-        let missing = CaseColumns.required.filter { table[$0] == nil }
-        guard missing.isEmpty else {
-            Terminal.error(L("error: a \(file) le faltan las columnas \(missing.joined(separator: ", "))", "error: \(file) lacks the columns \(missing.joined(separator: ", "))"))
+        if let error = CaseImport.missingColumnsError(table, file: file) {
+            Terminal.error(error)
             throw ExitCode(ExitStatus.dataError.rawValue)
         }
         let (imported, errors) = CaseImport.cases(in: table, file: file, desk: try options.desk(), at: Clock.system.timestamp, actor: options.who) { Terminal.error($0) }
-        let summary = L("\(NumberText.count(table.rowCount, "fila", "filas")): \(NumberText.count(imported.count, "válida", "válidas")), \(NumberText.count(errors, "error", "errores")).",
-                        "\(table.rowCount) rows: \(imported.count) valid, \(errors) errors.")
+        let summary = CaseImport.summary(rows: table.rowCount, valid: imported.count, errors: errors)
         if dryRun || errors > 0 {
             print(summary + (errors > 0 ? L(" No se importó nada: corrija las filas.", " Nothing was imported: fix the rows.") : L(" Revisión sin guardar (--dry-run).", " Checked without saving (--dry-run).")))
             if errors > 0 { throw ExitCode(ExitStatus.dataError.rawValue) }
             return
         }
         let (added, unchanged) = try options.storeOptions.openCases().importCases(imported)
-        print(summary + L(" \(added == 1 ? "Guardado 1 caso nuevo" : "Guardados \(NumberText.integer(added)) casos nuevos"); \(NumberText.integer(unchanged)) \(unchanged == 1 ? "ya estaba" : "ya estaban").",
-                            " Saved \(added) new \(added == 1 ? "case" : "cases"); \(unchanged) \(unchanged == 1 ? "was" : "were") already there."))
+        print(summary + CaseImport.saved(added: added, unchanged: unchanged))
     }
 }
 
@@ -67,18 +64,7 @@ struct ExportCasesCommand: ParsableCommand {
 
     func run() throws {
         let cases = try options.storeOptions.openCases().pqrsCases().filter { month == nil || $0.received.hasPrefix(month! + "-") }
-        func yes(_ b: Bool) -> String { b ? "si" : "no" }
-        let values: [String: (PQRSCaseRecord) -> String?] = [
-            "radicado": { $0.radicado }, "canal": { $0.channel }, "tipo": { $0.type }, "servicio": { $0.service }, "atributo": { $0.attribute },
-            "tipo_ssf": { $0.ssfType }, "subsidio": { yes($0.subsidy) }, "desde_ssf": { yes($0.fromSSF) }, "texto": { $0.text }, "peticionario": { $0.petitioner },
-            "recibido": { $0.received }, "depositado": { $0.deposited }, "termino_ssf": { $0.termSource == "ssf" ? String($0.termDays) : nil },
-            "fecha_respuesta": { $0.responseDate }, "canal_respuesta": { $0.responseChannel }, "certificado_ssf": { $0.ssfCertificate },
-            "recepcion_efectiva": { $0.effectiveReceipt }, "termino_dias": { String($0.termDays) }, "vence": { $0.deadline }, "vence_original": { $0.originalDeadline },
-            "responsable": { $0.owner }, "estado": { $0.state }, "a_tiempo": { c in c.responseDate.map { yes($0 <= c.deadline) } }, "verificacion": { $0.verification },
-            "satisfecho": { $0.satisfied.map(yes) }, "cerrado_el": { $0.closedOn }, "version_calendario": { $0.calendarVersion },
-        ]
-        let columns = (CaseColumns.intake + CaseColumns.computed).map { name in Column.optionalTexts(name, cases.map { values[name]!($0) }) }
-        try (excel ? CSVWriter.excel : CSVWriter.standard).write(Table(columns: columns, rowCount: cases.count), to: out)
+        try (excel ? CSVWriter.excel : CSVWriter.standard).write(CaseExport.table(cases), to: out)
         Terminal.error(L("Escrito \(out): \(NumberText.count(cases.count, "caso", "casos")).", "Wrote \(out): \(cases.count) cases."))
     }
 }
