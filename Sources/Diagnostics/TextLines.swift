@@ -27,4 +27,10 @@ public enum TextLines {
         return line.split(separator: separator, maxSplits: maxFields - 1, omittingEmptySubsequences: false)
             .map { $0.trimmingCharacters(in: .whitespaces) }
     }
+
+    /// The items of a comma-separated list as people type it on a command line or in a file
+    /// (`sexo, categoria`): trimmed, empty ones left out.
+    public static func list(_ text: String?) -> [String] {
+        (text ?? "").split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
+    }
 }

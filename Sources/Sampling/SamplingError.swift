@@ -23,6 +23,8 @@ public enum SamplingError: Diagnostic, Equatable {
     /// A sample file row without an identifier, or with one already seen on an earlier row.
     case missingIdentifier(file: String, line: Int, column: String)
     case repeatedIdentifier(file: String, line: Int, column: String, value: String)
+    /// A starting weight that is not a number above 0.
+    case badWeight(file: String, line: Int, column: String)
     case notConverged(iterations: Int, discrepancy: Double)
     case missingColumn(String)
     case notNumeric(String)
@@ -47,6 +49,7 @@ public enum SamplingError: Diagnostic, Equatable {
         case .unknownCategory: return "SAMPLE-016"
         case .missingIdentifier: return "SAMPLE-022"
         case .repeatedIdentifier: return "SAMPLE-023"
+        case .badWeight: return "SAMPLE-024"
         case .notConverged: return "SAMPLE-017"
         case .missingColumn: return "SAMPLE-018"
         case .notNumeric: return "SAMPLE-020"
@@ -56,7 +59,7 @@ public enum SamplingError: Diagnostic, Equatable {
     public var location: SourceLocation? {
         switch self {
         case .unknownCategory(let file, let line, let column, _), .missingIdentifier(let file, let line, let column),
-             .repeatedIdentifier(let file, let line, let column, _):
+             .repeatedIdentifier(let file, let line, let column, _), .badWeight(let file, let line, let column):
             return SourceLocation(source: file, line: line, field: column)
         default: break
         }
@@ -123,6 +126,8 @@ public enum SamplingError: Diagnostic, Equatable {
         case .duplicateIdentifier(let id):
             return es ? "el identificador «\(id)» se repite en el marco; cada unidad debe tener uno propio (--id)"
                       : "identifier «\(id)» appears twice in the frame; every unit needs its own (--id)"
+        case .badWeight(_, _, let column):
+            return es ? "el peso «\(column)» debe ser un número mayor que 0" : "weight «\(column)» must be a number greater than 0"
         case .missingIdentifier(_, _, let column):
             return es ? "falta el identificador (columna «\(column)»)" : "the identifier is missing (column «\(column)»)"
         case .repeatedIdentifier(_, _, let column, let value):

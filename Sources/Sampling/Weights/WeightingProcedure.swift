@@ -98,3 +98,17 @@ struct Cells {
         }
     }
 }
+
+extension WeightingProcedure {
+    /// The weights the adjustments start from: a column of numbers above 0 (the design weights), or 1
+    /// for every row.
+    public static func startingWeights(_ table: Table, column name: String?, source: String) throws -> [Double] {
+        guard let name else { return [Double](repeating: 1, count: table.rowCount) }
+        let column = try table.column(name, source: source)
+        guard let values = column.numbers, column.type == .integer || column.type == .decimal else { throw SamplingError.notNumeric(name) }
+        if let bad = values.indices.first(where: { !(values[$0] > 0) }) {
+            throw SamplingError.badWeight(file: source, line: table.line(ofRow: bad), column: name)
+        }
+        return values
+    }
+}

@@ -56,7 +56,7 @@ public struct ProfileLayout: Sendable {
             guard let question = ProfileQuestion(rawValue: Suggestion.fold(parts[0]).map(String.init).joined()) else {
                 throw .unknownQuestion(file: path, line: index + 1, key: parts[0])
             }
-            questions.append((question, parts[1].split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }))
+            questions.append((question, TextLines.list(parts[1])))
         }
         self.questions = questions
     }

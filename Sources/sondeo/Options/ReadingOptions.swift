@@ -67,7 +67,7 @@ struct ReadingOptions: ParsableArguments {
     }
 
     private var missingCodes: [String] {
-        (missing ?? "").split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
+        TextLines.list(missing)
     }
 
     /// The reader's options for `path`, with a progress display when a person is waiting.

@@ -47,7 +47,7 @@ struct DesignOptions: ParsableArguments {
     }
 
     var byColumns: [String] {
-        (by ?? "").split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
+        TextLines.list(by)
     }
 
     /// The design columns to use, given the file's header.

@@ -34,7 +34,7 @@ struct DriversCommand: ParsableCommand {
     @OptionGroup var reading: ReadingOptions
     @OptionGroup var global: GlobalOptions
 
-    var driverNames: [String] { drivers.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty } }
+    var driverNames: [String] { TextLines.list(drivers) }
 
     func validate() throws {
         try ModelOptions.refuseGroups(design)

@@ -50,30 +50,7 @@ struct HeadCommand: ParsableCommand {
         let (table, _) = try reading.readTable(file)
         let selected = try ColumnSelection.apply(columns, to: try filter.apply(to: table))
         let shown = selected.selecting(Array(0..<min(rows, selected.rowCount)))
-        switch format {
-        case .csv:
-            print(String(decoding: CSVWriter.standard.bytes(of: shown), as: UTF8.self), terminator: "")
-        case .json:
-            print(JSONValue.object([
-                ("total", .integer(table.rowCount)),
-                ("matching", .integer(selected.rowCount)),
-                ("rows", shown.jsonRows),
-            ]).rendered())
-        case .markdown:
-            print(shown.textTable.markdown())
-        case .table:
-            print(shown.textTable.rendered())
-            print("\n" + footer(shown: shown.rowCount, matching: selected.rowCount, total: table.rowCount))
-        }
-    }
-
-    private func footer(shown: Int, matching: Int, total: Int) -> String {
-        let shownText = NumberText.integer(shown), matchingText = NumberText.integer(matching)
-        let totalText = NumberText.integer(total)
-        if filter.expression == nil {
-            return L("\(shownText) de \(totalText) filas.", "\(shownText) of \(totalText) rows.")
-        }
-        return L("\(shownText) de \(matchingText) filas que cumplen el filtro (de \(totalText) en total).",
-                 "\(shownText) of \(matchingText) rows matching the filter (of \(totalText) in all).")
+        print(shown.head(matching: selected.rowCount, total: table.rowCount, filtered: filter.expression != nil, format: format),
+              terminator: format == .csv ? "" : "\n")
     }
 }

@@ -67,7 +67,7 @@ struct ReportCommand: ParsableCommand {
     }
 
     func run() throws {
-        let drivers = self.drivers.map { $0.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) } }
+        let drivers = self.drivers.map(TextLines.list)
         let content: ReportContent
         if let questionnaire {
             let q = try Self.questionnaire(questionnaire, storeOptions: storeOptions)

@@ -81,14 +81,14 @@ struct WeightsCommand: ParsableCommand {
 
     func run() throws {
         let (table, _) = try reading.readTable(responses)
-        for name in [strata, weight].compactMap({ $0 }) + Self.list(poststrata ?? "") + Self.list(rake ?? "") {
+        for name in [strata, weight].compactMap({ $0 }) + TextLines.list(poststrata) + TextLines.list(rake) {
             _ = try table.column(name, source: responses)
         }
-        let needed = Set(([strata].compactMap { $0 }) + Self.list(poststrata ?? "") + Self.list(rake ?? ""))
+        let needed = Set(([strata].compactMap { $0 }) + TextLines.list(poststrata) + TextLines.list(rake))
         let (population, _) = try reading.readTable(frame, columns: needed)
-        let procedure = WeightingProcedure(strata: strata, poststrata: Self.list(poststrata ?? ""), rake: Self.list(rake ?? ""), trim: trim,
+        let procedure = WeightingProcedure(strata: strata, poststrata: TextLines.list(poststrata), rake: TextLines.list(rake), trim: trim,
                                            tolerance: tolerance, maxIterations: maxIterations)
-        let result = try procedure.apply(to: try startingWeights(table), responses: table, responsesPath: responses, frame: population)
+        let result = try procedure.apply(to: try WeightingProcedure.startingWeights(table, column: weight, source: responses), responses: table, responsesPath: responses, frame: population)
         if let warning = result.unmetCapWarning { Terminal.error(warning) }
         let output = table.setting(Column(name: "peso_final", type: .decimal, storage: .numeric(result.weights)))
         try (excel ? CSVWriter.excel : CSVWriter.standard).write(output, to: out)

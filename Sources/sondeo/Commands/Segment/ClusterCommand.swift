@@ -62,7 +62,7 @@ struct ClusterCommand: ParsableCommand {
         if ks.count > 1 && out != nil {
             throw ValidationError(L("--out necesita un solo k: elija uno con la tabla del rango y vuelva a correr", "--out needs a single k: choose one from the range table and run again"))
         }
-        let names = columns.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
+        let names = TextLines.list(columns)
         // With --out the whole table is written back; otherwise only the clustered and filtered columns are read.
         let table = try filter.apply(to: try reading.readTable(file, columns: out == nil ? filter.columnNames().map { $0.union(names) } : nil).table)
         let run = try ClusterRun(table: table, source: file, columns: names, impute: impute, standardize: standardize)

@@ -39,12 +39,8 @@ struct SegmentCommand: ParsableCommand {
     var format: OutputFormat = .table
     @OptionGroup var global: GlobalOptions
 
-    static func list(_ text: String?) -> [String] {
-        (text ?? "").split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
-    }
-
     func run() throws {
-        let shares = try Self.list(share).map { item -> (label: String, column: String, value: String) in
+        let shares = try TextLines.list(share).map { item -> (label: String, column: String, value: String) in
             let parts = item.split(separator: "=", maxSplits: 1).map { $0.trimmingCharacters(in: .whitespaces) }
             guard parts.count == 2, !parts[0].isEmpty else {
                 throw ValidationError(L("--share espera columna=valor, no «\(item)»", "--share expects column=value, not «\(item)»"))
@@ -52,7 +48,7 @@ struct SegmentCommand: ParsableCommand {
             return (item, parts[0], parts[1])
         }
         let chosen = try selection.resolve(dataPath: file)
-        let byColumns = Self.list(by), meanColumns = Self.list(mean)
+        let byColumns = TextLines.list(by), meanColumns = TextLines.list(mean)
         let needed = SegmentSelection.columns(of: chosen?.expression).map { $0.union(byColumns + meanColumns + shares.map(\.column)) }
         let (table, _) = try reading.readTable(file, columns: needed)
         let mask = try SegmentSelection.mask(chosen?.expression, table: table)
