@@ -139,7 +139,7 @@ enum Migrations {
             var done = try earlierNames(tx, recorded: recorded)
             let known = Set(all.map(\.name))
             guard done.isSubset(of: known) else {
-                throw StoreError.cannotOpen(path: database.location, reason: "lo escribió una versión más nueva de Sondeo")
+                throw StoreError.cannotOpen(path: database.location, reason: .newerSondeo)
             }
             for (name, steps) in all where !done.contains(name) {
                 for step in steps {

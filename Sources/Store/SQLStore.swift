@@ -29,10 +29,11 @@ public final class SQLStore: WebStore, CaseStore, Sendable {
         do {
             try Migrations.migrate(database)
         } catch let error as StoreError {
-            if case .database(_, let message) = error { throw .cannotOpen(path: database.location, reason: message) }
+            if case .database(_, let message) = error { throw .cannotOpen(path: database.location, reason: .database(message)) }
+            if case .unreachable = error { throw .cannotOpen(path: database.location, reason: .unreachable) }
             throw error
         } catch {
-            throw .cannotOpen(path: database.location, reason: "\(error)")
+            throw .cannotOpen(path: database.location, reason: .database("\(error)"))
         }
     }
 

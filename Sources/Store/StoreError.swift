@@ -1,9 +1,23 @@
 import Diagnostics
 
+/// Why a store could not be opened.
+public enum OpenFailure: Sendable, Equatable {
+    /// A newer Sondeo wrote it (a migration this one does not know).
+    case newerSondeo
+    /// `--store postgres://…` that is not `postgres://usuario:clave@servidor/base`.
+    case notPostgresAddress
+    /// The PostgreSQL server did not answer.
+    case unreachable
+    /// The PostgreSQL server refused the user or the password.
+    case credentials
+    /// What the database itself said (SQLite's or PostgreSQL's words).
+    case database(String)
+}
+
 /// Why the store refused or failed an operation, in words the team reads.
 public enum StoreError: Diagnostic, Equatable {
-    /// The file cannot be opened as a Sondeo store (not SQLite, or written by a newer Sondeo).
-    case cannotOpen(path: String, reason: String)
+    /// The file or server cannot be opened as a Sondeo store.
+    case cannotOpen(path: String, reason: OpenFailure)
     /// A published version's text cannot change: publish it under a new version number.
     case versionChanged(questionnaire: String, version: String)
     /// The questionnaire has not been published in this store.
@@ -12,8 +26,10 @@ public enum StoreError: Diagnostic, Equatable {
     case duplicateUnit(questionnaire: String, unit: String)
     /// A respondent already stored for the questionnaire, with other answers.
     case duplicateRespondent(questionnaire: String, respondent: String)
-    /// SQLite reported an error.
+    /// The database reported an error (its own words).
     case database(path: String, message: String)
+    /// The PostgreSQL server cannot be reached now.
+    case unreachable(path: String)
     /// Another process changed the PQRSL case in between: nothing was written.
     case caseChanged(radicado: String)
     /// An imported PQRSL case exists with other data.
@@ -29,7 +45,7 @@ public enum StoreError: Diagnostic, Equatable {
         case .versionChanged: return "STORE-002"
         case .unknownQuestionnaire: return "STORE-003"
         case .duplicateUnit: return "STORE-004"
-        case .database: return "STORE-005"
+        case .database, .unreachable: return "STORE-005"
         case .duplicateRespondent: return "STORE-006"
         case .caseChanged: return "STORE-007"
         case .duplicateCase: return "STORE-008"
@@ -40,14 +56,14 @@ public enum StoreError: Diagnostic, Equatable {
 
     public var location: SourceLocation? {
         switch self {
-        case .cannotOpen(let path, _), .database(let path, _): return SourceLocation(source: path)
+        case .cannotOpen(let path, _), .database(let path, _), .unreachable(let path): return SourceLocation(source: path)
         default: return nil
         }
     }
 
     public var exitStatus: ExitStatus {
         switch self {
-        case .cannotOpen, .database: return .ioError
+        case .cannotOpen, .database, .unreachable: return .ioError
         case .unknownQuestionnaire: return .usage
         default: return .dataError
         }
@@ -56,7 +72,17 @@ public enum StoreError: Diagnostic, Equatable {
     public func message(_ language: Language) -> String {
         switch self {
         case .cannotOpen(let path, let reason):
-            return language.pick("no se pudo abrir el almacén «\(path)»: \(reason)", "could not open the store «\(path)»: \(reason)")
+            let why: String
+            switch reason {
+            case .newerSondeo: why = language.pick("lo escribió una versión más nueva de Sondeo", "a newer version of Sondeo wrote it")
+            case .notPostgresAddress: why = language.pick("no es una dirección postgres://usuario:clave@servidor/base", "it is not a postgres://user:password@host/database address")
+            case .unreachable: why = Self.unreachableText(language)
+            case .credentials: why = language.pick("el servidor no aceptó el usuario o la clave de la dirección", "the server did not accept the address's user or password")
+            case .database(let message): why = message
+            }
+            return language.pick("no se pudo abrir el almacén «\(path)»: \(why)", "could not open the store «\(path)»: \(why)")
+        case .unreachable:
+            return language.pick("error de la base de datos: ", "database error: ") + Self.unreachableText(language)
         case .versionChanged(let q, let v):
             return language.pick("la versión \(v) de «\(q)» ya se publicó con otro texto: cambie el número de versión en el archivo",
                                  "version \(v) of «\(q)» was already published with another text: change the version number in the file")
@@ -86,5 +112,10 @@ public enum StoreError: Diagnostic, Equatable {
         case .duplicateCase(let radicado):
             return language.pick("el caso \(radicado) ya existe con otros datos; no se importó nada", "case \(radicado) already exists with other data; nothing was imported")
         }
+    }
+
+    static func unreachableText(_ language: Language) -> String {
+        language.pick("no se pudo conectar con el servidor: revise la dirección, el usuario, la clave y que el servidor esté en marcha",
+                      "could not connect to the server: check the address, the user, the password and that the server is running")
     }
 }

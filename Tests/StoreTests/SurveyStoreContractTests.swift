@@ -193,6 +193,6 @@ import Testing
         } else {
             #expect(try Self.psql(location, "INSERT INTO sondeo_migration (name) VALUES ('v99: futuro')"))
         }
-        #expect(throws: StoreError.cannotOpen(path: SQLStore.shown(location), reason: "lo escribió una versión más nueva de Sondeo")) { try SQLStore(location) }
+        #expect(throws: StoreError.cannotOpen(path: SQLStore.shown(location), reason: .newerSondeo)) { try SQLStore(location) }
     }
 }

@@ -24,7 +24,7 @@ final class PostgresDatabase: SQLDatabase, @unchecked Sendable {
         guard let parts = URLComponents(string: url), ["postgres", "postgresql"].contains(parts.scheme ?? ""), let host = parts.host,
               let user = parts.user, !host.isEmpty else {
             try? group.syncShutdownGracefully()
-            throw .cannotOpen(path: Self.redacted(url), reason: "no es una dirección postgres://usuario:clave@servidor/base")
+            throw .cannotOpen(path: Self.redacted(url), reason: .notPostgresAddress)
         }
         let database = parts.path.hasPrefix("/") ? String(parts.path.dropFirst()) : parts.path
         var configuration = PostgresConnection.Configuration(host: host, port: parts.port ?? 5432, username: user, password: parts.password,
@@ -48,18 +48,17 @@ final class PostgresDatabase: SQLDatabase, @unchecked Sendable {
         return parts.string ?? url
     }
 
-    static func describe(_ error: any Error) -> String {
+    /// The store error of a server or connection error: the server's own words, or «unreachable».
+    func storeError(_ error: any Error) -> StoreError {
         if let error = error as? PSQLError {
-            if let message = error.serverInfo?[.message] { return message }
-            if error.code == .connectionError || error.code == .serverClosedConnection || error.code == .clientClosedConnection {
-                return "no se pudo conectar con el servidor: revise la dirección, el usuario, la clave y que el servidor esté en marcha"
-            }
-            return "\(error.code)"
+            // SQLSTATE class 28: invalid authorization (a wrong user or password).
+            if error.serverInfo?[.sqlState]?.hasPrefix("28") == true { return .cannotOpen(path: location, reason: .credentials) }
+            if let message = error.serverInfo?[.message] { return .database(path: location, message: message) }
+            if [.connectionError, .serverClosedConnection, .clientClosedConnection].contains(error.code) { return .unreachable(path: location) }
+            return .database(path: location, message: "\(error.code)")
         }
-        if error is ChannelError || error is IOError || "\(error)".contains("connect") {
-            return "no se pudo conectar con el servidor: revise la dirección, el usuario, la clave y que el servidor esté en marcha"
-        }
-        return "\(error)"
+        if error is ChannelError || error is IOError || error is NIOConnectionError { return .unreachable(path: location) }
+        return .database(path: location, message: "\(error)")
     }
 
     func write<T>(_ body: (any SQLTransaction) throws -> T) throws -> T { try transaction(body) }
@@ -99,7 +98,7 @@ final class PostgresDatabase: SQLDatabase, @unchecked Sendable {
     /// transaction's body as they are.
     private func translate(_ error: any Error) -> any Error {
         guard error is PSQLError || error is ChannelError || error is IOError || error is NIOConnectionError else { return error }
-        return StoreError.database(path: location, message: Self.describe(error))
+        return storeError(error)
     }
 
     /// An idle connection, or a new one.
@@ -117,7 +116,7 @@ final class PostgresDatabase: SQLDatabase, @unchecked Sendable {
             return (connection, false)
         } catch {
             lock.lock(); opened -= 1; lock.unlock()
-            throw StoreError.database(path: location, message: Self.describe(error))
+            throw storeError(error)
         }
     }
 

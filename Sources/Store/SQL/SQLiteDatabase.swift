@@ -25,9 +25,9 @@ final class SQLiteDatabase: SQLDatabase, Sendable {
         do {
             pool = try DatabasePool(path: path, configuration: configuration)
         } catch let error as DatabaseError {
-            throw .cannotOpen(path: path, reason: error.message ?? error.description)
+            throw .cannotOpen(path: path, reason: .database(error.message ?? error.description))
         } catch {
-            throw .cannotOpen(path: path, reason: "\(error)")
+            throw .cannotOpen(path: path, reason: .database("\(error)"))
         }
     }
 
