@@ -106,22 +106,10 @@ struct VerifyCaseCommand: ParsableCommand {
     @OptionGroup var global: GlobalOptions
 
     func run() throws {
-        let contacted: Bool
-        switch String(Suggestion.fold(outcome)) {
-        case "contactado": contacted = true
-        case "no-contesta", "nocontesta", "no contesta": contacted = false
-        default:
-            throw CaseError.unknownValue(field: "--outcome", value: outcome, valid: ["contactado", "no-contesta"],
-                                         suggestion: Suggestion.closest(to: outcome, among: ["contactado", "no-contesta"]))
-        }
         let happy = try satisfied.map { try parseYesNo($0, option: "--satisfied") }
-        let day = try target.day()
-        let store = try options.storeOptions.openCases()
         let desk = try options.desk()
-        let before = try CaseDesk.load(target.radicado, from: store)
-        let (after, event, attempt) = try desk.verify(before, attempts: try store.verificationAttempts(of: before.radicado), on: day, contacted: contacted,
-                                                      satisfied: happy, notes: notes, at: Clock.system.timestamp, actor: options.who)
-        try store.updateCase(after, expected: before, event: event, attempt: attempt)
+        let (after, event) = try desk.verify(target.radicado, in: try options.storeOptions.openCases(), outcome: outcome, satisfied: happy, notes: notes,
+                                             on: try target.day(), actor: options.who)
         print(after.summary(event: event))
     }
 }
