@@ -5,7 +5,7 @@ import Table
 /// Estimates as a person reads them (a table with the design written above it) or as scripts read
 /// them (DESIGN.md's JSON: statistic, variable, confidence, design, estimates[{group, estimate, se,
 /// ci, n, deff}]).
-public struct EstimateReport {
+public struct EstimateReport: Report {
     /// How the numbers of a statistic are shown in the terminal.
     public enum Scale: Sendable {
         /// Shares in [0, 1], shown as percentages.
@@ -43,16 +43,7 @@ public struct EstimateReport {
         self.scale = scale
     }
 
-    public func render(_ format: OutputFormat) -> String {
-        switch format {
-        case .json: return json().rendered()
-        case .csv: return csv()
-        case .markdown: return text(markdown: true)
-        case .table: return text(markdown: false)
-        }
-    }
-
-    private func json() -> JSONValue {
+    public var json: JSONValue {
         var members: [(String, JSONValue)] = [
             ("statistic", .string(statistic)), ("variable", .string(variable)), ("confidence", .number(confidence)),
             ("design", .string(designKind.rawValue)),
@@ -83,7 +74,7 @@ public struct EstimateReport {
 
     private var groupColumns: [String] { estimates.first?.group.map(\.column) ?? [] }
 
-    private func csv() -> String {
+    public var csv: String {
         var columns = groupColumns.enumerated().map { i, name in Column.texts(name, estimates.map { $0.group[i].value }) }
         columns += [
             Column.decimals("estimate", estimates.map(\.estimate)), Column.decimals("se", estimates.map(\.standardError)),
@@ -107,7 +98,7 @@ public struct EstimateReport {
         }
     }
 
-    private func text(markdown: Bool) -> String {
+    public func text(markdown: Bool) -> String {
         let level = NumberText.level(confidence)
         var table = TextTable(
             headers: groupColumns + [title, L("error est.", "std. error"), L("IC \(level) %", "\(level) % CI"), "n", "deff"] + extraColumns.map(\.header),

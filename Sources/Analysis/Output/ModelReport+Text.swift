@@ -4,7 +4,7 @@ import Table
 
 /// The model as a table for the terminal or Markdown.
 extension ModelReport {
-    func text(markdown: Bool) -> String {
+    public func text(markdown: Bool) -> String {
         let level = NumberText.level(confidence)
         let statistic = fit.usesT ? "t" : "z"
         var headers = [L("término", "term"), L("coeficiente", "coefficient"), L("error est.", "std. error"), statistic, L("valor p", "p-value"),

@@ -5,7 +5,7 @@ import Table
 /// A fitted model as a person reads it (coefficients table, fit statistics, reference levels, notes)
 /// or as scripts read it (DESIGN.md's JSON: n, coefficients[{term, estimate, se, t, p}], r2, adj_r2,
 /// sigma, f; deviance and aic for a logistic model).
-public struct ModelReport {
+public struct ModelReport: Report {
     let fit: RegressionFit
     let model: ModelMatrix
     let input: AnalysisData
@@ -20,15 +20,6 @@ public struct ModelReport {
         self.outcomeLevel = outcomeLevel
     }
 
-    public func render(_ format: OutputFormat) -> String {
-        switch format {
-        case .json: return json().rendered()
-        case .csv: return csv()
-        case .markdown: return text(markdown: true)
-        case .table: return text(markdown: false)
-        }
-    }
-
     /// The interval of a coefficient, as the fit gives it.
     func interval(_ c: RegressionFit.Coefficient) -> (Double, Double)? {
         fit.interval(c, confidence: confidence).map { ($0.lower, $0.upper) }
@@ -36,7 +27,7 @@ public struct ModelReport {
 
     var logistic: Bool { fit.family == .binomial }
 
-    func json() -> JSONValue {
+    public var json: JSONValue {
         var members: [(String, JSONValue)] = [
             ("model", .string(logistic ? "logit" : "regress")),
             ("formula", .string(formulaText)),
@@ -71,7 +62,7 @@ public struct ModelReport {
         return .object(members)
     }
 
-    func csv() -> String {
+    public var csv: String {
         let cs = fit.coefficients
         var columns = [Column.texts("term", cs.map(\.term)), Column.decimals("estimate", cs.map { $0.estimate ?? .nan }),
                        Column.decimals("se", cs.map { $0.standardError ?? .nan }), Column.decimals(fit.usesT ? "t" : "z", cs.map { $0.statistic ?? .nan }),
