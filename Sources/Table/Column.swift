@@ -22,14 +22,17 @@ public struct Column: Sendable {
     /// For decimal columns whose values all had the same number of decimals (`1.00`, `3.19`): that
     /// number, so writing the column back keeps its look.
     public var decimalPlaces: Int?
+    /// For date-time columns: how the values were written.
+    public var dateTimeStyle: DateTimeStyle?
 
     public init(name: String, type: ColumnType, storage: Storage, booleanLabels: [String]? = nil,
-                decimalPlaces: Int? = nil) {
+                decimalPlaces: Int? = nil, dateTimeStyle: DateTimeStyle? = nil) {
         self.name = name
         self.type = type
         self.storage = storage
         self.booleanLabels = booleanLabels
         self.decimalPlaces = decimalPlaces
+        self.dateTimeStyle = dateTimeStyle
     }
 
     public var count: Int {
@@ -39,7 +42,7 @@ public struct Column: Sendable {
         }
     }
 
-    /// The numbers of a numeric, boolean or date column.
+    /// The numbers of a numeric, boolean, date or date-time column.
     public var numbers: [Double]? {
         if case .numeric(let values) = storage { return values }
         return nil
@@ -68,6 +71,8 @@ public struct Column: Sendable {
             case .date:
                 let date = CivilDate(daysSinceEpoch: Int(value))
                 return format.dateLayout == .iso ? date.iso : date.dayMonthYear
+            case .dateTime:
+                return (dateTimeStyle ?? DateTimeStyle()).text(value, layout: format.dateLayout == .iso ? nil : .dayMonthYear)
             default:
                 return format.number(value, places: type == .integer ? 0 : decimalPlaces)
             }

@@ -8,6 +8,8 @@ public enum ColumnType: String, Sendable, Codable, CaseIterable {
     case boolean
     /// Calendar dates, `yyyy-mm-dd` or `dd/mm/yyyy` (`fecha_afiliacion`).
     case date
+    /// Dates with a time of day, `2026-11-29T10:00:00Z` or `29/11/2026 10:00` (`_inicio`).
+    case dateTime = "datetime"
     /// A small set of labels (`municipio`, `categoria`).
     case categorical
     /// Free text or identifiers (`comentario`, `id_afiliado`).

@@ -62,6 +62,25 @@ import Testing
         #expect(back["codigo"]!.text(at: 0) == " 007")
     }
 
+    @Test("ISO timestamps (Sondeo's own _inicio) and Excel's dd/mm/yyyy hh:mm are date-times, written back as they came")
+    func dateTimes() throws {
+        let dir = TemporaryDirectory()
+        let text = "id,_inicio,local,con_zona\n1,2026-11-29T10:00:00Z,29/11/2026 10:05,2026-11-29T10:00:00.250-05:00\n2,2026-11-30T14:30:05Z,30/11/2026 08:00,\n"
+        let (table, _) = try CSVReader.read(path: dir.file("t.csv", text: text))
+        #expect(table["_inicio"]?.type == .dateTime && table["local"]?.type == .dateTime && table["con_zona"]?.type == .dateTime)
+        // By hand: 2026-11-29 is day 20,786 after 1970-01-01 (56 × 365 + 14 leap days + 332 days into 2026);
+        // 10:00:00 is 36,000 s. In the -05:00 zone, 10:00:00.25 local is 15:00:00.25 UTC.
+        #expect(table["_inicio"]!.numbers![0] == Double(20_786 * 86_400 + 36_000))
+        #expect(table["local"]!.numbers![0] == Double(20_786 * 86_400 + 36_300))
+        #expect(table["con_zona"]?.numbers?[0] == 20_786 * 86_400 + 54_000.25)
+        let out = String(decoding: CSVWriter.standard.bytes(of: table), as: UTF8.self)
+        #expect(out == text)
+        // A filter on a date-time column takes a date (its first instant) or a date-time.
+        let (after, _) = try CSVReader.read(path: dir.file("t2.csv", text: text))
+        #expect(try ExpressionEvaluator.filter("_inicio >= \"2026-11-30\"", on: after).mask == [false, true])
+        #expect(try ExpressionEvaluator.filter("local < \"2026-11-29 10:06\"", on: after).mask == [true, false])
+    }
+
     @Test("one stray Windows-1252 byte in a UTF-8 file keeps the file UTF-8, with the byte located")
     func strayByte() throws {
         let dir = TemporaryDirectory()

@@ -90,8 +90,9 @@ public struct ColumnProfile: Sendable {
             case .boolean:
                 let labels = column.booleanLabels ?? ["0", "1"]
                 return (values.map { $0.isNaN ? nil : ($0 == 0 ? 0 : 1) }, labels)
-            case .date:
-                let years = values.map { $0.isNaN ? Double.nan : Double(CivilDate(daysSinceEpoch: Int($0)).year) }
+            case .date, .dateTime:
+                let perDay = column.type == .dateTime ? 86400.0 : 1
+                let years = values.map { $0.isNaN ? Double.nan : Double(CivilDate(daysSinceEpoch: Int(($0 / perDay).rounded(.down))).year) }
                 return cuts(years, edges: quantileEdges(years), integer: true, decimalMark: decimalMark)
             default:
                 let distinct = Set(values.filter { !$0.isNaN })

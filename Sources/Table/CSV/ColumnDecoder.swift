@@ -14,6 +14,11 @@ struct ColumnDecoder {
         var allBoolean = true
         var allISODates = true
         var allDayMonthYearDates = true
+        var allDateTimes = true
+        /// The way every date-time was written, or nil when they differ (they are then written as UTC).
+        var dateTimeStyle: DateTimeStyle?
+        var dateTimeStylesDiffer = false
+        var dateTimeZones = false
         var nonMissingDistinct = 0
     }
 
@@ -65,6 +70,14 @@ struct ColumnDecoder {
             if layout != .iso { shape.allISODates = false }
             if layout != .dayMonthYear { shape.allDayMonthYearDates = false }
         }
+        if shape.allDateTimes {
+            if let (_, style) = DateTimeParsing.parse(value) {
+                if !style.zone.isEmpty { shape.dateTimeZones = true }
+                if let seen = shape.dateTimeStyle, seen != style { shape.dateTimeStylesDiffer = true } else { shape.dateTimeStyle = style }
+            } else {
+                shape.allDateTimes = false
+            }
+        }
     }
 
     /// The type the values call for, given the file's decimal mark.
@@ -75,6 +88,7 @@ struct ColumnDecoder {
         if decimalMark == UInt8(ascii: ".") ? s.allPointNumbers : s.allCommaNumbers { return .decimal }
         if s.allBoolean { return .boolean }
         if s.allISODates || s.allDayMonthYearDates { return .date }
+        if s.allDateTimes { return .dateTime }
         return .categorical
     }
 
@@ -121,6 +135,14 @@ struct ColumnDecoder {
             decoded.numbers = (0..<interner.count).map { code in
                 if missing[code] { return .nan }
                 return value(code) { DateParsing.parse($0).map { Double($0.date.daysSinceEpoch) } ?? .nan }
+            }
+        case .dateTime:
+            // One way of writing them is kept; several are written back as ISO 8601 in UTC.
+            let uniform = shape.dateTimeStylesDiffer ? nil : shape.dateTimeStyle
+            decoded.dateTimeStyle = uniform ?? DateTimeStyle(separator: "T", seconds: true, zone: shape.dateTimeZones ? "Z" : "")
+            decoded.numbers = (0..<interner.count).map { code in
+                if missing[code] { return .nan }
+                return value(code) { DateTimeParsing.parse($0)?.seconds ?? .nan }
             }
         case .categorical, .text:
             // A text is what the file says: the tokenizer has taken the blanks off unquoted fields, and

@@ -21,6 +21,7 @@ struct DecodedColumn {
     var sortedLevels: [String]?
     var booleanLabels: [String]?
     var decimalPlaces: Int?
+    var dateTimeStyle: DateTimeStyle?
 
     init(name: String, type: ColumnType, missing: [Bool]) {
         self.name = name
@@ -48,14 +49,12 @@ struct DecodedColumn {
             levelOfCode[code] = UInt32(levelCodes.count)
             levelCodes.append(code)
         }
-        let distinct = levelCodes.count
-        let mostlyUnique = distinct > 20 && distinct * 2 > rows
-        let long = rows > 0 && totalLength / rows > 30
-        if distinct > 1000 || mostlyUnique || long {
+        if LevelRule.isText(distinct: levelCodes.count, rows: rows, totalLength: totalLength) {
             type = .text
             return
         }
         type = .categorical
+        let distinct = levelCodes.count
         let texts = levelCodes.map(decodeText)
         let order = LevelOrder.order(texts)
         var newIndex = [UInt32](repeating: 0, count: distinct)
@@ -77,7 +76,7 @@ struct DecodedColumn {
         default:
             let values = numbers.withUnsafeBufferPointer { table in codes.map { table[Int($0)] } }
             return Column(name: name, type: type, storage: .numeric(values),
-                          booleanLabels: booleanLabels, decimalPlaces: decimalPlaces)
+                          booleanLabels: booleanLabels, decimalPlaces: decimalPlaces, dateTimeStyle: dateTimeStyle)
         }
     }
 }
@@ -93,5 +92,41 @@ public enum LevelOrder {
     public static func order(_ texts: [String]) -> [Int] {
         let folded = texts.map { String(Suggestion.fold($0)) }
         return texts.indices.sorted { folded[$0] == folded[$1] ? texts[$0] < texts[$1] : folded[$0] < folded[$1] }
+    }
+}
+
+/// Whether labels are categories or free text: text when there are more than 1,000 distinct values,
+/// when most values are unique (identifiers) or when they are long (comments).
+enum LevelRule {
+    static func isText(distinct: Int, rows: Int, totalLength: Int) -> Bool {
+        let mostlyUnique = distinct > 20 && distinct * 2 > rows
+        let long = rows > 0 && totalLength / rows > 30
+        return distinct > 1000 || mostlyUnique || long
+    }
+}
+
+extension Column {
+    /// A label column from its values (nil: missing), categorical or text by ``LevelRule``: a
+    /// categorical column's levels are in ``LevelOrder``, a text column's in order of appearance.
+    public static func labels(_ name: String, _ values: [String?]) -> Column {
+        var levels: [String] = [], index: [String: UInt32] = [:]
+        var rows = 0, length = 0
+        var codes = values.map { value -> UInt32 in
+            guard let value else { return Column.missingCode }
+            rows += 1
+            length += value.utf8.count
+            if let code = index[value] { return code }
+            index[value] = UInt32(levels.count)
+            levels.append(value)
+            return UInt32(levels.count - 1)
+        }
+        if LevelRule.isText(distinct: levels.count, rows: rows, totalLength: length) {
+            return Column(name: name, type: .text, storage: .coded(codes: codes, levels: levels))
+        }
+        let order = LevelOrder.order(levels)
+        var position = [UInt32](repeating: 0, count: levels.count)
+        for (new, old) in order.enumerated() { position[old] = UInt32(new) }
+        for i in codes.indices where codes[i] != Column.missingCode { codes[i] = position[Int(codes[i])] }
+        return Column(name: name, type: .categorical, storage: .coded(codes: codes, levels: order.map { levels[$0] }))
     }
 }

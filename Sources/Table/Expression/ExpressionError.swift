@@ -91,9 +91,9 @@ public struct ExpressionError: Diagnostic, Equatable {
             switch type {
             case .integer, .decimal:
                 advice = es ? "es numérica: compárela con un número, sin comillas" : "is numeric: compare it with a number, without quotes"
-            case .date:
-                advice = es ? "es de fechas: escriba la fecha entre comillas, \"2025-01-31\" o \"31/01/2025\""
-                            : "holds dates: write the date in quotes, \"2025-01-31\" or \"31/01/2025\""
+            case .date, .dateTime:
+                advice = es ? "es de fechas: escriba la fecha entre comillas, \"2025-01-31\" o \"31/01/2025\" (con hora: \"2025-01-31 14:30\")"
+                            : "holds dates: write the date in quotes, \"2025-01-31\" or \"31/01/2025\" (with a time: \"2025-01-31 14:30\")"
             case .boolean:
                 advice = es ? "es de sí/no: compárela con 1 o 0, o con «sí»/«no»" : "is yes/no: compare it with 1 or 0, or «sí»/«no»"
             case .categorical, .text:
@@ -134,6 +134,8 @@ public struct ExpressionError: Diagnostic, Equatable {
         case (.decimal, .es): return "decimal"
         case (.boolean, .es): return "sí/no"
         case (.date, .es): return "fecha"
+        case (.dateTime, .es): return "fecha y hora"
+        case (.dateTime, .en): return "date-time"
         case (.categorical, .es): return "categórica"
         case (.text, .es): return "texto"
         case (.integer, .en): return "integer"

@@ -130,6 +130,16 @@ private struct Context {
             case (.date, .string(let s, let span)):
                 guard let date = CivilDate(parsing: s) else { throw error(.badDate(s), span) }
                 target = Double(date.daysSinceEpoch)
+            case (.dateTime, .string(let s, let span)):
+                // A date alone is its first instant, in the column's clock.
+                let offset = Double(column.dateTimeStyle?.offset ?? 0)
+                if let date = CivilDate(parsing: s) {
+                    target = Double(date.daysSinceEpoch) * 86400 - offset
+                } else if let (seconds, style) = Array(s.utf8).withUnsafeBufferPointer(DateTimeParsing.parse) {
+                    target = style.zone.isEmpty ? seconds - offset : seconds
+                } else {
+                    throw error(.badDate(s), span)
+                }
             default:
                 throw mismatch
             }
@@ -150,7 +160,7 @@ private struct Context {
     private func compareColumns(_ a: Column, _ op: ComparisonOperator, _ b: Column,
                                 _ span: Span) throws(ExpressionError) -> [UInt8] {
         switch (a.storage, b.storage) {
-        case (.numeric(let x), .numeric(let y)) where (a.type == .date) == (b.type == .date):
+        case (.numeric(let x), .numeric(let y)) where (a.type == .date) == (b.type == .date) && (a.type == .dateTime) == (b.type == .dateTime):
             return zip(x, y).map { $0.isNaN || $1.isNaN ? Truth.unknown : (op.holds($0, $1) ? Truth.yes : Truth.no) }
         case (.coded(let x, let lx), .coded(let y, let ly)):
             return zip(x, y).map {

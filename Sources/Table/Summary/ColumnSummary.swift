@@ -9,7 +9,7 @@ public struct ColumnSummary: Sendable, Equatable {
     public var min: Double?
     public var max: Double?
     public var mean: Double?
-    /// Dates: the earliest and latest, ISO.
+    /// Dates and date-times: the earliest and latest, as written.
     public var firstDate: String?
     public var lastDate: String?
     /// Labels, booleans and text: the most frequent values with their counts, most frequent first.
@@ -26,51 +26,66 @@ public struct ColumnSummary: Sendable, Equatable {
     public static let topCount = 5
 }
 
-extension DecodedColumn {
-    /// The summary from the occurrence count of each distinct raw value.
-    func summary(counts: [Int]) -> ColumnSummary {
-        var result = ColumnSummary(name: name, type: type, missing: 0, distinct: 0, top: [])
-        switch type {
-        case .integer, .decimal, .boolean, .date:
-            var seen = Set<Double>()
-            var sum = CompensatedSum()
-            var rows = 0
-            var low = Double.infinity, high = -Double.infinity
-            var booleanCounts = [0, 0]
-            for code in counts.indices {
-                let value = numbers[code]
-                if value.isNaN { result.missing += counts[code]; continue }
-                seen.insert(value)
-                sum.add(value * Double(counts[code]))
-                rows += counts[code]
-                low = Swift.min(low, value)
-                high = Swift.max(high, value)
-                if type == .boolean { booleanCounts[value == 0 ? 0 : 1] += counts[code] }
-            }
-            result.distinct = seen.count
-            guard rows > 0 else { break }
-            if type == .date {
-                result.firstDate = CivilDate(daysSinceEpoch: Int(low)).iso
-                result.lastDate = CivilDate(daysSinceEpoch: Int(high)).iso
-            } else {
-                result.min = low
-                result.max = high
-                result.mean = sum.value / Double(rows)
-            }
-            if type == .boolean, let labels = booleanLabels {
-                result.top = [(labels[1], booleanCounts[1]), (labels[0], booleanCounts[0])]
-                    .filter { $0.1 > 0 }.sorted { $0.1 > $1.1 }
-            }
-        case .categorical, .text:
-            var levelCounts = [Int](repeating: 0, count: levelCount)
-            for code in counts.indices {
-                let level = levelOfCode[code]
-                if level == Column.missingCode { result.missing += counts[code] } else { levelCounts[Int(level)] += counts[code] }
-            }
-            result.distinct = levelCount
-            result.top = Self.mostFrequent(levelCounts, limit: ColumnSummary.topCount).map { (levelText($0), levelCounts[$0]) }
+extension ColumnSummary {
+    /// The summary of a numeric, boolean or date column from its distinct values and how often each
+    /// occurs (NaN: missing).
+    init(name: String, type: ColumnType, values: [(value: Double, count: Int)], booleanLabels: [String]?, dateTimeStyle: DateTimeStyle? = nil) {
+        self.init(name: name, type: type, missing: 0, distinct: 0, top: [])
+        var seen = Set<Double>()
+        var sum = CompensatedSum()
+        var rows = 0
+        var low = Double.infinity, high = -Double.infinity
+        var booleanCounts = [0, 0]
+        for (value, count) in values {
+            if value.isNaN { missing += count; continue }
+            seen.insert(value)
+            sum.add(value * Double(count))
+            rows += count
+            low = Swift.min(low, value)
+            high = Swift.max(high, value)
+            if type == .boolean { booleanCounts[value == 0 ? 0 : 1] += count }
         }
-        return result
+        distinct = seen.count
+        guard rows > 0 else { return }
+        if type == .date {
+            firstDate = CivilDate(daysSinceEpoch: Int(low)).iso
+            lastDate = CivilDate(daysSinceEpoch: Int(high)).iso
+        } else if type == .dateTime {
+            firstDate = (dateTimeStyle ?? DateTimeStyle()).text(low)
+            lastDate = (dateTimeStyle ?? DateTimeStyle()).text(high)
+        } else {
+            min = low
+            max = high
+            mean = sum.value / Double(rows)
+        }
+        if type == .boolean, let labels = booleanLabels {
+            top = [(labels[1], booleanCounts[1]), (labels[0], booleanCounts[0])].filter { $0.1 > 0 }.sorted { $0.1 > $1.1 }
+        }
+    }
+
+    /// The summary of a label column from how often each level occurs and how many rows are missing.
+    init(name: String, type: ColumnType, levelCounts: [Int], missing: Int, levelText: (Int) -> String) {
+        self.init(name: name, type: type, missing: missing, distinct: levelCounts.count, top: [])
+        top = Self.mostFrequent(levelCounts, limit: Self.topCount).map { (levelText($0), levelCounts[$0]) }
+    }
+
+    /// The summary of a column held in memory (a workbook or a statistics file read whole).
+    public init(_ column: Column) {
+        switch column.storage {
+        case .numeric(let values):
+            var counts: [Double: Int] = [:]
+            var missing = 0
+            for value in values { if value.isNaN { missing += 1 } else { counts[value, default: 0] += 1 } }
+            self.init(name: column.name, type: column.type, values: counts.map { ($0.key, $0.value) } + [(.nan, missing)],
+                      booleanLabels: column.booleanLabels, dateTimeStyle: column.dateTimeStyle)
+        case .coded(let codes, let levels):
+            var counts = [Int](repeating: 0, count: levels.count)
+            var missing = 0
+            for code in codes { if code == Column.missingCode { missing += 1 } else { counts[Int(code)] += 1 } }
+            // A text column of identifiers lists only the levels that occur.
+            self.init(name: column.name, type: column.type, levelCounts: counts, missing: missing, levelText: { levels[$0] })
+            distinct = counts.filter { $0 > 0 }.count
+        }
     }
 
     /// Indices of the `limit` largest counts (ties: the earlier level first), skipping values seen
@@ -85,6 +100,25 @@ extension DecodedColumn {
             }
         }
         return best
+    }
+}
+
+extension DecodedColumn {
+    /// The summary from the occurrence count of each distinct raw value.
+    func summary(counts: [Int]) -> ColumnSummary {
+        switch type {
+        case .integer, .decimal, .boolean, .date, .dateTime:
+            return ColumnSummary(name: name, type: type, values: counts.indices.map { (numbers[$0], counts[$0]) }, booleanLabels: booleanLabels,
+                                 dateTimeStyle: dateTimeStyle)
+        case .categorical, .text:
+            var levelCounts = [Int](repeating: 0, count: levelCount)
+            var missing = 0
+            for code in counts.indices {
+                let level = levelOfCode[code]
+                if level == Column.missingCode { missing += counts[code] } else { levelCounts[Int(level)] += counts[code] }
+            }
+            return ColumnSummary(name: name, type: type, levelCounts: levelCounts, missing: missing, levelText: levelText)
+        }
     }
 }
 
