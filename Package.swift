@@ -22,8 +22,10 @@ let package = Package(
         .target(name: "Randomness"),
         .systemLibrary(name: "CLapack", providers: [.apt(["liblapack-dev", "libopenblas-dev"])]),
         .systemLibrary(name: "CRmath", pkgConfig: "libRmath", providers: [.apt(["r-mathlib"])]),
+        .systemLibrary(name: "CXLSXWriter", providers: [.apt(["libxlsxwriter-dev"])]),
+        .systemLibrary(name: "CReadStat", providers: [.apt(["libreadstat-dev"])]),
         // Layer 1
-        .target(name: "Table", dependencies: ["Diagnostics"]),
+        .target(name: "Table", dependencies: ["Diagnostics", "CXLSXWriter", "CReadStat", .product(name: "ZIPFoundation", package: "ZIPFoundation")]),
         .target(name: "LinearAlgebra", dependencies: ["CLapack", "Diagnostics"]),
         .target(name: "Distributions", dependencies: ["CRmath"]),
         .target(name: "Pages", dependencies: ["Diagnostics"]),

@@ -1,6 +1,7 @@
 import Diagnostics
 import Questionnaire
 import Store
+import Foundation
 import Table
 
 /// `responses export`: one row per interview and one column per variable of the published
@@ -104,9 +105,43 @@ extension ResponseExport {
         return JSONValue.array(rows).rendered() + "\n"
     }
 
-    /// What was written (as shown).
-    public static func written(_ table: Table, to out: String, codebook: String) -> String {
-        L("Escrito \(out): \(NumberText.count(table.rowCount, "entrevista", "entrevistas")), \(NumberText.count(table.columnNames.count, "columna", "columnas")); libro de códigos en \(codebook).",
-          "Wrote \(out): \(table.rowCount) interviews, \(table.columnNames.count) columns; codebook in \(codebook).")
+    /// Writes the export as its name says — CSV (with the `.sps` and `.do` that read it and apply the
+    /// labels, beside it), JSON, an Excel workbook (with a labels sheet), SPSS or Stata (labels inside)
+    /// — and the codebook (`libro_de_codigos.md`) beside it. Returns what was written, as shown.
+    public static func write(_ table: Table, questionnaire q: QuestionnaireFile, to out: String, excel: Bool) throws(CSVError) -> String {
+        let labels = ResponseLabels.of(q)
+        let folder = (out as NSString).deletingLastPathComponent
+        func beside(_ name: String) -> String { folder.isEmpty ? name : folder + "/" + name }
+        var written = [out]
+        var renamed: [(from: String, to: String)] = []
+        switch (out as NSString).pathExtension.lowercased() {
+        case "json":
+            try TextFile.write(json(table), to: out)
+        case "csv":
+            let csv: CSVWriter = excel ? .excel : .standard
+            try csv.write(table, to: out)
+            let stem = ((out as NSString).lastPathComponent as NSString).deletingPathExtension
+            let data = (out as NSString).lastPathComponent
+            try TextFile.write(StatisticsSyntax.spss(table, labels: labels, data: data, csv: csv), to: beside(stem + ".sps"))
+            try TextFile.write(StatisticsSyntax.stata(table, labels: labels, data: data, csv: csv), to: beside(stem + ".do"))
+            written += [beside(stem + ".sps"), beside(stem + ".do")]
+            renamed = StatisticsNames.legal(table.columnNames, for: .spss).renamed
+        default:
+            renamed = try DataFile.write(table, to: out, labels: labels)
+        }
+        let codebook = beside("libro_de_codigos.md")
+        try TextFile.write(Codebook.markdown(q), to: codebook)
+        var text = L("Escrito \(out): \(NumberText.count(table.rowCount, "entrevista", "entrevistas")), \(NumberText.count(table.columnNames.count, "columna", "columnas")).",
+                     "Wrote \(out): \(NumberText.count(table.rowCount, "interview", "interviews")), \(NumberText.count(table.columnNames.count, "column", "columns")).")
+        if written.count > 1 {
+            text += "\n" + L("Sintaxis que lo lee con sus etiquetas: \(written.dropFirst().joined(separator: ", ")) (SPSS/PSPP y Stata).",
+                             "Syntax that reads it with its labels: \(written.dropFirst().joined(separator: ", ")) (SPSS/PSPP and Stata).")
+        }
+        text += "\n" + L("Libro de códigos: \(codebook).", "Codebook: \(codebook).")
+        if !renamed.isEmpty {
+            text += "\n" + L("Para SPSS los nombres \(renamed.map { "\($0.from) → \($0.to)" }.joined(separator: ", ")) (SPSS no admite nombres que empiezan con «_»).",
+                             "For SPSS the names \(renamed.map { "\($0.from) → \($0.to)" }.joined(separator: ", ")) (SPSS does not accept names starting with «_»).")
+        }
+        return text
     }
 }

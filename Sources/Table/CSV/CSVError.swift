@@ -30,6 +30,12 @@ public struct CSVError: Diagnostic, Equatable {
         case folderNotFound(String)
         /// A column asked for by name is not in the header.
         case unknownColumn(String, suggestion: String?)
+        /// A file named or shaped as an Excel workbook that cannot be read as one.
+        case notWorkbook(reason: String)
+        /// `--sheet` names no sheet of the workbook.
+        case unknownSheet(String, sheets: [String], suggestion: String?)
+        /// A file named as an SPSS or Stata file that cannot be read as one.
+        case notStatisticsFile(format: String, reason: String)
     }
 
     public var kind: Kind
@@ -55,13 +61,16 @@ public struct CSVError: Diagnostic, Equatable {
         case .duplicateHeaderName: return "CSV-008"
         case .fieldCount: return "CSV-009"
         case .unterminatedQuote: return "CSV-010"
+        case .notWorkbook: return "CSV-014"
+        case .unknownSheet: return "CSV-015"
+        case .notStatisticsFile: return "CSV-016"
         }
     }
 
     public var exitStatus: ExitStatus {
         switch kind {
         case .fileNotFound, .isDirectory: return .noInput
-        case .unknownColumn: return .usage
+        case .unknownColumn, .unknownSheet: return .usage
         case .ioFailure, .folderNotFound: return .ioError
         default: return .dataError
         }
@@ -107,6 +116,14 @@ public struct CSVError: Diagnostic, Equatable {
         case .unknownColumn(let name, let suggestion):
             let hint = Suggestion.hint(suggestion, language)
             return es ? "«\(file)» no tiene la columna «\(name)»\(hint)" : "«\(file)» has no column «\(name)»\(hint)"
+        case .notWorkbook(let reason):
+            return es ? "«\(file)» no se puede leer como libro de Excel (.xlsx): \(reason)" : "«\(file)» cannot be read as an Excel workbook (.xlsx): \(reason)"
+        case .notStatisticsFile(let format, let reason):
+            return es ? "«\(file)» no se puede leer como archivo \(format): \(reason)" : "«\(file)» cannot be read as a \(format) file: \(reason)"
+        case .unknownSheet(let name, let sheets, let suggestion):
+            let hint = Suggestion.hint(suggestion, language)
+            return es ? "«\(file)» no tiene la hoja «\(name)»\(hint); sus hojas son: \(sheets.joined(separator: ", "))"
+                      : "«\(file)» has no sheet «\(name)»\(hint); its sheets are: \(sheets.joined(separator: ", "))"
         case .unterminatedQuote:
             let line = location?.line.map(String.init) ?? "?"
             return es ? "las comillas abiertas en la línea \(line) nunca se cierran"
@@ -116,10 +133,14 @@ public struct CSVError: Diagnostic, Equatable {
 }
 
 extension CSVError {
-    /// The error for an output path whose folder is missing, or nil when the folder exists.
-    public static func checkFolder(of path: String) -> CSVError? {
-        let folder = URL(fileURLWithPath: path).deletingLastPathComponent().path
+    /// The error for an output path that cannot take a file: its folder is missing, or the path is
+    /// itself a folder. Nil when the file can be written there.
+    public static func checkOutput(_ path: String) -> CSVError? {
         var isDirectory: ObjCBool = false
+        if FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory), isDirectory.boolValue {
+            return CSVError(.isDirectory, at: SourceLocation(source: path))
+        }
+        let folder = URL(fileURLWithPath: path).deletingLastPathComponent().path
         if FileManager.default.fileExists(atPath: folder, isDirectory: &isDirectory), isDirectory.boolValue { return nil }
         return CSVError(.folderNotFound((path as NSString).deletingLastPathComponent), at: SourceLocation(source: path))
     }

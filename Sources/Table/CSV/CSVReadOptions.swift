@@ -20,6 +20,10 @@ public struct CSVReadOptions: Sendable {
     /// Compute the SHA-256 of the file's bytes as they are read (``CSVReport/sha256``), instead of
     /// reading the file a second time for a fingerprint.
     public var digest = false
+    /// A workbook's sheet, by name or 1-based position; the first by default.
+    public var sheet: String?
+    /// Lines (rows of a sheet) above the header to leave out: a title, a date, a note.
+    public var skip = 0
 
     public init(delimiter: UInt8? = nil, encoding: TextEncoding? = nil, decimalMark: UInt8? = nil,
                 missingCodes: [String] = [], skipBadRows: Bool = false) {
@@ -47,6 +51,15 @@ public struct CSVReport: Sendable {
     public var expectedFields: Int
     /// The SHA-256 of the file's bytes (hex), when ``CSVReadOptions/digest`` asked for it.
     public var sha256: String?
+    /// What kind of file it was, and for a workbook the sheet read.
+    public var format = DataFormat.csv
+    public var sheet: String?
+    /// Header names that were empty or repeated, and the names they were given.
+    public var renamedColumns: [(from: String, to: String)] = []
+    /// Cells holding an error (`#N/A`, `#DIV/0!`) in a workbook: read as missing.
+    public var errorCells = 0
+    /// Variable and value labels an SPSS or Stata file carried, to write them on.
+    public var labels: TableLabels?
 
     public enum LineEnding: String, Sendable { case lf = "LF", crlf = "CRLF", cr = "CR" }
 
@@ -55,4 +68,9 @@ public struct CSVReport: Sendable {
     public var strayBytes: SourceLocation?
     /// How many bytes broke UTF-8, when ``strayBytes`` is set.
     public var strayByteCount = 0
+}
+
+/// The kinds of data file Sondeo reads and writes.
+public enum DataFormat: String, Sendable {
+    case csv, xlsx, sav, dta
 }

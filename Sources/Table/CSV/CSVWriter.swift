@@ -86,13 +86,7 @@ public struct CSVWriter: Sendable {
 
     /// Writes the table to `path` atomically.
     public func write(_ table: Table, to path: String) throws(CSVError) {
-        if let error = CSVError.checkFolder(of: path) { throw error }
-        let data = Data(bytes(of: table))
-        do {
-            try data.write(to: URL(fileURLWithPath: path), options: .atomic)
-        } catch {
-            throw CSVError(.ioFailure(reason: (error as NSError).localizedDescription), at: SourceLocation(source: path))
-        }
+        try TextFile.write(bytes: Data(bytes(of: table)), to: path)
     }
 
     /// One cell's bytes in the output encoding, quoted when it holds the delimiter, a quote or a line

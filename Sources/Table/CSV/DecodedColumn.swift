@@ -110,23 +110,29 @@ extension Column {
     /// categorical column's levels are in ``LevelOrder``, a text column's in order of appearance.
     public static func labels(_ name: String, _ values: [String?]) -> Column {
         var levels: [String] = [], index: [String: UInt32] = [:]
-        var rows = 0, length = 0
-        var codes = values.map { value -> UInt32 in
+        let codes = values.map { value -> UInt32 in
             guard let value else { return Column.missingCode }
-            rows += 1
-            length += value.utf8.count
             if let code = index[value] { return code }
             index[value] = UInt32(levels.count)
             levels.append(value)
             return UInt32(levels.count - 1)
         }
+        return labels(name, codes: codes, levels: levels)
+    }
+
+    /// The same from codes into `levels` in order of first appearance (missing: ``missingCode``).
+    public static func labels(_ name: String, codes: [UInt32], levels: [String]) -> Column {
+        var rows = 0, length = 0
+        var counts = [Int](repeating: 0, count: levels.count)
+        for code in codes where code != Column.missingCode { counts[Int(code)] += 1 }
+        for (level, count) in zip(levels, counts) { rows += count; length += level.utf8.count * count }
         if LevelRule.isText(distinct: levels.count, rows: rows, totalLength: length) {
             return Column(name: name, type: .text, storage: .coded(codes: codes, levels: levels))
         }
         let order = LevelOrder.order(levels)
         var position = [UInt32](repeating: 0, count: levels.count)
         for (new, old) in order.enumerated() { position[old] = UInt32(new) }
-        for i in codes.indices where codes[i] != Column.missingCode { codes[i] = position[Int(codes[i])] }
-        return Column(name: name, type: .categorical, storage: .coded(codes: codes, levels: order.map { levels[$0] }))
+        let sorted = codes.map { $0 == Column.missingCode ? $0 : position[Int($0)] }
+        return Column(name: name, type: .categorical, storage: .coded(codes: sorted, levels: order.map { levels[$0] }))
     }
 }

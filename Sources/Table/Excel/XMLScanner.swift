@@ -1,3 +1,5 @@
+import Foundation
+
 /// Reads the XML of an Office Open XML package (ECMA-376 part 1) byte by byte: the workbook, its
 /// relationships, styles, shared strings and sheets. These files are machine-written and simple —
 /// elements, attributes, text, entities — so a scanner over bytes reads a sheet of a hundred thousand
@@ -6,10 +8,33 @@
 struct XMLScanner {
     enum Event {
         /// A start tag (or an empty-element tag, `empty`), by local name (a `x:` prefix dropped).
-        case start(name: Substring, tag: UnsafeBufferPointer<UInt8>, empty: Bool)
-        case end(name: Substring)
+        case start(name: Name, tag: UnsafeBufferPointer<UInt8>, empty: Bool)
+        case end(name: Name)
         /// Character data between tags (entities not yet decoded).
         case text(UnsafeBufferPointer<UInt8>)
+    }
+
+    /// The elements Sondeo reads, recognised from their bytes without making a string per tag (a sheet
+    /// of a hundred thousand rows has millions of tags).
+    enum Name: Equatable {
+        case row, c, v, inlineString, t, rPh, f, si, sheet, workbookPr, relationship, numFmt, cellXfs, xf, other
+
+        init(_ bytes: UnsafeBufferPointer<UInt8>) {
+            func equals(_ word: StaticString) -> Bool {
+                word.utf8CodeUnitCount == bytes.count && memcmp(word.utf8Start, bytes.baseAddress!, bytes.count) == 0
+            }
+            switch bytes.count {
+            case 1: self = bytes[0] == 99 ? .c : (bytes[0] == 118 ? .v : (bytes[0] == 116 ? .t : (bytes[0] == 102 ? .f : .other)))
+            case 2: self = equals("is") ? .inlineString : (equals("si") ? .si : (equals("xf") ? .xf : .other))
+            case 3: self = equals("row") ? .row : (equals("rPh") ? .rPh : .other)
+            case 5: self = equals("sheet") ? .sheet : .other
+            case 6: self = equals("numFmt") ? .numFmt : .other
+            case 7: self = equals("cellXfs") ? .cellXfs : .other
+            case 10: self = equals("workbookPr") ? .workbookPr : .other
+            case 12: self = equals("Relationship") ? .relationship : .other
+            default: self = .other
+            }
+        }
     }
 
     private var carry: [UInt8] = []
@@ -86,12 +111,12 @@ struct XMLScanner {
     }
 
     /// The element's name without a namespace prefix (`x:row` is `row`).
-    private static func localName(_ tag: UnsafeBufferPointer<UInt8>) -> Substring {
+    private static func localName(_ tag: UnsafeBufferPointer<UInt8>) -> Name {
         var end = 0
         while end < tag.count, tag[end] != 32, tag[end] != 9, tag[end] != 10, tag[end] != 13, tag[end] != 47 { end += 1 }
         var start = 0
         for k in 0..<end where tag[k] == UInt8(ascii: ":") { start = k + 1 }
-        return Substring(decoding: tag[start..<end], as: UTF8.self)
+        return Name(UnsafeBufferPointer(rebasing: tag[start..<end]))
     }
 
     /// The raw value of attribute `name` in a start tag (without a namespace prefix), or nil.
@@ -162,5 +187,76 @@ struct XMLScanner {
             i += 1
         }
         return String(decoding: out, as: UTF8.self)
+    }
+
+    /// Each attribute of a start tag, as (name without prefix, raw value), in one pass over the tag.
+    static func eachAttribute(in tag: UnsafeBufferPointer<UInt8>, _ body: (UnsafeBufferPointer<UInt8>, UnsafeBufferPointer<UInt8>) -> Void) {
+        var i = 0
+        let n = tag.count
+        while i < n && tag[i] != 32 && tag[i] != 9 && tag[i] != 10 && tag[i] != 13 { i += 1 }
+        while i < n {
+            while i < n && (tag[i] == 32 || tag[i] == 9 || tag[i] == 10 || tag[i] == 13) { i += 1 }
+            let nameStart = i
+            while i < n && tag[i] != UInt8(ascii: "=") && tag[i] != 32 && tag[i] != 47 { i += 1 }
+            var localStart = nameStart
+            for k in nameStart..<i where tag[k] == UInt8(ascii: ":") { localStart = k + 1 }
+            let name = UnsafeBufferPointer(rebasing: tag[localStart..<i])
+            while i < n && tag[i] != 34 && tag[i] != 39 { if tag[i] == 47 { return }; i += 1 }
+            guard i < n else { return }
+            let quote = tag[i]
+            let valueStart = i + 1
+            i = valueStart
+            while i < n && tag[i] != quote { i += 1 }
+            body(name, UnsafeBufferPointer(rebasing: tag[valueStart..<min(i, n)]))
+            i += 1
+        }
+    }
+}
+
+/// Numbers as a sheet stores them (`34`, `2.5`, `1.2345E-7`): read without making a string when the
+/// digits allow an exact result (at most 15 significant digits and a power of ten up to 10²², where
+/// m ÷ 10ᵏ and m × 10ᵏ are correctly rounded: Clinger 1990, «How to read floating point numbers
+/// accurately»), by the standard library otherwise.
+enum SheetNumber {
+    private static let powers: [Double] = (0...22).map { k in (0..<k).reduce(1.0) { value, _ in value * 10 } }
+
+    static func parse(_ bytes: UnsafeBufferPointer<UInt8>) -> Double? {
+        let n = bytes.count
+        guard n > 0 else { return nil }
+        var i = 0
+        var negative = false
+        if bytes[0] == UInt8(ascii: "-") { negative = true; i = 1 }
+        var mantissa: UInt64 = 0
+        var digits = 0, scale = 0
+        var sawDigit = false
+        while i < n, bytes[i] >= 48, bytes[i] <= 57 {
+            if digits < 19 { mantissa = mantissa * 10 + UInt64(bytes[i] - 48); if mantissa > 0 { digits += 1 } } else { scale += 1 }
+            sawDigit = true
+            i += 1
+        }
+        if i < n && bytes[i] == UInt8(ascii: ".") {
+            i += 1
+            while i < n, bytes[i] >= 48, bytes[i] <= 57 {
+                if digits < 19 { mantissa = mantissa * 10 + UInt64(bytes[i] - 48); if mantissa > 0 { digits += 1 }; scale -= 1 }
+                sawDigit = true
+                i += 1
+            }
+        }
+        guard sawDigit else { return nil }
+        if i < n && (bytes[i] == UInt8(ascii: "E") || bytes[i] == UInt8(ascii: "e")) {
+            i += 1
+            var exponentNegative = false
+            if i < n && (bytes[i] == UInt8(ascii: "+") || bytes[i] == UInt8(ascii: "-")) { exponentNegative = bytes[i] == UInt8(ascii: "-"); i += 1 }
+            var exponent = 0
+            let start = i
+            while i < n, bytes[i] >= 48, bytes[i] <= 57, exponent < 10_000 { exponent = exponent * 10 + Int(bytes[i] - 48); i += 1 }
+            guard i > start else { return nil }
+            scale += exponentNegative ? -exponent : exponent
+        }
+        guard i == n else { return nil }
+        guard digits <= 15, abs(scale) <= 22 else { return Double(String(decoding: bytes, as: UTF8.self)) }
+        var value = Double(mantissa)
+        value = scale < 0 ? value / powers[-scale] : value * powers[scale]
+        return negative ? -value : value
     }
 }

@@ -16,6 +16,16 @@ extension CSVReport {
     /// as UTF-8, and rows left out by --skip-bad-rows.
     public var warnings: [String] {
         var result: [String] = []
+        for (from, to) in renamedColumns {
+            result.append(from.isEmpty
+                ? L("aviso: «\(source)» tiene una columna sin nombre; se llamará «\(to)»", "warning: «\(source)» has a column without a name; it is called «\(to)»")
+                : L("aviso: el nombre «\(from)» se repite en «\(source)»; la repetición se llamará «\(to)»",
+                    "warning: name «\(from)» appears twice in «\(source)»; the second is called «\(to)»"))
+        }
+        if errorCells > 0 {
+            result.append(L("aviso: \(NumberText.count(errorCells, "celda", "celdas")) de «\(source)» \(errorCells == 1 ? "tiene" : "tienen") un error de Excel (#N/A, #¡DIV/0!…) y se \(errorCells == 1 ? "lee" : "leen") como dato faltante",
+                            "warning: \(errorCells) \(errorCells == 1 ? "cell" : "cells") of «\(source)» hold an Excel error (#N/A, #DIV/0!…) and read as missing"))
+        }
         if let at = strayBytes {
             let place = L("línea \(at.line ?? 0), columna \(at.column ?? 0), byte \(at.byteOffset ?? 0)",
                           "line \(at.line ?? 0), column \(at.column ?? 0), byte \(at.byteOffset ?? 0)")
@@ -45,15 +55,23 @@ extension CSVReport {
 
     private func header(markdown: Bool) -> String {
         let report = self
-        let lines = [
-            (L("Archivo", "File"), report.source),
-            (L("Codificación", "Encoding"), report.encodingName),
-            (L("Separador", "Delimiter"), report.delimiterName),
-            (L("Marca decimal", "Decimal mark"), "«\(String(UnicodeScalar(report.decimalMark)))»"),
-            (L("Fin de línea", "Line ending"), report.lineEnding.rawValue),
-            (L("Filas", "Rows"), NumberText.integer(report.rows)),
-            (L("Columnas", "Columns"), NumberText.integer(report.expectedFields)),
-        ]
+        var lines = [(L("Archivo", "File"), report.source)]
+        switch format {
+        case .xlsx:
+            lines.append((L("Formato", "Format"), L("libro de Excel (.xlsx), hoja «\(sheet ?? "")»", "Excel workbook (.xlsx), sheet «\(sheet ?? "")»")))
+        case .sav, .dta:
+            lines.append((L("Formato", "Format"), format == .sav ? "SPSS (.sav)" : "Stata (.dta)"))
+            if let file = labels?.file { lines.append((L("Etiqueta", "Label"), file)) }
+            let labelled = labels?.variables.values.filter { !$0.values.isEmpty }.count ?? 0
+            let missing = labels?.variables.values.filter { !$0.missing.isEmpty }.count ?? 0
+            lines.append((L("Etiquetas", "Labels"), L("\(NumberText.count(labelled, "variable", "variables")) con etiquetas de valor, \(missing) con códigos de faltante (NS/NR)",
+                                                    "\(NumberText.count(labelled, "variable", "variables")) with value labels, \(missing) with missing codes (NS/NR)")))
+        case .csv:
+            lines += [(L("Codificación", "Encoding"), report.encodingName), (L("Separador", "Delimiter"), report.delimiterName),
+                      (L("Marca decimal", "Decimal mark"), "«\(String(UnicodeScalar(report.decimalMark)))»"),
+                      (L("Fin de línea", "Line ending"), report.lineEnding.rawValue)]
+        }
+        lines += [(L("Filas", "Rows"), NumberText.integer(report.rows)), (L("Columnas", "Columns"), NumberText.integer(report.expectedFields))]
         let width = lines.map(\.0.count).max() ?? 0
         return lines.map { label, value in
             markdown ? "- **\(label)**: \(value)" : label + ":" + String(repeating: " ", count: width - label.count + 1) + value
@@ -81,6 +99,8 @@ extension CSVReport {
         let report = self
         return .object([
             ("file", .string(report.source)),
+            ("format", .string(report.format.rawValue)),
+            ("sheet", report.sheet.map(JSONValue.string) ?? .null),
             ("rows", .integer(report.rows)),
             ("encoding", .string(report.encoding.rawValue)),
             ("bom", .bool(report.byteOrderMark)),

@@ -73,11 +73,13 @@ extension ColumnSummary {
     public init(_ column: Column) {
         switch column.storage {
         case .numeric(let values):
-            var counts: [Double: Int] = [:]
-            var missing = 0
-            for value in values { if value.isNaN { missing += 1 } else { counts[value, default: 0] += 1 } }
-            self.init(name: column.name, type: column.type, values: counts.map { ($0.key, $0.value) } + [(.nan, missing)],
-                      booleanLabels: column.booleanLabels, dateTimeStyle: column.dateTimeStyle)
+            // Distinct values and their counts by sorting (no hashing of a million doubles).
+            let present = values.filter { !$0.isNaN }.sorted()
+            var counts: [(value: Double, count: Int)] = [(.nan, values.count - present.count)]
+            for value in present {
+                if let last = counts.last, last.value == value { counts[counts.count - 1].count += 1 } else { counts.append((value, 1)) }
+            }
+            self.init(name: column.name, type: column.type, values: counts, booleanLabels: column.booleanLabels, dateTimeStyle: column.dateTimeStyle)
         case .coded(let codes, let levels):
             var counts = [Int](repeating: 0, count: levels.count)
             var missing = 0

@@ -6,9 +6,12 @@ import Foundation
 /// the format it writes (issue 17: never one format's bytes behind another's name, so Excel, SPSS or
 /// a PDF viewer never meets a CSV or an HTML page under its own name).
 enum FileKind: String, CaseIterable {
-    case csv, json, html, md, txt
-    // Formats people ask for that no command writes yet: named so the refusal can say so.
-    case xlsx, xls, sav, zsav, dta, pdf, sps, `do`
+    case csv, json, html, md, txt, xlsx, sav, zsav, dta
+    // Formats people ask for that no command writes: named so the refusal can say so.
+    case xls, pdf, sps, `do`
+
+    /// The kinds a table is written as (``DataFile/write(_:to:csv:labels:)``).
+    static let tables: [FileKind] = [.csv, .xlsx, .sav, .zsav, .dta]
 
     /// The kind a path's extension names, or nil for none or an unknown one.
     init?(path: String) {

@@ -29,6 +29,14 @@ struct ReadingOptions: ParsableArguments {
                                "Skip (and report) rows whose field count differs from the header.")))
     var skipBadRows = false
 
+    @Option(help: ArgumentHelp(L("Hoja de un libro de Excel: su nombre o su número (por defecto la primera).",
+                                 "Sheet of an Excel workbook: its name or number (the first by default)."), valueName: L("hoja", "sheet")))
+    var sheet: String?
+
+    @Option(help: ArgumentHelp(L("Líneas (o filas de la hoja) que hay que saltar antes del encabezado: un título, una fecha.",
+                                 "Lines (or sheet rows) to skip before the header: a title, a date."), valueName: "n"))
+    var skip: Int = 0
+
     func validate() throws {
         _ = try csvOptions()
     }
@@ -36,6 +44,9 @@ struct ReadingOptions: ParsableArguments {
     /// The reader's options, or a usage error in the run's language.
     func csvOptions() throws -> CSVReadOptions {
         var options = CSVReadOptions(missingCodes: missingCodes, skipBadRows: skipBadRows)
+        guard skip >= 0 else { throw ValidationError(L("--skip no puede ser negativo", "--skip cannot be negative")) }
+        options.sheet = sheet
+        options.skip = skip
         if let delimiter {
             switch delimiter.lowercased() {
             case ",", "coma", "comma": options.delimiter = UInt8(ascii: ",")
@@ -83,7 +94,7 @@ struct ReadingOptions: ParsableArguments {
         var options = try csvOptions(showingProgressFor: path)
         options.columns = columns
         options.digest = digest
-        let result = try CSVReader.read(path: path, options: options)
+        let result = try DataFile.read(path: path, options: options)
         result.report.warnings.forEach(Terminal.error)
         return result
     }

@@ -1,32 +1,34 @@
 import Diagnostics
 import ArgumentParser
 import Table
+import Foundation
 
 /// `sondeo data convert FILE --out OUT [--excel]`: rewrite a CSV file in a standard or Excel dialect.
 struct ConvertCommand: ParsableCommand {
     static var configuration: CommandConfiguration {
         CommandConfiguration(
             commandName: "convert",
-            abstract: L("Convierte un CSV a UTF-8 con «,» y punto decimal, o con --excel al formato de Excel en español.",
-                        "Convert a CSV to UTF-8 with «,» and decimal point, or with --excel to Spanish-locale Excel's format."),
+            abstract: L("Convierte un archivo de datos (CSV, Excel, SPSS, Stata) a otro: la extensión de --out decide el formato.",
+                        "Convert a data file (CSV, Excel, SPSS, Stata) to another: the extension of --out decides the format."),
             discussion: HelpText.discussion([
-                L("--excel escribe Windows-1252, «;», coma decimal, fechas dd/mm/aaaa y fin de línea CRLF: lo que Excel en español abre con doble clic. El archivo de salida aparece completo o no aparece.",
-                  "--excel writes Windows-1252, «;», decimal comma, dd/mm/yyyy dates and CRLF line ends: what a Spanish-locale Excel opens with a double click. The output file appears whole or not at all."),
+                L("Salidas: .csv (UTF-8, «,», punto decimal; con --excel: Windows-1252, «;», coma decimal, fechas dd/mm/aaaa y CRLF, lo que Excel en español abre con doble clic), .xlsx (libro de Excel con números, fechas y textos con su tipo), .sav y .zsav (SPSS/PSPP) y .dta (Stata), con las etiquetas cuando el archivo de entrada las trae. Los nombres que SPSS o Stata no admiten se cambian y se dice cuáles. El archivo de salida aparece completo o no aparece.",
+                  "Outputs: .csv (UTF-8, «,», decimal point; with --excel: Windows-1252, «;», decimal comma, dd/mm/yyyy dates and CRLF, what a Spanish-locale Excel opens with a double click), .xlsx (an Excel workbook with typed numbers, dates and texts), .sav and .zsav (SPSS/PSPP) and .dta (Stata), with labels when the input has them. Names SPSS or Stata do not accept are changed, and said. The output file appears whole or not at all."),
             ], examples: [
                 "sondeo data convert afiliados_excel.csv --out afiliados.csv",
                 "sondeo data convert afiliados.csv --out para_excel.csv --excel --where 'zona == \"rural\"'",
+                "sondeo data convert base_afiliados.xlsx --sheet Afiliados --out afiliados.sav",
             ])
         )
     }
 
-    @Argument(help: ArgumentHelp(L("Archivo CSV de entrada.", "Input CSV file."), valueName: L("archivo", "file")))
+    @Argument(help: ArgumentHelp(L("Archivo de entrada (.csv, .xlsx, .sav, .dta).", "Input file (.csv, .xlsx, .sav, .dta)."), valueName: L("archivo", "file")))
     var file: String
 
-    @Option(help: ArgumentHelp(L("Archivo CSV de salida.", "Output CSV file."), valueName: L("salida", "output")))
+    @Option(help: ArgumentHelp(L("Archivo de salida: .csv, .xlsx, .sav, .zsav o .dta.", "Output file: .csv, .xlsx, .sav, .zsav or .dta."), valueName: L("salida", "output")))
     var out: String
 
-    @Flag(help: ArgumentHelp(L("Escribe para Excel en español: Windows-1252, «;», coma decimal, dd/mm/aaaa, CRLF.",
-                               "Write for Spanish-locale Excel: Windows-1252, «;», decimal comma, dd/mm/yyyy, CRLF.")))
+    @Flag(help: ArgumentHelp(L("CSV para Excel en español: Windows-1252, «;», coma decimal, dd/mm/aaaa, CRLF.",
+                               "CSV for Spanish-locale Excel: Windows-1252, «;», decimal comma, dd/mm/yyyy, CRLF.")))
     var excel = false
 
     @OptionGroup var filter: RowFilter
@@ -40,16 +42,18 @@ struct ConvertCommand: ParsableCommand {
 
     @OptionGroup var global: GlobalOptions
 
-    func validate() throws { try OutputPath.require(out, oneOf: [.csv]) }
+    func validate() throws {
+        let kind = try OutputPath.require(out, oneOf: FileKind.tables)
+        if excel && kind != .csv {
+            throw ValidationError(L("--excel es un dialecto de CSV; para un libro de Excel basta --out \((out as NSString).deletingPathExtension).xlsx sin --excel",
+                                    "--excel is a CSV dialect; for an Excel workbook just use --out \((out as NSString).deletingPathExtension).xlsx without --excel"))
+        }
+    }
 
     func run() throws {
-        let (table, _) = try reading.readTable(file)
+        let (table, report) = try reading.readTable(file)
         let selected = try ColumnSelection.apply(columns, to: try filter.apply(to: table))
-        let writer = excel ? CSVWriter.excel : CSVWriter.standard
-        try writer.write(selected, to: out)
-        let dialect = excel ? L("Windows-1252, «;», coma decimal, CRLF", "Windows-1252, «;», decimal comma, CRLF")
-                            : L("UTF-8, «,», punto decimal, LF", "UTF-8, «,», decimal point, LF")
-        Terminal.error(L("Escrito \(out): \(NumberText.count(selected.rowCount, "fila", "filas")), \(NumberText.count(selected.columns.count, "columna", "columnas")) (\(dialect)).",
-                         "Wrote \(out): \(NumberText.count(selected.rowCount, "row", "rows")), \(NumberText.count(selected.columns.count, "column", "columns")) (\(dialect))."))
+        let renamed = try DataFile.write(selected, to: out, csv: excel ? .excel : .standard, labels: report.labels)
+        Terminal.error(DataFile.written(selected, to: out, excel: excel, renamed: renamed))
     }
 }

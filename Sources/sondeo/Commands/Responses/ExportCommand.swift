@@ -15,21 +15,22 @@ struct ExportCommand: ParsableCommand {
             abstract: L("Exporta las entrevistas: una fila por entrevista, una columna por variable, con estrato, peso y N_estrato de la muestra.",
                         "Export the interviews: a row per interview, a column per variable, with the sample's estrato, peso and N_estrato."),
             discussion: HelpText.discussion([
-                L("Varias de: una columna 0/1 por opción; matriz: una por fila; NS y NR con sus códigos (úselos con --missing en analyze). Columnas del sistema: _version, _modo, _encuestador, _inicio, _fin, _disposicion. Junto al archivo se escribe el libro de códigos. --anonymize quita el identificador y los datos de contacto (nombre, documento, teléfono, correo, dirección; Ley 1581 de 2012).",
-                  "Varias de: one 0/1 column per option; matriz: one per row; NS and NR as their codes (use them with --missing in analyze). System columns: _version, _modo, _encuestador, _inicio, _fin, _disposicion. The codebook is written beside the file. --anonymize drops the identifier and contact data (name, document, phone, e-mail, address; Ley 1581 de 2012)."),
+                L("Varias de: una columna 0/1 por opción; matriz: una por fila; NS y NR con sus códigos (úselos con --missing en analyze). Columnas del sistema: _version, _modo, _encuestador, _inicio, _fin, _disposicion. La extensión de --out decide el formato: .csv (con respuestas.sps y respuestas.do al lado, que lo leen en SPSS/PSPP y Stata con sus etiquetas), .xlsx (con una hoja de etiquetas), .sav y .zsav (SPSS/PSPP), .dta (Stata) con etiquetas de variable y de valor y NS/NR como faltantes, o .json. Junto al archivo se escribe el libro de códigos. --anonymize quita el identificador y los datos de contacto (nombre, documento, teléfono, correo, dirección; Ley 1581 de 2012).",
+                  "Varias de: one 0/1 column per option; matriz: one per row; NS and NR as their codes (use them with --missing in analyze). System columns: _version, _modo, _encuestador, _inicio, _fin, _disposicion. The extension of --out decides the format: .csv (with respuestas.sps and respuestas.do beside it, which read it into SPSS/PSPP and Stata with its labels), .xlsx (with a labels sheet), .sav and .zsav (SPSS/PSPP), .dta (Stata) with variable and value labels and NS/NR as missing, or .json. The codebook is written beside the file. --anonymize drops the identifier and contact data (name, document, phone, e-mail, address; Ley 1581 de 2012)."),
             ], examples: [
                 "sondeo responses export satisfaccion_servicios --out respuestas.csv",
                 "sondeo responses export satisfaccion_servicios --out para_excel.csv --excel --labels --anonymize",
+                "sondeo responses export satisfaccion_servicios --out respuestas.sav",
             ])
         )
     }
 
     @Argument(help: ArgumentHelp(L("Id del cuestionario publicado.", "Id of the published questionnaire."), valueName: "id"))
     var questionnaire: String
-    @Option(help: ArgumentHelp(L("Archivo de salida (CSV o JSON).", "Output file (CSV or JSON)."), valueName: L("archivo", "file")))
+    @Option(help: ArgumentHelp(L("Archivo de salida: .csv, .xlsx, .sav, .zsav, .dta o .json.", "Output file: .csv, .xlsx, .sav, .zsav, .dta or .json."), valueName: L("archivo", "file")))
     var out: String
-    @Option(help: ArgumentHelp(L("Formato: csv o json.", "Format: csv or json."), valueName: L("formato", "format")))
-    var format: OutputFormat = .csv
+    @Option(help: ArgumentHelp(L("Formato: csv o json (la extensión de --out basta).", "Format: csv or json (the extension of --out is enough)."), valueName: L("formato", "format")))
+    var format: OutputFormat?
     @Flag(help: ArgumentHelp(L("Etiquetas en vez de códigos.", "Labels instead of codes.")))
     var labels = false
     @Flag(help: ArgumentHelp(L("CSV como lo abre Excel en español (Windows-1252, «;», coma decimal).", "CSV as Excel opens it in Spanish (Windows-1252, «;», decimal comma).")))
@@ -40,20 +41,14 @@ struct ExportCommand: ParsableCommand {
     @OptionGroup var global: GlobalOptions
 
     func validate() throws {
-        try format.require([.csv, .json])
-        try OutputPath.require(out, oneOf: [.csv, .json], chosen: format == .json ? .json : .csv)
+        try format?.require([.csv, .json])
+        let kind = try OutputPath.require(out, oneOf: FileKind.tables + [.json], chosen: format.map { $0 == .json ? .json : .csv })
+        if excel && kind != .csv { throw ValidationError(L("--excel es un dialecto de CSV: úselo con --out archivo.csv", "--excel is a CSV dialect: use it with --out file.csv")) }
     }
 
     func run() throws {
         let (store, _, q) = try storeOptions.published(questionnaire)
         let table = try ResponseExport.table(store: store, questionnaire: q, id: questionnaire, labels: labels, anonymize: anonymize)
-        if format == .json {
-            try TextFile.write(ResponseExport.json(table), to: out)
-        } else {
-            try (excel ? CSVWriter.excel : CSVWriter.standard).write(table, to: out)
-        }
-        let codebook = URL(fileURLWithPath: out).deletingLastPathComponent().appendingPathComponent("libro_de_codigos.md").path
-        try TextFile.write(Codebook.markdown(q), to: codebook)
-        Terminal.error(ResponseExport.written(table, to: out, codebook: codebook))
+        Terminal.error(try ResponseExport.write(table, questionnaire: q, to: out, excel: excel))
     }
 }

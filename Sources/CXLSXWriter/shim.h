@@ -1,0 +1,2 @@
+// libxlsxwriter (Debian's libxlsxwriter-dev): writes Excel .xlsx files with typed cells.
+#include <xlsxwriter.h>
