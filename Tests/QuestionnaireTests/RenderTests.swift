@@ -67,18 +67,13 @@ import Testing
         #expect(d.contains("(${a} = 1 or ${b} = 1) and (not(${c} = 2))"), "\(d)")
     }
 
-    @Test("JSON contract and codebook with SPSS and Stata labels")
+    @Test("JSON contract: the questionnaire and its variables")
     func jsonAndCodebook() throws {
         let json = QuestionnaireJSON.render(Self.satisfaction, sha256: "abc")
         let object = try #require(try JSONSerialization.jsonObject(with: Data(json.utf8)) as? [String: Any])
         #expect(object["id"] as? String == "satisfaccion_servicios")
         let variables = (object["variables"] as! [[String: Any]]).map { $0["name"] as! String }
         #expect(variables.contains("atributos_amabilidad") && variables.contains("razones_7"))
-        let sps = Codebook.spss(Self.satisfaction)
-        #expect(sps.contains("MISSING VALUES nps (98, 99)."))
-        #expect(sps.contains("VALUE LABELS csat\n  1 'Muy insatisfecho'"))
-        let stata = Codebook.stata(Self.satisfaction)
-        #expect(stata.contains("replace nps = .b if nps == 99"))
     }
 
     @Test("piped answers: «id» and [nombre del encuestador] on paper, ${id} in XLSForm, system values dropped there")

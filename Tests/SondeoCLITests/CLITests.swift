@@ -203,23 +203,28 @@ import Testing
     func refused() throws {
         let dir = TemporaryDirectory()
         let data = CLITests.fixture("mini.csv")
-        for name in ["resp.xlsx", "resp.sav", "resp.dta", "resp", "resp.txt"] {
+        for name in ["resp.xls", "resp.pdf", "resp", "resp.txt", "resp.sps"] {
             let out = dir.path(name)
             let run = try SondeoRunner.run(["data", "convert", data, "--out", out])
             #expect(run.status == 64, "\(name)")
-            #expect(run.stderr.contains("este comando escribe: .csv"), "\(name): \(run.stderr)")
+            #expect(run.stderr.contains("este comando escribe: .csv, .xlsx, .sav, .zsav, .dta."), "\(name): \(run.stderr)")
             #expect(!FileManager.default.fileExists(atPath: out))
         }
         let pdf = try SondeoRunner.run(["report", data, "--questionnaire", "q.encuesta", "--out", dir.path("reporte.pdf")])
         #expect(pdf.status == 64)
         #expect(pdf.stderr.contains("escribe: .html, .md"))
-        let export = try SondeoRunner.run(["responses", "export", "q", "--out", dir.path("r.sav"), "--store", dir.path("s.sqlite")])
+        let export = try SondeoRunner.run(["responses", "export", "q", "--out", dir.path("r.pdf"), "--store", dir.path("s.sqlite")])
         #expect(export.status == 64)
+        #expect(export.stderr.contains("escribe: .csv, .xlsx, .sav, .zsav, .dta, .json"))
+        // --excel is a CSV dialect: refused beside a workbook's name.
+        let dialect = try SondeoRunner.run(["data", "convert", data, "--out", dir.path("x.xlsx"), "--excel"])
+        #expect(dialect.status == 64 && dialect.stderr.contains("--excel es un dialecto de CSV"))
+        #expect(!FileManager.default.fileExists(atPath: dir.path("x.xlsx")))
         let clash = try SondeoRunner.run(["map", data, "--where", "hijos > 0", "--format", "json", "--out", dir.path("m.html")])
         #expect(clash.status == 64)
         #expect(clash.stderr.contains("dice .html pero --format pide .json"))
-        let english = try SondeoRunner.run(["data", "convert", data, "--out", dir.path("x.xlsx"), "--lang", "en"])
-        #expect(english.stderr.contains("this command writes: .csv"))
+        let english = try SondeoRunner.run(["data", "convert", data, "--out", dir.path("x.pdf"), "--lang", "en"])
+        #expect(english.stderr.contains("this command writes: .csv, .xlsx"))
     }
 
     @Test("without --format, map's --out extension chooses the format")

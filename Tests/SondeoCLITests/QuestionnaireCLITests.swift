@@ -101,8 +101,12 @@ import Testing
         #expect(codebook.status == 0, "\(codebook.stderr)")
         let sps = try String(contentsOfFile: dir.path("libro/etiquetas.sps"), encoding: .utf8)
         #expect(sps.contains("VARIABLE LABELS"))
+        // By hand from the questionnaire: NS = 98 and NR = 99 on nps; csat's list starts «1 Muy insatisfecho».
+        #expect(sps.contains("MISSING VALUES nps (98, 99)."))
+        #expect(sps.contains("VALUE LABELS csat\n  1 'Muy insatisfecho'"))
         let stata = try String(contentsOfFile: dir.path("libro/etiquetas.do"), encoding: .utf8)
         #expect(stata.contains("label define"))
+        #expect(stata.contains("replace nps = .b if nps == 99"))
     }
 
     @Test("render --mode: a misspelt mode is suggested; a mode the questionnaire does not use is refused")

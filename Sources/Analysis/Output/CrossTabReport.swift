@@ -3,13 +3,13 @@ import Table
 
 /// A cross-tab as a person reads it (percentages with intervals, the tests, the cells that depart
 /// from independence) or as scripts read it (DESIGN.md's JSON: rows, cols, counts, weighted, tests).
-public struct CrossTabReport {
+public struct CrossTabReport: Report {
     public enum Percent: String, Sendable { case row, col, total }
     public enum Test: String, Sendable { case secondOrder = "second-order", firstOrder = "first-order" }
 
     let tab: CrossTab
-    let rows: String
-    let cols: String
+    let rowVariable: String
+    let colVariable: String
     let data: AnalysisData
     let confidence: Double
     let method: ProportionMethod
@@ -18,8 +18,8 @@ public struct CrossTabReport {
 
     public init(tab: CrossTab, rows: String, cols: String, data: AnalysisData, confidence: Double, method: ProportionMethod, percent: Percent, test: Test) {
         self.tab = tab
-        self.rows = rows
-        self.cols = cols
+        self.rowVariable = rows
+        self.colVariable = cols
         self.data = data
         self.confidence = confidence
         self.method = method
@@ -27,9 +27,20 @@ public struct CrossTabReport {
         self.test = test
     }
 
-    /// JSON, or the text table (Markdown or aligned).
-    public func render(_ format: OutputFormat) -> String {
-        format == .json ? json.rendered() : text(markdown: format == .markdown)
+    /// One row per cell: its row and column, count, weighted total, the chosen percentage with its
+    /// interval, and the adjusted residual.
+    public var resultTable: Table {
+        let cells = percentages
+        var r: [String] = [], c: [String] = [], n: [Int] = [], weighted: [Double] = [], pct: [Double] = [], lower: [Double] = [], upper: [Double] = [], residual: [Double] = []
+        for (i, row) in tab.rows.enumerated() {
+            for (j, col) in tab.columns.enumerated() {
+                r.append(row); c.append(col); n.append(tab.counts[i][j]); weighted.append(tab.weighted[i][j])
+                pct.append(cells[i][j].estimate); lower.append(cells[i][j].lower); upper.append(cells[i][j].upper); residual.append(tab.residuals[i][j])
+            }
+        }
+        return Table([Column.texts(rowVariable, r), Column.texts(colVariable, c), Column.integers("n", n), Column.decimals("weighted", weighted),
+                      Column.decimals("percent_\(percent.rawValue)", pct), Column.decimals("ci_lower", lower), Column.decimals("ci_upper", upper),
+                      Column.decimals("residual", residual)])
     }
 
     private var percentages: [[CrossTab.Percentage]] {
@@ -40,7 +51,7 @@ public struct CrossTabReport {
         }
     }
 
-    private var json: JSONValue {
+    public var json: JSONValue {
         func grid(_ cells: [[CrossTab.Percentage]]) -> JSONValue {
             .array(cells.map { .array($0.map { .object([("estimate", .number($0.estimate)), ("ci", .array([.number($0.lower), .number($0.upper)]))]) }) })
         }
@@ -50,7 +61,7 @@ public struct CrossTabReport {
             : .object([("chisq", .number(rs.firstOrderChiSquare)), ("df", .integer(tab.pearson.degreesOfFreedom)), ("p", .number(rs.firstOrderP))])
         return .object([
             ("rows", .array(tab.rows.map(JSONValue.string))), ("cols", .array(tab.columns.map(JSONValue.string))),
-            ("row_variable", .string(rows)), ("col_variable", .string(cols)), ("design", .string(data.design.kind.rawValue)),
+            ("row_variable", .string(rowVariable)), ("col_variable", .string(colVariable)), ("design", .string(data.design.kind.rawValue)),
             ("confidence", .number(confidence)), ("method", .string(method.rawValue)),
             ("counts", .array(tab.counts.map { .array($0.map { .integer($0) }) })),
             ("weighted", .array(tab.weighted.map { .array($0.map { .number($0) }) })),
@@ -64,10 +75,10 @@ public struct CrossTabReport {
         ])
     }
 
-    private func text(markdown: Bool) -> String {
+    public func text(markdown: Bool) -> String {
         let cells = percentages
         let pct = { (x: Double) in NumberText.decimal(x * 100, places: 1) }
-        var table = TextTable(headers: ["\(rows) \\ \(cols)"] + tab.columns + ["n"],
+        var table = TextTable(headers: ["\(rowVariable) \\ \(colVariable)"] + tab.columns + ["n"],
                               alignments: [.left] + tab.columns.map { _ in .right } + [.right])
         for (i, name) in tab.rows.enumerated() {
             table.append([name] + cells[i].map { "\(pct($0.estimate)) % [\(pct($0.lower))–\(pct($0.upper))]" }
@@ -81,8 +92,8 @@ public struct CrossTabReport {
         }
         let level = NumberText.level(confidence)
         var lines = [
-            L("Tabla cruzada de «\(rows)» (filas) por «\(cols)» (columnas): porcentajes \(kind), IC \(level) % (\(method.rawValue))",
-              "Cross-tab of «\(rows)» (rows) by «\(cols)» (columns): percentages \(kind), \(level) % CI (\(method.rawValue))"),
+            L("Tabla cruzada de «\(rowVariable)» (filas) por «\(colVariable)» (columnas): porcentajes \(kind), IC \(level) % (\(method.rawValue))",
+              "Cross-tab of «\(rowVariable)» (rows) by «\(colVariable)» (columns): percentages \(kind), \(level) % CI (\(method.rawValue))"),
             L("Diseño: ", "Design: ") + data.resolved.description(data.design.kind),
             "",
             markdown ? table.markdown() : table.rendered(),
@@ -100,8 +111,8 @@ public struct CrossTabReport {
                        "Pearson without design correction: X² = \(NumberText.decimal(tab.pearson.statistic, places: 3)) on \(tab.pearson.degreesOfFreedom) df, p = \(NumberText.pValue(tab.pearson.p))."))
         let p = test == .secondOrder ? rs.p : rs.firstOrderP
         lines.append(p < 1 - confidence
-            ? L("Hay asociación entre «\(rows)» y «\(cols)».", "«\(rows)» and «\(cols)» are associated.")
-            : L("No hay evidencia de asociación entre «\(rows)» y «\(cols)».", "There is no evidence of association between «\(rows)» and «\(cols)»."))
+            ? L("Hay asociación entre «\(rowVariable)» y «\(colVariable)».", "«\(rowVariable)» and «\(colVariable)» are associated.")
+            : L("No hay evidencia de asociación entre «\(rowVariable)» y «\(colVariable)».", "There is no evidence of association between «\(rowVariable)» and «\(colVariable)»."))
         var notable: [String] = []
         for (i, name) in tab.rows.enumerated() {
             for (j, column) in tab.columns.enumerated() where abs(tab.residuals[i][j]) > 2 {

@@ -74,7 +74,7 @@ public struct EstimateReport: Report {
 
     private var groupColumns: [String] { estimates.first?.group.map(\.column) ?? [] }
 
-    public var csv: String {
+    public var resultTable: Table {
         var columns = groupColumns.enumerated().map { i, name in Column.texts(name, estimates.map { $0.group[i].value }) }
         columns += [
             Column.decimals("estimate", estimates.map(\.estimate)), Column.decimals("se", estimates.map(\.standardError)),
@@ -84,7 +84,7 @@ public struct EstimateReport: Report {
         for field in extra {
             columns.append(Column.decimals(field.key, field.values.map { if case .number(let x) = $0 { return x } else { return .nan } }))
         }
-        return CSVWriter.standard.text(of: columns)
+        return Table(columns)
     }
 
     /// A share as a percentage with one decimal.

@@ -62,14 +62,14 @@ public struct ModelReport: Report {
         return .object(members)
     }
 
-    public var csv: String {
+    public var resultTable: Table {
         let cs = fit.coefficients
         var columns = [Column.texts("term", cs.map(\.term)), Column.decimals("estimate", cs.map { $0.estimate ?? .nan }),
                        Column.decimals("se", cs.map { $0.standardError ?? .nan }), Column.decimals(fit.usesT ? "t" : "z", cs.map { $0.statistic ?? .nan }),
                        Column.decimals("p", cs.map { $0.p ?? .nan }),
                        Column.decimals("ci_lower", cs.map { interval($0)?.0 ?? .nan }), Column.decimals("ci_upper", cs.map { interval($0)?.1 ?? .nan })]
         if logistic { columns.append(Column.decimals("odds_ratio", cs.map { $0.estimate.map(exp) ?? .nan })) }
-        return CSVWriter.standard.text(of: columns)
+        return Table(columns)
     }
 
     var formulaText: String {

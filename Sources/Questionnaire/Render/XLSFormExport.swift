@@ -15,6 +15,8 @@ public enum XLSFormExport {
         public var settings: String
         /// All three sheets in pyxform's one-file CSV layout.
         public var combined: String
+        /// The three sheets as rows of cells (header first), for a workbook (`formulario.xlsx`).
+        public var workbook: [(name: String, rows: [[String]])]
     }
 
     public static func render(_ q: QuestionnaireFile) -> Sheets {
@@ -118,7 +120,8 @@ public enum XLSFormExport {
             [[name] + header.map { _ in "" }] + ([header] + rows).map { [""] + $0 }
         }
         return Sheets(survey: csv([surveyHeader] + survey), choices: csv([choicesHeader] + choices), settings: csv([settingsHeader] + settings),
-                      combined: csv(block("survey", surveyHeader, survey) + block("choices", choicesHeader, choices) + block("settings", settingsHeader, settings)))
+                      combined: csv(block("survey", surveyHeader, survey) + block("choices", choicesHeader, choices) + block("settings", settingsHeader, settings)),
+                      workbook: [("survey", [surveyHeader] + survey), ("choices", [choicesHeader] + choices), ("settings", [settingsHeader] + settings)])
     }
 
     /// `{x}` and `{x.codigo}` become `${x}`; system values (`{_encuestador}`) disappear.

@@ -9,7 +9,7 @@ extension SegmentSummary {
         case .json: return json(chosen).rendered()
         case .csv: return CSVWriter.standard.text(of: columns)
         case .markdown: return text(chosen, markdown: true)
-        case .table: return text(chosen, markdown: false)
+        case .table, .xlsx: return text(chosen, markdown: false)
         }
     }
 

@@ -24,6 +24,9 @@ public struct CSVReadOptions: Sendable {
     public var sheet: String?
     /// Lines (rows of a sheet) above the header to leave out: a title, a date, a note.
     public var skip = 0
+    /// Read the codes an SPSS file declares missing (NS/NR) as missing, as SPSS's own procedures do:
+    /// what `analyze` asks for; `convert` keeps the codes (and their declaration).
+    public var declaredMissing = false
 
     public init(delimiter: UInt8? = nil, encoding: TextEncoding? = nil, decimalMark: UInt8? = nil,
                 missingCodes: [String] = [], skipBadRows: Bool = false) {

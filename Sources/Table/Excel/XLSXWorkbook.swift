@@ -69,7 +69,8 @@ struct XLSXWorkbook: @unchecked Sendable {   // its archive is read by one threa
             throw CSVError(.notWorkbook(reason: L("no tiene hojas", "it has no sheets")), at: SourceLocation(source: path))
         }
         guard let wanted else { return first }
-        if let found = sheets.first(where: { $0.name == wanted }) { return found }
+        // Excel's sheet names are unique without regard to case.
+        if let found = sheets.first(where: { $0.name == wanted }) ?? sheets.first(where: { $0.name.lowercased() == wanted.lowercased() }) { return found }
         if let index = Int(wanted), index >= 1, index <= sheets.count { return sheets[index - 1] }
         throw CSVError(.unknownSheet(wanted, sheets: sheets.map(\.name), suggestion: Suggestion.closest(to: wanted, among: sheets.map(\.name))),
                        at: SourceLocation(source: path))
@@ -173,10 +174,15 @@ struct XLSXWorkbook: @unchecked Sendable {   // its archive is read by one threa
     static func kind(ofFormat code: String) -> NumberKind {
         var plain = ""
         var quoted = false, bracket = false, escaped = false
+        var section = ""
         for c in code.lowercased() {
             if escaped { escaped = false; continue }
             if quoted { if c == "\"" { quoted = false }; continue }
-            if bracket { if c == "]" { bracket = false }; continue }
+            if bracket {
+                // [h], [mm], [ss]: elapsed time; other brackets are colours, conditions, locales.
+                if c == "]" { bracket = false; if !section.isEmpty, section.allSatisfy({ "hms".contains($0) }) { plain.append("h") }; section = "" } else { section.append(c) }
+                continue
+            }
             switch c {
             case "\"": quoted = true
             case "[": bracket = true
@@ -185,9 +191,9 @@ struct XLSXWorkbook: @unchecked Sendable {   // its archive is read by one threa
             }
         }
         // Only the first section (positive numbers) decides.
-        let section = plain.split(separator: ";", omittingEmptySubsequences: false).first.map(String.init) ?? plain
-        let date = section.contains("d") || section.contains("y")
-        let time = section.contains("h") || section.contains("s")
+        let first = plain.split(separator: ";", omittingEmptySubsequences: false).first.map(String.init) ?? plain
+        let date = first.contains("d") || first.contains("y")
+        let time = first.contains("h") || first.contains("s")
         if date { return time ? .dateTime : .date }
         return time ? .time : .number
     }

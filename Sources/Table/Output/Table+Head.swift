@@ -8,7 +8,7 @@ extension Table {
         case .csv: return String(decoding: CSVWriter.standard.bytes(of: self), as: UTF8.self)
         case .json: return JSONValue.object([("total", .integer(total)), ("matching", .integer(matching)), ("rows", jsonRows)]).rendered()
         case .markdown: return textTable.markdown()
-        case .table:
+        case .table, .xlsx:
             let shown = NumberText.integer(rowCount), all = NumberText.integer(total)
             let footer = filtered
                 ? L("\(shown) de \(NumberText.integer(matching)) filas que cumplen el filtro (de \(all) en total).",

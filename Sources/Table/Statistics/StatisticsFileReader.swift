@@ -13,6 +13,8 @@ enum StatisticsFileReader {
     static func read(path: String, format: DataFormat, options: CSVReadOptions) throws(CSVError) -> (table: Table, report: CSVReport) {
         guard FileManager.default.fileExists(atPath: path) else { throw CSVError(.fileNotFound, at: SourceLocation(source: path)) }
         let state = ReadState(wanted: options.columns, stata: format == .dta)
+        state.missingCodes = Set(options.missingCodes)
+        state.declaredMissing = options.declaredMissing
         let context = Unmanaged.passRetained(state)
         defer { context.release() }
         let parser = readstat_parser_init()
@@ -91,6 +93,9 @@ private final class ReadState {
     var position: [Int: Int] = [:]
     var valueLabels: [String: [(Double, String)]] = [:]
     let stata: Bool
+    /// `--missing` codes, and whether the file's own missing codes count as missing.
+    var missingCodes: Set<String> = []
+    var declaredMissing = false
 
     init(wanted: Set<String>?, stata: Bool) {
         self.wanted = wanted
@@ -116,8 +121,9 @@ private final class ReadState {
         }
         var decimals: Int?
         if kind == .number {
-            // F8.2, %9.2f: the digits after the point.
-            if let dot = upper.lastIndex(of: "."), let places = Int(upper[upper.index(after: dot)...].prefix { $0.isNumber }) { decimals = places }
+            // SPSS's F8.2 and Stata's fixed %9.2f: the digits after the point (Stata's %9.0g is general).
+            let fixed = !stata || upper.hasSuffix("F") || upper.hasSuffix("FC")
+            if fixed, let dot = upper.lastIndex(of: "."), let places = Int(upper[upper.index(after: dot)...].prefix { $0.isNumber }) { decimals = places }
         }
         let label = readstat_variable_get_label(variable).map { String(cString: $0) }.flatMap { $0.isEmpty ? nil : $0 }
         var missing: [Double] = []
@@ -162,9 +168,11 @@ private final class ReadState {
             if v.label != nil || !values.isEmpty || !v.missing.isEmpty || v.measure != nil {
                 labels.variables[v.name] = VariableLabel(label: v.label, values: values.map { (code: $0.0, label: $0.1) }, missing: v.missing, measure: v.measure)
             }
+            let missing = Set(missingCodes.compactMap(Double.init)).union(declaredMissing ? v.missing : [])
             switch v.kind {
             case .text:
-                return Column.labels(v.name, v.texts + [String?](repeating: nil, count: max(0, rowCount - v.texts.count)))
+                let texts = v.texts.map { $0.flatMap { missingCodes.contains($0) ? nil : $0 } }
+                return Column.labels(v.name, texts + [String?](repeating: nil, count: max(0, rowCount - v.texts.count)))
             case .date:
                 let offset = v.stata ? StatisticsFileWriter.stataEpochDays : StatisticsFileWriter.spssEpochDays
                 let days = v.numbers.map { v.stata ? ($0 - offset).rounded(.down) : ($0 / 86_400 - offset).rounded(.down) }
@@ -173,7 +181,7 @@ private final class ReadState {
                 let seconds = v.numbers.map { v.stata ? $0 / 1000 - StatisticsFileWriter.stataEpochDays * 86_400 : $0 - StatisticsFileWriter.spssEpochDays * 86_400 }
                 return Column(name: v.name, type: .dateTime, storage: .numeric(padded(seconds)), dateTimeStyle: DateTimeStyle())
             case .number:
-                var column = Column.optionalNumbers(v.name, padded(v.numbers).map { $0.isNaN ? nil : $0 })
+                var column = Column.optionalNumbers(v.name, padded(v.numbers).map { $0.isNaN || missing.contains($0) ? nil : $0 })
                 if column.type == .decimal { column.decimalPlaces = v.decimals }
                 return column
             }

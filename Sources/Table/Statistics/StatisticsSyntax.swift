@@ -13,7 +13,8 @@ public enum StatisticsSyntax {
         let legal = StatisticsNames.legal(names, for: .spss).names
         func quote(_ s: String) -> String { "'" + s.replacingOccurrences(of: "'", with: "''") + "'" }
         var lines = ["* Sondeo: " + (data.map { "lee \($0) y aplica las etiquetas" } ?? "etiquetas") + (labels.file.map { " de \($0)" } ?? "") + ".",
-                     "* Ejecútelo desde la carpeta del archivo (Archivo > Abrir > Sintaxis, luego Ejecutar > Todo)."]
+                     data == nil ? "* Ejecútelo con los datos ya abiertos (Ejecutar > Todo)."
+                                 : "* Ejecútelo desde la carpeta del archivo (Archivo > Abrir > Sintaxis, luego Ejecutar > Todo)."]
         if let table, let data {
             let excel = csv.format.decimalMark == ","
             if excel { lines.append("SET DECIMAL=COMMA.") }
@@ -69,7 +70,8 @@ public enum StatisticsSyntax {
         let legal = StatisticsNames.legal(names, for: .stata).names
         func quote(_ s: String) -> String { "`\"" + s + "\"'" }
         var lines = ["* Sondeo: " + (data.map { "lee \($0) y aplica las etiquetas" } ?? "etiquetas") + (labels.file.map { " de \($0)" } ?? "") + ".",
-                     "* Ejecútelo desde la carpeta del archivo: do \"<este archivo>\"."]
+                     data == nil ? "* Ejecútelo con los datos ya abiertos: do \"<este archivo>\"."
+                                 : "* Ejecútelo desde la carpeta del archivo: do \"<este archivo>\"."]
         var numeric = Set(names)
         if let table, let data {
             let strings = table.columns.enumerated().filter { $0.element.numbers == nil || $0.element.type == .dateTime || $0.element.type == .date }.map { String($0.offset + 1) }

@@ -42,4 +42,15 @@ enum OutputPath {
         }
         return kind
     }
+
+    /// A table's output: one of ``FileKind/tables``, and `--excel` (a CSV dialect) only with `.csv`.
+    @discardableResult
+    static func requireTable(_ path: String, excel: Bool = false) throws -> FileKind {
+        let kind = try require(path, oneOf: FileKind.tables)
+        if excel && kind != .csv {
+            throw ValidationError(L("--excel es un dialecto de CSV; para un libro de Excel basta --out \((path as NSString).deletingPathExtension).xlsx sin --excel",
+                                    "--excel is a CSV dialect; for an Excel workbook just use --out \((path as NSString).deletingPathExtension).xlsx without --excel"))
+        }
+        return kind
+    }
 }

@@ -90,8 +90,9 @@ struct ReadingOptions: ParsableArguments {
 
     /// Reads the table: every column, or only `columns` when given (a wide frame read for a few of
     /// its columns); `digest` adds the file's SHA-256 to the report.
-    func readTable(_ path: String, columns: Set<String>? = nil, digest: Bool = false) throws -> (table: Table, report: CSVReport) {
+    func readTable(_ path: String, columns: Set<String>? = nil, digest: Bool = false, declaredMissing: Bool = false) throws -> (table: Table, report: CSVReport) {
         var options = try csvOptions(showingProgressFor: path)
+        options.declaredMissing = declaredMissing
         options.columns = columns
         options.digest = digest
         let result = try DataFile.read(path: path, options: options)

@@ -12,9 +12,7 @@ struct AnalysisFileOptions: ParsableArguments {
     @Option(help: ArgumentHelp(L("Columna a analizar.", "Column to analyse."), valueName: L("columna", "column")))
     var `var`: String
 
-    @Option(help: ArgumentHelp(L("Formato de salida: table, json, csv o markdown.", "Output format: table, json, csv or markdown."),
-                               valueName: L("formato", "format")))
-    var format: OutputFormat = .table
+    @OptionGroup var output: ResultOutput
 }
 
 /// `--compare A,B`: the difference between two groups of a single `--by` column.

@@ -37,12 +37,11 @@ struct CrosstabCommand: ParsableCommand {
     var method: ProportionMethod = .logit
     @OptionGroup var design: DesignOptions
     @OptionGroup var reading: ReadingOptions
-    @Option(help: ArgumentHelp(L("Formato de salida: table, json o markdown.", "Output format: table, json or markdown."), valueName: L("formato", "format")))
-    var format: OutputFormat = .table
+    @OptionGroup var output: ResultOutput
     @OptionGroup var global: GlobalOptions
 
     func validate() throws {
-        try format.require([.table, .json, .markdown])
+        try output.require([.table, .json, .markdown, .csv])
         guard design.by == nil else { throw ValidationError(L("crosstab no usa --by: las filas y columnas ya son los grupos", "crosstab takes no --by: rows and columns are the groups")) }
     }
 
@@ -52,8 +51,7 @@ struct CrosstabCommand: ParsableCommand {
         let tab = try CrossTab(design: data.design, rowLabels: (0..<data.table.rowCount).map { rowColumn.text(at: $0) },
                                columnLabels: (0..<data.table.rowCount).map { colColumn.text(at: $0) }, rowName: rows, columnName: cols,
                                method: method, confidence: design.confidence, order: LevelOrder.less)
-        print(CrossTabReport(tab: tab, rows: rows, cols: cols, data: data, confidence: design.confidence, method: method, percent: percent, test: test)
-            .render(format))
+        try output.emit(CrossTabReport(tab: tab, rows: rows, cols: cols, data: data, confidence: design.confidence, method: method, percent: percent, test: test))
     }
 }
 

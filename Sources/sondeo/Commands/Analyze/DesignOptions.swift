@@ -63,7 +63,7 @@ enum AnalysisInput {
     static func read(path: String, variables: [String], options: DesignOptions, reading: ReadingOptions) throws -> AnalysisData {
         let header = try DataFile.header(path: path, options: try reading.csvOptions())
         let columns = options.resolve(header: header)
-        let table = try reading.readTable(path, columns: Set(variables + options.byColumns + columns.columns)).table
+        let table = try reading.readTable(path, columns: Set(variables + options.byColumns + columns.columns), declaredMissing: true).table
         return try AnalysisData(path: path, table: table, columns: columns, by: options.byColumns, lonelyPSU: options.lonelyPsu)
     }
 }

@@ -27,9 +27,7 @@ struct DriversCommand: ParsableCommand {
     var outcome: String
     @Option(help: ArgumentHelp(L("Atributos, separados por comas.", "Attributes, comma-separated."), valueName: L("columnas", "columns")))
     var drivers: String
-    @Option(help: ArgumentHelp(L("Formato de salida: table, json, csv o markdown.", "Output format: table, json, csv or markdown."),
-                               valueName: L("formato", "format")))
-    var format: OutputFormat = .table
+    @OptionGroup var output: ResultOutput
     @OptionGroup var design: DesignOptions
     @OptionGroup var reading: ReadingOptions
     @OptionGroup var global: GlobalOptions
@@ -46,6 +44,6 @@ struct DriversCommand: ParsableCommand {
     func run() throws {
         let data = try AnalysisInput.read(path: file, variables: [outcome] + driverNames, options: design, reading: reading)
         let analysis = try KeyDrivers(table: data.table, outcome: outcome, drivers: driverNames, design: data.design)
-        print(DriversReport(analysis: analysis, input: data, confidence: design.confidence).render(format))
+        try output.emit(DriversReport(analysis: analysis, input: data, confidence: design.confidence))
     }
 }

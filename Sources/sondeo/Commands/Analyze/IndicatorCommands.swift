@@ -38,8 +38,8 @@ struct NPSCommand: ParsableCommand {
     func run() throws {
         let data = try AnalysisInput.read(path: input.file, variables: [input.var], options: design, reading: reading)
         let earlier = try previous.map { (data: try AnalysisInput.read(path: $0, variables: [input.var], options: design, reading: reading), name: $0) }
-        print(try EstimateReport.nps(data, variable: input.var, confidence: design.confidence, compare: try compare.groups(by: design.byColumns),
-                                     previous: earlier).render(input.format))
+        try input.output.emit(try EstimateReport.nps(data, variable: input.var, confidence: design.confidence, compare: try compare.groups(by: design.byColumns),
+                                     previous: earlier))
     }
 }
 
@@ -77,7 +77,7 @@ enum TopBoxRun {
     static func run(statistic: String, title: String, input: AnalysisFileOptions, options: TopBoxOptions, design: DesignOptions,
                     reading: ReadingOptions, scale: ClosedRange<Double>, top: Set<Double>) throws {
         let data = try AnalysisInput.read(path: input.file, variables: [input.var], options: design, reading: reading)
-        print(try EstimateReport.topBox(statistic: statistic, title: title, data, variable: input.var, scale: scale, top: top, method: options.method,
-                                        confidence: design.confidence).render(input.format))
+        try input.output.emit(try EstimateReport.topBox(statistic: statistic, title: title, data, variable: input.var, scale: scale, top: top, method: options.method,
+                                        confidence: design.confidence))
     }
 }

@@ -28,8 +28,8 @@ struct MeanCommand: ParsableCommand {
 
     func run() throws {
         let data = try AnalysisInput.read(path: input.file, variables: [input.var] + [denominator].compactMap { $0 }, options: design, reading: reading)
-        print(try EstimateReport.mean(data, variable: input.var, denominator: denominator, confidence: design.confidence,
-                                      compare: try compare.groups(by: design.byColumns)).render(input.format))
+        try input.output.emit(try EstimateReport.mean(data, variable: input.var, denominator: denominator, confidence: design.confidence,
+                                      compare: try compare.groups(by: design.byColumns)))
     }
 }
 
@@ -53,6 +53,6 @@ struct TotalCommand: ParsableCommand {
 
     func run() throws {
         let data = try AnalysisInput.read(path: input.file, variables: [input.var], options: design, reading: reading)
-        print(try EstimateReport.total(data, variable: input.var, confidence: design.confidence).render(input.format))
+        try input.output.emit(try EstimateReport.total(data, variable: input.var, confidence: design.confidence))
     }
 }

@@ -19,9 +19,7 @@ struct ModelOptions: ParsableArguments {
                                valueName: L("columna=nivel", "column=level")))
     var reference: [String] = []
 
-    @Option(help: ArgumentHelp(L("Formato de salida: table, json, csv o markdown.", "Output format: table, json, csv or markdown."),
-                               valueName: L("formato", "format")))
-    var format: OutputFormat = .table
+    @OptionGroup var output: ResultOutput
 
     /// `--by` makes no sense for one model: groups enter the formula as terms.
     static func refuseGroups(_ design: DesignOptions) throws {
@@ -86,7 +84,7 @@ struct RegressCommand: ParsableCommand {
         let (data, model, designBased) = try options.model(.numeric, design: design, reading: reading)
         let fit = try Regression.linear(model, design: designBased ? data.design : nil)
         let report = ModelReport(fit: fit, model: model, input: data, confidence: design.confidence, outcomeLevel: nil)
-        print(report.render(options.format))
+        try options.output.emit(report)
     }
 }
 
@@ -119,6 +117,6 @@ struct LogitCommand: ParsableCommand {
         let (data, model, designBased) = try options.model(.binary(level: level), design: design, reading: reading)
         let fit = try Regression.logistic(model, design: designBased ? data.design : nil)
         let report = ModelReport(fit: fit, model: model, input: data, confidence: design.confidence, outcomeLevel: level)
-        print(report.render(options.format))
+        try options.output.emit(report)
     }
 }

@@ -40,8 +40,8 @@ struct ProportionCommand: ParsableCommand {
 
     func run() throws {
         let data = try AnalysisInput.read(path: input.file, variables: [input.var], options: design, reading: reading)
-        print(try EstimateReport.proportion(data, variable: input.var, level: level, method: method, confidence: design.confidence,
-                                            compare: try compare.groups(by: design.byColumns)).render(input.format))
+        try input.output.emit(try EstimateReport.proportion(data, variable: input.var, level: level, method: method, confidence: design.confidence,
+                                            compare: try compare.groups(by: design.byColumns)))
     }
 }
 
@@ -73,6 +73,6 @@ struct QuantileCommand: ParsableCommand {
             return p
         }
         let data = try AnalysisInput.read(path: input.file, variables: [input.var], options: design, reading: reading)
-        print(try EstimateReport.quantiles(data, variable: input.var, probabilities: probabilities, confidence: design.confidence).render(input.format))
+        try input.output.emit(try EstimateReport.quantiles(data, variable: input.var, probabilities: probabilities, confidence: design.confidence))
     }
 }

@@ -50,21 +50,21 @@ struct ExportCasesCommand: ParsableCommand {
             commandName: "export",
             abstract: L("Exporta los casos a CSV (para Almera, la SSF o una hoja de cálculo), con su término, estado y verificación.",
                         "Exports the cases to CSV (for Almera, the SSF or a spreadsheet), with their term, state and verification."),
-            discussion: HelpText.discussion([], examples: ["sondeo cases export --out casos.csv --month 2026-10"])
+            discussion: HelpText.discussion([], examples: ["sondeo cases export --out casos.csv --month 2026-10", "sondeo cases export --out casos.xlsx --month 2026-10"])
         )
     }
 
-    @Option(help: ArgumentHelp(L("Archivo de salida.", "Output file."), valueName: L("salida", "output"))) var out: String
+    @Option(help: ArgumentHelp(L("Archivo de salida: .csv, .xlsx, .sav, .zsav o .dta.", "Output file: .csv, .xlsx, .sav, .zsav or .dta."), valueName: L("salida", "output"))) var out: String
     @Option(help: ArgumentHelp(L("Solo los recibidos en este mes (aaaa-mm).", "Only those received in this month (yyyy-mm)."), valueName: L("mes", "month"))) var month: String?
     @Flag(help: ArgumentHelp(L("Como lo guarda Excel en español (Windows-1252, «;», CRLF).", "As a Spanish-locale Excel saves it (Windows-1252, «;», CRLF)."))) var excel = false
     @OptionGroup var options: CaseOptions
     @OptionGroup var global: GlobalOptions
 
-    func validate() throws { try OutputPath.require(out, oneOf: [.csv]) }
+    func validate() throws { try OutputPath.requireTable(out, excel: excel) }
 
     func run() throws {
         let cases = try options.storeOptions.openCases().pqrsCases().filter { month == nil || $0.received.hasPrefix(month! + "-") }
-        try (excel ? CSVWriter.excel : CSVWriter.standard).write(CaseExport.table(cases), to: out)
+        try DataFile.write(CaseExport.table(cases), to: out, csv: excel ? .excel : .standard)
         Terminal.error(L("Escrito \(out): \(NumberText.count(cases.count, "caso", "casos")).", "Wrote \(out): \(cases.count) cases."))
     }
 }

@@ -43,11 +43,7 @@ struct ConvertCommand: ParsableCommand {
     @OptionGroup var global: GlobalOptions
 
     func validate() throws {
-        let kind = try OutputPath.require(out, oneOf: FileKind.tables)
-        if excel && kind != .csv {
-            throw ValidationError(L("--excel es un dialecto de CSV; para un libro de Excel basta --out \((out as NSString).deletingPathExtension).xlsx sin --excel",
-                                    "--excel is a CSV dialect; for an Excel workbook just use --out \((out as NSString).deletingPathExtension).xlsx without --excel"))
-        }
+        try OutputPath.requireTable(out, excel: excel)
     }
 
     func run() throws {

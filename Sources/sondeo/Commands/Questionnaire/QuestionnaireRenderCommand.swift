@@ -13,10 +13,11 @@ struct QuestionnaireRenderCommand: ParsableCommand {
             abstract: L("Convierte un cuestionario en documento imprimible, HTML, JSON, XLSForm o libro de códigos (con sintaxis de SPSS y Stata).",
                         "Turn a questionnaire into a printable document, HTML, JSON, XLSForm or codebook (with SPSS and Stata syntax)."),
             discussion: HelpText.discussion([
-                L("xlsform y codebook escriben varios archivos en la carpeta de --out (survey.csv, choices.csv, settings.csv y formulario.csv para pyxform; libro_de_codigos.md, etiquetas.sps y etiquetas.do). Un cuestionario con errores no se convierte: revíselo antes con «sondeo questionnaire check».",
-                  "xlsform and codebook write several files into the --out folder (survey.csv, choices.csv, settings.csv and formulario.csv for pyxform; libro_de_codigos.md, etiquetas.sps and etiquetas.do). A questionnaire with errors is not rendered: check it first with «sondeo questionnaire check»."),
+                L("xlsform con --out formulario.xlsx escribe un libro con las hojas survey, choices y settings, el que KoboToolbox y ODK reciben; con --out de carpeta, survey.csv, choices.csv, settings.csv y formulario.csv para pyxform. codebook escribe en la carpeta de --out libro_de_codigos.md, etiquetas.sps y etiquetas.do. Un cuestionario con errores no se convierte: revíselo antes con «sondeo questionnaire check».",
+                  "xlsform with --out formulario.xlsx writes a workbook with the survey, choices and settings sheets, the one KoboToolbox and ODK take; with a folder as --out, survey.csv, choices.csv, settings.csv and formulario.csv for pyxform. codebook writes libro_de_codigos.md, etiquetas.sps and etiquetas.do into the --out folder. A questionnaire with errors is not rendered: check it first with «sondeo questionnaire check»."),
             ], examples: [
                 "sondeo questionnaire render Questionnaires/satisfaccion-servicios.encuesta --format markdown --mode telefono",
+                "sondeo questionnaire render Questionnaires/satisfaccion-servicios.encuesta --format xlsform --out formulario.xlsx",
                 "sondeo questionnaire render Questionnaires/satisfaccion-servicios.encuesta --format xlsform --out xlsform/",
             ])
         )
@@ -40,6 +41,13 @@ struct QuestionnaireRenderCommand: ParsableCommand {
     func validate() throws {
         let single: [Format: FileKind] = [.markdown: .md, .html: .html, .json: .json]
         if let out, let kind = single[format] { try OutputPath.require(out, oneOf: [kind]) }
+        // xlsform: a workbook or a folder; codebook: a folder.
+        if let out, !(out as NSString).pathExtension.isEmpty, format == .xlsform || format == .codebook {
+            guard format == .xlsform else {
+                throw ValidationError(L("--format codebook escribe tres archivos: --out debe ser una carpeta, p. ej. --out libro/", "--format codebook writes three files: --out must be a folder, e.g. --out libro/"))
+            }
+            try OutputPath.require(out, oneOf: [.xlsx])
+        }
         if let mode, Mode(folding: mode) == nil {
             let hint = Suggestion.hint(Suggestion.closest(to: mode, among: Mode.allCases.map(\.rawValue)), Localization.language)
             throw ValidationError(L("--mode debe ser telefono, presencial o web, no «\(mode)»\(hint)", "--mode must be telefono, presencial or web, not «\(mode)»\(hint)"))
@@ -60,10 +68,17 @@ struct QuestionnaireRenderCommand: ParsableCommand {
         case .json: try emit(QuestionnaireJSON.render(q, sha256: QuestionnaireSource.hash(text)))
         case .xlsform:
             let sheets = XLSFormExport.render(q)
+            if let out, FileKind(path: out) == .xlsx {
+                try XLSXWriter.write(sheets.workbook.map { XLSXWriter.Sheet(name: $0.name, table: Table(textRows: $0.rows)) }, to: out)
+                Terminal.error(L("Escrito \(out): hojas survey, choices y settings.", "Wrote \(out): sheets survey, choices and settings."))
+                return
+            }
             try files(["survey.csv": sheets.survey, "choices.csv": sheets.choices, "settings.csv": sheets.settings, "formulario.csv": sheets.combined],
                       fallback: sheets.combined)
         case .codebook:
-            try files(["libro_de_codigos.md": Codebook.markdown(q), "etiquetas.sps": Codebook.spss(q), "etiquetas.do": Codebook.stata(q)],
+            let labels = ResponseLabels.of(q), names = Variables.of(q).map(\.name)
+            try files(["libro_de_codigos.md": Codebook.markdown(q), "etiquetas.sps": StatisticsSyntax.spss(nil, labels: labels, order: names, data: nil),
+                       "etiquetas.do": StatisticsSyntax.stata(nil, labels: labels, order: names, data: nil)],
                       fallback: Codebook.markdown(q))
         }
     }
@@ -80,7 +95,7 @@ struct QuestionnaireRenderCommand: ParsableCommand {
         do {
             try FileManager.default.createDirectory(atPath: out, withIntermediateDirectories: true)
         } catch {
-            throw CSVError(.ioFailure(reason: (error as NSError).localizedDescription), at: SourceLocation(source: out))
+            throw CSVError(.ioFailure(reason: SystemMessage.text(error)), at: SourceLocation(source: out))
         }
         for (name, text) in contents.sorted(by: { $0.key < $1.key }) { try TextFile.write(text, to: (out as NSString).appendingPathComponent(name)) }
         Terminal.error(L("Escritos en \(out): \(contents.keys.sorted().joined(separator: ", ")).", "Wrote into \(out): \(contents.keys.sorted().joined(separator: ", "))."))

@@ -43,7 +43,7 @@ struct ExportCommand: ParsableCommand {
     func validate() throws {
         try format?.require([.csv, .json])
         let kind = try OutputPath.require(out, oneOf: FileKind.tables + [.json], chosen: format.map { $0 == .json ? .json : .csv })
-        if excel && kind != .csv { throw ValidationError(L("--excel es un dialecto de CSV: úselo con --out archivo.csv", "--excel is a CSV dialect: use it with --out file.csv")) }
+        if kind != .json { try OutputPath.requireTable(out, excel: excel) }
     }
 
     func run() throws {

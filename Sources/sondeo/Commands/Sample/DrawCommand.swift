@@ -44,7 +44,7 @@ struct DrawCommand: ParsableCommand {
                                  "Seed of the random generator (an integer). Keep it: it reproduces the sample."), valueName: L("semilla", "seed")))
     var seed: UInt64
 
-    @Option(help: ArgumentHelp(L("Archivo CSV de salida.", "Output CSV file."), valueName: L("salida", "output")))
+    @Option(help: ArgumentHelp(L("Archivo de salida: .csv, .xlsx, .sav, .zsav o .dta.", "Output file: .csv, .xlsx, .sav, .zsav or .dta."), valueName: L("salida", "output")))
     var out: String
 
     @Option(help: ArgumentHelp(L("Reservas por estrato como fracción de n_h (0.5 = la mitad).", "Reserves per stratum as a fraction of n_h (0.5 = half)."),
@@ -78,7 +78,7 @@ struct DrawCommand: ParsableCommand {
 
     func validate() throws {
         try format.require([.table, .json])
-        try OutputPath.require(out, oneOf: [.csv])
+        try OutputPath.requireTable(out, excel: excel)
         if (allocation == nil) == (total == nil) {
             throw ValidationError(L("indique --allocation o --total (uno de los dos)", "give --allocation or --total (one of them)"))
         }
@@ -103,7 +103,7 @@ struct DrawCommand: ParsableCommand {
         let draw = try StratifiedDraw(table: table, strataColumn: strata, idColumn: idColumn, sizes: sizes, seed: seed,
                                       reserveFraction: reserve, method: systematic ? .systematic(sortBy: sortBy!) : .simpleRandom)
         let sample = table.selecting(draw.units.map(\.row)).appending(draw.designColumns)
-        try (excel ? CSVWriter.excel : CSVWriter.standard).write(sample, to: out)
+        try DataFile.write(sample, to: out, csv: excel ? .excel : .standard)
         print(draw.report(idColumn: idColumn, out: out, format: format))
     }
 }

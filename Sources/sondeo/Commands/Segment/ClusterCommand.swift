@@ -41,7 +41,7 @@ struct ClusterCommand: ParsableCommand {
                                  "Missing values in the columns: drop (drop the row) or mean (the column mean)."), valueName: L("modo", "mode")))
     var impute: MissingValues = .drop
     @OptionGroup var filter: RowFilter
-    @Option(help: ArgumentHelp(L("Escribe los datos con la columna «cluster» (1…k).", "Write the data with a «cluster» column (1…k)."),
+    @Option(help: ArgumentHelp(L("Escribe los datos con la columna «cluster» (1…k): .csv, .xlsx, .sav, .zsav o .dta.", "Write the data with a «cluster» column (1…k): .csv, .xlsx, .sav, .zsav or .dta."),
                                valueName: L("salida", "output")))
     var out: String?
     @OptionGroup var reading: ReadingOptions
@@ -52,7 +52,7 @@ struct ClusterCommand: ParsableCommand {
 
     func validate() throws {
         try format.require([.table, .json])
-        if let out { try OutputPath.require(out, oneOf: [.csv]) }
+        if let out { try OutputPath.requireTable(out) }
         guard restarts >= 1 else { throw ValidationError(L("--restarts debe ser al menos 1", "--restarts must be at least 1")) }
     }
 
@@ -72,7 +72,7 @@ struct ClusterCommand: ParsableCommand {
             return
         }
         let fit = try KMeans(data: run.data, k: ks[0], restarts: restarts, seed: seed)
-        if let out { try CSVWriter.standard.write(table.setting(run.column(fit)), to: out) }
+        if let out { try DataFile.write(table.setting(run.column(fit)), to: out) }
         print(fit.report(data: run.data, seed: seed, standardize: standardize, dropped: run.dropped, out: out, format: format))
     }
 }

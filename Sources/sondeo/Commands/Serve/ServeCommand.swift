@@ -64,17 +64,17 @@ struct ServeLinksCommand: ParsableCommand {
     @Argument(help: ArgumentHelp(L("Id del cuestionario publicado.", "Id of the published questionnaire."), valueName: "id")) var questionnaire: String
     @Option(help: ArgumentHelp(L("Dirección pública del servidor (por defecto http://127.0.0.1:8080).", "Public address of the server (http://127.0.0.1:8080 by default)."), valueName: "url"))
     var baseUrl = "http://127.0.0.1:8080"
-    @Option(help: ArgumentHelp(L("Archivo CSV de salida.", "Output CSV file."), valueName: L("salida", "output"))) var out: String
+    @Option(help: ArgumentHelp(L("Archivo de salida (.csv o .xlsx).", "Output file (.csv or .xlsx)."), valueName: L("salida", "output"))) var out: String
     @Flag(help: ArgumentHelp(L("Incluye los casos de reserva.", "Include reserve cases."))) var reserve = false
     @OptionGroup var storeOptions: StoreOptions
     @OptionGroup var global: GlobalOptions
 
-    func validate() throws { try OutputPath.require(out, oneOf: [.csv]) }
+    func validate() throws { try OutputPath.requireTable(out) }
 
     func run() throws {
         let links = try WebLinks.table(store: try storeOptions.openWeb(), questionnaire: questionnaire, baseURL: baseUrl, includeReserve: reserve,
                                        now: Clock.system.timestamp, token: SurveyServer.newToken)
-        try CSVWriter.standard.write(links, to: out)
+        try DataFile.write(links, to: out)
         Terminal.error(L("Escrito \(out): \(NumberText.count(links.rowCount, "enlace", "enlaces")) personales para «\(questionnaire)».",
                          "Wrote \(out): \(links.rowCount) personal links for «\(questionnaire)»."))
     }
