@@ -145,6 +145,80 @@ import Testing
     }
 }
 
+extension CSVReaderTests {
+    @Test("UTF-16 LE and BE with BOM (Excel's «Texto Unicode», tab-separated): 40,000 rows with «ñ», «é» and an emoji across the 1 MiB chunks, as Foundation's encoder wrote them")
+    func utf16() throws {
+        let dir = TemporaryDirectory()
+        let names = ["José Núñez", "María 😀 Peña", "Ñandú"]
+        var text = "id\tnombre\tvalor\n"
+        for i in 0..<40_000 { text += "\(i)\t\(names[i % 3])\t\(i % 10),5\n" }
+        for (name, encoding, mark) in [("le.txt", String.Encoding.utf16LittleEndian, [UInt8(0xFF), 0xFE]), ("be.txt", .utf16BigEndian, [0xFE, 0xFF])] {
+            let path = dir.file(name, bytes: mark + Array(text.data(using: encoding)!))
+            let (table, report) = try CSVReader.read(path: path)
+            #expect(report.utf16 == (name == "le.txt" ? "LE" : "BE") && report.delimiter == 9 && report.strayBytes == nil)
+            #expect(table.rowCount == 40_000)
+            #expect((0..<40_000).allSatisfy { table["nombre"]?.text(at: $0) == names[$0 % 3] })
+            #expect(table["valor"]?.numbers?[39_999] == 9.5)
+        }
+    }
+
+    @Test("one stray Windows-1252 byte in a UTF-8 file: the file stays UTF-8 («José» intact), the byte is read as «é» and located")
+    func strayByte() throws {
+        let dir = TemporaryDirectory()
+        let path = dir.file("stray.csv", bytes: Array("a;b\n1;José\n2;caf".utf8) + [0xE9] + Array("\n".utf8))
+        let (table, report) = try CSVReader.read(path: path)
+        #expect(report.encoding == .utf8)
+        #expect(table["b"]?.text(at: 0) == "José" && table["b"]?.text(at: 1) == "café")
+        #expect(report.strayBytes?.line == 3 && report.strayByteCount == 1)
+    }
+}
+
+extension CSVReaderTests {
+    @Test("CSV as people have it: a title line above the header, Excel's sep=; line, empty and repeated names, es-CO thousands, $ and %")
+    func asPeopleHaveIt() throws {
+        let dir = TemporaryDirectory()
+        // A title line: left out, with its text kept for the warning; --skip 0 reads it as the header.
+        let titled = dir.file("titulo.csv", text: "Base de afiliados, corte noviembre\nid;edad;zona\n1;34;urbana\n2;51;rural\n")
+        let (t1, r1) = try CSVReader.read(path: titled)
+        #expect(t1.columnNames == ["id", "edad", "zona"] && t1.rowCount == 2 && r1.delimiter == UInt8(ascii: ";"))
+        #expect(r1.titleLines == ["Base de afiliados, corte noviembre"])
+        var noSkip = CSVReadOptions()
+        noSkip.skip = 0
+        #expect(throws: CSVError.self) { try CSVReader.read(path: titled, options: noSkip) }
+        var two = CSVReadOptions()
+        two.skip = 2
+        #expect(try CSVReader.read(path: dir.file("dos.csv", text: "Informe\n30/11/2026\na,b\n1,2\n"), options: two).table.columnNames == ["a", "b"])
+        // sep=; names the delimiter and is not a row.
+        let (t2, r2) = try CSVReader.read(path: dir.file("sep.csv", text: "sep=;\r\nid;valor\r\n1;2,5\r\n"))
+        #expect(r2.delimiter == UInt8(ascii: ";") && t2.columnNames == ["id", "valor"] && t2["valor"]?.numbers == [2.5])
+        // Names: the empty third becomes columna_3, the second «edad» edad_2 (and both are said).
+        let (t3, r3) = try CSVReader.read(path: dir.file("nombres.csv", text: "id,edad,,edad\n1,2,3,4\n"))
+        #expect(t3.columnNames == ["id", "edad", "columna_3", "edad_2"])
+        #expect(r3.renamedColumns.map(\.to) == ["columna_3", "edad_2"])
+        var one = CSVReadOptions()
+        one.columns = ["edad_2"]
+        #expect(try CSVReader.read(path: dir.file("nombres2.csv", text: "id,edad,,edad\n1,2,3,4\n"), options: one).table["edad_2"]?.numbers == [4])
+        // es-CO numbers (by hand): 1.234.567,89 is 1234567.89; «$ 23.000» 23000; «-$ 200» −200; «3,5%» 3.5;
+        // 1.500 in a file whose other numbers use decimal commas is fifteen hundred; 007 stays a code.
+        let money = dir.file("miles.csv", text: "id;salario;aporte;pct;ambiguo;codigo\n1;1.234.567,89;$ 1.500;45 %;1.500;007\n2;950,5;$ 23.000;3,5%;2.250;012\n3;;-$ 200;100%;3.000;013\n")
+        let (t4, r4) = try CSVReader.read(path: money)
+        #expect(t4["salario"]?.numbers?[0] == 1_234_567.89 && t4["salario"]?.numbers?[1] == 950.5 && t4["salario"]?.numbers?[2].isNaN == true)
+        #expect(t4["aporte"]?.numbers == [1500, 23000, -200] && t4["aporte"]?.type == .integer)
+        #expect(t4["pct"]?.numbers == [45, 3.5, 100])
+        #expect(t4["ambiguo"]?.numbers == [1500, 2250, 3000])
+        #expect(t4["codigo"]?.type == .categorical)
+        #expect(r4.numberNotes.map(\.column) == ["salario", "aporte", "pct", "ambiguo"])
+        // A file with decimal points: 1.500 is one and a half; with --thousands . it is fifteen hundred.
+        let points = dir.file("puntos.csv", text: "x,y\n1.500,2\n2.250,3\n")
+        #expect(try CSVReader.read(path: points).table["x"]?.numbers == [1.5, 2.25])
+        var thousands = CSVReadOptions()
+        thousands.thousands = UInt8(ascii: ".")
+        #expect(try CSVReader.read(path: points, options: thousands).table["x"]?.numbers == [1500, 2250])
+        // 1,234,567.89 (United States) in a «;» file.
+        #expect(try CSVReader.read(path: dir.file("us.csv", text: "a;b\n1,234,567.89;x\n2,500.5;y\n")).table["a"]?.numbers == [1_234_567.89, 2500.5])
+    }
+}
+
 @Suite struct LabelCountTests {
     @Test("cell counts of two columns, one coded and one numeric, with a missing value")
     func counts() throws {

@@ -18,10 +18,6 @@ public struct CSVError: Diagnostic, Equatable {
         case invalidEncoding
         /// `--encoding utf-8` was forced but the bytes are not UTF-8.
         case invalidUTF8
-        /// A header cell is empty (1-based position).
-        case emptyHeaderName(position: Int)
-        /// Two header cells share a name.
-        case duplicateHeaderName(name: String, firstPosition: Int, position: Int)
         /// A record has more or fewer fields than the header.
         case fieldCount(expected: Int, actual: Int)
         /// A quoted field opened here is never closed.
@@ -57,8 +53,6 @@ public struct CSVError: Diagnostic, Equatable {
         case .notText: return "CSV-004"
         case .invalidEncoding: return "CSV-005"
         case .invalidUTF8: return "CSV-006"
-        case .emptyHeaderName: return "CSV-007"
-        case .duplicateHeaderName: return "CSV-008"
         case .fieldCount: return "CSV-009"
         case .unterminatedQuote: return "CSV-010"
         case .notWorkbook: return "CSV-014"
@@ -103,12 +97,6 @@ public struct CSVError: Diagnostic, Equatable {
         case .invalidUTF8:
             return es ? "el archivo no es UTF-8 válido (byte inválido en la posición \(offset)); ¿fue guardado por Excel? Pruebe --encoding windows-1252"
                       : "the file is not valid UTF-8 (invalid byte at offset \(offset)); was it saved by Excel? Try --encoding windows-1252"
-        case .emptyHeaderName(let position):
-            return es ? "la columna \(position) del encabezado no tiene nombre"
-                      : "header column \(position) has no name"
-        case .duplicateHeaderName(let name, let first, let position):
-            return es ? "el nombre de columna «\(name)» se repite en el encabezado (columnas \(first) y \(position))"
-                      : "column name «\(name)» appears twice in the header (columns \(first) and \(position))"
         case .fieldCount(let expected, let actual):
             let line = location?.line.map(String.init) ?? "?"
             return es ? "la línea \(line) tiene \(actual) campos pero el encabezado tiene \(expected); revise separadores y comillas, o use --skip-bad-rows para omitir estas filas"

@@ -8,6 +8,8 @@ public struct CSVReadOptions: Sendable {
     public var encoding: TextEncoding?
     /// `.` or `,`. Detected when nil: `,` when the delimiter is not `,` and the numbers use commas.
     public var decimalMark: UInt8?
+    /// The thousands mark of grouped numbers (`.` for `1.234.567,89`); detected per column when nil.
+    public var thousands: UInt8?
     /// Values that mean "missing" besides the empty cell and `NA`, e.g. `["98", "99"]`.
     public var missingCodes: [String] = []
     /// Report rows with the wrong number of fields and go on, instead of stopping at the first.
@@ -22,8 +24,9 @@ public struct CSVReadOptions: Sendable {
     public var digest = false
     /// A workbook's sheet, by name or 1-based position; the first by default.
     public var sheet: String?
-    /// Lines (rows of a sheet) above the header to leave out: a title, a date, a note.
-    public var skip = 0
+    /// Lines (rows of a sheet) above the header to leave out: a title, a date, a note. Nil: a CSV's
+    /// title lines (single fields above a header of several) are found and left out, with a warning.
+    public var skip: Int?
     /// Read the codes an SPSS file declares missing (NS/NR) as missing, as SPSS's own procedures do:
     /// what `analyze` asks for; `convert` keeps the codes (and their declaration).
     public var declaredMissing = false
@@ -61,6 +64,12 @@ public struct CSVReport: Sendable {
     public var renamedColumns: [(from: String, to: String)] = []
     /// Cells holding an error (`#N/A`, `#DIV/0!`) in a workbook: read as missing.
     public var errorCells = 0
+    /// Columns whose numbers were not plain, and how they were read («miles con «.», sin «$»»).
+    public var numberNotes: [(column: String, note: String)] = []
+    /// Title lines above the header left out without `--skip` (their text).
+    public var titleLines: [String] = []
+    /// "LE" or "BE" for a UTF-16 text (read converted to UTF-8).
+    public var utf16: String?
     /// Variable and value labels an SPSS or Stata file carried, to write them on.
     public var labels: TableLabels?
 

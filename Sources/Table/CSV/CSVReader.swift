@@ -60,10 +60,17 @@ private struct Scan {
     var skipped: [(line: Int, fields: Int)] = []
     var encodingScanner = EncodingScanner()
     var byteOrderMark = false
+    /// Set for a UTF-16 file (read converted to UTF-8).
+    var utf16: FileInput.ByteOrder?
     var delimiter: UInt8 = UInt8(ascii: ",")
     var lineEnding = CSVReport.LineEnding.lf
     /// The file's SHA-256, when asked for.
     var sha256: String?
+    /// Records before the header (`--skip`, Excel's `sep=` line, title lines), and how many are left.
+    var leading = 0
+    /// The title lines found and left out without `--skip` (their text, for the warning).
+    var titles: [[UInt8]] = []
+    var autoTitles = 0
 
     static func run(path: String, options: CSVReadOptions, keepCodes: Bool) throws(CSVError) -> Scan {
         let input = try FileInput(path: path)
@@ -85,7 +92,8 @@ private struct Scan {
                     chunk = UnsafeBufferPointer(rebasing: chunk.dropFirst(3))
                     offset = 3
                 }
-                scan.delimiter = options.delimiter ?? DialectDetection.delimiter(in: chunk, complete: count >= input.size)
+                (scan.delimiter, scan.leading, scan.autoTitles) = DialectDetection.layout(of: chunk, complete: input.atEnd, options: options)
+                scan.utf16 = input.utf16
                 scan.lineEnding = DialectDetection.lineEnding(in: chunk)
                 tokenizer = CSVTokenizer(delimiter: scan.delimiter, filter: scan.filter)
             }
@@ -100,9 +108,9 @@ private struct Scan {
             } catch {
                 throw error.located(in: path)
             }
-            if position == 0 && keepCodes && count < input.size { scan.reserve(estimatedRows: scan.rows * input.size / max(1, count)) }
+            if position == 0 && keepCodes && !input.atEnd { scan.reserve(estimatedRows: scan.rows * input.size / max(1, input.position)) }
             position += count
-            options.progress?(input.size > 0 ? Double(position) / Double(input.size) : 1)
+            options.progress?(input.size > 0 ? Double(input.position) / Double(input.size) : 1)
         }
         do throws(CSVError) {
             try tokenizer?.finish { (record: inout CSVTokenizer.Record) throws(CSVError) in
@@ -133,12 +141,22 @@ private struct Scan {
 
     private mutating func take(_ record: CSVTokenizer.Record, options: CSVReadOptions,
                                keepCodes: Bool) throws(CSVError) {
+        if leading > 0 {
+            leading -= 1
+            if autoTitles > 0 {
+                autoTitles -= 1
+                titles.append(Array(record.field(0)))
+            }
+            return
+        }
         if header.isEmpty {
             header = (0..<record.fieldCount).map { Array(record.field($0)) }
-            selected = header.map { name in
+            // Chosen by the names the columns will have (UTF-8, or Windows-1252 byte for byte).
+            let provisional = HeaderNames.unique(header.map { name in name.withUnsafeBufferPointer { TextEncoding.utf8.decode(ValueShape.trimmed($0)) } }).names
+            selected = header.indices.map { index in
                 guard let wanted = options.columns else { return true }
-                let trimmed = name.withUnsafeBufferPointer { Array(ValueShape.trimmed($0)) }
-                return wanted.contains { trimmed == Array($0.utf8) || trimmed == TextEncoding.windows1252.encode($0) }
+                let trimmed = header[index].withUnsafeBufferPointer { Array(ValueShape.trimmed($0)) }
+                return wanted.contains(provisional[index]) || wanted.contains { trimmed == TextEncoding.windows1252.encode($0) }
             }
             interners = (0..<header.count).map { _ in ByteInterner() }
             codes = (0..<header.count).map { _ in [] }
@@ -163,10 +181,9 @@ private struct Scan {
     /// Decides the encoding and decimal mark, checks the header, and infers every column.
     func decode(options: CSVReadOptions) throws(CSVError) -> (columns: [DecodedColumn], report: CSVReport) {
         let (encoding, stray) = try decideEncoding(forced: options.encoding)
-        let names = header.map { bytes in
+        let (names, renamed) = HeaderNames.unique(header.map { bytes in
             bytes.withUnsafeBufferPointer { encoding.decode(ValueShape.trimmed($0)) }
-        }
-        try checkHeader(names)
+        })
         for wanted in (options.columns ?? []).sorted() where !names.contains(wanted) {
             throw CSVError(.unknownColumn(wanted, suggestion: Suggestion.closest(to: wanted, among: names)),
                            at: SourceLocation(source: path, line: 1))
@@ -180,11 +197,15 @@ private struct Scan {
         let missingNumbers = Set(options.missingCodes.compactMap {
             Double($0.replacingOccurrences(of: ",", with: "."))
         })
-        let columns = decoders.map { $0.decode(decimalMark: mark, missingNumbers: missingNumbers) }
+        let columns = decoders.map { $0.decode(decimalMark: mark, missingNumbers: missingNumbers, thousands: options.thousands) }
         var report = CSVReport(source: path, encoding: encoding, byteOrderMark: byteOrderMark,
                                delimiter: delimiter, decimalMark: mark, lineEnding: lineEnding,
                                rows: rows, skippedRows: skipped, expectedFields: header.count, sha256: sha256)
         report.strayBytes = stray
+        report.renamedColumns = renamed
+        report.numberNotes = columns.compactMap { column in column.numberNote.map { (column.name, $0) } }
+        report.titleLines = titles.map { $0.withUnsafeBufferPointer { encoding.decode(ValueShape.trimmed($0)) } }
+        report.utf16 = utf16.map { $0 == .little ? "LE" : "BE" }
         report.strayByteCount = stray == nil ? 0 : encodingScanner.invalidBytes
         return (columns, report)
     }
@@ -218,20 +239,6 @@ private struct Scan {
         let (line, column) = LineLocator.position(of: offset, in: path)
         return CSVError(kind, at: SourceLocation(source: path, line: line, column: column, byteOffset: offset))
     }
-
-    private func checkHeader(_ names: [String]) throws(CSVError) {
-        var seen: [String: Int] = [:]
-        for (index, name) in names.enumerated() {
-            if name.isEmpty {
-                throw CSVError(.emptyHeaderName(position: index + 1), at: SourceLocation(source: path, line: 1))
-            }
-            if let first = seen[name] {
-                throw CSVError(.duplicateHeaderName(name: name, firstPosition: first + 1, position: index + 1),
-                               at: SourceLocation(source: path, line: 1, field: name))
-            }
-            seen[name] = index
-        }
-    }
 }
 
 extension CSVError {
@@ -253,14 +260,15 @@ extension CSVReader {
         let count = try input.read(into: buffer)
         var chunk = UnsafeBufferPointer(rebasing: buffer.bindMemory(to: UInt8.self).prefix(count))
         if chunk.starts(with: [0xEF, 0xBB, 0xBF]) { chunk = UnsafeBufferPointer(rebasing: chunk.dropFirst(3)) }
-        var tokenizer = CSVTokenizer(delimiter: options.delimiter ?? DialectDetection.delimiter(in: chunk, complete: count >= input.size))
+        var (delimiter, leading, _) = DialectDetection.layout(of: chunk, complete: input.atEnd, options: options)
+        var tokenizer = CSVTokenizer(delimiter: delimiter)
         var names: [[UInt8]]?
-        try? tokenizer.consume(chunk, offset: 0) { (record: inout CSVTokenizer.Record) throws(CSVError) in
+        let take = { (record: inout CSVTokenizer.Record) throws(CSVError) in
+            if leading > 0 { leading -= 1; return }
             if names == nil { names = (0..<record.fieldCount).map { Array(record.field($0)) } }
         }
-        if names == nil { try? tokenizer.finish { (record: inout CSVTokenizer.Record) throws(CSVError) in
-            if names == nil { names = (0..<record.fieldCount).map { Array(record.field($0)) } }
-        } }
+        try? tokenizer.consume(chunk, offset: 0, sink: take)
+        if names == nil { try? tokenizer.finish(sink: take) }
         guard let names else { throw CSVError(.empty, at: SourceLocation(source: path)) }
         var scanner = EncodingScanner()
         for name in names { name.withUnsafeBufferPointer { scanner.scan($0, offset: 0) } }

@@ -1,3 +1,5 @@
+import Diagnostics
+
 /// Turns the distinct raw values of one CSV column into typed values: it decides the column's type
 /// (``ColumnType``) and maps each distinct value once — to a number, a date or a level — so that the
 /// rows can then be converted by lookup.
@@ -20,6 +22,26 @@ struct ColumnDecoder {
         var dateTimeStylesDiffer = false
         var dateTimeZones = false
         var nonMissingDistinct = 0
+        /// Numbers with thousands grouped, a currency or a percent sign (``ValueShape/grouped(_:thousands:)``),
+        /// in the Colombian way (`.` groups) and in the English way (`,` groups).
+        var colombian = GroupedShape()
+        var english = GroupedShape()
+    }
+
+    struct GroupedShape {
+        var all = true
+        var anyGrouped = false
+        var anySymbol = false
+        var unambiguous = false
+        var allWhole = true
+
+        mutating func update(_ number: ValueShape.Grouped?) {
+            guard let number else { all = false; return }
+            anyGrouped = anyGrouped || number.grouped
+            anySymbol = anySymbol || number.currency || number.percent
+            unambiguous = unambiguous || number.unambiguous
+            if number.places > 0 { allWhole = false }
+        }
     }
 
     let name: String
@@ -64,6 +86,8 @@ struct ColumnDecoder {
                 shape.allCommaNumbers = false
             }
         }
+        if shape.colombian.all { shape.colombian.update(ValueShape.grouped(value, thousands: point)) }
+        if shape.english.all { shape.english.update(ValueShape.grouped(value, thousands: comma)) }
         if shape.allBoolean && ValueShape.boolean(value, encoding: encoding) == nil { shape.allBoolean = false }
         if shape.allISODates || shape.allDayMonthYearDates {
             let layout = DateParsing.parse(value)?.layout
@@ -80,10 +104,28 @@ struct ColumnDecoder {
         }
     }
 
+    /// The thousands mark of a column of grouped numbers, or nil: `thousands` when the person gave it
+    /// (`--thousands .`) and every value reads so; otherwise `.` when a value can only be read that way
+    /// (`1.234.567`, `1.234,5`), or the file's decimal mark is `,`, or a `$`/`%` is stripped; `,` likewise
+    /// for `1,234,567.89`. A lone `1.500` in a file with decimal points stays 1.5.
+    func thousandsMark(decimalMark: UInt8, forced: UInt8?) -> UInt8? {
+        let s = shape, point = UInt8(ascii: "."), comma = UInt8(ascii: ",")
+        guard s.nonMissingDistinct > 0 else { return nil }
+        if let forced { return (forced == point ? s.colombian : s.english).all ? forced : nil }
+        if s.allInteger || (decimalMark == point ? s.allPointNumbers : s.allCommaNumbers) { return nil }
+        let c = s.colombian, e = s.english
+        if c.all && (c.anyGrouped || c.anySymbol) && (c.unambiguous || decimalMark == comma || (c.anySymbol && !(e.all && e.unambiguous))) { return point }
+        if e.all && (e.anyGrouped || e.anySymbol) && (e.unambiguous || decimalMark == point) { return comma }
+        return nil
+    }
+
     /// The type the values call for, given the file's decimal mark.
-    func type(decimalMark: UInt8) -> ColumnType {
+    func type(decimalMark: UInt8, thousands: UInt8? = nil) -> ColumnType {
         let s = shape
         guard s.nonMissingDistinct > 0 else { return .text }
+        if let mark = thousandsMark(decimalMark: decimalMark, forced: thousands) {
+            return (mark == UInt8(ascii: ".") ? s.colombian : s.english).allWhole ? .integer : .decimal
+        }
         if s.allInteger { return s.allZeroOne ? .boolean : .integer }
         if decimalMark == UInt8(ascii: ".") ? s.allPointNumbers : s.allCommaNumbers { return .decimal }
         if s.allBoolean { return .boolean }
@@ -94,9 +136,18 @@ struct ColumnDecoder {
 
     /// Builds the per-distinct-value mapping for the chosen type. Categorical columns whose values are
     /// mostly unique (identifiers, comments) become text.
-    func decode(decimalMark: UInt8, missingNumbers: Set<Double>) -> DecodedColumn {
-        let type = type(decimalMark: decimalMark)
+    func decode(decimalMark: UInt8, missingNumbers: Set<Double>, thousands: UInt8? = nil) -> DecodedColumn {
+        let type = type(decimalMark: decimalMark, thousands: thousands)
         var decoded = DecodedColumn(name: name, type: type, missing: missing)
+        let grouping = type == .integer || type == .decimal ? thousandsMark(decimalMark: decimalMark, forced: thousands) : nil
+        if let grouping {
+            let style = grouping == UInt8(ascii: ".") ? shape.colombian : shape.english
+            let mark = String(UnicodeScalar(grouping)), decimal = grouping == UInt8(ascii: ".") ? "," : "."
+            var parts: [String] = []
+            if style.anyGrouped { parts.append(L("miles con «\(mark)» y decimales con «\(decimal)»", "thousands with «\(mark)» and decimals with «\(decimal)»")) }
+            if style.anySymbol { parts.append(L("sin los signos «$» y «%»", "without the «$» and «%» signs")) }
+            decoded.numberNote = parts.joined(separator: ", ")
+        }
         let interner = interner, encoding = encoding
         func value<R>(_ code: Int, _ body: (UnsafeBufferPointer<UInt8>) -> R) -> R {
             interner.withTrimmedBytes(of: code, body)
@@ -107,13 +158,17 @@ struct ColumnDecoder {
             var places: Int?
             var samePlaces = true
             for code in 0..<interner.count where !missing[code] {
-                let (number, shape) = value(code) { bytes in
-                    (ValueShape.value(bytes, mark: decimalMark) ?? .nan, ValueShape.number(bytes))
+                let (number, shown) = value(code) { bytes -> (Double, Int?) in
+                    if let grouping {
+                        let grouped = ValueShape.grouped(bytes, thousands: grouping)
+                        return (grouped?.value ?? .nan, grouped?.places)
+                    }
+                    // Decimals shown only mean a fixed layout without an exponent: `1.5e-3` shows one
+                    // decimal but is 0.0015, and writing it with one decimal would make it 0.0.
+                    let shape = ValueShape.number(bytes)
+                    return (ValueShape.value(bytes, mark: decimalMark) ?? .nan, shape?.hasExponent == true ? nil : shape?.places)
                 }
                 numbers[code] = missingNumbers.contains(number) ? .nan : number
-                // Decimals shown only mean a fixed layout without an exponent: `1.5e-3` shows one
-                // decimal but is 0.0015, and writing it with one decimal would make it 0.0.
-                let shown = shape?.hasExponent == true ? nil : shape?.places
                 if shown == nil { samePlaces = false }
                 if places == nil { places = shown } else if places != shown { samePlaces = false }
             }

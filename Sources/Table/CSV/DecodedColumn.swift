@@ -22,6 +22,8 @@ struct DecodedColumn {
     var booleanLabels: [String]?
     var decimalPlaces: Int?
     var dateTimeStyle: DateTimeStyle?
+    /// How its numbers were read when they were not plain (thousands grouped, `$` or `%` dropped).
+    var numberNote: String?
 
     init(name: String, type: ColumnType, missing: [Bool]) {
         self.name = name

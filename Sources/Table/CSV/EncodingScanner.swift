@@ -59,16 +59,19 @@ struct EncodingScanner {
     enum Verdict: Equatable {
         /// Valid UTF-8 from start to end.
         case utf8
-        /// UTF-8 with a few broken bytes: more well-formed multi-byte sequences than broken bytes.
-        /// Each broken byte is read as the Windows-1252 character it most likely was.
+        /// UTF-8 with broken bytes: at least one well-formed multi-byte sequence. Each broken byte is
+        /// read as the Windows-1252 character it most likely was, so this reading differs from reading
+        /// the whole file as Windows-1252 only in the well-formed sequences — which a Spanish
+        /// Windows-1252 text almost never holds (an accented capital followed by `¿`, `º`, `“`) and a
+        /// UTF-8 text holds in every accented letter.
         case mostlyUTF8(firstInvalid: Int)
-        /// No well-formed sequence outweighs the broken bytes: a single-byte encoding.
+        /// No well-formed multi-byte sequence at all: a single-byte encoding.
         case notUTF8(firstInvalid: Int)
     }
 
     var verdict: Verdict {
         guard let first = firstInvalidUTF8 else { return .utf8 }
-        return validMultibyte > invalidBytes ? .mostlyUTF8(firstInvalid: first) : .notUTF8(firstInvalid: first)
+        return validMultibyte > 0 ? .mostlyUTF8(firstInvalid: first) : .notUTF8(firstInvalid: first)
     }
 
     private mutating func broken(at position: Int) {

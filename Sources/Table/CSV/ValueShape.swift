@@ -68,6 +68,56 @@ enum ValueShape {
         return Double(String(decoding: text, as: UTF8.self))
     }
 
+    /// A number as people write money and counts in a spreadsheet: thousands grouped
+    /// (`1.234.567,89` in Colombia, `1,234,567.89` in the United States), a currency sign in front
+    /// (`$ 1.500`, `-$1.500`), a percent sign behind (`45 %`). `thousands` is the grouping mark; the
+    /// decimal mark is the other one. Whole parts of one to three digits without a group are numbers
+    /// too (`950,5`). Nil when the bytes are not such a number.
+    struct Grouped {
+        var value: Double
+        /// Whether a thousands mark was seen.
+        var grouped: Bool
+        var currency: Bool
+        var percent: Bool
+        /// Decimals shown.
+        var places: Int
+        /// Two groups or more, or a group and a decimal part: the marks cannot be read the other way.
+        var unambiguous: Bool
+    }
+
+    static func grouped(_ bytes: UnsafeBufferPointer<UInt8>, thousands: UInt8) -> Grouped? {
+        let decimal = thousands == UInt8(ascii: ".") ? UInt8(ascii: ",") : UInt8(ascii: ".")
+        let n = bytes.count
+        var i = 0, negative = false, currency = false, percent = false
+        if i < n && bytes[i] == UInt8(ascii: "-") { negative = true; i += 1 }
+        if i < n && bytes[i] == UInt8(ascii: "$") { currency = true; i += 1; while i < n && bytes[i] == space { i += 1 } }
+        if !negative && i < n && bytes[i] == UInt8(ascii: "-") { negative = true; i += 1 }
+        var end = n
+        if end > i && bytes[end - 1] == UInt8(ascii: "%") { percent = true; end -= 1; while end > i && bytes[end - 1] == space { end -= 1 } }
+        var digits: [UInt8] = []
+        var groups = 0, first = 0
+        while i < end && isDigit(bytes[i]) { digits.append(bytes[i]); first += 1; i += 1 }
+        guard first > 0 else { return nil }
+        if first > 1 && digits[0] == UInt8(ascii: "0") { return nil }
+        while i < end && bytes[i] == thousands {
+            guard first <= 3, i + 4 <= end, isDigit(bytes[i + 1]), isDigit(bytes[i + 2]), isDigit(bytes[i + 3]) else { return nil }
+            digits.append(contentsOf: [bytes[i + 1], bytes[i + 2], bytes[i + 3]])
+            groups += 1
+            i += 4
+        }
+        var places = 0
+        if i < end && bytes[i] == decimal {
+            i += 1
+            digits.append(UInt8(ascii: "."))
+            while i < end && isDigit(bytes[i]) { digits.append(bytes[i]); places += 1; i += 1 }
+            guard places > 0 else { return nil }
+        }
+        guard i == end, digits.count <= 20 else { return nil }
+        guard let magnitude = Double(String(decoding: digits, as: UTF8.self)) else { return nil }
+        return Grouped(value: negative ? -magnitude : magnitude, grouped: groups > 0, currency: currency, percent: percent,
+                       places: places, unambiguous: groups > 1 || (groups > 0 && places > 0))
+    }
+
     /// `true` for sí/si/verdadero/true/yes, `false` for no/falso/false, nil otherwise (any case;
     /// the accent of «sí» in UTF-8 or Windows-1252).
     static func boolean(_ bytes: UnsafeBufferPointer<UInt8>, encoding: TextEncoding) -> Bool? {

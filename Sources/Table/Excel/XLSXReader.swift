@@ -9,7 +9,7 @@ enum XLSXReader {
     static func read(path: String, options: CSVReadOptions) throws(CSVError) -> (table: Table, report: CSVReport) {
         let workbook = try XLSXWorkbook(path: path)
         let sheet = try workbook.sheet(options.sheet)
-        var cells = SheetCells(workbook: workbook, skip: options.skip)
+        var cells = SheetCells(workbook: workbook, skip: options.skip ?? 0)
         var scanner = XMLScanner()
         // The sheet is decompressed on one core and read on the other.
         let pieces = Handoff<Data?>(capacity: 4)
@@ -225,29 +225,18 @@ private struct SheetCells {
 
     func table(header: [Int: String], options: CSVReadOptions) -> (Table, [(from: String, to: String)]) {
         let width = max(columns.count, (header.keys.max() ?? -1) + 1)
-        var names: [String] = []
-        var renamed: [(from: String, to: String)] = []
-        var built: [Column] = []
         let missing = Set(["NA"] + options.missingCodes)
         let missingNumbers = Set(options.missingCodes.compactMap(Double.init))
-        for index in 0..<width {
+        // A column with neither a name nor data is a formatting leftover, not a column.
+        let kept = (0..<width).filter { index in
+            let hasData = index < columns.count && columns[index].kinds.contains { $0 != .empty && $0 != .error }
+            return !(header[index] ?? "").isEmpty || hasData
+        }
+        let (names, renamed) = HeaderNames.unique(kept.map { header[$0] ?? "" }, positions: kept.map { $0 + 1 })
+        let built = zip(kept, names).map { index, name -> Column in
             var cells = index < columns.count ? columns[index] : CellColumn()
             cells.pad(to: rows)
-            let hasData = cells.kinds.contains { $0 != .empty && $0 != .error }
-            var name = header[index] ?? ""
-            if name.isEmpty {
-                guard hasData else { continue }
-                name = L("columna_\(index + 1)", "column_\(index + 1)")
-                renamed.append((from: "", to: name))
-            }
-            if names.contains(name) {
-                var k = 2
-                while names.contains("\(name)_\(k)") { k += 1 }
-                renamed.append((from: name, to: "\(name)_\(k)"))
-                name = "\(name)_\(k)"
-            }
-            names.append(name)
-            built.append(column(name, cells, missing: missing, missingNumbers: missingNumbers))
+            return column(name, cells, missing: missing, missingNumbers: missingNumbers)
         }
         return (Table(columns: built, rowCount: rows, sourceLines: rowNumbers), renamed)
     }

@@ -8,6 +8,7 @@ extension CSVReport {
 
     /// `UTF-8 (sin BOM)` or `Windows-1252`.
     public var encodingName: String {
+        if let utf16 { return "UTF-16 \(utf16)" + L(" (con BOM)", " (with BOM)") }
         guard encoding == .utf8 else { return "Windows-1252" }
         return "UTF-8" + (byteOrderMark ? L(" (con BOM)", " (with BOM)") : L(" (sin BOM)", " (no BOM)"))
     }
@@ -21,6 +22,13 @@ extension CSVReport {
                 ? L("aviso: «\(source)» tiene una columna sin nombre; se llamará «\(to)»", "warning: «\(source)» has a column without a name; it is called «\(to)»")
                 : L("aviso: el nombre «\(from)» se repite en «\(source)»; la repetición se llamará «\(to)»",
                     "warning: name «\(from)» appears twice in «\(source)»; the second is called «\(to)»"))
+        }
+        for (column, note) in numberNotes {
+            result.append(L("nota: la columna «\(column)» de «\(source)» se leyó como número (\(note))", "note: column «\(column)» of «\(source)» was read as numbers (\(note))"))
+        }
+        for (index, title) in titleLines.enumerated() {
+            result.append(L("aviso: la línea \(index + 1) de «\(source)» («\(TextTable.shortened(title, to: 40))») parece un título y no se leyó como dato; si es el encabezado, use --skip 0",
+                            "warning: line \(index + 1) of «\(source)» («\(TextTable.shortened(title, to: 40))») looks like a title and was not read as data; if it is the header, use --skip 0"))
         }
         if errorCells > 0 {
             result.append(L("aviso: \(NumberText.count(errorCells, "celda", "celdas")) de «\(source)» \(errorCells == 1 ? "tiene" : "tienen") un error de Excel (#N/A, #¡DIV/0!…) y se \(errorCells == 1 ? "lee" : "leen") como dato faltante",
@@ -102,7 +110,7 @@ extension CSVReport {
             ("format", .string(report.format.rawValue)),
             ("sheet", report.sheet.map(JSONValue.string) ?? .null),
             ("rows", .integer(report.rows)),
-            ("encoding", .string(report.encoding.rawValue)),
+            ("encoding", .string(report.utf16.map { "utf-16" + $0.lowercased() } ?? report.encoding.rawValue)),
             ("bom", .bool(report.byteOrderMark)),
             ("delimiter", .string(String(UnicodeScalar(report.delimiter)))),
             ("decimal", .string(String(UnicodeScalar(report.decimalMark)))),

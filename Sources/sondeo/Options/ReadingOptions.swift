@@ -20,6 +20,11 @@ struct ReadingOptions: ParsableArguments {
                                valueName: L("marca", "mark")))
     var decimal: String?
 
+    @Option(help: ArgumentHelp(L("Separador de miles de los números: «.» (1.234.567,89) o «,» (1,234,567.89); por defecto se detecta columna por columna.",
+                                 "Thousands separator of numbers: «.» (1.234.567,89) or «,» (1,234,567.89); detected column by column by default."),
+                               valueName: L("separador", "separator")))
+    var thousands: String?
+
     @Option(help: ArgumentHelp(L("Códigos que significan dato faltante, separados por comas (p. ej. 98,99). Vacío y NA siempre lo son.",
                                  "Codes that mean missing, comma-separated (e.g. 98,99). Empty and NA always do."),
                                valueName: L("códigos", "codes")))
@@ -35,7 +40,7 @@ struct ReadingOptions: ParsableArguments {
 
     @Option(help: ArgumentHelp(L("Líneas (o filas de la hoja) que hay que saltar antes del encabezado: un título, una fecha.",
                                  "Lines (or sheet rows) to skip before the header: a title, a date."), valueName: "n"))
-    var skip: Int = 0
+    var skip: Int?
 
     func validate() throws {
         _ = try csvOptions()
@@ -44,7 +49,7 @@ struct ReadingOptions: ParsableArguments {
     /// The reader's options, or a usage error in the run's language.
     func csvOptions() throws -> CSVReadOptions {
         var options = CSVReadOptions(missingCodes: missingCodes, skipBadRows: skipBadRows)
-        guard skip >= 0 else { throw ValidationError(L("--skip no puede ser negativo", "--skip cannot be negative")) }
+        guard (skip ?? 0) >= 0 else { throw ValidationError(L("--skip no puede ser negativo", "--skip cannot be negative")) }
         options.sheet = sheet
         options.skip = skip
         if let delimiter {
@@ -64,6 +69,14 @@ struct ReadingOptions: ParsableArguments {
                                         "--encoding must be utf-8 or windows-1252, not «\(encoding)»"))
             }
             options.encoding = value
+        }
+        if let thousands {
+            switch thousands.lowercased() {
+            case ".", "punto", "point": options.thousands = UInt8(ascii: ".")
+            case ",", "coma", "comma": options.thousands = UInt8(ascii: ",")
+            default:
+                throw ValidationError(L("--thousands debe ser «.» o «,», no «\(thousands)»", "--thousands must be «.» or «,», not «\(thousands)»"))
+            }
         }
         if let decimal {
             switch decimal.lowercased() {
