@@ -113,4 +113,33 @@ import Testing
         #expect(failure(deep)?.code == "EXPR-006")
         #expect(failure(String(repeating: "not ", count: 5_000) + "usa_subsidio")?.code == "EXPR-006")
     }
+
+    @Test("long flat chains and lists: 50,000 «or» terms, a 20,000-value list and a list file give the rows counted by hand")
+    func longChains() throws {
+        // edad is 30, 40, 25, NA, 50, 34: the terms name 30 and 50 among 49,998 ages no row has (100…).
+        let terms = ["edad == 30", "edad == 50"] + (0..<49_998).map { "edad == \(100 + $0)" }
+        #expect(try rows(terms.joined(separator: " or ")) == [0, 4])
+        #expect(try rows(terms.joined(separator: " or ") + " or municipio == \"Pácora\"") == [0, 3, 4])
+        let ands = (0..<20_000).map { _ in "edad > 26" }.joined(separator: " and ")
+        #expect(try rows(ands) == [0, 1, 4, 5])
+        let list = "[" + (["\"Pácora\"", "\"Manizales\""] + (0..<20_000).map { "\"M\($0)\"" }).joined(separator: ", ") + "]"
+        #expect(try rows("municipio in " + list) == [0, 2, 3, 5])
+        #expect(try rows("municipio not in " + list) == [1, 4])
+        let dir = TemporaryDirectory()
+        let file = dir.file("municipios.txt", text: "Pácora\r\n  Manizales \n\nOtro\n")
+        #expect(try rows("municipio in archivo \"\(file)\"") == [0, 2, 3, 5])
+        let ages = dir.file("edades.txt", text: "30\n50\n")
+        #expect(try rows("edad in file \"\(ages)\" and not (zona == \"rural\")") == [0, 4])
+        let missing = try #require(failure("municipio in archivo \"\(dir.path("no.txt"))\""))
+        #expect(missing.code == "EXPR-014")
+        #expect(missing.message(.es) == "no se pudo leer la lista «\(dir.path("no.txt"))»: el archivo o la carpeta no existe")
+    }
+
+    @Test("beyond the documented limit: «expresión demasiado larga», located, with the advice to use a file")
+    func tooLong() {
+        let text = (0..<(ExpressionParser.maximumTokens / 4 + 1)).map { "edad == \($0)" }.joined(separator: " or ")
+        let error = failure(text)
+        #expect(error?.code == "EXPR-013")
+        #expect(error?.message(.es).hasPrefix("expresión demasiado larga: más de 400.000 elementos; ponga los valores en un archivo") == true)
+    }
 }

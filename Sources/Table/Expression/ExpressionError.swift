@@ -22,6 +22,10 @@ public struct ExpressionError: Diagnostic, Equatable {
         case notACondition(column: String, columnType: ColumnType)
         /// A text that should be a date and is not.
         case badDate(String)
+        /// More tokens than the parser takes.
+        case tooLong(limit: Int)
+        /// `in archivo "…"` names a file that cannot be read.
+        case listFile(path: String, reason: String)
     }
 
     /// What the parser was looking for.
@@ -53,6 +57,8 @@ public struct ExpressionError: Diagnostic, Equatable {
         case .noColumn: return "EXPR-010"
         case .notACondition: return "EXPR-011"
         case .badDate: return "EXPR-012"
+        case .tooLong: return "EXPR-013"
+        case .listFile: return "EXPR-014"
         }
     }
 
@@ -112,6 +118,11 @@ public struct ExpressionError: Diagnostic, Equatable {
         case .badDate(let text):
             return es ? "«\(text)» no es una fecha válida (use \"2025-01-31\" o \"31/01/2025\")"
                       : "«\(text)» is not a valid date (use \"2025-01-31\" or \"31/01/2025\")"
+        case .tooLong(let limit):
+            return es ? "expresión demasiado larga: más de \(NumberText.integer(limit)) elementos; ponga los valores en un archivo, uno por línea, y use «columna in archivo \"valores.txt\"»"
+                      : "expression too long: more than \(limit) tokens; put the values in a file, one per line, and use «column in file \"values.txt\"»"
+        case .listFile(let path, let reason):
+            return es ? "no se pudo leer la lista «\(path)»: \(reason)" : "the list «\(path)» could not be read: \(reason)"
         }
     }
 

@@ -1,4 +1,5 @@
 import Diagnostics
+import Foundation
 
 /// The rows a filter keeps, and the warnings worth showing (values that never occur).
 public struct FilterResult: Sendable {
@@ -67,12 +68,37 @@ private struct Context {
 
     mutating func condition(_ expression: FilterExpression) throws(ExpressionError) -> [UInt8] {
         switch expression {
-        case .and(let l, let r):
-            let a = try condition(l), b = try condition(r)
-            return zip(a, b).map(Truth.and)
-        case .or(let l, let r):
-            let a = try condition(l), b = try condition(r)
-            return zip(a, b).map(Truth.or)
+        case .and(let terms):
+            var result = [UInt8](repeating: Truth.yes, count: table.rowCount)
+            for term in terms {
+                let truth = try condition(term)
+                for i in result.indices { result[i] = Truth.and(result[i], truth[i]) }
+            }
+            return result
+        case .or(let terms):
+            // Equalities on one column (`id == 1 or id == 2 or …`) are looked up together, like `in`.
+            var result = [UInt8](repeating: Truth.no, count: table.rowCount)
+            var others: [FilterExpression] = []
+            var equalities: [String: (span: Span, items: [FilterExpression])] = [:]
+            var order: [String] = []
+            for term in terms {
+                if case .comparison(.equal, .column(let name, let span), let literal, _) = term, !Self.isColumn(literal) {
+                    if equalities[name] == nil { order.append(name); equalities[name] = (span, []) }
+                    equalities[name]!.items.append(literal)
+                } else {
+                    others.append(term)
+                }
+            }
+            for name in order {
+                let (span, items) = equalities[name]!
+                let truth = try member(try column(name, span), items)
+                for i in result.indices { result[i] = Truth.or(result[i], truth[i]) }
+            }
+            for term in others {
+                let truth = try condition(term)
+                for i in result.indices { result[i] = Truth.or(result[i], truth[i]) }
+            }
+            return result
         case .not(let inner, _):
             return try condition(inner).map(Truth.not)
         case .missing(let operand, let negated, let span):
@@ -102,47 +128,110 @@ private struct Context {
             }
         case .membership(let operand, let items, let negated, let span):
             guard case .column(let name, let nameSpan) = operand else { throw error(.noColumn, span) }
+            let truth = try member(try column(name, nameSpan), items)
+            return negated ? truth.map(Truth.not) : truth
+        case .membershipFile(let operand, let path, let negated, let span):
+            guard case .column(let name, let nameSpan) = operand else { throw error(.noColumn, span) }
             let column = try column(name, nameSpan)
-            var result = [UInt8](repeating: Truth.no, count: table.rowCount)
-            for item in items {
-                result = zip(result, try compare(column, .equal, item)).map(Truth.or)
+            let lines = try listFile(path, span)
+            // Each line is a value of the column's kind: a number for a numeric column, else a text.
+            let items: [FilterExpression] = lines.map { line in
+                if column.type.isNumeric, let x = Double(line.replacingOccurrences(of: ",", with: ".")) { return .number(x, span) }
+                return .string(line, span)
             }
-            return negated ? result.map(Truth.not) : result
+            let truth = try member(column, items)
+            return negated ? truth.map(Truth.not) : truth
+        }
+    }
+
+    static func isColumn(_ e: FilterExpression) -> Bool {
+        if case .column = e { return true }
+        return false
+    }
+
+    /// `column in [items]`: every value is looked up once in a set, whatever the length of the list
+    /// (linear in rows plus values, not their product).
+    private mutating func member(_ column: Column, _ items: [FilterExpression]) throws(ExpressionError) -> [UInt8] {
+        switch column.storage {
+        case .coded(let codes, let levels):
+            var wanted = Set<String>()
+            for item in items {
+                guard case .string(let value, _) = item else {
+                    throw error(.typeMismatch(column: column.name, columnType: column.type, value: source(item.span)), item.span)
+                }
+                wanted.insert(value)
+            }
+            let known = Set(levels)
+            for item in items.prefix(5_000) {
+                if case .string(let value, let span) = item, !known.contains(value), warnings.count < 20 {
+                    warnings.append(ExpressionWarning(column: column.name, value: value, suggestion: items.count <= 50 ? Suggestion.closest(to: value, among: levels) : nil,
+                                                      expression: text, span: span))
+                }
+            }
+            let levelTruth = levels.map { wanted.contains($0) ? Truth.yes : Truth.no }
+            return codes.map { $0 == Column.missingCode ? Truth.unknown : levelTruth[Int($0)] }
+        case .numeric(let values):
+            var wanted = Set<Double>()
+            for item in items {
+                // Each value is turned into the column's numbers as a comparison would turn it.
+                wanted.insert(try numericTarget(column, item))
+            }
+            return values.map { $0.isNaN ? Truth.unknown : (wanted.contains($0) ? Truth.yes : Truth.no) }
+        }
+    }
+
+    /// The non-empty lines of a list file, trimmed.
+    private func listFile(_ path: String, _ span: Span) throws(ExpressionError) -> [String] {
+        do {
+            let text = try String(contentsOfFile: path, encoding: .utf8)
+            return text.split(whereSeparator: { $0 == "\n" || $0 == "\r\n" || $0 == "\r" }).map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
+        } catch {
+            throw self.error(.listFile(path: path, reason: SystemMessage.text(error)), span)
+        }
+    }
+
+    /// The number a constant stands for in a numeric column (a date's day, a yes/no word's 0 or 1).
+    private func numericTarget(_ column: Column, _ literal: FilterExpression) throws(ExpressionError) -> Double {
+        var mismatch: ExpressionError { self.mismatch(column, literal) }
+        switch (column.type, literal) {
+        case (.integer, .number(let v, _)), (.decimal, .number(let v, _)), (.boolean, .number(let v, _)):
+            return v
+        case (.boolean, .boolean(let v, _)):
+            return v ? 1 : 0
+        case (.boolean, .string(let s, _)):
+            guard let v = Self.booleanValue(s, labels: column.booleanLabels) else { throw mismatch }
+            return v
+        case (.date, .string(let s, let span)):
+            guard let date = CivilDate(parsing: s) else { throw error(.badDate(s), span) }
+            return Double(date.daysSinceEpoch)
+        case (.dateTime, .string(let s, let span)):
+            // A date alone is its first instant, in the column's clock.
+            let offset = Double(column.dateTimeStyle?.offset ?? 0)
+            if let date = CivilDate(parsing: s) {
+                return Double(date.daysSinceEpoch) * 86400 - offset
+            } else if let (seconds, style) = Array(s.utf8).withUnsafeBufferPointer(DateTimeParsing.parse) {
+                return style.zone.isEmpty ? seconds - offset : seconds
+            } else {
+                throw error(.badDate(s), span)
+            }
+        default:
+            throw mismatch
         }
     }
 
     /// A column against a constant.
+    /// The error for a constant of the wrong kind for the column (built only when thrown: it copies
+    /// the expression's text).
+    private func mismatch(_ column: Column, _ literal: FilterExpression) -> ExpressionError {
+        error(.typeMismatch(column: column.name, columnType: column.type, value: source(literal.span)), literal.span)
+    }
+
     private mutating func compare(_ column: Column, _ op: ComparisonOperator,
                                   _ literal: FilterExpression) throws(ExpressionError) -> [UInt8] {
-        let mismatch = error(.typeMismatch(column: column.name, columnType: column.type, value: source(literal.span)),
-                             literal.span)
+        var mismatch: ExpressionError { self.mismatch(column, literal) }
         switch column.storage {
         case .numeric(let values):
-            let target: Double
-            switch (column.type, literal) {
-            case (.integer, .number(let v, _)), (.decimal, .number(let v, _)), (.boolean, .number(let v, _)):
-                target = v
-            case (.boolean, .boolean(let v, _)):
-                target = v ? 1 : 0
-            case (.boolean, .string(let s, _)):
-                guard let v = Self.booleanValue(s, labels: column.booleanLabels) else { throw mismatch }
-                target = v
-            case (.date, .string(let s, let span)):
-                guard let date = CivilDate(parsing: s) else { throw error(.badDate(s), span) }
-                target = Double(date.daysSinceEpoch)
-            case (.dateTime, .string(let s, let span)):
-                // A date alone is its first instant, in the column's clock.
-                let offset = Double(column.dateTimeStyle?.offset ?? 0)
-                if let date = CivilDate(parsing: s) {
-                    target = Double(date.daysSinceEpoch) * 86400 - offset
-                } else if let (seconds, style) = Array(s.utf8).withUnsafeBufferPointer(DateTimeParsing.parse) {
-                    target = style.zone.isEmpty ? seconds - offset : seconds
-                } else {
-                    throw error(.badDate(s), span)
-                }
-            default:
-                throw mismatch
-            }
+            let target = try numericTarget(column, literal)
             return values.map { $0.isNaN ? Truth.unknown : (op.holds($0, target) ? Truth.yes : Truth.no) }
         case .coded(let codes, let levels):
             guard case .string(let value, let span) = literal else { throw mismatch }

@@ -8,8 +8,11 @@
 /// unary      := "not" unary | comparison
 /// comparison := operand (op operand | ["not"] "in" list | "is" ["not"] "missing")?
 /// operand    := column | number | string | true | false | "(" expression ")"
-/// list       := "[" operand ("," operand)* "]"
+/// list       := "[" operand ("," operand)* "]" | ("archivo" | "file") string
 /// ```
+///
+/// An expression is at most ``maximumTokens`` tokens (about 50,000 `or` terms, or a list of 200,000
+/// values): beyond, «expresión demasiado larga» and the advice to put the values in a file.
 public struct ExpressionParser {
     private let text: String
     private let tokens: [ExpressionLexer.Token]
@@ -17,9 +20,15 @@ public struct ExpressionParser {
     /// Deep nesting is refused rather than allowed to exhaust the stack.
     private var depth = 0
     private static let maximumDepth = 200
+    public static let maximumTokens = 400_000
 
     public static func parse(_ text: String) throws(ExpressionError) -> FilterExpression {
-        var parser = ExpressionParser(text: text, tokens: try ExpressionLexer.tokenize(text))
+        let tokens = try ExpressionLexer.tokenize(text)
+        if tokens.count > maximumTokens {
+            let start = tokens[maximumTokens].span.start
+            throw ExpressionError(.tooLong(limit: maximumTokens), expression: text, span: Span(start: start, end: start + 1))
+        }
+        var parser = ExpressionParser(text: text, tokens: tokens)
         if parser.tokens.count == 1 {
             throw ExpressionError(.empty, expression: text, span: Span(start: 0, end: max(1, text.count)))
         }
@@ -62,21 +71,21 @@ public struct ExpressionParser {
     private mutating func parseOr() throws(ExpressionError) -> FilterExpression {
         try nest()
         defer { depth -= 1 }
-        var left = try parseAnd()
+        var terms = [try parseAnd()]
         while current.kind == .keyword(.or) {
             _ = advance()
-            left = .or(left, try parseAnd())
+            terms.append(try parseAnd())
         }
-        return left
+        return terms.count == 1 ? terms[0] : .or(terms)
     }
 
     private mutating func parseAnd() throws(ExpressionError) -> FilterExpression {
-        var left = try parseUnary()
+        var terms = [try parseUnary()]
         while current.kind == .keyword(.and) {
             _ = advance()
-            left = .and(left, try parseUnary())
+            terms.append(try parseUnary())
         }
-        return left
+        return terms.count == 1 ? terms[0] : .and(terms)
     }
 
     private mutating func parseUnary() throws(ExpressionError) -> FilterExpression {
@@ -99,13 +108,11 @@ public struct ExpressionParser {
             return .comparison(op, left, right, left.span.union(right.span))
         case .keyword(.in):
             _ = advance()
-            let (items, end) = try parseList()
-            return .membership(left, items, negated: false, left.span.union(end))
+            return try parseMembership(left, negated: false)
         case .keyword(.not) where tokens[position + 1].kind == .keyword(.in):
             _ = advance()
             _ = advance()
-            let (items, end) = try parseList()
-            return .membership(left, items, negated: true, left.span.union(end))
+            return try parseMembership(left, negated: true)
         case .keyword(.is):
             _ = advance()
             var negated = false
@@ -119,6 +126,18 @@ public struct ExpressionParser {
         default:
             return left
         }
+    }
+
+    /// After `in`: a list in brackets, or `archivo "ruta"` (`file "path"`).
+    private mutating func parseMembership(_ left: FilterExpression, negated: Bool) throws(ExpressionError) -> FilterExpression {
+        if case .identifier(let word) = current.kind, ["archivo", "file"].contains(word.lowercased()),
+           case .string(let path) = tokens[position + 1].kind {
+            _ = advance()
+            let end = advance().span
+            return .membershipFile(left, path: path, negated: negated, left.span.union(end))
+        }
+        let (items, end) = try parseList()
+        return .membership(left, items, negated: negated, left.span.union(end))
     }
 
     private mutating func parseList() throws(ExpressionError) -> ([FilterExpression], Span) {

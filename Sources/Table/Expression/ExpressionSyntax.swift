@@ -1,6 +1,8 @@
 /// The syntax tree of a filter expression (`--where`), e.g.
 /// `categoria == "A" and usa_subsidio == 1 and edad < 35`,
-/// `municipio in ["Manizales", "Villamaría"]`, `not (zona == "rural")`, `ultima_satisfaccion is missing`.
+/// `municipio in ["Manizales", "Villamaría"]`, `id_afiliado in archivo "ids.txt"`, `not (zona == "rural")`,
+/// `ultima_satisfaccion is missing`. A chain of `and` (or of `or`) is one node holding all its terms,
+/// so that 9,000 terms make a flat list, not a tree 9,000 levels deep.
 public indirect enum FilterExpression: Sendable, Equatable {
     case column(String, Span)
     case number(Double, Span)
@@ -8,9 +10,11 @@ public indirect enum FilterExpression: Sendable, Equatable {
     case boolean(Bool, Span)
     case comparison(ComparisonOperator, FilterExpression, FilterExpression, Span)
     case membership(FilterExpression, [FilterExpression], negated: Bool, Span)
+    /// `column in archivo "ids.txt"`: the values are the file's lines.
+    case membershipFile(FilterExpression, path: String, negated: Bool, Span)
     case missing(FilterExpression, negated: Bool, Span)
-    case and(FilterExpression, FilterExpression)
-    case or(FilterExpression, FilterExpression)
+    case and([FilterExpression])
+    case or([FilterExpression])
     case not(FilterExpression, Span)
 
     /// The columns the expression reads.
@@ -18,10 +22,11 @@ public indirect enum FilterExpression: Sendable, Equatable {
         switch self {
         case .column(let name, _): return [name]
         case .number, .string, .boolean: return []
-        case .comparison(_, let l, let r, _), .and(let l, let r), .or(let l, let r): return l.columnNames.union(r.columnNames)
+        case .comparison(_, let l, let r, _): return l.columnNames.union(r.columnNames)
+        case .and(let terms), .or(let terms): return terms.reduce(into: Set<String>()) { $0.formUnion($1.columnNames) }
         case .membership(let operand, let items, _, _):
             return items.reduce(operand.columnNames) { $0.union($1.columnNames) }
-        case .missing(let operand, _, _), .not(let operand, _): return operand.columnNames
+        case .missing(let operand, _, _), .not(let operand, _), .membershipFile(let operand, _, _, _): return operand.columnNames
         }
     }
 
@@ -29,10 +34,10 @@ public indirect enum FilterExpression: Sendable, Equatable {
     public var span: Span {
         switch self {
         case .column(_, let s), .number(_, let s), .string(_, let s), .boolean(_, let s),
-             .comparison(_, _, _, let s), .membership(_, _, _, let s), .missing(_, _, let s), .not(_, let s):
+             .comparison(_, _, _, let s), .membership(_, _, _, let s), .membershipFile(_, _, _, let s), .missing(_, _, let s), .not(_, let s):
             return s
-        case .and(let l, let r), .or(let l, let r):
-            return Span(start: l.span.start, end: r.span.end)
+        case .and(let terms), .or(let terms):
+            return Span(start: terms.first?.span.start ?? 0, end: terms.last?.span.end ?? 0)
         }
     }
 }

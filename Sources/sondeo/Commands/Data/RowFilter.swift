@@ -5,8 +5,8 @@ import Table
 /// `--where`: the filter expression shared by the commands that read rows.
 struct RowFilter: ParsableArguments {
     @Option(name: .customLong("where"),
-            help: ArgumentHelp(L("Filtro de filas, p. ej. 'categoria == \"A\" and edad < 35' o 'municipio in [\"Manizales\", \"Villamaría\"]'.",
-                                 "Row filter, e.g. 'categoria == \"A\" and edad < 35' or 'municipio in [\"Manizales\", \"Villamaría\"]'."),
+            help: ArgumentHelp(L("Filtro de filas, p. ej. 'categoria == \"A\" and edad < 35', 'municipio in [\"Manizales\", \"Villamaría\"]' o 'id_afiliado in archivo \"ids.txt\"' (un valor por línea).",
+                                 "Row filter, e.g. 'categoria == \"A\" and edad < 35', 'municipio in [\"Manizales\", \"Villamaría\"]' or 'id_afiliado in file \"ids.txt\"' (one value per line)."),
                                valueName: L("expresión", "expression")))
     var expression: String?
 
