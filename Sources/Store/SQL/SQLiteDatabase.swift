@@ -1,3 +1,4 @@
+import Diagnostics
 import Foundation
 import Table
 import GRDB
@@ -25,7 +26,7 @@ final class SQLiteDatabase: SQLDatabase, Sendable {
         do {
             pool = try DatabasePool(path: path, configuration: configuration)
         } catch let error as DatabaseError {
-            throw .cannotOpen(path: path, reason: .database(error.message ?? error.description))
+            throw .cannotOpen(path: path, reason: .database(Self.reason(error)))
         } catch {
             throw .cannotOpen(path: path, reason: .database("\(error)"))
         }
@@ -40,8 +41,23 @@ final class SQLiteDatabase: SQLDatabase, Sendable {
     }
 
     private func translate(_ error: any Error) -> any Error {
-        if let error = error as? DatabaseError { return StoreError.database(path: location, message: error.message ?? error.description) }
+        if let error = error as? DatabaseError { return StoreError.database(path: location, message: Self.reason(error)) }
         return error
+    }
+
+    /// SQLite's complaint in the person's language: a full disk, a read-only file, a file that is not
+    /// a database (SQLite's own texts are English, «database or disk is full»).
+    static func reason(_ error: DatabaseError) -> String {
+        switch error.resultCode.primaryResultCode {
+        case .SQLITE_FULL: return SystemMessage.text(ENOSPC)
+        case .SQLITE_READONLY: return SystemMessage.text(EROFS)
+        case .SQLITE_PERM, .SQLITE_AUTH: return SystemMessage.text(EACCES)
+        case .SQLITE_IOERR: return SystemMessage.text(EIO)
+        case .SQLITE_CANTOPEN: return L("no se pudo abrir el archivo de la base", "the store's file could not be opened")
+        case .SQLITE_BUSY, .SQLITE_LOCKED: return L("otro proceso la tiene ocupada; intente de nuevo", "another process is using it; try again")
+        case .SQLITE_CORRUPT, .SQLITE_NOTADB: return L("el archivo no es una base de Sondeo o está dañado", "the file is not a Sondeo store or is damaged")
+        default: return error.message ?? error.description
+        }
     }
 }
 

@@ -18,13 +18,33 @@ public enum XLSXWriter {
         }
     }
 
+    /// Excel's limits (ECMA-376; «Excel specifications and limits»): rows and columns of a sheet, and
+    /// characters of a cell. A table beyond them is refused before anything is written: Excel would
+    /// cut it without a word.
+    public static let maximumRows = 1_048_576, maximumColumns = 16_384, maximumCellCharacters = 32_767
+
     public static func write(_ sheets: [Sheet], to path: String) throws(CSVError) {
         if let error = CSVError.checkOutput(path) { throw error }
+        for sheet in sheets {
+            let table = sheet.table
+            if table.rowCount + 1 > maximumRows || table.columns.count > maximumColumns {
+                throw CSVError(.ioFailure(reason: L("un libro de Excel admite \(NumberText.integer(maximumRows - 1)) filas de datos y \(NumberText.integer(maximumColumns)) columnas por hoja, y la tabla tiene \(NumberText.integer(table.rowCount)) filas y \(table.columns.count) columnas; escriba .csv, .sav o .dta",
+                                                     "an Excel workbook takes \(maximumRows - 1) data rows and \(maximumColumns) columns per sheet, and the table has \(table.rowCount) rows and \(table.columns.count) columns; write .csv, .sav or .dta")),
+                               at: SourceLocation(source: path))
+            }
+            for column in table.columns {
+                guard case .coded(_, let levels) = column.storage, let long = levels.first(where: { $0.utf16.count > maximumCellCharacters }) else { continue }
+                throw CSVError(.ioFailure(reason: L("la columna «\(column.name)» tiene un texto de \(NumberText.integer(long.utf16.count)) caracteres y una celda de Excel admite \(NumberText.integer(maximumCellCharacters)); escriba .csv",
+                                                     "column «\(column.name)» holds a text of \(long.utf16.count) characters and an Excel cell takes \(maximumCellCharacters); write .csv")),
+                               at: SourceLocation(source: path))
+            }
+        }
         let temporary = TextFile.temporaryPath(beside: path)
         var options = lxw_workbook_options(constant_memory: 1, tmpdir: nil, use_zip64: 0)
         guard let workbook = workbook_new_opt(temporary, &options) else {
             throw CSVError(.ioFailure(reason: L("no se pudo crear el archivo", "the file could not be created")), at: SourceLocation(source: path))
         }
+        errno = 0
         let bold = workbook_add_format(workbook)
         format_set_bold(bold)
         var formats: [String: UnsafeMutablePointer<lxw_format>] = [:]
@@ -51,10 +71,13 @@ public enum XLSXWriter {
                 for write in writers { write(worksheet, lxw_row_t(row + 1), row) }
             }
         }
-        let status = workbook_close(workbook)
+        // libxlsxwriter prints its own English lines on a failure; Sondeo says it once, in Spanish.
+        let status = StandardError.silenced { workbook_close(workbook) }
         guard status == LXW_NO_ERROR else {
+            let code = errno
             try? FileManager.default.removeItem(atPath: temporary)
-            throw CSVError(.ioFailure(reason: String(cString: lxw_strerror(status))), at: SourceLocation(source: path))
+            let reason = [ENOSPC, EDQUOT, EACCES, EROFS, EIO].contains(code) ? SystemMessage.text(code) : L("libxlsxwriter no pudo cerrarlo: ", "libxlsxwriter could not close it: ") + String(cString: lxw_strerror(status))
+            throw CSVError(.ioFailure(reason: reason), at: SourceLocation(source: path))
         }
         if rename(temporary, path) != 0 {
             try? FileManager.default.removeItem(atPath: temporary)
@@ -107,5 +130,17 @@ public enum XLSXWriter {
                 if code != Column.missingCode { worksheet_write_string(sheet, row, column, levels[Int(code)], nil) }
             }
         }
+    }
+}
+
+/// Standard error closed for the length of a call into a C library that prints its own messages.
+enum StandardError {
+    static func silenced<T>(_ body: () -> T) -> T {
+        let saved = dup(2), null = open("/dev/null", O_WRONLY)
+        guard saved >= 0, null >= 0 else { return body() }
+        dup2(null, 2)
+        close(null)
+        defer { dup2(saved, 2); close(saved) }
+        return body()
     }
 }
