@@ -106,11 +106,11 @@ step "21. Llegan respuestas por la web: cada fila se revisa contra el cuestionar
 step "22. ¿Cómo va el campo? Avance por estrato y tasas AAPOR" \
   sondeo responses status satisfaccion_servicios --store "$store"
 
-step "23. Un archivo para analizar: una fila por entrevista, con estrato, peso y N_estrato de la muestra" \
-  sondeo responses export satisfaccion_servicios --store "$store" --out "$work/entrevistas.csv"
+step "23. Un archivo para el equipo de investigación: SPSS (.sav), una fila por entrevista, con estrato, peso, N_estrato y las etiquetas del cuestionario" \
+  sondeo responses export satisfaccion_servicios --store "$store" --out "$work/entrevistas.sav"
 
-step "24. Y el NPS de esas entrevistas, con su error según el diseño (98 y 99 son NS y NR)" \
-  sondeo analyze nps "$work/entrevistas.csv" --var nps --missing 98,99
+step "24. Y el NPS de esas entrevistas, con su error según el diseño (NS y NR, 98 y 99, son faltantes declarados en el .sav)" \
+  sondeo analyze nps "$work/entrevistas.sav" --var nps
 
 step "25. Tras el campo: pesos por no respuesta y rastrillados a sexo y categoría del marco" \
   sondeo sample weights "$data/respuestas.csv" --frame "$data/afiliados.csv" --strata categoria \

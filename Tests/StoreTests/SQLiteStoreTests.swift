@@ -1,7 +1,7 @@
 import Foundation
 import GRDB
 import SondeoTestSupport
-import Store
+@testable import Store
 import Testing
 
 /// The embedded store: versions, samples, attempts and the append-only audit log.
@@ -108,5 +108,15 @@ import Testing
         #expect(try store.claim(questionnaire: "q", unit: "AF1", interviewer: "e02", now: "2026-11-30T16:00:00.001Z", until: "2026-11-30T18:00:00.000Z"))
         try store.release(questionnaire: "q", unit: "AF1", interviewer: "e02")
         #expect(try store.claim(questionnaire: "q", unit: "AF1", interviewer: "e01", now: now, until: later))
+    }
+}
+
+/// SQLite's own complaints are English («database or disk is full»); the person reads them in Spanish.
+@Suite struct SQLiteMessageTests {
+    @Test("a full disk, a read-only store, a file that is not a store: SQLite's result codes in Spanish")
+    func reasons() {
+        #expect(SQLiteDatabase.reason(DatabaseError(resultCode: .SQLITE_FULL, message: "database or disk is full")) == "el disco está lleno")
+        #expect(SQLiteDatabase.reason(DatabaseError(resultCode: .SQLITE_READONLY, message: "attempt to write a readonly database")) == "el disco es de solo lectura")
+        #expect(SQLiteDatabase.reason(DatabaseError(resultCode: .SQLITE_NOTADB, message: "file is not a database")) == "el archivo no es una base de Sondeo o está dañado")
     }
 }

@@ -1,4 +1,5 @@
 import Foundation
+import SondeoTestSupport
 import Testing
 @testable import Table
 
@@ -40,5 +41,23 @@ import Testing
         #expect(Double(CivilDate(year: 1970, month: 1, day: 1)!.daysSinceEpoch - CivilDate(year: 1582, month: 10, day: 14)!.daysSinceEpoch) == StatisticsFileWriter.spssEpochDays)
         #expect(Double(CivilDate(year: 1970, month: 1, day: 1)!.daysSinceEpoch - CivilDate(year: 1960, month: 1, day: 1)!.daysSinceEpoch) == StatisticsFileWriter.stataEpochDays)
         #expect(XLSXWriter.serialOffset == 25_569)
+    }
+}
+
+extension ExchangeRulesTests {
+    @Test("beyond Excel's limits (1,048,576 rows, 32,767 characters a cell) the workbook is refused before anything is written")
+    func excelLimits() throws {
+        let dir = TemporaryDirectory()
+        let rows = XLSXWriter.maximumRows
+        let tall = Table(columns: [Column(name: "x", type: .integer, storage: .numeric([Double](repeating: 1, count: rows)))], rowCount: rows)
+        #expect(throws: CSVError.self) { try XLSXWriter.write([XLSXWriter.Sheet(name: "datos", table: tall)], to: dir.path("alto.xlsx")) }
+        let long = Table([Column.texts("comentario", [String(repeating: "a", count: XLSXWriter.maximumCellCharacters + 1)])])
+        do {
+            try XLSXWriter.write([XLSXWriter.Sheet(name: "datos", table: long)], to: dir.path("largo.xlsx"))
+            Issue.record("a 32,768-character cell was written")
+        } catch {
+            #expect(error.message(.es).contains("la columna «comentario» tiene un texto de 32.768 caracteres y una celda de Excel admite 32.767"))
+        }
+        #expect(!FileManager.default.fileExists(atPath: dir.path("alto.xlsx")) && !FileManager.default.fileExists(atPath: dir.path("largo.xlsx")))
     }
 }

@@ -116,8 +116,8 @@ public struct EstimateReport: Report {
         ]
         if excluded > 0 {
             lines.append("")
-            lines.append(L("\(excluded == 1 ? "Se excluyó" : "Se excluyeron") \(NumberText.count(excluded, "fila", "filas")) sin valor válido en «\(variable)» (vacías, NA o códigos de --missing).",
-                           "\(NumberText.count(excluded, "row", "rows")) without a valid value of «\(variable)» left out (empty, NA or --missing codes)."))
+            lines.append(L("\(excluded == 1 ? "Se excluyó" : "Se excluyeron") \(NumberText.count(excluded, "fila", "filas")) sin valor válido en «\(variable)» (vacías, NA, códigos de --missing o faltantes que declara el archivo).",
+                           "\(NumberText.count(excluded, "row", "rows")) without a valid value of «\(variable)» left out (empty, NA, --missing codes or missing values the file declares)."))
         }
         if let comparison {
             let d = comparison.difference

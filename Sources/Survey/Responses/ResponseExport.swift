@@ -114,7 +114,9 @@ extension ResponseExport {
         func beside(_ name: String) -> String { folder.isEmpty ? name : folder + "/" + name }
         var written = [out]
         var renamed: [(from: String, to: String)] = []
-        switch (out as NSString).pathExtension.lowercased() {
+        let ext = (out as NSString).pathExtension.lowercased()
+        let package = ext == "dta" ? "Stata" : "SPSS"
+        switch ext {
         case "json":
             try TextFile.write(json(table), to: out)
         case "csv":
@@ -130,7 +132,13 @@ extension ResponseExport {
             renamed = try DataFile.write(table, to: out, labels: labels)
         }
         let codebook = beside("libro_de_codigos.md")
-        try TextFile.write(Codebook.markdown(q), to: codebook)
+        var book = Codebook.markdown(q)
+        if !renamed.isEmpty {
+            // The names the columns have in the statistics file (or in the .sps that reads the CSV).
+            book += "\n## " + L("Nombres en \(package)", "Names in \(package)") + "\n\n| " + L("columna", "column") + " | " + L("nombre en \(package)", "name in \(package)") + " |\n|---|---|\n"
+                + renamed.map { "| \($0.from) | \($0.to) |" }.joined(separator: "\n") + "\n"
+        }
+        try TextFile.write(book, to: codebook)
         var text = L("Escrito \(out): \(NumberText.count(table.rowCount, "entrevista", "entrevistas")), \(NumberText.count(table.columnNames.count, "columna", "columnas")).",
                      "Wrote \(out): \(NumberText.count(table.rowCount, "interview", "interviews")), \(NumberText.count(table.columnNames.count, "column", "columns")).")
         if written.count > 1 {
@@ -139,8 +147,8 @@ extension ResponseExport {
         }
         text += "\n" + L("Libro de códigos: \(codebook).", "Codebook: \(codebook).")
         if !renamed.isEmpty {
-            text += "\n" + L("Para SPSS los nombres \(renamed.map { "\($0.from) → \($0.to)" }.joined(separator: ", ")) (SPSS no admite nombres que empiezan con «_»).",
-                             "For SPSS the names \(renamed.map { "\($0.from) → \($0.to)" }.joined(separator: ", ")) (SPSS does not accept names starting with «_»).")
+            text += "\n" + L("En \(package), \(renamed.map { "\($0.from) → \($0.to)" }.joined(separator: ", ")): nombres que \(package) no admite (quedan en el libro de códigos).",
+                             "In \(package), \(renamed.map { "\($0.from) → \($0.to)" }.joined(separator: ", ")): names \(package) does not accept (listed in the codebook).")
         }
         return text
     }

@@ -37,7 +37,11 @@ struct ResultOutput: ParsableArguments {
 
     /// Prints the result, or writes it into `--out`.
     func emit(_ report: some Report) throws {
-        guard let out else { print(report.render(chosen)); return }
+        guard let out else {
+            let text = report.render(chosen)
+            print(text, terminator: text.hasSuffix("\n") ? "" : "\n")
+            return
+        }
         try report.write(to: out)
         Terminal.error(L("Escrito \(out).", "Wrote \(out)."))
     }

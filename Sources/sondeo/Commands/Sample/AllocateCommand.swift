@@ -47,13 +47,12 @@ struct AllocateCommand: ParsableCommand {
     @OptionGroup var filter: RowFilter
     @OptionGroup var reading: ReadingOptions
 
-    @Option(help: ArgumentHelp(L("Formato de salida: table, json o csv.", "Output format: table, json or csv."), valueName: L("formato", "format")))
-    var format: OutputFormat = .table
+    @OptionGroup var output: ResultOutput
 
     @OptionGroup var global: GlobalOptions
 
     func validate() throws {
-        try format.require([.table, .json, .csv])
+        try output.require([.table, .json, .csv, .markdown])
         if (total == nil) == (margin == nil) {
             throw ValidationError(L("indique --total o --margin (uno de los dos)", "give --total or --margin (one of them)"))
         }
@@ -72,7 +71,7 @@ struct AllocateCommand: ParsableCommand {
         } else {
             result = try Allocation(strata: strata, total: total!, method: allocation.method, minimumPerStratum: allocation.minPerStratum)
         }
-        print(result.report(strata: strata, expectedMargin: precision.margin(of: result), confidence: confidence, proportion: proportion,
-                            minimum: allocation.minPerStratum, format: format), terminator: format == .csv ? "" : "\n")
+        try output.emit(AllocationReport(result, strata: strata, expectedMargin: precision.margin(of: result), confidence: confidence,
+                                         proportion: proportion, minimum: allocation.minPerStratum))
     }
 }
