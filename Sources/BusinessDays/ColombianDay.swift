@@ -18,6 +18,20 @@ extension CivilDate {
                  ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"][weekday]) + " " + iso
     }
 
+    /// The Colombian day of a stored instant (ISO 8601 with `Z` or an offset, with or without a
+    /// fraction of a second), or nil when it is not one.
+    public static func colombianDay(ofInstant instant: String) -> CivilDate? {
+        let parser = ISO8601DateFormatter()
+        parser.formatOptions = [.withInternetDateTime, .withFractionalSeconds]
+        var date = parser.date(from: instant)
+        if date == nil {
+            parser.formatOptions = [.withInternetDateTime]
+            date = parser.date(from: instant)
+        }
+        guard let date else { return nil }
+        return CivilDate.colombianToday(Clock { date })
+    }
+
     /// A stored instant (UTC, ISO 8601) as Colombian local time, `2026-11-29 01:23`.
     public static func colombianLocal(_ instant: String) -> String {
         let parser = ISO8601DateFormatter()

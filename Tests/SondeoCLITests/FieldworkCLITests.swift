@@ -134,7 +134,7 @@ import Testing
         #expect(again.stdout.hasSuffix("Guardadas 0 entrevistas nuevas en \(store); 60 ya estaban.\n"))
     }
 
-    @Test("export: the web answers come back as they were imported, with the sample's design columns; --anonymize drops the id")
+    @Test("export: the web answers come back as they were imported, with the sample's design columns; --anonymize drops what re-identifies; exports are 0600")
     func export() throws {
         let dir = TemporaryDirectory()
         let (store, answers) = try Self.storeWithWebAnswers(in: dir)
@@ -170,6 +170,24 @@ import Testing
         let anonymousHeader = try String(contentsOfFile: anonymous, encoding: .utf8).prefix { $0 != "\n" }.split(separator: ",").map(String.init)
         #expect(anonymousHeader.first == "_fila" && !anonymousHeader.contains("id_afiliado"))
         #expect(anonymousHeader.contains("tipo_documento") && anonymousHeader.contains("municipio"))
+        // The order seed is a function of the id; the timestamps are cut to the day; the rows are not in
+        // the identified export's order (60 rows: the same order by chance has probability 1/60!).
+        #expect(!anonymousHeader.contains("_orden"))
+        let anonymousRows = try String(contentsOfFile: anonymous, encoding: .utf8).split(separator: "\n").dropFirst().map { cells(String($0)) }
+        let inicio = anonymousHeader.firstIndex(of: "_inicio")!, nps = anonymousHeader.firstIndex(of: "nps")!, exportedNPS = exportedHeader.firstIndex(of: "nps")!
+        #expect(anonymousRows.allSatisfy { $0[inicio].count == 10 && $0[inicio].hasPrefix("2026-") })
+        #expect(anonymousRows.map { $0[0] } == (1...60).map(String.init))
+        #expect(anonymousRows.map { $0[nps] }.sorted() == exported.dropFirst().map { cells($0)[exportedNPS] }.sorted())
+        // Row signatures over the answer columns both files have: the same multiset, another order.
+        let shared = anonymousHeader.filter { $0 != "_inicio" && $0 != "_fin" && $0 != "_fila" && exportedHeader.contains($0) }
+        let anonymousOrder = anonymousRows.map { row in shared.map { row[anonymousHeader.firstIndex(of: $0)!] }.joined(separator: ",") }
+        let identifiedOrder = exported.dropFirst().map { line in shared.map { cells(line)[exportedHeader.firstIndex(of: $0)!] }.joined(separator: ",") }
+        #expect(anonymousOrder.sorted() == identifiedOrder.sorted() && anonymousOrder != identifiedOrder)
+        // Files with answers and contacts are readable by their owner only.
+        for file in [out, anonymous, store] {
+            let mode = (try FileManager.default.attributesOfItem(atPath: file)[.posixPermissions] as? Int) ?? 0
+            #expect(mode == 0o600, "\(file): \(String(mode, radix: 8))")
+        }
     }
 
     @Test("two imports into the same store at once lose nothing; an import that fails in the store leaves it as it was")

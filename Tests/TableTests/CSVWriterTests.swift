@@ -38,4 +38,14 @@ import Testing
         #expect(throws: CSVError.self) { try CSVWriter.standard.write(table, to: target) }
         #expect(!FileManager.default.fileExists(atPath: target))
     }
+
+    @Test("for Excel, a text that Excel would run as a formula (= + - @) gets a leading «'»; numbers and the standard dialect are untouched")
+    func formulaInjection() {
+        let table = Table([Column.texts("comentario", ["=HYPERLINK(\"http://x\")", "+57300", "@SUM(A1)", "-x", "normal"]),
+                           Column(name: "valor", type: .integer, storage: .numeric([-5, 3, 2, 1, 0]))])
+        let excel = String(decoding: CSVWriter.excel.bytes(of: table), as: UTF8.self)
+        #expect(excel == "comentario;valor\r\n\"'=HYPERLINK(\"\"http://x\"\")\";-5\r\n'+57300;3\r\n'@SUM(A1);2\r\n'-x;1\r\nnormal;0\r\n")
+        let standard = String(decoding: CSVWriter.standard.bytes(of: table), as: UTF8.self)
+        #expect(standard.hasPrefix("comentario,valor\n\"=HYPERLINK(\"\"http://x\"\")\",-5\n+57300,3\n"))
+    }
 }

@@ -346,11 +346,7 @@ struct CheckContext {
 
     mutating func consent() {
         guard questionnaire.modes.contains(.telefono) else { return }
-        let personal = ["nombre", "cedula", "documento", "celular", "telefono", "correo", "direccion", "email"]
-        guard let first = questionnaire.items.firstIndex(where: { item in
-            let id = String(Suggestion.fold(item.id))
-            return personal.contains { id.contains($0) }
-        }) else { return }
+        guard let first = questionnaire.items.firstIndex(where: { PersonalData.isPersonal($0.id) }) else { return }
         let hasConsent = questionnaire.items[..<first].contains { item in
             String(Suggestion.fold(item.id)).contains("consentimiento")
                 || item.texts.contains { let t = String(Suggestion.fold($0.text)); return t.contains("1581") || t.contains("autoriza") }

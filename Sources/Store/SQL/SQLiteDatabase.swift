@@ -23,6 +23,12 @@ final class SQLiteDatabase: SQLDatabase, Sendable {
         // of the import's time on a virtual disk. The page size is fixed when the file is first written
         // (before WAL mode is set up), so this changes nothing for a store that already exists.
         configuration.prepareDatabase { db in try db.execute(sql: "PRAGMA page_size = 65536") }
+        // A new store is created readable by its owner only (it holds contacts, answers, link tokens and
+        // password hashes; Ley 1581 de 2012); SQLite gives its -wal and -shm files the same permissions.
+        if !FileManager.default.fileExists(atPath: path) {
+            let descriptor = open(path, O_WRONLY | O_CREAT | O_EXCL, 0o600)
+            if descriptor >= 0 { close(descriptor) }
+        }
         do {
             pool = try DatabasePool(path: path, configuration: configuration)
         } catch let error as DatabaseError {

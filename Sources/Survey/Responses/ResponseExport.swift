@@ -1,3 +1,4 @@
+import BusinessDays
 import Diagnostics
 import Questionnaire
 import Store
@@ -9,18 +10,9 @@ import Table
 /// system columns, the sample's design columns (`estrato`, `peso`, `N_estrato`) and its contact
 /// fields, ready for `sondeo analyze`. The same table whatever the interview's channel.
 public enum ResponseExport {
-    /// Column names that identify a person or say how to reach them (Ley 1581 de 2012): names,
-    /// document numbers, phones, e-mail, addresses and `id_…` columns. `tipo_documento` (CC, CE) stays.
-    public static func isDirectIdentifier(_ name: String) -> Bool {
-        let folded = String(Suggestion.fold(name))
-        let prefixes = ["nombre", "apellido", "telefono", "celular", "movil", "correo", "email", "direccion", "whatsapp", "cedula", "id_"]
-        return prefixes.contains { folded.hasPrefix($0) } || ["id", "documento", "numero_documento", "num_documento", "nro_documento"].contains(folded)
-    }
-
     /// - Parameters:
     ///   - labels: option labels instead of codes.
-    ///   - anonymize: no respondent id (a row number instead) and no direct identifiers among the
-    ///     contact fields.
+    ///   - anonymize: see ``anonymized(_:)``.
     public static func table(store: any SurveyStore, questionnaire q: QuestionnaireFile, id: String, labels: Bool, anonymize: Bool) throws -> Table {
         let rows = try store.interviewRows(of: id)
         let interviews = rows.map(\.record)
@@ -29,11 +21,7 @@ public enum ResponseExport {
         let layout = evaluator.layout
         let sheets = ParallelRanges.map(rows.count) { part in part.map { rows[$0].sheet(layout) } }.flatMap { $0 }
         var columns: [Column] = []
-        if anonymize {
-            columns.append(.integers("_fila", interviews.indices.map { $0 + 1 }))
-        } else {
-            columns.append(.texts("id_afiliado", interviews.map(\.respondent)))
-        }
+        columns.append(.texts("id_afiliado", interviews.map(\.respondent)))
         columns += [.texts("_version", interviews.map(\.version)), .texts("_modo", interviews.map(\.mode)),
                     .optionalTexts("_encuestador", interviews.map(\.interviewer)), .texts("_inicio", interviews.map(\.startedAt)),
                     .optionalTexts("_fin", interviews.map(\.endedAt)), .optionalTexts("_disposicion", interviews.map(\.disposition))]
@@ -83,12 +71,34 @@ public enum ResponseExport {
         let units = interviews.map { sample[$0.respondent] }
         columns += [.optionalTexts("estrato", units.map { $0?.stratum }), .optionalNumbers("peso", units.map { $0?.weight }),
                     .optionalNumbers("N_estrato", units.map { $0?.stratumSize })]
-        let contactNames = Set(units.flatMap { $0?.contact.keys.map { $0 } ?? [] }).sorted().filter { !anonymize || !isDirectIdentifier($0) }
+        let contactNames = Set(units.flatMap { $0?.contact.keys.map { $0 } ?? [] }).sorted()
         let taken = Set(columns.map(\.name))
         for name in contactNames where !taken.contains(name) {
             columns.append(.optionalTexts(name, units.map { $0?.contact[name] }))
         }
-        return Table(columns: columns, rowCount: interviews.count)
+        let table = Table(columns: columns, rowCount: interviews.count)
+        return anonymize ? anonymized(table) : table
+    }
+
+    /// The export without what re-identifies a person (Ley 1581 de 2012): every column whose name is
+    /// personal data (``PersonalData``: the id, contact fields and questions such as `correo` or
+    /// `fecha_nacimiento`), the order seed (a function of the id), the rows shuffled (so they cannot be
+    /// matched by position with an identified export) and numbered `_fila`, and `_inicio`/`_fin` cut to
+    /// the Colombian day (a millisecond timestamp matches one interview).
+    static func anonymized(_ table: Table) -> Table {
+        var order = Array(0..<table.rowCount)
+        order.shuffle()
+        var columns = [Column.integers("_fila", order.indices.map { $0 + 1 })]
+        for column in table.columns where !PersonalData.isPersonal(column.name) && column.name != PresentationOrder.seedVariable {
+            let shuffled = column.selecting(order)
+            if column.name == "_inicio" || column.name == "_fin" {
+                let days = (0..<shuffled.count).map { row in shuffled.text(at: row).flatMap { CivilDate.colombianDay(ofInstant: $0)?.iso } }
+                columns.append(.optionalTexts(column.name, days))
+            } else {
+                columns.append(shuffled)
+            }
+        }
+        return Table(columns: columns, rowCount: table.rowCount)
     }
 }
 
@@ -118,7 +128,7 @@ extension ResponseExport {
         let package = ext == "dta" ? "Stata" : "SPSS"
         switch ext {
         case "json":
-            try TextFile.write(json(table), to: out)
+            try TextFile.write(json(table), to: out, access: .owner)
         case "csv":
             let csv: CSVWriter = excel ? .excel : .standard
             try csv.write(table, to: out)

@@ -12,9 +12,17 @@ public struct CSVWriter: Sendable {
     public var delimiter: UInt8
     public var format: ValueFormat
     public var lineEnding: String
+    /// Texts that Excel would take for a formula (starting with `=`, `+`, `-`, `@`, a tab or a carriage
+    /// return) get a leading `'`, which Excel shows as text (OWASP, «CSV injection»). Only for the Excel
+    /// dialect: a standard CSV keeps every value as it is.
+    public var neutralisesFormulas = false
 
     public static let standard = CSVWriter(encoding: .utf8, delimiter: UInt8(ascii: ","), format: .standard, lineEnding: "\n")
-    public static let excel = CSVWriter(encoding: .windows1252, delimiter: UInt8(ascii: ";"), format: .excel, lineEnding: "\r\n")
+    public static let excel: CSVWriter = {
+        var writer = CSVWriter(encoding: .windows1252, delimiter: UInt8(ascii: ";"), format: .excel, lineEnding: "\r\n")
+        writer.neutralisesFormulas = true
+        return writer
+    }()
 
     public init(encoding: TextEncoding, delimiter: UInt8, format: ValueFormat, lineEnding: String) {
         self.encoding = encoding
@@ -56,7 +64,7 @@ public struct CSVWriter: Sendable {
     private func cellWriter(_ column: Column) -> @Sendable (Int, inout [UInt8]) -> Void {
         switch (column.storage, column.type) {
         case (.coded(let codes, let levels), _):
-            let encoded = levels.map(cell)
+            let encoded = levels.map { cell(neutralisesFormulas && Self.looksLikeFormula($0) ? "'" + $0 : $0) }
             return { row, out in
                 let code = codes[row]
                 if code != Column.missingCode { out.append(contentsOf: encoded[Int(code)]) }
@@ -85,13 +93,19 @@ public struct CSVWriter: Sendable {
     }
 
     /// Writes the table to `path` atomically.
-    public func write(_ table: Table, to path: String) throws(CSVError) {
-        try TextFile.write(bytes: Data(bytes(of: table)), to: path)
+    public func write(_ table: Table, to path: String, access: TextFile.Access = .owner) throws(CSVError) {
+        try TextFile.write(bytes: Data(bytes(of: table)), to: path, access: access)
     }
 
     /// One cell's bytes in the output encoding, quoted when it holds the delimiter, a quote or a line
     /// break (quotes doubled), or starts or ends with a blank (which a reader would take off an
     /// unquoted field).
+    /// Whether Excel would read the text as a formula.
+    static func looksLikeFormula(_ text: String) -> Bool {
+        guard let first = text.unicodeScalars.first else { return false }
+        return "=+-@\t\r".unicodeScalars.contains(first)
+    }
+
     private func cell(_ text: String) -> [UInt8] {
         let bytes = encoding.encode(text)
         let padded = bytes.first.map { $0 == 32 || $0 == 9 } == true || bytes.last.map { $0 == 32 || $0 == 9 } == true

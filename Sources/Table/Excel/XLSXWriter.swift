@@ -23,7 +23,7 @@ public enum XLSXWriter {
     /// cut it without a word.
     public static let maximumRows = 1_048_576, maximumColumns = 16_384, maximumCellCharacters = 32_767
 
-    public static func write(_ sheets: [Sheet], to path: String) throws(CSVError) {
+    public static func write(_ sheets: [Sheet], to path: String, access: TextFile.Access = .owner) throws(CSVError) {
         if let error = CSVError.checkOutput(path) { throw error }
         for sheet in sheets {
             let table = sheet.table
@@ -79,6 +79,7 @@ public enum XLSXWriter {
             let reason = [ENOSPC, EDQUOT, EACCES, EROFS, EIO].contains(code) ? SystemMessage.text(code) : L("libxlsxwriter no pudo cerrarlo: ", "libxlsxwriter could not close it: ") + String(cString: lxw_strerror(status))
             throw CSVError(.ioFailure(reason: reason), at: SourceLocation(source: path))
         }
+        TextFile.restrict(temporary, access)
         if rename(temporary, path) != 0 {
             try? FileManager.default.removeItem(atPath: temporary)
             throw CSVError(.ioFailure(reason: SystemMessage.text(errno)), at: SourceLocation(source: path))

@@ -29,7 +29,7 @@ extension Report {
         switch (path as NSString).pathExtension.lowercased() {
         case "json": try TextFile.write(json.rendered() + "\n", to: path)
         case "csv": try TextFile.write(csv, to: path)
-        case "xlsx": try XLSXWriter.write([XLSXWriter.Sheet(name: L("resultado", "result"), table: resultTable)], to: path)
+        case "xlsx": try XLSXWriter.write([XLSXWriter.Sheet(name: L("resultado", "result"), table: resultTable)], to: path, access: .shared)
         case "md", "markdown": try TextFile.write(text(markdown: true) + "\n", to: path)
         default: try TextFile.write(text(markdown: false) + "\n", to: path)
         }

@@ -1,19 +1,45 @@
 import Diagnostics
 import Foundation
 
-/// Writes a text file atomically (a temporary file renamed into place), so that a failure never
-/// leaves half a file; a failure is an I/O error naming the path, in the person's language.
+/// Writes a file atomically (a temporary file beside it, synced and renamed into place), so that a
+/// failure never leaves half a file; a failure is an I/O error naming the path, in the person's
+/// language. Files that may hold personal data (Ley 1581 de 2012: contacts, answers, tokens) are
+/// created readable by their owner only (0600).
 public enum TextFile {
-    public static func write(_ text: String, to path: String) throws(CSVError) {
-        try write(bytes: Data(text.utf8), to: path)
+    /// Who may read a file Sondeo writes.
+    public enum Access: Sendable {
+        /// Owner only (0600): data files, exports, links, the store.
+        case owner
+        /// Everyone may read (0644): reports, syntax, codebooks.
+        case shared
+
+        var mode: mode_t { self == .owner ? 0o600 : 0o644 }
     }
 
-    public static func write(bytes: Data, to path: String) throws(CSVError) {
+    public static func write(_ text: String, to path: String, access: Access = .shared) throws(CSVError) {
+        try write(bytes: Data(text.utf8), to: path, access: access)
+    }
+
+    public static func write(bytes: Data, to path: String, access: Access = .shared) throws(CSVError) {
         if let error = CSVError.checkOutput(path) { throw error }
-        do {
-            try bytes.write(to: URL(fileURLWithPath: path), options: .atomic)
-        } catch {
-            throw CSVError(.ioFailure(reason: SystemMessage.text(error)), at: SourceLocation(source: path))
+        let temporary = temporaryPath(beside: path)
+        let descriptor = open(temporary, O_WRONLY | O_CREAT | O_EXCL, access.mode)
+        guard descriptor >= 0 else { throw CSVError(.ioFailure(reason: SystemMessage.text(errno)), at: SourceLocation(source: path)) }
+        var failure: Int32 = 0
+        bytes.withUnsafeBytes { raw in
+            var offset = 0
+            while offset < raw.count {
+                let written = Foundation.write(descriptor, raw.baseAddress! + offset, raw.count - offset)
+                if written < 0 { if errno == EINTR { continue }; failure = errno; return }
+                offset += written
+            }
+        }
+        if failure == 0 && fsync(descriptor) != 0 { failure = errno }
+        close(descriptor)
+        if failure == 0 && rename(temporary, path) != 0 { failure = errno }
+        if failure != 0 {
+            unlink(temporary)
+            throw CSVError(.ioFailure(reason: SystemMessage.text(failure)), at: SourceLocation(source: path))
         }
     }
 
@@ -23,5 +49,11 @@ public enum TextFile {
         let folder = (path as NSString).deletingLastPathComponent
         let name = ".sondeo-\(UUID().uuidString)-" + (path as NSString).lastPathComponent
         return folder.isEmpty ? name : folder + "/" + name
+    }
+
+    /// Sets who may read a file just written by a library (a workbook, an SPSS file) before it is
+    /// renamed into place.
+    static func restrict(_ path: String, _ access: Access) {
+        chmod(path, access.mode)
     }
 }

@@ -259,7 +259,8 @@ private final class OutputBuffer {
     var failure: Int32 = 0
 
     init(path: String) {
-        descriptor = open(path, O_WRONLY | O_CREAT | O_TRUNC, 0o644)
+        // Owner only: a data file may hold personal data (Ley 1581 de 2012).
+        descriptor = open(path, O_WRONLY | O_CREAT | O_TRUNC, 0o600)
         buffer.reserveCapacity(1 << 20)
     }
 

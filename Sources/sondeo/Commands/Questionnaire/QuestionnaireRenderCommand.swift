@@ -69,7 +69,7 @@ struct QuestionnaireRenderCommand: ParsableCommand {
         case .xlsform:
             let sheets = XLSFormExport.render(q)
             if let out, FileKind(path: out) == .xlsx {
-                try XLSXWriter.write(sheets.workbook.map { XLSXWriter.Sheet(name: $0.name, table: Table(textRows: $0.rows)) }, to: out)
+                try XLSXWriter.write(sheets.workbook.map { XLSXWriter.Sheet(name: $0.name, table: Table(textRows: $0.rows)) }, to: out, access: .shared)
                 Terminal.error(L("Escrito \(out): hojas survey, choices y settings.", "Wrote \(out): sheets survey, choices and settings."))
                 return
             }
