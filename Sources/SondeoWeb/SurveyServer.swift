@@ -49,6 +49,7 @@ public struct SurveyServer: Sendable {
     /// The routes, for `run` and for the tests.
     public func router() -> Router<BasicRequestContext> {
         let router = Router()
+        router.add(middleware: FailurePage())
         router.get("/") { _, _ in Self.html(FormHTML.message("Encuesta de Confa", "Para responder, abra el enlace personal que le enviamos por correo o WhatsApp."), status: .ok) }
         router.get("/static/form.js") { _, _ in Self.asset(ConditionScript.formJS, type: "text/javascript; charset=utf-8") }
         router.get("/static/sondeo.css") { _, _ in Self.asset(Stylesheet.css, type: "text/css; charset=utf-8") }

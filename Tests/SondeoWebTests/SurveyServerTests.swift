@@ -1,4 +1,5 @@
 import Foundation
+import GRDB
 import Hummingbird
 import HummingbirdTesting
 import SondeoTestSupport
@@ -94,6 +95,22 @@ import Testing
                                                 body: Self.form([("csrf", Self.csrf(body)), ("pagina", "0"), ("acepta", "1")]))
             #expect(sent.status == .seeOther)
             #expect(try store.interview(questionnaire: "prueba", respondent: links[0].unit)?.answers.contains(StoredAnswer(variable: "acepta", number: 1)) == true)
+        }
+    }
+
+    @Test("the store failing under a page (here its interview table gone): a Spanish 503 page with Retry-After and a log line, not an empty 500")
+    func storeFailure() async throws {
+        let dir = TemporaryDirectory()
+        let (store, links) = try Self.store(units: 1, in: dir)
+        let app = Application(router: try SurveyServer(store: store, questionnaire: "prueba").router())
+        try await app.test(.router) { client in
+            let page = try await client.execute(uri: "/r/\(links[0].token)", method: .get)
+            let cookie = try #require(Self.cookie(page))
+            try await DatabaseQueue(path: dir.path("web.sqlite")).write { try $0.execute(sql: "DROP TABLE interview") }
+            let sent = try await client.execute(uri: "/r/\(links[0].token)", method: .post, headers: [.contentType: "application/x-www-form-urlencoded", .cookie: cookie],
+                                                body: Self.form([("csrf", Self.csrf(String(buffer: page.body))), ("pagina", "0"), ("acepta", "1")]))
+            #expect(sent.status == .serviceUnavailable && sent.headers[.retryAfter] == "60")
+            #expect(String(buffer: sent.body).contains("No pudimos guardar ni mostrar esta página en este momento. Lo que ya había enviado está guardado."))
         }
     }
 
