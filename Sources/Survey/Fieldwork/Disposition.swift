@@ -51,6 +51,13 @@ public struct Disposition: Sendable, Equatable, Hashable {
     /// The disposition of that code, or nil.
     public static func named(_ code: String) -> Disposition? { all.first { $0.code == code } }
 
+    /// Whether a case closed with it gets no invitation to the web survey: it was interviewed, refused,
+    /// is not eligible or cannot answer. A case whose phone attempts ran out (`max_intentos`,
+    /// `no_contactado`) may still answer on the web.
+    public var endsInvitations: Bool {
+        final && !["max_intentos", "max_intentos_contactado", "no_contactado"].contains(code)
+    }
+
     init(_ code: String, _ spanish: String, _ english: String, _ aapor: String, _ outcome: OutcomeRates.OutcomeClass,
          final: Bool, endsNumber: Bool = false, retry: Int? = nil) {
         self.code = code

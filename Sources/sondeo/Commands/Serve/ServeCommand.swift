@@ -55,8 +55,8 @@ struct ServeLinksCommand: ParsableCommand {
             abstract: L("Crea (o repite) el enlace personal de cada afiliado de la muestra y los escribe en un CSV con sus datos de contacto.",
                         "Creates (or repeats) each sampled affiliate's personal link and writes them to a CSV with their contact data."),
             discussion: HelpText.discussion([
-                L("Cada enlace lleva un token aleatorio de 128 bits: solo abre la encuesta de ese afiliado. Correr el comando otra vez da los mismos enlaces y crea solo los que falten.",
-                  "Each link carries a random 128-bit token: it opens that affiliate's survey only. Running the command again gives the same links and creates only the missing ones."),
+                L("Cada enlace lleva un token aleatorio de 128 bits: solo abre la encuesta de ese afiliado. Correr el comando otra vez da los mismos enlaces y crea solo los que falten. Quedan fuera los casos ya entrevistados, los que rechazaron y los no elegibles.",
+                  "Each link carries a random 128-bit token: it opens that affiliate's survey only. Running the command again gives the same links and creates only the missing ones. Cases already interviewed, refusals and ineligible cases are left out."),
             ], examples: ["sondeo serve links satisfaccion_servicios --base-url https://encuestas.confa.co --out enlaces.csv"])
         )
     }
@@ -72,11 +72,10 @@ struct ServeLinksCommand: ParsableCommand {
     func validate() throws { try OutputPath.requireTable(out) }
 
     func run() throws {
-        let links = try WebLinks.table(store: try storeOptions.openWeb(), questionnaire: questionnaire, baseURL: baseUrl, includeReserve: reserve,
-                                       now: Clock.system.timestamp, token: SurveyServer.newToken)
+        let (links, leftOut) = try WebLinks.table(store: try storeOptions.openWeb(), questionnaire: questionnaire, baseURL: baseUrl, includeReserve: reserve,
+                                                  now: Clock.system.timestamp, token: SurveyServer.newToken)
         try DataFile.write(links, to: out)
-        Terminal.error(L("Escrito \(out): \(NumberText.count(links.rowCount, "enlace", "enlaces")) personales para «\(questionnaire)».",
-                         "Wrote \(out): \(links.rowCount) personal links for «\(questionnaire)»."))
+        Terminal.error(WebLinks.written(links, leftOut: leftOut, to: out, questionnaire: questionnaire))
     }
 }
 
