@@ -3,7 +3,9 @@ import Foundation
 import Hummingbird
 import Store
 
-/// The staff login: a page, and the check of a code and password (lock after failures, same work for unknown codes).
+/// The staff login: a page, and the check of a code and password. An unknown code, a wrong password and
+/// a locked account get the same message after the same work (one key derivation), so that neither
+/// the text nor the time tells which staff codes exist or are locked.
 extension SurveyServer {
     func loginPage(request: Request, problem: String?) -> Response {
         let csrf = request.cookies[Self.csrfCookie]?.value ?? Self.newToken()
@@ -30,19 +32,18 @@ extension SurveyServer {
         let code = fields.first { $0.0 == "codigo" }?.1.trimmingCharacters(in: .whitespaces) ?? ""
         let password = fields.first { $0.0 == "clave" }?.1 ?? ""
         let now = clock.now()
-        let wrong = "Código o contraseña incorrectos."
+        let refused = "Código o contraseña incorrectos. Tras \(Self.failureLimit) intentos fallidos la cuenta se bloquea \(Int(Self.lockMinutes)) minutos."
         guard let user = try store.webUser(code) else {
-            // The same work as a real check, so that the time does not tell which codes exist.
             _ = Password.derive(password, salt: Password.randomSalt(), iterations: dummyIterations)
-            return loginPage(request: request, problem: wrong)
-        }
-        if let locked = user.lockedUntil, locked > Clock.timestamp(now) {
-            return loginPage(request: request, problem: "Demasiados intentos fallidos: la cuenta queda bloqueada unos minutos. Intente más tarde.")
+            return loginPage(request: request, problem: refused)
         }
         let derived = Password.derive(password, salt: Password.bytes(user.salt), iterations: user.iterations)
+        if let locked = user.lockedUntil, locked > Clock.timestamp(now) {
+            return loginPage(request: request, problem: refused)
+        }
         guard Password.same(derived, Password.bytes(user.hash)) else {
             try store.loginFailed(code, limit: Self.failureLimit, lockUntil: Clock.timestamp(now.addingTimeInterval(Self.lockMinutes * 60)))
-            return loginPage(request: request, problem: wrong)
+            return loginPage(request: request, problem: refused)
         }
         let token = Self.newToken()
         try store.openSession(token, code: code, expires: Clock.timestamp(now.addingTimeInterval(Self.sessionHours * 3600)))
