@@ -1,10 +1,12 @@
 import Hummingbird
 
-/// The HTTP responses every page sends: strict headers, no caching, no referrer.
+/// The HTTP responses every page sends: strict headers, no caching, and the page's address (a link holds a
+/// personal token) sent as referrer to this server only (`same-origin`), so that a form sent from our own
+/// pages carries its real `Origin` (with `no-referrer`, browsers send `Origin: null`).
 extension SurveyServer {
     static func headers(_ type: String) -> HTTPFields {
         [.contentType: type, .cacheControl: "no-store", .init("Content-Security-Policy")!: "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self'; form-action 'self'; frame-ancestors 'none'; base-uri 'none'",
-         .init("X-Content-Type-Options")!: "nosniff", .init("Referrer-Policy")!: "no-referrer"]
+         .init("X-Content-Type-Options")!: "nosniff", .init("Referrer-Policy")!: "same-origin"]
     }
 
     static func html(_ text: String, status: HTTPResponse.Status) -> Response {

@@ -88,6 +88,16 @@ import Testing
                                                       headers: [.contentType: "application/x-www-form-urlencoded", .cookie: "sondeo_csrf=00"],
                                                       body: Self.form([("csrf", Self.csrf(body)), ("pagina", "0"), ("acepta", "1")]))
             #expect(mismatched.status == .forbidden)
+            // The right cookie and token, but sent from another site's page (a planted cookie): refused.
+            let foreign = try await client.execute(uri: "/r/\(links[0].token)", method: .post,
+                                                   headers: [.contentType: "application/x-www-form-urlencoded", .cookie: cookie, .origin: "https://atacante.example"],
+                                                   body: Self.form([("csrf", Self.csrf(body)), ("pagina", "0"), ("acepta", "1")]))
+            #expect(foreign.status == .forbidden)
+            let opaque = try await client.execute(uri: "/r/\(links[0].token)", method: .post,
+                                                  headers: [.contentType: "application/x-www-form-urlencoded", .cookie: cookie, .origin: "null"],
+                                                  body: Self.form([("csrf", Self.csrf(body)), ("pagina", "0"), ("acepta", "1")]))
+            #expect(opaque.status == .forbidden)
+            #expect(page.headers[.init("Referrer-Policy")!] == "same-origin")
             #expect(try store.interview(questionnaire: "prueba", respondent: links[0].unit) == nil)
             // With the cookie: saved, and on to the next page.
             let sent = try await client.execute(uri: "/r/\(links[0].token)", method: .post,
