@@ -44,7 +44,8 @@ let package = Package(
         .target(name: "Survey", dependencies: ["Diagnostics", "Table", "Questionnaire", "Randomness", "Sampling", "Analysis", "BusinessDays", "Store", "Pages"]),
         // Layer 5 (SondeoWeb: the HTTP form, used by the sondeo executable's `serve`)
         .target(name: "SondeoWeb", dependencies: ["Diagnostics", "Table", "Questionnaire", "Store", "Survey", "Pages",
-                                                  .product(name: "Hummingbird", package: "hummingbird")]),
+                                                  .product(name: "Hummingbird", package: "hummingbird"),
+                                                  .product(name: "HummingbirdCore", package: "hummingbird")]),
         .executableTarget(name: "sondeo", dependencies: [
             "Diagnostics", "Table", "LinearAlgebra", "Distributions", "Randomness", "Pages", "Sampling", "Analysis", "Segmentation", "Questionnaire", "BusinessDays", "Store", "Cases", "Survey", "SondeoWeb",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),

@@ -2,6 +2,7 @@ import Diagnostics
 import Foundation
 import Pages
 import Hummingbird
+import HummingbirdCore
 import Questionnaire
 import Store
 import Survey
@@ -67,11 +68,23 @@ public struct SurveyServer: Sendable {
         return router
     }
 
+    /// How long a connection may stay silent (half a request included) before it is closed: idle
+    /// connections are what knocked the form over for everyone (1,100 half-sent requests).
+    public static let idleTimeout: Duration = .seconds(20)
+
+    /// The server: the routes over HTTP/1.1 with an idle timeout and headers of at most 16 KiB.
+    public func application(host: String, port: Int, idleTimeout: Duration = SurveyServer.idleTimeout) -> some ApplicationProtocol {
+        // No request logging middleware: links are secrets and answers are personal data.
+        let nanoseconds: Int64 = idleTimeout.components.seconds * 1_000_000_000 + idleTimeout.components.attoseconds / 1_000_000_000
+        let decoder = HTTP1Channel.Configuration.DecoderConfiguration(maxHeaderFieldSize: 16 * 1024, maxHeaderListSize: 16 * 1024, maxHeaderFieldCount: 100)
+        let channel = HTTP1Channel.Configuration(idleTimeout: .nanoseconds(nanoseconds), httpDecoderConfiguration: decoder)
+        return Application(router: router(), server: .http1(configuration: channel),
+                           configuration: .init(address: .hostname(host, port: port), serverName: "Sondeo"))
+    }
+
     /// Serves until the process is stopped.
     public func run(host: String, port: Int) async throws {
-        // No request logging middleware: links are secrets and answers are personal data.
-        let app = Application(router: router(), configuration: .init(address: .hostname(host, port: port), serverName: "Sondeo"))
-        try await app.runService()
+        try await application(host: host, port: port).runService()
     }
 
     /// Serves until stopped, from a caller that is not async (the command line).

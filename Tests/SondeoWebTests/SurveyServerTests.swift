@@ -124,6 +124,27 @@ import Testing
         }
     }
 
+    @Test("a connection that goes silent half-way through a request is closed after the idle timeout (here 1 s), so idle sockets cannot starve the form")
+    func idleConnectionsClosed() async throws {
+        let dir = TemporaryDirectory()
+        let (store, _) = try Self.store(units: 1, in: dir)
+        let app = try SurveyServer(store: store, questionnaire: "prueba").application(host: "127.0.0.1", port: 0, idleTimeout: .seconds(1))
+        try await app.test(.live) { client in
+            let port = try #require(client.port)
+            let socket = Socket(port: port)
+            defer { socket.close() }
+            socket.send("GET / HTTP/1.1\r\nHost: 127.0.0.1\r\n")
+            try await Task.sleep(for: .seconds(2.5))
+            // Closed by the server: the read ends (0 bytes) instead of waiting for the rest of the request.
+            #expect(socket.receive() == 0)
+            // The server still answers a whole request on a new connection.
+            let other = Socket(port: port)
+            defer { other.close() }
+            other.send("GET / HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\n\r\n")
+            #expect(other.receive() > 0)
+        }
+    }
+
     @Test("the server checks what the browser hides: a reason that does not apply is dropped; out of range is refused; a token reaches only its own interview")
     func serverChecks() async throws {
         let dir = TemporaryDirectory()
@@ -181,4 +202,30 @@ import Testing
         #expect(interviews.count == 200 && Set(interviews.map(\.respondent)).count == 200)
         #expect(interviews.allSatisfy { $0.answers.contains(StoredAnswer(variable: "acepta", number: 1)) })
     }
+}
+
+/// A plain TCP client, to send half a request and see whether the server hangs up.
+final class Socket {
+    let descriptor: Int32
+
+    init(port: Int) {
+        descriptor = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
+        var address = sockaddr_in()
+        address.sin_family = sa_family_t(AF_INET)
+        address.sin_port = in_port_t(UInt16(port).bigEndian)
+        address.sin_addr.s_addr = inet_addr("127.0.0.1")
+        var timeout = timeval(tv_sec: 5, tv_usec: 0)
+        setsockopt(descriptor, SOL_SOCKET, SO_RCVTIMEO, &timeout, socklen_t(MemoryLayout<timeval>.size))
+        _ = withUnsafePointer(to: &address) { $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { connect(descriptor, $0, socklen_t(MemoryLayout<sockaddr_in>.size)) } }
+    }
+
+    func send(_ text: String) { _ = text.withCString { Foundation.send(descriptor, $0, strlen($0), 0) } }
+
+    /// Bytes read (0: the other side closed; -1: nothing within 5 s).
+    func receive() -> Int {
+        var buffer = [UInt8](repeating: 0, count: 4096)
+        return recv(descriptor, &buffer, buffer.count, 0)
+    }
+
+    func close() { Foundation.close(descriptor) }
 }
