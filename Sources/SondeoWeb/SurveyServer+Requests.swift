@@ -5,12 +5,19 @@ import Store
 
 /// What a request brings: its form fields, its CSRF pair, the unit its token opens, the answers stored.
 extension SurveyServer {
+    /// The largest form a page sends (a page of answers is a few kilobytes).
+    static let bodyLimit = 256 * 1024
+
+    /// The form's fields. A body announced larger than ``bodyLimit`` is refused before it is read
+    /// (413); one that turns out larger while read, too.
     static func fields(_ request: Request) async throws -> [(String, String)] {
-        let body = try await request.body.collect(upTo: 256 * 1024)
+        if let length = request.headers[.contentLength].flatMap(Int.init), length > bodyLimit {
+            throw HTTPError(.contentTooLarge, message: "Formulario demasiado grande.")
+        }
+        let body = try await request.body.collect(upTo: bodyLimit)
         return FormFields.parse(String(buffer: body))
     }
 
-    /// The CSRF cookie when the form carries the same value, else nil.
     /// The CSRF token when the form's equals the cookie's (double submit) and the request does not come
     /// from another site: a browser's `Origin` (or, without it, `Referer`) must name this server's host.
     static func checkCSRF(_ request: Request, _ fields: [(String, String)]) -> String? {

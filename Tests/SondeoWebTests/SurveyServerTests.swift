@@ -124,10 +124,10 @@ import Testing
         }
     }
 
-    @Test("a connection that goes silent half-way through a request is closed after the idle timeout (here 1 s), so idle sockets cannot starve the form")
+    @Test("a connection that goes silent half-way through a request is closed after the idle timeout (here 1 s); a body announced above the limit is refused unread")
     func idleConnectionsClosed() async throws {
         let dir = TemporaryDirectory()
-        let (store, _) = try Self.store(units: 1, in: dir)
+        let (store, links) = try Self.store(units: 1, in: dir)
         let app = try SurveyServer(store: store, questionnaire: "prueba").application(host: "127.0.0.1", port: 0, idleTimeout: .seconds(1))
         try await app.test(.live) { client in
             let port = try #require(client.port)
@@ -142,6 +142,11 @@ import Testing
             defer { other.close() }
             other.send("GET / HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\n\r\n")
             #expect(other.receive() > 0)
+            // Ten megabytes announced: 413 at once, without sending them.
+            let huge = Socket(port: port)
+            defer { huge.close() }
+            huge.send("POST /r/\(links[0].token) HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: application/x-www-form-urlencoded\r\nContent-Length: 10000000\r\n\r\ncsrf=x")
+            #expect(huge.text().hasPrefix("HTTP/1.1 413"))
         }
     }
 
@@ -225,6 +230,13 @@ final class Socket {
     func receive() -> Int {
         var buffer = [UInt8](repeating: 0, count: 4096)
         return recv(descriptor, &buffer, buffer.count, 0)
+    }
+
+    /// What arrives first, as text.
+    func text() -> String {
+        var buffer = [UInt8](repeating: 0, count: 4096)
+        let count = recv(descriptor, &buffer, buffer.count, 0)
+        return count > 0 ? String(decoding: buffer[..<count], as: UTF8.self) : ""
     }
 
     func close() { Foundation.close(descriptor) }
