@@ -120,3 +120,24 @@ import Testing
         #expect(SQLiteDatabase.reason(DatabaseError(resultCode: .SQLITE_NOTADB, message: "file is not a database")) == "el archivo no es una base de Sondeo o está dañado")
     }
 }
+
+/// The write-ahead log of a store that stays open (the web server) does not grow without bound.
+@Suite struct WriteAheadLogTests {
+    @Test("3,000 answers saved one transaction at a time, the store held open: the WAL stays under 17 MiB (SQLite's own rule would let it reach 64 MiB with 64 KiB pages)")
+    func boundedWAL() throws {
+        let dir = TemporaryDirectory()
+        let path = dir.path("w.sqlite")
+        let store = try SQLStore(sqlite: path)
+        _ = try store.publish(SQLiteStoreTests.version("encuesta q \"Q\"\nversión 1\nmodos web\nnota: escala 0..10\n  \"¿Nota?\"\n"), actor: "t")
+        _ = try store.startInterview(InterviewRecord(questionnaire: "satisfaccion", version: "1", respondent: "AF1", mode: "web", interviewer: nil,
+                                                     startedAt: "2026-12-06T10:00:00Z", endedAt: nil, disposition: nil, source: "web", answers: []), actor: "t")
+        var largest = 0
+        for k in 0..<3_000 {
+            try store.saveAnswer(StoredAnswer(variable: "nota", number: Double(k % 11)), variable: "nota", questionnaire: "satisfaccion", respondent: "AF1")
+            let size = (try? FileManager.default.attributesOfItem(atPath: path + "-wal")[.size] as? Int) ?? 0
+            largest = max(largest, size ?? 0)
+        }
+        // Each transaction writes at least one 64 KiB page: 3,000 of them are 190 MiB of WAL frames in all.
+        #expect(largest > 0 && largest < 17 * 1_048_576, "\(largest)")
+    }
+}
