@@ -56,6 +56,24 @@ import Testing
         #expect(try SQLStore(sqlite: store).attempts(questionnaire: "satisfaccion_servicios", unit: "AF1").map(\.disposition) == ["no_contesta"])
     }
 
+    @Test("an appointment typed as people say it («mañana 3 pm»), a past one refused, read back in words in Colombian time")
+    func appointment() throws {
+        let dir = TemporaryDirectory()
+        let store = try Self.store(in: dir)
+        // Option 4 is «Cita acordada»; 1/1/2020 has passed.
+        let run = try SondeoRunner.run(["collect", "satisfaccion_servicios", "--interviewer", "e07", "--store", store, "--any-day", "--cases", "1"],
+                                       input: "4\n1/1/2020 10:00\nmañana 3 pm\n")
+        #expect(run.status == 0, "\(run.stderr)")
+        #expect(run.stdout.contains("  ✗ miércoles 1 de enero, 10:00 a. m. ya pasó: la cita tiene que ser más adelante"), "\(run.stdout)")
+        var calendar = Calendar(identifier: .gregorian)
+        calendar.timeZone = TimeZone(secondsFromGMT: -5 * 3600)!
+        let tomorrow = calendar.dateComponents([.year, .month, .day], from: Date().addingTimeInterval(86_400))
+        let iso = String(format: "%04d-%02d-%02d", tomorrow.year!, tomorrow.month!, tomorrow.day!)
+        let cases = try SQLStore(sqlite: store).cases(of: "satisfaccion_servicios")
+        #expect(cases.first { $0.unit == "AF1" }?.appointment == "\(iso)T15:00:00-05:00")
+        #expect(run.stdout.contains("Cita guardada: ") && run.stdout.contains(" de ") && run.stdout.contains(", 3:00 p. m. (hora de Colombia)."))
+    }
+
     @Test("suspend with q, go back with <, and resume later where it stopped")
     func suspendAndResume() throws {
         let dir = TemporaryDirectory()

@@ -1,3 +1,4 @@
+import BusinessDays
 import Diagnostics
 import Foundation
 import Questionnaire
@@ -56,7 +57,10 @@ public struct PhoneInterview {
         screen.heading(L("Caso \(c.unit)", "Case \(c.unit)") + (c.stratum.map { " · " + L("estrato", "stratum") + " \($0)" } ?? "")
                        + " · " + L("intento \(c.attempts + 1) de \(CallScheduler.maximumAttempts)", "attempt \(c.attempts + 1) of \(CallScheduler.maximumAttempts)"))
         for (key, value) in Self.contactLines(c.contact) { screen.say("  \(key): \(value)") }
-        if let appointment = c.appointment { screen.say("  " + L("cita: \(appointment)", "appointment: \(appointment)")) }
+        if let appointment = c.appointment {
+            let spoken = AppointmentTime(stored: appointment)?.spoken ?? appointment
+            screen.say("  " + L("cita: \(spoken)", "appointment: \(spoken)"))
+        }
         let started = clock.timestamp
         screen.say(L("Resultado de la llamada:", "Call outcome:"))
         screen.say("  1  " + (c.unfinished ? L("Contestó: continuar la entrevista a medias", "Answered: resume the half-done interview")
@@ -77,9 +81,9 @@ public struct PhoneInterview {
             if code == "cita" {
                 guard let at = askAppointment(screen) else { return false }
                 try store.record(ContactAttempt(unit: c.unit, interviewer: interviewer, startedAt: started, endedAt: clock.timestamp, disposition: code,
-                                                notes: at), questionnaire: id)
-                try store.addAppointment(questionnaire: id, unit: c.unit, at: at, interviewer: interviewer)
-                screen.say(L("Cita guardada para \(at).", "Appointment saved for \(at)."))
+                                                notes: at.stored), questionnaire: id)
+                try store.addAppointment(questionnaire: id, unit: c.unit, at: at.stored, interviewer: interviewer)
+                screen.say(L("Cita guardada: \(at.spoken) (hora de Colombia).", "Appointment saved: \(at.spoken) (Colombian time)."))
                 return true
             }
             let notes = screen.ask(L("Nota (opcional):", "Note (optional):")).flatMap { $0.isEmpty ? nil : $0 }
@@ -98,16 +102,16 @@ public struct PhoneInterview {
         return (preferred + others).map { ($0, contact[$0]!) }
     }
 
-    /// `aaaa-mm-dd hh:mm` in Colombian time, as ISO 8601 with its offset.
-    func askAppointment(_ screen: some InterviewConsole) -> String? {
+    /// The call-back time, as the encuestador types it (``AppointmentTime``: «15/12 10:30», «mañana 3 pm»,
+    /// «lunes 9»), stored as ISO 8601 with its offset; a time already past is asked again.
+    func askAppointment(_ screen: some InterviewConsole) -> AppointmentTime? {
         while true {
-            guard let text = screen.ask(L("Fecha y hora de la cita (aaaa-mm-dd hh:mm):", "Appointment date and time (yyyy-mm-dd hh:mm):")) else { return nil }
-            let parts = text.split(separator: " ")
-            if parts.count == 2, AnswerCheck.isDate(String(parts[0])), parts[1].count == 5, parts[1].dropFirst(2).first == ":",
-               let h = Int(parts[1].prefix(2)), let m = Int(parts[1].suffix(2)), (0..<24).contains(h), (0..<60).contains(m) {
-                return "\(parts[0])T\(parts[1]):00-05:00"
+            guard let text = screen.ask(L("Día y hora de la cita (p. ej. 15/12 10:30, mañana 3 pm, lunes 9):",
+                                          "Appointment day and time (e.g. 15/12 10:30, mañana 3 pm, lunes 9):")) else { return nil }
+            switch AppointmentTime.parse(text, now: clock.now()) {
+            case .success(let time): return time
+            case .failure(let problem): screen.problem(problem.message)
             }
-            screen.problem(L("escriba la fecha y la hora así: 2026-12-03 15:30", "write the date and time like this: 2026-12-03 15:30"))
         }
     }
 
