@@ -43,7 +43,7 @@ import Testing
         #expect(try SQLStore(sqlite: store).cases(of: "satisfaccion_servicios").first?.disposition == "completa")
     }
 
-    @Test("a call outcome without interview, then the next case; the same day the first is not offered again")
+    @Test("a call outcome without interview, then the next case with the short outcome line; the same day the first is not offered again")
     func outcomes() throws {
         let dir = TemporaryDirectory()
         let store = try Self.store(in: dir)
@@ -51,6 +51,9 @@ import Testing
         let run = try SondeoRunner.run(["collect", "satisfaccion_servicios", "--interviewer", "e07", "--store", store, "--any-day"], input: "2\n\nq\n")
         #expect(run.stdout.contains("Guardado: No contesta u ocupado."))
         #expect(run.stdout.contains("── Caso AF2 · estrato A · intento 1 de 3 ──"))
+        // The whole list once per shift, then one line; «?» shows it again.
+        #expect(run.stdout.components(separatedBy: "Resultado de la llamada:").count == 2)
+        #expect(run.stdout.contains("Resultado: 1 contestó · 2 no contesta · 3 buzón · 4 cita · 5 rechazo · ? todas las opciones · q salir\nOpción:"))
         let again = try SondeoRunner.run(["collect", "satisfaccion_servicios", "--interviewer", "e07", "--store", store, "--any-day"], input: "q\n")
         #expect(again.stdout.contains("── Caso AF2"))
         #expect(try SQLStore(sqlite: store).attempts(questionnaire: "satisfaccion_servicios", unit: "AF1").map(\.disposition) == ["no_contesta"])

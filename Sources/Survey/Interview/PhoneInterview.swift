@@ -35,6 +35,10 @@ public struct PhoneInterview {
     let interviewer: String
     let mode: Mode
     let clock: Clock
+    /// Whether the whole outcome list was shown in this shift: after the first case, one short line.
+    private let menu = MenuState()
+
+    final class MenuState: @unchecked Sendable { var shown = false }
 
     public init(store: any SurveyStore, questionnaire: QuestionnaireFile, version: String, id: String, interviewer: String, mode: Mode,
                 clock: Clock = .system) {
@@ -62,19 +66,21 @@ public struct PhoneInterview {
             screen.say("  " + L("cita: \(spoken)", "appointment: \(spoken)"))
         }
         let started = clock.timestamp
-        screen.say(L("Resultado de la llamada:", "Call outcome:"))
-        screen.say("  1  " + (c.unfinished ? L("Contestó: continuar la entrevista a medias", "Answered: resume the half-done interview")
-                                           : L("Contestó el afiliado: empezar la entrevista", "The affiliate answered: start the interview")))
-        for (index, code) in Self.outcomes.enumerated() {
-            let d = Disposition.named(code)!
-            screen.say("  \(index + 2)".padding(toLength: 5, withPad: " ", startingAt: 0) + L(d.spanish, d.english))
+        let answered = c.unfinished ? L("Contestó: continuar la entrevista a medias", "Answered: resume the half-done interview")
+                                    : L("Contestó el afiliado: empezar la entrevista", "The affiliate answered: start the interview")
+        if menu.shown {
+            screen.say(L("Resultado: 1 contestó · 2 no contesta · 3 buzón · 4 cita · 5 rechazo · ? todas las opciones · q salir",
+                         "Outcome: 1 answered · 2 no answer · 3 voicemail · 4 appointment · 5 refusal · ? all options · q quit"))
+        } else {
+            showOutcomes(answered, screen: screen)
+            menu.shown = true
         }
-        screen.say("  q  " + L("Salir", "Quit"))
         while true {
             guard let answer = screen.ask(L("Opción:", "Option:")), answer.lowercased() != "q" else { return false }
+            if answer == "?" { showOutcomes(answered, screen: screen); continue }
             if answer == "1" { return try interview(c.unit, started: started, screen: screen) }
             guard let n = Int(answer), n >= 2, n - 2 < Self.outcomes.count else {
-                screen.problem(L("escriba un número de la lista o q", "type a number of the list or q"))
+                screen.problem(L("escriba un número de la lista, ? para verla o q para salir", "type a number of the list, ? to see it or q to quit"))
                 continue
             }
             let code = Self.outcomes[n - 2]
@@ -92,6 +98,18 @@ public struct PhoneInterview {
             screen.say(L("Guardado: \(Disposition.named(code)!.spanish).", "Saved: \(Disposition.named(code)!.english)."))
             return true
         }
+    }
+
+    /// The whole list of call outcomes, numbered.
+    func showOutcomes(_ answered: String, screen: some InterviewConsole) {
+        screen.say(L("Resultado de la llamada:", "Call outcome:"))
+        screen.say("  1  " + answered)
+        for (index, code) in Self.outcomes.enumerated() {
+            let d = Disposition.named(code)!
+            screen.say("  \(index + 2)".padding(toLength: 5, withPad: " ", startingAt: 0) + L(d.spanish, d.english))
+        }
+        screen.say("  ?  " + L("Ver esta lista otra vez", "Show this list again"))
+        screen.say("  q  " + L("Salir", "Quit"))
     }
 
     /// The contact fields worth showing first (name, phones, e-mail, municipality), then up to six others.
