@@ -111,6 +111,19 @@ public struct AppointmentTime: Sendable, Equatable {
         self.init(date: date, hour: hour, minute: minute)
     }
 
+    /// The Colombian local time of a moment, to the minute.
+    public init(instant: Date) {
+        let seconds = Int(instant.timeIntervalSince1970.rounded(.down)) + Self.offset
+        let days = Int((Double(seconds) / 86_400).rounded(.down)), inDay = seconds - days * 86_400
+        self.init(date: CivilDate(daysSinceEpoch: days), hour: inDay / 3600, minute: inDay % 3600 / 60)
+    }
+
+    /// The Colombian local time of a stored instant (``Date/init(instant:)``); nil for another text.
+    public init?(instant text: String) {
+        guard let date = Date(instant: text) else { return nil }
+        self.init(instant: date)
+    }
+
     /// The moment it names.
     public var instant: Date {
         Date(timeIntervalSince1970: Double(date.daysSinceEpoch * 86_400 + hour * 3600 + minute * 60 - Self.offset))
@@ -124,14 +137,19 @@ public struct AppointmentTime: Sendable, Equatable {
 
     /// As the encuestador reads it back: «martes 15 de diciembre, 10:30 a. m.».
     public var spoken: String {
+        let twelve = hour % 12 == 0 ? 12 : hour % 12
+        let clock = "\(twelve):" + (minute < 10 ? "0\(minute)" : "\(minute)") + (hour < 12 ? L(" a. m.", " a.m.") : L(" p. m.", " p.m."))
+        return spokenDay + ", " + clock
+    }
+
+    /// Its day alone: «martes 15 de diciembre».
+    public var spokenDay: String {
         let spanish = Language.current == .es
         let weekdays = spanish ? ["lunes", "martes", "miércoles", "jueves", "viernes", "sábado", "domingo"]
                                : ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"]
         let months = spanish ? ["enero", "febrero", "marzo", "abril", "mayo", "junio", "julio", "agosto", "septiembre", "octubre", "noviembre", "diciembre"]
                              : ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December"]
-        let twelve = hour % 12 == 0 ? 12 : hour % 12
-        let clock = "\(twelve):" + (minute < 10 ? "0\(minute)" : "\(minute)") + (hour < 12 ? L(" a. m.", " a.m.") : L(" p. m.", " p.m."))
-        return L("\(weekdays[ColombianCalendar.weekday(date)]) \(date.day) de \(months[date.month - 1]), \(clock)",
-                 "\(weekdays[ColombianCalendar.weekday(date)]), \(months[date.month - 1]) \(date.day), \(clock)")
+        return spanish ? "\(weekdays[ColombianCalendar.weekday(date)]) \(date.day) de \(months[date.month - 1])"
+                       : "\(weekdays[ColombianCalendar.weekday(date)]), \(months[date.month - 1]) \(date.day)"
     }
 }

@@ -21,15 +21,7 @@ extension CivilDate {
     /// The Colombian day of a stored instant (ISO 8601 with `Z` or an offset, with or without a
     /// fraction of a second), or nil when it is not one.
     public static func colombianDay(ofInstant instant: String) -> CivilDate? {
-        let parser = ISO8601DateFormatter()
-        parser.formatOptions = [.withInternetDateTime, .withFractionalSeconds]
-        var date = parser.date(from: instant)
-        if date == nil {
-            parser.formatOptions = [.withInternetDateTime]
-            date = parser.date(from: instant)
-        }
-        guard let date else { return nil }
-        return CivilDate.colombianToday(Clock { date })
+        Date(instant: instant).map { date in CivilDate.colombianToday(Clock { date }) }
     }
 
     /// A stored instant (UTC, ISO 8601) as Colombian local time, `2026-11-29 01:23`.
@@ -41,5 +33,18 @@ extension CivilDate {
         formatter.dateFormat = "yyyy-MM-dd HH:mm"
         formatter.timeZone = TimeZone(secondsFromGMT: -5 * 3600)
         return formatter.string(from: date)
+    }
+}
+
+extension Date {
+    /// A stored instant: ISO 8601 with `Z` or an offset, with or without a fraction of a second; nil
+    /// for another text.
+    public init?(instant text: String) {
+        let parser = ISO8601DateFormatter()
+        parser.formatOptions = [.withInternetDateTime, .withFractionalSeconds]
+        if let date = parser.date(from: text) { self = date; return }
+        parser.formatOptions = [.withInternetDateTime]
+        guard let date = parser.date(from: text) else { return nil }
+        self = date
     }
 }

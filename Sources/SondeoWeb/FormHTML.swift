@@ -14,7 +14,7 @@ enum FormHTML {
 
     /// The form of one page, with the answers to show (stored or just typed) and the problems found.
     static func form(_ form: SurveyForm, page: Int, action: String, csrf: String, responses: Responses, problems: [AnswerProblem],
-                     order: PresentationOrder, banner: String? = nil) -> String {
+                     order: PresentationOrder, banner: String? = nil, system: [String: String] = [:]) -> String {
         let q = form.questionnaire
         let total = form.pages.count
         let specialsJSON = "{" + q.specials.map { "\(ConditionScript.string($0.name)):\($0.code)" }.joined(separator: ",") + "}"
@@ -36,7 +36,8 @@ enum FormHTML {
             if case .hidden = states[index], !dependsOnPage(item, page: page, form: form) { continue }
             if case .skipped = states[index] { continue }
             if case .ended = states[index] { continue }
-            body += question(item, q: q, mode: form.mode, responses: responses, problems: problems.filter { $0.variable.hasPrefix(item.id) }, order: order)
+            body += question(item, q: q, mode: form.mode, responses: responses, problems: problems.filter { $0.variable.hasPrefix(item.id) }, order: order,
+                             system: system)
         }
         // «Anterior» goes back a page keeping every answer (the server saves this page's without
         // checking it); it is the form's second button, so Enter still means «Siguiente».

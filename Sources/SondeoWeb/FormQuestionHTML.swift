@@ -4,9 +4,9 @@ import Survey
 /// One question of a page: its legend, instructions, problems, inputs in the interview's order and NS/NR.
 extension FormHTML {
     static func question(_ item: Item, q: QuestionnaireFile, mode: Mode, responses: Responses, problems: [AnswerProblem],
-                         order: PresentationOrder) -> String {
+                         order: PresentationOrder, system: [String: String]) -> String {
         let text = QuestionnaireFile.replacingPipes(in: item.text(for: mode) ?? item.mainText ?? item.id) { name in
-            q.pipedText(name, responses) { ConditionScript.number($0) }
+            q.pipedText(name, responses, system: system) { ConditionScript.number($0) }
         }
         let kind: String
         switch item.type {

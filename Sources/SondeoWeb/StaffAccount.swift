@@ -44,11 +44,14 @@ public enum StaffAccount {
         guard !code.isEmpty, code.allSatisfy({ $0.isLetter || $0.isNumber || $0 == "_" || $0 == "-" }) else { throw .code(code) }
     }
 
-    /// Creates the account or replaces its role and password.
-    public static func save(code: String, role: String, password: String, in store: any WebStore, actor: String) throws {
+    /// Creates the account or replaces its role and password; `name` (how the interview script names
+    /// the person) is kept when nil.
+    public static func save(code: String, role: String, password: String, name: String? = nil, in store: any WebStore, actor: String) throws {
         try check(code: code, role: role)
         guard password.count >= minimumPassword else { throw Problem.shortPassword }
         let stored = Password.store(password)
-        try store.saveWebUser(.init(code: code, role: role, salt: stored.salt, hash: stored.hash, iterations: stored.iterations), actor: actor)
+        let name = name?.trimmingCharacters(in: .whitespaces)
+        try store.saveWebUser(.init(code: code, role: role, salt: stored.salt, hash: stored.hash, iterations: stored.iterations,
+                                    name: name?.isEmpty == false ? name : nil), actor: actor)
     }
 }

@@ -36,15 +36,14 @@ extension SurveyServer {
             guard let user = try self.user(request) else { return self.denied(request) }
             guard let unit = try self.sampleUnit(context.parameters.get("unit") ?? "") else { return Self.notFound() }
             guard try self.claims.take(unit, for: user.code) else { return self.heldPage(unit) }
-            return try await self.show(unit: unit, action: "/e/\(unit)", form: self.staffForm, request: request,
-                                       banner: "Encuestador \(user.code) · caso \(unit)")
+            return try await self.show(unit: unit, action: "/e/\(unit)", form: self.staffForm, request: request, staff: user)
         }
         router.post("/e/:unit") { request, context in
             guard let user = try self.user(request) else { return self.denied(request) }
             guard let unit = try self.sampleUnit(context.parameters.get("unit") ?? "") else { return Self.notFound() }
             // Nothing is written to a case another interviewer holds (by phone or on the web).
             guard try self.claims.take(unit, for: user.code) else { return self.heldPage(unit) }
-            return try await self.submit(unit: unit, action: "/e/\(unit)", form: self.staffForm, interviewer: user.code, request: request)
+            return try await self.submit(unit: unit, action: "/e/\(unit)", form: self.staffForm, staff: user, request: request)
         }
     }
 
@@ -72,10 +71,7 @@ extension SurveyServer {
 
     /// Progress per stratum and the AAPOR rates of the whole sample.
     func fieldworkPage(user: WebUser) throws -> String {
-        let cases = try store.cases(of: questionnaireID).map {
-            FieldworkProgress.Case(group: $0.stratum ?? "(sin estrato)", reserve: $0.reserve, disposition: $0.disposition, attempts: $0.attempts)
-        }
-        let progress = FieldworkProgress(cases: cases)
+        let progress = try FieldworkProgress(store: store, questionnaire: questionnaireID, by: .estrato)
         func percent(_ x: Double?) -> String { x.map { String(format: "%.1f %%", $0 * 100).replacingOccurrences(of: ".", with: ",") } ?? "—" }
         var body = "<p class=\"banner\">Supervisor \(FormHTML.esc(user.code)) · <a href=\"/salir\">salir</a></p>"
         body += "<header><p class=\"marca\">Confa</p><h1>Trabajo de campo: \(FormHTML.esc(form.questionnaire.title ?? questionnaireID))</h1></header>"

@@ -62,7 +62,7 @@ public struct SurveyServer: Sendable {
         router.post("/r/:token") { request, context in
             let token = context.parameters.get("token") ?? ""
             guard let unit = try self.unit(token) else { return Self.notFound() }
-            return try await self.submit(unit: unit, action: "/r/\(token)", form: self.form, interviewer: nil, request: request)
+            return try await self.submit(unit: unit, action: "/r/\(token)", form: self.form, staff: nil, request: request)
         }
         staffRoutes(router)
         return router
@@ -104,8 +104,14 @@ public struct SurveyServer: Sendable {
 
     static let csrfCookie = "sondeo_csrf"
 
-    /// The next page of a unit's interview (or the thanks).
-    func show(unit: String, action: String, form: SurveyForm, request: Request, banner: String? = nil) async throws -> Response {
+    /// What `{_encuestador}` reads on an interviewer's form: the name on the staff record, else the code.
+    static func pipes(_ staff: WebUser?) -> [String: String] {
+        staff.map { ["_encuestador": $0.name ?? $0.code] } ?? [:]
+    }
+
+    /// The next page of a unit's interview (or the thanks); `staff` is the interviewer's account on `/e/…`.
+    func show(unit: String, action: String, form: SurveyForm, request: Request, staff: WebUser? = nil) async throws -> Response {
+        let banner = staff.map { "Encuestador \($0.name ?? $0.code) · caso \(unit)" }
         let csrf = request.cookies[Self.csrfCookie]?.value ?? Self.newToken()
         let thanks = Self.html(FormHTML.message("Gracias", "Sus respuestas ya quedaron registradas. ¡Gracias por ayudarnos a mejorar!"), status: .ok)
         let interview = try store.interview(questionnaire: questionnaireID, respondent: unit)
@@ -120,14 +126,16 @@ public struct SurveyServer: Sendable {
             return thanks
         }
         let order = PresentationOrder(questionnaire: questionnaireID, respondent: unit, responses: responses)
-        var response = Self.html(FormHTML.form(form, page: page, action: action, csrf: csrf, responses: responses, problems: [], order: order, banner: banner),
+        var response = Self.html(FormHTML.form(form, page: page, action: action, csrf: csrf, responses: responses, problems: [], order: order, banner: banner,
+                                                system: Self.pipes(staff)),
                                  status: .ok)
         response.setCookie(Self.csrfCookie(csrf))
         return response
     }
 
     /// A submitted page: checked, saved whole, and on to the next page (or the same with its problems).
-    func submit(unit: String, action: String, form: SurveyForm, interviewer: String?, request: Request) async throws -> Response {
+    func submit(unit: String, action: String, form: SurveyForm, staff: WebUser?, request: Request) async throws -> Response {
+        let interviewer = staff?.code
         let fields = try await Self.fields(request)
         guard let cookie = Self.checkCSRF(request, fields) else {
             return Self.html(FormHTML.message("Formulario vencido", "Por seguridad, vuelva a abrir su enlace personal e intente de nuevo."), status: .forbidden)
@@ -154,7 +162,8 @@ public struct SurveyServer: Sendable {
         }
         var (responses, problems) = form.read(page: page, fields: fields, into: stored)
         if !problems.isEmpty {
-            return Self.html(FormHTML.form(form, page: page, action: action, csrf: cookie, responses: responses, problems: problems, order: order),
+            return Self.html(FormHTML.form(form, page: page, action: action, csrf: cookie, responses: responses, problems: problems, order: order,
+                                           system: Self.pipes(staff)),
                              status: .unprocessableContent)
         }
         order.stamp(&responses, of: form.questionnaire)

@@ -121,6 +121,10 @@ enum Migrations {
                 """),
             .both("CREATE TABLE web_session (token TEXT PRIMARY KEY, code TEXT NOT NULL REFERENCES web_user(code), expires_at TEXT NOT NULL)"),
         ]),
+        // The staff member's name, for the interview script (`{_encuestador}`).
+        ("v7: staff names", [
+            .both("ALTER TABLE web_user ADD COLUMN name TEXT"),
+        ]),
     ]
 
     /// The names an earlier Sondeo recorded for PostgreSQL stores, for the migrations they stand for.

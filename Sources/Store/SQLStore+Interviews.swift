@@ -68,12 +68,49 @@ extension SQLStore {
         }
     }
 
+    public func answerCall(_ interview: InterviewRecord, attempt: ContactAttempt) throws -> InterviewRecord {
+        try database.write { tx in
+            let started = try Self.startInterview(tx, interview, actor: attempt.interviewer)
+            guard let caseID = try Self.caseID(tx, interview.questionnaire, attempt.unit) else {
+                throw StoreError.notInSample(questionnaire: interview.questionnaire, unit: attempt.unit)
+            }
+            try Self.insertAttempt(tx, caseID: caseID, attempt)
+            try tx.execute("UPDATE sample_case SET disposition = ? WHERE id = ?", [attempt.disposition, caseID])
+            try Self.log(tx, actor: attempt.interviewer, action: "attempt", details: "\(interview.questionnaire) \(attempt.unit) \(attempt.disposition)")
+            return started
+        }
+    }
+
+    public func undoCall(questionnaire: String, unit: String, startedAt: String, actor: String) throws {
+        try database.write { tx in
+            guard let caseID = try Self.caseID(tx, questionnaire, unit) else { throw StoreError.notInSample(questionnaire: questionnaire, unit: unit) }
+            let attempts = try tx.rows("SELECT id FROM contact_attempt WHERE case_id = ? AND started_at = ? AND disposition = ?",
+                                       [caseID, startedAt, SQLStore.openCall]) { $0.integer(0)! }
+            for id in attempts {
+                try tx.execute("UPDATE appointment SET kept_attempt_id = NULL WHERE kept_attempt_id = ?", [id])
+                try tx.execute("DELETE FROM contact_attempt WHERE id = ?", [id])
+            }
+            // The interview goes only when nothing was answered in it (`_orden` and the like are the system's).
+            if let open = try Self.interview(tx, questionnaire, unit), open.endedAt == nil, open.answers.allSatisfy({ $0.variable.hasPrefix("_") }) {
+                try tx.execute("DELETE FROM interview WHERE questionnaire = ? AND respondent = ? AND ended_at IS NULL", [questionnaire, unit])
+            }
+            try tx.execute("""
+                UPDATE sample_case SET disposition = (SELECT disposition FROM contact_attempt WHERE case_id = ? ORDER BY id DESC LIMIT 1) WHERE id = ?
+                """, [caseID, caseID])
+            try Self.log(tx, actor: actor, action: "undo_call", details: "\(questionnaire) \(unit) \(startedAt)")
+        }
+    }
+
     public func finishInterview(questionnaire: String, respondent: String, disposition: String, endedAt: String, attempt: ContactAttempt) throws {
         try database.write { tx in
             try tx.execute("UPDATE interview SET disposition = ?, ended_at = ? WHERE questionnaire = ? AND respondent = ?",
                            [disposition, endedAt, questionnaire, respondent])
             if let caseID = try Self.caseID(tx, questionnaire, respondent) {
-                try Self.insertAttempt(tx, caseID: caseID, attempt)
+                // The call counted when it was answered (``answerCall(_:attempt:)``): it now takes the interview's end.
+                let updated = try tx.execute("""
+                    UPDATE contact_attempt SET ended_at = ?, disposition = ?, notes = ? WHERE case_id = ? AND started_at = ? AND disposition = ?
+                    """, [attempt.endedAt, attempt.disposition, attempt.notes, caseID, attempt.startedAt, SQLStore.openCall])
+                if updated == 0 { try Self.insertAttempt(tx, caseID: caseID, attempt) }
                 try tx.execute("UPDATE sample_case SET disposition = ? WHERE id = ?", [disposition, caseID])
             }
             try Self.log(tx, actor: attempt.interviewer, action: "finish_interview", details: "\(questionnaire) \(respondent) \(disposition)")

@@ -29,19 +29,19 @@ extension SQLStore {
     public func saveWebUser(_ user: WebUser, actor: String) throws {
         try database.write { tx in
             try tx.execute("""
-                INSERT INTO web_user (code, role, salt, hash, iterations) VALUES (?, ?, ?, ?, ?)
+                INSERT INTO web_user (code, role, salt, hash, iterations, name) VALUES (?, ?, ?, ?, ?, ?)
                 ON CONFLICT (code) DO UPDATE SET role = excluded.role, salt = excluded.salt, hash = excluded.hash,
-                    iterations = excluded.iterations, failures = 0, locked_until = NULL
-                """, [user.code, user.role, user.salt, user.hash, user.iterations])
+                    iterations = excluded.iterations, failures = 0, locked_until = NULL, name = COALESCE(excluded.name, web_user.name)
+                """, [user.code, user.role, user.salt, user.hash, user.iterations, user.name])
             try Self.log(tx, actor: actor, action: "web_user", details: "\(user.code) \(user.role)")
         }
     }
 
     public func webUser(_ code: String) throws -> WebUser? {
         try database.read { tx in
-            try tx.first("SELECT code, role, salt, hash, iterations, failures, locked_until FROM web_user WHERE code = ?", [code]) {
+            try tx.first("SELECT code, role, salt, hash, iterations, failures, locked_until, name FROM web_user WHERE code = ?", [code]) {
                 WebUser(code: $0.text(0)!, role: $0.text(1)!, salt: $0.text(2)!, hash: $0.text(3)!, iterations: $0.int(4)!, failures: $0.int(5)!,
-                        lockedUntil: $0.text(6))
+                        lockedUntil: $0.text(6), name: $0.text(7))
             }
         }
     }
@@ -65,10 +65,10 @@ extension SQLStore {
     public func session(_ token: String, now: String) throws -> WebUser? {
         try database.read { tx in
             try tx.first("""
-                SELECT u.code, u.role, u.salt, u.hash, u.iterations FROM web_session s JOIN web_user u ON u.code = s.code
+                SELECT u.code, u.role, u.salt, u.hash, u.iterations, u.name FROM web_session s JOIN web_user u ON u.code = s.code
                 WHERE s.token = ? AND s.expires_at > ?
                 """, [token, now]) {
-                WebUser(code: $0.text(0)!, role: $0.text(1)!, salt: $0.text(2)!, hash: $0.text(3)!, iterations: $0.int(4)!)
+                WebUser(code: $0.text(0)!, role: $0.text(1)!, salt: $0.text(2)!, hash: $0.text(3)!, iterations: $0.int(4)!, name: $0.text(5))
             }
         }
     }

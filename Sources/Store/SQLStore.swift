@@ -8,6 +8,8 @@ import Foundation
 /// seam. Every method is one transaction: it happens entirely or not at all.
 public final class SQLStore: WebStore, CaseStore, Sendable {
     let database: any SQLDatabase
+    /// The disposition of a call answered and not yet finished (``answerCall(_:attempt:)``).
+    public static let openCall = "interrumpida"
 
     /// Opens (creating if needed) and migrates the SQLite store at `path`.
     public convenience init(sqlite path: String) throws(StoreError) {

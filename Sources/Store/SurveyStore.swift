@@ -35,7 +35,17 @@ public protocol SurveyStore: Sendable {
     func startInterview(_ interview: InterviewRecord, actor: String) throws -> InterviewRecord
     /// Saves one answer of an unfinished interview at once (nil removes it, when going back).
     func saveAnswer(_ answer: StoredAnswer?, variable: String, questionnaire: String, respondent: String) throws
-    /// Ends an interview with its disposition and records the contact attempt that produced it.
+    /// A call the affiliate answered: the interview started (or the half-done one reopened) and the call
+    /// recorded at once as an attempt ``SQLStore/openCall`` (`interrumpida`), in one transaction. However
+    /// the session then ends without finishing — «q», Ctrl-C, the terminal closed, the program killed —
+    /// the store holds the same thing: one attempt, the answers given, the interview to resume.
+    func answerCall(_ interview: InterviewRecord, attempt: ContactAttempt) throws -> InterviewRecord
+    /// Takes back a call recorded by ``answerCall(_:attempt:)`` (the encuestador keyed «contestó» by
+    /// mistake): its attempt goes, the interview too when nothing was answered in it, and the case gets
+    /// back the disposition of its previous attempt.
+    func undoCall(questionnaire: String, unit: String, startedAt: String, actor: String) throws
+    /// Ends an interview with its disposition and records the contact attempt that produced it (the
+    /// attempt ``answerCall(_:attempt:)`` opened at the same start, when there is one).
     func finishInterview(questionnaire: String, respondent: String, disposition: String, endedAt: String, attempt: ContactAttempt) throws
     /// Books an appointment for a case; the next attempt on the case keeps it.
     func addAppointment(questionnaire: String, unit: String, at: String, interviewer: String) throws

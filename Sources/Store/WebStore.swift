@@ -5,7 +5,7 @@ public protocol WebStore: SurveyStore {
     func webLinks(questionnaire: String, includeReserve: Bool, now: String, token: @escaping @Sendable () -> String) throws -> [(unit: String, token: String)]
     /// The questionnaire and unit a token opens, or nil.
     func webLink(token: String) throws -> (questionnaire: String, unit: String)?
-    /// Adds an account or replaces its role and password (failures cleared).
+    /// Adds an account or replaces its role and password (failures cleared); a nil name keeps the one stored.
     func saveWebUser(_ user: WebUser, actor: String) throws
     func webUser(_ code: String) throws -> WebUser?
     /// Counts a failed login; from `limit` failures on, the account is locked until `lockUntil`.
@@ -42,8 +42,11 @@ public struct WebUser: Sendable, Equatable {
     public var iterations: Int
     public var failures: Int
     public var lockedUntil: String?
+    /// The person's name as the interview script says it (`{_encuestador}`: «le habla Laura Gómez»).
+    public var name: String?
 
-    public init(code: String, role: String, salt: String, hash: String, iterations: Int, failures: Int = 0, lockedUntil: String? = nil) {
+    public init(code: String, role: String, salt: String, hash: String, iterations: Int, failures: Int = 0, lockedUntil: String? = nil,
+                name: String? = nil) {
         self.code = code
         self.role = role
         self.salt = salt
@@ -51,6 +54,7 @@ public struct WebUser: Sendable, Equatable {
         self.iterations = iterations
         self.failures = failures
         self.lockedUntil = lockedUntil
+        self.name = name
     }
 }
 

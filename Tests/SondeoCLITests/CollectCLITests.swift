@@ -41,6 +41,8 @@ import Testing
         #expect(Set(saved.answers.map(\.variable)) == ["_orden", "consentimiento", "servicio", "usos", "nps", "nps_razon", "csat", "atributos_amabilidad",
                                                        "atributos_espera", "atributos_informacion", "atributos_sedes"])
         #expect(try SQLStore(sqlite: store).cases(of: "satisfaccion_servicios").first?.disposition == "completa")
+        // One call, one attempt: the one opened when the affiliate answered took the interview's end.
+        #expect(try SQLStore(sqlite: store).attempts(questionnaire: "satisfaccion_servicios", unit: "AF1").map(\.disposition) == ["completa"])
     }
 
     @Test("a call outcome without interview, then the next case with the short outcome line; the same day the first is not offered again")
@@ -88,6 +90,7 @@ import Testing
         let stored = try SQLStore(sqlite: store)
         #expect(try stored.interview(questionnaire: "satisfaccion_servicios", respondent: "AF1")?.answers.first { $0.variable == "servicio" }?.number == 3)
         #expect(try stored.cases(of: "satisfaccion_servicios").first?.unfinished == true)
+        #expect(try stored.attempts(questionnaire: "satisfaccion_servicios", unit: "AF1").map(\.disposition) == ["interrumpida"])
         let second = try SondeoRunner.run(["collect", "satisfaccion_servicios", "--interviewer", "e08", "--store", store, "--unit", "AF1"],
                                           input: "1\n4\n9\n\n5\n5\n4\n4\n5\n\n")
         #expect(second.stdout.contains("Se continúa la entrevista: 2 respuestas ya guardadas."))
@@ -133,6 +136,111 @@ import Testing
                                            input: "1\n9\n\n5\n5\n4\n4\n5\n\n")
         #expect(resumed.stdout.contains("Se continúa la entrevista: 3 respuestas ya guardadas."))
         #expect(resumed.stdout.hasSuffix("Entrevista terminada: Entrevista completa.\n"))
+    }
+
+    @Test("however the session ends half-way (q, end of input, Ctrl-C, a closed terminal, kill -9): one attempt «interrumpida», the answers kept, resumed at the next question",
+          arguments: ["q", "eof", "SIGINT", "SIGHUP", "SIGKILL"])
+    func oneResumeRule(_ ending: String) throws {
+        let dir = TemporaryDirectory()
+        let store = try Self.store(in: dir)
+        let (process, input) = try SondeoRunner.start(["collect", "satisfaccion_servicios", "--interviewer", "e07", "--store", store, "--unit", "AF1"])
+        input.write(Data("1\n1\n6\n4\n".utf8))
+        let reader = try SQLStore(sqlite: store)
+        var saved = 0
+        for _ in 0..<200 where saved < 3 {
+            Thread.sleep(forTimeInterval: 0.05)
+            saved = (try? reader.interview(questionnaire: "satisfaccion_servicios", respondent: "AF1"))??.answers.filter { !$0.variable.hasPrefix("_") }.count ?? 0
+        }
+        switch ending {
+        case "q": input.write(Data("q\n".utf8)); try input.close()
+        case "eof": try input.close()
+        case "SIGINT": kill(process.processIdentifier, SIGINT)
+        case "SIGHUP": kill(process.processIdentifier, SIGHUP)
+        default: kill(process.processIdentifier, SIGKILL)
+        }
+        process.waitUntilExit()
+        #expect(saved == 3)
+        #expect(try reader.attempts(questionnaire: "satisfaccion_servicios", unit: "AF1").map(\.disposition) == ["interrumpida"])
+        // Caught endings release the case at once (exit 128 + the signal); kill -9 leaves the claim to expire.
+        #expect(try claimedBy(store) == (ending == "SIGKILL" ? "e07" : nil))
+        let status: [String: Int32] = ["q": 0, "eof": 0, "SIGINT": 130, "SIGHUP": 129]
+        if let expected = status[ending] { #expect(process.terminationStatus == expected) }
+        #expect(try reader.cases(of: "satisfaccion_servicios").first { $0.unit == "AF1" }?.unfinished == true)
+        let resumed = try SondeoRunner.run(["collect", "satisfaccion_servicios", "--interviewer", "e07", "--store", store, "--unit", "AF1"],
+                                           input: "1\n9\n\n5\n5\n4\n4\n5\n\n")
+        #expect(resumed.stdout.contains("Se continúa la entrevista: 3 respuestas ya guardadas."))
+        #expect(resumed.stdout.hasSuffix("Entrevista terminada: Entrevista completa.\n"))
+        // Two calls, two attempts: the first stays «interrumpida», the second took the interview's end.
+        #expect(try reader.attempts(questionnaire: "satisfaccion_servicios", unit: "AF1").map(\.disposition) == ["interrumpida", "completa"])
+    }
+
+    @Test("«contestó» keyed by mistake is taken back with «<» at the first question; «<» at the note goes back to the list unsaved")
+    func undoOutcome() throws {
+        let dir = TemporaryDirectory()
+        let store = try Self.store(in: dir)
+        // 1 (answered), «<» at the consent question, 2 (no answer), «<» at the note, 3 (voicemail), no note.
+        let run = try SondeoRunner.run(["collect", "satisfaccion_servicios", "--interviewer", "e07", "--store", store, "--unit", "AF1"],
+                                       input: "1\n<\n2\n<\n3\n\n")
+        #expect(run.status == 0, "\(run.stderr)")
+        #expect(run.stdout.contains("[ns: No sabe · nr: No responde · <: deshacer «contestó» · q: suspender]") || run.stdout.contains("<: deshacer «contestó»"))
+        #expect(run.stdout.contains("Se deshizo «contestó»: esta llamada no quedó registrada. Elija el resultado de la llamada."))
+        #expect(run.stdout.contains("No se guardó nada. Elija el resultado de la llamada."))
+        #expect(run.stdout.contains("Guardado: Buzón de voz del afiliado."))
+        let reader = try SQLStore(sqlite: store)
+        #expect(try reader.attempts(questionnaire: "satisfaccion_servicios", unit: "AF1").map(\.disposition) == ["buzon"])
+        #expect(try reader.interview(questionnaire: "satisfaccion_servicios", respondent: "AF1") == nil)
+        #expect(try reader.cases(of: "satisfaccion_servicios").first { $0.unit == "AF1" }?.disposition == "buzon")
+        #expect(try reader.audit().contains { $0.action == "undo_call" })
+    }
+
+    @Test("the case card lists the earlier calls with their notes in Colombian time, and a saved outcome says when the case comes back")
+    func historyAndNextAttempt() throws {
+        let dir = TemporaryDirectory()
+        let store = try Self.store(in: dir)
+        let writer = try SQLStore(sqlite: store)
+        // 15:00 UTC is 10:00 in Colombia (UTC−5); 24 November 2026 was a Tuesday.
+        try writer.record(ContactAttempt(unit: "AF1", interviewer: "e03", startedAt: "2026-11-24T15:00:00Z", endedAt: "2026-11-24T15:01:00Z",
+                                         disposition: "no_contesta", notes: "timbra y se va a buzón"), questionnaire: "satisfaccion_servicios")
+        let run = try SondeoRunner.run(["collect", "satisfaccion_servicios", "--interviewer", "e07", "--store", store, "--unit", "AF1", "--any-day"],
+                                       input: "2\nsigue sin contestar\n")
+        #expect(run.status == 0, "\(run.stderr)")
+        #expect(run.stdout.contains("  Llamadas anteriores:\n    1. martes 24 de noviembre, 10:00 a. m. · e03 · No contesta u ocupado\n       nota: «timbra y se va a buzón»\n"),
+                "\(run.stdout)")
+        // No answer waits 180 minutes and never twice the same Colombian day (every day calls with --unit): the
+        // next attempt is 3 hours on, or the start of tomorrow when that is still today.
+        var calendar = Calendar(identifier: .gregorian)
+        calendar.timeZone = TimeZone(secondsFromGMT: -5 * 3600)!
+        let now = Date(), later = now.addingTimeInterval(180 * 60)
+        let weekdays = ["domingo", "lunes", "martes", "miércoles", "jueves", "viernes", "sábado"]
+        let months = ["enero", "febrero", "marzo", "abril", "mayo", "junio", "julio", "agosto", "septiembre", "octubre", "noviembre", "diciembre"]
+        let expected: String
+        if calendar.isDate(later, inSameDayAs: now) {
+            let tomorrow = calendar.date(byAdding: .day, value: 1, to: now)!
+            let c = calendar.dateComponents([.weekday, .day, .month], from: tomorrow)
+            expected = "Próximo intento: desde el \(weekdays[c.weekday! - 1]) \(c.day!) de \(months[c.month! - 1])."
+        } else {
+            let c = calendar.dateComponents([.weekday, .day, .month], from: later)
+            expected = "Próximo intento: desde el \(weekdays[c.weekday! - 1]) \(c.day!) de \(months[c.month! - 1]), "
+        }
+        #expect(run.stdout.contains("Guardado: No contesta u ocupado. " + expected), "\(run.stdout)")
+        #expect(try writer.attempts(questionnaire: "satisfaccion_servicios", unit: "AF1").last?.notes == "sigue sin contestar")
+    }
+
+    @Test("the script says the encuestador's name from the staff record; without one, the code and a warning")
+    func interviewerName() throws {
+        let dir = TemporaryDirectory()
+        let store = try Self.store(in: dir)
+        let unnamed = try SondeoRunner.run(["collect", "satisfaccion_servicios", "--interviewer", "e07", "--store", store, "--unit", "AF1"], input: "1\nq\n")
+        #expect(unnamed.stdout.contains("«e07» no tiene nombre registrado"))
+        #expect(unnamed.stdout.contains("le habla e07 de Confa"))
+        let user = try SondeoRunner.run(["serve", "user", "e07", "--role", "encuestador", "--name", "Laura Gómez", "--store", store], input: "una clave larga\n")
+        #expect(user.status == 0, "\(user.stderr)")
+        let named = try SondeoRunner.run(["collect", "satisfaccion_servicios", "--interviewer", "e07", "--store", store, "--unit", "AF2"], input: "1\nq\n")
+        #expect(named.stdout.contains("Buenos días, le habla Laura Gómez de Confa."))
+        #expect(!named.stdout.contains("no tiene nombre registrado"))
+        // A new password without --name keeps the name.
+        _ = try SondeoRunner.run(["serve", "user", "e07", "--role", "encuestador", "--store", store], input: "otra clave larga\n")
+        #expect(try SQLStore(sqlite: store).webUser("e07")?.name == "Laura Gómez")
     }
 
     @Test("three unanswered calls on three days close the case as max_intentos before the next call")

@@ -92,6 +92,43 @@ import Testing
         #expect((byAllocation["groups"] as? [[String: Any]])?.map { $0["target"] as? Int } == [8, 2])
     }
 
+    @Test("status while cases are open: a pending appointment and an interview left before its first answer are contacted non-interviews (O), not refusals; a half-done one counts by its answers")
+    func interimClasses() throws {
+        let dir = TemporaryDirectory()
+        let path = dir.path("campo.sqlite"), sample = try Self.sampleFile(in: dir)
+        _ = try SondeoRunner.run(["questionnaire", "publish", Self.satisfaccion, "--store", path])
+        _ = try SondeoRunner.run(["sample", "load", sample, "--questionnaire", "satisfaccion_servicios", "--store", path])
+        let store = try SQLStore(sqlite: path)
+        func call(_ unit: String, _ code: String) throws {
+            try store.record(ContactAttempt(unit: unit, interviewer: "e01", startedAt: "2026-11-30T14:00:00Z", endedAt: "2026-11-30T14:05:00Z",
+                                            disposition: code), questionnaire: "satisfaccion_servicios")
+        }
+        // AF1: an appointment. AF2: answered, nothing typed, left. AF3: consent and service typed, left (2 of 9 applicable: a break-off, R).
+        // AF4: answered 8 of the 9 (partial, P). AF5: a refusal. The other ten: never tried (UH).
+        try call("AF1", "cita")
+        try store.addAppointment(questionnaire: "satisfaccion_servicios", unit: "AF1", at: "2026-12-20T10:00:00-05:00", interviewer: "e01")
+        for (unit, answers) in [("AF2", [(String, Double)]()), ("AF3", [("consentimiento", 1), ("servicio", 2)]),
+                                ("AF4", [("consentimiento", 1), ("servicio", 2), ("usos", 3), ("nps", 8), ("csat", 4), ("atributos_amabilidad", 4),
+                                         ("atributos_espera", 3), ("atributos_informacion", 4)])] {
+            let record = InterviewRecord(questionnaire: "satisfaccion_servicios", version: "2026.11", respondent: unit, mode: "telefono", interviewer: "e01",
+                                         startedAt: "2026-11-30T14:00:00Z", endedAt: nil, disposition: nil, source: "collect", answers: [])
+            _ = try store.answerCall(record, attempt: ContactAttempt(unit: unit, interviewer: "e01", startedAt: "2026-11-30T14:00:00Z",
+                                                                     endedAt: "2026-11-30T14:00:00Z", disposition: "interrumpida"))
+            for (name, value) in answers {
+                try store.saveAnswer(StoredAnswer(variable: name, number: value), variable: name,
+                                     questionnaire: "satisfaccion_servicios", respondent: unit)
+            }
+        }
+        try call("AF5", "rechazo")
+        let run = try SondeoRunner.run(["responses", "status", "satisfaccion_servicios", "--store", path, "--format", "json"])
+        #expect(run.status == 0, "\(run.stderr)")
+        let json = try #require(try JSONSerialization.jsonObject(with: Data(run.stdout.utf8)) as? [String: Any])
+        let counts = try #require(json["counts"] as? [String: Double])
+        #expect(counts == ["I": 0, "P": 1, "R": 2, "NC": 0, "O": 2, "UH": 10, "UO": 0, "NE": 0])
+        // Nothing closed yet: the partial is only how AF4 would end.
+        #expect(json["closed"] as? Int == 1 && json["partials"] as? Int == 0)
+    }
+
     /// A store with the satisfaction questionnaire published and the demo's web answers' affiliates as cases.
     static func storeWithWebAnswers(in dir: TemporaryDirectory) throws -> (store: String, answers: String) {
         let store = dir.path("campo.sqlite")

@@ -85,5 +85,27 @@ import Testing
         #expect(CallScheduler.partialDisposition(answered: 5, applicable: 10, threshold: 0.6) == "abandono")
         #expect(CallScheduler.partialDisposition(answered: 6, applicable: 10, threshold: 0.6) == "parcial")
     }
-}
 
+    @Test("the next attempt: the outcome's wait, never the same Colombian day, a business day (8 December is a holiday); none after a final outcome or the third attempt")
+    func nextAttempt() {
+        let s = CallScheduler.colombian(includeReserve: false, anyDay: false)
+        // Monday 7 December 2026, 10:00 in Bogotá; no answer waits 180 minutes (13:00, the same day), so the
+        // next day, Tuesday the 8th, is a holiday (Inmaculada Concepción): Wednesday 9 December, 00:00 Bogotá = 05:00 UTC.
+        #expect(s.nextAttempt(after: Self.at("2026-12-07T15:00:00Z"), disposition: "no_contesta", attempts: 1) == Self.at("2026-12-09T05:00:00Z"))
+        // Unavailable this week waits 10,080 minutes: Friday 11 December 16:00 Bogotá → Friday 18 December 16:00 (21:00 UTC), a business day.
+        #expect(s.nextAttempt(after: Self.at("2026-12-11T21:00:00Z"), disposition: "no_disponible", attempts: 1) == Self.at("2026-12-18T21:00:00Z"))
+        // Friday 11 December 16:00 + 180 min is 19:00 the same day: the next business day is Monday 14 December.
+        #expect(s.nextAttempt(after: Self.at("2026-12-11T21:00:00Z"), disposition: "no_contesta", attempts: 2) == Self.at("2026-12-14T05:00:00Z"))
+        #expect(s.nextAttempt(after: Self.at("2026-12-07T15:00:00Z"), disposition: "rechazo", attempts: 1) == nil)
+        #expect(s.nextAttempt(after: Self.at("2026-12-07T15:00:00Z"), disposition: "no_contesta", attempts: 3) == nil)
+    }
+
+    @Test("how an open case closes: by its answers when it has some (half of the applicable ones: partial), else by its attempts; an interview left before its first answer is contacted, not a break-off")
+    func closingDisposition() {
+        #expect(CallScheduler.closingDisposition(attempts: ["interrumpida"], progress: InterviewProgress(answered: 0, applicable: 9)) == "max_intentos_contactado")
+        #expect(CallScheduler.closingDisposition(attempts: ["no_contesta", "interrumpida"], progress: InterviewProgress(answered: 2, applicable: 9)) == "abandono")
+        #expect(CallScheduler.closingDisposition(attempts: ["interrumpida"], progress: InterviewProgress(answered: 5, applicable: 9)) == "parcial")
+        #expect(CallScheduler.closingDisposition(attempts: ["no_contesta", "buzon", "no_contesta"], progress: nil) == "max_intentos")
+        #expect(CallScheduler.closingDisposition(attempts: ["no_contesta", "cita", "no_contesta"], progress: nil) == "max_intentos_contactado")
+    }
+}

@@ -16,8 +16,9 @@ extension QuestionnaireFile {
     /// How an earlier answer reads inside a text: the label of its code, else its value (numbers as
     /// `number` writes them); «—» when unanswered or answered NS/NR, so that a question never reads
     /// «…el servicio de No sabe?» (the interviewer rephrases, as the DSL-072 warning says). The same in
-    /// the terminal interview and the web form.
-    public func pipedText(_ name: String, _ responses: Responses, number: (Double) -> String) -> String {
+    /// the terminal interview and the web form. A system value (`_encuestador`) reads as `system` gives it.
+    public func pipedText(_ name: String, _ responses: Responses, system: [String: String] = [:], number: (Double) -> String) -> String {
+        if let value = system[name] { return value }
         guard let answer = responses[name] else { return "—" }
         switch answer {
         case .number(let x):

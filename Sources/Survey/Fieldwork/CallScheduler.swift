@@ -97,6 +97,32 @@ public struct CallScheduler: Sendable {
         return attempts.contains { Disposition.named($0).map { reached.contains($0.outcome) } ?? false } ? "max_intentos_contactado" : "max_intentos"
     }
 
+    /// How a case still open ends when its attempts are used up (or the field closes): an interview with
+    /// answers as `parcial` or `abandono` by its progress (AAPOR 1.2 / 2.12), anything else by its
+    /// attempts (``exhaustedDisposition(attempts:)``). An interview left before its first answer is no
+    /// break-off: the affiliate was reached and did not refuse, so it counts among the contacted.
+    /// `collect` closes cases by it and `responses status` and `/campo` classify half-done interviews by it.
+    public static func closingDisposition(attempts: [String], progress: InterviewProgress?, threshold: Double? = nil) -> String {
+        if let progress, progress.answered > 0 {
+            return partialDisposition(answered: progress.answered, applicable: progress.applicable, threshold: threshold)
+        }
+        return exhaustedDisposition(attempts: attempts)
+    }
+
+    /// The earliest moment the case may be called again after an attempt that ended at `end` with
+    /// `disposition`, by the rule of ``callable(_:now:)`` (the outcome's wait, another day, a calling
+    /// day); nil when the outcome ends the case or `attempts` (this one included) used them all up.
+    public func nextAttempt(after end: Date, disposition: String, attempts: Int) -> Date? {
+        guard let d = Disposition.named(disposition), !d.final, !d.endsNumber, attempts < Self.maximumAttempts else { return nil }
+        var calendar = Calendar(identifier: .gregorian)
+        calendar.timeZone = Self.colombia
+        func nextDay(_ date: Date) -> Date { calendar.date(byAdding: .day, value: 1, to: calendar.startOfDay(for: date))! }
+        var next = end.addingTimeInterval(Double(d.retryMinutes ?? 0) * 60)
+        if Self.day(next) == Self.day(end) { next = nextDay(end) }
+        for _ in 0..<366 where !callingDay(next) { next = nextDay(next) }
+        return next
+    }
+
     /// Cases that used their attempts without a final result: they end as `max_intentos`, or
     /// `max_intentos_contactado` when someone was reached before; one with an interview left half-way
     /// ends as `parcial` or `abandono` (``partialDisposition(answered:applicable:)``).

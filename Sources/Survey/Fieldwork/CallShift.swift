@@ -5,9 +5,8 @@ import Store
 
 /// An encuestador's shift at the telephone: case after case by Confa's calling rule
 /// (``CallScheduler``), each claimed first (``CaseClaims``, shared with the web's interviewer pages),
-/// worked (``PhoneInterview``) and released. Cases out of attempts are closed before each pick: a
-/// half-done interview as partial or break-off (``CallScheduler/partialDisposition(answered:applicable:threshold:)``),
-/// the others by their attempts (``CallScheduler/exhaustedDisposition(attempts:)``).
+/// worked (``PhoneInterview``) and released. Cases out of attempts are closed before each pick by
+/// ``CallScheduler/closingDisposition(attempts:progress:threshold:)``.
 public struct CallShift {
     public enum End: Equatable {
         /// The number of cases asked for was worked, or the one case named.
@@ -31,15 +30,17 @@ public struct CallShift {
     let claims: CaseClaims
     let clock: Clock
 
-    public init(store: any SurveyStore, questionnaire: QuestionnaireFile, version: String, id: String, interviewer: String, mode: Mode,
-                scheduler: CallScheduler, clock: Clock = .system) {
+    /// - Parameter interviewerName: how the script names the encuestador (the staff record's name); the code when nil.
+    public init(store: any SurveyStore, questionnaire: QuestionnaireFile, version: String, id: String, interviewer: String, interviewerName: String? = nil,
+                mode: Mode, scheduler: CallScheduler, clock: Clock = .system) {
         self.store = store
         self.questionnaire = questionnaire
         self.id = id
         self.interviewer = interviewer
         self.scheduler = scheduler
         self.clock = clock
-        interview = PhoneInterview(store: store, questionnaire: questionnaire, version: version, id: id, interviewer: interviewer, mode: mode, clock: clock)
+        interview = PhoneInterview(store: store, questionnaire: questionnaire, version: version, id: id, interviewer: interviewer,
+                                   interviewerName: interviewerName, mode: mode, scheduler: scheduler, clock: clock)
         claims = CaseClaims(store: store, questionnaire: id, clock: clock)
     }
 
@@ -77,18 +78,19 @@ public struct CallShift {
         return .done
     }
 
-    /// Closes the cases whose attempts are used up; returns how many.
+    /// Closes the cases whose attempts are used up (``CallScheduler/closingDisposition(attempts:progress:threshold:)``);
+    /// returns how many.
     func closeExhausted(_ exhausted: [CallScheduler.Case]) throws -> Int {
         for c in exhausted {
-            if c.unfinished, let half = try store.interview(questionnaire: id, respondent: c.unit) {
-                let (answered, applicable) = interview.progress(of: half)
-                try store.closeInterview(questionnaire: id, respondent: c.unit,
-                                         disposition: CallScheduler.partialDisposition(answered: answered, applicable: applicable, threshold: questionnaire.partialFrom),
-                                         endedAt: clock.timestamp, actor: interviewer)
-                continue
-            }
             let attempts = try store.attempts(questionnaire: id, unit: c.unit).map(\.disposition)
-            try store.close(questionnaire: id, unit: c.unit, disposition: CallScheduler.exhaustedDisposition(attempts: attempts), actor: interviewer)
+            let half = c.unfinished ? try store.interview(questionnaire: id, respondent: c.unit) : nil
+            let disposition = CallScheduler.closingDisposition(attempts: attempts, progress: half.map { InterviewProgress(of: $0, in: questionnaire) },
+                                                               threshold: questionnaire.partialFrom)
+            if half != nil {
+                try store.closeInterview(questionnaire: id, respondent: c.unit, disposition: disposition, endedAt: clock.timestamp, actor: interviewer)
+            } else {
+                try store.close(questionnaire: id, unit: c.unit, disposition: disposition, actor: interviewer)
+            }
         }
         return exhausted.count
     }

@@ -25,8 +25,11 @@ public struct Disposition: Sendable, Equatable, Hashable {
         .init("rechazo", "Rechazo del afiliado", "Refusal by the affiliate", "2.112", .refusal, final: true),
         .init("rechazo_hogar", "Rechazo de otra persona del hogar", "Refusal by another person", "2.111", .refusal, final: false, retry: 10_080),
         .init("abandono", "Interrumpida antes de terminar", "Break-off", "2.12", .refusal, final: true),
-        .init("interrumpida", "Interrumpida; pidió llamar después", "Interrupted; asked to be called later", "2.12", .refusal, final: false, retry: 1_440),
-        .init("cita", "Cita acordada", "Appointment", "2.12a", .refusal, final: false),
+        // A call answered and left before the end, and an appointment: the affiliate was reached and did not
+        // refuse, so while the case is open they count as «other» eligible non-interviews (AAPOR 2.30); an
+        // interview with answers counts by them (parcial 1.2 or abandono 2.12, ``CallScheduler/closingDisposition(attempts:progress:threshold:)``).
+        .init("interrumpida", "Interrumpida; pidió llamar después", "Interrupted; asked to be called later", "2.30", .other, final: false, retry: 1_440),
+        .init("cita", "Cita acordada", "Appointment", "2.30", .other, final: false),
         .init("no_contesta", "No contesta u ocupado", "No answer or busy", "3.13", .unknownHousehold, final: false, retry: 180),
         .init("buzon", "Buzón de voz del afiliado", "Affiliate's voicemail", "2.221", .nonContact, final: false, retry: 180),
         .init("buzon_desconocido", "Contestador; no se sabe si es del afiliado", "Answering machine, unknown whose", "3.14", .unknownOther, final: false, endsNumber: true),

@@ -8,11 +8,19 @@ extension FieldworkProgress {
     public enum Grouping: String, CaseIterable, Sendable { case estrato, encuestador }
 
     /// The progress of a questionnaire's cases, grouped; `targets` (completes wanted per stratum) count
-    /// only when grouping by stratum.
-    public init(store: any SurveyStore, questionnaire: String, by grouping: Grouping, e: Double?, targets: [String: Int]?) throws {
+    /// only when grouping by stratum. A case still open with a half-done interview is classed by its
+    /// answers, as it would close (``CallScheduler/closingDisposition(attempts:progress:threshold:)``).
+    public init(store: any SurveyStore, questionnaire: String, by grouping: Grouping, e: Double? = nil, targets: [String: Int]? = nil) throws {
+        let file = try store.latestQuestionnaire(questionnaire)?.file
         let cases = try store.cases(of: questionnaire).map { c in
-            Case(group: (grouping == .estrato ? c.stratum : c.interviewers.last) ?? L("(sin asignar)", "(unassigned)"),
-                 reserve: c.reserve, disposition: c.disposition, attempts: c.attempts)
+            var classedAs: String?
+            if c.unfinished, let file, !(c.disposition.flatMap { Disposition.named($0)?.final } ?? false),
+               let half = try store.interview(questionnaire: questionnaire, respondent: c.unit),
+               case let progress = InterviewProgress(of: half, in: file), progress.answered > 0 {
+                classedAs = CallScheduler.closingDisposition(attempts: [], progress: progress, threshold: file.partialFrom)
+            }
+            return Case(group: (grouping == .estrato ? c.stratum : c.interviewers.last) ?? L("(sin asignar)", "(unassigned)"),
+                        reserve: c.reserve, disposition: c.disposition, attempts: c.attempts, classedAs: classedAs)
         }
         self.init(cases: cases, e: e, targets: grouping == .estrato ? targets : nil)
         self.grouping = grouping

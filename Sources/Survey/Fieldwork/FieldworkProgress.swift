@@ -12,14 +12,18 @@ public struct FieldworkProgress: Sendable {
         public var reserve: Bool
         public var disposition: String?
         public var attempts: Int
+        /// The disposition whose AAPOR class counts for a case still open with a half-done interview
+        /// (``CallScheduler/closingDisposition(attempts:progress:threshold:)``); nil for the others.
+        public var classedAs: String?
 
         var tried: Bool { attempts > 0 || disposition != nil }
 
-        public init(group: String, reserve: Bool, disposition: String?, attempts: Int) {
+        public init(group: String, reserve: Bool, disposition: String?, attempts: Int, classedAs: String? = nil) {
             self.group = group
             self.reserve = reserve
             self.disposition = disposition
             self.attempts = attempts
+            self.classedAs = classedAs
         }
     }
 
@@ -54,7 +58,7 @@ public struct FieldworkProgress: Sendable {
             for c in released {
                 guard let code = c.disposition else { classes.append(.unknownHousehold); continue }
                 let disposition = Disposition.named(code)
-                classes.append(disposition?.outcome ?? .unknownOther)
+                classes.append(Disposition.named(c.classedAs ?? code)?.outcome ?? .unknownOther)
                 if disposition?.final == true { finished += 1 }
             }
             let target = targets.map { t in group.map { t[$0] ?? 0 } ?? t.values.reduce(0, +) } ?? cases.filter { !$0.reserve }.count

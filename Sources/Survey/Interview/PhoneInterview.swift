@@ -26,117 +26,52 @@ extension InterviewConsole {
 /// One encuestador's work on one case: the call outcome, then the interview question by question,
 /// every answer saved at once so that nothing typed is lost if the program stops. The questions'
 /// order, checks, warnings, NS/NR and pipes are the questionnaire runtime's (`AnswerCheck`,
-/// `Routing`) and the rows' and options' order ``PresentationOrder``'s, as in the web form.
+/// `Routing`) and the rows' and options' order ``PresentationOrder``'s, as in the web form. The call
+/// itself (outcomes, appointments, history, undo) is in `PhoneInterview+Call.swift`.
+///
+/// One resume rule for every way a session ends: the call counts as an attempt the moment the affiliate
+/// answers (``SurveyStore/answerCall(_:attempt:)``), so «q», Ctrl-C, a closed terminal and a killed
+/// program all leave one attempt `interrumpida`, the answers given, and the interview to resume at
+/// its first unanswered question on the next call.
 public struct PhoneInterview {
     let store: any SurveyStore
     let questionnaire: QuestionnaireFile
     let version: String
     let id: String
     let interviewer: String
+    /// How the script names the encuestador (`{_encuestador}`): the name on the staff record, else the code.
+    let interviewerName: String
     let mode: Mode
+    let scheduler: CallScheduler
     let clock: Clock
     /// Whether the whole outcome list was shown in this shift: after the first case, one short line.
-    private let menu = MenuState()
+    let menu = MenuState()
 
     final class MenuState: @unchecked Sendable { var shown = false }
 
-    public init(store: any SurveyStore, questionnaire: QuestionnaireFile, version: String, id: String, interviewer: String, mode: Mode,
-                clock: Clock = .system) {
+    /// How the interview part of a call ended.
+    enum InterviewEnd { case finished, suspended, undone }
+
+    public init(store: any SurveyStore, questionnaire: QuestionnaireFile, version: String, id: String, interviewer: String, interviewerName: String? = nil,
+                mode: Mode, scheduler: CallScheduler = CallScheduler(), clock: Clock = .system) {
         self.store = store
         self.questionnaire = questionnaire
         self.version = version
         self.id = id
         self.interviewer = interviewer
+        self.interviewerName = interviewerName ?? interviewer
         self.mode = mode
+        self.scheduler = scheduler
         self.clock = clock
     }
 
-    /// The outcomes offered after a call that did not start an interview, in menu order.
-    static let outcomes = ["no_contesta", "buzon", "cita", "rechazo", "rechazo_hogar", "numero_equivocado", "desconectado", "no_disponible",
-                           "no_elegible", "fallecido", "idioma", "colgo", "falla_tecnica"]
-
-    /// Works a case; returns false when the encuestador asks to leave.
-    public func work(_ c: CaseState, screen: some InterviewConsole) throws -> Bool {
-        screen.say()
-        screen.heading(L("Caso \(c.unit)", "Case \(c.unit)") + (c.stratum.map { " · " + L("estrato", "stratum") + " \($0)" } ?? "")
-                       + " · " + L("intento \(c.attempts + 1) de \(CallScheduler.maximumAttempts)", "attempt \(c.attempts + 1) of \(CallScheduler.maximumAttempts)"))
-        for (key, value) in Self.contactLines(c.contact) { screen.say("  \(key): \(value)") }
-        if let appointment = c.appointment {
-            let spoken = AppointmentTime(stored: appointment)?.spoken ?? appointment
-            screen.say("  " + L("cita: \(spoken)", "appointment: \(spoken)"))
-        }
-        let started = clock.timestamp
-        let answered = c.unfinished ? L("Contestó: continuar la entrevista a medias", "Answered: resume the half-done interview")
-                                    : L("Contestó el afiliado: empezar la entrevista", "The affiliate answered: start the interview")
-        if menu.shown {
-            screen.say(L("Resultado: 1 contestó · 2 no contesta · 3 buzón · 4 cita · 5 rechazo · ? todas las opciones · q salir",
-                         "Outcome: 1 answered · 2 no answer · 3 voicemail · 4 appointment · 5 refusal · ? all options · q quit"))
-        } else {
-            showOutcomes(answered, screen: screen)
-            menu.shown = true
-        }
-        while true {
-            guard let answer = screen.ask(L("Opción:", "Option:")), answer.lowercased() != "q" else { return false }
-            if answer == "?" { showOutcomes(answered, screen: screen); continue }
-            if answer == "1" { return try interview(c.unit, started: started, screen: screen) }
-            guard let n = Int(answer), n >= 2, n - 2 < Self.outcomes.count else {
-                screen.problem(L("escriba un número de la lista, ? para verla o q para salir", "type a number of the list, ? to see it or q to quit"))
-                continue
-            }
-            let code = Self.outcomes[n - 2]
-            if code == "cita" {
-                guard let at = askAppointment(screen) else { return false }
-                try store.record(ContactAttempt(unit: c.unit, interviewer: interviewer, startedAt: started, endedAt: clock.timestamp, disposition: code,
-                                                notes: at.stored), questionnaire: id)
-                try store.addAppointment(questionnaire: id, unit: c.unit, at: at.stored, interviewer: interviewer)
-                screen.say(L("Cita guardada: \(at.spoken) (hora de Colombia).", "Appointment saved: \(at.spoken) (Colombian time)."))
-                return true
-            }
-            let notes = screen.ask(L("Nota (opcional):", "Note (optional):")).flatMap { $0.isEmpty ? nil : $0 }
-            try store.record(ContactAttempt(unit: c.unit, interviewer: interviewer, startedAt: started, endedAt: clock.timestamp, disposition: code,
-                                            notes: notes), questionnaire: id)
-            screen.say(L("Guardado: \(Disposition.named(code)!.spanish).", "Saved: \(Disposition.named(code)!.english)."))
-            return true
-        }
-    }
-
-    /// The whole list of call outcomes, numbered.
-    func showOutcomes(_ answered: String, screen: some InterviewConsole) {
-        screen.say(L("Resultado de la llamada:", "Call outcome:"))
-        screen.say("  1  " + answered)
-        for (index, code) in Self.outcomes.enumerated() {
-            let d = Disposition.named(code)!
-            screen.say("  \(index + 2)".padding(toLength: 5, withPad: " ", startingAt: 0) + L(d.spanish, d.english))
-        }
-        screen.say("  ?  " + L("Ver esta lista otra vez", "Show this list again"))
-        screen.say("  q  " + L("Salir", "Quit"))
-    }
-
-    /// The contact fields worth showing first (name, phones, e-mail, municipality), then up to six others.
-    static func contactLines(_ contact: [String: String]) -> [(String, String)] {
-        let first = ["nombre", "telefono", "celular", "correo", "email", "municipio", "direccion"]
-        let preferred = contact.keys.filter { key in first.contains { String(Suggestion.fold(key)).hasPrefix($0) } }.sorted()
-        let others = contact.keys.filter { !preferred.contains($0) }.sorted().prefix(max(0, 6 - preferred.count))
-        return (preferred + others).map { ($0, contact[$0]!) }
-    }
-
-    /// The call-back time, as the encuestador types it (``AppointmentTime``: «15/12 10:30», «mañana 3 pm»,
-    /// «lunes 9»), stored as ISO 8601 with its offset; a time already past is asked again.
-    func askAppointment(_ screen: some InterviewConsole) -> AppointmentTime? {
-        while true {
-            guard let text = screen.ask(L("Día y hora de la cita (p. ej. 15/12 10:30, mañana 3 pm, lunes 9):",
-                                          "Appointment day and time (e.g. 15/12 10:30, mañana 3 pm, lunes 9):")) else { return nil }
-            switch AppointmentTime.parse(text, now: clock.now()) {
-            case .success(let time): return time
-            case .failure(let problem): screen.problem(problem.message)
-            }
-        }
-    }
-
-    /// The interview itself; returns false when the encuestador quits.
-    func interview(_ unit: String, started: String, screen: some InterviewConsole) throws -> Bool {
-        let record = try store.startInterview(InterviewRecord(questionnaire: id, version: version, respondent: unit, mode: mode.rawValue, interviewer: interviewer,
-                                                              startedAt: started, endedAt: nil, disposition: nil, source: "collect", answers: []), actor: interviewer)
+    /// The interview itself, the call counted as answered from its start.
+    func interview(_ c: CaseState, started: String, screen: some InterviewConsole) throws -> InterviewEnd {
+        let unit = c.unit
+        let record = try store.answerCall(InterviewRecord(questionnaire: id, version: version, respondent: unit, mode: mode.rawValue, interviewer: interviewer,
+                                                          startedAt: started, endedAt: nil, disposition: nil, source: "collect", answers: []),
+                                          attempt: ContactAttempt(unit: unit, interviewer: interviewer, startedAt: started, endedAt: started,
+                                                                  disposition: SQLStore.openCall))
         var responses = Responses(stored: record.answers, of: questionnaire)
         let order = PresentationOrder(questionnaire: id, respondent: unit, responses: responses)
         if order.stamp(&responses, of: questionnaire) {
@@ -152,6 +87,7 @@ public struct PhoneInterview {
         var history: [String] = []           // variables asked, for «<»
         var revisit: String?                 // the variable «<» went back to: asked again, its answer shown and kept on Enter
         var section: Int?
+        var savedNow = false                 // whether this call saved an answer (until then «<» takes back «contestó»)
         while true {
             let (states, ending) = check.routing.states(responses)
             let current = revisit.flatMap { question(of: $0, states: states, responses: responses, routing: check.routing) }
@@ -166,27 +102,29 @@ public struct PhoneInterview {
                                           attempt: ContactAttempt(unit: unit, interviewer: interviewer, startedAt: started, endedAt: clock.timestamp, disposition: disposition))
                 screen.say(L("Entrevista terminada: \(Disposition.named(disposition)?.spanish ?? disposition).",
                              "Interview finished: \(Disposition.named(disposition)?.english ?? disposition)."))
-                return true
+                return .finished
             }
             if item.section != section, let s = item.section {
                 screen.heading(questionnaire.sections[s].title)
                 section = item.section
             }
-            show(item, row: row, responses: responses, order: order, screen: screen)
+            show(item, row: row, responses: responses, order: order, undo: history.isEmpty && !savedNow, screen: screen)
             let kept = variable == revisit ? responses[variable] : nil
             if let kept {
                 screen.say(screen.style("  " + L("Respuesta guardada: \(shown(kept, item: item)) — Enter la conserva", "Saved answer: \(shown(kept, item: item)) — Enter keeps it"), "2"))
             }
             while true {
-                guard let text = screen.ask(">") else {
-                    try suspend(unit, started: started, screen: screen)
-                    return false
-                }
-                if text.lowercased() == "q" {
-                    try suspend(unit, started: started, screen: screen)
-                    return false
+                guard let text = screen.ask(">"), text.lowercased() != "q" else {
+                    suspended(c, screen: screen)
+                    return .suspended
                 }
                 if text == "<" {
+                    if history.isEmpty && !savedNow {
+                        try store.undoCall(questionnaire: id, unit: unit, startedAt: started, actor: interviewer)
+                        screen.say(L("Se deshizo «contestó»: esta llamada no quedó registrada. Elija el resultado de la llamada.",
+                                     "«Answered» undone: this call was not recorded. Choose the call outcome."))
+                        return .undone
+                    }
                     guard let previous = history.popLast() else { screen.problem(L("es la primera pregunta", "this is the first question")); continue }
                     // The answer stays stored until another replaces it: going back loses nothing.
                     revisit = previous
@@ -222,33 +160,12 @@ public struct PhoneInterview {
                 if !confirmed { continue }
                 responses[variable] = answer
                 try store.saveAnswer(StoredAnswer(variable: variable, answer: answer), variable: variable, questionnaire: id, respondent: unit)
+                savedNow = true
                 history.append(variable)
                 revisit = nil
                 break
             }
         }
-    }
-
-    /// How many of the questions that apply, given the answers so far, have an answer (notes and
-    /// calculations left out; a grid row counts as a question).
-    public func progress(of interview: InterviewRecord) -> (answered: Int, applicable: Int) {
-        let responses = Responses(stored: interview.answers, of: questionnaire)
-        let routing = Routing(Evaluator(questionnaire, mode: mode))
-        var answered = 0, applicable = 0
-        for (item, state) in zip(questionnaire.items, routing.states(responses).states) where state == .applies {
-            switch item.type {
-            case .note, .calculated: continue
-            case .grid:
-                for row in item.rows where routing.rowApplies(row, itemState: state, responses) {
-                    applicable += 1
-                    if responses[item.variable(of: row)] != nil { answered += 1 }
-                }
-            default:
-                applicable += 1
-                if responses[item.id] != nil { answered += 1 }
-            }
-        }
-        return (answered, applicable)
     }
 
     /// The question (or grid row) of a variable, when it still applies.
@@ -318,19 +235,12 @@ public struct PhoneInterview {
         return nil
     }
 
-    func suspend(_ unit: String, started: String, screen: some InterviewConsole) throws {
-        try store.record(ContactAttempt(unit: unit, interviewer: interviewer, startedAt: started, endedAt: clock.timestamp, disposition: "interrumpida"),
-                         questionnaire: id)
-        screen.say(L("Entrevista suspendida; las respuestas quedaron guardadas y se continuará en la próxima llamada.",
-                     "Interview suspended; the answers are saved and it will resume on the next call."))
-    }
-
     /// Shows a question: its text for the mode with piped answers, instructions, options and keys.
-    func show(_ item: Item, row: GridRow?, responses: Responses, order: PresentationOrder, screen: some InterviewConsole) {
+    /// With `undo`, «<» takes back «contestó» (nothing was answered in this call yet).
+    func show(_ item: Item, row: GridRow?, responses: Responses, order: PresentationOrder, undo: Bool, screen: some InterviewConsole) {
         screen.say()
         let text = QuestionnaireFile.replacingPipes(in: item.text(for: mode) ?? item.mainText ?? item.id) { name in
-            if name == "_encuestador" { return interviewer }
-            return questionnaire.pipedText(name, responses, number: NumberText.exact)
+            questionnaire.pipedText(name, responses, system: ["_encuestador": interviewerName], number: NumberText.exact)
         }
         screen.question(text + (row.map { " — " + $0.text } ?? ""))
         if row == nil || row?.id == order.rows(of: item).first?.id { item.instructions.forEach(screen.instruction) }
@@ -352,7 +262,7 @@ public struct PhoneInterview {
         case .text, .calculated: break
         }
         let specials = questionnaire.specials.filter { item.allowedSpecials.contains($0.name) }
-        let keys = specials.map { "\($0.name.lowercased()): \($0.label)" } + [L("<: anterior", "<: back"), L("q: suspender", "q: suspend")]
+        let keys = specials.map { "\($0.name.lowercased()): \($0.label)" } + [undo ? L("<: deshacer «contestó»", "<: undo «answered»") : L("<: anterior", "<: back"), L("q: suspender", "q: suspend")]
             + (item.optional ? [L("Enter: sin respuesta", "Enter: no answer")] : [])
         screen.say(screen.style("  [" + keys.joined(separator: " · ") + "]", "2"))
     }

@@ -30,10 +30,10 @@ struct StoreOptions: ParsableArguments {
     /// published is refused with the closest published one suggested.
     func published(_ questionnaire: String) throws -> (store: any SurveyStore, version: PublishedVersion, questionnaire: QuestionnaireFile) {
         let store = try open()
-        guard let latest = try store.versions(of: questionnaire).last else {
+        guard let latest = try store.latestQuestionnaire(questionnaire) else {
             throw StoreError.unknownQuestionnaire(questionnaire, suggestion: Suggestion.closest(to: questionnaire, among: try store.questionnaires()))
         }
-        return (store, latest, QuestionnaireParser.parse(latest.source, file: questionnaire).file)
+        return (store, latest.version, latest.file)
     }
 
     /// Who is acting, for the audit log: the login name.

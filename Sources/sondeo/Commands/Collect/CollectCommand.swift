@@ -55,12 +55,20 @@ struct CollectCommand: ParsableCommand {
     func run() throws {
         let (store, published, q) = try storeOptions.published(questionnaire)
         let screen = InterviewScreen()
+        SessionSignals.install()
         if let notice = CallScheduler.closedNotice(anyDay: anyDay || unit != nil) {
             notice.isWarning ? screen.warning(notice.text) : screen.say(notice.text)
         }
-        let shift = CallShift(store: store, questionnaire: q, version: published.version, id: questionnaire, interviewer: interviewer,
+        let name = try (store as? any WebStore)?.webUser(interviewer)?.name
+        if name == nil {
+            screen.warning(L("«\(interviewer)» no tiene nombre registrado: el guion dirá «\(interviewer)» donde va su nombre (regístrelo con «sondeo serve user \(interviewer) --role encuestador --name \"Nombre Apellido\"»).",
+                             "«\(interviewer)» has no name on record: the script will say «\(interviewer)» where the name goes (set it with «sondeo serve user \(interviewer) --role encuestador --name \"Name Surname\"»)."))
+        }
+        let shift = CallShift(store: store, questionnaire: q, version: published.version, id: questionnaire, interviewer: interviewer, interviewerName: name,
                               mode: Mode(folding: mode) ?? .telefono, scheduler: .colombian(includeReserve: reserve, anyDay: anyDay))
-        switch try shift.run(unit: unit, limit: cases, console: screen) {
+        let end = try shift.run(unit: unit, limit: cases, console: screen)
+        if let signal = SessionSignals.received { throw ExitCode(128 + signal) }
+        switch end {
         case .done, .quit: return
         case .nothingToCall:
             screen.say(L("No hay casos para llamar ahora: los demás ya terminaron, ya se llamaron hoy o esperan su turno.",

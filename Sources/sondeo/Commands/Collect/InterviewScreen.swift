@@ -19,9 +19,10 @@ struct InterviewScreen: InterviewConsole {
 
     /// Reads a line after a prompt; nil at the end of the input.
     func ask(_ prompt: String) -> String? {
+        guard SessionSignals.received == nil else { return nil }
         print(prompt, terminator: " ")
         fflush(nil)  // all output streams: the prompt shows before the answer is typed
-        guard let line = readLine() else { return nil }
+        guard let line = SessionSignals.readLine(), SessionSignals.received == nil else { return nil }
         if isatty(0) == 0 { print(line) }  // echo piped answers so that the transcript reads like the session
         return line.trimmingCharacters(in: .whitespaces)
     }

@@ -89,19 +89,22 @@ struct ServeUserCommand: ParsableCommand {
             discussion: HelpText.discussion([
                 L("La contraseña (10 caracteres o más) no se guarda: solo su derivación PBKDF2-HMAC-SHA256 con sal aleatoria. Cinco intentos fallidos bloquean la cuenta 15 minutos. Los encuestadores ven /encuestador; los supervisores, /campo.",
                   "The password (10 characters or more) is not stored: only its PBKDF2-HMAC-SHA256 derivation with a random salt. Five failed attempts lock the account for 15 minutes. Interviewers see /encuestador; supervisors, /campo."),
-            ], examples: ["sondeo serve user e01 --role encuestador < clave.txt"])
+            ], examples: ["sondeo serve user e01 --role encuestador --name \"Laura Gómez\" < clave.txt"])
         )
     }
 
     @Argument(help: ArgumentHelp(L("Código del usuario.", "User code."), valueName: L("código", "code"))) var code: String
     @Option(help: ArgumentHelp(L("Rol: encuestador o supervisor.", "Role: encuestador or supervisor."), valueName: L("rol", "role"))) var role: String
+    @Option(help: ArgumentHelp(L("Nombre de la persona, como lo dice el guion de la entrevista («le habla Laura Gómez»); si se omite, se conserva el registrado.",
+                                 "The person's name, as the interview script says it («le habla Laura Gómez»); kept when omitted."), valueName: L("nombre", "name")))
+    var name: String?
     @OptionGroup var storeOptions: StoreOptions
     @OptionGroup var global: GlobalOptions
 
     func run() throws {
         try StaffAccount.check(code: code, role: role)
         if isatty(STDIN_FILENO) != 0 { Terminal.error(L("Contraseña de \(code):", "Password for \(code):")) }
-        try StaffAccount.save(code: code, role: role, password: readLine(strippingNewline: true) ?? "", in: try storeOptions.openWeb(), actor: storeOptions.actor)
+        try StaffAccount.save(code: code, role: role, password: readLine(strippingNewline: true) ?? "", name: name, in: try storeOptions.openWeb(), actor: storeOptions.actor)
         print(L("Cuenta «\(code)» (\(role)) guardada en \(storeOptions.shownPath).", "Account «\(code)» (\(role)) saved in \(storeOptions.shownPath)."))
     }
 }
