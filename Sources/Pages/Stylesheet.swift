@@ -47,8 +47,11 @@ public enum Stylesheet {
     .opcional{font-weight:normal;color:var(--suave);font-size:.9rem}
     .opcion{display:flex;gap:.6rem;align-items:flex-start;padding:.55rem .6rem;border:1px solid var(--borde);border-radius:.5rem;margin:.35rem 0;cursor:pointer;min-height:44px}
     .opcion input{width:1.25rem;height:1.25rem;margin-top:.1rem}
-    .escala{display:flex;flex-wrap:wrap;gap:.3rem} .punto{flex:1 0 2.6rem;text-align:center;border:1px solid var(--borde);border-radius:.4rem;padding:.4rem 0;cursor:pointer;min-height:44px}
-    .punto input{display:block;margin:0 auto .2rem;width:1.1rem;height:1.1rem}
+    .escala{display:flex;flex-wrap:nowrap;gap:2px} .punto{flex:1 1 0;min-width:0;position:relative;display:flex;align-items:center;justify-content:center;border:1px solid var(--borde);border-radius:.4rem;cursor:pointer;min-height:44px;font-variant-numeric:tabular-nums}
+    .punto input{position:absolute;inset:0;opacity:0;margin:0;cursor:pointer} .punto:has(input:checked){background:var(--verde);border-color:var(--verde);color:#fff;font-weight:bold}
+    .punto:has(input:focus-visible){outline:3px solid var(--verde);outline-offset:2px} .pista{color:var(--suave);font-size:.9rem;margin:.3rem 0}
+    .revision dl{margin:.4rem 0 .8rem} .revision dt{color:var(--suave);font-size:.92rem;margin-top:.6rem} .revision dd{margin:.1rem 0 0;font-weight:bold}
+    .especiales label{display:inline-flex;align-items:center;gap:.4rem;min-height:44px;padding:0 .6rem 0 0} .especiales input{width:1.2rem;height:1.2rem}
     .extremos{display:flex;justify-content:space-between;color:var(--suave);font-size:.85rem;margin-top:.3rem}
     input.numero,.formulario textarea,.formulario input[type=date]{font-size:1.05rem;padding:.5rem;border:1px solid var(--borde);border-radius:.4rem;width:100%;max-width:22rem}
     .formulario textarea{max-width:100%}

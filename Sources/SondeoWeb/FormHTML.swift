@@ -43,7 +43,9 @@ enum FormHTML {
         // checking it); it is the form's second button, so Enter still means «Siguiente».
         let back = form.previousPage(before: page, responses) == nil ? ""
             : "<button type=\"submit\" name=\"\(SurveyForm.actionField)\" value=\"\(SurveyForm.backAction)\" class=\"secundario\" formnovalidate>Anterior</button>"
-        body += "<div class=\"acciones\"><button type=\"submit\">\(page + 1 == total ? "Enviar respuestas" : "Siguiente")</button>\(back)</div>\n</form>\n"
+        // A respondent's last page leads to the review; elsewhere it sends.
+        let last = page + 1 == total ? (form.mode == .web ? "Revisar respuestas" : "Enviar respuestas") : "Siguiente"
+        body += "<div class=\"acciones\"><button type=\"submit\">\(last)</button>\(back)</div>\n</form>\n"
         body += "<script type=\"application/json\" id=\"previas\">\(ConditionScript.answers(responses, specials: q.specials))</script>\n"
         body += "<script type=\"application/json\" id=\"especiales\">\(specialsJSON)</script>\n"
         body += "<script src=\"/static/form.js\"></script>"
@@ -81,5 +83,25 @@ enum FormHTML {
     /// A short page with a message (thanks, link not valid…).
     static func message(_ title: String, _ text: String) -> String {
         page(title: title, body: "<header><p class=\"marca\">Confa</p><h1>\(esc(title))</h1></header><p class=\"mensaje\">\(esc(text))</p>")
+    }
+}
+
+extension FormHTML {
+    /// The review before sending (``SurveyForm/review(_:system:)``): every answered page with its
+    /// answers and a «Cambiar» button, then «Enviar respuestas». Nothing is final until that button.
+    static func review(_ form: SurveyForm, action: String, csrf: String, responses: Responses) -> String {
+        let q = form.questionnaire
+        var body = "<header><p class=\"marca\">Confa</p><h1>\(esc(q.title ?? q.id ?? "Encuesta"))</h1>"
+        body += "<progress class=\"progreso\" value=\"1\" max=\"1\" aria-label=\"Avance: todas las páginas respondidas\"></progress>"
+        body += "<p class=\"paso\">Revise sus respuestas antes de enviarlas: puede cambiar cualquiera.</p></header>\n"
+        body += "<form id=\"revision\" method=\"post\" action=\"\(esc(action))\">\n<input type=\"hidden\" name=\"csrf\" value=\"\(esc(csrf))\">\n"
+        for page in form.review(responses) {
+            body += "<section class=\"revision\"><h2>\(esc(page.title ?? "Página \(page.page + 1)"))</h2><dl>"
+            for line in page.lines { body += "<dt>\(esc(line.question))</dt><dd>\(esc(line.answer))</dd>" }
+            body += "</dl><button type=\"submit\" name=\"\(SurveyForm.actionField)\" value=\"\(SurveyForm.changePrefix)\(page.page)\" class=\"secundario\" "
+                + "aria-label=\"Cambiar las respuestas de \(esc(page.title ?? "la página \(page.page + 1)"))\">Cambiar</button></section>\n"
+        }
+        body += "<div class=\"acciones\"><button type=\"submit\" name=\"\(SurveyForm.actionField)\" value=\"\(SurveyForm.sendAction)\">Enviar respuestas</button></div>\n</form>\n"
+        return page(title: "Revise sus respuestas", body: body)
     }
 }

@@ -49,14 +49,17 @@ extension FormHTML {
             html += "<div class=\"extremos\"><span>\(esc(a ?? ""))</span><span>\(esc(b ?? ""))</span></div>"
         case .multiple(let list):
             let chosen: Set<Int> = { if case .codes(let c)? = responses[item.id] { return c } else { return [] } }()
+            if let text = item.answerHint { html += "<p class=\"pista\">\(esc(text))</p>" }
             html += options(list).map { c in
                 "<label class=\"opcion\"><input type=\"checkbox\" name=\"\(esc(item.id))\" value=\"\(c.code)\"\(chosen.contains(c.code) ? " checked" : "")> <span>\(esc(c.label))</span></label>"
             }.joined(separator: "\n")
         case .integer(let low, let high), .decimal(let low, let high):
             let value = number(item.id).map(ConditionScript.number) ?? ""
             let step: String = { if case .integer = item.type { return "1" } else { return "any" } }()
-            html += "<input class=\"numero\" type=\"number\" inputmode=\"decimal\" name=\"\(esc(item.id))\" aria-label=\"\(esc(text))\" value=\"\(esc(value))\" step=\"\(step)\""
+            let hint = item.answerHint == nil ? "" : " aria-describedby=\"h-\(esc(item.id))\""
+            html += "<input class=\"numero\" type=\"number\" inputmode=\"\(item.numericKeyboard ?? "decimal")\" name=\"\(esc(item.id))\" aria-label=\"\(esc(text))\"\(hint) value=\"\(esc(value))\" step=\"\(step)\""
                 + (low.map { " min=\"\(ConditionScript.number($0))\"" } ?? "") + (high.map { " max=\"\(ConditionScript.number($0))\"" } ?? "") + ">"
+            if let text = item.answerHint { html += "<p class=\"pista\" id=\"h-\(esc(item.id))\">\(esc(text))</p>" }
         case .text:
             let value: String = { if case .text(let s)? = responses[item.id] { return s } else { return "" } }()
             html += "<textarea name=\"\(esc(item.id))\" rows=\"3\" aria-label=\"\(esc(text))\">\(esc(value))</textarea>"

@@ -117,6 +117,11 @@ public struct SurveyServer: Sendable {
         let interview = try store.interview(questionnaire: questionnaireID, respondent: unit)
         if interview?.endedAt != nil { return thanks }
         let responses = interview.map { Responses(stored: $0.answers, of: form.questionnaire) } ?? Responses()
+        if form.atReview(responses) {
+            var response = Self.html(FormHTML.review(form, action: action, csrf: csrf, responses: responses), status: .ok)
+            response.setCookie(Self.csrfCookie(csrf))
+            return response
+        }
         guard let page = form.nextPage(after: SurveyForm.submitted(responses), responses) else {
             // Every answer is in but the interview was never closed (a store written by an older
             // version in two steps): close it now, so that status and the export count it.
@@ -144,16 +149,27 @@ public struct SurveyServer: Sendable {
             return Self.redirect(action)
         }
         let stored = try self.stored(unit)
+        let button = fields.first { $0.0 == SurveyForm.actionField }?.1 ?? ""
+        let record = InterviewRecord(questionnaire: questionnaireID, version: version, respondent: unit, mode: form.mode.rawValue,
+                                     interviewer: interviewer, startedAt: clock.timestamp, endedAt: nil, disposition: nil,
+                                     source: interviewer == nil ? "web" : "web-encuestador", answers: [])
+        func answers(_ r: Responses) -> [StoredAnswer] { r.values.keys.sorted().map { StoredAnswer(variable: $0, answer: r[$0]!) } }
+        // The review: «Enviar respuestas» ends the interview; «Cambiar» reopens a page with its answers.
+        if form.atReview(stored) {
+            if button == SurveyForm.sendAction {
+                let closing = form.closing(after: SurveyForm.submitted(stored), stored, at: clock.timestamp)
+                try store.savePage(record, answers: answers(stored), closing: closing, actor: interviewer ?? "web")
+            } else if button.hasPrefix(SurveyForm.changePrefix), let target = Int(button.dropFirst(SurveyForm.changePrefix.count)), form.pages.indices.contains(target) {
+                try store.savePage(record, answers: answers(form.change(to: target, stored)), closing: nil, actor: interviewer ?? "web")
+            }
+            return Self.redirect(action)
+        }
         guard let pageText = fields.first(where: { $0.0 == "pagina" })?.1, let page = Int(pageText),
               page == form.nextPage(after: SurveyForm.submitted(stored), stored) else {
             // A page sent twice (back button, double click): show where the interview really is.
             return Self.redirect(action)
         }
         let order = PresentationOrder(questionnaire: questionnaireID, respondent: unit, responses: stored)
-        let record = InterviewRecord(questionnaire: questionnaireID, version: version, respondent: unit, mode: form.mode.rawValue,
-                                     interviewer: interviewer, startedAt: clock.timestamp, endedAt: nil, disposition: nil,
-                                     source: interviewer == nil ? "web" : "web-encuestador", answers: [])
-        func answers(_ r: Responses) -> [StoredAnswer] { r.values.keys.sorted().map { StoredAnswer(variable: $0, answer: r[$0]!) } }
         if fields.contains(where: { $0.0 == SurveyForm.actionField && $0.1 == SurveyForm.backAction }) {
             var responses = form.back(from: page, fields: fields, into: stored)
             order.stamp(&responses, of: form.questionnaire)
@@ -168,9 +184,10 @@ public struct SurveyServer: Sendable {
         }
         order.stamp(&responses, of: form.questionnaire)
         responses[SurveyForm.pageKey] = .number(Double(page))
-        // The page's answers and, on the last page, the interview's end: one transaction.
-        try store.savePage(record, answers: answers(responses), closing: form.closing(after: page, responses, at: record.startedAt),
-                           actor: interviewer ?? "web")
+        // The page's answers and, on the last page, the interview's end (a respondent's goes to the review
+        // first): one transaction.
+        let closing = form.closing(after: page, responses, at: record.startedAt)
+        try store.savePage(record, answers: answers(responses), closing: form.reviewsBeforeSending(closing) ? nil : closing, actor: interviewer ?? "web")
         return Self.redirect(action)
     }
 }

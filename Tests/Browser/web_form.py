@@ -101,6 +101,9 @@ try:
 
     # Page 2: service as «No sabe» (the discreet box), uses out of range, then fixed.
     assert "Página 2 de 4" in driver.page_source
+    # The range is said under the box, and a phone opens its digits-only keyboard for a whole number.
+    assert driver.find_element(By.ID, "h-usos").text == "Número de 1 a 90"
+    assert driver.find_element(By.NAME, "usos").get_attribute("inputmode") == "numeric"
     click("input[name=servicio__especial][value='NS']")
     driver.find_element(By.NAME, "usos").send_keys("95")
     send()
@@ -169,6 +172,9 @@ try:
     assert len(driver.find_elements(By.CSS_SELECTOR, "input[name=atributos_sedes]")) == 0 or \
         not driver.find_element(By.CSS_SELECTOR, "tr[data-var=atributos_sedes]").is_displayed()
     shot("04-indicadores", 390)
+    # On a 390 px phone the 0–10 scale is one row of eleven targets, each at least 44 px tall.
+    tops = driver.execute_script("return [...document.querySelectorAll('#p-nps .punto')].map(e => [e.getBoundingClientRect().top, e.getBoundingClientRect().height])")
+    assert len(tops) == 11 and len({round(t) for t, _ in tops}) == 1 and min(h for _, h in tops) >= 44, tops
     shot("04-indicadores", 1100)
     send()
 
@@ -182,8 +188,31 @@ try:
     click("input[name=contacto][value='1']")
     shot("05-cierre", 390)
     send()
+
+    # The review: every page's answers as read back; nothing is sent until «Enviar respuestas».
+    assert "Revise sus respuestas antes de enviarlas" in driver.page_source, driver.page_source
+    answers = [e.text for e in driver.find_elements(By.CSS_SELECTOR, ".revision dd")]
+    assert "«Más personal en la sede»" in answers and "No sabe" in answers and "45" in answers, answers
+    shot("06-revision", 390)
+    # «Cambiar» on «Uso del servicio» opens page 2 with its answers; 20 uses, then on to the review again.
+    old = driver.find_element(By.TAG_NAME, "html")
+    click("button[value='cambiar-1']")
+    WebDriverWait(driver, 10).until(lambda _: gone(old))
+    assert "Página 2 de 4" in driver.page_source
+    assert driver.find_element(By.NAME, "usos").get_attribute("value") == "45"
+    usos = driver.find_element(By.NAME, "usos")
+    usos.clear()
+    usos.send_keys("20")
+    send()
+    send()
+    send()
+    assert "Revise sus respuestas" in driver.page_source
+    assert "20" in [e.text for e in driver.find_elements(By.CSS_SELECTOR, ".revision dd")]
+    old = driver.find_element(By.TAG_NAME, "html")
+    click("button[value='enviar']")
+    WebDriverWait(driver, 10).until(lambda _: gone(old))
     assert "Gracias" in driver.page_source
-    shot("06-gracias", 390)
+    shot("07-gracias", 390)
 
     # The same link again: the interview is closed; a made-up token opens nothing.
     driver.get(link)
@@ -200,7 +229,7 @@ export = os.path.join(out, "entrevistas.csv")
 run("responses", "export", "satisfaccion_servicios", "--out", export)
 row = next(csv.DictReader(open(export, encoding="utf-8")))
 assert row["_modo"] == "web" and row["_disposicion"] == "completa", row
-assert row["servicio"] == "98" and row["usos"] == "45" and row["nps"] == "5" and row["csat"] == "2", row
+assert row["servicio"] == "98" and row["usos"] == "20" and row["nps"] == "5" and row["csat"] == "2", row
 assert row["atributos_espera"] == "98" and row["atributos_amabilidad"] == "3" and len(row["_orden"]) == 16, row
 assert row["nps_razon"] == "<script>alert('x')</script> mala atención", row
 assert row["razones_2"] == "1" and row["contacto"] == "1", row

@@ -119,6 +119,9 @@ import Testing
             }
             #expect(try await send(fields).status == .seeOther)
             #expect(try await send([("pagina", "3")]).status == .seeOther)
+            // The respondent's review, then «Enviar respuestas».
+            #expect(try await page().contains("Revise sus respuestas antes de enviarlas"))
+            #expect(try await send([("accion", "enviar")]).status == .seeOther)
             #expect(try await page().contains("Gracias"))
             // AF2's link: «No» to the consent ends it.
             let second = "/r/\(try #require(links.first { $0.unit == "AF2" }).token)"

@@ -51,7 +51,7 @@ import Testing
         }
     }
 
-    @Test("the last page's answers and the interview's end are one transaction; a link whose answers are all in but never closed closes on GET")
+    @Test("the last page's answers and the interview's end are one transaction; a link whose answers are all in but never sent shows the review, and «Enviar» closes it")
     func atomicClosing() async throws {
         let dir = TemporaryDirectory()
         let (store, links) = try SurveyServerTests.store(units: 2, in: dir)
@@ -68,7 +68,13 @@ import Testing
         try await app.test(.router) { client in
             let token = links.first { $0.unit == "AF1" }!.token
             let page = try await client.execute(uri: "/r/\(token)", method: .get)
-            #expect(String(buffer: page.body).contains("Gracias"))
+            let review = String(buffer: page.body)
+            #expect(review.contains("Revise sus respuestas antes de enviarlas") && review.contains("<dd>Sí</dd>") && review.contains("<dd>9</dd>"))
+            #expect(try store.interview(questionnaire: "prueba", respondent: "AF1")?.endedAt == nil)
+            let sent = try await client.execute(uri: "/r/\(token)", method: .post,
+                                                headers: [.contentType: "application/x-www-form-urlencoded", .cookie: try #require(SurveyServerTests.cookie(page))],
+                                                body: SurveyServerTests.form([("csrf", SurveyServerTests.csrf(review)), ("accion", "enviar")]))
+            #expect(sent.status == .seeOther)
             let closed = try #require(try store.interview(questionnaire: "prueba", respondent: "AF1"))
             #expect(closed.endedAt != nil && closed.disposition == "completa")
             #expect(try store.cases(of: "prueba").first { $0.unit == "AF1" }?.disposition == "completa")

@@ -168,6 +168,9 @@ import Testing
             // A high score with a reason: «porque» applies only to scores up to 6, so it is not kept.
             let done = try await post(links[0].token, [("pagina", "1"), ("nota", "9"), ("porque", "no aplica")])
             #expect(done.status == .seeOther)
+            // The last page leads to the review; nothing ends until «Enviar respuestas».
+            #expect(try store.interview(questionnaire: "prueba", respondent: links[0].unit)?.endedAt == nil)
+            _ = try await post(links[0].token, [("accion", "enviar")])
             let interview = try #require(try store.interview(questionnaire: "prueba", respondent: links[0].unit))
             #expect(interview.disposition == "completa" && !interview.answers.contains { $0.variable == "porque" })
             // The other affiliate's link still starts at page 1, with nothing of the first one's answers.

@@ -111,7 +111,7 @@ public struct PhoneInterview {
             show(item, row: row, responses: responses, order: order, undo: history.isEmpty && !savedNow, screen: screen)
             let kept = variable == revisit ? responses[variable] : nil
             if let kept {
-                screen.say(screen.style("  " + L("Respuesta guardada: \(shown(kept, item: item)) — Enter la conserva", "Saved answer: \(shown(kept, item: item)) — Enter keeps it"), "2"))
+                screen.say(screen.style("  " + L("Respuesta guardada: \(questionnaire.shownAnswer(kept, item: item, codes: true)) — Enter la conserva", "Saved answer: \(questionnaire.shownAnswer(kept, item: item, codes: true)) — Enter keeps it"), "2"))
             }
             while true {
                 guard let text = screen.ask(">"), text.lowercased() != "q" else {
@@ -196,25 +196,6 @@ public struct PhoneInterview {
 
     private func isCalculated(_ item: Item) -> Bool { if case .calculated = item.type { return true } else { return false } }
 
-    /// A stored answer as the encuestador reads it back: code and label, the number, the text.
-    func shown(_ answer: Answer, item: Item) -> String {
-        let options: [AnswerList.Option] = {
-            switch item.type {
-            case .single(let l), .multiple(let l), .grid(let l): return questionnaire.list(l)?.options ?? []
-            default: return []
-            }
-        }()
-        switch answer {
-        case .number(let x):
-            if case .yesNo = item.type { return x == 1 ? "1 Sí" : "2 No" }
-            if let o = options.first(where: { Double($0.code) == x }) { return "\(o.code) \(o.label)" }
-            return NumberText.exact(x)
-        case .text(let s): return "«\(s)»"
-        case .codes(let c): return c.sorted().map { code in options.first { $0.code == code }.map { "\($0.code) \($0.label)" } ?? String(code) }.joined(separator: ", ")
-        case .special(let name): return questionnaire.specials.first { $0.name == name }.map { "\($0.name.lowercased()) (\($0.label))" } ?? name
-        }
-    }
-
     /// The first applicable question (or grid row) without an answer.
     func nextQuestion(states: [Routing.State], responses: Responses, passed: Set<String>, routing: Routing,
                       order: PresentationOrder) -> (Item, String, GridRow?)? {
@@ -248,15 +229,14 @@ public struct PhoneInterview {
         case .single(let l), .multiple(let l), .grid(let l):
             let options = questionnaire.list(l).map { list in item.type.isGrid ? list.options : order.options(of: item, in: list) } ?? []
             for o in options { screen.say("  \(o.code)  \(o.label)") }
-            if case .multiple = item.type {
-                screen.say(screen.style("  " + L("Varios códigos separados por espacios", "Several codes separated by spaces")
-                                        + (item.maximum.map { L(" (máximo \($0))", " (at most \($0))") } ?? ""), "2"))
+            if case .multiple = item.type, let hint = item.answerHint {
+                screen.say(screen.style("  " + hint + L(": los códigos separados por espacios", ": the codes separated by spaces"), "2"))
             }
         case .yesNo: screen.say("  1  Sí\n  2  No")
         case .scale(let low, let high, let a, let b):
             screen.say("  \(low)…\(high)" + (a.map { "  (\(low) = \($0)" } ?? "") + (b.map { ", \(high) = \($0))" } ?? ""))
-        case .integer(let low, let high), .decimal(let low, let high):
-            if let low, let high { screen.say("  " + L("Número de \(NumberText.exact(low)) a \(NumberText.exact(high))", "Number from \(NumberText.exact(low)) to \(NumberText.exact(high))")) }
+        case .integer, .decimal:
+            if let hint = item.answerHint { screen.say("  " + hint) }
         case .date: screen.say("  aaaa-mm-dd")
         case .note: screen.say(screen.style("  " + L("(Enter para seguir)", "(Enter to continue)"), "2"))
         case .text, .calculated: break
