@@ -50,6 +50,7 @@ public enum Stylesheet {
     .escala{display:flex;flex-wrap:nowrap;gap:2px} .punto{flex:1 1 0;min-width:0;position:relative;display:flex;align-items:center;justify-content:center;border:1px solid var(--borde);border-radius:.4rem;cursor:pointer;min-height:44px;font-variant-numeric:tabular-nums}
     .punto input{position:absolute;inset:0;opacity:0;margin:0;cursor:pointer} .punto:has(input:checked){background:var(--verde);border-color:var(--verde);color:#fff;font-weight:bold}
     .punto:has(input:focus-visible){outline:3px solid var(--verde);outline-offset:2px} .pista{color:var(--suave);font-size:.9rem;margin:.3rem 0}
+    .sin-conexion{background:#fff4e0;border:1px solid #b26a00;border-radius:.4rem;padding:.6rem .8rem;color:#5c3700}
     .revision dl{margin:.4rem 0 .8rem} .revision dt{color:var(--suave);font-size:.92rem;margin-top:.6rem} .revision dd{margin:.1rem 0 0;font-weight:bold}
     .especiales label{display:inline-flex;align-items:center;gap:.4rem;min-height:44px;padding:0 .6rem 0 0} .especiales input{width:1.2rem;height:1.2rem}
     .extremos{display:flex;justify-content:space-between;color:var(--suave);font-size:.85rem;margin-top:.3rem}

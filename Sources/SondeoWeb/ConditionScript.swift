@@ -51,7 +51,7 @@ enum ConditionScript {
     "use strict";
     (function () {
       var form = document.getElementById("encuesta");
-      if (!form) return;
+      if (!form) return;  // the review page has no conditions (the offline part below serves it too)
       var prior = JSON.parse(document.getElementById("previas").textContent || "{}");
       var specials = JSON.parse(document.getElementById("especiales").textContent || "{}");
       var mode = form.getAttribute("data-modo");

@@ -102,6 +102,7 @@ extension FormHTML {
                 + "aria-label=\"Cambiar las respuestas de \(esc(page.title ?? "la página \(page.page + 1)"))\">Cambiar</button></section>\n"
         }
         body += "<div class=\"acciones\"><button type=\"submit\" name=\"\(SurveyForm.actionField)\" value=\"\(SurveyForm.sendAction)\">Enviar respuestas</button></div>\n</form>\n"
+        body += "<script src=\"/static/form.js\"></script>"
         return page(title: "Revise sus respuestas", body: body)
     }
 }

@@ -5,7 +5,7 @@ import Hummingbird
 /// pages carries its real `Origin` (with `no-referrer`, browsers send `Origin: null`).
 extension SurveyServer {
     static func headers(_ type: String) -> HTTPFields {
-        [.contentType: type, .cacheControl: "no-store", .init("Content-Security-Policy")!: "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self'; form-action 'self'; frame-ancestors 'none'; base-uri 'none'",
+        [.contentType: type, .cacheControl: "no-store", .init("Content-Security-Policy")!: "default-src 'none'; script-src 'self'; connect-src 'self'; style-src 'self'; img-src 'self'; form-action 'self'; frame-ancestors 'none'; base-uri 'none'",
          .init("X-Content-Type-Options")!: "nosniff", .init("Referrer-Policy")!: "same-origin"]
     }
 

@@ -52,7 +52,7 @@ public struct SurveyServer: Sendable {
         let router = Router()
         router.add(middleware: FailurePage())
         router.get("/") { _, _ in Self.html(FormHTML.message("Encuesta de Confa", "Para responder, abra el enlace personal que le enviamos por correo o WhatsApp."), status: .ok) }
-        router.get("/static/form.js") { _, _ in Self.asset(ConditionScript.formJS, type: "text/javascript; charset=utf-8") }
+        router.get("/static/form.js") { _, _ in Self.asset(ConditionScript.formJS + OfflineScript.js, type: "text/javascript; charset=utf-8") }
         router.get("/static/sondeo.css") { _, _ in Self.asset(Stylesheet.css, type: "text/css; charset=utf-8") }
         router.get("/r/:token") { request, context in
             let token = context.parameters.get("token") ?? ""

@@ -11,6 +11,8 @@ import csv
 import os
 import socket
 import subprocess
+import json
+import sqlite3
 import sys
 import time
 
@@ -187,7 +189,23 @@ try:
     assert contacto.is_displayed()
     click("input[name=contacto][value='1']")
     shot("05-cierre", 390)
-    send()
+    # The connection drops as the page is sent: the answers stay in the phone, a notice says so, nothing
+    # reaches the store; when the connection returns they are sent by themselves, once.
+    def stored_page():
+        with sqlite3.connect(store) as db:
+            return json.loads(db.execute("SELECT answers FROM interview").fetchone()[0]).get("_pagina")
+    before = stored_page()
+    driver.set_network_conditions(offline=True, latency=5, download_throughput=500 * 1024, upload_throughput=500 * 1024)
+    click("form#encuesta button[type=submit]")
+    WebDriverWait(driver, 10).until(lambda _: driver.find_elements(By.CSS_SELECTOR, ".sin-conexion"))
+    assert "Sin conexión" in driver.find_element(By.CSS_SELECTOR, ".sin-conexion").text
+    assert len(driver.execute_script("return Object.keys(localStorage)")) == 1
+    assert stored_page() == before
+    shot("05-sin-conexion", 390)
+    driver.set_network_conditions(offline=False, latency=5, download_throughput=500 * 1024, upload_throughput=500 * 1024)
+    WebDriverWait(driver, 10).until(lambda _: "Revise sus respuestas" in driver.page_source)
+    assert driver.execute_script("return Object.keys(localStorage)") == []
+    assert stored_page() == 3
 
     # The review: every page's answers as read back; nothing is sent until «Enviar respuestas».
     assert "Revise sus respuestas antes de enviarlas" in driver.page_source, driver.page_source

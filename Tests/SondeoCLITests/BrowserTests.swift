@@ -20,7 +20,7 @@ import Testing
         return probe.terminationStatus == 0 ? nil : "Selenium (pip install selenium)"
     }
 
-    @Test("a whole web interview in headless Chromium: required answer, range error, NS, the server killed half-way, skip logic, <script> inert, thanks",
+    @Test("a whole web interview in headless Chromium: required answer, range hint and error, NS, the server killed half-way, skip logic, a one-row 0–10 scale at 390 px, <script> inert, a page kept offline and resent once, the review with «Cambiar», thanks",
           .enabled(if: BrowserTests.missing == nil, "needs chromium, chromedriver and Selenium (make test installs them)"))
     func webInterview() throws {
         let output = RepositoryFiles.path(".build/browser-screenshots")
