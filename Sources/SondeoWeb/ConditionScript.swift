@@ -111,8 +111,21 @@ enum ConditionScript {
         switch (op) { case "=": return a === b; case "<>": return a !== b; case "<": return a < b; case "<=": return a <= b;
           case ">": return a > b; case ">=": return a >= b; } return false;
       }
+      function piped(name, a) {
+        var x = a[name];
+        if (x === undefined || x === null || (typeof x === "object" && !Array.isArray(x))) return "—";
+        if (Array.isArray(x)) return x.join(", ");
+        var chosen = form.querySelector("input[type=radio][name='" + name + "']:checked");
+        var label = chosen && chosen.parentNode.querySelector("span");
+        if (label && chosen.closest(".opcion")) return label.textContent;
+        return String(x);
+      }
       function refresh() {
         var a = answers();
+        form.querySelectorAll("[data-pipe]").forEach(function (p) {
+          var name = p.getAttribute("data-pipe");
+          if (form.querySelector("[name='" + name + "']")) p.textContent = piped(name, a);
+        });
         form.querySelectorAll("[data-cond]").forEach(function (q) {
           var show = truth(val(JSON.parse(q.getAttribute("data-cond")), a));
           q.hidden = !show;

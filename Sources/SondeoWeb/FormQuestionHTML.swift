@@ -17,7 +17,7 @@ extension FormHTML {
         let condition = item.condition.map { " data-cond=\"\(esc(ConditionScript.json($0)))\"" } ?? ""
         let invalid = !problems.isEmpty
         var html = "<fieldset class=\"pregunta\(invalid ? " invalida" : "")\" id=\"p-\(esc(item.id))\" data-var=\"\(esc(item.id))\" data-kind=\"\(kind)\"\(condition)>\n"
-        html += "<legend>\(esc(text))\(item.optional ? " <span class=\"opcional\">(opcional)</span>" : "")</legend>\n"
+        html += "<legend>\(pipedLegend(item.text(for: mode) ?? item.mainText ?? item.id, q: q, responses: responses, system: system))\(item.optional ? " <span class=\"opcional\">(opcional)</span>" : "")</legend>\n"
         if mode != .web { for line in item.instructions { html += "<p class=\"instruccion\">\(esc(line))</p>\n" } }
         for p in problems {
             let row = p.variable == item.id ? "" : (item.rows.first { item.variable(of: $0) == p.variable }.map { "«\($0.text)»: " } ?? "")
@@ -90,5 +90,18 @@ extension FormHTML {
             }.joined(separator: " ") + "</div>"
         }
         return html + "</fieldset>\n"
+    }
+
+    /// A question's text as HTML with each answer piped into it in a `<span data-pipe>`, so that form.js
+    /// can show an answer given on the same page as soon as it is given («su calificación de 9»); the
+    /// server's text (`pipedText`: «—» while unanswered) is what shows without script.
+    static func pipedLegend(_ raw: String, q: QuestionnaireFile, responses: Responses, system: [String: String]) -> String {
+        let marked = QuestionnaireFile.replacingPipes(in: raw) { "\u{1}\($0)\u{1}" }
+        return marked.split(separator: "\u{1}", omittingEmptySubsequences: false).enumerated().map { index, part in
+            let text = String(part)
+            guard index % 2 == 1 else { return esc(text) }
+            let value = esc(q.pipedText(text, responses, system: system) { ConditionScript.number($0) })
+            return q.item(text) == nil ? value : "<span class=\"pipe\" data-pipe=\"\(esc(text))\">\(value)</span>"
+        }.joined()
     }
 }

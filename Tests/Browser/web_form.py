@@ -147,6 +147,8 @@ try:
     razon = driver.find_element(By.ID, "p-nps_razon")
     assert not razon.is_displayed()
     click("input[name=nps][value='5']")
+    # The score is piped into the next question's text as soon as it is chosen, not «—».
+    assert driver.find_element(By.CSS_SELECTOR, "#p-nps_razon [data-pipe=nps]").text == "5"
     assert razon.is_displayed()
     driver.find_element(By.NAME, "nps_razon").send_keys("<script>alert('x')</script> mala atención")
     # Sent without the required CSAT: the page comes back with the typed text as text, never as a script.

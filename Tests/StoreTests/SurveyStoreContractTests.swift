@@ -171,16 +171,20 @@ import Testing
         return psql.terminationStatus == 0
     }
 
-    @Test("a PostgreSQL store an earlier Sondeo migrated (its names v1, web, pqrsl) opens without running anything again", .enabled(if: TestPostgres.isConfigured))
+    @Test("a PostgreSQL store an earlier Sondeo migrated (its names v1, web, pqrsl) opens without running those again, and gets the later ones (v7: staff names)",
+          .enabled(if: TestPostgres.isConfigured))
     func earlierPostgresStore() throws {
         let url = try #require(try TestPostgres.newDatabase(for: "SurveyStoreContractTests"))
         _ = try SQLStore(postgres: url).publish(Self.version("a"), actor: "ana")
-        #expect(try Self.psql(url, "DELETE FROM sondeo_migration; INSERT INTO sondeo_migration (name) VALUES ('v1'), ('web'), ('pqrsl')"))
+        // The earlier Sondeo's store: its three names, and none of what came after them.
+        #expect(try Self.psql(url, "DELETE FROM sondeo_migration; INSERT INTO sondeo_migration (name) VALUES ('v1'), ('web'), ('pqrsl'); ALTER TABLE web_user DROP COLUMN name"))
         let reopened = try SQLStore(postgres: url)
         #expect(try reopened.questionnaires() == ["satisfaccion"])
         _ = try reopened.openCase(CaseStoreTests.record(), year: 2026, event: PQRSEvent(radicado: "", at: "t", actor: "a", action: "radicar", from: nil,
                                                                                         to: "asignado", details: "d"))
         #expect(try reopened.pqrsCases().count == 1)
+        try reopened.saveWebUser(WebUser(code: "e01", role: "encuestador", salt: "00", hash: "00", iterations: 1, name: "Laura Gómez"), actor: "ana")
+        #expect(try reopened.webUser("e01")?.name == "Laura Gómez")
     }
 
     @Test("a store written by a newer Sondeo (a migration this one does not know) is not opened", arguments: Self.backends)
