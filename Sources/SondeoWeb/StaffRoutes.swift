@@ -5,19 +5,17 @@ import Hummingbird
 import Questionnaire
 import Store
 
-/// The pages for Confa's staff: login (hashed passwords, an account locked for 15 minutes after 5
-/// failed attempts), the encuestador's list of cases with the face-to-face form (`/e/UNIT`, the
+/// The pages for Confa's staff: login (hashed passwords; 5 failed attempts from one client hold that
+/// client back 15 minutes, ``LoginThrottle``), the encuestador's list of cases with the face-to-face form (`/e/UNIT`, the
 /// interviewer's wording), and the supervisor's fieldwork page (progress per stratum and AAPOR rates,
 /// as `sondeo responses status`).
 extension SurveyServer {
     static let sessionCookie = "sondeo_sesion"
-    static let failureLimit = 5
-    static let lockMinutes = 15.0
     static let sessionHours = 10.0
 
-    func staffRoutes(_ router: Router<BasicRequestContext>) {
+    func staffRoutes(_ router: Router<ServerContext>) {
         router.get("/ingresar") { request, _ in self.loginPage(request: request, problem: nil) }
-        router.post("/ingresar") { request, _ in try await self.login(request: request) }
+        router.post("/ingresar") { request, context in try await self.login(request: request, client: self.client(request, context)) }
         router.get("/salir") { request, _ in
             if let token = request.cookies[Self.sessionCookie]?.value { try self.store.closeSession(token) }
             var response = Self.redirect("/ingresar")

@@ -25,9 +25,15 @@ public struct SurveyServer: Sendable {
     let clock: Clock
     /// The claims on cases the interviewer's pages share with `sondeo collect`.
     let claims: CaseClaims
+    /// Failed logins per client.
+    let throttle = LoginThrottle()
+    /// Whether a reverse proxy stands in front (its `X-Forwarded-For` names the client).
+    let behindProxy: Bool
 
-    public init(store: any WebStore, questionnaire id: String, dummyIterations: Int = Password.iterations, clock: Clock = .system) throws {
+    public init(store: any WebStore, questionnaire id: String, dummyIterations: Int = Password.iterations, behindProxy: Bool = false,
+                clock: Clock = .system) throws {
         self.dummyIterations = dummyIterations
+        self.behindProxy = behindProxy
         self.clock = clock
         claims = CaseClaims(store: store, questionnaire: id, clock: clock)
         guard let latest = try store.versions(of: id).last else {
@@ -48,8 +54,8 @@ public struct SurveyServer: Sendable {
     }
 
     /// The routes, for `run` and for the tests.
-    public func router() -> Router<BasicRequestContext> {
-        let router = Router()
+    public func router() -> Router<ServerContext> {
+        let router = Router(context: ServerContext.self)
         router.add(middleware: FailurePage())
         router.get("/") { _, _ in Self.html(FormHTML.message("Encuesta de Confa", "Para responder, abra el enlace personal que le enviamos por correo o WhatsApp."), status: .ok) }
         router.get("/static/form.js") { _, _ in Self.asset(ConditionScript.formJS + OfflineScript.js, type: "text/javascript; charset=utf-8") }

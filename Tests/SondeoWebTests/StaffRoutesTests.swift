@@ -15,14 +15,45 @@ import Testing
                                     iterations: 1000), actor: "t")
     }
 
-    static func login(_ client: any TestClientProtocol, _ code: String, _ password: String) async throws -> TestResponse {
+    /// A login from `from` (sent as the proxy's `X-Forwarded-For`; ignored unless the server is behind a proxy).
+    static func login(_ client: any TestClientProtocol, _ code: String, _ password: String, from: String? = nil) async throws -> TestResponse {
         let page = try await client.execute(uri: "/ingresar", method: .get)
         let cookie = try #require(SurveyServerTests.cookie(page))
-        return try await client.execute(uri: "/ingresar", method: .post, headers: [.contentType: "application/x-www-form-urlencoded", .cookie: cookie],
+        var headers: HTTPFields = [.contentType: "application/x-www-form-urlencoded", .cookie: cookie]
+        if let from { headers[.init("X-Forwarded-For")!] = "10.0.0.1, " + from }
+        return try await client.execute(uri: "/ingresar", method: .post, headers: headers,
                                         body: SurveyServerTests.form([("csrf", SurveyServerTests.csrf(String(buffer: page.body))), ("codigo", code), ("clave", password)]))
     }
 
-    @Test("login: the password is not stored; five wrong passwords lock the account; unknown, wrong and locked read the same; roles open their pages only")
+    @Test("an outsider's wrong guesses lock out only the outsider: the supervisor at another computer logs in; spraying many codes stops the outsider; without a proxy the header is not believed")
+    func throttlePerClient() async throws {
+        let dir = TemporaryDirectory()
+        let (store, _) = try SurveyServerTests.store(units: 1, in: dir)
+        try Self.account(store, "s01", "supervisor", "clave-de-prueba-2")
+        let refused = "Código o contraseña incorrectos."
+        let app = Application(router: try SurveyServer(store: store, questionnaire: "prueba", dummyIterations: 1000, behindProxy: true).router())
+        try await app.test(.router) { client in
+            // 203.0.113.9 guesses six times; the sixth (even the right password) is refused for it alone.
+            for _ in 1...6 { _ = try await Self.login(client, "s01", "equivocada", from: "203.0.113.9") }
+            let outsider = try await Self.login(client, "s01", "clave-de-prueba-2", from: "203.0.113.9")
+            #expect(outsider.status == .unauthorized && String(buffer: outsider.body).contains(refused))
+            let supervisor = try await Self.login(client, "s01", "clave-de-prueba-2", from: "198.51.100.7")
+            #expect(supervisor.status == .seeOther && supervisor.headers[.location] == "/campo")
+            #expect(try store.webUser("s01")?.lockedUntil == nil)
+            // Spraying: twenty wrong logins on made-up codes from one client stop it, whatever the account.
+            for n in 1...20 { _ = try await Self.login(client, "e\(n)", "x", from: "192.0.2.44") }
+            let sprayer = try await Self.login(client, "s01", "clave-de-prueba-2", from: "192.0.2.44")
+            #expect(sprayer.status == .unauthorized)
+        }
+        // Not behind a proxy, the header is the client's own word: every request counts as the same peer.
+        let direct = Application(router: try SurveyServer(store: store, questionnaire: "prueba", dummyIterations: 1000).router())
+        try await direct.test(.router) { client in
+            for n in 1...5 { _ = try await Self.login(client, "s01", "equivocada", from: "203.0.113.\(n)") }
+            #expect(try await Self.login(client, "s01", "clave-de-prueba-2", from: "198.51.100.7").status == .unauthorized)
+        }
+    }
+
+    @Test("login: the password is not stored; five wrong passwords hold that client back; unknown, wrong and held back read the same; roles open their pages only")
     func login() async throws {
         let dir = TemporaryDirectory()
         let (store, _) = try SurveyServerTests.store(units: 3, in: dir)
@@ -34,7 +65,7 @@ import Testing
         try await app.test(.router) { client in
             #expect(try await client.execute(uri: "/campo", method: .get).status == .seeOther)
             let unknown = try await Self.login(client, "nadie", "x")
-            let refused = "Código o contraseña incorrectos. Tras 5 intentos fallidos la cuenta se bloquea 15 minutos."
+            let refused = "Código o contraseña incorrectos. Tras 5 intentos fallidos desde este equipo, el ingreso se bloquea 15 minutos."
             #expect(unknown.status == .unauthorized && String(buffer: unknown.body).contains(refused))
             for _ in 1...5 { _ = try await Self.login(client, "e01", "equivocada") }
             // The right password on a locked account: refused, with the very words an unknown code gets.

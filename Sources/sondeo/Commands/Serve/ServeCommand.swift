@@ -36,11 +36,14 @@ struct ServeRunCommand: ParsableCommand {
     @Option(help: ArgumentHelp(L("Dirección en la que escucha (por defecto solo este equipo).", "Address to listen on (this computer only by default)."), valueName: "host"))
     var host = "127.0.0.1"
     @Option(help: ArgumentHelp(L("Puerto.", "Port."), valueName: "n")) var port = 8080
+    @Flag(help: ArgumentHelp(L("Detrás de un proxy inverso (nginx, Caddy, el que pone HTTPS): el equipo de quien ingresa se toma de X-Forwarded-For. Sin proxy no lo use: cualquiera podría inventar ese encabezado.",
+                               "Behind a reverse proxy (nginx, Caddy, whichever provides HTTPS): the client is taken from X-Forwarded-For. Do not use it without a proxy: anyone could forge that header.")))
+    var behindProxy = false
     @OptionGroup var storeOptions: StoreOptions
     @OptionGroup var global: GlobalOptions
 
     func run() throws {
-        let server = try SurveyServer(store: try storeOptions.openWeb(), questionnaire: questionnaire)
+        let server = try SurveyServer(store: try storeOptions.openWeb(), questionnaire: questionnaire, behindProxy: behindProxy)
         Terminal.error(L("Encuesta «\(questionnaire)» en http://\(host):\(port)/r/TOKEN (los enlaces, con «sondeo serve links»). Ctrl-C para terminar.",
                          "Survey «\(questionnaire)» at http://\(host):\(port)/r/TOKEN (links from «sondeo serve links»). Ctrl-C to stop."))
         try server.runUntilStopped(host: host, port: port)
