@@ -24,22 +24,33 @@ extension SurveyServer {
         }
         router.get("/campo") { request, _ in
             guard let user = try self.user(request), user.role == "supervisor" else { return self.denied(request) }
-            return Self.html(try self.fieldworkPage(user: user), status: .ok)
+            let csrf = request.cookies[Self.csrfCookie]?.value ?? Self.newToken()
+            var response = Self.html(try self.fieldworkPage(user: user, csrf: csrf), status: .ok)
+            response.setCookie(Self.csrfCookie(csrf))
+            return response
         }
         router.get("/encuestador") { request, _ in
             guard let user = try self.user(request) else { return self.denied(request) }
-            return Self.html(try self.casesPage(user: user), status: .ok)
+            let query = FormFields.parse(request.uri.query ?? "")
+            return Self.html(try self.casesPage(user: user, search: query.first { $0.0 == "q" }?.1 ?? "",
+                                                page: Int(query.first { $0.0 == "pagina" }?.1 ?? "") ?? 1), status: .ok)
+        }
+        router.post("/campo/asignar") { request, _ in
+            guard let user = try self.user(request), user.role == "supervisor" else { return self.denied(request) }
+            return try await self.assign(request: request, user: user)
         }
         router.get("/e/:unit") { request, context in
             guard let user = try self.user(request) else { return self.denied(request) }
             guard let unit = try self.sampleUnit(context.parameters.get("unit") ?? "") else { return Self.notFound() }
+            if let other = try self.assignee(unit), other != user.code { return self.assignedPage(unit, to: other) }
             guard try self.claims.take(unit, for: user.code) else { return self.heldPage(unit) }
             return try await self.show(unit: unit, action: "/e/\(unit)", form: self.staffForm, request: request, staff: user)
         }
         router.post("/e/:unit") { request, context in
             guard let user = try self.user(request) else { return self.denied(request) }
             guard let unit = try self.sampleUnit(context.parameters.get("unit") ?? "") else { return Self.notFound() }
-            // Nothing is written to a case another interviewer holds (by phone or on the web).
+            // Nothing is written to a case another interviewer holds (by phone or on the web) or was given.
+            if let other = try self.assignee(unit), other != user.code { return self.assignedPage(unit, to: other) }
             guard try self.claims.take(unit, for: user.code) else { return self.heldPage(unit) }
             return try await self.submit(unit: unit, action: "/e/\(unit)", form: self.staffForm, staff: user, request: request)
         }
@@ -63,39 +74,47 @@ extension SurveyServer {
                   status: .conflict)
     }
 
-    func sampleUnit(_ unit: String) throws -> String? {
-        try store.cases(of: questionnaireID).contains { $0.unit == unit } ? unit : nil
+    /// The unit of a case path (percent-decoded: ids with spaces, «Ñ» or quotes), when it is in the sample.
+    func sampleUnit(_ path: String) throws -> String? {
+        let unit = path.removingPercentEncoding ?? path
+        return try store.cases(of: questionnaireID).contains { $0.unit == unit } ? unit : nil
+    }
+
+    /// The interviewer a supervisor gave the case to, if any.
+    func assignee(_ unit: String) throws -> String? {
+        try store.cases(of: questionnaireID).first { $0.unit == unit }?.assignedTo
+    }
+
+    func assignedPage(_ unit: String, to other: String) -> Response {
+        Self.html(FormHTML.message("Caso de otro encuestador", "El supervisor asignó el caso \(unit) a \(other). Vuelva a la lista: ahí están los suyos."),
+                  status: .conflict)
     }
 
     /// Progress per stratum and the AAPOR rates of the whole sample.
-    func fieldworkPage(user: WebUser) throws -> String {
+    func fieldworkPage(user: WebUser, csrf: String) throws -> String {
         let progress = try FieldworkProgress(store: store, questionnaire: questionnaireID, by: .estrato)
+        let quotas = try store.quotas(questionnaire: questionnaireID)
         func percent(_ x: Double?) -> String { x.map { String(format: "%.1f %%", $0 * 100).replacingOccurrences(of: ".", with: ",") } ?? "—" }
         var body = "<p class=\"banner\">Supervisor \(FormHTML.esc(user.code)) · <a href=\"/salir\">salir</a></p>"
         body += "<header><p class=\"marca\">Confa</p><h1>Trabajo de campo: \(FormHTML.esc(form.questionnaire.title ?? questionnaireID))</h1></header>"
-        body += "<table class=\"lista\"><thead><tr><th>Estrato</th><th>Meta</th><th>Completas</th><th>Avance</th><th>Parciales</th><th>Sin intentar</th><th>RR1</th><th>COOP1</th></tr></thead><tbody>"
+        body += "<table class=\"lista\"><thead><tr><th>Estrato</th><th>Meta</th><th>Completas</th><th>Avance</th><th>Parciales</th><th>Sin intentar</th><th>RR1</th><th>COOP1</th>\(quotas.isEmpty ? "" : "<th>Cuota</th>")</tr></thead><tbody>"
         for s in progress.groups + [progress.total] {
             body += "<tr><td>\(FormHTML.esc(s.group ?? "Total"))</td><td class=\"n\">\(s.target)</td><td class=\"n\">\(s.completes)</td>"
             body += "<td class=\"n\">\(s.target > 0 ? percent(Double(s.completes) / Double(s.target)) : "—")</td><td class=\"n\">\(s.partials)</td>"
-            body += "<td class=\"n\">\(s.notTried)</td><td class=\"n\">\(percent(s.rates.rates["RR1"] ?? nil))</td><td class=\"n\">\(percent(s.rates.rates["COOP1"] ?? nil))</td></tr>"
+            body += "<td class=\"n\">\(s.notTried)</td><td class=\"n\">\(percent(s.rates.rates["RR1"] ?? nil))</td><td class=\"n\">\(percent(s.rates.rates["COOP1"] ?? nil))</td>"
+            if !quotas.isEmpty {
+                let full = s.group.map { quotas[$0].map { q in s.completes >= q } ?? false } ?? false
+                body += "<td>\(s.group == nil ? "" : (full ? "<strong>llena</strong>" : "abierta"))</td>"
+            }
+            body += "</tr>"
         }
         body += "</tbody></table><h2>Tasas AAPOR (toda la muestra)</h2><table class=\"lista\"><tbody>"
         for name in OutcomeRates.names {
             body += "<tr><th scope=\"row\">\(name)</th><td class=\"n\">\(percent(progress.total.rates.rates[name] ?? nil))</td></tr>"
         }
         body += "</tbody></table><p class=\"paso\">Como «sondeo responses status». Completas = entrevistas completas; RR1 = completas sobre elegibles y de elegibilidad desconocida.</p>"
+        body += assignmentSection(try store.cases(of: questionnaireID), csrf: csrf)
         return FormHTML.page(title: "Trabajo de campo", body: body)
     }
 
-    /// The encuestador's cases: those ``CaseClaims/offered(_:to:)`` offers.
-    func casesPage(user: WebUser) throws -> String {
-        let open = claims.offered(try store.cases(of: questionnaireID), to: user.code)
-        var body = "<p class=\"banner\">Encuestador \(FormHTML.esc(user.code)) · <a href=\"/salir\">salir</a></p>"
-        body += "<header><p class=\"marca\">Confa</p><h1>Casos por entrevistar</h1><p class=\"paso\">\(open.count) casos sin terminar de «\(FormHTML.esc(questionnaireID))»</p></header>"
-        body += "<table class=\"lista\"><thead><tr><th>Caso</th><th>Estrato</th><th>Intentos</th><th>Estado</th></tr></thead><tbody>"
-        for c in open.prefix(200) {
-            body += "<tr><td><a href=\"/e/\(FormHTML.esc(c.unit))\">\(FormHTML.esc(c.unit))</a></td><td>\(FormHTML.esc(c.stratum ?? ""))</td><td class=\"n\">\(c.attempts)</td><td>\(FormHTML.esc(c.disposition ?? "sin intentar"))</td></tr>"
-        }
-        return FormHTML.page(title: "Casos", body: body + "</tbody></table>")
-    }
 }

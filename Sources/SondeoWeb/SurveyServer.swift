@@ -115,6 +115,13 @@ public struct SurveyServer: Sendable {
         staff.map { ["_encuestador": $0.name ?? $0.code] } ?? [:]
     }
 
+    /// The polite closing page of a case whose stratum's quota is full.
+    static func quotaPage(staff: WebUser?) -> Response {
+        staff == nil
+            ? html(FormHTML.message("Gracias", "Ya completamos las encuestas que necesitábamos de su grupo, así que no hace falta que responda. ¡Gracias por su tiempo y por ser parte de Confa!"), status: .ok)
+            : html(FormHTML.message("Cuota llena", "La cuota del estrato de este caso ya está completa: no se empiezan más entrevistas allí. Vuelva a la lista y elija otro caso."), status: .conflict)
+    }
+
     /// The next page of a unit's interview (or the thanks); `staff` is the interviewer's account on `/e/…`.
     func show(unit: String, action: String, form: SurveyForm, request: Request, staff: WebUser? = nil) async throws -> Response {
         let banner = staff.map { "Encuestador \($0.name ?? $0.code) · caso \(unit)" }
@@ -122,6 +129,9 @@ public struct SurveyServer: Sendable {
         let thanks = Self.html(FormHTML.message("Gracias", "Sus respuestas ya quedaron registradas. ¡Gracias por ayudarnos a mejorar!"), status: .ok)
         let interview = try store.interview(questionnaire: questionnaireID, respondent: unit)
         if interview?.endedAt != nil { return thanks }
+        if interview == nil, try StratumQuotas.stopsCase(unit, store: store, questionnaire: questionnaireID, actor: staff?.code ?? "web") {
+            return Self.quotaPage(staff: staff)
+        }
         let responses = interview.map { Responses(stored: $0.answers, of: form.questionnaire) } ?? Responses()
         if form.atReview(responses) {
             var response = Self.html(FormHTML.review(form, action: action, csrf: csrf, responses: responses), status: .ok)
@@ -155,6 +165,9 @@ public struct SurveyServer: Sendable {
             return Self.redirect(action)
         }
         let stored = try self.stored(unit)
+        if stored.values.isEmpty, try StratumQuotas.stopsCase(unit, store: store, questionnaire: questionnaireID, actor: interviewer ?? "web") {
+            return Self.quotaPage(staff: staff)
+        }
         let button = fields.first { $0.0 == SurveyForm.actionField }?.1 ?? ""
         let record = InterviewRecord(questionnaire: questionnaireID, version: version, respondent: unit, mode: form.mode.rawValue,
                                      interviewer: interviewer, startedAt: clock.timestamp, endedAt: nil, disposition: nil,

@@ -125,6 +125,11 @@ enum Migrations {
         ("v7: staff names", [
             .both("ALTER TABLE web_user ADD COLUMN name TEXT"),
         ]),
+        // A supervisor's assignment of cases to an interviewer, and the completes wanted per stratum.
+        ("v8: assignments and quotas", [
+            .both("ALTER TABLE sample_case ADD COLUMN assigned_to TEXT"),
+            .both("CREATE TABLE stratum_quota (questionnaire TEXT NOT NULL, stratum TEXT NOT NULL, target {int} NOT NULL, PRIMARY KEY (questionnaire, stratum))"),
+        ]),
     ]
 
     /// The names an earlier Sondeo recorded for PostgreSQL stores, for the migrations they stand for.

@@ -83,6 +83,8 @@ public struct CaseState: Sendable, Equatable {
     /// until when (ISO 8601); a claim past its time holds nothing.
     public var claimedBy: String?
     public var claimedUntil: String?
+    /// The interviewer a supervisor gave the case to, or nil (anyone may take it).
+    public var assignedTo: String?
 }
 
 /// What publishing did.

@@ -114,13 +114,13 @@ public final class SQLStore: WebStore, CaseStore, Sendable {
             var states: [CaseState] = []
             var position: [Int64: Int] = [:]
             try tx.each("""
-                SELECT id, unit, stratum, reserve, disposition, draw_order, contact, claimed_by, claimed_until
+                SELECT id, unit, stratum, reserve, disposition, draw_order, contact, claimed_by, claimed_until, assigned_to
                 FROM sample_case WHERE questionnaire = ? ORDER BY id
                 """, [.text(questionnaire)]) { row in
                 position[row.integer(0)!] = states.count
                 states.append(CaseState(unit: row.text(1)!, stratum: row.text(2), reserve: row.bool(3) ?? false, disposition: row.text(4), attempts: 0,
                                         interviewers: [], order: row.int(5), contact: ContactJSON.decode(row.text(6) ?? "{}"),
-                                        claimedBy: row.text(7), claimedUntil: row.text(8)))
+                                        claimedBy: row.text(7), claimedUntil: row.text(8), assignedTo: row.text(9)))
             }
             let ofQuestionnaire = "case_id IN (SELECT id FROM sample_case WHERE questionnaire = ?)"
             try tx.each("SELECT case_id, interviewer, ended_at FROM contact_attempt WHERE \(ofQuestionnaire) ORDER BY id", [.text(questionnaire)]) { row in

@@ -49,6 +49,13 @@ public protocol SurveyStore: Sendable {
     func finishInterview(questionnaire: String, respondent: String, disposition: String, endedAt: String, attempt: ContactAttempt) throws
     /// Books an appointment for a case; the next attempt on the case keeps it.
     func addAppointment(questionnaire: String, unit: String, at: String, interviewer: String) throws
+    /// Assigns cases to an interviewer (nil: to nobody, anyone may take them); units not in the sample
+    /// are refused (``StoreError/notInSample(questionnaire:unit:)``) and nothing changes. Returns how many changed.
+    func assign(questionnaire: String, units: [String], to interviewer: String?, actor: String) throws -> Int
+    /// Replaces the completes wanted per stratum (an empty table: no quotas).
+    func setQuotas(questionnaire: String, _ targets: [String: Int], actor: String) throws
+    /// The completes wanted per stratum; empty when no quota was set.
+    func quotas(questionnaire: String) throws -> [String: Int]
     /// Gives a case its final disposition without a new attempt (e.g. `max_intentos` when the calling
     /// rule has used up its attempts).
     func close(questionnaire: String, unit: String, disposition: String, actor: String) throws

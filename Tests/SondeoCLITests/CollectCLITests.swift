@@ -243,6 +243,34 @@ import Testing
         #expect(try SQLStore(sqlite: store).webUser("e07")?.name == "Laura Gómez")
     }
 
+    @Test("sample assign gives stratum B to e02: e01 is never offered AF3 and cannot call it by name; a quota of 1 in A closes AF2 as cuota_llena once AF1 is complete")
+    func assignmentsAndQuotas() throws {
+        let dir = TemporaryDirectory()
+        let store = try Self.store(in: dir)
+        let assign = try SondeoRunner.run(["sample", "assign", "satisfaccion_servicios", "--interviewer", "e02", "--stratum", "B", "--store", store])
+        #expect(assign.status == 0 && assign.stdout == "1 caso asignado a e02.\n", "\(assign.stdout)")
+        let typo = try SondeoRunner.run(["sample", "assign", "satisfaccion_servicios", "--interviewer", "e02", "--stratum", "b2", "--store", store])
+        #expect(typo.status == 64 && typo.stderr.contains("el estrato «b2» no está en la muestra (hay: A, B); ¿quiso decir «B»?"), "\(typo.stderr)")
+        let named = try SondeoRunner.run(["collect", "satisfaccion_servicios", "--interviewer", "e01", "--store", store, "--unit", "AF3"], input: "q\n")
+        #expect(named.status == 64 && named.stdout.contains("«AF3» está asignado a e02"))
+        // e01 works AF1 (no answer) and AF2 (no answer): AF3 never comes up.
+        let shift = try SondeoRunner.run(["collect", "satisfaccion_servicios", "--interviewer", "e01", "--store", store, "--any-day"], input: "2\n\n2\n\n")
+        #expect(!shift.stdout.contains("Caso AF3") && shift.stdout.contains("No hay casos para llamar ahora"))
+
+        let quota = try SondeoRunner.run(["sample", "quota", "satisfaccion_servicios", "--set", "A=1", "--store", store])
+        #expect(quota.stdout == "Cuotas de «satisfaccion_servicios»: A 1\n")
+        let writer = try SQLStore(sqlite: store)
+        try writer.record(ContactAttempt(unit: "AF1", interviewer: "e01", startedAt: "2026-11-24T15:00:00Z", endedAt: "2026-11-24T15:20:00Z",
+                                         disposition: "completa"), questionnaire: "satisfaccion_servicios")
+        let next = try SondeoRunner.run(["collect", "satisfaccion_servicios", "--interviewer", "e02", "--store", store, "--any-day"], input: "q\n")
+        #expect(next.stdout.contains("1 caso cerrado por cuota llena en su estrato."), "\(next.stdout)")
+        #expect(try writer.cases(of: "satisfaccion_servicios").first { $0.unit == "AF2" }?.disposition == "cuota_llena")
+        let status = try SondeoRunner.run(["responses", "status", "satisfaccion_servicios", "--store", store, "--format", "json"])
+        let json = try #require(try JSONSerialization.jsonObject(with: Data(status.stdout.utf8)) as? [String: Any])
+        // The quota is the target: A wants 1 and has it; B has no quota (0).
+        #expect((json["groups"] as? [[String: Any]])?.map { $0["target"] as? Int } == [1, 0])
+    }
+
     @Test("three unanswered calls on three days close the case as max_intentos before the next call")
     func exhausted() throws {
         let dir = TemporaryDirectory()

@@ -107,4 +107,82 @@ import Testing
             #expect(try await client.execute(uri: "/e/AF1", method: .get).status == .seeOther)
         }
     }
+
+    @Test("/encuestador: 50 cases a page, search by id or contact without accents, ids with a space, «Ñ» or a quote open; only the interviewer's and unassigned cases; a supervisor assigns a stratum on /campo")
+    func casesListAndAssignments() async throws {
+        let dir = TemporaryDirectory()
+        let store = try SQLStore(sqlite: dir.path("web.sqlite"))
+        _ = try store.publish(PublishedVersion(questionnaire: "prueba", version: "1", sha256: "x", source: SurveyServerTests.source, publishedAt: "t"), actor: "t")
+        // 118 cases in stratum A, two in B with awkward ids.
+        var units = (1...118).map { SampleUnit(unit: "AF\($0)", stratum: "A", weight: 1, stratumSize: 1000, order: $0, contact: ["nombre": "Persona \($0)"]) }
+        units.append(SampleUnit(unit: "AF 119", stratum: "B", weight: 1, stratumSize: 10, order: 119, contact: ["nombre": "María Peña"]))
+        units.append(SampleUnit(unit: "O'NEÑA", stratum: "B", weight: 1, stratumSize: 10, order: 120, contact: ["nombre": "Ana"]))
+        _ = try store.loadSample(units, questionnaire: "prueba", actor: "t")
+        try Self.account(store, "e01", "encuestador", "clave-de-prueba-1")
+        try Self.account(store, "e02", "encuestador", "clave-de-prueba-3")
+        try Self.account(store, "s01", "supervisor", "clave-de-prueba-2")
+        let app = Application(router: try SurveyServer(store: store, questionnaire: "prueba", dummyIterations: 1000).router())
+        try await app.test(.router) { client in
+            func session(_ code: String, _ password: String) async throws -> String {
+                let login = try await Self.login(client, code, password)
+                return try #require(login.headers[values: .setCookie].first { $0.hasPrefix("sondeo_sesion=") }?.split(separator: ";").first.map(String.init))
+            }
+            let e01 = try await session("e01", "clave-de-prueba-1")
+            func list(_ query: String, _ who: String) async throws -> String {
+                String(buffer: try await client.execute(uri: "/encuestador" + query, method: .get, headers: [.cookie: who]).body)
+            }
+            let first = try await list("", e01)
+            #expect(first.contains("120 casos sin terminar") && first.contains("Página 1 de 3"))
+            #expect(first.components(separatedBy: "<a href=\"/e/").count - 1 == 50)
+            let third = try await list("?pagina=3", e01)
+            #expect(third.components(separatedBy: "<a href=\"/e/").count - 1 == 20 && third.contains("<a href=\"/e/AF%20119\">AF 119</a>"))
+            // «pena» finds «María Peña»; the odd ids open.
+            let search = try await list("?q=pena", e01)
+            #expect(search.contains("1 de 120 casos con «pena»") && search.contains(">AF 119</a>"))
+            #expect(try await client.execute(uri: "/e/AF%20119", method: .get, headers: [.cookie: e01]).status == .ok)
+            #expect(try await client.execute(uri: "/e/O%27NE%C3%91A", method: .get, headers: [.cookie: e01]).status == .ok)
+            try store.release(questionnaire: "prueba", unit: "AF 119", interviewer: "e01")
+            try store.release(questionnaire: "prueba", unit: "O'NEÑA", interviewer: "e01")
+
+            // The supervisor gives stratum B to e02 on /campo.
+            let s01 = try await session("s01", "clave-de-prueba-2")
+            let campo = try await client.execute(uri: "/campo", method: .get, headers: [.cookie: s01])
+            let campoBody = String(buffer: campo.body)
+            #expect(campoBody.contains("Asignación de casos") && campoBody.contains("<option>B</option>"))
+            let csrf = try #require(SurveyServerTests.cookie(campo))
+            let assigned = try await client.execute(uri: "/campo/asignar", method: .post,
+                                                    headers: [.contentType: "application/x-www-form-urlencoded", .cookie: s01 + "; " + csrf],
+                                                    body: SurveyServerTests.form([("csrf", SurveyServerTests.csrf(campoBody)), ("estrato", "B"), ("encuestador", "e02")]))
+            #expect(assigned.status == .seeOther)
+            #expect(try store.cases(of: "prueba").filter { $0.assignedTo == "e02" }.map(\.unit).sorted() == ["AF 119", "O'NEÑA"])
+            #expect(String(buffer: try await client.execute(uri: "/campo", method: .get, headers: [.cookie: s01]).body).contains("<td>e02</td><td class=\"n\">2</td>"))
+            // e01 no longer sees nor opens them; e02 sees them.
+            #expect(try await list("", e01).contains("118 casos sin terminar"))
+            #expect(try await client.execute(uri: "/e/AF%20119", method: .get, headers: [.cookie: e01]).status == .conflict)
+            let e02 = try await session("e02", "clave-de-prueba-3")
+            let mine = try await list("?pagina=3", e02)
+            #expect(mine.contains("· 2 asignados a usted") && mine.contains(">O&#39;NEÑA</a>") || mine.contains(">O'NEÑA</a>"))
+        }
+    }
+
+    @Test("quotas: once a stratum's completes reach its quota, a respondent's link of that stratum shows a polite closing page and the case closes as cuota_llena; the interviewer's list leaves the stratum out")
+    func quotas() async throws {
+        let dir = TemporaryDirectory()
+        let (store, links) = try SurveyServerTests.store(units: 3, in: dir)
+        try Self.account(store, "e01", "encuestador", "clave-de-prueba-1")
+        try store.setQuotas(questionnaire: "prueba", ["A": 1], actor: "t")
+        try store.record(ContactAttempt(unit: "AF1", interviewer: "e01", startedAt: "t", endedAt: "t", disposition: "completa"), questionnaire: "prueba")
+        let app = Application(router: try SurveyServer(store: store, questionnaire: "prueba", dummyIterations: 1000).router())
+        try await app.test(.router) { client in
+            let page = try await client.execute(uri: "/r/\(links[1].token)", method: .get)
+            #expect(String(buffer: page.body).contains("Ya completamos las encuestas que necesitábamos de su grupo"))
+            #expect(try store.cases(of: "prueba").first { $0.unit == "AF2" }?.disposition == "cuota_llena")
+            #expect(try store.interview(questionnaire: "prueba", respondent: "AF2") == nil)
+            let login = try await Self.login(client, "e01", "clave-de-prueba-1")
+            let session = try #require(login.headers[values: .setCookie].first { $0.hasPrefix("sondeo_sesion=") }?.split(separator: ";").first.map(String.init))
+            let list = String(buffer: try await client.execute(uri: "/encuestador", method: .get, headers: [.cookie: session]).body)
+            #expect(list.contains("0 casos sin terminar"))
+            #expect(try await client.execute(uri: "/e/AF3", method: .get, headers: [.cookie: session]).status == .conflict)
+        }
+    }
 }

@@ -187,6 +187,39 @@ import Testing
         #expect(try reopened.webUser("e01")?.name == "Laura Gómez")
     }
 
+    @Test("assignments and quotas: cases given and taken back, a unit not in the sample refuses the whole assignment, quotas replaced whole; a call answered then undone leaves the case as before",
+          arguments: Self.backends)
+    func assignmentsQuotasUndo(_ backend: Backend) throws {
+        let dir = TemporaryDirectory()
+        let store = try Self.store(backend, in: dir)
+        _ = try store.publish(Self.version("a"), actor: "ana")
+        _ = try store.loadSample([SampleUnit(unit: "AF1", stratum: "A", weight: 10, stratumSize: 100, order: 1),
+                                  SampleUnit(unit: "AF2", stratum: "B", weight: 10, stratumSize: 100, order: 2)], questionnaire: "satisfaccion", actor: "ana")
+        #expect(try store.assign(questionnaire: "satisfaccion", units: ["AF1", "AF2"], to: "e01", actor: "s") == 2)
+        #expect(try store.assign(questionnaire: "satisfaccion", units: ["AF1"], to: "e01", actor: "s") == 0)
+        #expect(throws: StoreError.notInSample(questionnaire: "satisfaccion", unit: "AF9")) {
+            try store.assign(questionnaire: "satisfaccion", units: ["AF2", "AF9"], to: nil, actor: "s")
+        }
+        #expect(try store.cases(of: "satisfaccion").map(\.assignedTo) == ["e01", "e01"])
+        #expect(try store.assign(questionnaire: "satisfaccion", units: ["AF2"], to: nil, actor: "s") == 1)
+        #expect(try store.cases(of: "satisfaccion").map(\.assignedTo) == ["e01", nil])
+        try store.setQuotas(questionnaire: "satisfaccion", ["A": 40, "B": 10], actor: "s")
+        try store.setQuotas(questionnaire: "satisfaccion", ["A": 30], actor: "s")
+        #expect(try store.quotas(questionnaire: "satisfaccion") == ["A": 30])
+        // A call answered (attempt «interrumpida» and the interview opened), then undone.
+        try store.record(ContactAttempt(unit: "AF1", interviewer: "e01", startedAt: "2026-12-01T14:00:00Z", endedAt: "2026-12-01T14:01:00Z",
+                                        disposition: "no_contesta"), questionnaire: "satisfaccion")
+        _ = try store.answerCall(InterviewRecord(questionnaire: "satisfaccion", version: "1", respondent: "AF1", mode: "telefono", interviewer: "e01",
+                                                 startedAt: "2026-12-02T14:00:00Z", endedAt: nil, disposition: nil, source: "collect", answers: []),
+                                 attempt: ContactAttempt(unit: "AF1", interviewer: "e01", startedAt: "2026-12-02T14:00:00Z", endedAt: "2026-12-02T14:00:00Z",
+                                                         disposition: "interrumpida"))
+        #expect(try store.cases(of: "satisfaccion").first?.disposition == "interrumpida")
+        try store.undoCall(questionnaire: "satisfaccion", unit: "AF1", startedAt: "2026-12-02T14:00:00Z", actor: "e01")
+        #expect(try store.attempts(questionnaire: "satisfaccion", unit: "AF1").map(\.disposition) == ["no_contesta"])
+        #expect(try store.cases(of: "satisfaccion").first?.disposition == "no_contesta")
+        #expect(try store.interview(questionnaire: "satisfaccion", respondent: "AF1") == nil)
+    }
+
     @Test("a store written by a newer Sondeo (a migration this one does not know) is not opened", arguments: Self.backends)
     func newerStore(_ backend: Backend) throws {
         let dir = TemporaryDirectory()

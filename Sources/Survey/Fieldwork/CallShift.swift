@@ -19,6 +19,10 @@ public struct CallShift {
         case unknownCase
         /// The case named is held by another interviewer.
         case held
+        /// The case named was given to another interviewer.
+        case assigned(String)
+        /// The case named is in a stratum whose quota is full.
+        case quotaFull
     }
 
     let store: any SurveyStore
@@ -49,13 +53,21 @@ public struct CallShift {
         var worked = 0
         while limit.map({ worked < $0 }) ?? true {
             let states = try store.cases(of: id)
+            let quotas = try StratumQuotas.load(store, questionnaire: id, cases: states)
             let chosen: CaseState
             if let unit {
                 guard let found = states.first(where: { $0.unit == unit }) else { return .unknownCase }
+                if let other = found.assignedTo, other != interviewer { return .assigned(other) }
+                guard quotas.allowsStart(found) else { return .quotaFull }
                 guard try claims.take(found.unit, for: interviewer) else { return .held }
                 chosen = found
             } else {
-                let candidates = CallScheduler.Case.from(states)
+                let full = try quotas.closeFull(states, in: store, questionnaire: id, actor: interviewer)
+                if full > 0 {
+                    console.say(Language.current.pick("\(NumberText.count(full, "caso cerrado", "casos cerrados")) por cuota llena en su estrato.",
+                                                      "\(full) cases closed: their stratum's quota is full."))
+                }
+                let candidates = CallScheduler.Case.from(states.filter { CaseClaims.mayWork($0, interviewer) && quotas.allowsStart($0) })
                 let closed = try closeExhausted(scheduler.exhausted(candidates))
                 if closed > 0 {
                     console.say(Language.current.pick("\(NumberText.count(closed, "caso cerrado", "casos cerrados")) por llegar a \(CallScheduler.maximumAttempts) intentos.",

@@ -35,13 +35,19 @@ public struct CaseClaims: Sendable {
     }
 
     /// The cases an interviewer may open now, in the order of the draw: main sample, not finished,
-    /// not held by another interviewer and not out of attempts (the calling rule of `sondeo collect`).
-    public func offered(_ states: [CaseState], to interviewer: String) -> [CaseState] {
+    /// given to them or to nobody, not held by another interviewer, not out of attempts (the calling
+    /// rule of `sondeo collect`) and not in a full stratum (``StratumQuotas``).
+    public func offered(_ states: [CaseState], to interviewer: String, quotas: StratumQuotas? = nil) -> [CaseState] {
         let exhausted = Set(CallScheduler().exhausted(CallScheduler.Case.from(states)).map(\.unit))
         return states.filter { c in
-            !c.reserve && !(c.disposition.flatMap { Disposition.named($0)?.final } ?? false)
-                && holder(of: c, for: interviewer) == nil && !exhausted.contains(c.unit)
+            !c.reserve && !(c.disposition.flatMap { Disposition.named($0)?.final } ?? false) && Self.mayWork(c, interviewer)
+                && holder(of: c, for: interviewer) == nil && !exhausted.contains(c.unit) && quotas?.allowsStart(c) != false
         }
+    }
+
+    /// Whether a supervisor's assignment lets `interviewer` work the case: given to them, or to nobody.
+    public static func mayWork(_ c: CaseState, _ interviewer: String) -> Bool {
+        c.assignedTo == nil || c.assignedTo == interviewer
     }
 
     /// The other interviewer holding the case now, or nil when it is free for `interviewer`.

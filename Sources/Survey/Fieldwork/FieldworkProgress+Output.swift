@@ -10,7 +10,10 @@ extension FieldworkProgress {
     /// The progress of a questionnaire's cases, grouped; `targets` (completes wanted per stratum) count
     /// only when grouping by stratum. A case still open with a half-done interview is classed by its
     /// answers, as it would close (``CallScheduler/closingDisposition(attempts:progress:threshold:)``).
+    /// Without `targets`, the stratum quotas set with `sondeo sample quota`, when there are some.
     public init(store: any SurveyStore, questionnaire: String, by grouping: Grouping, e: Double? = nil, targets: [String: Int]? = nil) throws {
+        let quotas = try store.quotas(questionnaire: questionnaire)
+        let targets = targets ?? (quotas.isEmpty ? nil : quotas)
         let file = try store.latestQuestionnaire(questionnaire)?.file
         let cases = try store.cases(of: questionnaire).map { c in
             var classedAs: String?

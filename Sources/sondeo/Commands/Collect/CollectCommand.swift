@@ -79,6 +79,14 @@ struct CollectCommand: ParsableCommand {
         case .held:
             screen.problem(L("a «\(unit ?? "")» lo está atendiendo otro encuestador", "another interviewer is working «\(unit ?? "")»"))
             throw ExitCode(ExitStatus.usage.rawValue)
+        case .assigned(let other):
+            screen.problem(L("«\(unit ?? "")» está asignado a \(other); el supervisor puede reasignarlo con «sondeo sample assign»",
+                             "«\(unit ?? "")» is assigned to \(other); the supervisor can reassign it with «sondeo sample assign»"))
+            throw ExitCode(ExitStatus.usage.rawValue)
+        case .quotaFull:
+            screen.problem(L("la cuota del estrato de «\(unit ?? "")» ya está completa: no se empiezan más entrevistas allí",
+                             "the quota of «\(unit ?? "")»'s stratum is full: no more interviews start there"))
+            throw ExitCode(ExitStatus.usage.rawValue)
         }
     }
 }
