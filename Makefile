@@ -5,8 +5,8 @@
 
 DEBIAN_PACKAGES = liblapack-dev libopenblas-dev r-mathlib libsqlite3-dev pkg-config libxlsxwriter-dev libreadstat-dev
 # The programs the tests open Sondeo's exports with, as independent witnesses: PSPP for .sav, pandas
-# (its own Stata reader) for .dta, openpyxl for .xlsx, pyxform for the XLSForm workbook.
-WITNESS_PACKAGES = pspp python3-openpyxl python3-pandas python3-pip
+# (its own Stata reader) for .dta, openpyxl for .xlsx, pyxform for the XLSForm workbook, aiosmtpd as the mail server the invitations go to.
+WITNESS_PACKAGES = pspp python3-openpyxl python3-pandas python3-pip openssl
 # For the test that drives the web form in a real browser (skipped, with a message, if they cannot be installed).
 BROWSER_PACKAGES = chromium chromium-driver
 SWIFT ?= swift
@@ -42,6 +42,7 @@ witness-deps:
 	  (apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq $$missing) || echo "No se pudo instalar$$missing: las pruebas que abren las exportaciones con esos programas se omitirán."; \
 	fi; \
 	python3 -c "import pyxform" 2>/dev/null || pip install --quiet --break-system-packages pyxform 2>/dev/null || pip install --quiet pyxform 2>/dev/null || echo "No se pudo instalar pyxform: la prueba del XLSForm se omitirá."
+	python3 -c "import aiosmtpd" 2>/dev/null || pip install --quiet --break-system-packages aiosmtpd 2>/dev/null || pip install --quiet aiosmtpd 2>/dev/null || echo "No se pudo instalar aiosmtpd: la prueba de las invitaciones por correo se omitirá."
 
 build: deps
 	$(SWIFT) build

@@ -15,6 +15,9 @@ let package = Package(
         .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.28.1"),
         .package(url: "https://github.com/vapor/postgres-nio", from: "1.33.2"),
         .package(url: "https://github.com/weichsel/ZIPFoundation", from: "0.9.20"),
+        // Already built for postgres-nio and Hummingbird; named here for the SMTP client (Mail).
+        .package(url: "https://github.com/apple/swift-nio", from: "2.101.2"),
+        .package(url: "https://github.com/apple/swift-nio-ssl", from: "2.37.6"),
     ],
     targets: [
         // Layer 0
@@ -29,6 +32,8 @@ let package = Package(
         .target(name: "LinearAlgebra", dependencies: ["CLapack", "Diagnostics"]),
         .target(name: "Distributions", dependencies: ["CRmath"]),
         .target(name: "Pages", dependencies: ["Diagnostics"]),
+        .target(name: "Mail", dependencies: ["Diagnostics", .product(name: "NIOCore", package: "swift-nio"), .product(name: "NIOPosix", package: "swift-nio"),
+                                             .product(name: "NIOSSL", package: "swift-nio-ssl")]),
         // Layer 2
         .target(name: "Sampling", dependencies: ["Diagnostics", "Table", "Distributions", "Randomness"]),
         .target(name: "Analysis", dependencies: ["Diagnostics", "Table", "LinearAlgebra", "Distributions"]),
@@ -41,13 +46,13 @@ let package = Package(
                                       .product(name: "PostgresNIO", package: "postgres-nio")]),
         // Layer 4
         .target(name: "Cases", dependencies: ["Diagnostics", "Table", "Randomness", "BusinessDays", "Store", "Pages"]),
-        .target(name: "Survey", dependencies: ["Diagnostics", "Table", "Questionnaire", "Randomness", "Sampling", "Analysis", "BusinessDays", "Store", "Pages"]),
+        .target(name: "Survey", dependencies: ["Diagnostics", "Table", "Questionnaire", "Randomness", "Sampling", "Analysis", "BusinessDays", "Store", "Pages", "Mail"]),
         // Layer 5 (SondeoWeb: the HTTP form, used by the sondeo executable's `serve`)
         .target(name: "SondeoWeb", dependencies: ["Diagnostics", "Table", "Questionnaire", "Store", "Survey", "Pages",
                                                   .product(name: "Hummingbird", package: "hummingbird"),
                                                   .product(name: "HummingbirdCore", package: "hummingbird")]),
         .executableTarget(name: "sondeo", dependencies: [
-            "Diagnostics", "Table", "LinearAlgebra", "Distributions", "Randomness", "Pages", "Sampling", "Analysis", "Segmentation", "Questionnaire", "BusinessDays", "Store", "Cases", "Survey", "SondeoWeb",
+            "Diagnostics", "Table", "LinearAlgebra", "Distributions", "Randomness", "Pages", "Mail", "Sampling", "Analysis", "Segmentation", "Questionnaire", "BusinessDays", "Store", "Cases", "Survey", "SondeoWeb",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
         // Tests

@@ -26,9 +26,7 @@ extension CivilDate {
 
     /// A stored instant (UTC, ISO 8601) as Colombian local time, `2026-11-29 01:23`.
     public static func colombianLocal(_ instant: String) -> String {
-        let parser = ISO8601DateFormatter()
-        parser.formatOptions = [.withInternetDateTime, .withFractionalSeconds]
-        guard let date = parser.date(from: instant) else { return instant }
+        guard let date = Date(instant: instant) else { return instant }
         let formatter = DateFormatter()
         formatter.dateFormat = "yyyy-MM-dd HH:mm"
         formatter.timeZone = TimeZone(secondsFromGMT: -5 * 3600)

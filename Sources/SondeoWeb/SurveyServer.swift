@@ -63,6 +63,7 @@ public struct SurveyServer: Sendable {
         router.get("/r/:token") { request, context in
             let token = context.parameters.get("token") ?? ""
             guard let unit = try self.unit(token) else { return Self.notFound() }
+            try self.store.linkOpened(token: token, at: self.clock.timestamp)  // «abrió el enlace», for the invitations' follow-up
             return try await self.show(unit: unit, action: "/r/\(token)", form: self.form, request: request)
         }
         router.post("/r/:token") { request, context in
@@ -95,15 +96,7 @@ public struct SurveyServer: Sendable {
 
     /// Serves until stopped, from a caller that is not async (the command line).
     public func runUntilStopped(host: String, port: Int) throws {
-        final class Outcome: @unchecked Sendable { var error: (any Error)? }
-        let outcome = Outcome()
-        let done = DispatchSemaphore(value: 0)
-        Task {
-            do { try await run(host: host, port: port) } catch { outcome.error = error }
-            done.signal()
-        }
-        done.wait()
-        if let error = outcome.error { throw error }
+        try waitFor { try await run(host: host, port: port) }
     }
 
     // MARK: - Pages

@@ -130,6 +130,15 @@ enum Migrations {
             .both("ALTER TABLE sample_case ADD COLUMN assigned_to TEXT"),
             .both("CREATE TABLE stratum_quota (questionnaire TEXT NOT NULL, stratum TEXT NOT NULL, target {int} NOT NULL, PRIMARY KEY (questionnaire, stratum))"),
         ]),
+        // Invitations and reminders sent (or failed) per case, and when each personal link was first opened.
+        ("v9: invitations", [
+            .both("""
+                CREATE TABLE invitation (id {id}, questionnaire TEXT NOT NULL, unit TEXT NOT NULL, kind TEXT NOT NULL, address TEXT NOT NULL,
+                    at TEXT NOT NULL, status TEXT NOT NULL, detail TEXT)
+                """),
+            .both("CREATE INDEX invitation_case ON invitation(questionnaire, unit)"),
+            .both("ALTER TABLE web_link ADD COLUMN opened_at TEXT"),
+        ]),
     ]
 
     /// The names an earlier Sondeo recorded for PostgreSQL stores, for the migrations they stand for.

@@ -26,6 +26,40 @@ extension SQLStore {
         try database.read { tx in try tx.first("SELECT questionnaire, unit FROM web_link WHERE token = ?", [token]) { (questionnaire: $0.text(0)!, unit: $0.text(1)!) } }
     }
 
+    public func linkOpened(token: String, at: String) throws {
+        try database.write { tx in try tx.execute("UPDATE web_link SET opened_at = ? WHERE token = ? AND opened_at IS NULL", [at, token]) }
+    }
+
+    public func openedLinks(questionnaire: String) throws -> [String: String] {
+        try database.read { tx in
+            var result: [String: String] = [:]
+            try tx.each("SELECT unit, opened_at FROM web_link WHERE questionnaire = ? AND opened_at IS NOT NULL", [.text(questionnaire)]) { row in
+                result[row.text(0)!] = row.text(1)!
+            }
+            return result
+        }
+    }
+
+    public func logInvitations(_ entries: [InvitationEntry], questionnaire: String, actor: String) throws {
+        guard !entries.isEmpty else { return }
+        try database.write { tx in
+            for e in entries {
+                try tx.execute("INSERT INTO invitation (questionnaire, unit, kind, address, at, status, detail) VALUES (?, ?, ?, ?, ?, ?, ?)",
+                               [questionnaire, e.unit, e.kind, e.address, e.at, e.status, e.detail])
+            }
+            let sent = entries.filter { $0.status == "enviada" }.count
+            try Self.log(tx, actor: actor, action: "invitations", details: "\(questionnaire): \(sent) enviadas, \(entries.count - sent) fallidas")
+        }
+    }
+
+    public func invitations(questionnaire: String) throws -> [InvitationEntry] {
+        try database.read { tx in
+            try tx.rows("SELECT unit, kind, address, at, status, detail FROM invitation WHERE questionnaire = ? ORDER BY id", [questionnaire]) {
+                InvitationEntry(unit: $0.text(0)!, kind: $0.text(1)!, address: $0.text(2)!, at: $0.text(3)!, status: $0.text(4)!, detail: $0.text(5))
+            }
+        }
+    }
+
     public func saveWebUser(_ user: WebUser, actor: String) throws {
         try database.write { tx in
             try tx.execute("""

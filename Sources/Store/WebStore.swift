@@ -5,6 +5,14 @@ public protocol WebStore: SurveyStore {
     func webLinks(questionnaire: String, includeReserve: Bool, now: String, token: @escaping @Sendable () -> String) throws -> [(unit: String, token: String)]
     /// The questionnaire and unit a token opens, or nil.
     func webLink(token: String) throws -> (questionnaire: String, unit: String)?
+    /// Notes the first time a link was opened (later openings change nothing).
+    func linkOpened(token: String, at: String) throws
+    /// When each case's link was first opened, by unit.
+    func openedLinks(questionnaire: String) throws -> [String: String]
+    /// Records invitations sent or failed, in one transaction.
+    func logInvitations(_ entries: [InvitationEntry], questionnaire: String, actor: String) throws
+    /// The invitations of a questionnaire, oldest first.
+    func invitations(questionnaire: String) throws -> [InvitationEntry]
     /// Adds an account or replaces its role and password (failures cleared); a nil name keeps the one stored.
     func saveWebUser(_ user: WebUser, actor: String) throws
     func webUser(_ code: String) throws -> WebUser?
@@ -20,6 +28,27 @@ public protocol WebStore: SurveyStore {
     /// claim released. A server killed mid-way leaves either the page before or the page after, never
     /// the answers of the end without the end.
     func savePage(_ interview: InterviewRecord, answers: [StoredAnswer], closing: InterviewClosing?, actor: String) throws
+}
+
+/// One invitation or reminder to a case: to which address, when, and whether the server took it.
+public struct InvitationEntry: Sendable, Equatable {
+    public var unit: String
+    /// `invitacion` or `recordatorio`.
+    public var kind: String
+    public var address: String
+    public var at: String
+    /// `enviada` or `fallida`.
+    public var status: String
+    public var detail: String?
+
+    public init(unit: String, kind: String, address: String, at: String, status: String, detail: String? = nil) {
+        self.unit = unit
+        self.kind = kind
+        self.address = address
+        self.at = at
+        self.status = status
+        self.detail = detail
+    }
 }
 
 /// How an interview ends: its disposition (a ``Disposition`` code) and when (ISO 8601).

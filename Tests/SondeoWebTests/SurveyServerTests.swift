@@ -49,7 +49,7 @@ import Testing
 
     static func form(_ fields: [(String, String)]) -> ByteBuffer { ByteBuffer(string: WebForm.body(fields)) }
 
-    @Test("links: one 128-bit token per unit, the same ones again; an unknown token opens nothing")
+    @Test("links: one 128-bit token per unit, the same ones again; an unknown token opens nothing; the first opening of a link is noted once, for the invitations' follow-up")
     func links() async throws {
         let dir = TemporaryDirectory()
         let (store, links) = try Self.store(units: 20, in: dir)
@@ -61,6 +61,12 @@ import Testing
         try await app.test(.router) { client in
             let response = try await client.execute(uri: "/r/" + String(repeating: "0", count: 32), method: .get)
             #expect(response.status == .notFound && String(buffer: response.body).contains("Enlace no válido"))
+            #expect(try store.openedLinks(questionnaire: "prueba").isEmpty)
+            _ = try await client.execute(uri: "/r/\(links[3].token)", method: .get)
+            let opened = try store.openedLinks(questionnaire: "prueba")
+            _ = try await client.execute(uri: "/r/\(links[3].token)", method: .get)
+            let later = try store.openedLinks(questionnaire: "prueba")
+            #expect(Array(opened.keys) == [links[3].unit] && later == opened)
         }
     }
 

@@ -20,7 +20,7 @@ struct ServeCommand: ParsableCommand {
                 "sondeo serve links satisfaccion_servicios --base-url https://encuestas.confa.co --out enlaces.csv",
                 "sondeo serve satisfaccion_servicios --port 8080",
             ]),
-            subcommands: [ServeRunCommand.self, ServeLinksCommand.self, ServeUserCommand.self],
+            subcommands: [ServeRunCommand.self, ServeLinksCommand.self, ServeUserCommand.self, ServeInviteCommand.self],
             defaultSubcommand: ServeRunCommand.self
         )
     }
