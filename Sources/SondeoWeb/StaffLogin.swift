@@ -23,25 +23,25 @@ extension SurveyServer {
     }
 
     func loginPage(request: Request, problem: String?) -> Response {
-        let csrf = request.cookies[Self.csrfCookie]?.value ?? Self.newToken()
+        let csrf = self.csrf.pair(request)
         var body = "<header><p class=\"marca\">Confa</p><h1>Ingreso de encuestadores y supervisores</h1></header>"
         if let problem { body += "<div class=\"errores\" role=\"alert\"><p>\(FormHTML.esc(problem))</p></div>" }
         body += """
             <form method="post" action="/ingresar">
-            <input type="hidden" name="csrf" value="\(FormHTML.esc(csrf))">
+            <input type="hidden" name="csrf" value="\(FormHTML.esc(csrf.field))">
             <label class="campo" for="codigo">Código</label><input class="texto" id="codigo" name="codigo" autocomplete="username" required>
             <label class="campo" for="clave">Contraseña</label><input class="texto" id="clave" name="clave" type="password" autocomplete="current-password" required>
             <div class="acciones"><button type="submit">Ingresar</button></div>
             </form>
             """
         var response = Self.html(FormHTML.page(title: "Ingreso", body: body), status: problem == nil ? .ok : .unauthorized)
-        response.setCookie(Self.csrfCookie(csrf))
+        response.setCookie(CSRF.cookie(csrf.cookie))
         return response
     }
 
     func login(request: Request, client: String) async throws -> Response {
         let fields = try await Self.fields(request)
-        guard Self.checkCSRF(request, fields) != nil else {
+        guard csrf.check(request, fields) != nil else {
             return Self.html(FormHTML.message("Formulario vencido", "Vuelva a abrir la página de ingreso."), status: .forbidden)
         }
         let code = fields.first { $0.0 == "codigo" }?.1.trimmingCharacters(in: .whitespaces) ?? ""

@@ -74,7 +74,7 @@ extension SurveyServer {
     /// A posted assignment: the same choice as `sondeo sample assign` (``CaseAssignment``).
     func assign(request: Request, user: WebUser) async throws -> Response {
         let fields = try await Self.fields(request)
-        guard Self.checkCSRF(request, fields) != nil else {
+        guard csrf.check(request, fields) != nil else {
             return Self.html(FormHTML.message("Formulario vencido", "Vuelva a abrir la página de trabajo de campo."), status: .forbidden)
         }
         func field(_ name: String) -> String { fields.first { $0.0 == name }?.1.trimmingCharacters(in: .whitespaces) ?? "" }

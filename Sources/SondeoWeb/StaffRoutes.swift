@@ -24,9 +24,9 @@ extension SurveyServer {
         }
         router.get("/campo") { request, _ in
             guard let user = try self.user(request), user.role == "supervisor" else { return self.denied(request) }
-            let csrf = request.cookies[Self.csrfCookie]?.value ?? Self.newToken()
-            var response = Self.html(try self.fieldworkPage(user: user, csrf: csrf), status: .ok)
-            response.setCookie(Self.csrfCookie(csrf))
+            let csrf = self.csrf.pair(request)
+            var response = Self.html(try self.fieldworkPage(user: user, csrf: csrf.field), status: .ok)
+            response.setCookie(CSRF.cookie(csrf.cookie))
             return response
         }
         router.get("/encuestador") { request, _ in

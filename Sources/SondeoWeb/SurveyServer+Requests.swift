@@ -3,7 +3,7 @@ import Hummingbird
 import Questionnaire
 import Store
 
-/// What a request brings: its form fields, its CSRF pair, the unit its token opens, the answers stored.
+/// What a request brings: its form fields, where it came from, the unit its token opens, the answers stored.
 extension SurveyServer {
     /// The largest form a page sends (a page of answers is a few kilobytes).
     static let bodyLimit = 256 * 1024
@@ -18,15 +18,6 @@ extension SurveyServer {
         return FormFields.parse(String(buffer: body))
     }
 
-    /// The CSRF token when the form's equals the cookie's (double submit) and the request does not come
-    /// from another site: a browser's `Origin` (or, without it, `Referer`) must name this server's host.
-    static func checkCSRF(_ request: Request, _ fields: [(String, String)]) -> String? {
-        guard sameOrigin(request) else { return nil }
-        guard let cookie = request.cookies[csrfCookie]?.value, let sent = fields.first(where: { $0.0 == "csrf" })?.1,
-              !sent.isEmpty, Password.same(Array(cookie.utf8), Array(sent.utf8)) else { return nil }
-        return cookie
-    }
-
     /// Whether the browser says the form was sent from this server's pages. No `Origin` nor `Referer`
     /// (an old browser, a privacy setting) is let through to the token check; `Origin: null` is not.
     static func sameOrigin(_ request: Request) -> Bool {
@@ -35,10 +26,6 @@ extension SurveyServer {
         guard let host = request.head.authority, let url = URL(string: claimed), let from = url.host else { return false }
         let port = url.port.map { ":\($0)" } ?? ""
         return (from + port).lowercased() == host.lowercased() || from.lowercased() == host.lowercased()
-    }
-
-    static func csrfCookie(_ value: String) -> Cookie {
-        Cookie(name: csrfCookie, value: value, path: "/", httpOnly: true, sameSite: .strict)
     }
 
     func unit(_ token: String) throws -> String? {

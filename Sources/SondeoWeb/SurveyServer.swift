@@ -27,6 +27,8 @@ public struct SurveyServer: Sendable {
     let claims: CaseClaims
     /// Failed logins per client.
     let throttle = LoginThrottle()
+    /// The forms' tokens, under the store's secret key.
+    let csrf: CSRF
     /// Whether a reverse proxy stands in front (its `X-Forwarded-For` names the client).
     let behindProxy: Bool
 
@@ -40,6 +42,7 @@ public struct SurveyServer: Sendable {
             throw StoreError.unknownQuestionnaire(id, suggestion: nil)
         }
         self.store = store
+        csrf = CSRF(key: Password.bytes(try store.webSecret { Password.hex(Password.randomSalt() + Password.randomSalt()) }))
         questionnaireID = id
         version = latest.version
         let questionnaire = QuestionnaireParser.parse(latest.source, file: id).file
@@ -101,7 +104,6 @@ public struct SurveyServer: Sendable {
 
     // MARK: - Pages
 
-    static let csrfCookie = "sondeo_csrf"
 
     /// What `{_encuestador}` reads on an interviewer's form: the name on the staff record, else the code.
     static func pipes(_ staff: WebUser?) -> [String: String] {
@@ -118,7 +120,7 @@ public struct SurveyServer: Sendable {
     /// The next page of a unit's interview (or the thanks); `staff` is the interviewer's account on `/e/…`.
     func show(unit: String, action: String, form: SurveyForm, request: Request, staff: WebUser? = nil) async throws -> Response {
         let banner = staff.map { "Encuestador \($0.name ?? $0.code) · caso \(unit)" }
-        let csrf = request.cookies[Self.csrfCookie]?.value ?? Self.newToken()
+        let csrf = self.csrf.pair(request)
         let thanks = Self.html(FormHTML.message("Gracias", "Sus respuestas ya quedaron registradas. ¡Gracias por ayudarnos a mejorar!"), status: .ok)
         let interview = try store.interview(questionnaire: questionnaireID, respondent: unit)
         if interview?.endedAt != nil { return thanks }
@@ -127,8 +129,8 @@ public struct SurveyServer: Sendable {
         }
         let responses = interview.map { Responses(stored: $0.answers, of: form.questionnaire) } ?? Responses()
         if form.atReview(responses) {
-            var response = Self.html(FormHTML.review(form, action: action, csrf: csrf, responses: responses), status: .ok)
-            response.setCookie(Self.csrfCookie(csrf))
+            var response = Self.html(FormHTML.review(form, action: action, csrf: csrf.field, responses: responses), status: .ok)
+            response.setCookie(CSRF.cookie(csrf.cookie))
             return response
         }
         guard let page = form.nextPage(after: SurveyForm.submitted(responses), responses) else {
@@ -140,10 +142,10 @@ public struct SurveyServer: Sendable {
             return thanks
         }
         let order = PresentationOrder(questionnaire: questionnaireID, respondent: unit, responses: responses)
-        var response = Self.html(FormHTML.form(form, page: page, action: action, csrf: csrf, responses: responses, problems: [], order: order, banner: banner,
+        var response = Self.html(FormHTML.form(form, page: page, action: action, csrf: csrf.field, responses: responses, problems: [], order: order, banner: banner,
                                                 system: Self.pipes(staff)),
                                  status: .ok)
-        response.setCookie(Self.csrfCookie(csrf))
+        response.setCookie(CSRF.cookie(csrf.cookie))
         return response
     }
 
@@ -151,7 +153,7 @@ public struct SurveyServer: Sendable {
     func submit(unit: String, action: String, form: SurveyForm, staff: WebUser?, request: Request) async throws -> Response {
         let interviewer = staff?.code
         let fields = try await Self.fields(request)
-        guard let cookie = Self.checkCSRF(request, fields) else {
+        guard let cookie = csrf.check(request, fields) else {
             return Self.html(FormHTML.message("Formulario vencido", "Por seguridad, vuelva a abrir su enlace personal e intente de nuevo."), status: .forbidden)
         }
         if let interview = try store.interview(questionnaire: questionnaireID, respondent: unit), interview.endedAt != nil {
@@ -190,7 +192,7 @@ public struct SurveyServer: Sendable {
         }
         var (responses, problems) = form.read(page: page, fields: fields, into: stored)
         if !problems.isEmpty {
-            return Self.html(FormHTML.form(form, page: page, action: action, csrf: cookie, responses: responses, problems: problems, order: order,
+            return Self.html(FormHTML.form(form, page: page, action: action, csrf: csrf.field(cookie), responses: responses, problems: problems, order: order,
                                            system: Self.pipes(staff)),
                              status: .unprocessableContent)
         }

@@ -139,6 +139,10 @@ enum Migrations {
             .both("CREATE INDEX invitation_case ON invitation(questionnaire, unit)"),
             .both("ALTER TABLE web_link ADD COLUMN opened_at TEXT"),
         ]),
+        // The web form's secret key (for the CSRF tokens), kept so that pages survive a restart.
+        ("v10: web secret", [
+            .both("CREATE TABLE web_setting (name TEXT PRIMARY KEY, value TEXT NOT NULL)"),
+        ]),
     ]
 
     /// The names an earlier Sondeo recorded for PostgreSQL stores, for the migrations they stand for.

@@ -26,6 +26,13 @@ extension SQLStore {
         try database.read { tx in try tx.first("SELECT questionnaire, unit FROM web_link WHERE token = ?", [token]) { (questionnaire: $0.text(0)!, unit: $0.text(1)!) } }
     }
 
+    public func webSecret(make: @Sendable () -> String) throws -> String {
+        try database.write { tx in
+            try tx.execute("INSERT INTO web_setting (name, value) VALUES ('secreto', ?) ON CONFLICT (name) DO NOTHING", [make()])
+            return try tx.first("SELECT value FROM web_setting WHERE name = 'secreto'", []) { $0.text(0)! }!
+        }
+    }
+
     public func linkOpened(token: String, at: String) throws {
         try database.write { tx in try tx.execute("UPDATE web_link SET opened_at = ? WHERE token = ? AND opened_at IS NULL", [at, token]) }
     }

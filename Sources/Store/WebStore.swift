@@ -5,6 +5,8 @@ public protocol WebStore: SurveyStore {
     func webLinks(questionnaire: String, includeReserve: Bool, now: String, token: @escaping @Sendable () -> String) throws -> [(unit: String, token: String)]
     /// The questionnaire and unit a token opens, or nil.
     func webLink(token: String) throws -> (questionnaire: String, unit: String)?
+    /// The web form's secret key (hexadecimal): `make` gives it the first time; the same one after.
+    func webSecret(make: @Sendable () -> String) throws -> String
     /// Notes the first time a link was opened (later openings change nothing).
     func linkOpened(token: String, at: String) throws
     /// When each case's link was first opened, by unit.
