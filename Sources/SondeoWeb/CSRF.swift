@@ -9,10 +9,11 @@ import Hummingbird
 struct CSRF: Sendable {
     static let cookieName = "sondeo_csrf"
     let key: [UInt8]
+    let transport: SecureTransport
 
     /// The browser's cookie (or a new one) and the token its forms carry.
     func pair(_ request: Request) -> (cookie: String, field: String) {
-        let cookie = request.cookies[Self.cookieName]?.value ?? SurveyServer.newToken()
+        let cookie = transport.value(Self.cookieName, request) ?? SurveyServer.newToken()
         return (cookie, field(cookie))
     }
 
@@ -24,12 +25,11 @@ struct CSRF: Sendable {
     /// The cookie of a request whose form token is right and which came from this server's pages; nil otherwise.
     func check(_ request: Request, _ fields: [(String, String)]) -> String? {
         guard SurveyServer.sameOrigin(request) else { return nil }
-        guard let cookie = request.cookies[Self.cookieName]?.value, let sent = fields.first(where: { $0.0 == "csrf" })?.1,
+        guard let cookie = transport.value(Self.cookieName, request), let sent = fields.first(where: { $0.0 == "csrf" })?.1,
               !sent.isEmpty, Password.same(Array(field(cookie).utf8), Array(sent.utf8)) else { return nil }
         return cookie
     }
 
-    static func cookie(_ value: String) -> Cookie {
-        Cookie(name: cookieName, value: value, path: "/", httpOnly: true, sameSite: .strict)
-    }
+    /// The cookie to set on the answer to `request`.
+    func cookie(_ value: String, _ request: Request) -> Cookie { transport.cookie(Self.cookieName, value, request) }
 }

@@ -35,7 +35,7 @@ extension SurveyServer {
             </form>
             """
         var response = Self.html(FormHTML.page(title: "Ingreso", body: body), status: problem == nil ? .ok : .unauthorized)
-        response.setCookie(CSRF.cookie(csrf.cookie))
+        response.setCookie(self.csrf.cookie(csrf.cookie, request))
         return response
     }
 
@@ -66,7 +66,7 @@ extension SurveyServer {
         let token = Self.newToken()
         try store.openSession(token, code: code, expires: Clock.timestamp(now.addingTimeInterval(Self.sessionHours * 3600)))
         var response = Self.redirect(user.role == "supervisor" ? "/campo" : "/encuestador")
-        response.setCookie(Cookie(name: Self.sessionCookie, value: token, path: "/", httpOnly: true, sameSite: .strict))
+        response.setCookie(transport.cookie(Self.sessionCookie, token, request))
         return response
     }
 }

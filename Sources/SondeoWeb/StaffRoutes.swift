@@ -17,16 +17,16 @@ extension SurveyServer {
         router.get("/ingresar") { request, _ in self.loginPage(request: request, problem: nil) }
         router.post("/ingresar") { request, context in try await self.login(request: request, client: self.client(request, context)) }
         router.get("/salir") { request, _ in
-            if let token = request.cookies[Self.sessionCookie]?.value { try self.store.closeSession(token) }
+            if let token = self.transport.value(Self.sessionCookie, request) { try self.store.closeSession(token) }
             var response = Self.redirect("/ingresar")
-            response.setCookie(Cookie(name: Self.sessionCookie, value: "", maxAge: 0, path: "/", httpOnly: true, sameSite: .strict))
+            response.setCookie(self.transport.cookie(Self.sessionCookie, "", request, maxAge: 0))
             return response
         }
         router.get("/campo") { request, _ in
             guard let user = try self.user(request), user.role == "supervisor" else { return self.denied(request) }
             let csrf = self.csrf.pair(request)
             var response = Self.html(try self.fieldworkPage(user: user, csrf: csrf.field), status: .ok)
-            response.setCookie(CSRF.cookie(csrf.cookie))
+            response.setCookie(self.csrf.cookie(csrf.cookie, request))
             return response
         }
         router.get("/encuestador") { request, _ in
@@ -58,7 +58,7 @@ extension SurveyServer {
 
     /// The account of the request's session, or nil.
     func user(_ request: Request) throws -> WebUser? {
-        guard let token = request.cookies[Self.sessionCookie]?.value, token.count == 32 else { return nil }
+        guard let token = transport.value(Self.sessionCookie, request), token.count == 32 else { return nil }
         return try store.session(token, now: clock.timestamp)
     }
 

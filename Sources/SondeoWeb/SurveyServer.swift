@@ -29,6 +29,8 @@ public struct SurveyServer: Sendable {
     let throttle = LoginThrottle()
     /// The forms' tokens, under the store's secret key.
     let csrf: CSRF
+    /// HTTPS through the reverse proxy: `__Host-` cookies and HSTS.
+    let transport: SecureTransport
     /// Whether a reverse proxy stands in front (its `X-Forwarded-For` names the client).
     let behindProxy: Bool
 
@@ -42,7 +44,8 @@ public struct SurveyServer: Sendable {
             throw StoreError.unknownQuestionnaire(id, suggestion: nil)
         }
         self.store = store
-        csrf = CSRF(key: Password.bytes(try store.webSecret { Password.hex(Password.randomSalt() + Password.randomSalt()) }))
+        transport = SecureTransport(behindProxy: behindProxy)
+        csrf = CSRF(key: Password.bytes(try store.webSecret { Password.hex(Password.randomSalt() + Password.randomSalt()) }), transport: transport)
         questionnaireID = id
         version = latest.version
         let questionnaire = QuestionnaireParser.parse(latest.source, file: id).file
@@ -60,6 +63,7 @@ public struct SurveyServer: Sendable {
     public func router() -> Router<ServerContext> {
         let router = Router(context: ServerContext.self)
         router.add(middleware: FailurePage())
+        router.add(middleware: StrictTransport(transport: transport))
         router.get("/") { _, _ in Self.html(FormHTML.message("Encuesta de Confa", "Para responder, abra el enlace personal que le enviamos por correo o WhatsApp."), status: .ok) }
         router.get("/static/form.js") { _, _ in Self.asset(ConditionScript.formJS + OfflineScript.js, type: "text/javascript; charset=utf-8") }
         router.get("/static/sondeo.css") { _, _ in Self.asset(Stylesheet.css, type: "text/css; charset=utf-8") }
@@ -130,7 +134,7 @@ public struct SurveyServer: Sendable {
         let responses = interview.map { Responses(stored: $0.answers, of: form.questionnaire) } ?? Responses()
         if form.atReview(responses) {
             var response = Self.html(FormHTML.review(form, action: action, csrf: csrf.field, responses: responses), status: .ok)
-            response.setCookie(CSRF.cookie(csrf.cookie))
+            response.setCookie(self.csrf.cookie(csrf.cookie, request))
             return response
         }
         guard let page = form.nextPage(after: SurveyForm.submitted(responses), responses) else {
@@ -145,7 +149,7 @@ public struct SurveyServer: Sendable {
         var response = Self.html(FormHTML.form(form, page: page, action: action, csrf: csrf.field, responses: responses, problems: [], order: order, banner: banner,
                                                 system: Self.pipes(staff)),
                                  status: .ok)
-        response.setCookie(CSRF.cookie(csrf.cookie))
+        response.setCookie(self.csrf.cookie(csrf.cookie, request))
         return response
     }
 

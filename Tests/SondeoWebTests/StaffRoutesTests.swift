@@ -185,4 +185,36 @@ import Testing
             #expect(try await client.execute(uri: "/e/AF3", method: .get, headers: [.cookie: session]).status == .conflict)
         }
     }
+
+    @Test("behind an HTTPS proxy: __Host- cookies with Secure, HSTS on every answer, and the session works; without --behind-proxy the header changes nothing")
+    func httpsBehindProxy() async throws {
+        let dir = TemporaryDirectory()
+        let (store, links) = try SurveyServerTests.store(units: 1, in: dir)
+        try Self.account(store, "s01", "supervisor", "clave-de-prueba-2")
+        let https: HTTPFields = [.init("X-Forwarded-Proto")!: "https", .init("X-Forwarded-For")!: "198.51.100.7"]
+        let app = Application(router: try SurveyServer(store: store, questionnaire: "prueba", dummyIterations: 1000, behindProxy: true).router())
+        try await app.test(.router) { client in
+            let page = try await client.execute(uri: "/r/\(links[0].token)", method: .get, headers: https)
+            #expect(page.headers[.strictTransportSecurity] == "max-age=31536000")
+            let csrfCookie = try #require(page.headers[values: .setCookie].first)
+            #expect(csrfCookie.hasPrefix("__Host-sondeo_csrf=") && csrfCookie.contains("Secure") && csrfCookie.contains("Path=/") && !csrfCookie.contains("Domain"))
+            let form = try await client.execute(uri: "/ingresar", method: .get, headers: https)
+            let cookie = try #require(form.headers[values: .setCookie].first?.split(separator: ";").first.map(String.init))
+            var headers = https
+            headers[.contentType] = "application/x-www-form-urlencoded"
+            headers[.cookie] = cookie
+            let login = try await client.execute(uri: "/ingresar", method: .post, headers: headers,
+                                                 body: SurveyServerTests.form([("csrf", SurveyServerTests.csrf(String(buffer: form.body))), ("codigo", "s01"), ("clave", "clave-de-prueba-2")]))
+            let session = try #require(login.headers[values: .setCookie].first { $0.hasPrefix("__Host-sondeo_sesion=") })
+            #expect(session.contains("Secure") && session.contains("HttpOnly"))
+            var again = https
+            again[.cookie] = String(session.split(separator: ";").first!)
+            #expect(try await client.execute(uri: "/campo", method: .get, headers: again).status == .ok)
+        }
+        let direct = Application(router: try SurveyServer(store: store, questionnaire: "prueba", dummyIterations: 1000).router())
+        try await direct.test(.router) { client in
+            let page = try await client.execute(uri: "/r/\(links[0].token)", method: .get, headers: https)
+            #expect(page.headers[.strictTransportSecurity] == nil && page.headers[values: .setCookie].first?.hasPrefix("sondeo_csrf=") == true)
+        }
+    }
 }
