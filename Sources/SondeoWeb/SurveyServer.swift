@@ -93,7 +93,9 @@ public struct SurveyServer: Sendable {
         let decoder = HTTP1Channel.Configuration.DecoderConfiguration(maxHeaderFieldSize: 16 * 1024, maxHeaderListSize: 16 * 1024, maxHeaderFieldCount: 100)
         let channel = HTTP1Channel.Configuration(idleTimeout: .nanoseconds(nanoseconds), httpDecoderConfiguration: decoder)
         return Application(router: router(), server: .http1(configuration: channel),
-                           configuration: .init(address: .hostname(host, port: port), serverName: "Sondeo"))
+                           // A campaign sent at once brings hundreds of connections in the same second: queue them
+                           // (the kernel caps this at net.core.somaxconn) rather than refuse them.
+                           configuration: .init(address: .hostname(host, port: port), serverName: "Sondeo", backlog: 4096))
     }
 
     /// Serves until the process is stopped.

@@ -54,14 +54,28 @@ extension SQLStore {
 
     public func savePage(_ interview: InterviewRecord, answers: [StoredAnswer], closing: InterviewClosing?, actor: String) throws {
         try database.write { tx in
-            _ = try Self.startInterview(tx, interview, actor: actor)
             let questionnaire = interview.questionnaire, respondent = interview.respondent
+            let isNew = try Self.interview(tx, questionnaire, respondent) == nil
+            _ = try Self.startInterview(tx, interview, actor: actor)
+            // An interviewer's face-to-face form counts as a contact attempt, as a call does on the phone
+            // (``answerCall(_:attempt:)``): opened `interrumpida`, given the interview's end when it closes.
+            let caseID = interview.interviewer == nil ? nil : try Self.caseID(tx, questionnaire, respondent)
+            if isNew, let caseID, let interviewer = interview.interviewer {
+                try Self.insertAttempt(tx, caseID: caseID, ContactAttempt(unit: respondent, interviewer: interviewer, startedAt: interview.startedAt,
+                                                                          endedAt: interview.startedAt, disposition: SQLStore.openCall))
+                try tx.execute("UPDATE sample_case SET disposition = ? WHERE id = ?", [SQLStore.openCall, caseID])
+            }
             let changed = try tx.execute("UPDATE interview SET answers = ? WHERE questionnaire = ? AND respondent = ? AND ended_at IS NULL",
                                          [AnswerJSON.encode(answers), questionnaire, respondent])
             guard changed == 1 else { throw StoreError.noOpenInterview(questionnaire: questionnaire, respondent: respondent) }
             if let closing {
                 try Self.closeInterview(tx, questionnaire: questionnaire, respondent: respondent, disposition: closing.disposition,
                                         endedAt: closing.endedAt, actor: actor)
+                if let caseID {
+                    try tx.execute("""
+                        UPDATE contact_attempt SET disposition = ?, ended_at = ? WHERE id = (SELECT MAX(id) FROM contact_attempt WHERE case_id = ? AND disposition = ?)
+                        """, [closing.disposition, closing.endedAt, caseID, SQLStore.openCall])
+                }
                 try tx.execute("UPDATE sample_case SET claimed_by = NULL, claimed_until = NULL WHERE questionnaire = ? AND unit = ?",
                                [questionnaire, respondent])
             }

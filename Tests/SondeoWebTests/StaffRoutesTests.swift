@@ -104,6 +104,12 @@ import Testing
             #expect(sent.status == .seeOther && sent.headers[.location] == "/e/AF1")
             let interview = try #require(try store.interview(questionnaire: "prueba", respondent: "AF1"))
             #expect(interview.interviewer == "e02" && interview.mode == "presencial")
+            // The face-to-face form counts as a contact attempt, as a call does: open, then the interview's end.
+            #expect(try store.attempts(questionnaire: "prueba", unit: "AF1").map(\.disposition) == ["interrumpida"])
+            let next = try await client.execute(uri: "/e/AF1", method: .get, headers: [.cookie: session + "; " + csrf])
+            _ = try await client.execute(uri: "/e/AF1", method: .post, headers: [.contentType: "application/x-www-form-urlencoded", .cookie: session + "; " + csrf],
+                                         body: SurveyServerTests.form([("csrf", SurveyServerTests.csrf(String(buffer: next.body))), ("pagina", "1"), ("nota", "9")]))
+            #expect(try store.attempts(questionnaire: "prueba", unit: "AF1").map(\.disposition) == ["completa"])
             #expect(try await client.execute(uri: "/e/AF1", method: .get).status == .seeOther)
         }
     }
