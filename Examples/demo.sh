@@ -97,6 +97,8 @@ step "19. La muestra sorteada en el paso 13 se vuelve la lista de casos por llam
 # service 6, 40 uses (confirmed), NPS 9 and its reason, CSAT 5, the four aspects, and the closing note.
 # --any-day: the demo may run on a weekend or holiday, when the calling rule would call nobody.
 SONDEO_INPUT=$'1\n1\n6\n40\ns\n9\nMe atendieron rápido\n5\n5\n4\n4\n5\n\n'
+# The encuestador's account, with the name the script says («le habla Laura Gómez»).
+"$sondeo" serve user e01 --role encuestador --name "Laura Gómez" --store "$store" <<< "clave-de-demostracion" >/dev/null
 step "20. Una entrevista telefónica en la terminal (aquí con las respuestas escritas de antemano)" \
   sondeo collect satisfaccion_servicios --interviewer e01 --store "$store" --cases 1 --any-day <<< "$SONDEO_INPUT"
 
