@@ -66,6 +66,11 @@ public final class TerminalSession {
         return String(transcript[start...])
     }
 
+    /// Sends the program a signal (as Ctrl-C or a closed terminal would: SIGINT, SIGHUP).
+    public func signal(_ number: Int32) {
+        kill(process.processIdentifier, number)
+    }
+
     /// Types a line and Enter.
     public func type(_ line: String) throws {
         let bytes = Array((line + "\r").utf8)

@@ -271,6 +271,39 @@ import Testing
         #expect((json["groups"] as? [[String: Any]])?.map { $0["target"] as? Int } == [1, 0])
     }
 
+    @Test("a shift in a pseudo-terminal: «contestó» undone, an appointment in words, the name in the script, the next attempt, the short menu; Ctrl-C mid-interview leaves one attempt and frees the case; the next call shows the history and resumes")
+    func shiftInTerminal() throws {
+        let dir = TemporaryDirectory()
+        let store = try Self.store(in: dir)
+        _ = try SondeoRunner.run(["serve", "user", "e07", "--role", "encuestador", "--name", "Laura Gómez", "--store", store], input: "una clave larga\n")
+        let shift = try TerminalSession(["collect", "satisfaccion_servicios", "--interviewer", "e07", "--store", store, "--any-day"])
+        try shift.waitForPrompt()
+        // AF1: answered by mistake, undone, an appointment tomorrow at 10; AF2: no answer, with a note; AF3: answered,
+        // consent, service 2, then Ctrl-C at the uses.
+        for line in ["1", "<", "4", "mañana 10 am", "2", "no timbra", "1", "1", "2"] {
+            try shift.type(line)
+            try shift.waitForPrompt()
+        }
+        shift.signal(SIGINT)
+        let (transcript, status) = try shift.answer([])
+        #expect(status == 130, "\(transcript.suffix(600))")
+        #expect(transcript.contains("le habla Laura Gómez de Confa"))
+        #expect(transcript.contains("<: deshacer «contestó»") && transcript.contains("Se deshizo «contestó»: esta llamada no quedó registrada."))
+        #expect(transcript.contains("Cita guardada: ") && transcript.contains(", 10:00 a. m. (hora de Colombia)."))
+        #expect(transcript.contains("Resultado: 1 contestó · 2 no contesta · 3 buzón · 4 cita · 5 rechazo · ? todas las opciones · q salir"))
+        #expect(transcript.contains("Guardado: No contesta u ocupado. Próximo intento: desde el "))
+        #expect(transcript.contains("Entrevista suspendida; las respuestas quedaron guardadas"))
+        let reader = try SQLStore(sqlite: store)
+        #expect(try reader.attempts(questionnaire: "satisfaccion_servicios", unit: "AF1").map(\.disposition) == ["cita"])
+        #expect(try reader.attempts(questionnaire: "satisfaccion_servicios", unit: "AF2").map(\.disposition) == ["no_contesta"])
+        #expect(try reader.attempts(questionnaire: "satisfaccion_servicios", unit: "AF3").map(\.disposition) == ["interrumpida"])
+        #expect(try reader.cases(of: "satisfaccion_servicios").allSatisfy { $0.claimedBy == nil })
+        // The next call to AF3: the earlier call on the card, the interview resumed at the uses.
+        let again = try TerminalSession(["collect", "satisfaccion_servicios", "--interviewer", "e07", "--store", store, "--unit", "AF3"]).answer(["1", "q"])
+        #expect(again.transcript.contains("Llamadas anteriores:") && again.transcript.contains(" · e07 · Interrumpida; pidió llamar después"))
+        #expect(again.transcript.contains("Se continúa la entrevista: 2 respuestas ya guardadas.") && again.transcript.contains("¿Cuántas veces lo utilizó"))
+    }
+
     @Test("three unanswered calls on three days close the case as max_intentos before the next call")
     func exhausted() throws {
         let dir = TemporaryDirectory()
