@@ -66,7 +66,7 @@ let package = Package(
         .testTarget(name: "AnalysisTests", dependencies: ["Analysis", "Table", "Questionnaire", "SondeoTestSupport"],
                     resources: [.copy("Fixtures")]),
         .testTarget(name: "SegmentationTests", dependencies: ["Segmentation", "Table", "Randomness", "LinearAlgebra", "SondeoTestSupport"]),
-        .testTarget(name: "QuestionnaireTests", dependencies: ["Questionnaire", "Randomness", "SondeoTestSupport"]),
+        .testTarget(name: "QuestionnaireTests", dependencies: ["Questionnaire", "Diagnostics", "Randomness", "SondeoTestSupport"]),
         .testTarget(name: "StoreTests", dependencies: ["Store", "Questionnaire", "SondeoTestSupport", .product(name: "GRDB", package: "GRDB.swift")]),
         .testTarget(name: "SondeoWebTests", dependencies: ["SondeoWeb", "Store", "Survey", "Questionnaire", "SondeoTestSupport",
                                                           .product(name: "HummingbirdTesting", package: "hummingbird"),

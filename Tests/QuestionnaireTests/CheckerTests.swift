@@ -1,3 +1,4 @@
+import Diagnostics
 import Foundation
 import SondeoTestSupport
 import Testing
@@ -157,5 +158,31 @@ import Testing
     func allAtOnce() {
         let found = diagnostics("a: eteros\nb: una de nada\n  \"x\"\nc: texto\n  mostrar si zz = 1\n  huérfana\nA: texto\n  \"w\"\n")
         #expect(Set(found.filter { $0.severity == .error }.map(\.code)).isSuperset(of: ["DSL-004", "DSL-050", "DSL-080", "DSL-060", "DSL-007", "DSL-040"]))
+    }
+
+    @Test("DSL-042 in linear time: one letter changed, added or left out is a possible typo; ids numbered by a digit (p1, p2, p12) and short ids are not")
+    func oneLetterApart() {
+        let ids = ["servicio", "servico", "p1", "p2", "p12", "nota", "nata", "edad", "edades", "ab", "ac", "sedes", "sede"]
+        let pairs = CheckContext.oneLetterApart(ids).map { "\(ids[$0.0])~\(ids[$0.1])" }
+        // servicio/servico: «i» left out; nota/nata: one changed; sedes/sede: «s» added. edad/edades are two apart.
+        #expect(pairs == ["servicio~servico", "nota~nata", "sedes~sede"])
+        // 5,000 numbered questions: none (comparing every pair gave 94,296 warnings and took 18 s).
+        let numbered = (0..<5_000).map { "p\($0)" }
+        #expect(CheckContext.oneLetterApart(numbered).isEmpty)
+        let body = (0..<5_000).map { "p\($0): entero 0..10\n  \"Pregunta \($0)\"\n" }.joined()
+        #expect(diagnostics(body).filter { $0.code == "DSL-042" }.isEmpty)
+    }
+
+    @Test("DSL-012: a condition of 30,000 terms is refused where it starts, instead of overflowing the stack; its line is shown cut around the column")
+    func expressionTooLong() {
+        let terms = (0..<30_000).map { "a = \($0 % 5)" }.joined(separator: " o ")
+        let body = "a: entero 0..10\n  \"A\"\nb: texto\n  \"B\"\n  mostrar si \(terms)\n"
+        expect(body, code: "DSL-012", line: 11, column: 14,
+               message: "la expresión es demasiado larga (119.999 piezas; el máximo es 2.000): divídala en preguntas calculadas o use «en (…)»")
+        let rendered = QuestionnaireChecker.check(CheckerTests.header + body, file: "p.encuesta").diagnostics
+            .map { DiagnosticRenderer.render($0, language: .es) }.joined(separator: "\n")
+        // The source line under the message: at most 120 characters of it, «…» at the cut.
+        let excerpt = rendered.split(separator: "\n").filter { $0.hasPrefix("11 | ") }
+        #expect(!excerpt.isEmpty && excerpt.allSatisfy { $0.count <= 5 + 121 && $0.hasSuffix("…") } && rendered.count < 2_000, "\(rendered)")
     }
 }

@@ -88,13 +88,10 @@ struct CheckContext {
                 sink.warning("DSL-043", at: position, width: id.count, "el id «\(id)» pasa de 32 caracteres: Stata no lo acepta", "id «\(id)» is longer than 32 characters: Stata rejects it")
             }
         }
-        let itemIds = questionnaire.items.map(\.id)
-        for (i, a) in itemIds.enumerated() {
-            for b in itemIds[(i + 1)...] where a != b && Suggestion.editDistance(Array(a), Array(b)) == 1 && min(a.count, b.count) >= 3 {
-                let position = questionnaire.item(b)!.position
-                sink.warning("DSL-042", at: position, width: b.count, "«\(b)» y «\(a)» se diferencian en una letra: ¿es un error de digitación?",
-                             "«\(b)» and «\(a)» differ by one letter: is it a typo?")
-            }
+        for (a, b) in Self.oneLetterApart(questionnaire.items.map(\.id)) {
+            let position = questionnaire.items[b].position, later = questionnaire.items[b].id
+            sink.warning("DSL-042", at: position, width: later.count, "«\(later)» y «\(questionnaire.items[a].id)» se diferencian en una letra: ¿es un error de digitación?",
+                         "«\(later)» and «\(questionnaire.items[a].id)» differ by one letter: is it a typo?")
         }
         for item in questionnaire.items {
             for row in item.rows {

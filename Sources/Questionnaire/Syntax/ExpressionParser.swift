@@ -25,7 +25,19 @@ struct ExpressionParser {
 
     var current: Token? { index < tokens.count ? tokens[index] : nil }
 
+    /// The most tokens an expression may have. Every pass over a condition (checks, compilation, the
+    /// browser's script) walks its tree, and a chain of tens of thousands of «o» made them overflow the
+    /// stack; no real condition comes near (a list of 300 codes is `en (…)`, about 600 tokens).
+    static let maximumTokens = 2_000
+
     mutating func parse(sink: inout DiagnosticSink) -> Expression? {
+        if tokens.count - index > Self.maximumTokens {
+            let first = tokens[index]
+            sink.error("DSL-012", at: first.position, width: first.width,
+                       "la expresión es demasiado larga (\(NumberText.integer(tokens.count - index)) piezas; el máximo es \(NumberText.integer(Self.maximumTokens))): divídala en preguntas calculadas o use «en (…)»",
+                       "the expression is too long (\(tokens.count - index) tokens; at most \(Self.maximumTokens)): split it into calculated questions or use «en (…)»")
+            return nil
+        }
         let expression = parseOr(&sink)
         return failed ? nil : expression
     }
