@@ -139,9 +139,14 @@ import Testing
         // «versión» saved by an old editor in Windows-1252: ó is the single byte 0xF3, at line 2, column 6.
         let latin1 = dir.path("latin1.encuesta")
         try Data("encuesta e \"E\"\nversi".utf8 + [0xF3] + Data("n 1\n".utf8)).write(to: URL(fileURLWithPath: latin1))
+        // It is the check's one error, in its report like any other (exit 1), and in JSON too.
         let encoding = try SondeoRunner.run(["questionnaire", "check", latin1])
-        #expect(encoding.status == 65)
-        #expect(encoding.stderr.contains("error[DSL-000]: el archivo no está en UTF-8 (byte 0xF3)"))
-        #expect(encoding.stderr.contains("\(latin1):2:6"))
+        #expect(encoding.status == 1)
+        #expect(encoding.stdout.contains("error[DSL-000]: el archivo no está en UTF-8 (byte 0xF3)"), "\(encoding.stdout)")
+        #expect(encoding.stdout.contains("\(latin1):2:6"))
+        let json = try SondeoRunner.run(["questionnaire", "check", latin1, "--format", "json"])
+        let report = try #require(try JSONSerialization.jsonObject(with: Data(json.stdout.utf8)) as? [String: Any])
+        #expect(json.status == 1 && report["errors"] as? Int == 1)
+        #expect((report["diagnostics"] as? [[String: Any]])?.first?["code"] as? String == "DSL-000")
     }
 }

@@ -34,7 +34,15 @@ public struct QuestionnaireCheck {
     /// text `against`, the changes that would break the data already collected.
     public init(file: String, against: String?, strict: Bool) throws {
         self.file = file
-        text = try QuestionnaireSource.read(file)
+        do {
+            text = try QuestionnaireSource.read(file)
+        } catch let notText as QuestionnaireDiagnostic {
+            // Not UTF-8: the report still says so (in JSON too), as the only diagnostic.
+            text = ""
+            questionnaire = QuestionnaireParser.parse("", file: file).file
+            diagnostics = [notText]
+            return
+        }
         let (questionnaire, found) = QuestionnaireChecker.check(text, file: file, options: .init(strict: strict))
         var diagnostics = found
         if let against {
