@@ -251,8 +251,11 @@ import Testing
             print(openpyxl.load_workbook(sys.argv[1]).sheetnames)
             result = convert(xlsform=sys.argv[1], validate=\(validate))
             print('nps' in result.xform, result.warnings)
+            # «…con el servicio de {servicio}?» reads the service's name, as Sondeo shows it, not its code.
+            print("jr:choice-name( /data/seccion_2/servicio , ' /data/seccion_2/servicio ')" in result.xform,
+                  '<output value=" /data/seccion_2/servicio_etiqueta "/>' in result.xform)
             """, [out])
-        #expect(seen.status == 0 && seen.output == "['survey', 'choices', 'settings']\nTrue []\n", "\(seen.output)")
+        #expect(seen.status == 0 && seen.output == "['survey', 'choices', 'settings']\nTrue []\nTrue True\n", "\(seen.output)")
         let wrong = try SondeoRunner.run(["questionnaire", "render", RepositoryFiles.path("Questionnaires/satisfaccion-servicios.encuesta"), "--format", "xlsform", "--out", dir.path("f.xls")])
         #expect(wrong.status == 64 && wrong.stderr.contains("este comando escribe: .xlsx"), "\(wrong.stderr)")
     }

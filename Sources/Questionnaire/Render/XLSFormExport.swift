@@ -45,6 +45,15 @@ public enum XLSFormExport {
                 if index + 1 < end { for j in (index + 1)..<end { skipped[j].append(guardText) } }
             }
         }
+        // Single-choice answers piped into a text read as their label, as in Sondeo: ODK pipes the code, so
+        // each gets a calculate `<id>_etiqueta` = jr:choice-name(…) right after it, and the text pipes that.
+        let piped = Set(q.items.flatMap { item in
+            ([item.text(for: .web) ?? item.mainText ?? ""] + item.rows.map(\.text)).flatMap { QuestionnaireFile.pipes(in: $0).map(\.name) }
+        })
+        let labelled = Set(q.items.filter { item in
+            if case .single = item.type { return piped.contains(item.id) } else { return false }
+        }.map(\.id))
+        func pipe(_ text: String) -> String { Self.pipe(text, labelled: labelled) }
         func label(_ item: Item) -> String { pipe(item.text(for: .web) ?? item.mainText ?? item.id) }
         var openSection: Int?
         for (index, item) in q.items.enumerated() {
@@ -71,6 +80,9 @@ public enum XLSFormExport {
             switch item.type {
             case .single(let l):
                 survey.append(["select_one \(list(l, withSpecials: item.allowedSpecials))", item.id, label(item), hint, required, relevant, constraint, constraintMessage, "", "", randomize])
+                if labelled.contains(item.id) {
+                    survey.append(["calculate", item.id + "_etiqueta", "", "", "", "", "", "", "jr:choice-name(${\(item.id)}, '${\(item.id)}')", "", ""])
+                }
             case .multiple(let l):
                 var c = constraint
                 if let m = item.maximum { c = (c.isEmpty ? "" : c + " and ") + "count-selected(.) <= \(m)" }
@@ -124,9 +136,12 @@ public enum XLSFormExport {
                       workbook: [("survey", [surveyHeader] + survey), ("choices", [choicesHeader] + choices), ("settings", [settingsHeader] + settings)])
     }
 
-    /// `{x}` and `{x.codigo}` become `${x}`; system values (`{_encuestador}`) disappear.
-    static func pipe(_ text: String) -> String {
-        QuestionnaireFile.replacingPipes(in: text) { $0.hasPrefix("_") ? "" : "${\($0)}" }
+    /// `{x}` becomes `${x}`, or `${x_etiqueta}` for a single-choice answer in `labelled`; system values
+    /// (`{_encuestador}`) disappear.
+    static func pipe(_ text: String, labelled: Set<String> = []) -> String {
+        QuestionnaireFile.replacingPipes(in: text) { name in
+            name.hasPrefix("_") ? "" : (labelled.contains(name) ? "${\(name)_etiqueta}" : "${\(name)}")
+        }
     }
 
     static func cell(_ text: String) -> String {
