@@ -55,6 +55,9 @@ import Testing
             d: texto
               "¿Por qué?"
               mostrar si a = 1 o b = 1
+            f: fecha
+              "¿Cuándo?"
+              validar f >= "2020-01-01" "Desde 2020"
             """
         let (q, found) = QuestionnaireChecker.check(source, file: "x")
         #expect(found.filter { $0.severity == .error }.isEmpty, "\(found.map(\.spanish))")
@@ -65,6 +68,10 @@ import Testing
         // «a = 1 o b = 1» and the guard of «si c = 2 → terminar», each in parentheses.
         let d = try #require(survey.first { $0.hasPrefix("text,d,") })
         #expect(d.contains("(${a} = 1 or ${b} = 1) and (not(${c} = 2))"), "\(d)")
+        // A date compared with a date written as text: dates on both sides (XLSForm spec: `. >= date('2020-01-01')`),
+        // not a string comparison that refuses every answer.
+        let f = try #require(survey.first { $0.hasPrefix("date,f,") })
+        #expect(f.contains("(date(.) >= date('2020-01-01'))"), "\(f)")
     }
 
     @Test("JSON contract: the questionnaire and its variables")

@@ -9,6 +9,12 @@ extension Expression {
     /// The expression in XPath for an XLSForm; references to `own` become `.` (the current answer).
     public func xpath(own: String? = nil, specials: [String: Int] = [:]) -> String { render(xpath: true, own: own, specials: specials) }
 
+    /// A text written as a date, `"2020-01-01"`.
+    var isDateText: Bool {
+        guard case .text(let s, _) = self else { return false }
+        return s.count == 10 && s.enumerated().allSatisfy { index, c in index == 4 || index == 7 ? c == "-" : c.isASCII && c.isNumber }
+    }
+
     private func render(xpath: Bool, own: String?, specials: [String: Int]) -> String {
         func sub(_ e: Expression, parent: String) -> String {
             let text = e.render(xpath: xpath, own: own, specials: specials)
@@ -29,8 +35,14 @@ extension Expression {
             if op == "no" { return xpath ? "not(\(sub(inner, parent: "no")))" : "no \(sub(inner, parent: "cmp"))" }
             return "-" + sub(inner, parent: "cmp")
         case .binary(let op, let a, let b, _):
-            let left = sub(a, parent: op == "y" || op == "o" ? op : "cmp"), right = sub(b, parent: op == "y" || op == "o" ? op : "cmp")
+            var left = sub(a, parent: op == "y" || op == "o" ? op : "cmp"), right = sub(b, parent: op == "y" || op == "o" ? op : "cmp")
             guard xpath else { return "\(left) \(op) \(right)" }
+            // A date compared with a date written as text («f >= "2020-01-01"»): XPath would compare strings
+            // (every answer fails); ODK compares dates as date(…) on both sides.
+            if ["=", "<>", "<", "<=", ">", ">="].contains(op), a.isDateText || b.isDateText {
+                left = "date(\(left))"
+                right = "date(\(right))"
+            }
             switch op {
             case "y": return "\(left) and \(right)"
             case "o": return "\(left) or \(right)"
