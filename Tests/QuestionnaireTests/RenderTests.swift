@@ -24,7 +24,7 @@ import Testing
     func xlsform() throws {
         let sheets = XLSFormExport.render(Self.satisfaction)
         let survey = sheets.survey.split(separator: "\n").map(String.init)
-        #expect(survey[0] == "type,name,label,hint,required,relevant,constraint,constraint_message,calculation,appearance,parameters")
+        #expect(survey[0] == "type,name,label,hint,required,relevant,constraint,constraint_message,calculation,appearance,parameters,guidance_hint")
         #expect(sheets.choices.hasPrefix("list_name,name,label\n"))
         #expect(sheets.settings == "form_title,form_id,version,default_language\nSatisfacción con los servicios de Confa,satisfaccion_servicios,2026.11,Español (es)\n")
         #expect(survey.contains { $0.hasPrefix("select_one escala_0_10_ns_nr,nps,") })
@@ -43,6 +43,10 @@ import Testing
             modos web
             especiales NS = 98 "No sabe", NR = 99 "No responde"
             lista sino: 1 Sí | 2 No
+            lista motivos:
+              1 Precio
+              2 Atención
+              3 Ninguna [exclusiva]
             c: una de sino
               "¿Acepta?"
               si c = 2 → terminar rechazo
@@ -58,6 +62,9 @@ import Testing
             f: fecha
               "¿Cuándo?"
               validar f >= "2020-01-01" "Desde 2020"
+            m: varias de motivos, permite NS
+              "¿Qué influyó?"
+              [encuestador] Lea las opciones.
             """
         let (q, found) = QuestionnaireChecker.check(source, file: "x")
         #expect(found.filter { $0.severity == .error }.isEmpty, "\(found.map(\.spanish))")
@@ -72,6 +79,11 @@ import Testing
         // not a string comparison that refuses every answer.
         let f = try #require(survey.first { $0.hasPrefix("date,f,") })
         #expect(f.contains("(date(.) >= date('2020-01-01'))"), "\(f)")
+        // «Ninguna [exclusiva]» of the list and NS (98) stand alone; the interviewer's instruction is the guidance hint.
+        let m = try #require(survey.first { $0.hasPrefix("select_multiple motivos_ns,m,") })
+        #expect(m.contains("(not(selected(., '3')) or count-selected(.) = 1) and (not(selected(., '98')) or count-selected(.) = 1)"), "\(m)")
+        #expect(m.hasSuffix(",Lea las opciones."), "\(m)")
+        #expect(survey.first?.hasSuffix(",parameters,guidance_hint") == true)
     }
 
     @Test("JSON contract: the questionnaire and its variables")

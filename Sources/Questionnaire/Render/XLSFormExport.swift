@@ -7,7 +7,10 @@ import Foundation
 /// generated list, `entero`/`decimal` with a range constraint, `matriz` → a field-list group with one
 /// select_one per row, `calcular` → calculate, sections → groups. `mostrar si` → relevant, `validar` →
 /// constraint, jumps → the relevance of the items they skip, `advertir` → hint (XLSForm has no soft
-/// checks). A question that allows NS/NR uses a copy of its list with those codes.
+/// checks), `[encuestador]` instructions → guidance_hint. A question that allows NS/NR uses a copy of its
+/// list with those codes; in a `varias de` they, like `exclusiva` options, must be chosen alone. A piped
+/// single-choice answer reads as its label (a calculate with `jr:choice-name`); a date compared with a
+/// date written as text compares dates.
 public enum XLSFormExport {
     public struct Sheets: Sendable {
         public var survey: String
@@ -56,6 +59,7 @@ public enum XLSFormExport {
         func pipe(_ text: String) -> String { Self.pipe(text, labelled: labelled) }
         func label(_ item: Item) -> String { pipe(item.text(for: .web) ?? item.mainText ?? item.id) }
         var openSection: Int?
+        var guidance: [Int: String] = [:]
         for (index, item) in q.items.enumerated() {
             if let s = item.section, s != openSection {
                 if openSection != nil { survey.append(["end_group", "", "", "", "", "", "", "", "", "", ""]) }
@@ -86,7 +90,14 @@ public enum XLSFormExport {
             case .multiple(let l):
                 var c = constraint
                 if let m = item.maximum { c = (c.isEmpty ? "" : c + " and ") + "count-selected(.) <= \(m)" }
-                for e in item.exclusive { c = (c.isEmpty ? "" : c + " and ") + "(not(selected(., '\(e)')) or count-selected(.) = 1)" }
+                // Alone when chosen: the question's `exclusiva`, the list's `[exclusiva]` options and NS/NR
+                // (in Sondeo a «No sabe» is an answer of its own, never one more option).
+                let alone = item.exclusive + (q.list(l)?.options.filter(\.exclusive).map(\.code) ?? [])
+                    + q.specials.filter { item.allowedSpecials.contains($0.name) }.map(\.code)
+                var seenAlone = Set<Int>()
+                for e in alone where seenAlone.insert(e).inserted {
+                    c = (c.isEmpty ? "" : c + " and ") + "(not(selected(., '\(e)')) or count-selected(.) = 1)"
+                }
                 survey.append(["select_multiple \(list(l, withSpecials: item.allowedSpecials))", item.id, label(item), hint, required, relevant, c, constraintMessage, "", "", randomize])
             case .yesNo:
                 if !emitted.contains("sino_xlsform") { emitted.insert("sino_xlsform"); choices += [["sino_xlsform", "1", "Sí"], ["sino_xlsform", "2", "No"]] }
@@ -115,15 +126,23 @@ public enum XLSFormExport {
             case .calculated(let e): survey.append(["calculate", item.id, "", "", "", "", "", "", e.xpath(specials: specials), "", ""])
             case .grid(let l):
                 let listId = list(l, withSpecials: item.allowedSpecials)
+                if !item.instructions.isEmpty { guidance[survey.count] = item.instructions.joined(separator: " ") }
                 survey.append(["begin_group", item.id, label(item), "", "", relevant, "", "", "", "field-list", ""])
                 for row in item.rows {
                     survey.append(["select_one \(listId)", item.variable(of: row), pipe(row.text), "", required, row.condition?.xpath(specials: specials) ?? "", "", "", "", "", ""])
                 }
                 survey.append(["end_group", "", "", "", "", "", "", "", "", "", ""])
             }
+            // The interviewer's instructions (`[encuestador] …`): ODK's guidance hint, shown to whoever fills
+            // the form in (Collect's «Show guidance for questions»), never read as the question.
+            if !item.instructions.isEmpty, case .grid = item.type {} else if !item.instructions.isEmpty, let row = survey.lastIndex(where: { $0[1] == item.id }) {
+                guidance[row] = item.instructions.joined(separator: " ")
+            }
         }
         if openSection != nil { survey.append(["end_group", "", "", "", "", "", "", "", "", "", ""]) }
-        let surveyHeader = ["type", "name", "label", "hint", "required", "relevant", "constraint", "constraint_message", "calculation", "appearance", "parameters"]
+        survey = survey.enumerated().map { $1 + [guidance[$0] ?? ""] }
+        let surveyHeader = ["type", "name", "label", "hint", "required", "relevant", "constraint", "constraint_message", "calculation", "appearance", "parameters",
+                            "guidance_hint"]
         let choicesHeader = ["list_name", "name", "label"]
         let settingsHeader = ["form_title", "form_id", "version", "default_language"]
         let settings = [[q.title ?? "", q.id ?? "", q.version ?? "", "Español (es)"]]
