@@ -33,6 +33,11 @@ import Testing
         #expect(survey.contains { $0.hasPrefix("select_one servicios_ns,servicio,") && $0.contains("not(${consentimiento} = 2)") })
         #expect(survey.contains { $0.hasPrefix("select_multiple motivos,razones,") && $0.contains("count-selected(.) <= 3") })
         #expect(survey.filter { $0.hasPrefix("begin_group") }.count == survey.filter { $0.hasPrefix("end_group") }.count)
+        // For interviewers with ODK Collect: the face-to-face wording, and `modo` is that mode.
+        let faceToFace = XLSFormExport.render(Self.satisfaction, mode: .presencial).survey
+        #expect(faceToFace.contains("select_one sino,consentimiento,Buenos días. Confa quiere conocer su opinión sobre el servicio que acaba de recibir."))
+        #expect(Expression.binary("=", .mode(TextPosition(line: 1, column: 1)), .text("web", TextPosition(line: 1, column: 1)), TextPosition(line: 1, column: 1))
+            .xpath(mode: .presencial) == "'presencial' = 'web'")
     }
 
     @Test("XLSForm keeps the meaning: NS/NR pass a number's range; a condition with «o» stays one term beside a jump's guard")

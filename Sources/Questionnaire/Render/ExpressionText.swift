@@ -4,10 +4,13 @@ import Foundation
 /// and in XPath for XLSForm (`${id}`, `and`, `or`, `not()`, `selected()`).
 extension Expression {
     /// The expression as it would be written in a `.encuesta` file.
-    public var source: String { render(xpath: false, own: nil, specials: [:]) }
+    public var source: String { render(xpath: false, own: nil, specials: [:], mode: .web) }
 
     /// The expression in XPath for an XLSForm; references to `own` become `.` (the current answer).
-    public func xpath(own: String? = nil, specials: [String: Int] = [:]) -> String { render(xpath: true, own: own, specials: specials) }
+    /// `modo` is the form's mode, fixed in the export (an XLSForm is filled in one mode).
+    public func xpath(own: String? = nil, specials: [String: Int] = [:], mode: Mode = .web) -> String {
+        render(xpath: true, own: own, specials: specials, mode: mode)
+    }
 
     /// A text written as a date, `"2020-01-01"`.
     var isDateText: Bool {
@@ -15,9 +18,9 @@ extension Expression {
         return s.count == 10 && s.enumerated().allSatisfy { index, c in index == 4 || index == 7 ? c == "-" : c.isASCII && c.isNumber }
     }
 
-    private func render(xpath: Bool, own: String?, specials: [String: Int]) -> String {
+    private func render(xpath: Bool, own: String?, specials: [String: Int], mode: Mode) -> String {
         func sub(_ e: Expression, parent: String) -> String {
-            let text = e.render(xpath: xpath, own: own, specials: specials)
+            let text = e.render(xpath: xpath, own: own, specials: specials, mode: mode)
             // A `y` inside an `o` (or the reverse) is parenthesised even where precedence makes it
             // unnecessary, so that a reader never has to recall which binds tighter.
             if case .binary(let op, _, _, _) = e, op == "y" || op == "o", parent != op, parent != "no" { return "(\(text))" }
@@ -30,7 +33,7 @@ extension Expression {
         case .reference(let id, _):
             if xpath { return id == own ? "." : "${\(id)}" }
             return id
-        case .mode: return xpath ? "'web'" : "modo"
+        case .mode: return xpath ? "'\(mode.rawValue)'" : "modo"
         case .unary(let op, let inner, _):
             if op == "no" { return xpath ? "not(\(sub(inner, parent: "no")))" : "no \(sub(inner, parent: "cmp"))" }
             return "-" + sub(inner, parent: "cmp")
@@ -52,7 +55,7 @@ extension Expression {
             }
         case .membership(let subject, let items, _):
             let s = sub(subject, parent: "cmp")
-            if xpath { return "(" + items.map { "\(s) = \($0.render(xpath: true, own: own, specials: specials))" }.joined(separator: " or ") + ")" }
+            if xpath { return "(" + items.map { "\(s) = \($0.render(xpath: true, own: own, specials: specials, mode: mode))" }.joined(separator: " or ") + ")" }
             return "\(s) en (" + items.map(\.source).joined(separator: ", ") + ")"
         case .includes(let subject, let code, _):
             let s = sub(subject, parent: "cmp")

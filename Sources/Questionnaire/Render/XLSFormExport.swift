@@ -22,7 +22,9 @@ public enum XLSFormExport {
         public var workbook: [(name: String, rows: [[String]])]
     }
 
-    public static func render(_ q: QuestionnaireFile) -> Sheets {
+    /// `mode`: whose wording and which `modo` the form has (a respondent's web form by default; `presencial`
+    /// or `telefono` for interviewers with ODK Collect).
+    public static func render(_ q: QuestionnaireFile, mode: Mode = .web) -> Sheets {
         let specials = Dictionary(q.specials.map { ($0.name, $0.code) }, uniquingKeysWith: { a, _ in a })
         var survey: [[String]] = []
         var choices: [[String]] = []
@@ -39,7 +41,7 @@ public enum XLSFormExport {
         var skipped = [[String]](repeating: [], count: q.items.count)
         for (index, item) in q.items.enumerated() {
             for jump in item.jumps {
-                let guardText = "not(\(jump.condition.xpath(specials: specials)))"
+                let guardText = "not(\(jump.condition.xpath(specials: specials, mode: mode)))"
                 let end: Int
                 switch jump.target {
                 case .end: end = q.items.count
@@ -51,24 +53,24 @@ public enum XLSFormExport {
         // Single-choice answers piped into a text read as their label, as in Sondeo: ODK pipes the code, so
         // each gets a calculate `<id>_etiqueta` = jr:choice-name(…) right after it, and the text pipes that.
         let piped = Set(q.items.flatMap { item in
-            ([item.text(for: .web) ?? item.mainText ?? ""] + item.rows.map(\.text)).flatMap { QuestionnaireFile.pipes(in: $0).map(\.name) }
+            ([item.text(for: mode) ?? item.mainText ?? ""] + item.rows.map(\.text)).flatMap { QuestionnaireFile.pipes(in: $0).map(\.name) }
         })
         let labelled = Set(q.items.filter { item in
             if case .single = item.type { return piped.contains(item.id) } else { return false }
         }.map(\.id))
         func pipe(_ text: String) -> String { Self.pipe(text, labelled: labelled) }
-        func label(_ item: Item) -> String { pipe(item.text(for: .web) ?? item.mainText ?? item.id) }
+        func label(_ item: Item) -> String { pipe(item.text(for: mode) ?? item.mainText ?? item.id) }
         var openSection: Int?
         var guidance: [Int: String] = [:]
         for (index, item) in q.items.enumerated() {
             if let s = item.section, s != openSection {
                 if openSection != nil { survey.append(["end_group", "", "", "", "", "", "", "", "", "", ""]) }
-                survey.append(["begin_group", "seccion_\(s + 1)", q.sections[s].title, "", "", q.sections[s].condition?.xpath(specials: specials) ?? "", "", "", "", "", ""])
+                survey.append(["begin_group", "seccion_\(s + 1)", q.sections[s].title, "", "", q.sections[s].condition?.xpath(specials: specials, mode: mode) ?? "", "", "", "", "", ""])
                 openSection = s
             }
             // Each part in parentheses: «a = 1 o b = 1» joined with a jump's guard must stay one term
             // (XPath's «and» binds tighter than «or»).
-            let parts = [item.condition?.xpath(specials: specials)].compactMap { $0 } + skipped[index]
+            let parts = [item.condition?.xpath(specials: specials, mode: mode)].compactMap { $0 } + skipped[index]
             let relevant = parts.count > 1 ? parts.map { "(\($0))" }.joined(separator: " and ") : (parts.first ?? "")
             // NS/NR codes the question allows are answers too: a range or a «validar» must let them through.
             let specialCodes = q.specials.filter { item.allowedSpecials.contains($0.name) }.map { ". = \($0.code)" }
@@ -76,7 +78,7 @@ public enum XLSFormExport {
                 constraint.isEmpty || specialCodes.isEmpty ? constraint : "(\(constraint)) or " + specialCodes.joined(separator: " or ")
             }
             let required = item.optional ? "" : "yes"
-            let constraint = item.validations.map { "(\($0.condition.xpath(own: item.id, specials: specials)))" }.joined(separator: " and ")
+            let constraint = item.validations.map { "(\($0.condition.xpath(own: item.id, specials: specials, mode: mode)))" }.joined(separator: " and ")
             let constraintMessage = item.validations.compactMap(\.message).joined(separator: " ")
             var hint = item.warnings.compactMap(\.message).joined(separator: " ")
             if !item.instructions.isEmpty && hint.isEmpty { hint = "" }
@@ -123,13 +125,13 @@ public enum XLSFormExport {
             case .text: survey.append(["text", item.id, label(item), hint, required, relevant, constraint, constraintMessage, "", "multiline", ""])
             case .date: survey.append(["date", item.id, label(item), hint, required, relevant, constraint, constraintMessage, "", "", ""])
             case .note: survey.append(["note", item.id, label(item), "", "", relevant, "", "", "", "", ""])
-            case .calculated(let e): survey.append(["calculate", item.id, "", "", "", "", "", "", e.xpath(specials: specials), "", ""])
+            case .calculated(let e): survey.append(["calculate", item.id, "", "", "", "", "", "", e.xpath(specials: specials, mode: mode), "", ""])
             case .grid(let l):
                 let listId = list(l, withSpecials: item.allowedSpecials)
                 if !item.instructions.isEmpty { guidance[survey.count] = item.instructions.joined(separator: " ") }
                 survey.append(["begin_group", item.id, label(item), "", "", relevant, "", "", "", "field-list", ""])
                 for row in item.rows {
-                    survey.append(["select_one \(listId)", item.variable(of: row), pipe(row.text), "", required, row.condition?.xpath(specials: specials) ?? "", "", "", "", "", ""])
+                    survey.append(["select_one \(listId)", item.variable(of: row), pipe(row.text), "", required, row.condition?.xpath(specials: specials, mode: mode) ?? "", "", "", "", "", ""])
                 }
                 survey.append(["end_group", "", "", "", "", "", "", "", "", "", ""])
             }

@@ -67,7 +67,7 @@ struct QuestionnaireRenderCommand: ParsableCommand {
         case .html: try emit(QuestionnaireDocument.html(q))
         case .json: try emit(QuestionnaireJSON.render(q, sha256: QuestionnaireSource.hash(text)))
         case .xlsform:
-            let sheets = XLSFormExport.render(q)
+            let sheets = XLSFormExport.render(q, mode: chosenMode ?? .web)
             if let out, FileKind(path: out) == .xlsx {
                 try XLSXWriter.write(sheets.workbook.map { XLSXWriter.Sheet(name: $0.name, table: Table(textRows: $0.rows)) }, to: out, access: .shared)
                 Terminal.error(L("Escrito \(out): hojas survey, choices y settings.", "Wrote \(out): sheets survey, choices and settings."))
