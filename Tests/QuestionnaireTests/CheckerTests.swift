@@ -185,4 +185,16 @@ import Testing
         let excerpt = rendered.split(separator: "\n").filter { $0.hasPrefix("11 | ") }
         #expect(!excerpt.isEmpty && excerpt.allSatisfy { $0.count <= 5 + 121 && $0.hasSuffix("…") } && rendered.count < 2_000, "\(rendered)")
     }
+
+    @Test("DSL-054 only for a code that looks like an undeclared NS/NR: 1–5 then 99 warns; DANE's departments (…, 91, 95, 97, 99), municipalities (17001…) and a code 311 do not")
+    func specialLookingCodes() {
+        #expect(CheckContext.looksSpecial(99, in: [1, 2, 3, 4, 5, 99]))
+        #expect(CheckContext.looksSpecial(999, in: [1, 2, 999]))
+        #expect(!CheckContext.looksSpecial(99, in: [5, 8, 11, 13, 91, 94, 95, 97, 99]))
+        #expect(!CheckContext.looksSpecial(17013, in: [17001, 17013, 17042]))
+        #expect(!CheckContext.looksSpecial(311, in: [1, 2, 311]))
+        let header = CheckerTests.header + "lista deptos: 5 Antioquia | 17 Caldas | 91 Amazonas | 97 Vaupés | 99 Vichada\nlista ciiu: 1 Agricultura | 311 Alimentos\n"
+        let body = "d: una de deptos\n  \"¿Departamento?\"\nc: una de ciiu\n  \"¿Actividad?\"\n"
+        #expect(diagnostics(body, header: header).filter { $0.code == "DSL-054" }.isEmpty)
+    }
 }

@@ -23,6 +23,18 @@ public enum QuestionnaireChecker {
 }
 
 struct CheckContext {
+    /// The codes people use for «No sabe / No responde / No aplica» (8/9 repeated, 96–99, 997–999).
+    static let specialLooking: Set<Int> = [77, 88, 96, 97, 98, 99, 777, 888, 997, 998, 999, 8888, 9999, 99999]
+
+    /// Whether a list's code looks like an undeclared NS/NR code (DSL-054): a typical one, the largest of
+    /// its list and well apart from the rest (1–5 then 99). Codes of a real classification are not: DANE's
+    /// departments run 5, 8, …, 95, 97, 99 and its municipalities 17001, 17013…
+    static func looksSpecial(_ code: Int, in codes: [Int]) -> Bool {
+        guard specialLooking.contains(code), code == codes.max() else { return false }
+        let below = codes.filter { $0 < code }.max() ?? 0
+        return code - below >= 10
+    }
+
     let questionnaire: QuestionnaireFile
     var sink: DiagnosticSink
     let options: QuestionnaireChecker.Options
@@ -154,7 +166,7 @@ struct CheckContext {
                 if let special = specials[option.code] {
                     sink.error("DSL-053", at: option.position, "el código \(option.code) de la lista «\(list.id)» choca con el código especial \(special); use otro",
                                "code \(option.code) of list «\(list.id)» collides with special code \(special); use another")
-                } else if option.code >= 90 {
+                } else if Self.looksSpecial(option.code, in: list.options.map(\.code)) {
                     sink.warning("DSL-054", at: option.position, "el código \(option.code) parece un código especial pero no está declarado en «especiales»",
                                  "code \(option.code) looks like a special code but is not declared in «especiales»")
                 }
