@@ -197,4 +197,19 @@ import Testing
         let body = "d: una de deptos\n  \"¿Departamento?\"\nc: una de ciiu\n  \"¿Actividad?\"\n"
         #expect(diagnostics(body, header: header).filter { $0.code == "DSL-054" }.isEmpty)
     }
+
+    @Test("DSL-070 for ranges that never meet: «edad < 18 y edad > 65», a value outside a range beside it; a real range and an «o» pass")
+    func impossibleRanges() {
+        func never(_ condition: String) -> Bool {
+            let body = "edad: entero 0..120\n  \"¿Edad?\"\nx: texto\n  \"¿X?\"\n  mostrar si \(condition)\n"
+            return diagnostics(body).contains { $0.code == "DSL-070" }
+        }
+        #expect(never("edad < 18 y edad > 65"))
+        #expect(never("edad = 20 y edad > 30"))
+        #expect(never("edad >= 40 y 40 > edad"))
+        #expect(never("edad en (1, 2, 3) y edad >= 10"))
+        #expect(!never("edad >= 18 y edad <= 65"))
+        #expect(!never("edad >= 40 y edad <= 40"))
+        #expect(!never("edad < 18 o edad > 65"))
+    }
 }

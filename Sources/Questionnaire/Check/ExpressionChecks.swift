@@ -215,8 +215,30 @@ extension CheckContext {
 
     /// A conjunction that requires one answer to take two different codes (`csat = 1 y csat = 2`)
     /// or to lie in disjoint sets: simple reasoning over `=` and `en`.
+    /// Whether the `y` of a condition cannot hold: equalities and lists that share no value, ranges that
+    /// do not meet («edad < 18 y edad > 65»), or a value outside a range given beside it.
     func contradictory(_ e: Expression) -> Bool {
         var allowed: [String: Set<Double>] = [:]
+        var lower: [String: (value: Double, inclusive: Bool)] = [:], upper: [String: (value: Double, inclusive: Bool)] = [:]
+        func within(_ x: Double, _ id: String) -> Bool {
+            if let l = lower[id], x < l.value || (x == l.value && !l.inclusive) { return false }
+            if let u = upper[id], x > u.value || (x == u.value && !u.inclusive) { return false }
+            return true
+        }
+        func bound(_ id: String, _ op: String, _ v: Double) {
+            switch op {
+            case ">", ">=":
+                let new = (value: v, inclusive: op == ">=")
+                if let old = lower[id], old.value > v || (old.value == v && !old.inclusive) { return }
+                lower[id] = new
+            case "<", "<=":
+                let new = (value: v, inclusive: op == "<=")
+                if let old = upper[id], old.value < v || (old.value == v && !old.inclusive) { return }
+                upper[id] = new
+            default: break
+            }
+        }
+        let flipped = [">": "<", ">=": "<=", "<": ">", "<=": ">="]
         func conjuncts(_ e: Expression) -> [Expression] {
             if case .binary("y", let a, let b, _) = e { return conjuncts(a) + conjuncts(b) }
             return [e]
@@ -229,11 +251,16 @@ extension CheckContext {
             case .membership(.reference(let r, _), let items, _):
                 id = r
                 values = Set(items.compactMap { if case .number(let v, _) = $0 { return v } else { return nil } })
+            case .binary(let op, .reference(let r, _), .number(let v, _), _) where flipped[op] != nil:
+                bound(r, op, v); id = r
+            case .binary(let op, .number(let v, _), .reference(let r, _), _) where flipped[op] != nil:
+                bound(r, flipped[op]!, v); id = r
             default: break
             }
-            guard let id, let values else { continue }
-            allowed[id] = allowed[id].map { $0.intersection(values) } ?? values
-            if allowed[id]!.isEmpty { return true }
+            guard let id else { continue }
+            if let values { allowed[id] = allowed[id].map { $0.intersection(values) } ?? values }
+            if let l = lower[id], let u = upper[id], l.value > u.value || (l.value == u.value && !(l.inclusive && u.inclusive)) { return true }
+            if let set = allowed[id], set.allSatisfy({ !within($0, id) }) { return true }
         }
         return false
     }
