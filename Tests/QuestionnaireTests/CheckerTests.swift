@@ -212,4 +212,15 @@ import Testing
         #expect(!never("edad >= 40 y edad <= 40"))
         #expect(!never("edad < 18 o edad > 65"))
     }
+
+    @Test("DSL-075: a misspelt system value in a text («{_encuestadr}») is an error with its column and the right name suggested")
+    func unknownSystemValue() {
+        let body = "a: texto\n  \"Le habla {_encuestadr} de Confa\"\n"
+        let found = diagnostics(body).filter { $0.code == "DSL-075" }
+        #expect(found.count == 1)
+        #expect(found.first?.position == TextPosition(line: 8, column: 13))
+        #expect(found.first?.spanish.hasPrefix("«{_encuestadr}» no es un valor del sistema (hay: {_encuestador}, {_modo}, {_radicado})") == true)
+        #expect(found.first?.spanish.contains("_encuestador»?") == true, "\(found.first?.spanish ?? "")")
+        #expect(diagnostics("a: texto\n  \"Le habla {_encuestador}\"\n").filter { $0.code == "DSL-075" }.isEmpty)
+    }
 }

@@ -32,6 +32,9 @@ extension QuestionnaireFile {
     }
 
     /// What a system value piped into a text stands for, for a person reading the script.
+    /// The system values a text may pipe: who interviews, how, and the PQRSL case.
+    public static let systemValues = ["_encuestador", "_modo", "_radicado"]
+
     public static func systemValueLabel(_ name: String) -> String {
         switch name {
         case "_encuestador": return "nombre del encuestador"
