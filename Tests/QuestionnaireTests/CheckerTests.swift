@@ -223,4 +223,13 @@ import Testing
         #expect(found.first?.spanish.contains("_encuestador»?") == true, "\(found.first?.spanish ?? "")")
         #expect(diagnostics("a: texto\n  \"Le habla {_encuestador}\"\n").filter { $0.code == "DSL-075" }.isEmpty)
     }
+
+    @Test("one mistake, one message: a question line with a wrong type is one DSL-004, not one DSL-006 more for each of its indented lines")
+    func brokenItemBody() {
+        let body = "x: uno de sino\n  \"¿X?\"\n  mostrar si 1 = 1\n  [encuestador] algo\nz: una de sino\n  \"¿Z?\"\n"
+        let found = diagnostics(body).filter { $0.severity == .error }
+        #expect(found.map(\.code) == ["DSL-004"], "\(found.map { "\($0.code) \($0.spanish)" })")
+        // An indented line under no question at all is still DSL-006.
+        #expect(diagnostics("  \"suelto\"\n").contains { $0.code == "DSL-006" })
+    }
 }

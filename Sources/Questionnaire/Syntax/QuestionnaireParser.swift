@@ -26,7 +26,9 @@ enum Keywords {
 }
 
 private struct ParserState {
-    enum Block { case none, list(Int), item(Int), section(Int) }
+    /// What the indented lines that follow belong to. `brokenItem`: a question line refused with its
+    /// error; its indented lines are skipped without one error each (one mistake, one message).
+    enum Block { case none, list(Int), item(Int), section(Int), brokenItem }
 
     var sink: DiagnosticSink
     let lines: [String]
@@ -191,6 +193,7 @@ private struct ParserState {
 
     /// `id: tipo [de lista | rango], modificador, …`
     mutating func item(_ tokens: [Token], raw: String) {
+        block = .brokenItem  // until the line is read whole (`.item` at the end)
         let id = tokens[0].word!
         var i = 2
         guard i < tokens.count, let typeWord = tokens[i].keyword else {
@@ -307,6 +310,8 @@ private struct ParserState {
             }
         case .item(let index):
             itemLine(tokens, raw: raw, item: index)
+        case .brokenItem:
+            return
         case .none:
             orphan(tokens[0], raw: raw)
         }
