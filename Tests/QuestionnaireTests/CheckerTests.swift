@@ -60,7 +60,7 @@ import Testing
                message: "«eteros» no es un tipo de pregunta (una de, varias de, escala, entero, decimal, texto, fecha, sino, nota, calcular, matriz de); ¿quiso decir «entero»?")
         expect("seccon \"A\"\n", code: "DSL-001", line: 7, column: 1,
                message: "«seccon» no es una palabra del lenguaje al comienzo de una línea (encuesta, versión, modos, especiales, parcial, lista, sección o «id: tipo»); ¿quiso decir «seccion»?")
-        expect("a: una de sinno\n  \"x\"\n", code: "DSL-050", line: 7, column: 1, message: "la lista «sinno» no existe; ¿quiso decir «sino»?")
+        expect("a: una de sinno\n  \"x\"\n", code: "DSL-050", line: 7, column: 11, message: "la lista «sinno» no existe; ¿quiso decir «sino»?")
         expect("nps: escala 0..10 \"No\" .. \"Sí\"\n  \"x\"\nb: texto\n  \"y\"\n  mostrar si nsp <= 6\n", code: "DSL-060", line: 11, column: 14,
                message: "«nsp» no es una pregunta de este cuestionario; ¿quiso decir «nps»?")
     }

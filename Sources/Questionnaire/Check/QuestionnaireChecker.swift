@@ -198,7 +198,8 @@ struct CheckContext {
         case .single(let name), .multiple(let name), .grid(let name):
             guard let list = questionnaire.list(name) else {
                 let hint = Suggestion.hints(for: name, among: questionnaire.lists.map(\.id))
-                sink.error("DSL-050", at: item.position, width: item.id.count, "la lista «\(name)» no existe\(hint.spanish)", "list «\(name)» does not exist\(hint.english)")
+                sink.error("DSL-050", at: item.listPosition ?? item.position, width: item.listPosition == nil ? item.id.count : name.count,
+                           "la lista «\(name)» no existe\(hint.spanish)", "list «\(name)» does not exist\(hint.english)")
                 break
             }
             let codes = Set(list.options.map(\.code))

@@ -203,11 +203,13 @@ private struct ParserState {
         }
         let typeToken = tokens[i]
         i += 1
+        var listPosition: TextPosition?
         func listName() -> String? {
             guard i < tokens.count, tokens[i].keyword == "de", i + 1 < tokens.count, let name = tokens[i + 1].word else {
                 sink.error("DSL-031", at: typeToken.position, width: typeToken.width, "escriba «\(typeToken.word!) de <lista>»", "write «\(typeToken.word!) de <list>»")
                 return nil
             }
+            listPosition = tokens[i + 1].position
             i += 2
             return name
         }
@@ -250,6 +252,7 @@ private struct ParserState {
             return
         }
         var item = Item(id: id, type: type, position: tokens[0].position)
+        item.listPosition = listPosition
         item.section = result.sections.isEmpty ? nil : result.sections.count - 1
         modifiers(tokens, from: i, into: &item)
         result.items.append(item)

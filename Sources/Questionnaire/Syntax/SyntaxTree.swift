@@ -124,6 +124,8 @@ public struct Item: Sendable {
     public var id: String
     public var type: ItemType
     public var position: TextPosition
+    /// Where the list's name is written (`una de NOMBRE`), for a message about the list.
+    public var listPosition: TextPosition?
     /// Unprefixed text under `nil`, per-mode texts under their mode.
     public var texts: [(mode: Mode?, text: String, position: TextPosition)] = []
     public var instructions: [String] = []
