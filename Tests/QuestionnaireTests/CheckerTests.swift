@@ -232,4 +232,11 @@ import Testing
         // An indented line under no question at all is still DSL-006.
         #expect(diagnostics("  \"suelto\"\n").contains { $0.code == "DSL-006" })
     }
+
+    @Test("a jump written on a grid row is an error at its arrow (it was dropped without a word)")
+    func jumpOnGridRow() {
+        let body = "a: una de sino\n  \"¿A?\"\nm: matriz de cinco\n  \"¿M?\"\n  - r1 \"uno\"\n  - r2 \"dos\" si a = 1 → terminar rechazo\n"
+        expect(body, code: "DSL-036", line: 12, column: 23,
+               message: "una fila de matriz no lleva saltos: escriba el salto debajo de la matriz, con la variable de la fila («si m_r2 = 1 → …»)")
+    }
 }

@@ -371,7 +371,17 @@ private struct ParserState {
             }
             var row = GridRow(id: id, text: text, condition: nil, position: tokens[1].position)
             if tokens.count > 3 {
-                if tokens[3].keyword == "si", let (e, _) = expression(from: 4) { row.condition = e } else if tokens[3].keyword != "si" {
+                if tokens[3].keyword == "si", let (e, end) = expression(from: 4) {
+                    row.condition = e
+                    // A jump cannot hang from a row: it was dropped without a word.
+                    if end < tokens.count, tokens[end].isSymbol("→") || tokens[end].isSymbol("->") {
+                        sink.error("DSL-036", at: tokens[end].position, width: tokens[end].width,
+                                   "una fila de matriz no lleva saltos: escriba el salto debajo de la matriz, con la variable de la fila («si \(result.items[index].id)_\(id) = 1 → …»)",
+                                   "a grid row takes no jump: write the jump under the grid, with the row's variable («si \(result.items[index].id)_\(id) = 1 → …»)")
+                    } else {
+                        trailing(tokens, from: end)
+                    }
+                } else if tokens[3].keyword != "si" {
                     sink.error("DSL-036", at: tokens[3].position, width: tokens[3].width, "después del texto de la fila solo puede ir «si <condición>»",
                                "only «si <condition>» may follow the row's text")
                 }
