@@ -135,7 +135,10 @@ import Testing
         let consent = diagnostics("cedula: texto\n  \"¿Su cédula?\"\n", header: phone).first { $0.code == "DSL-090" }
         #expect(consent?.severity == .warning)
         #expect(consent?.position == TextPosition(line: 7, column: 1))
-        #expect(consent?.spanish == "«cedula» pide datos personales por teléfono sin una pregunta de consentimiento antes (Ley 1581 de 2012)")
+        #expect(consent?.spanish == "«cedula» pide datos personales sin una pregunta de consentimiento antes (Ley 1581 de 2012)")
+        // On a web form too: the law asks for the authorisation before the data, whatever the channel.
+        let web = CheckerTests.header.replacingOccurrences(of: "modos presencial", with: "modos web")
+        #expect(diagnostics("correo: texto\n  \"¿Su correo?\"\n", header: web).contains { $0.code == "DSL-090" })
         let strict = QuestionnaireChecker.check(phone + "cedula: texto\n  \"¿Su cédula?\"\n", file: "p", options: .init(strict: true)).diagnostics
         #expect(strict.first { $0.code == "DSL-090" }?.severity == .error)
     }

@@ -361,8 +361,9 @@ struct CheckContext {
 
     // MARK: Consent (Ley 1581 de 2012)
 
+    /// Personal data asked before any consent question, on any channel: Ley 1581 asks for the
+    /// holder's authorisation before the data is collected, on the phone and on a web form alike.
     mutating func consent() {
-        guard questionnaire.modes.contains(.telefono) else { return }
         guard let first = questionnaire.items.firstIndex(where: { PersonalData.isPersonal($0.id) }) else { return }
         let hasConsent = questionnaire.items[..<first].contains { item in
             String(Suggestion.fold(item.id)).contains("consentimiento")
@@ -371,8 +372,8 @@ struct CheckContext {
         if !hasConsent {
             let item = questionnaire.items[first]
             sink.add(options.strict ? .error : .warning, "DSL-090", at: item.position, width: item.id.count,
-                     "«\(item.id)» pide datos personales por teléfono sin una pregunta de consentimiento antes (Ley 1581 de 2012)",
-                     "«\(item.id)» asks for personal data over the phone with no consent question before it (Ley 1581 de 2012)")
+                     "«\(item.id)» pide datos personales sin una pregunta de consentimiento antes (Ley 1581 de 2012)",
+                     "«\(item.id)» asks for personal data with no consent question before it (Ley 1581 de 2012)")
         }
     }
 }
