@@ -242,4 +242,16 @@ import Testing
         expect(body, code: "DSL-036", line: 12, column: 23,
                message: "una fila de matriz no lleva saltos: escriba el salto debajo de la matriz, con la variable de la fila («si m_r2 = 1 → …»)")
     }
+
+    @Test("a date compared with a text that is not a date, or with a number, is a type error where that side is; \"aaaa-mm-dd\" passes")
+    func dateComparedWithText() {
+        func errors(_ condition: String) -> [QuestionnaireDiagnostic] {
+            diagnostics("f: fecha\n  \"¿Cuándo?\"\nx: texto\n  \"¿X?\"\n  mostrar si \(condition)\n").filter { $0.severity == .error }
+        }
+        let text = errors("f > \"hola\"")
+        #expect(text.count == 1 && text.first?.position == TextPosition(line: 11, column: 18), "\(text.map { "\($0.position) \($0.spanish)" })")
+        #expect(text.first?.spanish == "una fecha se compara con otra fecha o con una fecha escrita \"aaaa-mm-dd\" (p. ej. \"2026-01-31\")")
+        #expect(errors("f = 5").count == 1)
+        #expect(errors("f >= \"2026-01-31\"").isEmpty)
+    }
 }

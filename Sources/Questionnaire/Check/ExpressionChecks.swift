@@ -139,6 +139,14 @@ extension CheckContext {
             typeError(position, "se compara un texto con un número", "a text is compared with a number")
             return
         }
+        // A date is compared with another date or a date written "aaaa-mm-dd"; anything else never matches.
+        for (t, other, ot) in [(ta, b, tb), (tb, a, ta)] where t == .date {
+            if ot == .number || (ot == .text && !other.isDateText) {
+                typeError(other.position, "una fecha se compara con otra fecha o con una fecha escrita \"aaaa-mm-dd\" (p. ej. \"2026-01-31\")",
+                          "a date is compared with another date or a date written \"yyyy-mm-dd\" (e.g. \"2026-01-31\")")
+                return
+            }
+        }
         var subject = a, constant = b, flipped = false
         if case .number = a, case .reference = b { subject = b; constant = a; flipped = true }
         guard case .reference(let id, _) = subject, let symbol = symbols[id], case .number(let c, _) = constant else { return }
