@@ -254,4 +254,24 @@ import Testing
         #expect(errors("f = 5").count == 1)
         #expect(errors("f >= \"2026-01-31\"").isEmpty)
     }
+
+    @Test("DSL-072 not for a pipe whose answer is conditional only by its section's condition, from a question of that same section; still from another section")
+    func pipeUnderSameSection() {
+        let body = """
+            a: una de sino
+              "¿A?"
+            sección "Uso"
+              mostrar si a = 1
+            n: entero 0..10
+              "¿Cuántas veces?"
+            m: texto
+              "¿Por qué {n} veces?"
+            sección "Cierre"
+            z: texto
+              "Usted dijo {n}"
+
+            """
+        let found = diagnostics(body).filter { $0.code == "DSL-072" }
+        #expect(found.map(\.position.line) == [17], "\(found.map { "\($0.position) \($0.spanish)" })")
+    }
 }

@@ -343,7 +343,7 @@ struct CheckContext {
                 if symbol.order >= order {
                     sink.error("DSL-061", at: position, width: pipe.name.count + 2, "«{\(pipe.name)}» se muestra antes de que se pregunte: solo se pueden insertar respuestas anteriores",
                                "«{\(pipe.name)}» is shown before it is asked: only earlier answers can be inserted")
-                } else if symbol.conditional {
+                } else if symbol.conditional && !(symbol.conditionalSection != nil && symbol.conditionalSection == item.section) {
                     sink.warning("DSL-072", at: position, width: pipe.name.count + 2, "«{\(pipe.name)}» puede quedar sin responder (tiene condición, es opcional o un salto la omite): se mostrará «—»",
                                  "«{\(pipe.name)}» may be unanswered (it has a condition, is optional or a jump skips it): «—» will be shown")
                 }

@@ -23,6 +23,9 @@ struct Symbol {
     var item: String
     var specials: Set<String>
     var conditional: Bool
+    /// The section whose condition is the only reason it may go unanswered: a question of that same
+    /// section is shown only when it is, so piping it there is safe.
+    var conditionalSection: Int? = nil
 }
 
 /// The disposition codes «→ terminar» accepts (AAPOR outcome classes as a CX team names them).
@@ -44,8 +47,10 @@ extension QuestionnaireFile {
             }
         }
         for (order, item) in items.enumerated() {
-            let conditional = item.condition != nil || item.optional || (item.section.map { sections[$0].condition != nil } ?? false)
-                || jumpedOver.contains(order)
+            let own = item.condition != nil || item.optional || jumpedOver.contains(order)
+            let bySection = item.section.map { sections[$0].condition != nil } ?? false
+            let conditional = own || bySection
+            let conditionalSection = !own && bySection ? item.section : nil
             let specials = Set(item.allowedSpecials)
             func codes(_ list: String) -> Set<Int>? { self.list(list).map { Set($0.options.map(\.code)) } }
             let kind: Symbol.Kind
@@ -63,12 +68,14 @@ extension QuestionnaireFile {
             case .grid(let list):
                 for row in item.rows {
                     table[item.id + "_" + row.id] = Symbol(kind: .choice(codes: codes(list), list: list), order: order, item: item.id,
-                                                          specials: specials, conditional: conditional || row.condition != nil)
+                                                          specials: specials, conditional: conditional || row.condition != nil,
+                                                          conditionalSection: row.condition == nil ? conditionalSection : nil)
                 }
                 kind = .note
             }
             if table[item.id] == nil {
-                table[item.id] = Symbol(kind: kind, order: order, item: item.id, specials: specials, conditional: conditional)
+                table[item.id] = Symbol(kind: kind, order: order, item: item.id, specials: specials, conditional: conditional,
+                                        conditionalSection: conditionalSection)
             }
         }
         return table
