@@ -100,7 +100,7 @@ import Testing
         #expect(variables.contains("atributos_amabilidad") && variables.contains("razones_7"))
     }
 
-    @Test("piped answers: «id» and [nombre del encuestador] on paper, ${id} in XLSForm, system values dropped there")
+    @Test("piped answers: «id» and [nombre del encuestador] on paper, ${id} in XLSForm; there {_encuestador} is ODK's username metadata")
     func pipes() {
         let text = "Hola, le habla {_encuestador}. ¿Por qué dio {nps} puntos a {servicio.codigo}?"
         #expect(QuestionnaireFile.replacingPipes(in: text) { $0.hasPrefix("_") ? "[\(QuestionnaireFile.systemValueLabel($0))]" : "«\($0)»" }
@@ -109,6 +109,10 @@ import Testing
         #expect(XLSFormExport.pipe("sin llaves { abiertas") == "sin llaves { abiertas")
         let document = QuestionnaireDocument.markdown(Self.satisfaction, mode: .telefono)
         #expect(document.contains("**1. Buenos días, le habla [nombre del encuestador] de Confa."))
+        // For the phone: a `username` field first, piped where the script names the interviewer.
+        let phone = XLSFormExport.render(Self.satisfaction, mode: .telefono).survey.split(separator: "\n").map(String.init)
+        #expect(phone[1].hasPrefix("username,encuestador_nombre,"))
+        #expect(phone.contains { $0.contains("Buenos días, le habla ${encuestador_nombre} de Confa.") })
     }
 
     @Test("versions: a published version with another text, a code that changed meaning, a type that changed")

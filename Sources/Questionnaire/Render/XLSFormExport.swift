@@ -58,7 +58,13 @@ public enum XLSFormExport {
         let labelled = Set(q.items.filter { item in
             if case .single = item.type { return piped.contains(item.id) } else { return false }
         }.map(\.id))
-        func pipe(_ text: String) -> String { Self.pipe(text, labelled: labelled) }
+        // `{_encuestador}`: ODK's `username` metadata (the name set in Collect), piped like an answer;
+        // `{_modo}`: the export's mode. Other system values (`{_radicado}`) have no ODK counterpart.
+        if piped.contains("_encuestador") { survey.append(["username", Self.interviewerField, "", "", "", "", "", "", "", "", ""]) }
+        func pipe(_ text: String) -> String {
+            let system = ["_encuestador": "${\(Self.interviewerField)}", "_modo": mode.label]
+            return Self.pipe(text, labelled: labelled, system: system)
+        }
         func label(_ item: Item) -> String { pipe(item.text(for: mode) ?? item.mainText ?? item.id) }
         var openSection: Int?
         var guidance: [Int: String] = [:]
@@ -157,11 +163,14 @@ public enum XLSFormExport {
                       workbook: [("survey", [surveyHeader] + survey), ("choices", [choicesHeader] + choices), ("settings", [settingsHeader] + settings)])
     }
 
-    /// `{x}` becomes `${x}`, or `${x_etiqueta}` for a single-choice answer in `labelled`; system values
-    /// (`{_encuestador}`) disappear.
-    static func pipe(_ text: String, labelled: Set<String> = []) -> String {
+    /// The field that holds ODK's `username` metadata, for `{_encuestador}`.
+    static let interviewerField = "encuestador_nombre"
+
+    /// `{x}` becomes `${x}`, or `${x_etiqueta}` for a single-choice answer in `labelled`; a system value
+    /// what `system` gives it, or nothing.
+    static func pipe(_ text: String, labelled: Set<String> = [], system: [String: String] = [:]) -> String {
         QuestionnaireFile.replacingPipes(in: text) { name in
-            name.hasPrefix("_") ? "" : (labelled.contains(name) ? "${\(name)_etiqueta}" : "${\(name)}")
+            name.hasPrefix("_") ? (system[name] ?? "") : (labelled.contains(name) ? "${\(name)_etiqueta}" : "${\(name)}")
         }
     }
 
