@@ -89,6 +89,8 @@ import Testing
         #expect(m.contains("(not(selected(., '3')) or count-selected(.) = 1) and (not(selected(., '98')) or count-selected(.) = 1)"), "\(m)")
         #expect(m.hasSuffix(",Lea las opciones."), "\(m)")
         #expect(survey.first?.hasSuffix(",parameters,guidance_hint") == true)
+        // «si c = 2 → terminar rechazo» is also recorded: the disposition as Sondeo would store it.
+        #expect(survey.contains { $0.hasPrefix("calculate,disposicion_final,") && $0.contains("if(${c} = 2, 'rechazo', 'completa')") }, "\(survey)")
     }
 
     @Test("JSON contract: the questionnaire and its variables")

@@ -148,6 +148,18 @@ public enum XLSFormExport {
             }
         }
         if openSection != nil { survey.append(["end_group", "", "", "", "", "", "", "", "", "", ""]) }
+        // How the interview ended, as Sondeo records it: the first «→ terminar» whose condition holds, else
+        // `completa` (ODK ends the form by relevance but would keep no disposition).
+        let endings = q.items.flatMap { item in
+            item.jumps.compactMap { jump -> (String, String)? in
+                guard case .end(let disposition) = jump.target else { return nil }
+                return (jump.condition.xpath(specials: specials, mode: mode), disposition)
+            }
+        }
+        if !endings.isEmpty {
+            let calculation = endings.reversed().reduce("'completa'") { rest, ending in "if(\(ending.0), '\(ending.1)', \(rest))" }
+            survey.append(["calculate", Self.dispositionField, "", "", "", "", "", "", calculation, "", ""])
+        }
         survey = survey.enumerated().map { $1 + [guidance[$0] ?? ""] }
         let surveyHeader = ["type", "name", "label", "hint", "required", "relevant", "constraint", "constraint_message", "calculation", "appearance", "parameters",
                             "guidance_hint"]
@@ -162,6 +174,9 @@ public enum XLSFormExport {
                       combined: csv(block("survey", surveyHeader, survey) + block("choices", choicesHeader, choices) + block("settings", settingsHeader, settings)),
                       workbook: [("survey", [surveyHeader] + survey), ("choices", [choicesHeader] + choices), ("settings", [settingsHeader] + settings)])
     }
+
+    /// The field with the interview's disposition (`→ terminar` or `completa`).
+    static let dispositionField = "disposicion_final"
 
     /// The field that holds ODK's `username` metadata, for `{_encuestador}`.
     static let interviewerField = "encuestador_nombre"
