@@ -40,7 +40,7 @@ public struct SMTPClient: Sendable {
         do {
             return try await channel.executeThenClose { inbound, outbound in
                 var session = Session(inbound: inbound.makeAsyncIterator(), outbound: outbound)
-                try await session.expect(220, after: "la conexión")
+                _ = try await session.expect(220, after: "la conexión")
                 var extensions = try await session.command("EHLO \(Self.heloName)", expect: 250)
                 if server.security == .startTLS {
                     guard extensions.contains(where: { $0.uppercased().hasPrefix("STARTTLS") }) else { throw MailError.noStartTLS(host: server.host) }
