@@ -28,8 +28,11 @@ extension SurveyServer {
         return (from + port).lowercased() == host.lowercased() || from.lowercased() == host.lowercased()
     }
 
-    func unit(_ token: String) throws -> String? {
+    /// The unit a token opens here, or nil. `opening`: a page view of the link, noted the first time
+    /// («abrió el enlace», for the invitations' follow-up) and only then, so later views write nothing.
+    func unit(_ token: String, opening: Bool = false) throws -> String? {
         guard token.count == 32, token.allSatisfy(\.isHexDigit), let link = try store.webLink(token: token), link.questionnaire == questionnaireID else { return nil }
+        if opening && link.openedAt == nil { try store.linkOpened(token: token, at: clock.timestamp) }
         return link.unit
     }
 

@@ -69,8 +69,7 @@ public struct SurveyServer: Sendable {
         router.get("/static/sondeo.css") { _, _ in Self.asset(Stylesheet.css, type: "text/css; charset=utf-8") }
         router.get("/r/:token") { request, context in
             let token = context.parameters.get("token") ?? ""
-            guard let unit = try self.unit(token) else { return Self.notFound() }
-            try self.store.linkOpened(token: token, at: self.clock.timestamp)  // «abrió el enlace», for the invitations' follow-up
+            guard let unit = try self.unit(token, opening: true) else { return Self.notFound() }
             return try await self.show(unit: unit, action: "/r/\(token)", form: self.form, request: request)
         }
         router.post("/r/:token") { request, context in

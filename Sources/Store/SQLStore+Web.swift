@@ -22,8 +22,12 @@ extension SQLStore {
         }
     }
 
-    public func webLink(token: String) throws -> (questionnaire: String, unit: String)? {
-        try database.read { tx in try tx.first("SELECT questionnaire, unit FROM web_link WHERE token = ?", [token]) { (questionnaire: $0.text(0)!, unit: $0.text(1)!) } }
+    public func webLink(token: String) throws -> (questionnaire: String, unit: String, openedAt: String?)? {
+        try database.read { tx in
+            try tx.first("SELECT questionnaire, unit, opened_at FROM web_link WHERE token = ?", [token]) {
+                (questionnaire: $0.text(0)!, unit: $0.text(1)!, openedAt: $0.text(2))
+            }
+        }
     }
 
     public func webSecret(make: @Sendable () -> String) throws -> String {

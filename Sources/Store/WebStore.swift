@@ -3,8 +3,8 @@
 public protocol WebStore: SurveyStore {
     /// Gives every main-sample case a token (those that have one keep it); all of them as (unit, token).
     func webLinks(questionnaire: String, includeReserve: Bool, now: String, token: @escaping @Sendable () -> String) throws -> [(unit: String, token: String)]
-    /// The questionnaire and unit a token opens, or nil.
-    func webLink(token: String) throws -> (questionnaire: String, unit: String)?
+    /// The questionnaire and unit a token opens, and when it was first opened; nil for an unknown token.
+    func webLink(token: String) throws -> (questionnaire: String, unit: String, openedAt: String?)?
     /// The web form's secret key (hexadecimal): `make` gives it the first time; the same one after.
     func webSecret(make: @Sendable () -> String) throws -> String
     /// Notes the first time a link was opened (later openings change nothing).
