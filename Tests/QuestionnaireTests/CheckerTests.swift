@@ -274,4 +274,13 @@ import Testing
         let found = diagnostics(body).filter { $0.code == "DSL-072" }
         #expect(found.map(\.position.line) == [17], "\(found.map { "\($0.position) \($0.spanish)" })")
     }
+
+    @Test("«validar d <= hoy()»: one error at «hoy» saying the language has no functions yet, not three")
+    func functionCall() {
+        let body = "d: fecha\n  \"¿Cuándo?\"\n  validar d <= hoy() \"No puede ser futura\"\n"
+        let errors = diagnostics(body).filter { $0.severity == .error }
+        #expect(errors.map(\.code) == ["DSL-010"], "\(errors.map { "\($0.code) \($0.spanish)" })")
+        #expect(errors.first?.position == TextPosition(line: 9, column: 16))
+        #expect(errors.first?.spanish == "«hoy(…)»: el lenguaje todavía no tiene funciones; compare con un valor o una fecha escrita \"aaaa-mm-dd\"")
+    }
 }

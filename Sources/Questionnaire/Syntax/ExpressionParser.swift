@@ -168,6 +168,12 @@ struct ExpressionParser {
         case .word(let word):
             index += 1
             if token.keyword == "modo" { return .mode(token.position) }
+            // «hoy()», «redondear(x)»: one clear error, not three (an unknown question, text left over, no message).
+            if current?.isSymbol("(") == true {
+                index -= 1
+                return fail(&sink, "«\(word)(…)»: el lenguaje todavía no tiene funciones; compare con un valor o una fecha escrita \"aaaa-mm-dd\"",
+                            "«\(word)(…)»: the language has no functions yet; compare with a value or a date written \"yyyy-mm-dd\"")
+            }
             return .reference(word, token.position)
         case .symbol("("):
             index += 1
