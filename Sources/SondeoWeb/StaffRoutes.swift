@@ -41,18 +41,18 @@ extension SurveyServer {
         }
         router.get("/e/:unit") { request, context in
             guard let user = try self.user(request) else { return self.denied(request) }
-            guard let unit = try self.sampleUnit(context.parameters.get("unit") ?? "") else { return Self.notFound() }
-            if let other = try self.assignee(unit), other != user.code { return self.assignedPage(unit, to: other) }
-            guard try self.claims.take(unit, for: user.code) else { return self.heldPage(unit) }
-            return try await self.show(unit: unit, action: "/e/\(unit)", form: self.staffForm, request: request, staff: user)
+            switch try self.opening(context.parameters.get("unit") ?? "", for: user) {
+            case .refused(let page): return page
+            case .open(let unit): return try await self.show(unit: unit, action: "/e/\(unit)", form: self.staffForm, request: request, staff: user)
+            }
         }
         router.post("/e/:unit") { request, context in
             guard let user = try self.user(request) else { return self.denied(request) }
-            guard let unit = try self.sampleUnit(context.parameters.get("unit") ?? "") else { return Self.notFound() }
             // Nothing is written to a case another interviewer holds (by phone or on the web) or was given.
-            if let other = try self.assignee(unit), other != user.code { return self.assignedPage(unit, to: other) }
-            guard try self.claims.take(unit, for: user.code) else { return self.heldPage(unit) }
-            return try await self.submit(unit: unit, action: "/e/\(unit)", form: self.staffForm, staff: user, request: request)
+            switch try self.opening(context.parameters.get("unit") ?? "", for: user) {
+            case .refused(let page): return page
+            case .open(let unit): return try await self.submit(unit: unit, action: "/e/\(unit)", form: self.staffForm, staff: user, request: request)
+            }
         }
     }
 
@@ -74,15 +74,17 @@ extension SurveyServer {
                   status: .conflict)
     }
 
-    /// The unit of a case path (percent-decoded: ids with spaces, «Ñ» or quotes), when it is in the sample.
-    func sampleUnit(_ path: String) throws -> String? {
-        let unit = path.removingPercentEncoding ?? path
-        return try store.cases(of: questionnaireID).contains { $0.unit == unit } ? unit : nil
-    }
+    /// Whether an interviewer may work the case a path names, or the page that says why not.
+    enum Opening { case open(String), refused(Response) }
 
-    /// The interviewer a supervisor gave the case to, if any.
-    func assignee(_ unit: String) throws -> String? {
-        try store.cases(of: questionnaireID).first { $0.unit == unit }?.assignedTo
+    /// The case of a path (percent-decoded: ids with spaces, «Ñ» or quotes), read once: in the sample, not
+    /// given to another interviewer, and claimed for this one.
+    func opening(_ path: String, for user: WebUser) throws -> Opening {
+        let unit = path.removingPercentEncoding ?? path
+        guard let found = try store.cases(of: questionnaireID).first(where: { $0.unit == unit }) else { return .refused(Self.notFound()) }
+        if !CaseClaims.mayWork(found, user.code), let other = found.assignedTo { return .refused(assignedPage(unit, to: other)) }
+        guard try claims.take(unit, for: user.code) else { return .refused(heldPage(unit)) }
+        return .open(unit)
     }
 
     func assignedPage(_ unit: String, to other: String) -> Response {

@@ -117,27 +117,6 @@ import Testing
         #expect(byName["csat"]?.number == 5 && byName["servicio"]?.number == 6)
     }
 
-    @Test("killed with SIGKILL in the middle: the answers typed are in the store, which stays consistent, and the interview resumes")
-    func killed() throws {
-        let dir = TemporaryDirectory()
-        let store = try Self.store(in: dir)
-        let (process, input) = try SondeoRunner.start(["collect", "satisfaccion_servicios", "--interviewer", "e07", "--store", store, "--unit", "AF1"])
-        input.write(Data("1\n1\n6\n4\n".utf8))
-        let reader = try SQLStore(sqlite: store)
-        var saved = 0
-        for _ in 0..<200 where saved < 3 {
-            Thread.sleep(forTimeInterval: 0.05)
-            saved = (try? reader.interview(questionnaire: "satisfaccion_servicios", respondent: "AF1"))??.answers.filter { !$0.variable.hasPrefix("_") }.count ?? 0
-        }
-        kill(process.processIdentifier, SIGKILL)
-        process.waitUntilExit()
-        #expect(saved == 3)
-        let resumed = try SondeoRunner.run(["collect", "satisfaccion_servicios", "--interviewer", "e07", "--store", store, "--unit", "AF1"],
-                                           input: "1\n9\n\n5\n5\n4\n4\n5\n\n")
-        #expect(resumed.stdout.contains("Se continúa la entrevista: 3 respuestas ya guardadas."))
-        #expect(resumed.stdout.hasSuffix("Entrevista terminada: Entrevista completa.\n"))
-    }
-
     @Test("however the session ends half-way (q, end of input, Ctrl-C, a closed terminal, kill -9): one attempt «interrumpida», the answers kept, resumed at the next question",
           arguments: ["q", "eof", "SIGINT", "SIGHUP", "SIGKILL"])
     func oneResumeRule(_ ending: String) throws {
@@ -182,7 +161,7 @@ import Testing
         let run = try SondeoRunner.run(["collect", "satisfaccion_servicios", "--interviewer", "e07", "--store", store, "--unit", "AF1"],
                                        input: "1\n<\n2\n<\n3\n\n")
         #expect(run.status == 0, "\(run.stderr)")
-        #expect(run.stdout.contains("[ns: No sabe · nr: No responde · <: deshacer «contestó» · q: suspender]") || run.stdout.contains("<: deshacer «contestó»"))
+        #expect(run.stdout.contains("<: deshacer «contestó» · q: suspender]"))
         #expect(run.stdout.contains("Se deshizo «contestó»: esta llamada no quedó registrada. Elija el resultado de la llamada."))
         #expect(run.stdout.contains("No se guardó nada. Elija el resultado de la llamada."))
         #expect(run.stdout.contains("Guardado: Buzón de voz del afiliado."))

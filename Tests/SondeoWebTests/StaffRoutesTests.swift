@@ -167,7 +167,7 @@ import Testing
             #expect(try await client.execute(uri: "/e/AF%20119", method: .get, headers: [.cookie: e01]).status == .conflict)
             let e02 = try await session("e02", "clave-de-prueba-3")
             let mine = try await list("?pagina=3", e02)
-            #expect(mine.contains("· 2 asignados a usted") && mine.contains(">O&#39;NEÑA</a>") || mine.contains(">O'NEÑA</a>"))
+            #expect(mine.contains("· 2 asignados a usted") && (mine.contains(">O&#39;NEÑA</a>") || mine.contains(">O'NEÑA</a>")))
         }
     }
 
