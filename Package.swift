@@ -37,7 +37,7 @@ let package = Package(
         // Layer 2
         .target(name: "Sampling", dependencies: ["Diagnostics", "Table", "Distributions", "Randomness"]),
         .target(name: "Analysis", dependencies: ["Diagnostics", "Table", "LinearAlgebra", "Distributions"]),
-        .target(name: "Questionnaire", dependencies: ["Diagnostics", "Pages"]),
+        .target(name: "Questionnaire", dependencies: ["Diagnostics", "Table", "Pages"]),
         .target(name: "Segmentation", dependencies: ["Diagnostics", "Table", "LinearAlgebra", "Randomness", "Pages"]),
         .target(name: "BusinessDays", dependencies: ["Diagnostics", "Table"]),
         // Layer 3

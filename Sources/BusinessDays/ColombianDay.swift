@@ -3,14 +3,6 @@ import Foundation
 import Table
 
 extension CivilDate {
-    /// Today in Colombia (UTC−5, no daylight saving), by `clock`.
-    public static func colombianToday(_ clock: Clock = .system) -> CivilDate {
-        var calendar = Calendar(identifier: .gregorian)
-        calendar.timeZone = TimeZone(secondsFromGMT: -5 * 3600)!
-        let parts = calendar.dateComponents([.year, .month, .day], from: clock.now())
-        return CivilDate(year: parts.year!, month: parts.month!, day: parts.day!)!
-    }
-
     /// `lunes 2025-07-21`: the day as the auxiliar reads it.
     public var withWeekday: String {
         let weekday = ColombianCalendar.weekday(self)

@@ -47,3 +47,43 @@ public enum Witness {
         return try run("pspp", ["-O", "format=txt", "-O", "width=200", file], in: directory)
     }
 }
+
+extension Witness {
+    /// ODK Validate's jar, which pyxform ships: JavaRosa, the engine inside ODK Collect.
+    public static var odkValidateJar: String? {
+        guard let run = try? python("import os, pyxform; print(os.path.join(os.path.dirname(pyxform.__file__), 'validators', 'odk_validate', 'bin', 'ODK_Validate.jar'))"),
+              run.status == 0 else { return nil }
+        let path = run.output.trimmingCharacters(in: .whitespacesAndNewlines)
+        return FileManager.default.fileExists(atPath: path) ? path : nil
+    }
+
+    /// Whether JavaRosa can be run: pyxform's jar and a Java compiler.
+    public static var hasJavaRosa: Bool { odkValidateJar != nil && FileManager.default.isExecutableFile(atPath: "/usr/bin/javac") }
+
+    /// The XForm pyxform makes of an XLSForm workbook (validated by ODK Validate), written beside it.
+    public static func xform(fromXLSForm workbook: String) throws -> (path: String, run: Run) {
+        let path = (workbook as NSString).deletingPathExtension + ".xml"
+        let run = try python("""
+            import sys
+            from pyxform.xls2xform import convert
+            result = convert(xlsform=sys.argv[1], validate=True)
+            open(sys.argv[2], 'w', encoding='utf-8').write(result.xform)
+            print(result.warnings)
+            """, [workbook, path])
+        return (path, run)
+    }
+
+    /// Runs `Tests/Witnesses/JavaRosaReplay.java` (compiled into `directory`) on an XForm with an answer
+    /// plan: one «variable<TAB>label<TAB>statuses» line per question JavaRosa reaches.
+    public static func javaRosaReplay(xform: String, plan: String, in directory: String) throws -> Run {
+        guard let jar = odkValidateJar else { throw CocoaError(.fileNoSuchFile) }
+        let classes = (directory as NSString).appendingPathComponent("javarosa-replay")
+        if !FileManager.default.fileExists(atPath: (classes as NSString).appendingPathComponent("JavaRosaReplay.class")) {
+            let compiled = try run("javac", ["-nowarn", "-d", classes, "-cp", jar, RepositoryFiles.path("Tests/Witnesses/JavaRosaReplay.java")])
+            guard compiled.status == 0 else { return compiled }
+        }
+        let planFile = (directory as NSString).appendingPathComponent("plan-\(UUID().uuidString).txt")
+        try plan.write(toFile: planFile, atomically: true, encoding: .utf8)
+        return try run("java", ["-cp", jar + ":" + classes, "JavaRosaReplay", xform, planFile])
+    }
+}

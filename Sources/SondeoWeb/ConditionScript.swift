@@ -20,6 +20,7 @@ enum ConditionScript {
         case .includes(let subject, let code, _): return "[\"has\",\(json(subject)),\(code)]"
         case .answered(let subject, _): return "[\"ans\",\(json(subject))]"
         case .isSpecial(let subject, let name, _): return "[\"sp\",\(json(subject)),\(string(name))]"
+        case .call(let function, let arguments, _): return "[\"fn\",\(string(function.rawValue)),[\(arguments.map(json).joined(separator: ","))]]"
         }
     }
 
@@ -54,7 +55,7 @@ enum ConditionScript {
       if (!form) return;  // the review page has no conditions (the offline part below serves it too)
       var prior = JSON.parse(document.getElementById("previas").textContent || "{}");
       var specials = JSON.parse(document.getElementById("especiales").textContent || "{}");
-      var mode = form.getAttribute("data-modo");
+      var mode = form.getAttribute("data-modo"), today = form.getAttribute("data-hoy");
       function answers() {
         var a = Object.assign({}, prior);
         form.querySelectorAll("[data-var]").forEach(function (q) {
@@ -92,6 +93,31 @@ enum ConditionScript {
           case "has": var h = val(e[1], a); return Array.isArray(h) && h.indexOf(e[2]) >= 0;
           case "ans": var r = val(e[1], a); return r !== undefined && r !== null;
           case "sp": var y = a[e[1][1]]; return !!(y && y.s === e[2]);
+          case "fn": return fn(e[1], e[2], a);
+        }
+        return undefined;
+      }
+      // The functions of the language, as Evaluator.call computes them (dates are "aaaa-mm-dd" texts).
+      function text(v) { if (v === undefined || v === null) return ""; if (Array.isArray(v)) return v.slice().sort(function (x, y) { return x - y; }).join(" ");
+        if (typeof v === "number") return isNaN(v) ? "" : String(v); return String(v); }
+      function day(v) { if (typeof v !== "string" || !/^\d{4}-\d{2}-\d{2}$/.test(v)) return null;
+        var t = Date.UTC(+v.slice(0, 4), +v.slice(5, 7) - 1, +v.slice(8, 10)); var d = new Date(t);
+        return d.getUTCDate() === +v.slice(8, 10) ? Math.round(t / 86400000) : null; }
+      function fn(name, args, a) {
+        var v = function (i) { return val(args[i], a); };
+        switch (name) {
+          case "si": return truth(v(0)) ? v(1) : v(2);
+          case "redondear": var x = num(v(0)), n = args.length > 1 ? Math.trunc(num(v(1))) : 0; if (isNaN(x) || isNaN(n)) return undefined;
+            // A half away from zero on the number as written (2.675 → 2.68), as JavaRosa's round(x, n).
+            var ax = Math.abs(x), r = String(ax).indexOf("e") >= 0 ? Number(ax.toFixed(Math.max(0, n))) : Number(Math.round(Number(ax + "e" + n)) + "e" + (-n));
+            return x < 0 ? -r : r;
+          case "contar": var c = v(0); return Array.isArray(c) ? c.length : 0;
+          case "longitud": return text(v(0)).length;
+          case "hoy": return today;
+          case "dias": var p = day(v(0)), q = day(v(1)); return p === null || q === null ? undefined : q - p;
+          case "sumar_dias": var s = day(v(0)), k = num(v(1)); if (s === null || isNaN(k)) return undefined;
+            return new Date((s + Math.floor(k)) * 86400000).toISOString().slice(0, 10);
+          case "coincide": try { return new RegExp(args[1][1]).test(text(v(0))); } catch (err) { return false; }
         }
         return undefined;
       }

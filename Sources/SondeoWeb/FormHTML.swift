@@ -26,7 +26,7 @@ enum FormHTML {
             for p in problems { body += "<li><a href=\"#p-\(esc(itemID(p.variable, q)))\">\(esc(label(of: p.variable, q))): \(esc(respondentText(p)))</a></li>" }
             body += "</ul></div>\n"
         }
-        body += "<form id=\"encuesta\" method=\"post\" action=\"\(esc(action))\" data-modo=\"\(form.mode.rawValue)\" novalidate>\n"
+        body += "<form id=\"encuesta\" method=\"post\" action=\"\(esc(action))\" data-modo=\"\(form.mode.rawValue)\" data-hoy=\"\(form.check.routing.evaluator.today.iso)\" novalidate>\n"
         body += "<input type=\"hidden\" name=\"csrf\" value=\"\(esc(csrf))\"><input type=\"hidden\" name=\"pagina\" value=\"\(page)\">\n"
         let (states, _) = form.check.routing.states(responses)
         for index in form.pages[page] {

@@ -275,12 +275,38 @@ import Testing
         #expect(found.map(\.position.line) == [17], "\(found.map { "\($0.position) \($0.spanish)" })")
     }
 
-    @Test("«validar d <= hoy()»: one error at «hoy» saying the language has no functions yet, not three")
-    func functionCall() {
-        let body = "d: fecha\n  \"¿Cuándo?\"\n  validar d <= hoy() \"No puede ser futura\"\n"
-        let errors = diagnostics(body).filter { $0.severity == .error }
-        #expect(errors.map(\.code) == ["DSL-010"], "\(errors.map { "\($0.code) \($0.spanish)" })")
-        #expect(errors.first?.position == TextPosition(line: 9, column: 16))
-        #expect(errors.first?.spanish == "«hoy(…)»: el lenguaje todavía no tiene funciones; compare con un valor o una fecha escrita \"aaaa-mm-dd\"")
+    @Test("functions: «validar d <= hoy()» checks clean; an unknown name, a wrong count, a wrong type and a bad pattern are one located error each")
+    func functionCalls() {
+        let clean = """
+            d: fecha
+              "¿Cuándo?"
+              validar d <= hoy() "No puede ser futura"
+              validar dias(d, hoy()) <= 365 y d >= sumar_dias(hoy(), -365) "Del último año"
+            t: texto
+              "Teléfono"
+              validar coincide(t, "^3[0-9]{9}$") y longitud(t) = 10 "Un celular de 10 dígitos"
+            m: varias de cinco
+              "¿Cuáles?"
+            n: calcular si(contar(m) > 2, redondear(contar(m) / 5, 1), 0)
+
+            """
+        #expect(diagnostics(clean).filter { $0.severity == .error }.isEmpty, "\(diagnostics(clean).map { "\($0.code) \($0.spanish)" })")
+        func only(_ body: String) -> [QuestionnaireDiagnostic] { diagnostics(body).filter { $0.severity == .error } }
+        let misspelt = only("d: fecha\n  \"¿Cuándo?\"\n  validar d <= hoyy() \"No puede ser futura\"\n")
+        #expect(misspelt.map(\.code) == ["DSL-010"] && misspelt.first?.position == TextPosition(line: 9, column: 16))
+        #expect(misspelt.first?.spanish == "«hoyy» no es una función del lenguaje; ¿quiso decir «hoy»?; las funciones son: si, redondear, contar, longitud, hoy, dias, sumar_dias, coincide")
+        let count = only("d: fecha\n  \"¿Cuándo?\"\n  validar dias(d) > 3 \"x\"\n")
+        #expect(count.map(\.code) == ["DSL-010"] && count.first?.spanish == "«dias» lleva 2 argumentos y aquí tiene 1: dias(desde, hasta)", "\(count.map(\.spanish))")
+        let dateText = only("d: texto\n  \"¿Cuándo?\"\n  validar dias(d, hoy()) > 3 \"x\"\n")
+        #expect(dateText.map(\.code) == ["DSL-063"] && dateText.first?.position == TextPosition(line: 9, column: 16), "\(dateText.map(\.spanish))")
+        #expect(dateText.first?.spanish == "«dias»: cuenta los días entre dos fechas (dias(desde, hasta))")
+        let arithmetic = only("d: fecha\n  \"¿Cuándo?\"\n  validar hoy() - d < 30 \"x\"\n")
+        #expect(arithmetic.first?.spanish == "las fechas no se suman ni se restan con «-»: use dias(desde, hasta) o sumar_dias(fecha, n)", "\(arithmetic.map(\.spanish))")
+        let pattern = only("t: texto\n  \"Correo\"\n  validar coincide(t, \"[a-z\") \"x\"\n")
+        #expect(pattern.map(\.code) == ["DSL-063"] && pattern.first?.position == TextPosition(line: 9, column: 23), "\(pattern.map { "\($0.position) \($0.spanish)" })")
+        let counted = only("t: texto\n  \"Correo\"\n  validar contar(t) > 1 \"x\"\n")
+        #expect(counted.first?.spanish == "«contar»: cuenta las opciones marcadas en una pregunta de «varias de»; «t» no lo es (contar(pregunta_de_varias))", "\(counted.map(\.spanish))")
+        let calculatedDate = only("d: fecha\n  \"¿Cuándo?\"\nc: calcular sumar_dias(d, 30)\n")
+        #expect(calculatedDate.map(\.code) == ["DSL-063"], "\(calculatedDate.map(\.spanish))")
     }
 }

@@ -114,4 +114,56 @@ import Testing
         #expect(q.pipedText("servicio", Responses(["servicio": .special("NS")]), number: { "\($0)" }) == "—")
         #expect(q.pipedText("nps", Responses(["nps": .special("NR")]), number: { "\($0)" }) == "—")
     }
+
+    @Test("functions with a fixed clock, worked out by hand: 2026-12-06 in Colombia is still the 6th at 03:00 UTC on the 7th")
+    func functions() {
+        let text = """
+            encuesta f "F"
+            versión 1
+            modos web
+            especiales NS = 98 "No sabe"
+            lista l: 1 A | 2 B | 3 C
+            d: fecha
+              "D"
+            m: varias de l, permite NS
+              "M"
+            x: decimal
+              "X"
+            t: texto
+              "T"
+
+            """
+        let q = QuestionnaireChecker.check(text, file: "f").file
+        // 2026-12-07T03:00Z is 22:00 on 6 December in Bogotá (UTC−5).
+        let evaluator = Evaluator(q, mode: .web, clock: .fixed(Date(timeIntervalSince1970: 1_796_612_400)))
+        #expect(evaluator.today.iso == "2026-12-06")
+        func value(_ expression: String, _ answers: [String: Answer] = [:]) -> Evaluator.Value {
+            let parsed = QuestionnaireChecker.check(text + "c: calcular 0\n  validar \(expression) = 0 \"\"\n", file: "f").file
+            guard case .binary(_, let left, _, _)? = parsed.item("c")?.validations.first?.condition else { return .missing }
+            return evaluator.evaluate(left, Responses(answers))
+        }
+        #expect(value("hoy()") == .text("2026-12-06"))
+        // 1 March 2024 to 6 December 2026: 306 days left in 2024 (leap year, from 1 March), 365 in 2025, 339 in 2026 up to the 6th.
+        #expect(value("dias(d, hoy())", ["d": .text("2024-03-01")]) == .number(306 + 365 + 339))
+        #expect(value("dias(d, hoy())") == .missing)
+        // 6 December + 30 days = 5 January 2027 (25 days left in December, 5 in January); −366 from 2024-03-01 is 2023-03-01.
+        #expect(value("sumar_dias(hoy(), 30)") == .text("2027-01-05"))
+        #expect(value("sumar_dias(d, -366)", ["d": .text("2024-03-01")]) == .text("2023-03-01"))
+        // NS ticked alone is an answer, not an option counted; nothing ticked counts 0.
+        #expect(value("contar(m)", ["m": .codes([1, 3])]) == .number(2))
+        #expect(value("contar(m)", ["m": .special("NS")]) == .number(0))
+        #expect(value("contar(m)") == .number(0))
+        // Halves away from zero on the number as written: 2.675 → 2.68 (its binary value is 2.67499…), −2.5 → −3.
+        #expect(value("redondear(x, 2)", ["x": .number(2.675)]) == .number(2.68))
+        #expect(value("redondear(x)", ["x": .number(-2.5)]) == .number(-3))
+        #expect(value("redondear(x, 1)", ["x": .number(600.15)]) == .number(600.2))
+        #expect(value("longitud(t)", ["t": .text("Gómez")]) == .number(5))
+        #expect(value("longitud(t)") == .number(0))
+        #expect(value("si(x > 1, 10, 20)", ["x": .number(2)]) == .number(10))
+        #expect(value("si(x > 1, 10, 20)") == .number(20))
+        #expect(value("coincide(t, \"^[0-9]{6,10}$\")", ["t": .text("1053123456")]) == .bool(true))
+        #expect(value("coincide(t, \"^[0-9]{6,10}$\")", ["t": .text("12345")]) == .bool(false))
+        // An unanswered text is the empty text, as XPath's regex() sees it.
+        #expect(value("coincide(t, \"^$\")") == .bool(true))
+    }
 }

@@ -149,4 +149,36 @@ import Testing
         #expect(json.status == 1 && report["errors"] as? Int == 1)
         #expect((report["diagnostics"] as? [[String: Any]])?.first?["code"] as? String == "DSL-000")
     }
+
+    @Test("rehearse: the questions a plan reaches, their piped texts and the answers refused; a bad plan line is located")
+    func rehearse() throws {
+        let dir = TemporaryDirectory()
+        let questionnaire = RepositoryFiles.path("Questionnaires/satisfaccion-servicios.encuesta")
+        let plan = dir.file("ensayo.txt", text: "# un detractor\nconsentimiento=1\nservicio=6\nusos=0\nusos=3\nnps=NS\ncsat=1\n")
+        let run = try SondeoRunner.run(["questionnaire", "rehearse", questionnaire, "--plan", plan, "--mode", "telefono", "--format", "csv"])
+        #expect(run.status == 0, "\(run.stderr)")
+        // By hand: usos 1..90 refuses 0; NS skips «nps_razon»; csat 1 asks «razones» and «mejora»; service 6 (salud) shows «sedes».
+        #expect(run.stdout == """
+            variable,texto,respuesta
+            consentimiento,"Buenos días, le habla — de Confa. ¿Nos regala cinco minutos para conocer su opinión sobre nuestros servicios? Sus datos se tratan según la Ley 1581 de 2012. ¿Acepta participar?",aceptada
+            servicio,¿Qué servicio de Confa utilizó en los últimos tres meses?,aceptada
+            usos,¿Cuántas veces lo utilizó en esos tres meses?,"rechazada, aceptada"
+            nps,"En una escala de 0 a 10, ¿qué tan probable es que recomiende Confa a un familiar o amigo?",aceptada
+            csat,"En general, ¿qué tan satisfecho está con el servicio de Salud (IPS Confa)?",aceptada
+            atributos_amabilidad,la amabilidad del personal,sin respuesta en el plan
+            atributos_espera,el tiempo de espera,sin respuesta en el plan
+            atributos_informacion,la claridad de la información recibida,sin respuesta en el plan
+            atributos_sedes,las instalaciones,sin respuesta en el plan
+            razones,¿Qué fue lo que más influyó en su calificación? Puede elegir hasta tres.,sin respuesta en el plan
+            mejora,¿Qué deberíamos mejorar?,sin respuesta en el plan
+
+            """, "\(run.stdout)")
+        let typo = dir.file("malo.txt", text: "consentimiento=1\nservico=2\n")
+        let bad = try SondeoRunner.run(["questionnaire", "rehearse", questionnaire, "--plan", typo])
+        #expect(bad.status == 65 && bad.stdout.isEmpty, "\(bad.status) \(bad.stdout)")
+        #expect(bad.stderr.contains("\(typo):2") && bad.stderr.contains("«servico» no es una variable del cuestionario; ¿quiso decir «servicio»?"), "\(bad.stderr)")
+        let number = dir.file("numero.txt", text: "consentimiento=1\nservicio=2\nusos=muchos\n")
+        let unreadable = try SondeoRunner.run(["questionnaire", "rehearse", questionnaire, "--plan", number])
+        #expect(unreadable.status == 65 && unreadable.stderr.contains("«usos»: escriba un número"), "\(unreadable.stderr)")
+    }
 }

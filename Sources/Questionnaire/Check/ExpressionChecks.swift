@@ -44,6 +44,10 @@ extension CheckContext {
                        "this rule uses no answer: it never changes, so it always passes or always fails")
         }
         let type = typeOf(e)
+        if role == .calculation && [.text, .date, .multiple].contains(type) {
+            sink.error("DSL-063", at: e.position, "un cálculo da un número (o una condición, que vale 1 o 0); use las fechas y los textos dentro de una condición, p. ej. dias(nacimiento, hoy())",
+                       "a calculation gives a number (or a condition, worth 1 or 0); use dates and texts inside a condition, e.g. dias(nacimiento, hoy())")
+        }
         if role != .calculation && type != .boolean && type != .unknown {
             sink.error("DSL-065", at: e.position, "la condición no es verdadera o falsa: compare con un valor (p. ej. nps >= 9) o use «respondida»",
                        "the condition is not true or false: compare with a value (e.g. nps >= 9) or use «respondida»")
@@ -88,7 +92,10 @@ extension CheckContext {
                 }
                 return .boolean
             case "+", "-", "*", "/":
-                if (ta != .number && ta != .unknown) || (tb != .number && tb != .unknown) {
+                if ta == .date || tb == .date {
+                    typeError(position, "las fechas no se suman ni se restan con «\(op)»: use dias(desde, hasta) o sumar_dias(fecha, n)",
+                              "dates are not added or subtracted with «\(op)»: use dias(from, to) or sumar_dias(date, n)")
+                } else if (ta != .number && ta != .unknown) || (tb != .number && tb != .unknown) {
                     typeError(position, "la aritmética solo se hace con números", "arithmetic only works on numbers")
                 }
                 return .number
@@ -119,6 +126,62 @@ extension CheckContext {
         case .isSpecial(let subject, let name, let position):
             if case .reference(let id, _) = subject, let symbol = symbols[id], !symbol.specials.contains(name) {
                 typeError(position, "«\(id) es \(name)» nunca se cumple: «\(id)» no permite \(name)", "«\(id) es \(name)» never holds: «\(id)» does not allow \(name)")
+            }
+            return .boolean
+        case .call(let function, let arguments, let position):
+            return typeOfCall(function, arguments, position)
+        }
+    }
+
+    /// The type of a function's value, checking its arguments (``Function``).
+    mutating func typeOfCall(_ function: Function, _ arguments: [Expression], _ position: TextPosition) -> ValueType {
+        let types = arguments.map { typeOf($0) }
+        func expect(_ index: Int, _ allowed: [ValueType], _ spanish: String, _ english: String) {
+            guard index < types.count, types[index] != .unknown, !allowed.contains(types[index]) else { return }
+            typeError(arguments[index].position, "«\(function.rawValue)»: \(spanish) (\(function.usage))", "«\(function.rawValue)»: \(english) (\(function.usage))")
+        }
+        switch function {
+        case .si:
+            expect(0, [.boolean], "el primer argumento es una condición", "the first argument is a condition")
+            if types[1] != .unknown, types[2] != .unknown, types[1] != types[2], !(Set([types[1], types[2]]) == [.number, .boolean]) {
+                typeError(arguments[2].position, "«si»: los dos valores deben ser del mismo tipo (dos números, dos textos o dos fechas)",
+                          "«si»: both values must be of the same type (two numbers, two texts or two dates)")
+            }
+            return types[1] == .unknown ? types[2] : (types[1] == .boolean ? .number : types[1])
+        case .redondear:
+            expect(0, [.number], "redondea un número", "rounds a number")
+            expect(1, [.number], "el número de decimales es un número", "the number of decimals is a number")
+            return .number
+        case .contar:
+            if case .reference(let id, _) = arguments[0], symbols[id] != nil {
+                expect(0, [.multiple], "cuenta las opciones marcadas en una pregunta de «varias de»; «\(id)» no lo es", "counts the options ticked in a «varias de» question; «\(id)» is not one")
+            } else if types[0] != .unknown {
+                typeError(arguments[0].position, "«contar» lleva el id de una pregunta de «varias de» (\(function.usage))", "«contar» takes the id of a «varias de» question (\(function.usage))")
+            }
+            return .number
+        case .longitud:
+            expect(0, [.text, .number], "mide un texto", "measures a text")
+            return .number
+        case .hoy:
+            return .date
+        case .dias:
+            for index in 0..<2 where !arguments[index].isDateText {
+                expect(index, [.date], "cuenta los días entre dos fechas", "counts the days between two dates")
+            }
+            return .number
+        case .sumarDias:
+            if !arguments[0].isDateText { expect(0, [.date], "el primer argumento es una fecha", "the first argument is a date") }
+            expect(1, [.number], "el segundo argumento es un número de días", "the second argument is a number of days")
+            return .date
+        case .coincide:
+            expect(0, [.text, .number], "busca el patrón en un texto", "looks for the pattern in a text")
+            guard case .text(let pattern, let p) = arguments[1] else {
+                typeError(arguments[1].position, "«coincide»: el patrón se escribe entre comillas, p. ej. coincide(correo, \"^[^@ ]+@[^@ ]+\\.[a-z]+$\")",
+                          "«coincide»: the pattern is written in quotes, e.g. coincide(correo, \"^[^@ ]+@[^@ ]+\\.[a-z]+$\")")
+                return .boolean
+            }
+            if let problem = TextPattern.problem(pattern) {
+                typeError(p, "«coincide»: el patrón no es una expresión regular válida (\(problem))", "«coincide»: the pattern is not a valid regular expression (\(problem))")
             }
             return .boolean
         }

@@ -67,6 +67,34 @@ extension Expression {
             let s = sub(subject, parent: "cmp")
             if xpath { return specials[name].map { "\(s) = \($0)" } ?? "false()" }
             return "\(s) es \(name)"
+        case .call(let function, let arguments, _):
+            let texts = arguments.map { $0.render(xpath: xpath, own: own, specials: specials, mode: mode) }
+            guard xpath else { return "\(function.rawValue)(" + texts.joined(separator: ", ") + ")" }
+            return Self.xpathCall(function, arguments, texts, specials: specials)
+        }
+    }
+
+    /// A function in ODK's XPath (see ``Function``); `texts` are the arguments already in XPath.
+    private static func xpathCall(_ function: Function, _ arguments: [Expression], _ texts: [String], specials: [String: Int]) -> String {
+        // A date written as text enters date arithmetic as a date.
+        func date(_ index: Int) -> String { arguments[index].isDateText ? "date(\(texts[index]))" : texts[index] }
+        switch function {
+        case .si: return "if(\(texts[0]), \(texts[1]), \(texts[2]))"
+        case .redondear: return "round(\(texts[0]), \(texts.count > 1 ? texts[1] : "0"))"
+        case .contar:
+            // NS/NR are options of the exported list; in Sondeo they are an answer of their own, not options counted.
+            let codes = specials.values.sorted()
+            if codes.isEmpty { return "count-selected(\(texts[0]))" }
+            return "(count-selected(\(texts[0]))" + codes.map { " - number(selected(\(texts[0]), '\($0)'))" }.joined() + ")"
+        case .longitud: return "string-length(\(texts[0]))"
+        case .hoy: return "today()"
+        case .dias: return "round(decimal-date-time(\(date(1))) - decimal-date-time(\(date(0))), 0)"
+        case .sumarDias: return "date(decimal-date-time(\(date(0))) + \(texts[1]))"
+        case .coincide:
+            // The pattern verbatim: XPath quotes with ' or ", whichever it does not contain.
+            guard case .text(let pattern, _) = arguments[1] else { return "regex(\(texts[0]), \(texts[1]))" }
+            let quoted = !pattern.contains("'") ? "'\(pattern)'" : (!pattern.contains("\"") ? "\"\(pattern)\"" : "'\(pattern.replacingOccurrences(of: "'", with: "’"))'")
+            return "regex(\(texts[0]), \(quoted))"
         }
     }
 }

@@ -1,3 +1,5 @@
+import Foundation
+
 /// An ``Expression`` ready to run against an ``AnswerSheet``: names resolved to slots of the
 /// ``AnswerLayout``, operators to cases, `modo` to the evaluator's mode and calculated items to their
 /// formulas. Made by ``Evaluator/compile(_:)`` once per questionnaire, run once per interview.
@@ -18,6 +20,15 @@ public struct CompiledExpression: Sendable {
         case answered(Node)
         /// `x es NS`: the answer itself is that special (never a calculated value).
         case isSpecial(slot: Int?, name: String)
+        /// A function other than `coincide` (``Function``).
+        case call(Function, [Node])
+        /// `coincide(t, "patrón")`, its pattern compiled once (nil when it does not compile: never matches).
+        case matches(Node, Pattern?)
+    }
+
+    /// A compiled regular expression; NSRegularExpression is immutable and safe to share between threads.
+    struct Pattern: @unchecked Sendable {
+        let expression: NSRegularExpression
     }
 
     enum Arithmetic: Sendable { case add, subtract, multiply, divide }
@@ -78,6 +89,11 @@ extension Evaluator {
         case .isSpecial(let subject, let name, _):
             if case .reference(let id, _) = subject { return .isSpecial(slot: layout.slot(id), name: name) }
             return .constant(.bool(false))
+        case .call(.coincide, let arguments, _):
+            guard arguments.count == 2, case .text(let pattern, _) = arguments[1] else { return .constant(.bool(false)) }
+            return .matches(node(arguments[0], expanding: &expanding), TextPattern.compile(pattern).map(CompiledExpression.Pattern.init))
+        case .call(let function, let arguments, _):
+            return .call(function, arguments.map { node($0, expanding: &expanding) })
         }
     }
 }

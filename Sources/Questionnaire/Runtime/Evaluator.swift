@@ -1,3 +1,7 @@
+import Diagnostics
+import Foundation
+import Table
+
 /// Evaluates conditions and calculations against the answers of an interview, with the semantics of
 /// the XPath the XLSForm export writes, so that a web form, a phone interview and an import agree:
 /// an unanswered question is empty (comparisons with it are false, `<>` is true, as XPath's NaN);
@@ -12,10 +16,13 @@ public struct Evaluator: Sendable {
     public let layout: AnswerLayout
     /// The declared code of each special (NS = 98), as it enters comparisons.
     private let specialCodes: [(name: String, code: Double)]
+    /// Where `hoy()` reads the date: the system clock, or a fixed one in tests.
+    public let clock: Clock
 
-    public init(_ questionnaire: QuestionnaireFile, mode: Mode) {
+    public init(_ questionnaire: QuestionnaireFile, mode: Mode, clock: Clock = .system) {
         self.questionnaire = questionnaire
         self.mode = mode
+        self.clock = clock
         layout = AnswerLayout(questionnaire)
         specialCodes = questionnaire.specials.map { ($0.name, Double($0.code)) }
     }
@@ -48,6 +55,9 @@ public struct Evaluator: Sendable {
             }
         }
     }
+
+    /// What `hoy()` is: today in Colombia by the evaluator's clock (read at each use: a server runs past midnight).
+    public var today: CivilDate { .colombianToday(clock) }
 
     /// Whether a condition holds.
     public func holds(_ e: Expression, _ responses: Responses) -> Bool { holds(compile(e), layout.sheet(responses)) }
@@ -89,7 +99,67 @@ public struct Evaluator: Sendable {
         case .isSpecial(let slot, let name):
             guard let slot, case .special(let given)? = sheet[slot] else { return .bool(false) }
             return .bool(given == name)
+        case .matches(let subject, let pattern):
+            guard let pattern else { return .bool(false) }
+            // An unanswered text is the empty text, as in XPath's regex(): «^$» matches it.
+            return .bool(TextPattern.matches(pattern.expression, Self.text(run(subject, sheet))))
+        case .call(let function, let arguments):
+            return call(function, arguments.map { argument in { run(argument, sheet) } })
         }
+    }
+
+    /// A function of the language on its (lazily evaluated) arguments, as ODK's XPath computes it.
+    private func call(_ function: Function, _ argument: [() -> Value]) -> Value {
+        switch function {
+        case .si:
+            return argument[0]().truth ? argument[1]() : argument[2]()
+        case .redondear:
+            let x = argument[0]().number, digits = argument.count > 1 ? argument[1]().number : 0
+            guard !x.isNaN, !digits.isNaN else { return .missing }
+            return .number(Self.round(x, digits: Int(digits)))
+        case .contar:
+            if case .codes(let codes) = argument[0]() { return .number(Double(codes.count)) }
+            return .number(0)
+        case .longitud:
+            return .number(Double(Self.text(argument[0]()).utf16.count))
+        case .hoy:
+            return .text(today.iso)
+        case .dias:
+            guard let from = Self.date(argument[0]()), let to = Self.date(argument[1]()) else { return .missing }
+            return .number(Double(to.daysSinceEpoch - from.daysSinceEpoch))
+        case .sumarDias:
+            let days = argument[1]().number
+            guard let from = Self.date(argument[0]()), !days.isNaN else { return .missing }
+            return .text(CivilDate(daysSinceEpoch: from.daysSinceEpoch + Int(days.rounded(.down))).iso)
+        case .coincide:
+            return .bool(false)  // compiled to ``CompiledExpression/Node/matches(_:_:)``
+        }
+    }
+
+    /// A value as XPath's string(): unanswered is empty, a number in plain notation, codes space-separated.
+    private static func text(_ value: Value) -> String {
+        switch value {
+        case .missing: return ""
+        case .text(let s): return s
+        case .number(let x): return x.isNaN ? "" : PlainNumber.text(x)
+        case .bool(let b): return b ? "true" : "false"
+        case .codes(let c): return c.sorted().map(String.init).joined(separator: " ")
+        }
+    }
+
+    /// A date answer or a date written `aaaa-mm-dd`.
+    private static func date(_ value: Value) -> CivilDate? {
+        guard case .text(let s) = value, s.count == 10 else { return nil }
+        return CivilDate(parsing: s)
+    }
+
+    /// `x` rounded to `digits` decimals, a half away from zero (JavaRosa's round(x, n): BigDecimal HALF_UP
+    /// on the number's shortest decimal form, so that 2.675 rounds to 2.68 as it is written).
+    static func round(_ x: Double, digits: Int) -> Double {
+        guard var decimal = Decimal(string: "\(x)") else { return x }
+        var rounded = Decimal()
+        NSDecimalRound(&rounded, &decimal, max(-20, min(20, digits)), .plain)
+        return NSDecimalNumber(decimal: rounded).doubleValue
     }
 
     /// The value of a stored answer; a special is its declared code (unanswered if undeclared).

@@ -9,7 +9,7 @@ import Diagnostics
 /// compare := sum ( op sum | 'en' '(' sum (',' sum)* ')' | 'incluye' NUMBER | 'respondida' | 'es' NAME )?
 /// sum     := product (('+' | '-') product)*
 /// product := unary (('*' | '/') unary)*
-/// unary   := '-' unary | NUMBER | STRING | ID | 'modo' | '(' expr ')'
+/// unary   := '-' unary | NUMBER | STRING | ID | 'modo' | '(' expr ')' | NAME '(' (expr (',' expr)*)? ')'
 /// ```
 /// with op one of `=` `<>` `!=` `<` `<=` `>` `>=`.
 struct ExpressionParser {
@@ -168,12 +168,7 @@ struct ExpressionParser {
         case .word(let word):
             index += 1
             if token.keyword == "modo" { return .mode(token.position) }
-            // «hoy()», «redondear(x)»: one clear error, not three (an unknown question, text left over, no message).
-            if current?.isSymbol("(") == true {
-                index -= 1
-                return fail(&sink, "«\(word)(…)»: el lenguaje todavía no tiene funciones; compare con un valor o una fecha escrita \"aaaa-mm-dd\"",
-                            "«\(word)(…)»: the language has no functions yet; compare with a value or a date written \"yyyy-mm-dd\"")
-            }
+            if current?.isSymbol("(") == true { return parseCall(word, at: token, &sink) }
             return .reference(word, token.position)
         case .symbol("("):
             index += 1
@@ -184,5 +179,44 @@ struct ExpressionParser {
         default:
             return fail(&sink, "se esperaba un valor, una pregunta o «(»", "expected a value, a question or «(»")
         }
+    }
+
+    /// `nombre(a, b)`: a function of ``Function`` with as many arguments as it takes.
+    private mutating func parseCall(_ name: String, at token: Token, _ sink: inout DiagnosticSink) -> Expression? {
+        guard let function = Function(folding: name) else {
+            index -= 1
+            let hint = Suggestion.hints(for: name, among: Function.allCases.map(\.rawValue))
+            let known = Function.allCases.map(\.rawValue).joined(separator: ", ")
+            return fail(&sink, "«\(name)» no es una función del lenguaje\(hint.spanish); las funciones son: \(known)",
+                        "«\(name)» is not a function of the language\(hint.english); the functions are: \(known)")
+        }
+        index += 1  // «(»
+        var arguments: [Expression] = []
+        if current?.isSymbol(")") == true {
+            index += 1
+        } else {
+            while true {
+                guard let argument = parseOr(&sink) else { return nil }
+                arguments.append(argument)
+                if current?.isSymbol(",") == true { index += 1; continue }
+                guard current?.isSymbol(")") == true else {
+                    return fail(&sink, "se esperaba «,» o «)» en los argumentos de «\(function.rawValue)»: \(function.usage)",
+                                "expected «,» or «)» in the arguments of «\(function.rawValue)»: \(function.usage)")
+                }
+                index += 1
+                break
+            }
+        }
+        guard function.arity.contains(arguments.count) else {
+            if !failed {
+                let expected = function.arity.count == 1 ? "\(function.arity.lowerBound)" : "\(function.arity.lowerBound) o \(function.arity.upperBound)"
+                sink.error("DSL-010", at: token.position, width: token.width,
+                           "«\(function.rawValue)» lleva \(expected) argumento\(function.arity.upperBound == 1 ? "" : "s") y aquí tiene \(arguments.count): \(function.usage)",
+                           "«\(function.rawValue)» takes \(function.arity.count == 1 ? "\(function.arity.lowerBound)" : "\(function.arity.lowerBound) or \(function.arity.upperBound)") argument(s), here \(arguments.count): \(function.usage)")
+            }
+            failed = true
+            return nil
+        }
+        return .call(function, arguments, token.position)
     }
 }

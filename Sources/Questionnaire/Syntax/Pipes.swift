@@ -16,9 +16,15 @@ extension QuestionnaireFile {
     /// How an earlier answer reads inside a text: the label of its code, else its value (numbers as
     /// `number` writes them); «—» when unanswered or answered NS/NR, so that a question never reads
     /// «…el servicio de No sabe?» (the interviewer rephrases, as the DSL-072 warning says). The same in
-    /// the terminal interview and the web form. A system value (`_encuestador`) reads as `system` gives it.
+    /// the terminal interview and the web form. A system value (`_encuestador`) reads as `system` gives it;
+    /// a `calcular` item as its value.
     public func pipedText(_ name: String, _ responses: Responses, system: [String: String] = [:], number: (Double) -> String) -> String {
         if let value = system[name] { return value }
+        // A calculated value is worked out from the answers, as every condition sees it.
+        if responses[name] == nil, let item = item(name), case .calculated = item.type {
+            guard case .number(let x) = Evaluator(self, mode: .web).evaluate(.reference(name, item.position), responses) else { return "—" }
+            return number(x)
+        }
         guard let answer = responses[name] else { return "—" }
         switch answer {
         case .number(let x):

@@ -185,11 +185,14 @@ public indirect enum Expression: Sendable {
     case includes(Expression, Int, TextPosition)
     case answered(Expression, TextPosition)
     case isSpecial(Expression, String, TextPosition)
+    /// `dias(a, hoy())`: a function of the language (``Function``) and its arguments.
+    case call(Function, [Expression], TextPosition)
 
     public var position: TextPosition {
         switch self {
         case .number(_, let p), .text(_, let p), .reference(_, let p), .mode(let p), .unary(_, _, let p),
-             .binary(_, _, _, let p), .membership(_, _, let p), .includes(_, _, let p), .answered(_, let p), .isSpecial(_, _, let p):
+             .binary(_, _, _, let p), .membership(_, _, let p), .includes(_, _, let p), .answered(_, let p), .isSpecial(_, _, let p),
+             .call(_, _, let p):
             return p
         }
     }
@@ -202,6 +205,7 @@ public indirect enum Expression: Sendable {
         case .unary(_, let e, _), .includes(let e, _, _), .answered(let e, _), .isSpecial(let e, _, _): return e.references
         case .binary(_, let a, let b, _): return a.references + b.references
         case .membership(let e, let items, _): return items.reduce(e.references) { $0 + $1.references }
+        case .call(_, let arguments, _): return arguments.flatMap(\.references)
         }
     }
 }

@@ -250,23 +250,12 @@ public struct PhoneInterview {
 
     /// What the encuestador typed, as an answer of the item's type; nil (after saying why) when unreadable.
     func parse(_ text: String, item: Item, screen: some InterviewConsole) -> Answer? {
-        if let special = questionnaire.specials.first(where: { $0.name.lowercased() == text.lowercased() }) { return .special(special.name) }
-        switch item.type {
-        case .text: return text.isEmpty ? nil : .text(text)
-        case .date: return .text(text)
-        case .multiple:
-            let codes = text.split(whereSeparator: { $0 == " " || $0 == "," }).map { Int($0) }
-            guard !codes.isEmpty, codes.allSatisfy({ $0 != nil }) else {
-                screen.problem(L("escriba los códigos separados por espacios, p. ej. 1 3", "type the codes separated by spaces, e.g. 1 3"))
-                return nil
-            }
-            return .codes(Set(codes.compactMap { $0 }))
-        default:
-            guard let x = Double(text.replacingOccurrences(of: ",", with: ".")) else {
-                screen.problem(L("escriba un número", "type a number"))
-                return nil
-            }
-            return .number(x)
+        switch questionnaire.answer(typed: text, for: item) {
+        case .answer(let answer): return answer
+        case .empty: return nil
+        case .unreadable(let spanish, let english):
+            screen.problem(L(spanish, english))
+            return nil
         }
     }
 }

@@ -12,7 +12,7 @@ struct QuestionnaireCommand: ParsableCommand {
             commandName: "questionnaire",
             abstract: L("Cuestionarios en texto plano (.encuesta): revisarlos y convertirlos en documento, HTML, JSON, XLSForm o libro de códigos.",
                         "Plain-text questionnaires (.encuesta): check them and turn them into a document, HTML, JSON, XLSForm or codebook."),
-            subcommands: [QuestionnaireCheckCommand.self, QuestionnaireRenderCommand.self, QuestionnairePublishCommand.self]
+            subcommands: [QuestionnaireCheckCommand.self, QuestionnaireRenderCommand.self, QuestionnaireRehearseCommand.self, QuestionnairePublishCommand.self]
         )
     }
 

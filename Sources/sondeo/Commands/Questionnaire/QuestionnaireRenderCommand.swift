@@ -48,20 +48,12 @@ struct QuestionnaireRenderCommand: ParsableCommand {
             }
             try OutputPath.require(out, oneOf: [.xlsx])
         }
-        if let mode, Mode(folding: mode) == nil {
-            let hint = Suggestion.hint(Suggestion.closest(to: mode, among: Mode.allCases.map(\.rawValue)), Localization.language)
-            throw ValidationError(L("--mode debe ser telefono, presencial o web, no «\(mode)»\(hint)", "--mode must be telefono, presencial or web, not «\(mode)»\(hint)"))
-        }
+        try QuestionnaireModeOption.validate(mode)
     }
 
     func run() throws {
         let (text, q) = try QuestionnaireGate.checked(for: L("antes de convertirlo", "before rendering")) { try QuestionnaireCheck.valid(file) }
-        let chosenMode = mode.flatMap(Mode.init(folding:))
-        if let chosenMode, !q.modes.contains(chosenMode) {
-            Terminal.error(L("Error: --mode \(chosenMode.rawValue): \(file) no se aplica en ese modo (modos: \(q.modes.map(\.label).joined(separator: ", ")))",
-                             "Error: --mode \(chosenMode.rawValue): \(file) is not applied in that mode (modes: \(q.modes.map(\.label).joined(separator: ", ")))"))
-            throw ExitCode(ExitStatus.usage.rawValue)
-        }
+        let chosenMode = try QuestionnaireModeOption.chosen(mode, in: q, file: file)
         switch format {
         case .markdown: try emit(QuestionnaireDocument.markdown(q, mode: chosenMode))
         case .html: try emit(QuestionnaireDocument.html(q))
@@ -99,5 +91,26 @@ struct QuestionnaireRenderCommand: ParsableCommand {
         }
         for (name, text) in contents.sorted(by: { $0.key < $1.key }) { try TextFile.write(text, to: (out as NSString).appendingPathComponent(name)) }
         Terminal.error(L("Escritos en \(out): \(contents.keys.sorted().joined(separator: ", ")).", "Wrote into \(out): \(contents.keys.sorted().joined(separator: ", "))."))
+    }
+}
+
+/// `--mode` of the questionnaire commands: one of the three modes, and one the questionnaire is applied in.
+enum QuestionnaireModeOption {
+    static func validate(_ mode: String?) throws {
+        if let mode, Mode(folding: mode) == nil {
+            let hint = Suggestion.hint(Suggestion.closest(to: mode, among: Mode.allCases.map(\.rawValue)), Localization.language)
+            throw ValidationError(L("--mode debe ser telefono, presencial o web, no «\(mode)»\(hint)", "--mode must be telefono, presencial or web, not «\(mode)»\(hint)"))
+        }
+    }
+
+    /// The mode asked for (nil when none), refused with a usage error when `q` is not applied in it.
+    static func chosen(_ mode: String?, in q: QuestionnaireFile, file: String) throws -> Mode? {
+        let chosen = mode.flatMap(Mode.init(folding:))
+        if let chosen, !q.modes.contains(chosen) {
+            Terminal.error(L("Error: --mode \(chosen.rawValue): \(file) no se aplica en ese modo (modos: \(q.modes.map(\.label).joined(separator: ", ")))",
+                             "Error: --mode \(chosen.rawValue): \(file) is not applied in that mode (modes: \(q.modes.map(\.label).joined(separator: ", ")))"))
+            throw ExitCode(ExitStatus.usage.rawValue)
+        }
+        return chosen
     }
 }

@@ -1,0 +1,179 @@
+import Foundation
+import Questionnaire
+import SondeoTestSupport
+import Testing
+
+/// The XLSForm export keeps the questionnaire's meaning in ODK's own engine: the workbook Sondeo writes
+/// is converted by pyxform (and checked by ODK Validate), then run in JavaRosa — the engine inside ODK
+/// Collect — with an answer plan (`Tests/Witnesses/JavaRosaReplay.java`). The same plan run by Sondeo's
+/// runtime (``AnswerPlan``, what `sondeo questionnaire rehearse` prints) must reach the same questions in
+/// the same order, read the same piped texts and accept and refuse the same answers.
+@Suite(.enabled(if: Witness.hasJavaRosa, "needs pyxform's ODK Validate jar and javac (make test installs them)"))
+struct XLSFormParityTests {
+    /// Both replays of `plan` on `questionnaire` (a file's text), exported in `mode`.
+    func replays(_ questionnaire: String, plan: String, mode: Mode = .web) throws -> (sondeo: String, javaRosa: String) {
+        let dir = TemporaryDirectory()
+        let source = dir.path("form.encuesta")
+        try questionnaire.write(toFile: source, atomically: true, encoding: .utf8)
+        let (q, diagnostics) = QuestionnaireChecker.check(questionnaire, file: source)
+        let errors = diagnostics.filter { $0.severity == .error }
+        #expect(errors.isEmpty, "\(errors)")
+        let steps = try AnswerPlan(text: plan, file: "plan.txt", questionnaire: q).replay(AnswerCheck(q, mode: mode), file: "plan.txt")
+        let sondeo = steps.map(\.line).joined(separator: "\n") + "\n"
+
+        let workbook = dir.path("form.xlsx")
+        let render = try SondeoRunner.run(["questionnaire", "render", source, "--format", "xlsform", "--mode", mode.rawValue, "--out", workbook])
+        #expect(render.status == 0, "\(render.stderr)")
+        let (xform, converted) = try Witness.xform(fromXLSForm: workbook)
+        #expect(converted.status == 0 && converted.output == "[]\n", "pyxform/ODK Validate: \(converted.output)")
+        let replay = try Witness.javaRosaReplay(xform: xform, plan: plan, in: dir.url.path)
+        #expect(replay.status == 0, "\(replay.output)")
+        return (sondeo, replay.output)
+    }
+
+    static let satisfaccion = (try? String(contentsOfFile: RepositoryFiles.path("Questionnaires/satisfaccion-servicios.encuesta"), encoding: .utf8)) ?? ""
+
+    @Test("the satisfaction survey: a detractor's path, a range and an exclusive option refused, a service's name piped")
+    func satisfactionDetractor() throws {
+        let plan = """
+            consentimiento=1
+            servicio=3
+            usos=95
+            usos=4
+            nps=4
+            nps_razon=Mucha espera
+            csat=2
+            atributos_amabilidad=4
+            atributos_espera=1
+            atributos_informacion=3
+            atributos_sedes=2
+            razones=1 7
+            razones=1 2
+            mejora=Más cajeros
+            contacto=1
+            """
+        let (sondeo, javaRosa) = try replays(Self.satisfaccion, plan: plan)
+        #expect(sondeo == javaRosa)
+        // Written out from the questionnaire by hand: usos 1..90 refuses 95; «7 Ninguna» is exclusive;
+        // education (3) shows the «sedes» row; csat 2 asks «razones» and «mejora».
+        #expect(sondeo == """
+            consentimiento\tAcepto participar y autorizo el tratamiento de mis datos personales según la Ley 1581 de 2012.\tok
+            servicio\t¿Qué servicio de Confa utilizó en los últimos tres meses?\tok
+            usos\t¿Cuántas veces lo utilizó en esos tres meses?\trestriccion,ok
+            nps\tEn una escala de 0 a 10, ¿qué tan probable es que recomiende Confa a un familiar o amigo?\tok
+            nps_razon\t¿Cuál es la razón principal de su calificación de 4?\tok
+            csat\tEn general, ¿qué tan satisfecho está con el servicio de Educación y cultura?\tok
+            atributos_amabilidad\tla amabilidad del personal\tok
+            atributos_espera\tel tiempo de espera\tok
+            atributos_informacion\tla claridad de la información recibida\tok
+            atributos_sedes\tlas instalaciones\tok
+            razones\t¿Qué fue lo que más influyó en su calificación? Puede elegir hasta tres.\trestriccion,ok
+            mejora\t¿Qué deberíamos mejorar?\tok
+            contacto\t¿Autoriza que Confa lo contacte para hacer seguimiento a sus comentarios?\tok
+
+            """)
+    }
+
+    @Test("the satisfaction survey: a promoter skips the reasons; a refusal ends the interview at once")
+    func satisfactionPromoterAndRefusal() throws {
+        let promoter = """
+            consentimiento=1
+            servicio=1
+            usos=2
+            nps=10
+            csat=5
+            atributos_amabilidad=5
+            atributos_espera=5
+            atributos_informacion=5
+            contacto=1
+            """
+        let (sondeo, javaRosa) = try replays(Self.satisfaccion, plan: promoter)
+        #expect(sondeo == javaRosa)
+        #expect(!sondeo.contains("razones") && !sondeo.contains("atributos_sedes") && !sondeo.contains("contacto"), "\(sondeo)")
+        let (refusedSondeo, refusedJavaRosa) = try replays(Self.satisfaccion, plan: "consentimiento=2\nservicio=1\n")
+        #expect(refusedSondeo == refusedJavaRosa)
+        #expect(refusedSondeo == "consentimiento\tAcepto participar y autorizo el tratamiento de mis datos personales según la Ley 1581 de 2012.\tok\n")
+    }
+
+    static let functions = """
+        encuesta funciones "Funciones"
+        versión 2026.12
+        modos web
+        especiales NS = 98 "No sabe", NR = 99 "No responde"
+
+        lista razones: 1 Atención | 2 Tiempo | 3 Precio | 4 Otra
+
+        nacimiento: fecha
+          "¿Cuál es su fecha de nacimiento?"
+          validar nacimiento <= hoy() "La fecha no puede ser futura"
+          validar dias(nacimiento, hoy()) >= 18 * 365 "Debe ser mayor de edad"
+        correo: texto
+          "¿Cuál es su correo?"
+          validar coincide(correo, "^[^@ ]+@[^@ ]+\\.[a-z]+$") "Escriba un correo válido"
+        cedula: texto
+          "Número de cédula"
+          validar coincide(cedula, "^[0-9]{6,10}$") "La cédula tiene de 6 a 10 dígitos"
+        motivos: varias de razones, permite NS
+          "¿Por qué?"
+        conteo: calcular contar(motivos)
+        detalle: texto
+          "Cuéntenos más sobre sus {conteo} motivos"
+          mostrar si contar(motivos) >= 2
+        gasto: decimal 0..1000000
+          "¿Cuánto gastó?"
+        miles: calcular redondear(gasto / 1000, 1)
+        alto: texto
+          "¿Por qué gastó {miles} mil pesos?"
+          mostrar si si(miles > 500, 1, 0) = 1
+        nombre: texto
+          "Nombre"
+          validar longitud(nombre) >= 3 "Escriba el nombre completo"
+        cita: fecha
+          "Fecha de la cita"
+          validar cita >= "2020-01-01" y cita <= sumar_dias(hoy(), 30) "La cita es dentro de los próximos 30 días"
+        """
+
+    @Test("functions: hoy, dias, sumar_dias, coincide, contar (NS not counted), redondear (a half away from zero), si, longitud")
+    func functions() throws {
+        let today = Date()
+        func day(_ offset: Int) -> String {
+            var calendar = Calendar(identifier: .gregorian)
+            calendar.timeZone = TimeZone(secondsFromGMT: -5 * 3600)!
+            let parts = calendar.dateComponents([.year, .month, .day], from: today.addingTimeInterval(Double(offset) * 86_400))
+            return String(format: "%04d-%02d-%02d", parts.year!, parts.month!, parts.day!)
+        }
+        let plan = """
+            nacimiento=\(day(3))
+            nacimiento=\(day(-17 * 365))
+            nacimiento=1980-05-04
+            correo=ana@confa
+            correo=ana@confa.co
+            cedula=12345
+            cedula=1053123456
+            motivos=98
+            gasto=600150
+            nombre=Al
+            nombre=Ana Gómez
+            cita=\(day(31))
+            cita=\(day(30))
+            """
+        let (sondeo, javaRosa) = try replays(Self.functions, plan: plan)
+        #expect(sondeo == javaRosa)
+        // NS alone counts no reason: «detalle» is not asked; 600.15 rounds to 600.2 (> 500), so «alto» is.
+        #expect(sondeo == """
+            nacimiento\t¿Cuál es su fecha de nacimiento?\trestriccion,restriccion,ok
+            correo\t¿Cuál es su correo?\trestriccion,ok
+            cedula\tNúmero de cédula\trestriccion,ok
+            motivos\t¿Por qué?\tok
+            gasto\t¿Cuánto gastó?\tok
+            alto\t¿Por qué gastó 600.2 mil pesos?\t-
+            nombre\tNombre\trestriccion,ok
+            cita\tFecha de la cita\trestriccion,ok
+
+            """)
+        let (two, twoJavaRosa) = try replays(Self.functions, plan: "motivos=1 3\ngasto=2675\n")
+        #expect(two == twoJavaRosa)
+        // Two reasons: «detalle» is asked with the count; 2.675 thousand rounds to 2.7, so no «alto».
+        #expect(two.contains("detalle\tCuéntenos más sobre sus 2 motivos\t-") && !two.contains("alto"), "\(two)")
+    }
+}
