@@ -1,0 +1,72 @@
+import Diagnostics
+import Foundation
+import Questionnaire
+import SondeoTestSupport
+import Testing
+@testable import SondeoWeb
+
+/// The browser's copy of the conditions (`form.js`, which shows and hides questions as the respondent
+/// answers) against the evaluator every other channel uses: each condition is run by both, in a real
+/// headless Chromium and in Swift, on the same answers, and must come out the same. The expected
+/// truths are also written out by hand.
+@Suite(.enabled(if: FileManager.default.isExecutableFile(atPath: "/usr/bin/chromium"), "needs chromium (make test installs it)"))
+struct FormScriptTests {
+    static let questionnaire = """
+        encuesta f "F"
+        versión 1
+        modos web
+        especiales NS = 98 "No sabe"
+        lista l: 1 A | 2 B | 3 C
+        m: varias de l, permite NS
+          "M"
+        x: decimal
+          "X"
+        t: texto
+          "T"
+        d: fecha
+          "D"
+
+        """
+
+    /// Condition → its truth with m = {1, 3}, x = 2.675, t = "1053123456", d = 2024-03-01, today 2026-12-06 (by hand).
+    static let conditions: [(String, Bool)] = [
+        ("contar(m) >= 2", true),
+        ("si(x > 1, 1, 0) = 1", true),
+        ("redondear(x, 2) = 2.68", true),          // 2.675 as written: a half away from zero
+        ("redondear(-2.5) = -3", true),
+        ("coincide(t, \"^[0-9]{6,10}$\")", true),
+        ("coincide(t, \"^3\")", false),
+        ("longitud(t) = 10", true),
+        ("dias(d, hoy()) = 1010", true),           // 306 + 365 + 339 days
+        ("sumar_dias(hoy(), 30) = \"2027-01-05\"", true),
+        ("d <= sumar_dias(hoy(), -1000)", true),   // 2024-03-11 is 1,000 days before
+        ("d < sumar_dias(hoy(), -1010)", false),
+    ]
+
+    @Test("form.js and the evaluator agree on every function, in a real browser")
+    func functionsAgree() throws {
+        var text = Self.questionnaire
+        for (index, (condition, _)) in Self.conditions.enumerated() { text += "c\(index): texto\n  \"C\"\n  mostrar si \(condition)\n" }
+        let (q, diagnostics) = QuestionnaireChecker.check(text, file: "f")
+        #expect(diagnostics.filter { $0.severity == .error }.isEmpty, "\(diagnostics.map(\.spanish))")
+        let answers = Responses(["m": .codes([1, 3]), "x": .number(2.675), "t": .text("1053123456"), "d": .text("2024-03-01")])
+        let evaluator = Evaluator(q, mode: .web, clock: .fixed(Date(timeIntervalSince1970: 1_796_612_400)))  // 2026-12-06 22:00 in Bogotá
+        var swift: [String] = []
+        var page = "<!doctype html><meta charset=\"utf-8\"><body><form id=\"encuesta\" data-modo=\"web\" data-hoy=\"\(evaluator.today.iso)\">"
+        for (index, (_, expected)) in Self.conditions.enumerated() {
+            let condition = try #require(q.item("c\(index)")?.condition)
+            let holds = evaluator.holds(condition, answers)
+            #expect(holds == expected, "\(Self.conditions[index].0)")
+            swift.append("c\(index):\(holds)")
+            page += "<div id=\"c\(index)\" data-cond=\"\(FormHTML.esc(ConditionScript.json(condition)))\"></div>"
+        }
+        page += "</form><script type=\"application/json\" id=\"previas\">\(ConditionScript.answers(answers, specials: q.specials))</script>"
+        page += "<script type=\"application/json\" id=\"especiales\">{\"NS\":98}</script><script>\(ConditionScript.formJS)</script>"
+        page += "<script>document.title = Array.from(document.querySelectorAll('[data-cond]')).map(function (e) { return e.id + ':' + !e.hidden; }).join(' ');</script>"
+        let dir = TemporaryDirectory()
+        let file = dir.file("funciones.html", text: page)
+        let run = try Witness.run("chromium", ["--headless=new", "--no-sandbox", "--disable-gpu", "--dump-dom", "file://" + file])
+        let title = run.output.components(separatedBy: "<title>").dropFirst().first?.components(separatedBy: "</title>").first
+        #expect(title == swift.joined(separator: " "), "\(run.output.suffix(500))")
+    }
+}
