@@ -67,7 +67,7 @@ public enum Stylesheet {
     button.secundario{background:#fff;color:var(--verde);border:2px solid var(--verde)}
     .confirma{display:flex;gap:.5rem;align-items:center;margin:.4rem 0;font-weight:bold} .confirma input{width:1.3rem;height:1.3rem}
     .matriz th.especial,.matriz td.especial{font-size:.8rem;color:var(--suave)} .caja-matriz{overflow-x:auto;max-width:100%}
-    .mensaje{font-size:1.1rem} .instruccion{color:#5b3f99;font-style:italic;margin:.2rem 0 .5rem}
+    .mensaje{font-size:1.1rem} .instruccion{color:#5b3f99;font-style:italic;margin:.2rem 0 .5rem} .ayuda{color:#4a5560;font-size:.95rem;margin:.1rem 0 .6rem}
     .banner{background:#eef3f1;margin:-1.2rem -1.2rem 1rem;padding:.5rem 1.2rem;font-size:.9rem}
     table.lista{border-collapse:collapse;width:100%} .lista th,.lista td{padding:.35rem .5rem;border-bottom:1px solid var(--linea);text-align:left}
     .lista td.n{text-align:right;white-space:nowrap} label.campo{display:block;margin:.8rem 0 .2rem;font-weight:bold}

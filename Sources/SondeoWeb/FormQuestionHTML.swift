@@ -19,6 +19,7 @@ extension FormHTML {
         var html = "<fieldset class=\"pregunta\(invalid ? " invalida" : "")\" id=\"p-\(esc(item.id))\" data-var=\"\(esc(item.id))\" data-kind=\"\(kind)\"\(condition)>\n"
         html += "<legend>\(pipedLegend(item.text(for: mode) ?? item.mainText ?? item.id, q: q, responses: responses, system: system))\(item.optional ? " <span class=\"opcional\">(opcional)</span>" : "")</legend>\n"
         if mode != .web { for line in item.instructions { html += "<p class=\"instruccion\">\(esc(line))</p>\n" } }
+        if let help = item.help { html += "<p class=\"ayuda\" id=\"a-\(esc(item.id))\">\(esc(help))</p>\n" }
         for p in problems {
             let row = p.variable == item.id ? "" : (item.rows.first { item.variable(of: $0) == p.variable }.map { "«\($0.text)»: " } ?? "")
             html += "<p class=\"error\" id=\"e-\(esc(p.variable))\">\(esc(row + respondentText(p)))</p>\n"

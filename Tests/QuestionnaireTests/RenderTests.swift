@@ -20,6 +20,30 @@ import Testing
         #expect(try #require(q.item("razones")?.condition).xpath() == "(${csat} = 1 or ${csat} = 2 or ${csat} = 3)")
     }
 
+    @Test("«ayuda»: the respondent's hint on paper, in JSON and in the XLSForm hint column (before an «advertir» message); two, or one without quotes, are errors")
+    func help() throws {
+        let text = """
+            encuesta a "A"
+            versión 1
+            modos web
+            personas: entero 1..20
+              "¿Cuántas personas viven en su hogar?"
+              ayuda "Cuente a quienes duermen allí."
+              advertir personas <= 12 "Más de 12: confirme."
+
+            """
+        let (q, found) = QuestionnaireChecker.check(text, file: "a")
+        #expect(found.isEmpty, "\(found.map(\.spanish))")
+        #expect(q.item("personas")?.help == "Cuente a quienes duermen allí.")
+        #expect(QuestionnaireDocument.markdown(q, mode: nil).contains("_Ayuda: Cuente a quienes duermen allí._"))
+        #expect(XLSFormExport.render(q).survey.contains("integer,personas,¿Cuántas personas viven en su hogar?,Cuente a quienes duermen allí. Más de 12: confirme.,yes,"))
+        #expect(QuestionnaireJSON.render(q, sha256: "x").contains("\"help\" : \"Cuente a quienes duermen allí.\""))
+        let twice = QuestionnaireChecker.check(text + "  ayuda \"Otra\"\n", file: "a").diagnostics
+        #expect(twice.map(\.code) == ["DSL-008"] && twice.first?.position == TextPosition(line: 8, column: 3), "\(twice.map(\.spanish))")
+        let bare = QuestionnaireChecker.check(text.replacingOccurrences(of: "ayuda \"Cuente a quienes duermen allí.\"", with: "ayuda cuente"), file: "a").diagnostics
+        #expect(bare.map(\.code) == ["DSL-038"], "\(bare.map(\.spanish))")
+    }
+
     @Test("XLSForm: the survey, choices and settings sheets with their columns; NS/NR lists; jumps as relevance")
     func xlsform() throws {
         let sheets = XLSFormExport.render(Self.satisfaction)

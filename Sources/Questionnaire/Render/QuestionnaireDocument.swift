@@ -30,6 +30,7 @@ public enum QuestionnaireDocument {
             lines.append("**\(number). \(text)** `\(item.id)`" + (item.optional ? " _(opcional)_" : ""))
             if let c = item.condition { lines.append("_Solo si \(c.source)._") }
             for instruction in item.instructions { lines.append("> Encuestador: \(instruction)") }
+            if let help = item.help { lines.append("_Ayuda: \(help)_") }
             lines.append("")
             lines += answerLines(item, q)
             for rule in item.validations { lines.append("- _Validar: \(rule.condition.source) — «\(rule.message ?? "")»_") }
@@ -85,6 +86,7 @@ public enum QuestionnaireDocument {
             if case .note = item.type { body += "<p class=\"note\">\(text)</p>\n"; continue }
             body += "<fieldset><legend>\(text)\(item.optional ? " <small>(opcional)</small>" : "")</legend>\n"
             if let c = item.condition { body += "<p class=\"cond\">Solo si \(esc(c.source))</p>\n" }
+            if let help = item.help { body += "<p class=\"help\">\(esc(help))</p>\n" }
             let specials = q.specials.filter { item.allowedSpecials.contains($0.name) }
             switch item.type {
             case .single(let l), .multiple(let l):

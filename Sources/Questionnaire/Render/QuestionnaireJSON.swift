@@ -18,6 +18,7 @@ public enum QuestionnaireJSON {
             for t in item.texts { texts[t.mode?.rawValue ?? "default"] = t.text }
             object["texts"] = texts
             object["instructions"] = item.instructions
+            if let help = item.help { object["help"] = help }
             object["condition"] = item.condition?.source ?? NSNull()
             object["validations"] = item.validations.map { ["expression": $0.condition.source, "message": $0.message ?? ""] }
             object["warnings"] = item.warnings.map { ["expression": $0.condition.source, "message": $0.message ?? ""] }

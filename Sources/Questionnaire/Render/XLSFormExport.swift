@@ -86,8 +86,8 @@ public enum XLSFormExport {
             let required = item.optional ? "" : "yes"
             let constraint = item.validations.map { "(\($0.condition.xpath(own: item.id, specials: specials, mode: mode)))" }.joined(separator: " and ")
             let constraintMessage = item.validations.compactMap(\.message).joined(separator: " ")
-            var hint = item.warnings.compactMap(\.message).joined(separator: " ")
-            if !item.instructions.isEmpty && hint.isEmpty { hint = "" }
+            // The respondent's help, then what `advertir` would have asked to confirm.
+            let hint = ([item.help].compactMap { $0 } + item.warnings.compactMap(\.message)).joined(separator: " ")
             let randomize = item.randomizeOptions ? "randomize=true" : ""
             switch item.type {
             case .single(let l):

@@ -22,7 +22,7 @@ enum Keywords {
     static let topLevel = ["encuesta", "version", "modos", "especiales", "parcial", "lista", "seccion"]
     static let types = ["una", "varias", "escala", "entero", "decimal", "texto", "fecha", "sino", "nota", "calcular", "matriz"]
     static let modifiers = ["opcional", "permite", "filas", "opciones", "maximo", "exclusiva"]
-    static let itemLines = ["mostrar", "validar", "advertir", "si", "encuestador"]
+    static let itemLines = ["mostrar", "validar", "advertir", "si", "encuestador", "ayuda"]
 }
 
 private struct ParserState {
@@ -408,6 +408,18 @@ private struct ParserState {
                 result.items[index].condition = e
                 trailing(tokens, from: end)
             }
+        case "ayuda":
+            guard let text = message(at: 1) else {
+                sink.error("DSL-038", at: first.position, width: first.width, "escriba la ayuda entre comillas: ayuda \"Está en el reverso de su carné\"",
+                           "write the help in quotes: ayuda \"Está en el reverso de su carné\"")
+                return
+            }
+            if result.items[index].help != nil {
+                sink.error("DSL-008", at: first.position, width: first.width, "«\(result.items[index].id)» ya tiene una ayuda: escríbala en una sola línea",
+                           "«\(result.items[index].id)» already has a help text: write it on one line")
+            }
+            result.items[index].help = text
+            trailing(tokens, from: 2)
         case "validar", "advertir":
             guard let (e, end) = expression(from: 1) else { return }
             let rule = Rule(condition: e, message: message(at: end), position: first.position)
@@ -435,8 +447,8 @@ private struct ParserState {
             let word = first.word ?? "?"
             let hint = Suggestion.hints(for: word, among: Keywords.itemLines)
             sink.error("DSL-007", at: first.position, width: first.width,
-                       "«\(word)» no puede empezar una línea de una pregunta (un texto entre comillas, [modo], [encuestador], mostrar si, validar, advertir, si … →, - fila)\(hint.spanish)",
-                       "«\(word)» cannot start a question line (a quoted text, [mode], [encuestador], mostrar si, validar, advertir, si … →, - row)\(hint.english)")
+                       "«\(word)» no puede empezar una línea de una pregunta (un texto entre comillas, [modo], [encuestador], ayuda, mostrar si, validar, advertir, si … →, - fila)\(hint.spanish)",
+                       "«\(word)» cannot start a question line (a quoted text, [mode], [encuestador], ayuda, mostrar si, validar, advertir, si … →, - row)\(hint.english)")
         }
     }
 

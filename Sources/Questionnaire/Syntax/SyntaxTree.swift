@@ -129,6 +129,8 @@ public struct Item: Sendable {
     /// Unprefixed text under `nil`, per-mode texts under their mode.
     public var texts: [(mode: Mode?, text: String, position: TextPosition)] = []
     public var instructions: [String] = []
+    /// `ayuda "…"`: a hint for whoever answers (under the question on the web, said on request by phone).
+    public var help: String?
     public var condition: Expression?
     public var validations: [Rule] = []
     public var warnings: [Rule] = []

@@ -224,7 +224,11 @@ public struct PhoneInterview {
             questionnaire.pipedText(name, responses, system: ["_encuestador": interviewerName], number: NumberText.exact)
         }
         screen.question(text + (row.map { " — " + $0.text } ?? ""))
-        if row == nil || row?.id == order.rows(of: item).first?.id { item.instructions.forEach(screen.instruction) }
+        if row == nil || row?.id == order.rows(of: item).first?.id {
+            item.instructions.forEach(screen.instruction)
+            // The respondent's help, for the interviewer to read if asked.
+            if let help = item.help { screen.say(screen.style("  " + L("Ayuda: ", "Help: ") + help, "2")) }
+        }
         switch item.type {
         case .single(let l), .multiple(let l), .grid(let l):
             let options = questionnaire.list(l).map { list in item.type.isGrid ? list.options : order.options(of: item, in: list) } ?? []
