@@ -309,4 +309,33 @@ import Testing
         let calculatedDate = only("d: fecha\n  \"¿Cuándo?\"\nc: calcular sumar_dias(d, 30)\n")
         #expect(calculatedDate.map(\.code) == ["DSL-063"], "\(calculatedDate.map(\.spanish))")
     }
+
+    @Test("[otro]: the «¿cuál?» text follows its question, shown only when the option is chosen; two in a list or an unknown attribute are errors")
+    func otherOption() throws {
+        let body = """
+            lista medios: 1 Bus | 2 Moto | 3 Otro medio [otro]
+            lista vias: 1 Web | 2 Sede | 9 Otro canal, ¿cuál? [otro]
+            sección "Transporte"
+            medio: una de medios
+              "¿Cómo llega?"
+            canales: varias de vias
+              "¿Por dónde?"
+            fin: texto
+              "Fin"
+
+            """
+        let (q, found) = QuestionnaireChecker.check(Self.header + body, file: "p")
+        #expect(found.filter { $0.severity == .error }.isEmpty, "\(found.map(\.spanish))")
+        #expect(q.items.map(\.id) == ["medio", "medio_otro", "canales", "canales_otro", "fin"])
+        #expect(q.item("medio_otro")?.mainText == "Otro medio, ¿cuál?" && q.item("canales_otro")?.mainText == "Otro canal, ¿cuál?")
+        #expect(q.item("medio_otro")?.condition?.source == "medio = 3" && q.item("canales_otro")?.condition?.source == "canales incluye 9")
+        #expect(q.item("canales_otro")?.section == 0 && q.item("medio_otro")?.otherOf == "medio")
+        let routing = Routing(Evaluator(q, mode: .presencial))
+        #expect(routing.states(Responses(["medio": .number(3)])).states[1] == .applies)
+        #expect(routing.states(Responses(["medio": .number(1)])).states[1] == .hidden)
+        let two = diagnostics("lista m: 1 A [otro] | 2 B [otro]\nx: una de m\n  \"X\"\n")
+        #expect(two.filter { $0.code == "DSL-056" }.map(\.position) == [TextPosition(line: 7, column: 22)], "\(two.map { "\($0.code) \($0.position)" })")
+        let typo = diagnostics("lista m: 1 A | 2 B [otra]\nx: una de m\n  \"X\"\n").filter { $0.code == "DSL-027" }
+        #expect(typo.first?.spanish == "«[otra]» no es un atributo de opción (exclusiva, otro); ¿quiso decir «otro»?", "\(typo.map(\.spanish))")
+    }
 }

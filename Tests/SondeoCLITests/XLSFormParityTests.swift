@@ -109,7 +109,8 @@ struct XLSFormParityTests {
             celular=3001234567
             correo=ana@gmail
             correo=ana@gmail.com
-            transporte=2
+            transporte=6
+            transporte_otro=Taxi compartido
             tiempo_sede=30
             uso_recreacion=2
             interes=Más cupos en los cursos
@@ -122,6 +123,8 @@ struct XLSFormParityTests {
         #expect(sondeo.contains("celular\t¿A qué número de celular le podemos escribir?\trestriccion,ok"), "\(sondeo)")
         #expect(sondeo.contains("correo\t¿A qué correo electrónico le enviamos la información?\trestriccion,ok"), "\(sondeo)")
         #expect(!sondeo.contains("satisfaccion_recreacion"), "\(sondeo)")
+        // «6 Otro medio [otro]» asks which, right after.
+        #expect(sondeo.contains("transporte_otro\tOtro medio, ¿cuál?\tok\ntiempo_sede"), "\(sondeo)")
     }
 
     static let functions = """

@@ -174,6 +174,15 @@ struct CheckContext {
                     sink.warning("DSL-058", at: option.position, "la etiqueta pasa de 120 bytes: SPSS la recorta", "the label is longer than 120 bytes: SPSS truncates it")
                 }
             }
+            let others = list.options.filter(\.other)
+            for extra in others.dropFirst() {
+                sink.error("DSL-056", at: extra.position, "la lista «\(list.id)» ya tiene una opción [otro] (código \(others[0].code)): solo una pregunta «¿cuál?» sigue a cada pregunta",
+                           "list «\(list.id)» already has an [otro] option (code \(others[0].code)): only one «¿cuál?» question follows each question")
+            }
+            if let other = others.first, questionnaire.items.contains(where: { if case .grid(list.id) = $0.type { return true } else { return false } }) {
+                sink.warning("DSL-056", at: other.position, "[otro] no pregunta «¿cuál?» en las filas de una matriz: agregue una pregunta de texto después de la matriz",
+                             "[otro] asks no «¿cuál?» in a grid's rows: add a text question after the grid")
+            }
             if !used.contains(list.id) {
                 if Keywords.types.contains(list.id) {
                     sink.warning("DSL-055", at: list.position, width: list.id.count,

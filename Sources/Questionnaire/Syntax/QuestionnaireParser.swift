@@ -65,6 +65,7 @@ private struct ParserState {
             guard !tokens.isEmpty else { continue }
             if indented { indentedLine(tokens, raw: content, number: number) } else { topLine(tokens, raw: content, number: number) }
         }
+        addOtherFollowUps()
         if !sawHeader {
             sink.error("DSL-020", at: TextPosition(line: 1, column: 1), "falta el encabezado: el archivo debe empezar con «encuesta <id> \"Título\"»",
                        "the header is missing: the file must start with «encuesta <id> \"Title\"»")
@@ -173,10 +174,17 @@ private struct ParserState {
     /// `código etiqueta [exclusiva]`.
     mutating func option(_ text: String, list: Int, position: TextPosition) {
         var body = text.trimmingCharacters(in: .whitespaces)
-        var exclusive = false
+        var exclusive = false, other = false
         if body.hasSuffix("]"), let open = body.lastIndex(of: "[") {
-            let attributes = body[body.index(after: open)..<body.index(before: body.endIndex)]
-            exclusive = attributes.split(separator: ",").contains { String(Suggestion.fold($0.trimmingCharacters(in: .whitespaces))) == "exclusiva" }
+            let attributes = body[body.index(after: open)..<body.index(before: body.endIndex)].split(separator: ",")
+                .map { String(Suggestion.fold($0.trimmingCharacters(in: .whitespaces))) }
+            exclusive = attributes.contains("exclusiva")
+            other = attributes.contains("otro")
+            for unknown in attributes where unknown != "exclusiva" && unknown != "otro" {
+                let hint = Suggestion.hints(for: unknown, among: ["exclusiva", "otro"])
+                sink.error("DSL-027", at: position, width: max(1, text.count), "«[\(unknown)]» no es un atributo de opción (exclusiva, otro)\(hint.spanish)",
+                           "«[\(unknown)]» is not an option attribute (exclusiva, otro)\(hint.english)")
+            }
             body = body[..<open].trimmingCharacters(in: .whitespaces)
         }
         let digits = body.prefix { $0.isASCII && $0.isNumber }
@@ -186,7 +194,7 @@ private struct ParserState {
         }
         let label = body.dropFirst(digits.count).trimmingCharacters(in: .whitespaces)
         if label.isEmpty { sink.error("DSL-027", at: position, width: max(1, text.count), "la opción \(code) no tiene etiqueta", "option \(code) has no label") }
-        result.lists[list].options.append(AnswerList.Option(code: code, label: label, exclusive: exclusive, position: position))
+        result.lists[list].options.append(AnswerList.Option(code: code, label: label, exclusive: exclusive, other: other, position: position))
     }
 
     // MARK: Items
@@ -455,5 +463,41 @@ private struct ParserState {
     mutating func trailing(_ tokens: [Token], from index: Int) {
         guard index < tokens.count else { return }
         sink.error("DSL-011", at: tokens[index].position, width: tokens[index].width, "sobra texto al final de la línea", "unexpected text at the end of the line")
+    }
+
+    // MARK: «Otro, ¿cuál?»
+
+    /// After each `una de`/`varias de` whose list has an `[otro]` option, the text question that asks which
+    /// (`servicio_otro`, shown when that option is chosen), written here once so that routing, checks, every
+    /// channel and every export treat it as the ordinary question it is (XLSForm's `or_other` does the same).
+    mutating func addOtherFollowUps() {
+        var items: [Item] = []
+        var newIndex: [Int] = []
+        for item in result.items {
+            newIndex.append(items.count)
+            items.append(item)
+            let list: String, multiple: Bool
+            switch item.type {
+            case .single(let l): list = l; multiple = false
+            case .multiple(let l): list = l; multiple = true
+            default: continue
+            }
+            guard let option = self.result.list(list)?.options.first(where: \.other) else { continue }
+            var follow = Item(id: item.id + "_otro", type: .text, position: item.position)
+            let label = option.label.hasSuffix("?") ? option.label : option.label + ", ¿cuál?"
+            follow.texts = [(nil, label, option.position)]
+            let subject = Expression.reference(item.id, item.position)
+            follow.condition = multiple ? .includes(subject, option.code, item.position)
+                                        : .binary("=", subject, .number(Double(option.code), item.position), item.position)
+            follow.section = item.section
+            follow.otherOf = item.id
+            items.append(follow)
+        }
+        guard items.count != result.items.count else { return }
+        for s in result.sections.indices {
+            let first = result.sections[s].firstItem
+            result.sections[s].firstItem = first < newIndex.count ? newIndex[first] : items.count
+        }
+        result.items = items
     }
 }

@@ -67,6 +67,8 @@ public struct AnswerList: Sendable {
         public var code: Int
         public var label: String
         public var exclusive = false
+        /// `[otro]`: choosing it asks «¿cuál?» in a text question of its own (``Item/otherOf``).
+        public var other = false
         public var position: TextPosition
     }
 
@@ -144,6 +146,9 @@ public struct Item: Sendable {
     public var rows: [GridRow] = []
     /// The section this item belongs to (index into ``QuestionnaireFile/sections``), if any.
     public var section: Int?
+    /// For the «¿cuál?» text that follows a choice question whose list has an `[otro]` option
+    /// (`servicio_otro` after `servicio`): that question's id. The parser writes these items.
+    public var otherOf: String?
 
     /// The unprefixed text, else the first one.
     public var mainText: String? { texts.first { $0.mode == nil }?.text ?? texts.first?.text }
