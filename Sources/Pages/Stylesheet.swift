@@ -43,7 +43,7 @@ public enum Stylesheet {
     .marca{color:var(--verde);font-weight:bold;margin:0} .formulario h1{font-size:1.35rem;margin:.2rem 0 .8rem}
     progress.progreso{width:100%;height:.55rem;accent-color:var(--verde)}
     .paso{color:var(--suave);font-size:.9rem;margin:.3rem 0 1rem}
-    fieldset.pregunta{border:0;border-top:1px solid var(--linea);margin:0;padding:1rem 0} .formulario legend{font-weight:bold;padding:0;margin-bottom:.5rem;font-size:1.05rem}
+    fieldset.pregunta{border:0;border-top:1px solid var(--linea);margin:0;padding:1rem 0} .formulario legend{font-weight:bold;padding:0;margin-bottom:.5rem;font-size:1.05rem;float:left;width:100%} .formulario legend+*{clear:left}
     .opcional{font-weight:normal;color:var(--suave);font-size:.9rem}
     .opcion{display:flex;gap:.6rem;align-items:flex-start;padding:.55rem .6rem;border:1px solid var(--borde);border-radius:.5rem;margin:.35rem 0;cursor:pointer;min-height:44px}
     .opcion input{width:1.25rem;height:1.25rem;margin-top:.1rem}
@@ -54,7 +54,7 @@ public enum Stylesheet {
     .revision dl{margin:.4rem 0 .8rem} .revision dt{color:var(--suave);font-size:.92rem;margin-top:.6rem} .revision dd{margin:.1rem 0 0;font-weight:bold}
     .especiales label{display:inline-flex;align-items:center;gap:.4rem;min-height:44px;padding:0 .6rem 0 0} .especiales input{width:1.2rem;height:1.2rem}
     .extremos{display:flex;justify-content:space-between;color:var(--suave);font-size:.85rem;margin-top:.3rem}
-    input.numero,.formulario textarea,.formulario input[type=date]{font-size:1.05rem;padding:.5rem;border:1px solid var(--borde);border-radius:.4rem;width:100%;max-width:22rem}
+    input.numero,input.corto,.formulario textarea,.formulario input[type=date]{font-size:1.05rem;padding:.5rem;border:1px solid var(--borde);border-radius:.4rem;width:100%;max-width:22rem}
     .formulario textarea{max-width:100%}
     table.matriz{border-collapse:collapse;width:100%;font-size:.92rem} .matriz th,.matriz td{padding:.45rem .3rem;border-bottom:1px solid var(--linea);text-align:center}
     .matriz th[scope=row]{text-align:left;font-weight:normal} .matriz input{width:1.2rem;height:1.2rem}

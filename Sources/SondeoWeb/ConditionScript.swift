@@ -26,6 +26,13 @@ enum ConditionScript {
 
     static func number(_ x: Double) -> String { PlainNumber.text(x) }
 
+    /// When one option of a filtered question (`donde columna = expresión`) is offered: the expression
+    /// equals the option's value in that column; never, for an option without one.
+    static func filter(_ filter: ChoiceFilter, option: AnswerList.Option) -> String {
+        guard let value = option.values[filter.column] else { return "[\"bin\",\"=\",[\"num\",1],[\"num\",0]]" }
+        return "[\"bin\",\"=\",\(json(filter.value)),[\"num\",\(number(value))]]"
+    }
+
     /// A JSON string, with `<` escaped so that it can sit in an attribute or a script block.
     static func string(_ s: String) -> String { JSONString.quoted(s, forHTML: true) }
 

@@ -36,7 +36,7 @@ enum FormHTML {
             if case .hidden = states[index], !dependsOnPage(item, page: page, form: form) { continue }
             if case .skipped = states[index] { continue }
             if case .ended = states[index] { continue }
-            body += question(item, q: q, mode: form.mode, responses: responses, problems: problems.filter { $0.variable.hasPrefix(item.id) }, order: order,
+            body += question(item, q: q, mode: form.mode, responses: responses, problems: problems.filter { Set([item.id] + item.rows.map(item.variable(of:))).contains($0.variable) }, order: order,
                              system: system)
         }
         // «Anterior» goes back a page keeping every answer (the server saves this page's without

@@ -34,10 +34,22 @@ extension FormHTML {
         }
         let specials = q.specials.filter { item.allowedSpecials.contains($0.name) }
         func number(_ variable: String) -> Double? { if case .number(let x)? = responses[variable] { return x } else { return nil } }
+        // `donde columna = …`: each option shows only while the filter's value equals its column (form.js,
+        // which also runs on the earlier pages' answers when the page loads); the server checks it again.
+        func filtered(_ code: Int) -> String {
+            guard let filter = item.choiceFilter else { return "" }
+            let list: String?
+            switch item.type {
+            case .single(let l), .multiple(let l): list = l
+            default: list = nil
+            }
+            guard let option = list.flatMap(q.list)?.options.first(where: { $0.code == code }) else { return "" }
+            return " data-cond=\"\(esc(ConditionScript.filter(filter, option: option)))\""
+        }
         func radios(_ variable: String, _ choices: [(code: Int, label: String)]) -> String {
             choices.map { c in
                 let checked = number(variable) == Double(c.code) ? " checked" : ""
-                return "<label class=\"opcion\"><input type=\"radio\" name=\"\(esc(variable))\" value=\"\(c.code)\"\(checked)> <span>\(esc(c.label))</span></label>"
+                return "<label class=\"opcion\"\(variable == item.id ? filtered(c.code) : "")><input type=\"radio\" name=\"\(esc(variable))\" value=\"\(c.code)\"\(checked)> <span>\(esc(c.label))</span></label>"
             }.joined(separator: "\n")
         }
         switch item.type {
@@ -52,7 +64,7 @@ extension FormHTML {
             let chosen: Set<Int> = { if case .codes(let c)? = responses[item.id] { return c } else { return [] } }()
             if let text = item.answerHint { html += "<p class=\"pista\">\(esc(text))</p>" }
             html += options(list).map { c in
-                "<label class=\"opcion\"><input type=\"checkbox\" name=\"\(esc(item.id))\" value=\"\(c.code)\"\(chosen.contains(c.code) ? " checked" : "")> <span>\(esc(c.label))</span></label>"
+                "<label class=\"opcion\"\(filtered(c.code))><input type=\"checkbox\" name=\"\(esc(item.id))\" value=\"\(c.code)\"\(chosen.contains(c.code) ? " checked" : "")> <span>\(esc(c.label))</span></label>"
             }.joined(separator: "\n")
         case .integer(let low, let high), .decimal(let low, let high):
             let value = number(item.id).map(ConditionScript.number) ?? ""
@@ -63,7 +75,11 @@ extension FormHTML {
             if let text = item.answerHint { html += "<p class=\"pista\" id=\"h-\(esc(item.id))\">\(esc(text))</p>" }
         case .text:
             let value: String = { if case .text(let s)? = responses[item.id] { return s } else { return "" } }()
-            html += "<textarea name=\"\(esc(item.id))\" rows=\"3\" aria-label=\"\(esc(text))\">\(esc(value))</textarea>"
+            if let short = item.shortText {
+                html += "<input class=\"corto\" type=\"text\" inputmode=\"\(short.keyboard)\" autocomplete=\"off\" name=\"\(esc(item.id))\" aria-label=\"\(esc(text))\" value=\"\(esc(value))\">"
+            } else {
+                html += "<textarea name=\"\(esc(item.id))\" rows=\"3\" aria-label=\"\(esc(text))\">\(esc(value))</textarea>"
+            }
         case .date:
             let value: String = { if case .text(let s)? = responses[item.id] { return s } else { return "" } }()
             html += "<input type=\"date\" name=\"\(esc(item.id))\" aria-label=\"\(esc(text))\" value=\"\(esc(value))\">"

@@ -338,4 +338,19 @@ import Testing
         let typo = diagnostics("lista m: 1 A | 2 B [otra]\nx: una de m\n  \"X\"\n").filter { $0.code == "DSL-027" }
         #expect(typo.first?.spanish == "«[otra]» no es un atributo de opción (exclusiva, otro); ¿quiso decir «otro»?", "\(typo.map(\.spanish))")
     }
+
+    @Test("«donde»: a column the list lacks (with «¿quiso decir?»), an option without it, a filter naming a later question")
+    func choiceFilters() {
+        let lists = "lista muni: 1 Manizales | 2 Chinchiná\nlista sedes: 1 Centro [municipio = 1] | 2 Cable [municipio = 1] | 3 Chinchiná [municipio = 2] | 4 Virtual\n"
+        let typo = diagnostics(lists + "c: una de muni\n  \"C\"\ns: una de sedes donde municpio = c\n  \"S\"\n").filter { $0.code == "DSL-063" }
+        #expect(typo.map(\.position) == [TextPosition(line: 11, column: 23)], "\(typo.map { "\($0.position) \($0.spanish)" })")
+        #expect(typo.first?.spanish == "la lista «sedes» no tiene la columna «municpio» (tiene: municipio); ¿quiso decir «municipio»?")
+        let found = diagnostics(lists + "c: una de muni\n  \"C\"\ns: una de sedes donde municipio = c\n  \"S\"\n")
+        #expect(found.filter { $0.severity == .error }.isEmpty, "\(found.map(\.spanish))")
+        #expect(found.filter { $0.code == "DSL-056" }.map(\.spanish) == ["la opción 4 no tiene «municipio»: «s» nunca la ofrecerá"])
+        let later = diagnostics(lists + "s: una de sedes donde municipio = c\n  \"S\"\nc: una de muni\n  \"C\"\n").filter { $0.code == "DSL-061" }
+        #expect(later.count == 1 && later.first?.position == TextPosition(line: 9, column: 35), "\(later.map { "\($0.position) \($0.spanish)" })")
+        let bare = diagnostics(lists + "s: entero donde municipio = 1\n  \"S\"\n").filter { $0.code == "DSL-031" }
+        #expect(bare.first?.spanish == "«donde» filtra las opciones de «una de» o «varias de»", "\(bare.map(\.spanish))")
+    }
 }

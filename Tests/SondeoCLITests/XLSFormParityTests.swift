@@ -127,6 +127,43 @@ struct XLSFormParityTests {
         #expect(sondeo.contains("transporte_otro\tOtro medio, ¿cuál?\tok\ntiempo_sede"), "\(sondeo)")
     }
 
+    @Test("cascading choices: the sites of the municipality chosen, NS beside them; a site of another municipality refused")
+    func cascade() throws {
+        let text = """
+            encuesta sedes "Sedes"
+            versión 1
+            modos web
+            especiales NS = 98 "No sabe"
+
+            lista municipios: 17001 Manizales | 17174 Chinchiná | 17380 La Dorada
+            lista sedes:
+              1 Sede Centro [municipio = 17001]
+              2 Sede Cable [municipio = 17001]
+              3 Sede Chinchiná [municipio = 17174]
+              4 Sede La Dorada [municipio = 17380]
+              5 Centro recreacional Rochela [municipio = 17174]
+
+            ciudad: una de municipios
+              "¿En qué municipio vive?"
+            sede: una de sedes donde municipio = ciudad, permite NS
+              "¿Qué sede visita con más frecuencia?"
+            otras: varias de sedes donde municipio = ciudad
+              "¿Qué otras sedes de {ciudad} conoce?"
+
+            """
+        let plan = "ciudad=17174\nsede=1\nsede=3\notras=3 4\notras=3 5\n"
+        let (sondeo, javaRosa) = try replays(text, plan: plan)
+        #expect(sondeo == javaRosa)
+        #expect(sondeo == """
+            ciudad\t¿En qué municipio vive?\tok
+            sede\t¿Qué sede visita con más frecuencia?\trestriccion,ok
+            otras\t¿Qué otras sedes de Chinchiná conoce?\trestriccion,ok
+
+            """)
+        let (unknown, unknownJavaRosa) = try replays(text, plan: "ciudad=17380\nsede=98\n")
+        #expect(unknown == unknownJavaRosa && unknown.contains("sede\t¿Qué sede visita con más frecuencia?\tok"), "\(unknown)")
+    }
+
     static let functions = """
         encuesta funciones "Funciones"
         versión 2026.12

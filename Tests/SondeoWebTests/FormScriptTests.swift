@@ -2,6 +2,7 @@ import Diagnostics
 import Foundation
 import Questionnaire
 import SondeoTestSupport
+import Survey
 import Testing
 @testable import SondeoWeb
 
@@ -68,5 +69,33 @@ struct FormScriptTests {
         let run = try Witness.run("chromium", ["--headless=new", "--no-sandbox", "--disable-gpu", "--dump-dom", "file://" + file])
         let title = run.output.components(separatedBy: "<title>").dropFirst().first?.components(separatedBy: "</title>").first
         #expect(title == swift.joined(separator: " "), "\(run.output.suffix(500))")
+    }
+
+    @Test("a problem shows on its own question only: «transporte_otro» is not «transporte», «p1» is not «p10»")
+    func problemsOnTheirQuestion() throws {
+        let text = """
+            encuesta t "T"
+            versión 1
+            modos web
+            lista medios: 1 Bus | 2 Otro medio [otro]
+            transporte: una de medios
+              "¿Cómo llega?"
+            p1: texto
+              "Uno"
+            p10: texto
+              "Diez"
+
+            """
+        let (q, _) = QuestionnaireChecker.check(text, file: "t")
+        let form = SurveyForm(q)
+        let problems = [AnswerProblem(severity: .error, variable: "transporte_otro", spanish: "Responda esta pregunta.", english: ""),
+                        AnswerProblem(severity: .error, variable: "p10", spanish: "Responda esta pregunta.", english: "")]
+        let html = FormHTML.form(form, page: 0, action: "/r/x", csrf: "c", responses: Responses(["transporte": .number(2)]), problems: problems,
+                                 order: PresentationOrder(seed: 1))
+        func fieldset(_ id: String) -> String {
+            html.components(separatedBy: "id=\"p-\(id)\"").dropFirst().first?.components(separatedBy: "</fieldset>").first ?? ""
+        }
+        #expect(!fieldset("transporte").contains("class=\"error\"") && fieldset("transporte_otro").contains("class=\"error\""))
+        #expect(!fieldset("p1").contains("class=\"error\"") && fieldset("p10").contains("class=\"error\""))
     }
 }

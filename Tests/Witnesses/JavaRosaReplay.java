@@ -60,7 +60,9 @@ public class JavaRosaReplay {
             String name = prompt.getIndex().getReference().getNameLast();
             List<String> statuses = new ArrayList<>();
             for (String value : plan.getOrDefault(name, new ArrayList<>())) {
-                int result = controller.answerQuestion(prompt.getIndex(), answer(prompt, value), true);
+                IAnswerData data = answer(prompt, value);
+                // An option the form does not offer (a choice_filter left it out) cannot be chosen: refused.
+                int result = data == null ? FormEntryController.ANSWER_CONSTRAINT_VIOLATED : controller.answerQuestion(prompt.getIndex(), data, true);
                 statuses.add(result == FormEntryController.ANSWER_OK ? "ok"
                     : result == FormEntryController.ANSWER_CONSTRAINT_VIOLATED ? "restriccion" : "requerida");
                 if (result == FormEntryController.ANSWER_OK) break;
@@ -78,14 +80,17 @@ public class JavaRosaReplay {
             for (SelectChoice choice : prompt.getSelectChoices()) {
                 if (choice.getValue().equals(value)) return new SelectOneData(choice.selection());
             }
-            throw new IllegalArgumentException(prompt.getIndex().getReference().getNameLast() + ": no option " + value);
+            return null;
         }
         if (control == Constants.CONTROL_SELECT_MULTI) {
             List<Selection> chosen = new ArrayList<>();
             for (String code : value.trim().split(" +")) {
+                Selection found = null;
                 for (SelectChoice choice : prompt.getSelectChoices()) {
-                    if (choice.getValue().equals(code)) chosen.add(choice.selection());
+                    if (choice.getValue().equals(code)) found = choice.selection();
                 }
+                if (found == null) return null;
+                chosen.add(found);
             }
             return new SelectMultiData(chosen);
         }

@@ -225,6 +225,7 @@ struct CheckContext {
                 if item.rows.isEmpty { sink.error("DSL-037", at: item.position, width: item.id.count, "la matriz «\(item.id)» no tiene filas («- id \"texto\"»)", "grid «\(item.id)» has no rows") }
                 if item.rows.count > 10 { sink.warning("DSL-086", at: item.position, width: item.id.count, "la matriz tiene \(item.rows.count) filas: más de 10 cansa al encuestado", "the grid has \(item.rows.count) rows: more than 10 tires respondents") }
             }
+            if let filter = item.choiceFilter { choiceFilter(filter, list: list, order: order, item: item) }
             if (item.maximum != nil || !item.exclusive.isEmpty), case .single = item.type {
                 sink.warning("DSL-057", at: item.position, width: item.id.count, "«máximo» y «exclusiva» solo tienen sentido en «varias de»", "«máximo» and «exclusiva» only make sense with «varias de»")
             }
@@ -384,5 +385,23 @@ struct CheckContext {
                      "«\(item.id)» pide datos personales sin una pregunta de consentimiento antes (Ley 1581 de 2012)",
                      "«\(item.id)» asks for personal data with no consent question before it (Ley 1581 de 2012)")
         }
+    }
+
+    /// `donde columna = expresión`: a column the list has, an expression over earlier answers, and
+    /// options that carry the column (one without it is never offered).
+    mutating func choiceFilter(_ filter: ChoiceFilter, list: AnswerList, order: Int, item: Item) {
+        let columns = list.columns
+        guard columns.contains(filter.column) else {
+            let hint = Suggestion.hints(for: filter.column, among: columns)
+            let known = columns.isEmpty ? "no tiene columnas: escríbalas en sus opciones, p. ej. 1 Sede Centro [municipio = 17001]" : "tiene: \(columns.joined(separator: ", "))"
+            sink.error("DSL-063", at: filter.position, width: filter.column.count, "la lista «\(list.id)» no tiene la columna «\(filter.column)» (\(known))\(hint.spanish)",
+                       "list «\(list.id)» has no column «\(filter.column)»\(hint.english)")
+            return
+        }
+        for option in list.options where option.values[filter.column] == nil {
+            sink.warning("DSL-056", at: option.position, "la opción \(option.code) no tiene «\(filter.column)»: «\(item.id)» nunca la ofrecerá",
+                         "option \(option.code) has no «\(filter.column)»: «\(item.id)» will never offer it")
+        }
+        expression(filter.value, order: order, own: item.id, role: .calculation)
     }
 }

@@ -31,6 +31,7 @@ public enum QuestionnaireDocument {
             if let c = item.condition { lines.append("_Solo si \(c.source)._") }
             for instruction in item.instructions { lines.append("> Encuestador: \(instruction)") }
             if let help = item.help { lines.append("_Ayuda: \(help)_") }
+            if let filter = item.choiceFilter { lines.append("_Solo las opciones con \(filter.column) = \(filter.value.source)._") }
             lines.append("")
             lines += answerLines(item, q)
             for rule in item.validations { lines.append("- _Validar: \(rule.condition.source) — «\(rule.message ?? "")»_") }

@@ -19,6 +19,7 @@ public enum QuestionnaireJSON {
             object["texts"] = texts
             object["instructions"] = item.instructions
             if let help = item.help { object["help"] = help }
+            if let filter = item.choiceFilter { object["choice_filter"] = ["column": filter.column, "value": filter.value.source] }
             object["condition"] = item.condition?.source ?? NSNull()
             object["validations"] = item.validations.map { ["expression": $0.condition.source, "message": $0.message ?? ""] }
             object["warnings"] = item.warnings.map { ["expression": $0.condition.source, "message": $0.message ?? ""] }
@@ -41,7 +42,7 @@ public enum QuestionnaireJSON {
             "id": q.id ?? NSNull(), "title": q.title ?? NSNull(), "version": q.version ?? NSNull(), "sha256": sha256,
             "modes": q.modes.map(\.rawValue), "partial_from": q.partialFrom ?? NSNull(),
             "specials": q.specials.map { ["name": $0.name, "code": $0.code, "label": $0.label] },
-            "lists": q.lists.map { ["id": $0.id, "options": $0.options.map { ["code": $0.code, "label": $0.label, "exclusive": $0.exclusive] }] },
+            "lists": q.lists.map { ["id": $0.id, "options": $0.options.map { ["code": $0.code, "label": $0.label, "exclusive": $0.exclusive, "other": $0.other, "values": $0.values] as [String: Any] }] },
             "sections": q.sections.map { ["title": $0.title, "condition": $0.condition?.source ?? ""] as [String: Any] },
             "items": items,
             "variables": Variables.of(q).map { ["name": $0.name, "label": $0.label, "item": $0.item] },

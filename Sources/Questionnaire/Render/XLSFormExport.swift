@@ -29,11 +29,21 @@ public enum XLSFormExport {
         var survey: [[String]] = []
         var choices: [[String]] = []
         var emitted = Set<String>()
+        var columns: [String] = []
+        for l in q.lists { for c in l.columns where !columns.contains(c) { columns.append(c) } }
+        var filters: [Int: String] = [:]
+        // NS/NR have no column values: they stay offered beside the filtered options, as in Sondeo.
+        func choiceFilter(_ f: ChoiceFilter, _ item: Item) -> String {
+            let condition = "\(f.column) = \(f.value.xpath(specials: specials, mode: mode))"
+            let codes = q.specials.filter { item.allowedSpecials.contains($0.name) }.map { "name = '\($0.code)'" }
+            return codes.isEmpty ? condition : "(\(condition)) or " + codes.joined(separator: " or ")
+        }
         func list(_ name: String, withSpecials names: [String]) -> String {
             let id = names.isEmpty ? name : name + "_" + names.map { $0.lowercased() }.joined(separator: "_")
             guard !emitted.contains(id) else { return id }
             emitted.insert(id)
-            for o in q.list(name)?.options ?? [] { choices.append([id, String(o.code), o.label]) }
+            // The list's extra columns (`[municipio = 17001]`), which a choice_filter names.
+            for o in q.list(name)?.options ?? [] { choices.append([id, String(o.code), o.label] + columns.map { o.values[$0].map(format) ?? "" }) }
             for s in q.specials where names.contains(s.name) { choices.append([id, String(s.code), s.label]) }
             return id
         }
@@ -91,6 +101,7 @@ public enum XLSFormExport {
             let randomize = item.randomizeOptions ? "randomize=true" : ""
             switch item.type {
             case .single(let l):
+                if let f = item.choiceFilter { filters[survey.count] = choiceFilter(f, item) }
                 survey.append(["select_one \(list(l, withSpecials: item.allowedSpecials))", item.id, label(item), hint, required, relevant, constraint, constraintMessage, "", "", randomize])
                 if labelled.contains(item.id) {
                     survey.append(["calculate", item.id + "_etiqueta", "", "", "", "", "", "", "jr:choice-name(${\(item.id)}, '${\(item.id)}')", "", ""])
@@ -106,6 +117,7 @@ public enum XLSFormExport {
                 for e in alone where seenAlone.insert(e).inserted {
                     c = (c.isEmpty ? "" : c + " and ") + "(not(selected(., '\(e)')) or count-selected(.) = 1)"
                 }
+                if let f = item.choiceFilter { filters[survey.count] = choiceFilter(f, item) }
                 survey.append(["select_multiple \(list(l, withSpecials: item.allowedSpecials))", item.id, label(item), hint, required, relevant, c, constraintMessage, "", "", randomize])
             case .yesNo:
                 if !emitted.contains("sino_xlsform") { emitted.insert("sino_xlsform"); choices += [["sino_xlsform", "1", "Sí"], ["sino_xlsform", "2", "No"]] }
@@ -128,7 +140,10 @@ public enum XLSFormExport {
                 let type = { if case .integer = item.type { return "integer" } else { return "decimal" } }()
                 let message = constraintMessage.isEmpty && low != nil ? "Debe estar entre \(format(low!)) y \(format(high ?? low!))." : constraintMessage
                 survey.append([type, item.id, label(item), hint, required, relevant, c, message, "", "", ""])
-            case .text: survey.append(["text", item.id, label(item), hint, required, relevant, constraint, constraintMessage, "", "multiline", ""])
+            case .text:
+                // A pattern-checked text is one line (ODK's «numbers» keyboard for digits); an open answer, several.
+                let appearance = item.shortText.map { $0.keyboard == "numeric" ? "numbers" : "" } ?? "multiline"
+                survey.append(["text", item.id, label(item), hint, required, relevant, constraint, constraintMessage, "", appearance, ""])
             case .date: survey.append(["date", item.id, label(item), hint, required, relevant, constraint, constraintMessage, "", "", ""])
             case .note: survey.append(["note", item.id, label(item), "", "", relevant, "", "", "", "", ""])
             case .calculated(let e): survey.append(["calculate", item.id, "", "", "", "", "", "", e.xpath(specials: specials, mode: mode), "", ""])
@@ -160,10 +175,13 @@ public enum XLSFormExport {
             let calculation = endings.reversed().reduce("'completa'") { rest, ending in "if(\(ending.0), '\(ending.1)', \(rest))" }
             survey.append(["calculate", Self.dispositionField, "", "", "", "", "", "", calculation, "", ""])
         }
-        survey = survey.enumerated().map { $1 + [guidance[$0] ?? ""] }
+        // A choice_filter column only when a question filters its options (pyxform refuses nothing, but
+        // a form without cascades keeps the sheet it always had).
+        survey = survey.enumerated().map { $1 + [guidance[$0] ?? ""] + (filters.isEmpty ? [] : [filters[$0] ?? ""]) }
         let surveyHeader = ["type", "name", "label", "hint", "required", "relevant", "constraint", "constraint_message", "calculation", "appearance", "parameters",
-                            "guidance_hint"]
-        let choicesHeader = ["list_name", "name", "label"]
+                            "guidance_hint"] + (filters.isEmpty ? [] : ["choice_filter"])
+        choices = choices.map { $0.count < 3 + columns.count ? $0 + Array(repeating: "", count: 3 + columns.count - $0.count) : $0 }
+        let choicesHeader = ["list_name", "name", "label"] + columns
         let settingsHeader = ["form_title", "form_id", "version", "default_language"]
         let settings = [[q.title ?? "", q.id ?? "", q.version ?? "", "Español (es)"]]
         func csv(_ rows: [[String]]) -> String { rows.map { $0.map(cell).joined(separator: ",") }.joined(separator: "\n") + "\n" }

@@ -49,6 +49,20 @@ public struct AnswerCheck: Sendable {
         var found = rules.problems(of: answer, variable: variable)
         // A special (NS, NR) is not a value the rules could judge.
         if case .special = answer { return found }
+        if found.isEmpty, let filter = rules.filter {
+            let offered = offeredCodes(filter, in: sheet)
+            let given: Set<Int>
+            switch answer {
+            case .number(let x): given = [Int(x)]
+            case .codes(let c): given = c
+            default: given = []
+            }
+            if let wrong = given.sorted().first(where: { !offered.contains($0) }) {
+                found.append(AnswerProblem(severity: .error, variable: variable,
+                                           spanish: "la opción \(wrong) no corresponde a «\(filter.source)» (\(filter.column)); elija una de las que se muestran",
+                                           english: "option \(wrong) does not belong to «\(filter.source)» (\(filter.column)); choose one of those shown"))
+            }
+        }
         guard found.isEmpty, !rules.validations.isEmpty || !rules.warnings.isEmpty else { return found }
         // The rules see the interview with this answer; copy the answers only when it is not there yet.
         var with = sheet
@@ -63,6 +77,27 @@ public struct AnswerCheck: Sendable {
                                        english: rule.message ?? "confirm: fails «\(rule.condition.source)»"))
         }
         return found
+    }
+
+    /// The codes a filtered question (`donde columna = expresión`) offers with these answers: those whose
+    /// column equals the expression's value; none while that value is unanswered (as ODK's choice_filter).
+    func offeredCodes(_ filter: (column: String, values: [Int: Double], value: CompiledExpression, source: String), in sheet: AnswerSheet) -> Set<Int> {
+        let value = routing.evaluator.evaluate(filter.value, sheet)
+        let wanted: Double
+        switch value {
+        case .number(let x): wanted = x
+        case .text(let s): guard let x = Double(s) else { return [] }; wanted = x
+        default: return []
+        }
+        return Set(filter.values.filter { $0.value == wanted }.map(\.key))
+    }
+
+    /// The options an item offers with these answers, in the order given: all of them, or for a
+    /// `donde` filter the matching ones. Every channel lists these.
+    public func offered(_ options: [AnswerList.Option], of item: Item, in responses: Responses) -> [AnswerList.Option] {
+        guard item.choiceFilter != nil, let index = itemIndex[item.id], let filter = rules[index].filter else { return options }
+        let codes = offeredCodes(filter, in: layout.sheet(responses))
+        return options.filter { codes.contains($0.code) }
     }
 
     /// Every problem of a complete interview, in questionnaire order.

@@ -30,4 +30,20 @@ extension Item {
         default: return nil
         }
     }
+
+    /// How a text answer is typed. A text checked against a pattern (`validar coincide(t, "…")`) is a
+    /// short value on one line — a mobile number, an e-mail, a cédula — not a paragraph; its keyboard is
+    /// digits when the pattern takes only digits, an e-mail keyboard when it has an «@». Nil for an open
+    /// answer (several lines) and for what is not text.
+    public var shortText: (keyboard: String, pattern: String)? {
+        guard case .text = type else { return nil }
+        for rule in validations {
+            guard case .call(.coincide, let arguments, _) = rule.condition, arguments.count == 2,
+                  case .reference(id, _) = arguments[0], case .text(let pattern, _) = arguments[1] else { continue }
+            if pattern.contains("@") { return ("email", pattern) }
+            let letters = pattern.contains { $0.isLetter && $0 != "d" } || pattern.contains("\\w") || pattern.contains("[^") || pattern.contains(".")
+            return (letters ? "text" : "numeric", pattern)
+        }
+        return nil
+    }
 }

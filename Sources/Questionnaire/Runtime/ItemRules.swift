@@ -20,6 +20,8 @@ final class ItemRules: Sendable {
     let warnings: [(condition: CompiledExpression, rule: Rule)]
     let optional: Bool
     let isGrid: Bool
+    /// `donde columna = expresión`: the value each code has in the column, and the value compiled.
+    let filter: (column: String, values: [Int: Double], value: CompiledExpression, source: String)?
     /// Whether the item takes answers at all (not a note or a calculation).
     var answered: Bool { if case .unanswerable = kind { return false } else { return true } }
 
@@ -43,6 +45,15 @@ final class ItemRules: Sendable {
         warnings = item.warnings.map { (evaluator.compile($0.condition), $0) }
         optional = item.optional
         if case .grid = item.type { isGrid = true } else { isGrid = false }
+        if let f = item.choiceFilter, case .single(let l) = item.type {
+            filter = (f.column, Dictionary(q.list(l)?.options.compactMap { o in o.values[f.column].map { (o.code, $0) } } ?? [], uniquingKeysWith: { a, _ in a }),
+                      evaluator.compile(f.value), f.value.source)
+        } else if let f = item.choiceFilter, case .multiple(let l) = item.type {
+            filter = (f.column, Dictionary(q.list(l)?.options.compactMap { o in o.values[f.column].map { (o.code, $0) } } ?? [], uniquingKeysWith: { a, _ in a }),
+                      evaluator.compile(f.value), f.value.source)
+        } else {
+            filter = nil
+        }
     }
 
     /// What is wrong with the answer itself (type, codes, range, specials), before the rules.

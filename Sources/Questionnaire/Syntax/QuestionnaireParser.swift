@@ -21,7 +21,7 @@ public enum QuestionnaireParser {
 enum Keywords {
     static let topLevel = ["encuesta", "version", "modos", "especiales", "parcial", "lista", "seccion"]
     static let types = ["una", "varias", "escala", "entero", "decimal", "texto", "fecha", "sino", "nota", "calcular", "matriz"]
-    static let modifiers = ["opcional", "permite", "filas", "opciones", "maximo", "exclusiva"]
+    static let modifiers = ["opcional", "permite", "filas", "opciones", "maximo", "exclusiva", "donde"]
     static let itemLines = ["mostrar", "validar", "advertir", "si", "encuestador", "ayuda"]
 }
 
@@ -175,9 +175,23 @@ private struct ParserState {
     mutating func option(_ text: String, list: Int, position: TextPosition) {
         var body = text.trimmingCharacters(in: .whitespaces)
         var exclusive = false, other = false
+        var values: [String: Double] = [:]
         if body.hasSuffix("]"), let open = body.lastIndex(of: "[") {
-            let attributes = body[body.index(after: open)..<body.index(before: body.endIndex)].split(separator: ",")
-                .map { String(Suggestion.fold($0.trimmingCharacters(in: .whitespaces))) }
+            var attributes: [String] = []
+            for part in body[body.index(after: open)..<body.index(before: body.endIndex)].split(separator: ",") {
+                // `municipio = 17001`: a value of the list's extra column, for `donde municipio = …`.
+                let pieces = part.split(separator: "=", maxSplits: 1).map { $0.trimmingCharacters(in: .whitespaces) }
+                if pieces.count == 2 {
+                    guard let value = Double(pieces[1]), !pieces[0].isEmpty, pieces[0].allSatisfy({ $0.isLetter || $0.isNumber || $0 == "_" }) else {
+                        sink.error("DSL-027", at: position, width: max(1, text.count), "«[\(part.trimmingCharacters(in: .whitespaces))]»: una columna de la lista se escribe «[columna = número]», p. ej. [municipio = 17001]",
+                                   "«[\(part.trimmingCharacters(in: .whitespaces))]»: a list column is written «[column = number]», e.g. [municipio = 17001]")
+                        continue
+                    }
+                    values[pieces[0]] = value
+                } else {
+                    attributes.append(String(Suggestion.fold(part.trimmingCharacters(in: .whitespaces))))
+                }
+            }
             exclusive = attributes.contains("exclusiva")
             other = attributes.contains("otro")
             for unknown in attributes where unknown != "exclusiva" && unknown != "otro" {
@@ -194,7 +208,7 @@ private struct ParserState {
         }
         let label = body.dropFirst(digits.count).trimmingCharacters(in: .whitespaces)
         if label.isEmpty { sink.error("DSL-027", at: position, width: max(1, text.count), "la opción \(code) no tiene etiqueta", "option \(code) has no label") }
-        result.lists[list].options.append(AnswerList.Option(code: code, label: label, exclusive: exclusive, other: other, position: position))
+        result.lists[list].options.append(AnswerList.Option(code: code, label: label, exclusive: exclusive, other: other, values: values, position: position))
     }
 
     // MARK: Items
@@ -261,6 +275,31 @@ private struct ParserState {
         }
         var item = Item(id: id, type: type, position: tokens[0].position)
         item.listPosition = listPosition
+        // `una de sedes donde municipio = ciudad`: the filter runs to the first «,» outside parentheses.
+        if i < tokens.count, tokens[i].keyword == "donde" {
+            let donde = tokens[i]
+            var end = i + 1, depth = 0
+            while end < tokens.count, !(depth == 0 && tokens[end].isSymbol(",")) {
+                if tokens[end].isSymbol("(") { depth += 1 } else if tokens[end].isSymbol(")") { depth -= 1 }
+                end += 1
+            }
+            switch type {
+            case .single, .multiple:
+                guard i + 3 <= end - 1, let column = tokens[i + 1].word, tokens[i + 2].isSymbol("=") else {
+                    sink.error("DSL-031", at: donde.position, width: donde.width, "escriba «donde columna = pregunta», p. ej. una de sedes donde municipio = ciudad",
+                               "write «donde column = question», e.g. una de sedes donde municipio = ciudad")
+                    return
+                }
+                var parser = ExpressionParser(tokens: Array(tokens[..<end]), from: i + 3)
+                guard let value = parser.parse(sink: &sink) else { return }
+                if parser.index < end { trailing(Array(tokens[..<end]), from: parser.index); return }
+                item.choiceFilter = ChoiceFilter(column: column, value: value, position: tokens[i + 1].position)
+            default:
+                sink.error("DSL-031", at: donde.position, width: donde.width, "«donde» filtra las opciones de «una de» o «varias de»", "«donde» filters the options of «una de» or «varias de»")
+                return
+            }
+            i = end
+        }
         item.section = result.sections.isEmpty ? nil : result.sections.count - 1
         modifiers(tokens, from: i, into: &item)
         result.items.append(item)

@@ -69,11 +69,29 @@ public struct AnswerList: Sendable {
         public var exclusive = false
         /// `[otro]`: choosing it asks «¿cuál?» in a text question of its own (``Item/otherOf``).
         public var other = false
+        /// `[municipio = 17001]`: the option's values in the list's extra columns, which a question's
+        /// `donde municipio = ciudad` filters on (cascading choices).
+        public var values: [String: Double] = [:]
         public var position: TextPosition
     }
 
     public var id: String
     public var options: [Option]
+    public var position: TextPosition
+
+    /// The extra columns its options carry (`[municipio = 17001]`), in the order first written.
+    public var columns: [String] {
+        var seen: [String] = []
+        for option in options { for key in option.values.keys.sorted() where !seen.contains(key) { seen.append(key) } }
+        return seen
+    }
+}
+
+/// `una de sedes donde municipio = ciudad`: only the options whose `column` equals the value of
+/// `value` (an expression over earlier answers) are offered — cascading choices, XLSForm's choice_filter.
+public struct ChoiceFilter: Sendable {
+    public var column: String
+    public var value: Expression
     public var position: TextPosition
 }
 
@@ -149,6 +167,8 @@ public struct Item: Sendable {
     /// For the «¿cuál?» text that follows a choice question whose list has an `[otro]` option
     /// (`servicio_otro` after `servicio`): that question's id. The parser writes these items.
     public var otherOf: String?
+    /// `donde columna = expresión` after the list's name: which options are offered.
+    public var choiceFilter: ChoiceFilter?
 
     /// The unprefixed text, else the first one.
     public var mainText: String? { texts.first { $0.mode == nil }?.text ?? texts.first?.text }

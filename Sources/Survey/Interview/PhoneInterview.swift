@@ -108,7 +108,7 @@ public struct PhoneInterview {
                 screen.heading(questionnaire.sections[s].title)
                 section = item.section
             }
-            show(item, row: row, responses: responses, order: order, undo: history.isEmpty && !savedNow, screen: screen)
+            show(item, row: row, responses: responses, order: order, check: check, undo: history.isEmpty && !savedNow, screen: screen)
             let kept = variable == revisit ? responses[variable] : nil
             if let kept {
                 screen.say(screen.style("  " + L("Respuesta guardada: \(questionnaire.shownAnswer(kept, item: item, codes: true)) — Enter la conserva", "Saved answer: \(questionnaire.shownAnswer(kept, item: item, codes: true)) — Enter keeps it"), "2"))
@@ -218,7 +218,7 @@ public struct PhoneInterview {
 
     /// Shows a question: its text for the mode with piped answers, instructions, options and keys.
     /// With `undo`, «<» takes back «contestó» (nothing was answered in this call yet).
-    func show(_ item: Item, row: GridRow?, responses: Responses, order: PresentationOrder, undo: Bool, screen: some InterviewConsole) {
+    func show(_ item: Item, row: GridRow?, responses: Responses, order: PresentationOrder, check: AnswerCheck, undo: Bool, screen: some InterviewConsole) {
         screen.say()
         let text = QuestionnaireFile.replacingPipes(in: item.text(for: mode) ?? item.mainText ?? item.id) { name in
             questionnaire.pipedText(name, responses, system: ["_encuestador": interviewerName], number: NumberText.exact)
@@ -231,7 +231,7 @@ public struct PhoneInterview {
         }
         switch item.type {
         case .single(let l), .multiple(let l), .grid(let l):
-            let options = questionnaire.list(l).map { list in item.type.isGrid ? list.options : order.options(of: item, in: list) } ?? []
+            let options = check.offered(questionnaire.list(l).map { list in item.type.isGrid ? list.options : order.options(of: item, in: list) } ?? [], of: item, in: responses)
             for o in options { screen.say("  \(o.code)  \(o.label)") }
             if case .multiple = item.type, let hint = item.answerHint {
                 screen.say(screen.style("  " + hint + L(": los códigos separados por espacios", ": the codes separated by spaces"), "2"))
