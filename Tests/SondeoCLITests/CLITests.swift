@@ -39,9 +39,9 @@ import Testing
                                       columnas numéricas, con semilla y varios reinicios.
               sample                  Muestra representativa: tamaño, asignación por
                                       estratos, selección reproducible y pesos.
-              questionnaire           Cuestionarios en texto plano (.encuesta): revisarlos
-                                      y convertirlos en documento, HTML, JSON, XLSForm o
-                                      libro de códigos.
+              questionnaire           Cuestionarios en texto plano (.encuesta): revisarlos,
+                                      ensayarlos, traerlos de un XLSForm y convertirlos en
+                                      documento, HTML, JSON, XLSForm o libro de códigos.
               collect                 Entrevista en la terminal: elige el siguiente caso
                                       por llamar, registra el resultado de la llamada y
                                       hace las preguntas una a una.

@@ -69,10 +69,14 @@ public enum XLSFormExport {
             if case .single = item.type { return piped.contains(item.id) } else { return false }
         }.map(\.id))
         // `{_encuestador}`: ODK's `username` metadata (the name set in Collect), piped like an answer;
-        // `{_modo}`: the export's mode. Other system values (`{_radicado}`) have no ODK counterpart.
+        // `{_modo}`: the export's mode.
         if piped.contains("_encuestador") { survey.append(["username", Self.interviewerField, "", "", "", "", "", "", "", "", ""]) }
+        // `{_radicado}`: the PQRSL case number Sondeo puts in from the case; in ODK the interviewer types it first.
+        if piped.contains("_radicado") {
+            survey.append(["text", Self.caseNumberField, "Número de radicado de la PQRSL", "Lo escribe el encuestador antes de llamar, tal como está en el caso.", "yes", "", "", "", "", "", ""])
+        }
         func pipe(_ text: String) -> String {
-            let system = ["_encuestador": "${\(Self.interviewerField)}", "_modo": mode.label]
+            let system = ["_encuestador": "${\(Self.interviewerField)}", "_modo": mode.label, "_radicado": "${\(Self.caseNumberField)}"]
             return Self.pipe(text, labelled: labelled, system: system)
         }
         func label(_ item: Item) -> String { pipe(item.text(for: mode) ?? item.mainText ?? item.id) }
@@ -198,6 +202,9 @@ public enum XLSFormExport {
 
     /// The field that holds ODK's `username` metadata, for `{_encuestador}`.
     static let interviewerField = "encuestador_nombre"
+
+    /// The question where the interviewer types the PQRSL case number, for `{_radicado}`.
+    static let caseNumberField = "radicado_caso"
 
     /// `{x}` becomes `${x}`, or `${x_etiqueta}` for a single-choice answer in `labelled`; a system value
     /// what `system` gives it, or nothing.

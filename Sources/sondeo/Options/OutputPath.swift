@@ -6,7 +6,7 @@ import Foundation
 /// the format it writes (issue 17: never one format's bytes behind another's name, so Excel, SPSS or
 /// a PDF viewer never meets a CSV or an HTML page under its own name).
 enum FileKind: String, CaseIterable {
-    case csv, json, html, md, txt, xlsx, sav, zsav, dta
+    case csv, json, html, md, txt, xlsx, sav, zsav, dta, encuesta
     // Formats people ask for that no command writes: named so the refusal can say so.
     case xls, pdf, sps, `do`
 

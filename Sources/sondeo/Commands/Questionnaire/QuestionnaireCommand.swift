@@ -10,9 +10,9 @@ struct QuestionnaireCommand: ParsableCommand {
     static var configuration: CommandConfiguration {
         CommandConfiguration(
             commandName: "questionnaire",
-            abstract: L("Cuestionarios en texto plano (.encuesta): revisarlos y convertirlos en documento, HTML, JSON, XLSForm o libro de códigos.",
-                        "Plain-text questionnaires (.encuesta): check them and turn them into a document, HTML, JSON, XLSForm or codebook."),
-            subcommands: [QuestionnaireCheckCommand.self, QuestionnaireRenderCommand.self, QuestionnaireRehearseCommand.self, QuestionnairePublishCommand.self]
+            abstract: L("Cuestionarios en texto plano (.encuesta): revisarlos, ensayarlos, traerlos de un XLSForm y convertirlos en documento, HTML, JSON, XLSForm o libro de códigos.",
+                        "Plain-text questionnaires (.encuesta): check, rehearse, bring them from an XLSForm and turn them into a document, HTML, JSON, XLSForm or codebook."),
+            subcommands: [QuestionnaireCheckCommand.self, QuestionnaireRenderCommand.self, QuestionnaireRehearseCommand.self, QuestionnaireImportCommand.self, QuestionnairePublishCommand.self]
         )
     }
 
