@@ -144,9 +144,9 @@ enum ConditionScript {
         switch (op) { case "=": return a === b; case "<>": return a !== b; case "<": return a < b; case "<=": return a <= b;
           case ">": return a > b; case ">=": return a >= b; } return false;
       }
-      function piped(name, a) {
+      function piped(name, a, alt) {
         var x = a[name];
-        if (x === undefined || x === null || (typeof x === "object" && !Array.isArray(x))) return "—";
+        if (x === undefined || x === null || (typeof x === "object" && !Array.isArray(x))) return alt || "—";
         if (Array.isArray(x)) return x.join(", ");
         var chosen = form.querySelector("input[type=radio][name='" + name + "']:checked");
         var label = chosen && chosen.parentNode.querySelector("span");
@@ -157,7 +157,7 @@ enum ConditionScript {
         var a = answers();
         form.querySelectorAll("[data-pipe]").forEach(function (p) {
           var name = p.getAttribute("data-pipe");
-          if (form.querySelector("[name='" + name + "']")) p.textContent = piped(name, a);
+          if (form.querySelector("[name='" + name + "']")) p.textContent = piped(name, a, p.getAttribute("data-alt"));
         });
         form.querySelectorAll("[data-cond]").forEach(function (q) {
           var show = truth(val(JSON.parse(q.getAttribute("data-cond")), a));

@@ -5,9 +5,7 @@ import Survey
 extension FormHTML {
     static func question(_ item: Item, q: QuestionnaireFile, mode: Mode, responses: Responses, problems: [AnswerProblem],
                          order: PresentationOrder, system: [String: String]) -> String {
-        let text = QuestionnaireFile.replacingPipes(in: item.text(for: mode) ?? item.mainText ?? item.id) { name in
-            q.pipedText(name, responses, system: system) { ConditionScript.number($0) }
-        }
+        let text = q.piped(item.text(for: mode) ?? item.mainText ?? item.id, responses, system: system) { ConditionScript.number($0) }
         let kind: String
         switch item.type {
         case .multiple: kind = "multiple"
@@ -113,12 +111,13 @@ extension FormHTML {
     /// can show an answer given on the same page as soon as it is given («su calificación de 9»); the
     /// server's text (`pipedText`: «—» while unanswered) is what shows without script.
     static func pipedLegend(_ raw: String, q: QuestionnaireFile, responses: Responses, system: [String: String]) -> String {
-        let marked = QuestionnaireFile.replacingPipes(in: raw) { "\u{1}\($0)\u{1}" }
+        let marked = QuestionnaireFile.replacingPipes(in: raw) { name, fallback in "\u{1}\(name)\u{2}\(fallback ?? "")\u{1}" }
         return marked.split(separator: "\u{1}", omittingEmptySubsequences: false).enumerated().map { index, part in
-            let text = String(part)
-            guard index % 2 == 1 else { return esc(text) }
-            let value = esc(q.pipedText(text, responses, system: system) { ConditionScript.number($0) })
-            return q.item(text) == nil ? value : "<span class=\"pipe\" data-pipe=\"\(esc(text))\">\(value)</span>"
+            guard index % 2 == 1 else { return esc(String(part)) }
+            let pieces = part.split(separator: "\u{2}", omittingEmptySubsequences: false).map(String.init)
+            let name = pieces[0], fallback = pieces.count > 1 && !pieces[1].isEmpty ? pieces[1] : nil
+            let value = esc(q.pipedText(name, responses, system: system, fallback: fallback) { ConditionScript.number($0) })
+            return q.item(name) == nil ? value : "<span class=\"pipe\" data-pipe=\"\(esc(name))\"\(fallback.map { " data-alt=\"\(esc($0))\"" } ?? "")>\(value)</span>"
         }.joined()
     }
 }

@@ -118,7 +118,7 @@ import Testing
                message: "esta condición contradice la de su sección «Quejas» (a en (1, 2)): la pregunta nunca se mostrará")
         expect("a: sino\n  \"x\"\n  si a = 2 → ir a c\nb: entero 1..9\n  \"¿Cuántos?\"\nc: texto\n  \"¿Por qué {b}?\"\n",
                code: "DSL-072", line: 13, column: 13,
-               message: "«{b}» puede quedar sin responder (tiene condición, es opcional o un salto la omite): se mostrará «—»")
+               message: "«{b}» puede quedar sin responder (tiene condición, es opcional o un salto la omite): se mostrará «—»; escriba qué decir entonces: {b|…}")
     }
 
     @Test("NS/NR left out silently, missing text for a mode, NPS wording on a 1–5 scale, consent before personal data")
@@ -352,5 +352,28 @@ import Testing
         #expect(later.count == 1 && later.first?.position == TextPosition(line: 9, column: 35), "\(later.map { "\($0.position) \($0.spanish)" })")
         let bare = diagnostics(lists + "s: entero donde municipio = 1\n  \"S\"\n").filter { $0.code == "DSL-031" }
         #expect(bare.first?.spanish == "«donde» filtra las opciones de «una de» o «varias de»", "\(bare.map(\.spanish))")
+    }
+
+    @Test("piping an answer that allows NS/NR asks for the text to say instead ({x|…}); with it, or under «no x es NS», no warning")
+    func pipedSpecials() {
+        let body = """
+            s: una de cinco, permite NS
+              "¿Cuál?"
+            a: texto
+              "¿Por qué {s}?"
+            b: texto
+              "¿Por qué {s|ese servicio}?"
+            c: texto
+              "¿Por qué {s}?"
+              mostrar si no s es NS
+
+            """
+        let found = diagnostics(body).filter { $0.code == "DSL-072" }
+        #expect(found.map(\.position) == [TextPosition(line: 10, column: 13)], "\(found.map { "\($0.position) \($0.spanish)" })")
+        #expect(found.first?.spanish == "«{s}» permite NS: con esa respuesta el texto diría «—»; escriba qué decir entonces: {s|…}")
+        let q = QuestionnaireChecker.check(Self.header + body, file: "p").file
+        #expect(q.piped("¿Por qué {s|ese servicio}?", Responses(["s": .special("NS")])) { "\($0)" } == "¿Por qué ese servicio?")
+        #expect(q.piped("¿Por qué {s|ese servicio}?", Responses(["s": .number(4)])) { "\($0)" } == "¿Por qué Bien?")
+        #expect(q.piped("¿Por qué {s}?", Responses()) { "\($0)" } == "¿Por qué —?")
     }
 }

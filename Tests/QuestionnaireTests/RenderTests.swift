@@ -50,7 +50,7 @@ import Testing
         let survey = sheets.survey.split(separator: "\n").map(String.init)
         #expect(survey[0] == "type,name,label,hint,required,relevant,constraint,constraint_message,calculation,appearance,parameters,guidance_hint")
         #expect(sheets.choices.hasPrefix("list_name,name,label\n"))
-        #expect(sheets.settings == "form_title,form_id,version,default_language\nSatisfacción con los servicios de Confa,satisfaccion_servicios,2026.11,Español (es)\n")
+        #expect(sheets.settings == "form_title,form_id,version,default_language\nSatisfacción con los servicios de Confa,satisfaccion_servicios,2026.12,Español (es)\n")
         #expect(survey.contains { $0.hasPrefix("select_one escala_0_10_ns_nr,nps,") })
         #expect(sheets.choices.contains("escala_0_10_ns_nr,98,No sabe\n"))
         // «si consentimiento = 2 → terminar rechazo» becomes the relevance of everything after it

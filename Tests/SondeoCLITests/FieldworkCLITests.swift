@@ -24,7 +24,7 @@ import Testing
         let store = dir.path("campo.sqlite")
         let first = try SondeoRunner.run(["questionnaire", "publish", Self.satisfaccion, "--store", store])
         #expect(first.status == 0)
-        #expect(first.stdout.hasPrefix("Publicado «satisfaccion_servicios» versión 2026.11 en \(store) (SHA-256 "))
+        #expect(first.stdout.hasPrefix("Publicado «satisfaccion_servicios» versión 2026.12 en \(store) (SHA-256 "))
         let again = try SondeoRunner.run(["questionnaire", "publish", Self.satisfaccion, "--store", store])
         #expect(again.stdout.contains("ya estaba publicado con este mismo texto"))
         let edited = dir.path("editada.encuesta")
@@ -32,7 +32,7 @@ import Testing
             .write(toFile: edited, atomically: true, encoding: .utf8)
         let changed = try SondeoRunner.run(["questionnaire", "publish", edited, "--store", store])
         #expect(changed.status == 65)
-        #expect(changed.stderr == "error[STORE-002]: la versión 2026.11 de «satisfaccion_servicios» ya se publicó con otro texto: cambie el número de versión en el archivo\n")
+        #expect(changed.stderr == "error[STORE-002]: la versión 2026.12 de «satisfaccion_servicios» ya se publicó con otro texto: cambie el número de versión en el archivo\n")
     }
 
     @Test("sample load: once, the same file again adds nothing; an unpublished questionnaire is suggested")
@@ -110,7 +110,7 @@ import Testing
         for (unit, answers) in [("AF2", [(String, Double)]()), ("AF3", [("consentimiento", 1), ("servicio", 2)]),
                                 ("AF4", [("consentimiento", 1), ("servicio", 2), ("usos", 3), ("nps", 8), ("csat", 4), ("atributos_amabilidad", 4),
                                          ("atributos_espera", 3), ("atributos_informacion", 4)])] {
-            let record = InterviewRecord(questionnaire: "satisfaccion_servicios", version: "2026.11", respondent: unit, mode: "telefono", interviewer: "e01",
+            let record = InterviewRecord(questionnaire: "satisfaccion_servicios", version: "2026.12", respondent: unit, mode: "telefono", interviewer: "e01",
                                          startedAt: "2026-11-30T14:00:00Z", endedAt: nil, disposition: nil, source: "collect", answers: [])
             _ = try store.answerCall(record, attempt: ContactAttempt(unit: unit, interviewer: "e01", startedAt: "2026-11-30T14:00:00Z",
                                                                      endedAt: "2026-11-30T14:00:00Z", disposition: "interrumpida"))

@@ -72,7 +72,7 @@ import Testing
         #expect(try body(direct).count > 50)
         #expect(try body(direct) == body(html))
         #expect(try body(byID) == body(html))
-        #expect(try String(contentsOfFile: direct, encoding: .utf8).contains("satisfaccion_servicios versión 2026.11"))
+        #expect(try String(contentsOfFile: direct, encoding: .utf8).contains("satisfaccion_servicios versión 2026.12"))
         let fileWithoutQuestionnaire = try SondeoRunner.run(["report", export, "--out", dir.path("y.html")])
         #expect(fileWithoutQuestionnaire.status == 64 && fileWithoutQuestionnaire.stderr.contains("indique su cuestionario con --questionnaire"))
 

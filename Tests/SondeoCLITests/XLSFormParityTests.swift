@@ -90,6 +90,10 @@ struct XLSFormParityTests {
         let (sondeo, javaRosa) = try replays(Self.satisfaccion, plan: promoter)
         #expect(sondeo == javaRosa)
         #expect(!sondeo.contains("razones") && !sondeo.contains("atributos_sedes") && !sondeo.contains("contacto"), "\(sondeo)")
+        // «No sabe» which service: the text reads its alternative, {servicio|Confa}, in both.
+        let (unknown, unknownJavaRosa) = try replays(Self.satisfaccion, plan: "consentimiento=1\nservicio=98\nusos=2\nnps=9\ncsat=4\n")
+        #expect(unknown == unknownJavaRosa)
+        #expect(unknown.contains("csat\tEn general, ¿qué tan satisfecho está con el servicio de Confa?\tok"), "\(unknown)")
         let (refusedSondeo, refusedJavaRosa) = try replays(Self.satisfaccion, plan: "consentimiento=2\nservicio=1\n")
         #expect(refusedSondeo == refusedJavaRosa)
         #expect(refusedSondeo == "consentimiento\tAcepto participar y autorizo el tratamiento de mis datos personales según la Ley 1581 de 2012.\tok\n")

@@ -353,9 +353,13 @@ struct CheckContext {
                 if symbol.order >= order {
                     sink.error("DSL-061", at: position, width: pipe.name.count + 2, "«{\(pipe.name)}» se muestra antes de que se pregunte: solo se pueden insertar respuestas anteriores",
                                "«{\(pipe.name)}» is shown before it is asked: only earlier answers can be inserted")
-                } else if symbol.conditional && !(symbol.conditionalSection != nil && symbol.conditionalSection == item.section) {
-                    sink.warning("DSL-072", at: position, width: pipe.name.count + 2, "«{\(pipe.name)}» puede quedar sin responder (tiene condición, es opcional o un salto la omite): se mostrará «—»",
-                                 "«{\(pipe.name)}» may be unanswered (it has a condition, is optional or a jump skips it): «—» will be shown")
+                } else if pipe.fallback == nil, symbol.conditional && !(symbol.conditionalSection != nil && symbol.conditionalSection == item.section) {
+                    sink.warning("DSL-072", at: position, width: pipe.name.count + 2, "«{\(pipe.name)}» puede quedar sin responder (tiene condición, es opcional o un salto la omite): se mostrará «—»; escriba qué decir entonces: {\(pipe.name)|…}",
+                                 "«{\(pipe.name)}» may be unanswered (it has a condition, is optional or a jump skips it): «—» will be shown; write what to say then: {\(pipe.name)|…}")
+                } else if pipe.fallback == nil, !symbol.specials.isEmpty, !handlesSpecials(item, pipe.name) {
+                    let names = symbol.specials.sorted().joined(separator: "/")
+                    sink.warning("DSL-072", at: position, width: pipe.name.count + 2, "«{\(pipe.name)}» permite \(names): con esa respuesta el texto diría «—»; escriba qué decir entonces: {\(pipe.name)|…}",
+                                 "«{\(pipe.name)}» allows \(names): with that answer the text would read «—»; write what to say then: {\(pipe.name)|…}")
                 }
             }
         }
@@ -403,5 +407,21 @@ struct CheckContext {
                          "option \(option.code) has no «\(filter.column)»: «\(item.id)» will never offer it")
         }
         expression(filter.value, order: order, own: item.id, role: .calculation)
+    }
+
+    /// Whether the item is shown only when `id` is not a special: its condition requires `no id es NS`
+    /// for every special `id` allows, or an ordinary comparison that a special cannot meet is not assumed.
+    func handlesSpecials(_ item: Item, _ id: String) -> Bool {
+        guard let condition = item.condition, let symbol = symbols[id] else { return false }
+        var excluded = Set<String>()
+        func walk(_ e: Expression) {
+            switch e {
+            case .binary("y", let a, let b, _): walk(a); walk(b)
+            case .unary("no", .isSpecial(.reference(let r, _), let name, _), _) where r == id: excluded.insert(name)
+            default: break
+            }
+        }
+        walk(condition)
+        return symbol.specials.isSubset(of: excluded)
     }
 }

@@ -182,6 +182,7 @@ private struct Converter {
         var kinds: [String: XPathTranslation.Kind] = [:]
         var listOfQuestion: [String: String] = [:]
         var labelHelpers: [String: String] = [:]   // `x_etiqueta` → x
+        var labelFallbacks: [String: String] = [:]  // `x_etiqueta` → its alternative text
         var interviewerField: String?
         var usedIds = Set<String>()
         for row in sheets.survey {
@@ -190,9 +191,17 @@ private struct Converter {
             guard let base = type.first, !name.isEmpty else { continue }
             if base == "username" { interviewerField = name; continue }
             if name == XLSFormExport.caseNumberField && base == "text" { continue }
-            if base == "calculate", row["calculation"].hasPrefix("jr:choice-name("), name.hasSuffix("_etiqueta") {
-                labelHelpers[name] = String(name.dropLast("_etiqueta".count))
-                continue
+            if base == "calculate", name.hasSuffix("_etiqueta") {
+                let question = String(name.dropLast("_etiqueta".count))
+                let calculation = row["calculation"]
+                if calculation.hasPrefix("jr:choice-name(") { labelHelpers[name] = question; continue }
+                // `{x|texto}`: if(string-length(${x}) = 0 or …, 'texto', …).
+                if calculation.hasPrefix("if(string-length(${\(question)}) = 0") {
+                    labelHelpers[name] = question
+                    let fallback = Self.arguments(of: calculation).dropFirst().first ?? ""
+                    labelFallbacks[name] = String(fallback.dropFirst().dropLast())
+                    continue
+                }
             }
             var id = Self.id(name)
             if usedIds.contains(id) { var n = 2; while usedIds.contains("\(id)_\(n)") { n += 1 }; id = "\(id)_\(n)" }
@@ -235,7 +244,8 @@ private struct Converter {
             var out = text
             while let start = out.range(of: "${"), let end = out[start.upperBound...].firstIndex(of: "}") {
                 let name = String(out[start.upperBound..<end])
-                let replacement = name == interviewerField ? "{_encuestador}" : name == XLSFormExport.caseNumberField ? "{_radicado}" : "{\(ids[name] ?? Self.id(name))}"
+                let reference = (ids[name] ?? Self.id(name)) + (labelFallbacks[name].map { "|" + $0 } ?? "")
+                let replacement = name == interviewerField ? "{_encuestador}" : name == XLSFormExport.caseNumberField ? "{_radicado}" : "{\(reference)}"
                 out.replaceSubrange(start.lowerBound...end, with: replacement)
             }
             return out

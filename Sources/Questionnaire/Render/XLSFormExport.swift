@@ -62,12 +62,25 @@ public enum XLSFormExport {
         }
         // Single-choice answers piped into a text read as their label, as in Sondeo: ODK pipes the code, so
         // each gets a calculate `<id>_etiqueta` = jr:choice-name(…) right after it, and the text pipes that.
-        let piped = Set(q.items.flatMap { item in
-            ([item.text(for: mode) ?? item.mainText ?? ""] + item.rows.map(\.text)).flatMap { QuestionnaireFile.pipes(in: $0).map(\.name) }
-        })
+        let pipes = q.items.flatMap { item in
+            ([item.text(for: mode) ?? item.mainText ?? ""] + item.rows.map(\.text)).flatMap { QuestionnaireFile.pipes(in: $0) }
+        }
+        let piped = Set(pipes.map(\.name))
+        // `{id|texto}`: the alternative when unanswered or NS/NR goes into that calculate too (the first
+        // one written, when a question is piped with several).
+        var fallbacks: [String: String] = [:]
+        for p in pipes { if let f = p.fallback, fallbacks[p.name] == nil { fallbacks[p.name] = f } }
         let labelled = Set(q.items.filter { item in
-            if case .single = item.type { return piped.contains(item.id) } else { return false }
+            if case .single = item.type, piped.contains(item.id) { return true }
+            return fallbacks[item.id] != nil
         }.map(\.id))
+        func labelCalculation(_ item: Item) -> String {
+            let value: String
+            if case .single = item.type { value = "jr:choice-name(${\(item.id)}, '${\(item.id)}')" } else { value = "${\(item.id)}" }
+            guard let fallback = fallbacks[item.id] else { return value }
+            let missing = ["string-length(${\(item.id)}) = 0"] + q.specials.filter { item.allowedSpecials.contains($0.name) }.map { "${\(item.id)} = \($0.code)" }
+            return "if(\(missing.joined(separator: " or ")), '\(fallback.replacingOccurrences(of: "'", with: "’"))', \(value))"
+        }
         // `{_encuestador}`: ODK's `username` metadata (the name set in Collect), piped like an answer;
         // `{_modo}`: the export's mode.
         if piped.contains("_encuestador") { survey.append(["username", Self.interviewerField, "", "", "", "", "", "", "", "", ""]) }
@@ -107,9 +120,6 @@ public enum XLSFormExport {
             case .single(let l):
                 if let f = item.choiceFilter { filters[survey.count] = choiceFilter(f, item) }
                 survey.append(["select_one \(list(l, withSpecials: item.allowedSpecials))", item.id, label(item), hint, required, relevant, constraint, constraintMessage, "", "", randomize])
-                if labelled.contains(item.id) {
-                    survey.append(["calculate", item.id + "_etiqueta", "", "", "", "", "", "", "jr:choice-name(${\(item.id)}, '${\(item.id)}')", "", ""])
-                }
             case .multiple(let l):
                 var c = constraint
                 if let m = item.maximum { c = (c.isEmpty ? "" : c + " and ") + "count-selected(.) <= \(m)" }
@@ -159,6 +169,9 @@ public enum XLSFormExport {
                     survey.append(["select_one \(listId)", item.variable(of: row), pipe(row.text), "", required, row.condition?.xpath(specials: specials, mode: mode) ?? "", "", "", "", "", ""])
                 }
                 survey.append(["end_group", "", "", "", "", "", "", "", "", "", ""])
+            }
+            if labelled.contains(item.id) {
+                survey.append(["calculate", item.id + "_etiqueta", "", "", "", "", "", "", labelCalculation(item), "", ""])
             }
             // The interviewer's instructions (`[encuestador] …`): ODK's guidance hint, shown to whoever fills
             // the form in (Collect's «Show guidance for questions»), never read as the question.

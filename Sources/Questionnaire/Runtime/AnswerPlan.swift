@@ -77,9 +77,7 @@ public struct AnswerPlan: Sendable {
                         break
                     }
                 }
-                let shown = QuestionnaireFile.replacingPipes(in: text) { name in
-                    q.pipedText(name, responses, system: system) { PlainNumber.text($0) }
-                }
+                let shown = q.piped(text, responses, system: system) { PlainNumber.text($0) }
                 steps.append(Step(variable: variable, text: shown, outcomes: outcomes))
             }
         }

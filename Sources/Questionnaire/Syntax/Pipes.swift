@@ -1,31 +1,45 @@
-/// Answers piped into a question's text: `{id}`, `{id.codigo}` and system values such as `{_encuestador}`.
+/// Answers piped into a question's text: `{id}`, `{id.codigo}`, system values such as `{_encuestador}`,
+/// and `{id|texto}`: what reads instead when the answer is missing or NS/NR («…con el servicio de
+/// {servicio|Confa}?»).
 extension QuestionnaireFile {
-    /// The `{id}` and `{id.codigo}` references piped into a text, with their column in the text.
-    static func pipes(in text: String) -> [(name: String, offset: Int)] {
-        var result: [(String, Int)] = []
-        scanPipes(text) { name, offset in result.append((name, offset)); return nil }
+    /// The references piped into a text, with their column in the text and their alternative text.
+    static func pipes(in text: String) -> [(name: String, offset: Int, fallback: String?)] {
+        var result: [(String, Int, String?)] = []
+        scanPipes(text) { name, fallback, offset in result.append((name, offset, fallback)); return nil }
         return result
     }
 
     /// The text with each `{id}` or `{id.codigo}` replaced by `transform(id)`: how every renderer
     /// shows a piped answer (`${id}` in XLSForm, «id» on paper, a highlight in HTML).
     public static func replacingPipes(in text: String, _ transform: (String) -> String) -> String {
-        scanPipes(text) { name, _ in transform(name) }
+        scanPipes(text) { name, _, _ in transform(name) }
+    }
+
+    /// The same, with each reference's alternative text (`{id|texto}`), nil when it has none.
+    public static func replacingPipes(in text: String, withFallback transform: (String, String?) -> String) -> String {
+        scanPipes(text) { name, fallback, _ in transform(name, fallback) }
+    }
+
+    /// A text as the respondent reads it, every answer piped in (``pipedText(_:_:system:fallback:number:)``):
+    /// the one rendering of the phone interview, the web form, its review page and a rehearsal.
+    public func piped(_ text: String, _ responses: Responses, system: [String: String] = [:], number: (Double) -> String) -> String {
+        Self.replacingPipes(in: text) { name, fallback in pipedText(name, responses, system: system, fallback: fallback, number: number) }
     }
 
     /// How an earlier answer reads inside a text: the label of its code, else its value (numbers as
-    /// `number` writes them); «—» when unanswered or answered NS/NR, so that a question never reads
-    /// «…el servicio de No sabe?» (the interviewer rephrases, as the DSL-072 warning says). The same in
+    /// `number` writes them); when unanswered or answered NS/NR, the reference's alternative text, else «—»,
+    /// so that a question never reads «…el servicio de No sabe?» (DSL-072 asks for the alternative). The same in
     /// the terminal interview and the web form. A system value (`_encuestador`) reads as `system` gives it;
     /// a `calcular` item as its value.
-    public func pipedText(_ name: String, _ responses: Responses, system: [String: String] = [:], number: (Double) -> String) -> String {
+    public func pipedText(_ name: String, _ responses: Responses, system: [String: String] = [:], fallback: String? = nil, number: (Double) -> String) -> String {
         if let value = system[name] { return value }
+        let missing = fallback ?? "—"
         // A calculated value is worked out from the answers, as every condition sees it.
         if responses[name] == nil, let item = item(name), case .calculated = item.type {
-            guard case .number(let x) = Evaluator(self, mode: .web).evaluate(.reference(name, item.position), responses) else { return "—" }
+            guard case .number(let x) = Evaluator(self, mode: .web).evaluate(.reference(name, item.position), responses) else { return missing }
             return number(x)
         }
-        guard let answer = responses[name] else { return "—" }
+        guard let answer = responses[name] else { return missing }
         switch answer {
         case .number(let x):
             if let item = item(name), case .single(let l) = item.type,
@@ -33,7 +47,7 @@ extension QuestionnaireFile {
             return number(x)
         case .text(let s): return s
         case .codes(let c): return c.sorted().map(String.init).joined(separator: ", ")
-        case .special: return "—"
+        case .special: return missing
         }
     }
 
@@ -53,14 +67,17 @@ extension QuestionnaireFile {
     /// Walks the `{…}` references of a text; `replacement` returns what to put in place of each
     /// (nil keeps it as written). Returns the rewritten text.
     @discardableResult
-    private static func scanPipes(_ text: String, _ replacement: (String, Int) -> String?) -> String {
+    private static func scanPipes(_ text: String, _ replacement: (String, String?, Int) -> String?) -> String {
         var result = ""
         let chars = Array(text)
         var i = 0
         while i < chars.count {
             if chars[i] == "{", let close = chars[(i + 1)...].firstIndex(of: "}") {
                 let inner = String(chars[(i + 1)..<close])
-                result += replacement(String(inner.split(separator: ".").first ?? ""), i) ?? String(chars[i...close])
+                let bar = inner.firstIndex(of: "|")
+                let reference = bar.map { String(inner[..<$0]) } ?? inner
+                let fallback = bar.map { String(inner[inner.index(after: $0)...]) }
+                result += replacement(String(reference.split(separator: ".").first ?? "").trimmingCharacters(in: .whitespaces), fallback, i) ?? String(chars[i...close])
                 i = close + 1
             } else {
                 result.append(chars[i])

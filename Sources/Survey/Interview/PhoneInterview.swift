@@ -220,9 +220,7 @@ public struct PhoneInterview {
     /// With `undo`, «<» takes back «contestó» (nothing was answered in this call yet).
     func show(_ item: Item, row: GridRow?, responses: Responses, order: PresentationOrder, check: AnswerCheck, undo: Bool, screen: some InterviewConsole) {
         screen.say()
-        let text = QuestionnaireFile.replacingPipes(in: item.text(for: mode) ?? item.mainText ?? item.id) { name in
-            questionnaire.pipedText(name, responses, system: ["_encuestador": interviewerName], number: NumberText.exact)
-        }
+        let text = questionnaire.piped(item.text(for: mode) ?? item.mainText ?? item.id, responses, system: ["_encuestador": interviewerName], number: NumberText.exact)
         screen.question(text + (row.map { " — " + $0.text } ?? ""))
         if row == nil || row?.id == order.rows(of: item).first?.id {
             item.instructions.forEach(screen.instruction)

@@ -45,9 +45,7 @@ extension SurveyForm {
             var lines: [(String, String)] = []
             for index in items where states[index] == .applies {
                 let item = questionnaire.items[index]
-                let text = QuestionnaireFile.replacingPipes(in: item.text(for: mode) ?? item.mainText ?? item.id) { name in
-                    questionnaire.pipedText(name, responses, system: system, number: NumberText.exact)
-                }
+                let text = questionnaire.piped(item.text(for: mode) ?? item.mainText ?? item.id, responses, system: system, number: NumberText.exact)
                 switch item.type {
                 case .note, .calculated: continue
                 case .grid:
