@@ -9,7 +9,7 @@ extension FormHTML {
         let kind: String
         switch item.type {
         case .multiple: kind = "multiple"
-        case .text, .date: kind = "text"
+        case .text, .date, .time, .dateTime: kind = "text"
         default: kind = "number"
         }
         let condition = item.condition.map { " data-cond=\"\(esc(ConditionScript.json($0)))\"" } ?? ""
@@ -81,6 +81,10 @@ extension FormHTML {
         case .date:
             let value: String = { if case .text(let s)? = responses[item.id] { return s } else { return "" } }()
             html += "<input type=\"date\" name=\"\(esc(item.id))\" aria-label=\"\(esc(text))\" value=\"\(esc(value))\">"
+        case .time, .dateTime:
+            let value: String = { if case .text(let s)? = responses[item.id] { return s } else { return "" } }()
+            let input = { if case .time = item.type { return "time" } else { return "datetime-local" } }()
+            html += "<input type=\"\(input)\" name=\"\(esc(item.id))\" aria-label=\"\(esc(text))\" value=\"\(esc(value))\">"
         case .grid(let list):
             let choices = options(list)
             html += "<div class=\"caja-matriz\"><table class=\"matriz\"><thead><tr><th></th>" + choices.map { "<th scope=\"col\">\(esc($0.label))</th>" }.joined()

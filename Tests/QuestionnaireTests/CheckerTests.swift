@@ -57,7 +57,7 @@ import Testing
     @Test("unknown keyword, type, list and id, each with «¿quiso decir?»")
     func unknownNames() {
         expect("pregunta_1: eteros 1..5\n  \"x\"\n", code: "DSL-004", line: 7, column: 13,
-               message: "«eteros» no es un tipo de pregunta (una de, varias de, escala, entero, decimal, texto, fecha, sino, nota, calcular, matriz de); ¿quiso decir «entero»?")
+               message: "«eteros» no es un tipo de pregunta (una de, varias de, escala, entero, decimal, texto, fecha, fecha y hora, hora, sino, nota, calcular, matriz de); ¿quiso decir «entero»?")
         expect("seccon \"A\"\n", code: "DSL-001", line: 7, column: 1,
                message: "«seccon» no es una palabra del lenguaje al comienzo de una línea (encuesta, versión, modos, especiales, parcial, lista, sección o «id: tipo»); ¿quiso decir «seccion»?")
         expect("a: una de sinno\n  \"x\"\n", code: "DSL-050", line: 7, column: 11, message: "la lista «sinno» no existe; ¿quiso decir «sino»?")
@@ -375,5 +375,29 @@ import Testing
         #expect(q.piped("¿Por qué {s|ese servicio}?", Responses(["s": .special("NS")])) { "\($0)" } == "¿Por qué ese servicio?")
         #expect(q.piped("¿Por qué {s|ese servicio}?", Responses(["s": .number(4)])) { "\($0)" } == "¿Por qué Bien?")
         #expect(q.piped("¿Por qué {s}?", Responses()) { "\($0)" } == "¿Por qué —?")
+    }
+
+    @Test("a question every answer jumps over (DSL-076): each code, each special and no answer tried; one answer that reaches it is enough")
+    func unreachable() {
+        let body = """
+            acepta: una de sino, permite NS
+              "¿Acepta?"
+              si acepta = 2 → terminar rechazo
+              si acepta = 1 → ir a fin
+              si acepta es NS → terminar rechazo
+            edad: entero 0..120
+              "Edad"
+            otra: texto
+              "Otra"
+            fin: texto
+              "Fin"
+
+            """
+        let found = diagnostics(body).filter { $0.code == "DSL-076" }
+        #expect(found.map(\.position) == [TextPosition(line: 12, column: 1)], "\(found.map { "\($0.position) \($0.spanish)" })")
+        #expect(found.first?.spanish == "«edad» y 1 pregunta más después de ella nunca se preguntan: toda respuesta de «acepta» (línea 7) salta por encima")
+        // Without the NS jump, «No sabe» reaches «edad»: nothing to say.
+        let reachable = body.replacingOccurrences(of: "  si acepta es NS → terminar rechazo\n", with: "")
+        #expect(diagnostics(reachable).filter { $0.code == "DSL-076" }.isEmpty)
     }
 }

@@ -166,4 +166,18 @@ import Testing
         // An unanswered text is the empty text, as XPath's regex() sees it.
         #expect(value("coincide(t, \"^$\")") == .bool(true))
     }
+
+    @Test("hora and fecha y hora: typed forms put as stored (8:05 → 08:05; a space or T), impossible ones refused")
+    func times() {
+        let text = "encuesta t \"T\"\nversión 1\nmodos presencial\nh: hora\n  \"H\"\nc: fecha y hora\n  \"C\"\n"
+        let q = QuestionnaireChecker.check(text, file: "t").file
+        #expect(q.answer(typed: "8:05", for: q.item("h")!) == .answer(.text("08:05")))
+        #expect(q.answer(typed: "2026-12-06 14:30", for: q.item("c")!) == .answer(.text("2026-12-06T14:30")))
+        let check = AnswerCheck(q, mode: .presencial)
+        #expect(check.problems(item: q.item("h")!, variable: "h", answer: .text("08:05"), in: Responses()).isEmpty)
+        #expect(check.problems(item: q.item("h")!, variable: "h", answer: .text("24:10"), in: Responses()).map(\.spanish) == ["«h» espera una hora hh:mm (de 00:00 a 23:59)"])
+        #expect(check.problems(item: q.item("c")!, variable: "c", answer: .text("2026-02-30T10:00"), in: Responses()).map(\.spanish) == ["«c» espera una fecha y hora aaaa-mm-ddThh:mm"])
+        let wrong = QuestionnaireChecker.check(text + "x: texto\n  \"X\"\n  mostrar si h >= 8\n", file: "t").diagnostics.filter { $0.code == "DSL-063" }
+        #expect(wrong.first?.spanish == "una hora se compara con otra hora o con una hora escrita \"hh:mm\" (p. ej. \"08:00\")", "\(wrong.map(\.spanish))")
+    }
 }

@@ -168,6 +168,30 @@ struct XLSFormParityTests {
         #expect(unknown == unknownJavaRosa && unknown.contains("sede\t¿Qué sede visita con más frecuencia?\tok"), "\(unknown)")
     }
 
+    @Test("hora and fecha y hora: a time checked against opening hours, a later question shown by the time given")
+    func times() throws {
+        let text = """
+            encuesta t "T"
+            versión 1
+            modos web
+            llegada: hora
+              "¿A qué hora llegó a la sede?"
+              validar llegada >= "07:00" y llegada <= "18:00" "Las sedes abren de 7:00 a 18:00"
+            cita: fecha y hora
+              "¿Cuándo es su próxima cita?"
+            salida: hora
+              "¿A qué hora salió?"
+              mostrar si llegada >= "12:00"
+
+            """
+        let (morning, morningJavaRosa) = try replays(text, plan: "llegada=06:30\nllegada=09:15\ncita=2026-12-10T09:00\nsalida=10:00\n")
+        #expect(morning == morningJavaRosa)
+        // By hand: 06:30 is before opening; 09:15 is before noon, so «salida» is not asked.
+        #expect(morning == "llegada\t¿A qué hora llegó a la sede?\trestriccion,ok\ncita\t¿Cuándo es su próxima cita?\tok\n")
+        let (afternoon, afternoonJavaRosa) = try replays(text, plan: "llegada=18:30\nllegada=13:15\ncita=2026-12-10T09:00\nsalida=14:00\n")
+        #expect(afternoon == afternoonJavaRosa && afternoon.contains("salida\t¿A qué hora salió?\tok"), "\(afternoon)")
+    }
+
     static let functions = """
         encuesta funciones "Funciones"
         versión 2026.12

@@ -21,6 +21,8 @@ import org.javarosa.core.model.Constants;
 import org.javarosa.core.model.FormDef;
 import org.javarosa.core.model.SelectChoice;
 import org.javarosa.core.model.data.DateData;
+import org.javarosa.core.model.data.DateTimeData;
+import org.javarosa.core.model.data.TimeData;
 import org.javarosa.core.model.data.DecimalData;
 import org.javarosa.core.model.data.IAnswerData;
 import org.javarosa.core.model.data.IntegerData;
@@ -98,6 +100,8 @@ public class JavaRosaReplay {
             case Constants.DATATYPE_INTEGER: return new IntegerData(Integer.parseInt(value));
             case Constants.DATATYPE_DECIMAL: return new DecimalData(Double.parseDouble(value));
             case Constants.DATATYPE_DATE: return new DateData(DateUtils.parseDate(value));
+            case Constants.DATATYPE_TIME: return new TimeData(DateUtils.parseTime(value));
+            case Constants.DATATYPE_DATE_TIME: return new DateTimeData(DateUtils.parseDateTime(value));
             default: return new StringData(value);
         }
     }

@@ -4,7 +4,7 @@ import Diagnostics
 /// conditions, the handling of NS/NR, and cycles among calculated values.
 extension CheckContext {
     enum Role { case relevance, rule, calculation }
-    enum ValueType { case boolean, number, text, multiple, date, unknown }
+    enum ValueType { case boolean, number, text, multiple, date, time, dateTime, unknown }
 
     mutating func expression(_ e: Expression, order: Int, own: String?, role: Role) {
         var named = false
@@ -73,6 +73,8 @@ extension CheckContext {
             case .multiple: return .multiple
             case .text: return .text
             case .date: return .date
+            case .time: return .time
+            case .dateTime: return .dateTime
             case .note: return .unknown
             }
         case .unary(let op, let inner, let position):
@@ -201,6 +203,20 @@ extension CheckContext {
         if (ta == .text && tb == .number) || (ta == .number && tb == .text) {
             typeError(position, "se compara un texto con un número", "a text is compared with a number")
             return
+        }
+        // A time with a time or "hh:mm"; a date and time with another or "aaaa-mm-ddThh:mm".
+        for (t, other, ot) in [(ta, b, tb), (tb, a, ta)] where t == .time || t == .dateTime {
+            let written: Bool = {
+                guard case .text(let s, _) = other else { return false }
+                return t == .time ? TimeText.isTime(s) : TimeText.isDateTime(s)
+            }()
+            if ot != t && !written && ot != .unknown {
+                typeError(other.position, t == .time ? "una hora se compara con otra hora o con una hora escrita \"hh:mm\" (p. ej. \"08:00\")"
+                                                     : "una fecha y hora se compara con otra o con una escrita \"aaaa-mm-ddThh:mm\" (p. ej. \"2026-12-01T08:00\")",
+                          t == .time ? "a time is compared with another time or a time written \"hh:mm\" (e.g. \"08:00\")"
+                                     : "a date and time is compared with another or one written \"yyyy-mm-ddThh:mm\"")
+                return
+            }
         }
         // A date is compared with another date or a date written "aaaa-mm-dd"; anything else never matches.
         for (t, other, ot) in [(ta, b, tb), (tb, a, ta)] where t == .date {

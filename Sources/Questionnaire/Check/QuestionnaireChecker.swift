@@ -39,6 +39,8 @@ struct CheckContext {
     var sink: DiagnosticSink
     let options: QuestionnaireChecker.Options
     let symbols: [String: Symbol]
+    /// Each item's position by id.
+    let itemIndex: [String: Int]
     static let reserved: Set<String> = ["y", "o", "no", "en", "si", "es", "modo", "incluye", "respondida"]
 
     init(questionnaire: QuestionnaireFile, sink: DiagnosticSink, options: QuestionnaireChecker.Options) {
@@ -46,6 +48,7 @@ struct CheckContext {
         self.sink = sink
         self.options = options
         symbols = questionnaire.symbols()
+        itemIndex = questionnaire.itemIndices()
     }
 
     mutating func run() {
@@ -54,6 +57,7 @@ struct CheckContext {
         lists()
         for (order, item) in questionnaire.items.enumerated() { checkItem(item, order: order) }
         calculatedCycles()
+        unreachableQuestions()
         consent()
         for (index, section) in questionnaire.sections.enumerated() {
             let next = index + 1 < questionnaire.sections.count ? questionnaire.sections[index + 1].firstItem : questionnaire.items.count
@@ -280,7 +284,7 @@ struct CheckContext {
                                "«\(disposition)» is not a disposition (\(Dispositions.all.joined(separator: ", ")))\(hint.english)")
                 }
             case .go(let target):
-                guard let targetIndex = questionnaire.items.firstIndex(where: { $0.id == target }) else {
+                guard let targetIndex = itemIndex[target] else {
                     let hint = Suggestion.hints(for: target, among: questionnaire.items.map(\.id))
                     sink.error("DSL-066", at: jump.position, "«ir a \(target)»: no hay una pregunta «\(target)»\(hint.spanish)", "«ir a \(target)»: there is no question «\(target)»\(hint.english)")
                     continue

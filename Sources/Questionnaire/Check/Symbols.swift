@@ -12,6 +12,8 @@ struct Symbol {
         case decimal(low: Double?, high: Double?)
         case text
         case date
+        case time
+        case dateTime
         case calculated
         case note
     }
@@ -38,13 +40,22 @@ extension QuestionnaireFile {
     func symbols() -> [String: Symbol] {
         var table: [String: Symbol] = [:]
         // Items that an «ir a» passes over may be unanswered, like items with a condition.
-        var jumpedOver = Set<Int>()
+        // Counted as ranges (+1 where one starts, −1 where it ends), so that many long jumps stay linear.
+        let indices = itemIndices()
+        var starts = [Int](repeating: 0, count: items.count + 1)
         for (order, item) in items.enumerated() {
             for jump in item.jumps {
-                if case .go(let target) = jump.target, let end = items.firstIndex(where: { $0.id == target }), end > order + 1 {
-                    jumpedOver.formUnion((order + 1)..<end)
+                if case .go(let target) = jump.target, let end = indices[target], end > order + 1 {
+                    starts[order + 1] += 1
+                    starts[end] -= 1
                 }
             }
+        }
+        var jumpedOver = Set<Int>()
+        var open = 0
+        for order in items.indices {
+            open += starts[order]
+            if open > 0 { jumpedOver.insert(order) }
         }
         for (order, item) in items.enumerated() {
             let own = item.condition != nil || item.optional || jumpedOver.contains(order)
@@ -63,6 +74,8 @@ extension QuestionnaireFile {
             case .decimal(let low, let high): kind = .decimal(low: low, high: high)
             case .text: kind = .text
             case .date: kind = .date
+            case .time: kind = .time
+            case .dateTime: kind = .dateTime
             case .note: kind = .note
             case .calculated: kind = .calculated
             case .grid(let list):

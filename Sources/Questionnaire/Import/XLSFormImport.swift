@@ -441,9 +441,8 @@ private struct Converter {
         case "note": q.kind = "nota"
         case "calculate":
             q.kind = "calcular"
-        case "time", "datetime", "datetime-local":
-            note("survey", row.line, "«\(row["name"])» (\(base)) no se convirtió: el lenguaje todavía no tiene hora ni fecha y hora", "«\(row["name"])» (\(base)) was not converted: the language has no time or date-time yet")
-            return nil
+        case "time": q.kind = "hora"
+        case "datetime", "datetime-local": q.kind = "fecha y hora"
         case "rank":
             note("survey", row.line, "«\(row["name"])» (rank) no se convirtió: el lenguaje todavía no tiene «ordenar»", "«\(row["name"])» (rank) was not converted: the language has no ranking yet")
             return nil

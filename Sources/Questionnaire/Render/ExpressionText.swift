@@ -18,6 +18,12 @@ extension Expression {
         return s.count == 10 && s.enumerated().allSatisfy { index, c in index == 4 || index == 7 ? c == "-" : c.isASCII && c.isNumber }
     }
 
+    /// A text written as a time of day, `"08:00"`.
+    var isTimeText: Bool {
+        guard case .text(let s, _) = self else { return false }
+        return TimeText.isTime(s)
+    }
+
     private func render(xpath: Bool, own: String?, specials: [String: Int], mode: Mode) -> String {
         func sub(_ e: Expression, parent: String) -> String {
             let text = e.render(xpath: xpath, own: own, specials: specials, mode: mode)
@@ -45,6 +51,16 @@ extension Expression {
             if ["=", "<>", "<", "<=", ">", ">="].contains(op), a.isDateText || b.isDateText {
                 left = "date(\(left))"
                 right = "date(\(right))"
+            }
+            // A time compared with a time written "08:00": XPath 1.0 compares texts only by = and !=, so
+            // both become the number hhmm (0800 → 800).
+            if ["=", "<>", "<", "<=", ">", ">="].contains(op), a.isTimeText || b.isTimeText {
+                func minutes(_ e: Expression, _ text: String) -> String {
+                    if case .text(let s, _) = e, TimeText.isTime(s) { return String(Int(s.replacingOccurrences(of: ":", with: "")) ?? 0) }
+                    return "number(translate(format-date-time(\(text), '%H:%M'), ':', ''))"
+                }
+                left = minutes(a, left)
+                right = minutes(b, right)
             }
             switch op {
             case "y": return "\(left) and \(right)"

@@ -64,6 +64,8 @@ public enum QuestionnaireDocument {
             return ["Número: ______ \(range)"] + (specials.isEmpty ? [] : [specials.joined(separator: "  ")])
         case .text: return ["_________________________________________________", "_________________________________________________"]
         case .date: return ["Fecha: ____ / ____ / ________"]
+        case .time: return ["Hora: ____ : ____"]
+        case .dateTime: return ["Fecha: ____ / ____ / ________   Hora: ____ : ____"]
         case .grid(let l):
             let options = q.list(l)?.options ?? []
             var lines = ["| | " + options.map { "\($0.code) \($0.label)" }.joined(separator: " | ") + " |",
@@ -103,6 +105,8 @@ public enum QuestionnaireDocument {
                 body += "<input type=\"number\"\(low.map { " min=\"\($0)\"" } ?? "")\(high.map { " max=\"\($0)\"" } ?? "") name=\"\(item.id)\">\n"
             case .text: body += "<textarea name=\"\(item.id)\" rows=\"3\"></textarea>\n"
             case .date: body += "<input type=\"date\" name=\"\(item.id)\">\n"
+            case .time: body += "<input type=\"time\" name=\"\(item.id)\">\n"
+            case .dateTime: body += "<input type=\"datetime-local\" name=\"\(item.id)\">\n"
             case .grid(let l):
                 let options = q.list(l)?.options ?? []
                 // NS/NR are columns of a grid, one answer per row, like the list's codes.

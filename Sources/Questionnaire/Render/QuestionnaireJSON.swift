@@ -99,7 +99,7 @@ public enum Variables {
                 result.append(Variable(name: item.id, label: label, item: item.id, values: values + specialValues, missing: specials.map(\.code), kind: .numeric))
             case .integer, .decimal, .calculated:
                 result.append(Variable(name: item.id, label: label, item: item.id, values: specialValues, missing: specials.map(\.code), kind: .numeric))
-            case .text:
+            case .text, .time, .dateTime:
                 result.append(Variable(name: item.id, label: label, item: item.id, values: [], missing: [], kind: .text))
             case .date:
                 result.append(Variable(name: item.id, label: label, item: item.id, values: [], missing: [], kind: .date))

@@ -49,13 +49,14 @@ public enum XLSFormExport {
         }
         // The relevance each item gets from the jumps before it.
         var skipped = [[String]](repeating: [], count: q.items.count)
+        let indices = q.itemIndices()
         for (index, item) in q.items.enumerated() {
             for jump in item.jumps {
                 let guardText = "not(\(jump.condition.xpath(specials: specials, mode: mode)))"
                 let end: Int
                 switch jump.target {
                 case .end: end = q.items.count
-                case .go(let id): end = q.items.firstIndex { $0.id == id } ?? q.items.count
+                case .go(let id): end = indices[id] ?? q.items.count
                 }
                 if index + 1 < end { for j in (index + 1)..<end { skipped[j].append(guardText) } }
             }
@@ -159,6 +160,8 @@ public enum XLSFormExport {
                 let appearance = item.shortText.map { $0.keyboard == "numeric" ? "numbers" : "" } ?? "multiline"
                 survey.append(["text", item.id, label(item), hint, required, relevant, constraint, constraintMessage, "", appearance, ""])
             case .date: survey.append(["date", item.id, label(item), hint, required, relevant, constraint, constraintMessage, "", "", ""])
+            case .time: survey.append(["time", item.id, label(item), hint, required, relevant, constraint, constraintMessage, "", "", ""])
+            case .dateTime: survey.append(["dateTime", item.id, label(item), hint, required, relevant, constraint, constraintMessage, "", "", ""])
             case .note: survey.append(["note", item.id, label(item), "", "", relevant, "", "", "", "", ""])
             case .calculated(let e): survey.append(["calculate", item.id, "", "", "", "", "", "", e.xpath(specials: specials, mode: mode), "", ""])
             case .grid(let l):

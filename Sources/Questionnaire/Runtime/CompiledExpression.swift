@@ -54,7 +54,7 @@ extension Evaluator {
         case .mode: return .constant(.text(mode.rawValue))
         case .reference(let id, _):
             guard let slot = layout.slot(id) else { return .constant(.missing) }
-            if let item = questionnaire.item(id), case .calculated(let formula) = item.type {
+            if let formula = formulas[id] {
                 guard expanding.insert(id).inserted else { return .constant(.missing) }
                 defer { expanding.remove(id) }
                 return .calculated(slot: slot, formula: node(formula, expanding: &expanding))

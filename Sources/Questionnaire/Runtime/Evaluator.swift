@@ -18,11 +18,16 @@ public struct Evaluator: Sendable {
     private let specialCodes: [(name: String, code: Double)]
     /// Where `hoy()` reads the date: the system clock, or a fixed one in tests.
     public let clock: Clock
+    /// The formula of each `calcular` item, by id (compiling a reference must not search the items).
+    let formulas: [String: Expression]
 
     public init(_ questionnaire: QuestionnaireFile, mode: Mode, clock: Clock = .system) {
         self.questionnaire = questionnaire
         self.mode = mode
         self.clock = clock
+        var formulas: [String: Expression] = [:]
+        for item in questionnaire.items { if case .calculated(let e) = item.type, formulas[item.id] == nil { formulas[item.id] = e } }
+        self.formulas = formulas
         layout = AnswerLayout(questionnaire)
         specialCodes = questionnaire.specials.map { ($0.name, Double($0.code)) }
     }

@@ -10,6 +10,8 @@ final class ItemRules: Sendable {
         case multiple(known: Set<Int>, list: String, maximum: Int?, exclusive: Set<Int>)
         case text
         case date
+        case time
+        case dateTime
         /// Notes and calculations take no answer.
         case unanswerable
     }
@@ -38,6 +40,8 @@ final class ItemRules: Sendable {
                              exclusive: Set(item.exclusive + (q.list(list)?.options.filter(\.exclusive).map(\.code) ?? [])))
         case .text: kind = .text
         case .date: kind = .date
+        case .time: kind = .time
+        case .dateTime: kind = .dateTime
         case .note, .calculated: kind = .unanswerable
         }
         allowedSpecials = item.allowedSpecials
@@ -92,6 +96,14 @@ final class ItemRules: Sendable {
         case .date:
             if case .text(let s) = answer, AnswerCheck.isDate(s) {} else {
                 found.append(error("«\(variable)» espera una fecha aaaa-mm-dd", "«\(variable)» expects a date yyyy-mm-dd"))
+            }
+        case .time:
+            if case .text(let s) = answer, TimeText.isTime(s) {} else {
+                found.append(error("«\(variable)» espera una hora hh:mm (de 00:00 a 23:59)", "«\(variable)» expects a time hh:mm (00:00 to 23:59)"))
+            }
+        case .dateTime:
+            if case .text(let s) = answer, TimeText.isDateTime(s) {} else {
+                found.append(error("«\(variable)» espera una fecha y hora aaaa-mm-ddThh:mm", "«\(variable)» expects a date and time yyyy-mm-ddThh:mm"))
             }
         case .unanswerable:
             found.append(error("«\(variable)» no se responde", "«\(variable)» is not answered"))

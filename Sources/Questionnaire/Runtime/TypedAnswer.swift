@@ -25,6 +25,10 @@ extension QuestionnaireFile {
         switch item.type {
         case .text, .date:
             return .answer(.text(text))
+        case .time:
+            return .answer(.text(TimeText.time(text) ?? text))
+        case .dateTime:
+            return .answer(.text(TimeText.dateTime(text) ?? text))
         case .multiple:
             let codes = text.split(whereSeparator: { $0 == " " || $0 == "," }).map { Int($0) }
             guard codes.allSatisfy({ $0 != nil }) else {

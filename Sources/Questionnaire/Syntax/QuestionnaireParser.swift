@@ -20,7 +20,7 @@ public enum QuestionnaireParser {
 /// Keywords the parser knows, for «¿quiso decir …?».
 enum Keywords {
     static let topLevel = ["encuesta", "version", "modos", "especiales", "parcial", "lista", "seccion"]
-    static let types = ["una", "varias", "escala", "entero", "decimal", "texto", "fecha", "sino", "nota", "calcular", "matriz"]
+    static let types = ["una", "varias", "escala", "entero", "decimal", "texto", "fecha", "hora", "sino", "nota", "calcular", "matriz"]
     static let modifiers = ["opcional", "permite", "filas", "opciones", "maximo", "exclusiva", "donde"]
     static let itemLines = ["mostrar", "validar", "advertir", "si", "encuestador", "ayuda"]
 }
@@ -258,7 +258,10 @@ private struct ParserState {
         case "entero": let r = range(); type = .integer(low: r?.0, high: r?.1)
         case "decimal": let r = range(); type = .decimal(low: r?.0, high: r?.1)
         case "texto": type = .text
-        case "fecha": type = .date
+        case "fecha":
+            // `fecha y hora`
+            if i + 1 < tokens.count, tokens[i].keyword == "y", tokens[i + 1].keyword == "hora" { i += 2; type = .dateTime } else { type = .date }
+        case "hora": type = .time
         case "sino": type = .yesNo
         case "nota": type = .note
         case "calcular":
@@ -269,8 +272,8 @@ private struct ParserState {
         default:
             let hint = Suggestion.hints(for: typeWord, among: Keywords.types)
             sink.error("DSL-004", at: typeToken.position, width: typeToken.width,
-                       "«\(typeToken.word!)» no es un tipo de pregunta (una de, varias de, escala, entero, decimal, texto, fecha, sino, nota, calcular, matriz de)\(hint.spanish)",
-                       "«\(typeToken.word!)» is not a question type (una de, varias de, escala, entero, decimal, texto, fecha, sino, nota, calcular, matriz de)\(hint.english)")
+                       "«\(typeToken.word!)» no es un tipo de pregunta (una de, varias de, escala, entero, decimal, texto, fecha, fecha y hora, hora, sino, nota, calcular, matriz de)\(hint.spanish)",
+                       "«\(typeToken.word!)» is not a question type (una de, varias de, escala, entero, decimal, texto, fecha, fecha y hora, hora, sino, nota, calcular, matriz de)\(hint.english)")
             return
         }
         var item = Item(id: id, type: type, position: tokens[0].position)

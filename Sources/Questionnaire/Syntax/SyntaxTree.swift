@@ -33,6 +33,12 @@ public struct QuestionnaireFile: Sendable {
     /// The list of that name.
     public func list(_ name: String) -> AnswerList? { lists.first { $0.id == name } }
 
+    /// The position of each item by its id (the first, when an id repeats): for passes over every jump,
+    /// which must not search the items once per jump.
+    public func itemIndices() -> [String: Int] {
+        Dictionary(items.enumerated().map { ($1.id, $0) }, uniquingKeysWith: { first, _ in first })
+    }
+
     /// The item of that id.
     public func item(_ id: String) -> Item? { items.first { $0.id == id } }
 }
@@ -113,6 +119,10 @@ public enum ItemType: Sendable {
     case decimal(low: Double?, high: Double?)
     case text
     case date
+    /// `hora`: a time of day, stored `hh:mm` (24 hours).
+    case time
+    /// `fecha y hora`: stored `aaaa-mm-ddThh:mm`, Colombian time.
+    case dateTime
     case yesNo
     case note
     case calculated(Expression)
@@ -131,6 +141,8 @@ public enum ItemType: Sendable {
         case .decimal: return "decimal"
         case .text: return "texto"
         case .date: return "fecha"
+        case .time: return "hora"
+        case .dateTime: return "fecha_hora"
         case .yesNo: return "sino"
         case .note: return "nota"
         case .calculated: return "calcular"

@@ -240,6 +240,8 @@ public struct PhoneInterview {
         case .integer, .decimal:
             if let hint = item.answerHint { screen.say("  " + hint) }
         case .date: screen.say("  aaaa-mm-dd")
+        case .time: screen.say("  hh:mm (24 horas)")
+        case .dateTime: screen.say("  aaaa-mm-dd hh:mm")
         case .note: screen.say(screen.style("  " + L("(Enter para seguir)", "(Enter to continue)"), "2"))
         case .text, .calculated: break
         }

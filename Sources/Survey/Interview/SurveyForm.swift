@@ -107,7 +107,7 @@ public struct SurveyForm: Sendable {
                 case .multiple:
                     let codes = values(variable).compactMap { Int($0) }
                     if !values(variable).isEmpty { responses[variable] = .codes(Set(codes)) }
-                case .text, .date:
+                case .text, .date, .time, .dateTime:
                     if let text = values(variable).first { responses[variable] = .text(text) }
                 default:
                     guard let text = values(variable).first else { continue }

@@ -33,7 +33,7 @@ struct ResponseRows {
             case .note, .calculated: continue
             case .single, .yesNo, .scale, .integer, .decimal:
                 if let c = cells(item.id, .number) { readers.append(SlotReader(slot: slots.lowerBound, source: .single(c))) }
-            case .text, .date:
+            case .text, .date, .time, .dateTime:
                 if let c = cells(item.id, .text) { readers.append(SlotReader(slot: slots.lowerBound, source: .single(c))) }
             case .grid:
                 for slot in slots {
