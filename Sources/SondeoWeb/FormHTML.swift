@@ -89,13 +89,13 @@ enum FormHTML {
 extension FormHTML {
     /// The review before sending (``SurveyForm/review(_:system:)``): every answered page with its
     /// answers and a «Cambiar» button, then «Enviar respuestas». Nothing is final until that button.
-    static func review(_ form: SurveyForm, action: String, csrf: String, responses: Responses) -> String {
+    static func review(_ form: SurveyForm, action: String, csrf: String, responses: Responses, system: [String: String] = [:]) -> String {
         let q = form.questionnaire
         var body = "<header><p class=\"marca\">Confa</p><h1>\(esc(q.title ?? q.id ?? "Encuesta"))</h1>"
         body += "<progress class=\"progreso\" value=\"1\" max=\"1\" aria-label=\"Avance: todas las páginas respondidas\"></progress>"
         body += "<p class=\"paso\">Revise sus respuestas antes de enviarlas: puede cambiar cualquiera.</p></header>\n"
         body += "<form id=\"revision\" method=\"post\" action=\"\(esc(action))\">\n<input type=\"hidden\" name=\"csrf\" value=\"\(esc(csrf))\">\n"
-        for page in form.review(responses) {
+        for page in form.review(responses, system: system) {
             body += "<section class=\"revision\"><h2>\(esc(page.title ?? "Página \(page.page + 1)"))</h2><dl>"
             for line in page.lines { body += "<dt>\(esc(line.question))</dt><dd>\(esc(line.answer))</dd>" }
             body += "</dl><button type=\"submit\" name=\"\(SurveyForm.actionField)\" value=\"\(SurveyForm.changePrefix)\(page.page)\" class=\"secundario\" "

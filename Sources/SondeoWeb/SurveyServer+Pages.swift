@@ -8,9 +8,10 @@ import Survey
 /// checked and saved whole. The rules are `SurveyForm`'s; this file only reads the request and renders.
 extension SurveyServer {
 
-    /// What `{_encuestador}` reads on an interviewer's form: the name on the staff record, else the code.
-    static func pipes(_ staff: WebUser?) -> [String: String] {
-        staff.map { ["_encuestador": $0.name ?? $0.code] } ?? [:]
+    /// The system values piped into this case's texts (``SystemValues``): `{_encuestador}` the name on the
+    /// staff record (else the code), `{_muestra.campo}` the case's sample columns.
+    func pipes(_ staff: WebUser?, unit: String) throws -> [String: String] {
+        SystemValues.of(interviewer: staff.map { $0.name ?? $0.code }, mode: form.mode, unit: try store.sampleUnit(of: questionnaireID, unit: unit))
     }
 
     /// The polite closing page of a case whose stratum's quota is full.
@@ -32,7 +33,7 @@ extension SurveyServer {
         }
         let responses = interview.map { Responses(stored: $0.answers, of: form.questionnaire) } ?? Responses()
         if form.atReview(responses) {
-            var response = Self.html(FormHTML.review(form, action: action, csrf: csrf.field, responses: responses), status: .ok)
+            var response = Self.html(FormHTML.review(form, action: action, csrf: csrf.field, responses: responses, system: try pipes(staff, unit: unit)), status: .ok)
             response.setCookie(self.csrf.cookie(csrf.cookie, request))
             return response
         }
@@ -46,7 +47,7 @@ extension SurveyServer {
         }
         let order = PresentationOrder(questionnaire: questionnaireID, respondent: unit, responses: responses)
         var response = Self.html(FormHTML.form(form, page: page, action: action, csrf: csrf.field, responses: responses, problems: [], order: order, banner: banner,
-                                                system: Self.pipes(staff)),
+                                                system: try pipes(staff, unit: unit)),
                                  status: .ok)
         response.setCookie(self.csrf.cookie(csrf.cookie, request))
         return response
@@ -96,7 +97,7 @@ extension SurveyServer {
         var (responses, problems) = form.read(page: page, fields: fields, into: stored)
         if !problems.isEmpty {
             return Self.html(FormHTML.form(form, page: page, action: action, csrf: csrf.field(cookie), responses: responses, problems: problems, order: order,
-                                           system: Self.pipes(staff)),
+                                           system: try pipes(staff, unit: unit)),
                              status: .unprocessableContent)
         }
         order.stamp(&responses, of: form.questionnaire)

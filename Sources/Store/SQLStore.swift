@@ -151,6 +151,16 @@ public final class SQLStore: WebStore, CaseStore, Sendable {
         }
     }
 
+    public func sampleUnit(of questionnaire: String, unit: String) throws -> SampleUnit? {
+        try database.read { tx in
+            var found: SampleUnit?
+            try tx.each("SELECT \(Self.sampleColumns) FROM sample_case WHERE questionnaire = ? AND unit = ?", [.text(questionnaire), .text(unit)]) { row in
+                found = Self.sampleUnit(row)
+            }
+            return found
+        }
+    }
+
     // MARK: - Attempts, appointments, claims
 
     public func record(_ attempt: ContactAttempt, questionnaire: String) throws {

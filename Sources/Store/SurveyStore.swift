@@ -27,6 +27,8 @@ public protocol SurveyStore: Sendable {
     func interviewRows(of questionnaire: String) throws -> [InterviewRow]
     /// The sample cases with their design columns, by unit.
     func sampleUnits(of questionnaire: String) throws -> [String: SampleUnit]
+    /// One sampled unit, or nil when it is not in the sample.
+    func sampleUnit(of questionnaire: String, unit: String) throws -> SampleUnit?
     /// The contact attempts of a case, oldest first.
     func attempts(questionnaire: String, unit: String) throws -> [ContactAttempt]
     /// The interview of a respondent, finished or not.

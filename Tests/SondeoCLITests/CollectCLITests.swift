@@ -342,3 +342,49 @@ import Testing
     }
 }
 
+
+/// `{_muestra.campo}`: a column of the sample file read into the script, the same at the phone, in a
+/// rehearsal and back from the XLSForm.
+@Suite struct SamplePreloadTests {
+    static let questionnaire = """
+        encuesta saludo "Saludo"
+        versión 1
+        modos teléfono
+        lista sino: 1 Sí | 2 No
+        persona: una de sino
+          "Buenos días, ¿hablo con {_muestra.nombre|la persona afiliada}, de {_muestra.municipio}?"
+          si persona = 2 → terminar no_elegible
+        fin: nota
+          "Gracias."
+
+        """
+
+    @Test("the phone script reads the case's name and municipality; an empty name reads the alternative")
+    func phone() throws {
+        let dir = TemporaryDirectory()
+        let store = dir.path("s.sqlite")
+        let file = dir.file("saludo.encuesta", text: Self.questionnaire)
+        let sample = dir.file("muestra.csv", text: "id_afiliado,nombre,municipio,estrato,peso\nAF1,Ana Gómez,Chinchiná,A,1\nAF2,,Manizales,A,1\n")
+        #expect(try SondeoRunner.run(["questionnaire", "publish", file, "--store", store]).status == 0)
+        #expect(try SondeoRunner.run(["sample", "load", sample, "--questionnaire", "saludo", "--store", store]).status == 0)
+        let first = try SondeoRunner.run(["collect", "saludo", "--interviewer", "e01", "--store", store, "--unit", "AF1"], input: "1\nq\n")
+        #expect(first.stdout.contains("Buenos días, ¿hablo con Ana Gómez, de Chinchiná?"), "\(first.stdout)")
+        let second = try SondeoRunner.run(["collect", "saludo", "--interviewer", "e01", "--store", store, "--unit", "AF2"], input: "1\nq\n")
+        #expect(second.stdout.contains("Buenos días, ¿hablo con la persona afiliada, de Manizales?"), "\(second.stdout)")
+    }
+
+    @Test("a rehearsal takes the sample's values from the plan; the XLSForm asks the interviewer for them and comes back as {_muestra.…}")
+    func rehearsalAndXLSForm() throws {
+        let dir = TemporaryDirectory()
+        let file = dir.file("saludo.encuesta", text: Self.questionnaire)
+        let plan = dir.file("plan.txt", text: "_muestra.nombre=Ana Gómez\n_muestra.municipio=Chinchiná\npersona=1\n")
+        let rehearsal = try SondeoRunner.run(["questionnaire", "rehearse", file, "--plan", plan, "--format", "csv"])
+        #expect(rehearsal.stdout == "variable,texto,respuesta\npersona,\"Buenos días, ¿hablo con Ana Gómez, de Chinchiná?\",aceptada\n", "\(rehearsal.stdout)\(rehearsal.stderr)")
+        let workbook = dir.path("saludo.xlsx")
+        #expect(try SondeoRunner.run(["questionnaire", "render", file, "--format", "xlsform", "--out", workbook, "--mode", "telefono"]).status == 0)
+        let back = dir.path("back.encuesta")
+        let imported = try SondeoRunner.run(["questionnaire", "import", workbook, "--out", back])
+        #expect(imported.status == 0, "\(imported.stderr)")
+        #expect(try String(contentsOfFile: back, encoding: .utf8).contains("\"Buenos días, ¿hablo con {_muestra.nombre}, de {_muestra.municipio}?\""))
+    }
+}

@@ -340,11 +340,11 @@ struct CheckContext {
             if (text.mode == .telefono || (text.mode == nil && modes.contains(.telefono))) && words > 40 {
                 sink.warning("DSL-084", at: text.position, "\(words) palabras: por teléfono, más de 40 son difíciles de leer y recordar", "\(words) words: over the phone, more than 40 are hard to read and remember")
             }
-            for pipe in QuestionnaireFile.pipes(in: text.text) where pipe.name.hasPrefix("_") && !QuestionnaireFile.systemValues.contains(pipe.name) {
+            for pipe in QuestionnaireFile.pipes(in: text.text) where pipe.name.hasPrefix("_") && !QuestionnaireFile.isSystemValue(pipe.name) {
                 let position = TextPosition(line: text.position.line, column: text.position.column + 1 + pipe.offset)
                 let hint = Suggestion.hints(for: pipe.name, among: QuestionnaireFile.systemValues)
                 sink.error("DSL-075", at: position, width: pipe.name.count + 2,
-                           "«{\(pipe.name)}» no es un valor del sistema (hay: \(QuestionnaireFile.systemValues.map { "{\($0)}" }.joined(separator: ", ")))\(hint.spanish)",
+                           "«{\(pipe.name)}» no es un valor del sistema (hay: \(QuestionnaireFile.systemValues.map { "{\($0)}" }.joined(separator: ", ")) y {_muestra.columna})\(hint.spanish)",
                            "«{\(pipe.name)}» is not a system value (there are: \(QuestionnaireFile.systemValues.map { "{\($0)}" }.joined(separator: ", ")))\(hint.english)")
             }
             for pipe in QuestionnaireFile.pipes(in: text.text) where !pipe.name.hasPrefix("_") {

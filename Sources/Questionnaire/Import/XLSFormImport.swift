@@ -183,6 +183,7 @@ private struct Converter {
         var listOfQuestion: [String: String] = [:]
         var labelHelpers: [String: String] = [:]   // `x_etiqueta` → x
         var labelFallbacks: [String: String] = [:]  // `x_etiqueta` → its alternative text
+        var sampleFields: [String: String] = [:]    // `muestra_nombre` → nombre
         var interviewerField: String?
         var usedIds = Set<String>()
         for row in sheets.survey {
@@ -191,6 +192,10 @@ private struct Converter {
             guard let base = type.first, !name.isEmpty else { continue }
             if base == "username" { interviewerField = name; continue }
             if name == XLSFormExport.caseNumberField && base == "text" { continue }
+            if base == "text", name.hasPrefix(XLSFormExport.sampleFieldPrefix), (labelColumn.map { row[$0] } ?? "").hasPrefix(XLSFormExport.sampleFieldLabel) {
+                sampleFields[name] = String(name.dropFirst(XLSFormExport.sampleFieldPrefix.count))
+                continue
+            }
             if base == "calculate", name.hasSuffix("_etiqueta") {
                 let question = String(name.dropLast("_etiqueta".count))
                 let calculation = row["calculation"]
@@ -245,7 +250,8 @@ private struct Converter {
             while let start = out.range(of: "${"), let end = out[start.upperBound...].firstIndex(of: "}") {
                 let name = String(out[start.upperBound..<end])
                 let reference = (ids[name] ?? Self.id(name)) + (labelFallbacks[name].map { "|" + $0 } ?? "")
-                let replacement = name == interviewerField ? "{_encuestador}" : name == XLSFormExport.caseNumberField ? "{_radicado}" : "{\(reference)}"
+                let replacement = name == interviewerField ? "{_encuestador}" : name == XLSFormExport.caseNumberField ? "{_radicado}"
+                    : sampleFields[name].map { "{\(QuestionnaireFile.samplePrefix)\($0)}" } ?? "{\(reference)}"
                 out.replaceSubrange(start.lowerBound...end, with: replacement)
             }
             return out
@@ -334,7 +340,7 @@ private struct Converter {
                 continue  // metadata: Sondeo records start, end, mode and interviewer itself
             case "calculate" where name == "disposicion_final" || labelHelpers[name] != nil:
                 continue
-            case "text" where name == XLSFormExport.caseNumberField:
+            case "text" where name == XLSFormExport.caseNumberField || sampleFields[name] != nil:
                 continue
             default:
                 guard let id = ids[name] else { continue }

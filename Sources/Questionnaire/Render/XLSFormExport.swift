@@ -89,8 +89,15 @@ public enum XLSFormExport {
         if piped.contains("_radicado") {
             survey.append(["text", Self.caseNumberField, "Número de radicado de la PQRSL", "Lo escribe el encuestador antes de llamar, tal como está en el caso.", "yes", "", "", "", "", "", ""])
         }
+        // `{_muestra.campo}`: the case's sample column; ODK has no sample, so the interviewer types it first.
+        var sampleFields: [String: String] = [:]
+        for name in piped.sorted() where name.hasPrefix(QuestionnaireFile.samplePrefix) {
+            let field = String(name.dropFirst(QuestionnaireFile.samplePrefix.count))
+            sampleFields[name] = "${\(Self.sampleFieldPrefix + field)}"
+            survey.append(["text", Self.sampleFieldPrefix + field, Self.sampleFieldLabel + field, "Lo escribe el encuestador, tal como está en la muestra.", "yes", "", "", "", "", "", ""])
+        }
         func pipe(_ text: String) -> String {
-            let system = ["_encuestador": "${\(Self.interviewerField)}", "_modo": mode.label, "_radicado": "${\(Self.caseNumberField)}"]
+            let system = ["_encuestador": "${\(Self.interviewerField)}", "_modo": mode.label, "_radicado": "${\(Self.caseNumberField)}"].merging(sampleFields) { a, _ in a }
             return Self.pipe(text, labelled: labelled, system: system)
         }
         func label(_ item: Item) -> String { pipe(item.text(for: mode) ?? item.mainText ?? item.id) }
@@ -221,6 +228,10 @@ public enum XLSFormExport {
 
     /// The question where the interviewer types the PQRSL case number, for `{_radicado}`.
     static let caseNumberField = "radicado_caso"
+
+    /// The questions where the interviewer types a sample column, for `{_muestra.campo}`: `muestra_campo`.
+    static let sampleFieldPrefix = "muestra_"
+    static let sampleFieldLabel = "Dato de la muestra: "
 
     /// `{x}` becomes `${x}`, or `${x_etiqueta}` for a single-choice answer in `labelled`; a system value
     /// what `system` gives it, or nothing.

@@ -25,6 +25,8 @@ public struct AnswerPlan: Sendable {
     }
 
     public var entries: [Entry]
+    /// System values the plan sets (`_encuestador=Laura`, `_muestra.nombre=Ana`), as the interview would.
+    public var system: [String: String] = [:]
 
     /// Reads a plan; every line names a variable of `questionnaire`. Blank lines and `#` comments are skipped.
     public init(text: String, file: String, questionnaire: QuestionnaireFile) throws(AnswerPlanError) {
@@ -35,6 +37,10 @@ public struct AnswerPlan: Sendable {
             if line.isEmpty || line.hasPrefix("#") { continue }
             guard let equals = line.firstIndex(of: "=") else { throw .noEquals(file: file, line: index + 1, text: line) }
             let variable = line[..<equals].trimmingCharacters(in: .whitespaces)
+            if QuestionnaireFile.isSystemValue(variable) {
+                system[variable] = String(line[line.index(after: equals)...]).trimmingCharacters(in: .whitespaces)
+                continue
+            }
             guard variables.contains(variable) else {
                 throw .unknownVariable(file: file, line: index + 1, variable: variable, suggestion: Suggestion.closest(to: variable, among: variables))
             }
@@ -43,7 +49,8 @@ public struct AnswerPlan: Sendable {
     }
 
     /// The rehearsal: each question that applies, in order, with the plan's tries for it.
-    public func replay(_ check: AnswerCheck, file: String, system: [String: String] = [:]) throws(AnswerPlanError) -> [Step] {
+    public func replay(_ check: AnswerCheck, file: String, system defaults: [String: String] = [:]) throws(AnswerPlanError) -> [Step] {
+        let system = defaults.merging(self.system) { _, planned in planned }
         let q = check.routing.evaluator.questionnaire
         let tries = Dictionary(grouping: entries, by: \.variable)
         var responses = Responses()

@@ -55,12 +55,21 @@ extension QuestionnaireFile {
     /// The system values a text may pipe: who interviews, how, and the PQRSL case.
     public static let systemValues = ["_encuestador", "_modo", "_radicado"]
 
+    /// `{_muestra.nombre}`: a column of the sample file loaded for the questionnaire (name, municipality…),
+    /// as the case has it.
+    public static let samplePrefix = "_muestra."
+
+    /// Whether a piped name is a system value the interview fills in.
+    public static func isSystemValue(_ name: String) -> Bool {
+        systemValues.contains(name) || (name.hasPrefix(samplePrefix) && name.count > samplePrefix.count)
+    }
+
     public static func systemValueLabel(_ name: String) -> String {
         switch name {
         case "_encuestador": return "nombre del encuestador"
         case "_modo": return "modo"
         case "_radicado": return "número de radicado"
-        default: return String(name.dropFirst())
+        default: return name.hasPrefix(samplePrefix) ? "dato de la muestra: " + name.dropFirst(samplePrefix.count) : String(name.dropFirst())
         }
     }
 
@@ -77,7 +86,10 @@ extension QuestionnaireFile {
                 let bar = inner.firstIndex(of: "|")
                 let reference = bar.map { String(inner[..<$0]) } ?? inner
                 let fallback = bar.map { String(inner[inner.index(after: $0)...]) }
-                result += replacement(String(reference.split(separator: ".").first ?? "").trimmingCharacters(in: .whitespaces), fallback, i) ?? String(chars[i...close])
+                // `{id.codigo}` names the question; `{_muestra.campo}` is a sample field, named whole.
+                let trimmed = reference.trimmingCharacters(in: .whitespaces)
+                let name = trimmed.hasPrefix(Self.samplePrefix) ? trimmed : String(trimmed.split(separator: ".").first ?? "")
+                result += replacement(name, fallback, i) ?? String(chars[i...close])
                 i = close + 1
             } else {
                 result.append(chars[i])

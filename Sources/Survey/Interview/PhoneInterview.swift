@@ -83,6 +83,7 @@ public struct PhoneInterview {
         if given > 0 { screen.say(L("Se continúa la entrevista: \(NumberText.count(given, "respuesta ya guardada", "respuestas ya guardadas")).",
                                     "Resuming: \(given) answers already saved.")) }
         let check = AnswerCheck(questionnaire, mode: mode)
+        let system = SystemValues.of(interviewer: interviewerName, mode: mode, unit: try store.sampleUnit(of: id, unit: unit))
         var passed = Set<String>()           // optional questions left blank in this session
         var history: [String] = []           // variables asked, for «<»
         var revisit: String?                 // the variable «<» went back to: asked again, its answer shown and kept on Enter
@@ -108,7 +109,7 @@ public struct PhoneInterview {
                 screen.heading(questionnaire.sections[s].title)
                 section = item.section
             }
-            show(item, row: row, responses: responses, order: order, check: check, undo: history.isEmpty && !savedNow, screen: screen)
+            show(item, row: row, responses: responses, order: order, check: check, system: system, undo: history.isEmpty && !savedNow, screen: screen)
             let kept = variable == revisit ? responses[variable] : nil
             if let kept {
                 screen.say(screen.style("  " + L("Respuesta guardada: \(questionnaire.shownAnswer(kept, item: item, codes: true)) — Enter la conserva", "Saved answer: \(questionnaire.shownAnswer(kept, item: item, codes: true)) — Enter keeps it"), "2"))
@@ -218,9 +219,10 @@ public struct PhoneInterview {
 
     /// Shows a question: its text for the mode with piped answers, instructions, options and keys.
     /// With `undo`, «<» takes back «contestó» (nothing was answered in this call yet).
-    func show(_ item: Item, row: GridRow?, responses: Responses, order: PresentationOrder, check: AnswerCheck, undo: Bool, screen: some InterviewConsole) {
+    func show(_ item: Item, row: GridRow?, responses: Responses, order: PresentationOrder, check: AnswerCheck, system: [String: String], undo: Bool,
+              screen: some InterviewConsole) {
         screen.say()
-        let text = questionnaire.piped(item.text(for: mode) ?? item.mainText ?? item.id, responses, system: ["_encuestador": interviewerName], number: NumberText.exact)
+        let text = questionnaire.piped(item.text(for: mode) ?? item.mainText ?? item.id, responses, system: system, number: NumberText.exact)
         screen.question(text + (row.map { " — " + $0.text } ?? ""))
         if row == nil || row?.id == order.rows(of: item).first?.id {
             item.instructions.forEach(screen.instruction)
