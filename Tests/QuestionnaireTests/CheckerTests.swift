@@ -222,7 +222,7 @@ import Testing
         let found = diagnostics(body).filter { $0.code == "DSL-075" }
         #expect(found.count == 1)
         #expect(found.first?.position == TextPosition(line: 8, column: 13))
-        #expect(found.first?.spanish.hasPrefix("«{_encuestadr}» no es un valor del sistema (hay: {_encuestador}, {_modo}, {_radicado})") == true)
+        #expect(found.first?.spanish.hasPrefix("«{_encuestadr}» no es un valor del sistema (hay: {_encuestador}, {_modo}, {_radicado} y {_muestra.columna})") == true)
         #expect(found.first?.spanish.contains("_encuestador»?") == true, "\(found.first?.spanish ?? "")")
         #expect(diagnostics("a: texto\n  \"Le habla {_encuestador}\"\n").filter { $0.code == "DSL-075" }.isEmpty)
     }
