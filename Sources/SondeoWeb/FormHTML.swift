@@ -9,12 +9,15 @@ import Survey
 enum FormHTML {
     static func esc(_ s: String) -> String { HTML.escape(s) }
 
+    /// The form field with the time the page was shown (seconds since 1970), for the page's paradata.
+    static let shownField = "mostrada"
+
     /// A whole page around `body`: the page kit's, with the one stylesheet served as a file.
     static func page(title: String, body: String) -> String { Page.served(title: title, body: body) }
 
     /// The form of one page, with the answers to show (stored or just typed) and the problems found.
     static func form(_ form: SurveyForm, page: Int, action: String, csrf: String, responses: Responses, problems: [AnswerProblem],
-                     order: PresentationOrder, banner: String? = nil, system: [String: String] = [:]) -> String {
+                     order: PresentationOrder, banner: String? = nil, system: [String: String] = [:], shownAt: Date = Date()) -> String {
         let q = form.questionnaire
         let total = form.pages.count
         let specialsJSON = "{" + q.specials.map { "\(ConditionScript.string($0.name)):\($0.code)" }.joined(separator: ",") + "}"
@@ -27,7 +30,8 @@ enum FormHTML {
             body += "</ul></div>\n"
         }
         body += "<form id=\"encuesta\" method=\"post\" action=\"\(esc(action))\" data-modo=\"\(form.mode.rawValue)\" data-hoy=\"\(form.check.routing.evaluator.today.iso)\" novalidate>\n"
-        body += "<input type=\"hidden\" name=\"csrf\" value=\"\(esc(csrf))\"><input type=\"hidden\" name=\"pagina\" value=\"\(page)\">\n"
+        body += "<input type=\"hidden\" name=\"csrf\" value=\"\(esc(csrf))\"><input type=\"hidden\" name=\"pagina\" value=\"\(page)\">"
+        body += "<input type=\"hidden\" name=\"\(shownField)\" value=\"\(Int(shownAt.timeIntervalSince1970))\">\n"
         let (states, _) = form.check.routing.states(responses)
         for index in form.pages[page] {
             let item = q.items[index]

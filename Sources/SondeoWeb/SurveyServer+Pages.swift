@@ -47,7 +47,7 @@ extension SurveyServer {
         }
         let order = PresentationOrder(questionnaire: questionnaireID, respondent: unit, responses: responses)
         var response = Self.html(FormHTML.form(form, page: page, action: action, csrf: csrf.field, responses: responses, problems: [], order: order, banner: banner,
-                                                system: try pipes(staff, unit: unit)),
+                                                system: try pipes(staff, unit: unit), shownAt: clock.now()),
                                  status: .ok)
         response.setCookie(self.csrf.cookie(csrf.cookie, request))
         return response
@@ -96,12 +96,22 @@ extension SurveyServer {
         }
         var (responses, problems) = form.read(page: page, fields: fields, into: stored)
         if !problems.isEmpty {
+            // Shown again with its problems: the time keeps counting from the first showing.
+            let shownText = fields.first(where: { $0.0 == FormHTML.shownField })?.1
+            let shown = shownText.flatMap { Double($0) }.map { Date(timeIntervalSince1970: $0) } ?? clock.now()
             return Self.html(FormHTML.form(form, page: page, action: action, csrf: csrf.field(cookie), responses: responses, problems: problems, order: order,
-                                           system: try pipes(staff, unit: unit)),
+                                           system: try pipes(staff, unit: unit), shownAt: shown),
                              status: .unprocessableContent)
         }
         order.stamp(&responses, of: form.questionnaire)
         responses[SurveyForm.pageKey] = .number(Double(page))
+        // Paradata: the time on this page since it was shown, and the respondent's kind of device.
+        if let shown = fields.first(where: { $0.0 == FormHTML.shownField })?.1, let since = Double(shown) {
+            Paradata.add(seconds: clock.now().timeIntervalSince1970 - since, page: page, to: &responses)
+        }
+        if staff == nil, responses[Paradata.device] == nil, let agent = request.headers[.userAgent] {
+            responses[Paradata.device] = .text(Paradata.deviceKind(userAgent: agent))
+        }
         // The page's answers and, on the last page, the interview's end (a respondent's goes to the review
         // first): one transaction.
         let closing = form.closing(after: page, responses, at: record.startedAt)

@@ -159,6 +159,25 @@ public struct InterviewRow: Sendable {
     /// The answers as stored answers, by variable.
     public var storedAnswers: [StoredAnswer] { AnswerJSON.decode(String(decoding: answers, as: UTF8.self)) }
 
+    /// The number stored for a system value such as `_seg_p1`, found in the stored JSON the same way.
+    public func systemNumber(_ variable: String) -> Double? {
+        let key = Array("\"\(variable)\":".utf8)
+        guard key.count <= answers.count else { return nil }
+        return answers.withUnsafeBufferPointer { bytes -> Double? in
+            var i = 0
+            while i + key.count <= bytes.count {
+                if bytes[i] == key[0] && bytes[i..<(i + key.count)].elementsEqual(key) {
+                    var end = i + key.count
+                    while end < bytes.count, (bytes[end] >= UInt8(ascii: "0") && bytes[end] <= UInt8(ascii: "9")) || bytes[end] == UInt8(ascii: ".")
+                            || bytes[end] == UInt8(ascii: "-") || bytes[end] == UInt8(ascii: "e") || bytes[end] == UInt8(ascii: "E") || bytes[end] == UInt8(ascii: "+") { end += 1 }
+                    return Double(String(decoding: bytes[(i + key.count)..<end], as: UTF8.self))
+                }
+                i += 1
+            }
+            return nil
+        }
+    }
+
     /// The text stored for a system value such as `_orden` (a plain string, no escapes), found in the
     /// stored JSON without decoding the other answers: an export reads it for every interview.
     public func systemText(_ variable: String) -> String? {

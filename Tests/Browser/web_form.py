@@ -253,6 +253,9 @@ assert row["servicio"] == "98" and row["usos"] == "20" and row["nps"] == "5" and
 assert row["atributos_espera"] == "98" and row["atributos_amabilidad"] == "3" and len(row["_orden"]) == 16, row
 assert row["nps_razon"] == "<script>alert('x')</script> mala atención", row
 assert row["razones_2"] == "1" and row["contacto"] == "1", row
+# Paradata: headless Chromium on Linux is a computer; each page's seconds and the whole length are numbers.
+assert row["_dispositivo"] == "computador", row
+assert float(row["_seg_p1"]) >= 0 and float(row["_seg_p2"]) >= 0 and float(row["_duracion_seg"]) >= 0, row
 report = os.path.join(out, "reporte.html")
 subprocess.run([sondeo, "report", export, "--questionnaire", os.path.join(repo, "Questionnaires/satisfaccion-servicios.encuesta"),
                 "--out", report, "--lonely-psu", "adjust"], check=True, capture_output=True)

@@ -38,8 +38,16 @@ import Testing
         let saved = try #require(try SQLStore(sqlite: store).interview(questionnaire: "satisfaccion_servicios", respondent: "AF1"))
         #expect(saved.disposition == "completa" && saved.interviewer == "e07" && saved.mode == "telefono")
         // `_orden`: the seed of the order the grid's rows were read in (filas al azar).
+        // Paradata: the seconds of each page (section) the questions answered are on: Presentación (p1) to Indicadores (p3).
         #expect(Set(saved.answers.map(\.variable)) == ["_orden", "consentimiento", "servicio", "usos", "nps", "nps_razon", "csat", "atributos_amabilidad",
-                                                       "atributos_espera", "atributos_informacion", "atributos_sedes"])
+                                                       "atributos_espera", "atributos_informacion", "atributos_sedes", "_seg_p1", "_seg_p2", "_seg_p3"])
+        let csv = dir.path("respuestas.csv")
+        #expect(try SondeoRunner.run(["responses", "export", "satisfaccion_servicios", "--store", store, "--out", csv]).status == 0)
+        let exported = try String(contentsOfFile: csv, encoding: .utf8)
+        let header = exported.split(separator: "\n").first.map { $0.split(separator: ",").map(String.init) } ?? []
+        #expect(header.contains("_duracion_seg") && header.contains("_seg_p3") && header.contains("_dispositivo"), "\(header)")
+        let values = exported.split(separator: "\n").dropFirst().first.map { $0.split(separator: ",", omittingEmptySubsequences: false).map(String.init) } ?? []
+        if let p3 = header.firstIndex(of: "_seg_p3"), p3 < values.count { #expect(Double(values[p3]).map { $0 >= 0 && $0 < 60 } == true, "\(values[p3])") }
         #expect(try SQLStore(sqlite: store).cases(of: "satisfaccion_servicios").first?.disposition == "completa")
         // One call, one attempt: the one opened when the affiliate answered took the interview's end.
         #expect(try SQLStore(sqlite: store).attempts(questionnaire: "satisfaccion_servicios", unit: "AF1").map(\.disposition) == ["completa"])

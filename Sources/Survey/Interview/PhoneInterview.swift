@@ -84,6 +84,8 @@ public struct PhoneInterview {
                                     "Resuming: \(given) answers already saved.")) }
         let check = AnswerCheck(questionnaire, mode: mode)
         let system = SystemValues.of(interviewer: interviewerName, mode: mode, unit: try store.sampleUnit(of: id, unit: unit))
+        let pages = SurveyForm(questionnaire, mode: mode)
+        let itemIndex = questionnaire.itemIndices()
         var passed = Set<String>()           // optional questions left blank in this session
         var history: [String] = []           // variables asked, for «<»
         var revisit: String?                 // the variable «<» went back to: asked again, its answer shown and kept on Enter
@@ -110,6 +112,7 @@ public struct PhoneInterview {
                 section = item.section
             }
             show(item, row: row, responses: responses, order: order, check: check, system: system, undo: history.isEmpty && !savedNow, screen: screen)
+            let shownAt = clock.now()
             let kept = variable == revisit ? responses[variable] : nil
             if let kept {
                 screen.say(screen.style("  " + L("Respuesta guardada: \(questionnaire.shownAnswer(kept, item: item, codes: true)) — Enter la conserva", "Saved answer: \(questionnaire.shownAnswer(kept, item: item, codes: true)) — Enter keeps it"), "2"))
@@ -161,6 +164,12 @@ public struct PhoneInterview {
                 if !confirmed { continue }
                 responses[variable] = answer
                 try store.saveAnswer(StoredAnswer(variable: variable, answer: answer), variable: variable, questionnaire: id, respondent: unit)
+                // Paradata: the time from showing the question to its answer, added to its page.
+                if let index = itemIndex[item.id], let page = pages.page(ofItem: index) {
+                    Paradata.add(seconds: clock.now().timeIntervalSince(shownAt), page: page, to: &responses)
+                    let key = Paradata.pageVariable(page)
+                    if let total = responses[key] { try store.saveAnswer(StoredAnswer(variable: key, answer: total), variable: key, questionnaire: id, respondent: unit) }
+                }
                 savedNow = true
                 history.append(variable)
                 revisit = nil

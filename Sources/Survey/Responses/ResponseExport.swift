@@ -29,6 +29,16 @@ public enum ResponseExport {
             // The seed of the order each respondent saw rows and options in (``PresentationOrder``).
             columns.append(.optionalTexts(PresentationOrder.seedVariable, rows.map { $0.systemText(PresentationOrder.seedVariable) }))
         }
+        // Paradata (``Paradata``), when any interview has it: the device, the seconds of the whole interview
+        // and of each page.
+        let devices = rows.map { $0.systemText(Paradata.device) }
+        let pageCount = SurveyForm(q).pages.count
+        let pageSeconds = (0..<pageCount).map { page in rows.map { $0.systemNumber(Paradata.pageVariable(page)) } }
+        if devices.contains(where: { $0 != nil }) || pageSeconds.contains(where: { $0.contains { $0 != nil } }) {
+            columns.append(.optionalTexts(Paradata.device, devices))
+            columns.append(.optionalNumbers(Paradata.duration, interviews.map { Paradata.seconds(from: $0.startedAt, to: $0.endedAt) }))
+            for (page, seconds) in pageSeconds.enumerated() { columns.append(.optionalNumbers(Paradata.pageVariable(page), seconds)) }
+        }
         let specials = Dictionary(q.specials.map { ($0.name, $0) }, uniquingKeysWith: { a, _ in a })
         for variable in Variables.of(q) {
             // Worked out once per variable, not once per interview.

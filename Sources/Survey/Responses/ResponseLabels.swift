@@ -19,6 +19,12 @@ public enum ResponseLabels {
         for (name, text) in system { labels.variables[name] = VariableLabel(label: text) }
         labels.variables["peso"]?.measure = .scale
         labels.variables["N_estrato"]?.measure = .scale
+        labels.variables[Paradata.device] = VariableLabel(label: "Dispositivo del encuestado (web)")
+        labels.variables[Paradata.duration] = VariableLabel(label: "Duración de la entrevista (segundos)", measure: .scale)
+        let form = SurveyForm(q)
+        for page in form.pages.indices {
+            labels.variables[Paradata.pageVariable(page)] = VariableLabel(label: "Segundos en la página \(page + 1)" + (form.title(ofPage: page).map { " (\($0))" } ?? ""), measure: .scale)
+        }
         for variable in Variables.of(q) {
             let measure: VariableLabel.Measure
             switch q.item(variable.item)?.type {
