@@ -59,7 +59,7 @@ import Testing
         expect("pregunta_1: eteros 1..5\n  \"x\"\n", code: "DSL-004", line: 7, column: 13,
                message: "«eteros» no es un tipo de pregunta (una de, varias de, escala, entero, decimal, texto, fecha, fecha y hora, hora, sino, nota, calcular, matriz de); ¿quiso decir «entero»?")
         expect("seccon \"A\"\n", code: "DSL-001", line: 7, column: 1,
-               message: "«seccon» no es una palabra del lenguaje al comienzo de una línea (encuesta, versión, modos, especiales, parcial, lista, sección o «id: tipo»); ¿quiso decir «seccion»?")
+               message: "«seccon» no es una palabra del lenguaje al comienzo de una línea (encuesta, versión, modos, especiales, parcial, lista, sección, repetir, fin repetir o «id: tipo»); ¿quiso decir «seccion»?")
         expect("a: una de sinno\n  \"x\"\n", code: "DSL-050", line: 7, column: 11, message: "la lista «sinno» no existe; ¿quiso decir «sino»?")
         expect("nps: escala 0..10 \"No\" .. \"Sí\"\n  \"x\"\nb: texto\n  \"y\"\n  mostrar si nsp <= 6\n", code: "DSL-060", line: 11, column: 14,
                message: "«nsp» no es una pregunta de este cuestionario; ¿quiso decir «nps»?")
@@ -399,5 +399,30 @@ import Testing
         // Without the NS jump, «No sabe» reaches «edad»: nothing to say.
         let reachable = body.replacingOccurrences(of: "  si acepta es NS → terminar rechazo\n", with: "")
         #expect(diagnostics(reachable).filter { $0.code == "DSL-076" }.isEmpty)
+    }
+
+    @Test("repetir: copies named by option or number; a mistake inside said once; an indented question, a missing «fin repetir» and a question that is not «varias de» located")
+    func repeatBlocks() {
+        let body = """
+            m: varias de cinco
+              "¿Cuáles?"
+            repetir por cada m
+            nota_m: escala 1..5
+              "Califique {_opcion}"
+              mostrar si nota_m > 9
+            fin repetir
+
+            """
+        let (q, found) = QuestionnaireChecker.check(Self.header + body, file: "p")
+        #expect(q.items.map(\.id) == ["m", "nota_m_1", "nota_m_2", "nota_m_3", "nota_m_4", "nota_m_5"])
+        #expect(q.item("nota_m_4")?.mainText == "Califique Bien" && q.item("nota_m_4")?.condition?.source == "m incluye 4 y nota_m_4 > 9")
+        // «nota_m > 9» never holds and cannot name its own question: one error of each kind, not five.
+        #expect(found.filter { $0.code == "DSL-061" }.count == 1, "\(found.map { "\($0.code) \($0.position) \($0.spanish)" })")
+        let indented = diagnostics("m: varias de cinco\n  \"¿Cuáles?\"\nrepetir por cada m\n  x: texto\n    \"X\"\nfin repetir\n").filter { $0.severity == .error }
+        #expect(indented.contains { $0.spanish == "dentro de «repetir» (línea 9) las preguntas van sin sangría, como fuera del bloque: «id: tipo» al comienzo de la línea" }, "\(indented.map(\.spanish))")
+        let open = diagnostics("m: varias de cinco\n  \"¿Cuáles?\"\nrepetir por cada m\nx: texto\n  \"X\"\n").filter { $0.code == "DSL-014" }
+        #expect(open.map(\.spanish) == ["falta «fin repetir» para este bloque"] && open.first?.position == TextPosition(line: 9, column: 1))
+        let notMultiple = diagnostics("t: texto\n  \"T\"\nrepetir por cada t\nx: texto\n  \"X\"\nfin repetir\n").filter { $0.code == "DSL-014" }
+        #expect(notMultiple.first?.spanish == "«repetir por cada» va con una pregunta de «varias de» (o «una de»); «t» no lo es", "\(notMultiple.map(\.spanish))")
     }
 }

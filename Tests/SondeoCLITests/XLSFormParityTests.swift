@@ -192,6 +192,47 @@ struct XLSFormParityTests {
         #expect(afternoon == afternoonJavaRosa && afternoon.contains("salida\t¿A qué hora salió?\tok"), "\(afternoon)")
     }
 
+    @Test("repetir: one block per service ticked and one per person of the household, exported as the questions they are")
+    func repeats() throws {
+        let text = """
+            encuesta r "R"
+            versión 1
+            modos web
+            lista servicios: 1 Subsidio monetario | 2 Recreación | 3 Salud | 4 Ninguno [exclusiva]
+
+            usados: varias de servicios
+              "¿Qué servicios usó este año?"
+            repetir por cada usados
+            satisfaccion: escala 1..5
+              "¿Qué tan satisfecho quedó con {_opcion}?"
+            razon: texto, opcional
+              "¿Por qué calificó {_opcion} con {satisfaccion}?"
+              mostrar si satisfaccion <= 2
+            fin repetir
+            personas: entero 1..6
+              "¿Cuántas personas viven en su hogar?"
+            repetir 6 veces según personas
+            edad: entero 0..110
+              "Edad de la persona {_n}"
+            fin repetir
+
+            """
+        let plan = "usados=1 3\nsatisfaccion_1=2\nrazon_1=Tardaron\nsatisfaccion_3=5\npersonas=2\nedad_1=40\nedad_2=130\nedad_2=12\n"
+        let (sondeo, javaRosa) = try replays(text, plan: plan)
+        #expect(sondeo == javaRosa)
+        // By hand: subsidy (1) and health (3) ticked, so their blocks; a low mark asks why; two people, two ages.
+        #expect(sondeo == """
+            usados\t¿Qué servicios usó este año?\tok
+            satisfaccion_1\t¿Qué tan satisfecho quedó con Subsidio monetario?\tok
+            razon_1\t¿Por qué calificó Subsidio monetario con 2?\tok
+            satisfaccion_3\t¿Qué tan satisfecho quedó con Salud?\tok
+            personas\t¿Cuántas personas viven en su hogar?\tok
+            edad_1\tEdad de la persona 1\tok
+            edad_2\tEdad de la persona 2\trestriccion,ok
+
+            """)
+    }
+
     static let functions = """
         encuesta funciones "Funciones"
         versión 2026.12

@@ -17,7 +17,16 @@ public enum QuestionnaireChecker {
         sink.all = parseDiagnostics
         var context = CheckContext(questionnaire: parsed, sink: sink, options: options)
         context.run()
-        let sorted = context.sink.all.sorted { ($0.position, $0.code) < ($1.position, $1.code) }
+        var sorted = context.sink.all.sorted { ($0.position, $0.code) < ($1.position, $1.code) }
+        // A mistake inside a `repetir` block is found in every copy: said once, for the first copy.
+        if !parsed.repeatedLines.isEmpty {
+            var seen = Set<String>()
+            sorted = sorted.filter { d in
+                guard parsed.repeatedLines.contains(where: { $0.contains(d.position.line) }) else { return true }
+                // By line: a copy's texts read its option's label, so columns after «{_opcion}» move.
+                return seen.insert("\(d.code) \(d.position.line)").inserted
+            }
+        }
         return (parsed, sorted)
     }
 }
@@ -357,7 +366,8 @@ struct CheckContext {
                 if symbol.order >= order {
                     sink.error("DSL-061", at: position, width: pipe.name.count + 2, "«{\(pipe.name)}» se muestra antes de que se pregunte: solo se pueden insertar respuestas anteriores",
                                "«{\(pipe.name)}» is shown before it is asked: only earlier answers can be inserted")
-                } else if pipe.fallback == nil, symbol.conditional && !(symbol.conditionalSection != nil && symbol.conditionalSection == item.section) {
+                } else if pipe.fallback == nil, symbol.conditional && !(symbol.conditionalSection != nil && symbol.conditionalSection == item.section)
+                            && !requiresAnswer(item, pipe.name) {
                     sink.warning("DSL-072", at: position, width: pipe.name.count + 2, "«{\(pipe.name)}» puede quedar sin responder (tiene condición, es opcional o un salto la omite): se mostrará «—»; escriba qué decir entonces: {\(pipe.name)|…}",
                                  "«{\(pipe.name)}» may be unanswered (it has a condition, is optional or a jump skips it): «—» will be shown; write what to say then: {\(pipe.name)|…}")
                 } else if pipe.fallback == nil, !symbol.specials.isEmpty, !handlesSpecials(item, pipe.name) {
@@ -427,5 +437,23 @@ struct CheckContext {
         }
         walk(condition)
         return symbol.specials.isSubset(of: excluded)
+    }
+
+    /// Whether the item is shown only when `id` has an answer: a conjunct of its condition is false for an
+    /// unanswered `id` (`id respondida`, a comparison other than «<>», `id en (…)`, `id incluye c`).
+    func requiresAnswer(_ item: Item, _ id: String) -> Bool {
+        guard let condition = item.condition else { return false }
+        func conjuncts(_ e: Expression) -> [Expression] {
+            if case .binary("y", let a, let b, _) = e { return conjuncts(a) + conjuncts(b) }
+            return [e]
+        }
+        return conjuncts(condition).contains { c in
+            switch c {
+            case .answered(.reference(let r, _), _), .membership(.reference(let r, _), _, _), .includes(.reference(let r, _), _, _): return r == id
+            case .binary(let op, .reference(let r, _), .number, _) where ["=", "<", "<=", ">", ">="].contains(op): return r == id
+            case .binary(let op, .number, .reference(let r, _), _) where ["=", "<", "<=", ">", ">="].contains(op): return r == id
+            default: return false
+            }
+        }
     }
 }

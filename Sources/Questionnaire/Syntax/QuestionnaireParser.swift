@@ -19,13 +19,13 @@ public enum QuestionnaireParser {
 
 /// Keywords the parser knows, for «¿quiso decir …?».
 enum Keywords {
-    static let topLevel = ["encuesta", "version", "modos", "especiales", "parcial", "lista", "seccion"]
+    static let topLevel = ["encuesta", "version", "modos", "especiales", "parcial", "lista", "seccion", "repetir", "fin"]
     static let types = ["una", "varias", "escala", "entero", "decimal", "texto", "fecha", "hora", "sino", "nota", "calcular", "matriz"]
     static let modifiers = ["opcional", "permite", "filas", "opciones", "maximo", "exclusiva", "donde"]
     static let itemLines = ["mostrar", "validar", "advertir", "si", "encuestador", "ayuda"]
 }
 
-private struct ParserState {
+struct ParserState {
     /// What the indented lines that follow belong to. `brokenItem`: a question line refused with its
     /// error; its indented lines are skipped without one error each (one mistake, one message).
     enum Block { case none, list(Int), item(Int), section(Int), brokenItem }
@@ -35,6 +35,8 @@ private struct ParserState {
     var result = QuestionnaireFile()
     var block = Block.none
     var sawHeader = false
+    /// The `repetir` block being read: its items are copied once per option or count at `fin repetir`.
+    var repeating: RepeatBlock?
 
     init(file: String, text: String) {
         lines = TextLines.split(text).map { String($0) }
@@ -65,6 +67,10 @@ private struct ParserState {
             guard !tokens.isEmpty else { continue }
             if indented { indentedLine(tokens, raw: content, number: number) } else { topLine(tokens, raw: content, number: number) }
         }
+        if let open = repeating {
+            sink.error("DSL-014", at: open.position, width: 7, "falta «fin repetir» para este bloque", "«fin repetir» is missing for this block")
+            repeating = nil
+        }
         addOtherFollowUps()
         if !sawHeader {
             sink.error("DSL-020", at: TextPosition(line: 1, column: 1), "falta el encabezado: el archivo debe empezar con «encuesta <id> \"Título\"»",
@@ -77,7 +83,9 @@ private struct ParserState {
     mutating func topLine(_ tokens: [Token], raw: String, number: Int) {
         let first = tokens[0]
         block = .none
-        if tokens.count >= 2 && tokens[1].isSymbol(":") && first.word != nil && !Keywords.topLevel.contains(first.keyword ?? "") {
+        // «fin: texto» and «repetir: …» are questions: those two words open a block only without «:».
+        if tokens.count >= 2 && tokens[1].isSymbol(":") && first.word != nil
+            && (!Keywords.topLevel.contains(first.keyword ?? "") || ["fin", "repetir"].contains(first.keyword ?? "")) {
             item(tokens, raw: raw)
             return
         }
@@ -133,7 +141,16 @@ private struct ParserState {
             result.partialFrom = percent / 100
         case "lista":
             list(tokens, raw: raw, number: number)
+        case "repetir":
+            startRepeat(tokens, raw: raw)
+        case "fin":
+            endRepeat(tokens)
         case "seccion":
+            if let block = repeating {
+                sink.error("DSL-014", at: first.position, width: first.width, "una sección no va dentro de «repetir» (línea \(block.position.line)): cierre el bloque con «fin repetir» antes",
+                           "a section cannot go inside «repetir» (line \(block.position.line)): close the block with «fin repetir» first")
+                return
+            }
             guard tokens.count >= 2, case .string(let title) = tokens[1].kind else {
                 sink.error("DSL-025", at: first.position, width: first.width, "escriba el título de la sección entre comillas: sección \"Indicadores\"",
                            "write the section title in quotes: sección \"Indicadores\"")
@@ -145,8 +162,8 @@ private struct ParserState {
             let word = first.word ?? raw.trimmingCharacters(in: .whitespaces)
             let hint = Suggestion.hints(for: word, among: Keywords.topLevel)
             sink.error("DSL-001", at: first.position, width: first.width,
-                       "«\(word)» no es una palabra del lenguaje al comienzo de una línea (encuesta, versión, modos, especiales, parcial, lista, sección o «id: tipo»)\(hint.spanish)",
-                       "«\(word)» is not a keyword that can start a line (encuesta, versión, modos, especiales, parcial, lista, sección or «id: type»)\(hint.english)")
+                       "«\(word)» no es una palabra del lenguaje al comienzo de una línea (encuesta, versión, modos, especiales, parcial, lista, sección, repetir, fin repetir o «id: tipo»)\(hint.spanish)",
+                       "«\(word)» is not a keyword that can start a line (encuesta, versión, modos, especiales, parcial, lista, sección, repetir, fin repetir or «id: type»)\(hint.english)")
         }
     }
 
@@ -371,6 +388,12 @@ private struct ParserState {
     }
 
     mutating func orphan(_ token: Token, raw: String) {
+        if let open = repeating, result.items.count == open.start {
+            sink.error("DSL-006", at: token.position, width: raw.trimmingCharacters(in: .whitespaces).count,
+                       "dentro de «repetir» (línea \(open.position.line)) las preguntas van sin sangría, como fuera del bloque: «id: tipo» al comienzo de la línea",
+                       "inside «repetir» (line \(open.position.line)) questions go without indentation, as outside the block: «id: type» at the start of the line")
+            return
+        }
         sink.error("DSL-006", at: token.position, width: raw.trimmingCharacters(in: .whitespaces).count,
                    "esta línea tiene sangría pero no pertenece a ninguna pregunta ni lista; quite la sangría o póngala debajo de una pregunta",
                    "this line is indented but belongs to no question or list; remove the indentation or move it under a question")

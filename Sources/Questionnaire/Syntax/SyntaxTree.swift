@@ -29,6 +29,8 @@ public struct QuestionnaireFile: Sendable {
     public var partialFrom: Double?
     /// Where the `versión` line is, for messages about the version number.
     public var versionPosition: TextPosition?
+    /// The lines of `repetir` blocks: their items are checked once per copy, and a mistake is said once.
+    public var repeatedLines: [ClosedRange<Int>] = []
 
     /// The list of that name.
     public func list(_ name: String) -> AnswerList? { lists.first { $0.id == name } }
