@@ -44,6 +44,28 @@ import Testing
         #expect(bare.map(\.code) == ["DSL-038"], "\(bare.map(\.spanish))")
     }
 
+    @Test("XLSForm: «opciones al azar» is ODK's randomize only when no option stays in place; with «Ninguna» or NS the order is written and the interviewer told")
+    func randomizedOptions() {
+        let text = """
+            encuesta a "A"
+            versión 1
+            modos presencial
+            especiales NS = 98 "No sabe"
+            lista canales: 1 Web | 2 Sede | 3 Teléfono
+            lista motivos: 1 Precio | 2 Tiempo | 3 Ninguno [exclusiva]
+            c: una de canales, opciones al azar
+              "¿Por dónde?"
+            m: varias de motivos, opciones al azar, permite NS
+              "¿Por qué?"
+
+            """
+        let q = QuestionnaireChecker.check(text, file: "a").file
+        let rows = XLSFormExport.render(q, mode: .presencial).workbook[0].rows
+        let c = rows.first { $0[1] == "c" }!, m = rows.first { $0[1] == "m" }!
+        #expect(c[10] == "randomize=true" && c[11] == "")
+        #expect(m[10] == "" && m[11] == "Lea las opciones en un orden distinto en cada entrevista, con «Ninguno», «No sabe» al final.")
+    }
+
     @Test("XLSForm: the survey, choices and settings sheets with their columns; NS/NR lists; jumps as relevance")
     func xlsform() throws {
         let sheets = XLSFormExport.render(Self.satisfaction)

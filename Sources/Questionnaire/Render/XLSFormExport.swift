@@ -123,7 +123,18 @@ public enum XLSFormExport {
             let constraintMessage = item.validations.compactMap(\.message).joined(separator: " ")
             // The respondent's help, then what `advertir` would have asked to confirm.
             let hint = ([item.help].compactMap { $0 } + item.warnings.compactMap(\.message)).joined(separator: " ")
-            let randomize = item.randomizeOptions ? "randomize=true" : ""
+            // ODK shuffles every choice of a list: with options Sondeo keeps in place («Ninguna» exclusive, «Otro»,
+            // NS/NR) the form keeps the written order and tells the interviewer to vary it.
+            var pinned: [String] = []
+            if item.randomizeOptions {
+                let list: String? = { switch item.type { case .single(let l), .multiple(let l): return l; default: return nil } }()
+                pinned = (list.flatMap(q.list)?.options.filter { $0.exclusive || $0.other || item.exclusive.contains($0.code) }.map(\.label) ?? [])
+                    + q.specials.filter { item.allowedSpecials.contains($0.name) }.map(\.label)
+            }
+            let randomize = item.randomizeOptions && pinned.isEmpty ? "randomize=true" : ""
+            if !pinned.isEmpty {
+                guidance[survey.count] = "Lea las opciones en un orden distinto en cada entrevista, con " + pinned.map { "«\($0)»" }.joined(separator: ", ") + " al final."
+            }
             switch item.type {
             case .single(let l):
                 if let f = item.choiceFilter { filters[survey.count] = choiceFilter(f, item) }
@@ -186,7 +197,7 @@ public enum XLSFormExport {
             // The interviewer's instructions (`[encuestador] …`): ODK's guidance hint, shown to whoever fills
             // the form in (Collect's «Show guidance for questions»), never read as the question.
             if !item.instructions.isEmpty, case .grid = item.type {} else if !item.instructions.isEmpty, let row = survey.lastIndex(where: { $0[1] == item.id }) {
-                guidance[row] = item.instructions.joined(separator: " ")
+                guidance[row] = item.instructions.joined(separator: " ") + (guidance[row].map { " " + $0 } ?? "")
             }
         }
         if openSection != nil { survey.append(["end_group", "", "", "", "", "", "", "", "", "", ""]) }
