@@ -33,6 +33,8 @@ enum FormHTML {
         body += "<input type=\"hidden\" name=\"csrf\" value=\"\(esc(csrf))\"><input type=\"hidden\" name=\"pagina\" value=\"\(page)\">"
         body += "<input type=\"hidden\" name=\"\(shownField)\" value=\"\(Int(shownAt.timeIntervalSince1970))\">\n"
         let (states, _) = form.check.routing.states(responses)
+        // `inicial`: the page shows its questions' initial values filled in, stored only when sent.
+        let filled = problems.isEmpty ? q.withInitialValues(responses, items: form.pages[page], system: system) : responses
         for index in form.pages[page] {
             let item = q.items[index]
             // What an earlier page already ruled out is not shown at all; what depends on this page is
@@ -40,7 +42,7 @@ enum FormHTML {
             if case .hidden = states[index], !dependsOnPage(item, page: page, form: form) { continue }
             if case .skipped = states[index] { continue }
             if case .ended = states[index] { continue }
-            body += question(item, q: q, mode: form.mode, responses: responses, problems: problems.filter { Set([item.id] + item.rows.map(item.variable(of:))).contains($0.variable) }, order: order,
+            body += question(item, q: q, mode: form.mode, responses: filled, problems: problems.filter { Set([item.id] + item.rows.map(item.variable(of:))).contains($0.variable) }, order: order,
                              system: system)
         }
         // «Anterior» goes back a page keeping every answer (the server saves this page's without

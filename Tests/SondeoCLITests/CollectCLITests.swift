@@ -395,4 +395,40 @@ import Testing
         #expect(imported.status == 0, "\(imported.stderr)")
         #expect(try String(contentsOfFile: back, encoding: .utf8).contains("\"Buenos días, ¿hablo con {_muestra.nombre}, de {_muestra.municipio}?\""))
     }
+
+    @Test("inicial: the mobile number on file is offered and Enter accepts it (checked and saved); a fixed value goes to XLSForm's default and back")
+    func initialValues() throws {
+        let dir = TemporaryDirectory()
+        let store = dir.path("s.sqlite")
+        let file = dir.file("datos.encuesta", text: """
+            encuesta datos "Datos"
+            versión 1
+            modos teléfono
+            lista canal: 1 WhatsApp | 2 Correo | 3 Llamada
+            celular: texto
+              "¿Sigue siendo este su celular?"
+              inicial "{_muestra.celular}"
+              validar coincide(celular, "^3[0-9]{9}$") "Diez dígitos, empieza por 3"
+            preferido: una de canal
+              "¿Por dónde prefiere que le escribamos?"
+              inicial "WhatsApp"
+
+            """)
+        let sample = dir.file("muestra.csv", text: "id_afiliado,celular,estrato,peso\nAF1,3001234567,A,1\n")
+        #expect(try SondeoRunner.run(["questionnaire", "publish", file, "--store", store]).status == 0)
+        #expect(try SondeoRunner.run(["sample", "load", sample, "--questionnaire", "datos", "--store", store]).status == 0)
+        let run = try SondeoRunner.run(["collect", "datos", "--interviewer", "e01", "--store", store, "--unit", "AF1"], input: "1\n\n\n")
+        #expect(run.stdout.contains("Valor inicial: «3001234567» — Enter lo acepta"), "\(run.stdout)")
+        #expect(run.stdout.contains("Valor inicial: 1 WhatsApp — Enter lo acepta") || run.stdout.contains("Valor inicial: WhatsApp — Enter lo acepta"), "\(run.stdout)")
+        let saved = try #require(try SQLStore(sqlite: store).interview(questionnaire: "datos", respondent: "AF1"))
+        #expect(saved.disposition == "completa", "\(run.stdout)")
+        #expect(saved.answers.first { $0.variable == "celular" }?.text == "3001234567" && saved.answers.first { $0.variable == "preferido" }?.number == 1)
+        let workbook = dir.path("datos.xlsx")
+        #expect(try SondeoRunner.run(["questionnaire", "render", file, "--format", "xlsform", "--mode", "telefono", "--out", workbook]).status == 0)
+        let back = dir.path("back.encuesta")
+        let imported = try SondeoRunner.run(["questionnaire", "import", workbook, "--out", back])
+        #expect(imported.status == 0, "\(imported.stderr)")
+        let text = try String(contentsOfFile: back, encoding: .utf8)
+        #expect(text.contains("  inicial \"WhatsApp\"\n") && text.contains("  inicial \"{_muestra.celular}\"\n"), "\(text)")
+    }
 }

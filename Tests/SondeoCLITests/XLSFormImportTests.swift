@@ -138,7 +138,7 @@ struct KoboFormImportTests {
                                    ("survey", "11", "«or_other» de «servicios»"),
                                    ("survey", "15", "«ubicacion» (geopoint) no se convirtió"),
                                    ("survey", "16", "el grupo que se repite «hijos» y sus preguntas no se convirtieron"),
-                                   ("survey", "20", "el valor por defecto de «fecha» no se convirtió")] {
+                                   ("survey", "20", "el valor por defecto de «fecha» («today()») no se convirtió")] {
             #expect(run.stderr.split(separator: "\n").contains { $0.hasPrefix(sheet) && $0.split(separator: " ", omittingEmptySubsequences: true).dropFirst().first == Substring(row) && $0.contains(text) },
                     "\(sheet) \(row) \(text)\n\(run.stderr)")
         }

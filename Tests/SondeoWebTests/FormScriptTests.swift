@@ -98,4 +98,26 @@ struct FormScriptTests {
         #expect(!fieldset("transporte").contains("class=\"error\"") && fieldset("transporte_otro").contains("class=\"error\""))
         #expect(!fieldset("p1").contains("class=\"error\"") && fieldset("p10").contains("class=\"error\""))
     }
+
+    @Test("inicial: the web page shows the sample's value filled in (and the option on file chosen), before anything is stored")
+    func initialValuesShown() throws {
+        let text = """
+            encuesta d "D"
+            versión 1
+            modos web
+            lista canal: 1 WhatsApp | 2 Correo
+            celular: texto
+              "¿Sigue siendo este su celular?"
+              inicial "{_muestra.celular}"
+            preferido: una de canal
+              "¿Por dónde le escribimos?"
+              inicial "Correo"
+
+            """
+        let (q, _) = QuestionnaireChecker.check(text, file: "d")
+        let html = FormHTML.form(SurveyForm(q), page: 0, action: "/r/x", csrf: "c", responses: Responses(), problems: [], order: PresentationOrder(seed: 1),
+                                 system: ["_muestra.celular": "3001234567"])
+        #expect(html.contains("name=\"celular\" rows=\"3\" aria-label=\"¿Sigue siendo este su celular?\">3001234567</textarea>"), "\(html)")
+        #expect(html.contains("name=\"preferido\" value=\"2\" checked>"), "\(html)")
+    }
 }

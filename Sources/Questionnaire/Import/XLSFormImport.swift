@@ -102,6 +102,7 @@ private struct Converter {
         var validations: [(String, String?)] = []
         var jumps: [String] = []
         var rows: [(id: String, text: String, condition: String?)] = []
+        var initial: String?
         var section: Int?
     }
 
@@ -374,8 +375,18 @@ private struct Converter {
                     let message = messageColumn.map { row[$0] } ?? ""
                     question.validations.append((condition, message.isEmpty ? nil : message))
                 }
-                if !row["default"].isEmpty {
-                    note("survey", row.line, "el valor por defecto de «\(name)» no se convirtió: el lenguaje no tiene valores por defecto", "the default of «\(name)» was not converted: the language has no defaults")
+                // A fixed default is `inicial`; one computed by XPath (today(), ${x}) has no counterpart.
+                let fixed = row["default"]
+                if !fixed.isEmpty {
+                    if fixed.contains("(") || fixed.contains("$") {
+                        note("survey", row.line, "el valor por defecto de «\(name)» («\(fixed)») no se convirtió: «inicial» toma un valor escrito o una respuesta entre llaves",
+                             "the default of «\(name)» («\(fixed)») was not converted: «inicial» takes a written value or an answer in braces")
+                    } else {
+                        question.initial = fixed
+                    }
+                }
+                if let trigger = row.cells["trigger"], !trigger.isEmpty, row["calculation"] == trigger, trigger.hasPrefix("${"), trigger.hasSuffix("}") {
+                    question.initial = pipes(trigger)
                 }
                 questions.append(question)
             }
@@ -628,6 +639,7 @@ private struct Converter {
             out += "\(q.id): \(q.kind)" + (q.modifiers.isEmpty ? "" : ", " + q.modifiers.joined(separator: ", ")) + "\n"
             if q.kind != "calcular" || !q.label.isEmpty { if !q.label.isEmpty { out += "  \(Self.quoted(q.label))\n" } }
             if !q.hint.isEmpty { out += "  ayuda \(Self.quoted(q.hint))\n" }
+            if let initial = q.initial { out += "  inicial \(Self.quoted(initial))\n" }
             if !q.guidance.isEmpty { out += "  [encuestador] \(q.guidance.replacingOccurrences(of: "\n", with: " "))\n" }
             for row in q.rows { out += "  - \(row.id) \(Self.quoted(row.text))" + (row.condition.map { " si \($0)" } ?? "") + "\n" }
             if let relevant = q.relevant { out += "  mostrar si \(relevant)\n" }

@@ -32,6 +32,7 @@ public enum XLSFormExport {
         var columns: [String] = []
         for l in q.lists { for c in l.columns where !columns.contains(c) { columns.append(c) } }
         var filters: [Int: String] = [:]
+        var defaults: [Int: String] = [:], triggers: [Int: String] = [:]
         // NS/NR have no column values: they stay offered beside the filtered options, as in Sondeo.
         func choiceFilter(_ f: ChoiceFilter, _ item: Item) -> String {
             let condition = "\(f.column) = \(f.value.xpath(specials: specials, mode: mode))"
@@ -64,7 +65,7 @@ public enum XLSFormExport {
         // Single-choice answers piped into a text read as their label, as in Sondeo: ODK pipes the code, so
         // each gets a calculate `<id>_etiqueta` = jr:choice-name(…) right after it, and the text pipes that.
         let pipes = q.items.flatMap { item in
-            ([item.text(for: mode) ?? item.mainText ?? ""] + item.rows.map(\.text)).flatMap { QuestionnaireFile.pipes(in: $0) }
+            ([item.text(for: mode) ?? item.mainText ?? "", item.initial ?? ""] + item.rows.map(\.text)).flatMap { QuestionnaireFile.pipes(in: $0) }
         }
         let piped = Set(pipes.map(\.name))
         // `{id|texto}`: the alternative when unanswered or NS/NR goes into that calculate too (the first
@@ -191,6 +192,19 @@ public enum XLSFormExport {
                 }
                 survey.append(["end_group", "", "", "", "", "", "", "", "", "", ""])
             }
+            // `inicial`: a fixed value is ODK's default; one answer or sample column, written alone, is set
+            // when that field gets its value (a trigger); other initial texts have no ODK counterpart.
+            if let initial = item.initial, let row = survey.lastIndex(where: { $0[1] == item.id }) {
+                let references = QuestionnaireFile.pipes(in: initial)
+                if references.isEmpty {
+                    defaults[row] = initial
+                } else if references.count == 1, initial.hasPrefix("{"), initial.hasSuffix("}"), !initial.contains("|") {
+                    let source = references[0].name.hasPrefix(QuestionnaireFile.samplePrefix)
+                        ? "${\(Self.sampleFieldPrefix + references[0].name.dropFirst(QuestionnaireFile.samplePrefix.count))}" : "${\(references[0].name)}"
+                    survey[row][8] = source
+                    triggers[row] = source
+                }
+            }
             if labelled.contains(item.id) {
                 survey.append(["calculate", item.id + "_etiqueta", "", "", "", "", "", "", labelCalculation(item), "", ""])
             }
@@ -215,9 +229,10 @@ public enum XLSFormExport {
         }
         // A choice_filter column only when a question filters its options (pyxform refuses nothing, but
         // a form without cascades keeps the sheet it always had).
-        survey = survey.enumerated().map { $1 + [guidance[$0] ?? ""] + (filters.isEmpty ? [] : [filters[$0] ?? ""]) }
+        survey = survey.enumerated().map { $1 + [guidance[$0] ?? ""] + (filters.isEmpty ? [] : [filters[$0] ?? ""])
+            + (defaults.isEmpty ? [] : [defaults[$0] ?? ""]) + (triggers.isEmpty ? [] : [triggers[$0] ?? ""]) }
         let surveyHeader = ["type", "name", "label", "hint", "required", "relevant", "constraint", "constraint_message", "calculation", "appearance", "parameters",
-                            "guidance_hint"] + (filters.isEmpty ? [] : ["choice_filter"])
+                            "guidance_hint"] + (filters.isEmpty ? [] : ["choice_filter"]) + (defaults.isEmpty ? [] : ["default"]) + (triggers.isEmpty ? [] : ["trigger"])
         choices = choices.map { $0.count < 3 + columns.count ? $0 + Array(repeating: "", count: 3 + columns.count - $0.count) : $0 }
         let choicesHeader = ["list_name", "name", "label"] + columns
         let settingsHeader = ["form_title", "form_id", "version", "default_language"]

@@ -22,7 +22,7 @@ enum Keywords {
     static let topLevel = ["encuesta", "version", "modos", "especiales", "parcial", "lista", "seccion", "repetir", "fin"]
     static let types = ["una", "varias", "escala", "entero", "decimal", "texto", "fecha", "hora", "sino", "nota", "calcular", "matriz"]
     static let modifiers = ["opcional", "permite", "filas", "opciones", "maximo", "exclusiva", "donde"]
-    static let itemLines = ["mostrar", "validar", "advertir", "si", "encuestador", "ayuda"]
+    static let itemLines = ["mostrar", "validar", "advertir", "si", "encuestador", "ayuda", "inicial"]
 }
 
 struct ParserState {
@@ -493,6 +493,17 @@ struct ParserState {
             }
             result.items[index].help = text
             trailing(tokens, from: 2)
+        case "inicial":
+            guard let text = message(at: 1) else {
+                sink.error("DSL-038", at: first.position, width: first.width, "escriba el valor inicial entre comillas: inicial \"{_muestra.celular}\"",
+                           "write the initial value in quotes: inicial \"{_muestra.celular}\"")
+                return
+            }
+            if result.items[index].initial != nil {
+                sink.error("DSL-008", at: first.position, width: first.width, "«\(result.items[index].id)» ya tiene un valor inicial", "«\(result.items[index].id)» already has an initial value")
+            }
+            result.items[index].initial = text
+            trailing(tokens, from: 2)
         case "validar", "advertir":
             guard let (e, end) = expression(from: 1) else { return }
             let rule = Rule(condition: e, message: message(at: end), position: first.position)
@@ -520,8 +531,8 @@ struct ParserState {
             let word = first.word ?? "?"
             let hint = Suggestion.hints(for: word, among: Keywords.itemLines)
             sink.error("DSL-007", at: first.position, width: first.width,
-                       "«\(word)» no puede empezar una línea de una pregunta (un texto entre comillas, [modo], [encuestador], ayuda, mostrar si, validar, advertir, si … →, - fila)\(hint.spanish)",
-                       "«\(word)» cannot start a question line (a quoted text, [mode], [encuestador], ayuda, mostrar si, validar, advertir, si … →, - row)\(hint.english)")
+                       "«\(word)» no puede empezar una línea de una pregunta (un texto entre comillas, [modo], [encuestador], ayuda, inicial, mostrar si, validar, advertir, si … →, - fila)\(hint.spanish)",
+                       "«\(word)» cannot start a question line (a quoted text, [mode], [encuestador], ayuda, inicial, mostrar si, validar, advertir, si … →, - row)\(hint.english)")
         }
     }
 

@@ -165,6 +165,9 @@ public struct Item: Sendable {
     public var instructions: [String] = []
     /// `ayuda "…"`: a hint for whoever answers (under the question on the web, said on request by phone).
     public var help: String?
+    /// `inicial "…"`: the answer offered before anyone answers (a sample column, an earlier answer, a
+    /// fixed value), which the respondent or interviewer confirms or changes.
+    public var initial: String?
     public var condition: Expression?
     public var validations: [Rule] = []
     public var warnings: [Rule] = []

@@ -117,6 +117,11 @@ public struct PhoneInterview {
             if let kept {
                 screen.say(screen.style("  " + L("Respuesta guardada: \(questionnaire.shownAnswer(kept, item: item, codes: true)) — Enter la conserva", "Saved answer: \(questionnaire.shownAnswer(kept, item: item, codes: true)) — Enter keeps it"), "2"))
             }
+            // `inicial`: offered, and taken with Enter like a typed answer (checked and saved).
+            let offered = kept == nil && row == nil ? questionnaire.initialAnswer(item, responses, system: system) : nil
+            if let offered {
+                screen.say(screen.style("  " + L("Valor inicial: \(questionnaire.shownAnswer(offered, item: item, codes: true)) — Enter lo acepta", "Initial value: \(questionnaire.shownAnswer(offered, item: item, codes: true)) — Enter accepts it"), "2"))
+            }
             while true {
                 guard let text = screen.ask(">"), text.lowercased() != "q" else {
                     suspended(c, screen: screen)
@@ -145,13 +150,13 @@ public struct PhoneInterview {
                     revisit = nil
                     break
                 }
-                if text.isEmpty && item.optional {
+                if text.isEmpty && item.optional && offered == nil {
                     passed.insert(variable)
                     history.append(variable)
                     revisit = nil
                     break
                 }
-                guard let answer = parse(text, item: item, screen: screen) else { continue }
+                guard let answer = text.isEmpty && offered != nil ? offered : parse(text, item: item, screen: screen) else { continue }
                 let problems = check.problems(item: item, variable: variable, answer: answer, in: responses)
                 let errors = problems.filter { $0.severity == .error }
                 if !errors.isEmpty { errors.forEach { screen.problem(L($0.spanish, $0.english)) }; continue }
