@@ -161,34 +161,29 @@ public struct InterviewRow: Sendable {
 
     /// The number stored for a system value such as `_seg_p1`, found in the stored JSON the same way.
     public func systemNumber(_ variable: String) -> Double? {
-        let key = Array("\"\(variable)\":".utf8)
-        guard key.count <= answers.count else { return nil }
-        return answers.withUnsafeBufferPointer { bytes -> Double? in
-            var i = 0
-            while i + key.count <= bytes.count {
-                if bytes[i] == key[0] && bytes[i..<(i + key.count)].elementsEqual(key) {
-                    var end = i + key.count
-                    while end < bytes.count, (bytes[end] >= UInt8(ascii: "0") && bytes[end] <= UInt8(ascii: "9")) || bytes[end] == UInt8(ascii: ".")
-                            || bytes[end] == UInt8(ascii: "-") || bytes[end] == UInt8(ascii: "e") || bytes[end] == UInt8(ascii: "E") || bytes[end] == UInt8(ascii: "+") { end += 1 }
-                    return Double(String(decoding: bytes[(i + key.count)..<end], as: UTF8.self))
-                }
-                i += 1
-            }
-            return nil
-        }
+        systemValue(variable, quoted: false).flatMap { Double($0) }
     }
 
     /// The text stored for a system value such as `_orden` (a plain string, no escapes), found in the
     /// stored JSON without decoding the other answers: an export reads it for every interview.
-    public func systemText(_ variable: String) -> String? {
-        let key = Array("\"\(variable)\":\"".utf8)
+    public func systemText(_ variable: String) -> String? { systemValue(variable, quoted: true) }
+
+    /// The stored value after `"variable":` — up to the closing quote of a text, or the end of a number.
+    private func systemValue(_ variable: String, quoted: Bool) -> String? {
+        let key = Array("\"\(variable)\":\(quoted ? "\"" : "")".utf8)
         guard key.count <= answers.count else { return nil }
         return answers.withUnsafeBufferPointer { bytes -> String? in
             var i = 0
             while i + key.count <= bytes.count {
                 if bytes[i] == key[0] && bytes[i..<(i + key.count)].elementsEqual(key) {
                     let start = i + key.count
-                    guard let end = bytes[start...].firstIndex(of: UInt8(ascii: "\"")) else { return nil }
+                    let end: Int
+                    if quoted {
+                        guard let close = bytes[start...].firstIndex(of: UInt8(ascii: "\"")) else { return nil }
+                        end = close
+                    } else {
+                        end = bytes[start...].firstIndex { !"0123456789.-+eE".utf8.contains($0) } ?? bytes.count
+                    }
                     return String(decoding: bytes[start..<end], as: UTF8.self)
                 }
                 i += 1

@@ -26,23 +26,7 @@ import Testing
 
     @Test("round trip of the satisfaction survey: jumps, NS/NR, scale, grid, «en» and the exclusive option come back as written")
     func satisfaction() throws {
-        let text = try roundTrip("satisfaccion-servicios", mode: "web", plan: """
-            consentimiento=1
-            servicio=3
-            usos=95
-            usos=4
-            nps=4
-            nps_razon=Mucha espera
-            csat=2
-            atributos_amabilidad=4
-            atributos_espera=1
-            atributos_informacion=3
-            atributos_sedes=2
-            razones=1 7
-            razones=1 2
-            mejora=Más cajeros
-            contacto=1
-            """)
+        let text = try roundTrip("satisfaccion-servicios", mode: "web", plan: XLSFormParityTests.detractorPlan)
         for line in ["especiales NS = 98 \"No sabe\", NR = 99 \"No responde\"", "  si consentimiento = 2 → terminar rechazo",
                      "nps: escala 0..10 \"Nada probable\" .. \"Extremadamente probable\", permite NS NR", "atributos: matriz de satisfaccion5, permite NS NR",
                      "  - sedes \"las instalaciones\" si servicio en (2, 3, 6)", "razones: varias de motivos, máximo 3, exclusiva 7",

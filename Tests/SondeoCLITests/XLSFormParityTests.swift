@@ -33,26 +33,28 @@ struct XLSFormParityTests {
 
     static let satisfaccion = (try? String(contentsOfFile: RepositoryFiles.path("Questionnaires/satisfaccion-servicios.encuesta"), encoding: .utf8)) ?? ""
 
+    /// A detractor of the satisfaction survey: a range and an exclusive option refused first.
+    static let detractorPlan = """
+        consentimiento=1
+        servicio=3
+        usos=95
+        usos=4
+        nps=4
+        nps_razon=Mucha espera
+        csat=2
+        atributos_amabilidad=4
+        atributos_espera=1
+        atributos_informacion=3
+        atributos_sedes=2
+        razones=1 7
+        razones=1 2
+        mejora=Más cajeros
+        contacto=1
+        """
+
     @Test("the satisfaction survey: a detractor's path, a range and an exclusive option refused, a service's name piped")
     func satisfactionDetractor() throws {
-        let plan = """
-            consentimiento=1
-            servicio=3
-            usos=95
-            usos=4
-            nps=4
-            nps_razon=Mucha espera
-            csat=2
-            atributos_amabilidad=4
-            atributos_espera=1
-            atributos_informacion=3
-            atributos_sedes=2
-            razones=1 7
-            razones=1 2
-            mejora=Más cajeros
-            contacto=1
-            """
-        let (sondeo, javaRosa) = try replays(Self.satisfaccion, plan: plan)
+        let (sondeo, javaRosa) = try replays(Self.satisfaccion, plan: Self.detractorPlan)
         #expect(sondeo == javaRosa)
         // Written out from the questionnaire by hand: usos 1..90 refuses 95; «7 Ninguna» is exclusive;
         // education (3) shows the «sedes» row; csat 2 asks «razones» and «mejora».
