@@ -57,7 +57,7 @@ import Testing
     @Test("unknown keyword, type, list and id, each with «¿quiso decir?»")
     func unknownNames() {
         expect("pregunta_1: eteros 1..5\n  \"x\"\n", code: "DSL-004", line: 7, column: 13,
-               message: "«eteros» no es un tipo de pregunta (una de, varias de, escala, entero, decimal, texto, fecha, fecha y hora, hora, sino, nota, calcular, matriz de); ¿quiso decir «entero»?")
+               message: "«eteros» no es un tipo de pregunta (una de, varias de, escala, entero, decimal, texto, fecha, fecha y hora, hora, sino, nota, calcular, matriz de, ordenar); ¿quiso decir «entero»?")
         expect("seccon \"A\"\n", code: "DSL-001", line: 7, column: 1,
                message: "«seccon» no es una palabra del lenguaje al comienzo de una línea (encuesta, versión, modos, especiales, parcial, lista, sección, repetir, fin repetir o «id: tipo»); ¿quiso decir «seccion»?")
         expect("a: una de sinno\n  \"x\"\n", code: "DSL-050", line: 7, column: 11, message: "la lista «sinno» no existe; ¿quiso decir «sino»?")

@@ -235,6 +235,27 @@ struct XLSFormParityTests {
             """)
     }
 
+    @Test("ordenar: one question per place, an option taken in an earlier place refused")
+    func ranking() throws {
+        let text = """
+            encuesta o "O"
+            versión 1
+            modos web
+            lista servicios: 1 Subsidio | 2 Recreación | 3 Salud | 4 Educación
+            prioridad: ordenar servicios hasta 3
+              "Ordene los servicios que más usa"
+
+            """
+        let (sondeo, javaRosa) = try replays(text, plan: "prioridad_1=3\nprioridad_2=3\nprioridad_2=1\nprioridad_3=1\nprioridad_3=4\n")
+        #expect(sondeo == javaRosa)
+        #expect(sondeo == """
+            prioridad_1\tOrdene los servicios que más usa (primer lugar)\tok
+            prioridad_2\t¿Y en segundo lugar?\trestriccion,ok
+            prioridad_3\t¿Y en tercer lugar?\trestriccion,ok
+
+            """)
+    }
+
     static let functions = """
         encuesta funciones "Funciones"
         versión 2026.12

@@ -461,8 +461,13 @@ private struct Converter {
         case "time": q.kind = "hora"
         case "datetime", "datetime-local": q.kind = "fecha y hora"
         case "rank":
-            note("survey", row.line, "«\(row["name"])» (rank) no se convirtió: el lenguaje todavía no tiene «ordenar»", "«\(row["name"])» (rank) was not converted: the language has no ranking yet")
-            return nil
+            guard type.count > 1, lists[type[1]] != nil else {
+                note("survey", row.line, "la lista de «\(row["name"])» no está en la hoja choices", "the list of «\(row["name"])» is not in the choices sheet")
+                return nil
+            }
+            q.kind = "ordenar " + listName(type[1])
+            note("survey", row.line, "«\(row["name"])» (rank) pasó a «ordenar»: el orden se guarda en una columna por lugar (\(id)_1, \(id)_2, …), no en una sola",
+                 "«\(row["name"])» (rank) became «ordenar»: the order is kept in one column per place (\(id)_1, \(id)_2, …), not in one")
         default:
             note("survey", row.line, "«\(row["name"])» (\(type.joined(separator: " "))) no se convirtió: ese tipo no está en el lenguaje (fotos, GPS, archivos, códigos de barras y firmas no se recogen en Sondeo)",
                  "«\(row["name"])» (\(type.joined(separator: " "))) was not converted: the language has no such type")
@@ -605,6 +610,7 @@ private struct Converter {
         // Lists the questions use, once each (Sondeo's `_ns` copies and its `sino_xlsform` and `escala_…` lists are not written).
         let used = Set(questions.compactMap { q -> String? in
             let words = q.kind.split(separator: " ")
+            if words.count >= 2, words[0] == "ordenar" { return String(words[1]) }
             guard words.count >= 3, ["una", "varias", "matriz"].contains(words[0]), words[1] == "de" else { return nil }
             return String(words[2])
         })

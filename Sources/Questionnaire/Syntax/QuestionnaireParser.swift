@@ -20,7 +20,7 @@ public enum QuestionnaireParser {
 /// Keywords the parser knows, for «¿quiso decir …?».
 enum Keywords {
     static let topLevel = ["encuesta", "version", "modos", "especiales", "parcial", "lista", "seccion", "repetir", "fin"]
-    static let types = ["una", "varias", "escala", "entero", "decimal", "texto", "fecha", "hora", "sino", "nota", "calcular", "matriz"]
+    static let types = ["una", "varias", "escala", "entero", "decimal", "texto", "fecha", "hora", "sino", "nota", "calcular", "matriz", "ordenar"]
     static let modifiers = ["opcional", "permite", "filas", "opciones", "maximo", "exclusiva", "donde"]
     static let itemLines = ["mostrar", "validar", "advertir", "si", "encuestador", "ayuda", "inicial"]
 }
@@ -71,6 +71,7 @@ struct ParserState {
             sink.error("DSL-014", at: open.position, width: 7, "falta «fin repetir» para este bloque", "«fin repetir» is missing for this block")
             repeating = nil
         }
+        addRankings()
         addOtherFollowUps()
         if !sawHeader {
             sink.error("DSL-020", at: TextPosition(line: 1, column: 1), "falta el encabezado: el archivo debe empezar con «encuesta <id> \"Título\"»",
@@ -243,6 +244,7 @@ struct ParserState {
         let typeToken = tokens[i]
         i += 1
         var listPosition: TextPosition?
+        var rankPlaces: Int??
         func listName() -> String? {
             guard i < tokens.count, tokens[i].keyword == "de", i + 1 < tokens.count, let name = tokens[i + 1].word else {
                 sink.error("DSL-031", at: typeToken.position, width: typeToken.width, "escriba «\(typeToken.word!) de <lista>»", "write «\(typeToken.word!) de <list>»")
@@ -262,6 +264,22 @@ struct ParserState {
         case "una": guard let l = listName() else { return }; type = .single(list: l)
         case "varias": guard let l = listName() else { return }; type = .multiple(list: l)
         case "matriz": guard let l = listName() else { return }; type = .grid(list: l)
+        case "ordenar":
+            // `ordenar LISTA [hasta n]`: written as one question per place once the file is read (``addRankings``).
+            guard i < tokens.count, let name = tokens[i].word, tokens[i].keyword != "de" || i + 1 < tokens.count else {
+                sink.error("DSL-031", at: typeToken.position, width: typeToken.width, "escriba «ordenar <lista> [hasta n]»", "write «ordenar <list> [hasta n]»")
+                return
+            }
+            var list = name
+            if tokens[i].keyword == "de", let after = tokens[i + 1].word { list = after; i += 1 }
+            listPosition = tokens[i].position
+            i += 1
+            var places: Int?
+            if i + 1 < tokens.count, tokens[i].keyword == "hasta", case .number(let n) = tokens[i + 1].kind, n >= 1, n == n.rounded() {
+                places = Int(n); i += 2
+            }
+            type = .single(list: list)
+            rankPlaces = .some(places)
         case "escala":
             guard let (a, b) = range() else {
                 sink.error("DSL-032", at: typeToken.position, width: typeToken.width, "escriba el rango de la escala: escala 0..10", "write the scale's range: escala 0..10")
@@ -289,12 +307,13 @@ struct ParserState {
         default:
             let hint = Suggestion.hints(for: typeWord, among: Keywords.types)
             sink.error("DSL-004", at: typeToken.position, width: typeToken.width,
-                       "«\(typeToken.word!)» no es un tipo de pregunta (una de, varias de, escala, entero, decimal, texto, fecha, fecha y hora, hora, sino, nota, calcular, matriz de)\(hint.spanish)",
-                       "«\(typeToken.word!)» is not a question type (una de, varias de, escala, entero, decimal, texto, fecha, fecha y hora, hora, sino, nota, calcular, matriz de)\(hint.english)")
+                       "«\(typeToken.word!)» no es un tipo de pregunta (una de, varias de, escala, entero, decimal, texto, fecha, fecha y hora, hora, sino, nota, calcular, matriz de, ordenar)\(hint.spanish)",
+                       "«\(typeToken.word!)» is not a question type (una de, varias de, escala, entero, decimal, texto, fecha, fecha y hora, hora, sino, nota, calcular, matriz de, ordenar)\(hint.english)")
             return
         }
         var item = Item(id: id, type: type, position: tokens[0].position)
         item.listPosition = listPosition
+        item.rankPlaces = rankPlaces
         // `una de sedes donde municipio = ciudad`: the filter runs to the first «,» outside parentheses.
         if i < tokens.count, tokens[i].keyword == "donde" {
             let donde = tokens[i]
@@ -568,6 +587,45 @@ struct ParserState {
             follow.section = item.section
             follow.otherOf = item.id
             items.append(follow)
+        }
+        guard items.count != result.items.count else { return }
+        for s in result.sections.indices {
+            let first = result.sections[s].firstItem
+            result.sections[s].firstItem = first < newIndex.count ? newIndex[first] : items.count
+        }
+        result.items = items
+    }
+
+    // MARK: Rankings
+
+    /// `ordenar servicios hasta 3`: one question per place (`id_1`, `id_2`, …), each a choice of the list, a
+    /// later place refusing an option an earlier one took — the rank as one column per place, in every
+    /// channel and export (an XLSForm select_one per place with that constraint).
+    mutating func addRankings() {
+        let ordinals = ["primer", "segundo", "tercer", "cuarto", "quinto", "sexto", "séptimo", "octavo", "noveno", "décimo"]
+        var items: [Item] = []
+        var newIndex: [Int] = []
+        for item in result.items {
+            newIndex.append(items.count)
+            guard let places = item.rankPlaces, case .single(let list) = item.type else { items.append(item); continue }
+            let count = result.list(list)?.options.count ?? 0
+            let n = min(places ?? count, count, ordinals.count)
+            if n == 0 { var kept = item; kept.rankPlaces = nil; items.append(kept); continue }
+            for k in 1...n {
+                var place = item
+                place.rankPlaces = nil
+                place.id = "\(item.id)_\(k)"
+                place.texts = item.texts.map { text in (text.mode, k == 1 ? "\(text.text) (\(ordinals[0]) lugar)" : "¿Y en \(ordinals[k - 1]) lugar?", text.position) }
+                if k > 1 {
+                    place.instructions = []
+                    place.help = nil
+                    let earlier = (1..<k).map { Expression.binary("<>", .reference(place.id, item.position), .reference("\(item.id)_\($0)", item.position), item.position) }
+                    let distinct = earlier.dropFirst().reduce(earlier[0]) { .binary("y", $0, $1, item.position) }
+                    place.validations = [Rule(condition: distinct, message: "Esa opción ya la eligió en un lugar anterior", position: item.position)] + item.validations
+                }
+                if k < n { place.jumps = [] }
+                items.append(place)
+            }
         }
         guard items.count != result.items.count else { return }
         for s in result.sections.indices {

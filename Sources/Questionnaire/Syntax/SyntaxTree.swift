@@ -186,6 +186,8 @@ public struct Item: Sendable {
     public var otherOf: String?
     /// `donde columna = expresión` after the list's name: which options are offered.
     public var choiceFilter: ChoiceFilter?
+    /// `ordenar LISTA hasta n` while it is being read; the parser then writes one question per place.
+    var rankPlaces: Int??
 
     /// The unprefixed text, else the first one.
     public var mainText: String? { texts.first { $0.mode == nil }?.text ?? texts.first?.text }
