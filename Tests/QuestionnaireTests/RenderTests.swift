@@ -175,9 +175,39 @@ import Testing
 
     @Test("the parser never crashes or hangs: random bytes, mutations, deep nesting")
     func fuzz() {
-        let text = try! String(contentsOfFile: RepositoryFiles.path("Questionnaires/satisfaccion-servicios.encuesta"), encoding: .utf8)
+        // The satisfaction survey and the constructs of language 2.0 (functions, cascades, «otro», repeats,
+        // rankings, times, initial values, alternative pipes).
+        let text = try! String(contentsOfFile: RepositoryFiles.path("Questionnaires/satisfaccion-servicios.encuesta"), encoding: .utf8) + """
+
+            lista municipios: 17001 Manizales | 17174 Chinchiná
+            lista sedes: 1 Centro [municipio = 17001] | 2 Chinchiná [municipio = 17174] | 3 Otra [otro]
+            ciudad: una de municipios
+              "¿Dónde?"
+            sede: una de sedes donde municipio = ciudad
+              "Sede"
+            repetir por cada razones
+            por_que: texto
+              "¿Por qué {_opcion}, con {csat|su calificación}?"
+              validar coincide(por_que, "^[a-z ]+$") y longitud(por_que) <= si(nps > 5, 40, 80) "x"
+            fin repetir
+            orden: ordenar motivos hasta 2
+              "Ordene"
+            hora_visita: hora
+              "Hora"
+              inicial "{_muestra.hora}"
+              validar hora_visita >= "07:00" "Abierto desde las 7"
+            cuando: fecha y hora
+              "Cuándo"
+            fecha_visita: fecha
+              "Fecha"
+              validar dias(fecha_visita, hoy()) <= redondear(30.5) y fecha_visita >= sumar_dias(hoy(), -365) "x"
+
+            """
         var generator = SplitMix64(seed: 42)
-        let pieces = ["\"", "\t", "  ", "\n", ":", "|", "(", ")", "→", "mostrar si", "y", "no", "{", "}", "..", "[", "]", "#", "\u{FFFD}"]
+        let pieces = ["\"", "\t", "  ", "\n", ":", "|", "(", ")", "→", "mostrar si", "y", "no", "{", "}", "..", "[", "]", "#", "\u{FFFD}",
+                      "repetir por cada ", "fin repetir", "donde ", "ordenar ", "@", ",", "=", "hoy(", "[otro]", "[municipio = 1]"]
+        #expect(QuestionnaireChecker.check(text, file: "f").diagnostics.filter { $0.severity == .error }.isEmpty,
+                "\(QuestionnaireChecker.check(text, file: "f").diagnostics.filter { $0.severity == .error }.map { "\($0.position) \($0.spanish)" })")
         for round in 0..<1_500 {
             var sample: String
             if round % 3 == 0 {
