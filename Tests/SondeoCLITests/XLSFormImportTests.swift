@@ -167,4 +167,39 @@ struct KoboFormImportTests {
         #expect(ours == ["acepta ok", "edad restriccion,ok", "celular restriccion,ok", "municipio ok", "sede restriccion,ok", "servicios ok", "servicios_otro ok",
                          "comentario ok", "satisfaccion ok", "fecha restriccion,ok"], "\(ours)")
     }
+
+    @Test("a household roster (repeat_count = ${personas}, personas 1..6) becomes «repetir 6 veces según personas»; copy k asked when personas >= k")
+    func roster() throws {
+        let dir = TemporaryDirectory()
+        let workbook = dir.path("hogar.xlsx"), out = dir.path("hogar.encuesta")
+        let made = try Witness.python("""
+            import sys, openpyxl
+            wb = openpyxl.Workbook(); s = wb.active; s.title = "survey"
+            s.append(["type", "name", "label", "required", "constraint", "repeat_count"])
+            s.append(["integer", "personas", "¿Cuántas personas viven en el hogar?", "yes", ". >= 1 and . <= 6"])
+            s.append(["begin_repeat", "miembros", "Personas del hogar", None, None, "${personas}"])
+            s.append(["text", "nombre", "Nombre de la persona", "yes"])
+            s.append(["integer", "edad", "Edad de ${nombre}", "yes", ". >= 0 and . <= 110"])
+            s.append(["end_repeat"])
+            t = wb.create_sheet("settings"); t.append(["form_id", "form_title"]); t.append(["hogar", "Hogar"])
+            wb.save(sys.argv[1])
+            """, [workbook])
+        #expect(made.status == 0, "\(made.output)")
+        let run = try SondeoRunner.run(["questionnaire", "import", workbook, "--out", out])
+        #expect(run.status == 0 && run.stderr.contains("el grupo que se repite «miembros» pasó a «repetir 6 veces según personas»"), "\(run.stderr)")
+        let text = try String(contentsOfFile: out, encoding: .utf8)
+        #expect(text.contains("repetir 6 veces según personas\nnombre: texto\n  \"Nombre de la persona\"\nedad: entero 0..110\n  \"Edad de {nombre}\"\nfin repetir\n"), "\(text)")
+        let plan = dir.file("plan.txt", text: "personas=2\nnombre_1=Ana\nedad_1=40\nnombre_2=Luis\nedad_2=12\n")
+        let rehearsal = try SondeoRunner.run(["questionnaire", "rehearse", out, "--plan", plan, "--format", "csv"])
+        // By hand: two people, so copies 1 and 2; each age question names its own person.
+        #expect(rehearsal.stdout == """
+            variable,texto,respuesta
+            personas,¿Cuántas personas viven en el hogar?,aceptada
+            nombre_1,Nombre de la persona,aceptada
+            edad_1,Edad de Ana,aceptada
+            nombre_2,Nombre de la persona,aceptada
+            edad_2,Edad de Luis,aceptada
+
+            """, "\(rehearsal.stdout)\(rehearsal.stderr)")
+    }
 }

@@ -103,6 +103,9 @@ private struct Converter {
         var jumps: [String] = []
         var rows: [(id: String, text: String, condition: String?)] = []
         var initial: String?
+        /// `repetir …` written before it, `fin repetir` after it.
+        var blockStart: String?
+        var blockEnd = false
         var section: Int?
     }
 
@@ -280,6 +283,7 @@ private struct Converter {
         var currentSection: Int?
         var gridIndex: Int?
         var repeatDepth = 0
+        var openRepeat: (start: Int, line: String)?
         func openSection() {
             let real = groupStack.filter { !$0.grid }
             guard let title = real.last?.title else {
@@ -334,9 +338,25 @@ private struct Converter {
             case "end_group", "end" where type.count == 1 || type[1] == "group":
                 if groupStack.popLast()?.grid == true { gridIndex = nil } else { openSection() }
             case "begin_repeat", "begin" where type.count > 1 && type[1] == "repeat":
-                repeatDepth = 1
-                note("survey", row.line, "el grupo que se repite «\(name)» y sus preguntas no se convirtieron: el lenguaje todavía no tiene «repetir»",
-                     "the repeat «\(name)» and its questions were not converted: the language has no «repetir» yet")
+                // A roster counted by an earlier number question with a top (`repeat_count = ${personas}`,
+                // `entero 1..6`) is `repetir 6 veces según personas`; a repeat the user extends at will is not.
+                let count = row["repeat_count"]
+                if openRepeat == nil, count.hasPrefix("${"), count.hasSuffix("}"), let counter = ids[String(count.dropFirst(2).dropLast())],
+                   let top = questions.last(where: { $0.id == counter }).flatMap({ Self.top(of: $0.kind) }), top >= 1, top <= 50 {
+                    openRepeat = (questions.count, "repetir \(top) veces según \(counter)")
+                    note("survey", row.line, "el grupo que se repite «\(name)» pasó a «repetir \(top) veces según \(counter)»: sus respuestas se guardan en una columna por persona (…_1, …_2), no en filas aparte",
+                         "the repeat «\(name)» became «repetir \(top) veces según \(counter)»: its answers are kept in one column per person (…_1, …_2), not in separate rows")
+                } else {
+                    repeatDepth = 1
+                    note("survey", row.line, "el grupo que se repite «\(name)» y sus preguntas no se convirtieron: «repetir» necesita un número de veces dado por una pregunta anterior con máximo (repeat_count = ${pregunta}, entero 1..N)",
+                         "the repeat «\(name)» and its questions were not converted: «repetir» needs a count given by an earlier question with a maximum (repeat_count = ${question}, entero 1..N)")
+                }
+            case "end_repeat", "end" where type.count > 1 && type[1] == "repeat":
+                if let open = openRepeat, questions.count > open.start {
+                    questions[open.start].blockStart = open.line
+                    questions[questions.count - 1].blockEnd = true
+                }
+                openRepeat = nil
             case "start", "end", "today", "deviceid", "phonenumber", "simserial", "subscriberid", "email", "audit", "start-geopoint", "background-audio", "username", "instanceid":
                 continue  // metadata: Sondeo records start, end, mode and interviewer itself
             case "calculate" where name == "disposicion_final" || labelHelpers[name] != nil:
@@ -642,6 +662,7 @@ private struct Converter {
                 if let condition = sections[s].condition { out += "  mostrar si \(condition)\n" }
             }
             section = q.section
+            if let start = q.blockStart { out += start + "\n" }
             out += "\(q.id): \(q.kind)" + (q.modifiers.isEmpty ? "" : ", " + q.modifiers.joined(separator: ", ")) + "\n"
             if q.kind != "calcular" || !q.label.isEmpty { if !q.label.isEmpty { out += "  \(Self.quoted(q.label))\n" } }
             if !q.hint.isEmpty { out += "  ayuda \(Self.quoted(q.hint))\n" }
@@ -651,6 +672,7 @@ private struct Converter {
             if let relevant = q.relevant { out += "  mostrar si \(relevant)\n" }
             for (condition, message) in q.validations { out += "  validar \(condition)" + (message.map { " " + Self.quoted($0) } ?? "") + "\n" }
             for jump in q.jumps { out += "  \(jump)\n" }
+            if q.blockEnd { out += "fin repetir\n" }
         }
         return out
     }
@@ -661,5 +683,11 @@ private struct Converter {
             let type = row["type"].split(separator: " ").map(String.init)
             return type.contains("or_other") && type.count > 1 ? type[1] : nil
         })
+    }
+
+    /// The maximum of a number question's kind as written (`entero 1..6` → 6).
+    static func top(of kind: String) -> Int? {
+        guard kind.hasPrefix("entero "), let range = kind.split(separator: " ").dropFirst().first else { return nil }
+        return range.components(separatedBy: "..").last.flatMap { Int($0) }
     }
 }
