@@ -75,7 +75,7 @@ extension Witness {
 
     /// Runs `Tests/Witnesses/JavaRosaReplay.java` (compiled into `directory`) on an XForm with an answer
     /// plan: one «variable<TAB>label<TAB>statuses» line per question JavaRosa reaches.
-    public static func javaRosaReplay(xform: String, plan: String, in directory: String) throws -> Run {
+    public static func javaRosaReplay(xform: String, plan: String, in directory: String, language: String? = nil) throws -> Run {
         guard let jar = odkValidateJar else { throw CocoaError(.fileNoSuchFile) }
         let classes = (directory as NSString).appendingPathComponent("javarosa-replay")
         if !FileManager.default.fileExists(atPath: (classes as NSString).appendingPathComponent("JavaRosaReplay.class")) {
@@ -84,6 +84,6 @@ extension Witness {
         }
         let planFile = (directory as NSString).appendingPathComponent("plan-\(UUID().uuidString).txt")
         try plan.write(toFile: planFile, atomically: true, encoding: .utf8)
-        return try run("java", ["-cp", jar + ":" + classes, "JavaRosaReplay", xform, planFile])
+        return try run("java", ["-cp", jar + ":" + classes, "JavaRosaReplay", xform, planFile] + (language.map { [$0] } ?? []))
     }
 }

@@ -114,8 +114,7 @@ struct KoboFormImportTests {
         let run = try SondeoRunner.run(["questionnaire", "import", workbook, "--out", out])
         #expect(run.status == 0, "\(run.stderr)")
         // Each note checked against the workbook written above (row 1 is the header).
-        for (sheet, row, text) in [("survey", "1", "se convirtieron los textos en «Español (es)»; los demás idiomas (English (en)) no"),
-                                   ("choices", "2", "la lista «yesno» tiene nombres que no son números: se numeraron en orden (1 = yes, 2 = no)"),
+        for (sheet, row, text) in [("choices", "2", "la lista «yesno» tiene nombres que no son números: se numeraron en orden (1 = yes, 2 = no)"),
                                    ("choices", "8", "la lista «servicios» tiene nombres que no son números: se numeraron en orden (1 = salud, 2 = recreacion, 3 = educacion)"),
                                    ("survey", "7", "«Edad» se llama «edad»"),
                                    ("survey", "7", "la restricción de «Edad» es un rango y pasó al tipo (entero 18..99)"),
@@ -126,10 +125,12 @@ struct KoboFormImportTests {
             #expect(run.stderr.split(separator: "\n").contains { $0.hasPrefix(sheet) && $0.split(separator: " ", omittingEmptySubsequences: true).dropFirst().first == Substring(row) && $0.contains(text) },
                     "\(sheet) \(row) \(text)\n\(run.stderr)")
         }
-        #expect(run.stderr.hasSuffix("Escrito \(out) con 9 notas de conversión; revisado sin errores.\n"), "\(run.stderr)")
+        #expect(run.stderr.hasSuffix("Escrito \(out) con 8 notas de conversión; revisado sin errores.\n"), "\(run.stderr)")
         let text = try String(contentsOfFile: out, encoding: .utf8)
-        for line in ["encuesta encuesta_kobo \"Encuesta Kobo\"", "versión 2025-03", "lista servicios_opciones:\n  1 Salud\n  2 Recreación\n  3 Educación\n  4 Otro [otro]",
-                     "  1 Sede Centro [municipio = 17001]", "sección \"Datos del hogar\"\n  mostrar si acepta = 1", "edad: entero 18..99\n  \"¿Qué edad tiene?\"\n  ayuda \"En años cumplidos\"",
+        // Both languages: Spanish (the default language) as the texts, English as translations.
+        for line in ["encuesta encuesta_kobo \"Encuesta Kobo\"", "versión 2025-03", "idiomas es, en", "  1 Sede Centro @en Downtown [municipio = 17001]",
+                     "acepta: una de yesno\n  \"¿Acepta participar?\"\n  @en \"Do you agree?\"", "sección \"Datos del hogar\" @en \"Household\"", "lista servicios_opciones:\n  1 Salud @en Health\n  2 Recreación @en Leisure\n  3 Educación @en Education\n  4 Otro [otro]",
+                     "sección \"Datos del hogar\" @en \"Household\"\n  mostrar si acepta = 1", "edad: entero 18..99\n  \"¿Qué edad tiene?\"\n  @en \"Age?\"\n  ayuda \"En años cumplidos\"",
                      "  validar coincide(celular, \"^3[0-9]{9}$\") \"Diez dígitos\"", "sede: una de sede_opciones donde municipio = municipio",
                      "  mostrar si contar(servicios) >= 2 y no servicios incluye 1", "puntaje: calcular si(edad > 60, 1, 0)", "satisfaccion: escala 1..5",
                      "sección \"Continuación\"\nfecha: fecha", "  validar fecha <= hoy() \"No puede ser futura\"", "  \"Gracias, {edad} años\""] {

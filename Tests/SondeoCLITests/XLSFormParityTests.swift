@@ -11,14 +11,14 @@ import Testing
 @Suite(.enabled(if: Witness.hasJavaRosa, "needs pyxform's ODK Validate jar and javac (make test installs them)"))
 struct XLSFormParityTests {
     /// Both replays of `plan` on `questionnaire` (a file's text), exported in `mode`.
-    func replays(_ questionnaire: String, plan: String, mode: Mode = .web) throws -> (sondeo: String, javaRosa: String) {
+    func replays(_ questionnaire: String, plan: String, mode: Mode = .web, language: String? = nil) throws -> (sondeo: String, javaRosa: String) {
         let dir = TemporaryDirectory()
         let source = dir.path("form.encuesta")
         try questionnaire.write(toFile: source, atomically: true, encoding: .utf8)
         let (q, diagnostics) = QuestionnaireChecker.check(questionnaire, file: source)
         let errors = diagnostics.filter { $0.severity == .error }
         #expect(errors.isEmpty, "\(errors)")
-        let steps = try AnswerPlan(text: plan, file: "plan.txt", questionnaire: q).replay(AnswerCheck(q, mode: mode), file: "plan.txt")
+        let steps = try AnswerPlan(text: plan, file: "plan.txt", questionnaire: q).replay(AnswerCheck(q, mode: mode), file: "plan.txt", language: language)
         let sondeo = steps.map(\.line).joined(separator: "\n") + "\n"
 
         let workbook = dir.path("form.xlsx")
@@ -26,7 +26,7 @@ struct XLSFormParityTests {
         #expect(render.status == 0, "\(render.stderr)")
         let (xform, converted) = try Witness.xform(fromXLSForm: workbook)
         #expect(converted.status == 0 && converted.output == "[]\n", "pyxform/ODK Validate: \(converted.output)")
-        let replay = try Witness.javaRosaReplay(xform: xform, plan: plan, in: dir.url.path)
+        let replay = try Witness.javaRosaReplay(xform: xform, plan: plan, in: dir.url.path, language: language.map(XLSFormExport.languageName))
         #expect(replay.status == 0, "\(replay.output)")
         return (sondeo, replay.output)
     }
@@ -254,6 +254,47 @@ struct XLSFormParityTests {
             prioridad_3\t¿Y en tercer lugar?\trestriccion,ok
 
             """)
+    }
+
+    @Test("idiomas es, en: the English labels, options and rows are ODK's English columns, and read the same in JavaRosa in English")
+    func languages() throws {
+        let text = """
+            encuesta b "B"
+            versión 1
+            modos web
+            idiomas es, en
+            lista satisf: 1 Mal @en Bad | 2 Bien @en Good
+            sección "Servicio" @en "Service"
+            servicio: una de satisf
+              "¿Cómo le fue?"
+              @en "How did it go?"
+              ayuda "Piense en su última visita" @en "Think of your last visit"
+            aspectos: matriz de satisf
+              "Califique"
+              @en "Rate"
+              - espera "la espera" @en "the wait"
+            porque: texto
+              "¿Por qué {servicio}?"
+              @en "Why {servicio}?"
+
+            """
+        let plan = "servicio=2\naspectos_espera=1\nporque=Rápido\n"
+        let (english, englishJavaRosa) = try replays(text, plan: plan, language: "en")
+        #expect(english == englishJavaRosa)
+        #expect(english == "servicio\tHow did it go?\tok\naspectos_espera\tthe wait\tok\nporque\tWhy Good?\tok\n", "\(english)")
+        let (spanish, spanishJavaRosa) = try replays(text, plan: plan)
+        #expect(spanish == spanishJavaRosa && spanish.hasPrefix("servicio\t¿Cómo le fue?\tok"), "\(spanish)")
+        // And back from the workbook with both languages.
+        let dir = TemporaryDirectory()
+        let source = dir.file("b.encuesta", text: text), workbook = dir.path("b.xlsx"), back = dir.path("back.encuesta")
+        #expect(try SondeoRunner.run(["questionnaire", "render", source, "--format", "xlsform", "--out", workbook]).status == 0)
+        let imported = try SondeoRunner.run(["questionnaire", "import", workbook, "--out", back])
+        #expect(imported.status == 0, "\(imported.stderr)")
+        let again = try String(contentsOfFile: back, encoding: .utf8)
+        for line in ["idiomas es, en", "  1 Mal @en Bad", "sección \"Servicio\" @en \"Service\"", "  @en \"How did it go?\"", "  ayuda \"Piense en su última visita\" @en \"Think of your last visit\"",
+                     "  - espera \"la espera\" @en \"the wait\"", "  @en \"Why {servicio}?\""] {
+            #expect(again.contains(line + "\n"), "\(line)\n\(again)")
+        }
     }
 
     static let functions = """

@@ -4,7 +4,7 @@
 // values filled in, and whether the planned answer was accepted. The tests run the same plan in
 // Sondeo's runtime and expect the same lines.
 //
-// Usage: java -cp ODK_Validate.jar:. JavaRosaReplay form.xml plan.txt
+// Usage: java -cp ODK_Validate.jar:. JavaRosaReplay form.xml plan.txt [language, e.g. "English (en)"]
 // plan.txt: one «variable=value» per line; a select_multiple takes codes separated by spaces; a date
 // is yyyy-mm-dd. A variable given several times is tried in that order until an answer is kept.
 // Output: «variable<TAB>label<TAB>statuses», each «ok», «restriccion» (constraint violated: the answer
@@ -53,6 +53,7 @@ public class JavaRosaReplay {
         form.initialize(true, new InstanceInitializationFactory());
         FormEntryModel model = new FormEntryModel(form);
         FormEntryController controller = new FormEntryController(model);
+        if (args.length > 2) controller.setLanguage(args[2]);  // «English (en)»: the labels of that language
         StringBuilder out = new StringBuilder();
         int event;
         while ((event = controller.stepToNextEvent()) != FormEntryController.EVENT_END_OF_FORM) {

@@ -341,6 +341,14 @@ struct CheckContext {
                            "«\(item.id)» has no text for mode \(mode.label) (nor a text without mode)")
             }
         }
+        // `idiomas es, en`: each question in each language (a generated «¿cuál?», a later ranking place or a
+        // repeated copy reads the first language where it has no translation).
+        if !item.texts.isEmpty, item.otherOf == nil {
+            for language in questionnaire.languages.dropFirst() where item.translations[language] == nil && !isGeneratedPlace(item) {
+                sink.warning("DSL-080", at: item.position, width: item.id.count, "«\(item.id)» no tiene texto en «\(language)»: escriba @\(language) \"…\" debajo de su texto; mientras tanto se lee en «\(questionnaire.languages[0])»",
+                             "«\(item.id)» has no text in «\(language)»: write @\(language) \"…\" under its text; meanwhile it reads in «\(questionnaire.languages[0])»")
+            }
+        }
         for text in item.texts {
             if let mode = text.mode, !modes.isEmpty, !modes.contains(mode) {
                 sink.warning("DSL-087", at: text.position, "texto para el modo \(mode.label), que no está en «modos»", "text for mode \(mode.label), which is not in «modos»")
@@ -455,5 +463,11 @@ struct CheckContext {
             default: return false
             }
         }
+    }
+
+    /// A ranking's place after the first (`prioridad_2`), which reads «¿Y en segundo lugar?».
+    func isGeneratedPlace(_ item: Item) -> Bool {
+        guard let last = item.id.split(separator: "_").last, let k = Int(last), k > 1 else { return false }
+        return item.texts.first?.text.hasPrefix("¿Y en ") == true
     }
 }

@@ -40,6 +40,10 @@ private struct Converter {
     var notes: [XLSFormImport.Note] = []
     /// The ids questions took: a list named like a question (common in Kobo) takes `<name>_opciones`.
     var questionIDs = Set<String>()
+    /// The label languages besides the one converted as the texts: their code (`en`) and column name.
+    var others: [(code: String, name: String)] = []
+    var languageCodes: [String] = []
+    var sectionTranslations: [Int: [String: String]] = [:]
 
     init(sheets: XLSFormSheets, source: String, language: String?) {
         self.sheets = sheets
@@ -106,12 +110,16 @@ private struct Converter {
         /// `repetir …` written before it, `fin repetir` after it.
         var blockStart: String?
         var blockEnd = false
+        var translations: [String: String] = [:]
+        var hintTranslations: [String: String] = [:]
+        var rowTranslations: [String: [String: String]] = [:]
         var section: Int?
     }
 
     struct Choice {
         var name: String
         var label: String
+        var translations: [String: String] = [:]
         var values: [String: String]
         var line: Int
     }
@@ -126,10 +134,11 @@ private struct Converter {
                  "there are no texts in «\(wanted)» (there are: \(labels.joined(separator: ", "))); «\(labels[0])» was used")
             language = labels[0]
         }
-        if labels.count > 1, let language {
-            note("survey", 1, "se convirtieron los textos en «\(language)»; los demás idiomas (\(labels.filter { $0 != language }.joined(separator: ", "))) no, porque el lenguaje tiene un idioma por cuestionario",
-                 "the texts in «\(language)» were converted; the other languages (\(labels.filter { $0 != language }.joined(separator: ", "))) were not: the language has one language per questionnaire")
-        }
+        // The other languages become translations (`idiomas es, en`; `@en "…"`).
+        let primaryCode = language.map(Self.languageCode) ?? "es"
+        others = labels.filter { $0 != language }.map { (Self.languageCode($0), $0) }.filter { $0.0 != primaryCode }
+        languageCodes = [primaryCode] + others.map(\.code)
+
         let labelColumn = column("label", in: sheets.surveyColumns, language: language)
         let hintColumn = column("hint", in: sheets.surveyColumns, language: language)
         let guidanceColumn = column("guidance_hint", in: sheets.surveyColumns, language: language)
@@ -147,7 +156,12 @@ private struct Converter {
             if lists[list] == nil { listOrder.append(list) }
             var values: [String: String] = [:]
             for c in extraColumns where !row[c].isEmpty { values[c] = row[c] }
-            lists[list, default: []].append(Choice(name: row["name"], label: choiceLabelColumn.map { row[$0] } ?? row["name"], values: values, line: row.line))
+            var choiceTranslations: [String: String] = [:]
+            for (code, name) in others {
+                if let c = column("label", in: sheets.choicesColumns, language: name), c != choiceLabelColumn, !row[c].isEmpty { choiceTranslations[code] = row[c] }
+            }
+            lists[list, default: []].append(Choice(name: row["name"], label: choiceLabelColumn.map { row[$0] } ?? row["name"], translations: choiceTranslations,
+                                                   values: values, line: row.line))
         }
 
         // Specials: «No sabe» / «No responde» with codes from 90, wherever they appear.
@@ -261,6 +275,13 @@ private struct Converter {
             return out
         }
 
+        func translations(_ row: XLSFormSheets.Row, _ base: String, in columns: [String]) -> [String: String] {
+            var result: [String: String] = [:]
+            for (code, name) in others {
+                if let c = column(base, in: columns, language: name), c != column(base, in: columns, language: language), !row[c].isEmpty { result[code] = pipes(row[c]) }
+            }
+            return result
+        }
         // Sondeo's own `disposicion_final`: its endings become jumps, and their guards leave the relevances.
         var endings: [(condition: String, disposition: String, xpath: String)] = []
         if let row = sheets.survey.first(where: { $0["type"] == "calculate" && $0["name"] == "disposicion_final" }) {
@@ -284,6 +305,7 @@ private struct Converter {
         var gridIndex: Int?
         var repeatDepth = 0
         var openRepeat: (start: Int, line: String)?
+        var groupTranslations: [String: [String: String]] = [:]
         func openSection() {
             let real = groupStack.filter { !$0.grid }
             guard let title = real.last?.title else {
@@ -295,6 +317,7 @@ private struct Converter {
             let conditions = real.compactMap(\.condition)
             sections.append((title, conditions.isEmpty ? nil : conditions.count == 1 ? conditions[0] : conditions.map { "(\($0))" }.joined(separator: " y ")))
             currentSection = sections.count - 1
+            if let name = real.last?.name { sectionTranslations[sections.count - 1] = groupTranslations[name] }
         }
         let rows = sheets.survey
         for (position, row) in rows.enumerated() {
@@ -324,6 +347,7 @@ private struct Converter {
                     let id = ids[name] ?? Self.id(name)
                     var question = Question(line: row.line, id: id, name: name, kind: "matriz de \(listName(list))")
                     question.label = label
+                    question.translations = translations(row, "label", in: sheets.surveyColumns)
                     question.relevant = condition
                     question.guidance = guidanceColumn.map { row[$0] } ?? ""
                     question.section = currentSection
@@ -332,6 +356,7 @@ private struct Converter {
                     gridIndex = questions.count - 1
                     groupStack.append((name, label, nil, true))
                 } else {
+                    groupTranslations[name] = translations(row, "label", in: sheets.surveyColumns)
                     groupStack.append((name, label.isEmpty ? name : label, condition, false))
                     openSection()
                 }
@@ -368,6 +393,7 @@ private struct Converter {
                 if let grid = gridIndex, base == "select_one" {
                     let rowID = String(name.dropFirst(questions[grid].name.count + 1))
                     questions[grid].rows.append((Self.id(rowID), label, relevantText.isEmpty ? nil : expression(relevantText, own: nil, line: row.line, column: "relevant")))
+                    questions[grid].rowTranslations[Self.id(rowID)] = translations(row, "label", in: sheets.surveyColumns)
                     if questions[grid].modifiers.isEmpty, !(row["required"].lowercased().hasPrefix("y") || row["required"].lowercased().hasPrefix("t")) {
                         questions[grid].modifiers.append("opcional")
                     }
@@ -381,6 +407,8 @@ private struct Converter {
                 }
                 if !relevantText.isEmpty { question.relevant = expression(relevantText, own: nil, line: row.line, column: "relevant") }
                 question.hint = hintColumn.map { row[$0] } ?? ""
+                question.translations = translations(row, "label", in: sheets.surveyColumns)
+                question.hintTranslations = translations(row, "hint", in: sheets.surveyColumns)
                 question.guidance = guidanceColumn.map { row[$0] } ?? ""
                 let required = row["required"].lowercased()
                 if !(required.hasPrefix("y") || required.hasPrefix("t")) && !["nota", "calcular"].contains(where: { question.kind.hasPrefix($0) }) { question.modifiers.append("opcional") }
@@ -625,6 +653,7 @@ private struct Converter {
         out += "encuesta \(id) \(Self.quoted(title))\n"
         out += "versión \(settings?["version"].isEmpty == false ? settings!["version"] : "1")\n"
         out += "modos presencial, web\n"
+        if languageCodes.count > 1 { out += "idiomas " + languageCodes.joined(separator: ", ") + "\n" }
         if !specials.isEmpty { out += "especiales " + specials.map { "\($0.name) = \($0.code) \(Self.quoted($0.label))" }.joined(separator: ", ") + "\n" }
         out += "\n"
         // Lists the questions use, once each (Sondeo's `_ns` copies and its `sino_xlsform` and `escala_…` lists are not written).
@@ -649,7 +678,8 @@ private struct Converter {
                     if let number = Double(value) { attributes.append("\(Self.id(column)) = \(PlainNumber.text(number))") }
                 }
                 let label = choice.label.replacingOccurrences(of: "\n", with: " ").replacingOccurrences(of: "|", with: "/")
-                return "\(codes[choice.name] ?? 0) \(label)" + (attributes.isEmpty ? "" : " [\(attributes.joined(separator: ", "))]")
+                let translated = self.others.compactMap { other in choice.translations[other.code].map { " @\(other.code) " + $0.replacingOccurrences(of: "\n", with: " ").replacingOccurrences(of: "|", with: "/") } }.joined()
+                return "\(codes[choice.name] ?? 0) \(label)\(translated)" + (attributes.isEmpty ? "" : " [\(attributes.joined(separator: ", "))]")
             }
             if others { lines.append("\(otherCode) Otro [otro]") }
             out += "lista \(name):\n" + lines.map { "  " + $0 + "\n" }.joined()
@@ -658,17 +688,21 @@ private struct Converter {
         var section: Int?
         for q in questions {
             if q.section != section, let s = q.section {
-                out += "\nsección \(Self.quoted(sections[s].title))\n"
+                out += "\nsección \(Self.quoted(sections[s].title))" + (sectionTranslations[s] ?? [:]).sorted { $0.key < $1.key }.map { " @\($0.key) \(Self.quoted($0.value))" }.joined() + "\n"
                 if let condition = sections[s].condition { out += "  mostrar si \(condition)\n" }
             }
             section = q.section
             if let start = q.blockStart { out += start + "\n" }
             out += "\(q.id): \(q.kind)" + (q.modifiers.isEmpty ? "" : ", " + q.modifiers.joined(separator: ", ")) + "\n"
             if q.kind != "calcular" || !q.label.isEmpty { if !q.label.isEmpty { out += "  \(Self.quoted(q.label))\n" } }
-            if !q.hint.isEmpty { out += "  ayuda \(Self.quoted(q.hint))\n" }
+            for (code, text) in q.translations.sorted(by: { $0.key < $1.key }) { out += "  @\(code) \(Self.quoted(text))\n" }
+            if !q.hint.isEmpty { out += "  ayuda \(Self.quoted(q.hint))" + q.hintTranslations.sorted { $0.key < $1.key }.map { " @\($0.key) \(Self.quoted($0.value))" }.joined() + "\n" }
             if let initial = q.initial { out += "  inicial \(Self.quoted(initial))\n" }
             if !q.guidance.isEmpty { out += "  [encuestador] \(q.guidance.replacingOccurrences(of: "\n", with: " "))\n" }
-            for row in q.rows { out += "  - \(row.id) \(Self.quoted(row.text))" + (row.condition.map { " si \($0)" } ?? "") + "\n" }
+            for row in q.rows {
+                let translated = (q.rowTranslations[row.id] ?? [:]).sorted { $0.key < $1.key }.map { " @\($0.key) \(Self.quoted($0.value))" }.joined()
+                out += "  - \(row.id) \(Self.quoted(row.text))\(translated)" + (row.condition.map { " si \($0)" } ?? "") + "\n"
+            }
             if let relevant = q.relevant { out += "  mostrar si \(relevant)\n" }
             for (condition, message) in q.validations { out += "  validar \(condition)" + (message.map { " " + Self.quoted($0) } ?? "") + "\n" }
             for jump in q.jumps { out += "  \(jump)\n" }
@@ -689,5 +723,14 @@ private struct Converter {
     static func top(of kind: String) -> Int? {
         guard kind.hasPrefix("entero "), let range = kind.split(separator: " ").dropFirst().first else { return nil }
         return range.components(separatedBy: "..").last.flatMap { Int($0) }
+    }
+
+    /// A language's code from its column name: `English (en)` → `en`; else its first two letters.
+    static func languageCode(_ name: String) -> String {
+        if let open = name.lastIndex(of: "("), let close = name.lastIndex(of: ")"), open < close {
+            let code = name[name.index(after: open)..<close].lowercased()
+            if code.count == 2 { return code }
+        }
+        return String(Suggestion.fold(name).prefix(2))
     }
 }

@@ -231,12 +231,45 @@ public enum XLSFormExport {
         // a form without cascades keeps the sheet it always had).
         survey = survey.enumerated().map { $1 + [guidance[$0] ?? ""] + (filters.isEmpty ? [] : [filters[$0] ?? ""])
             + (defaults.isEmpty ? [] : [defaults[$0] ?? ""]) + (triggers.isEmpty ? [] : [triggers[$0] ?? ""]) }
-        let surveyHeader = ["type", "name", "label", "hint", "required", "relevant", "constraint", "constraint_message", "calculation", "appearance", "parameters",
+        var surveyHeader = ["type", "name", "label", "hint", "required", "relevant", "constraint", "constraint_message", "calculation", "appearance", "parameters",
                             "guidance_hint"] + (filters.isEmpty ? [] : ["choice_filter"]) + (defaults.isEmpty ? [] : ["default"]) + (triggers.isEmpty ? [] : ["trigger"])
         choices = choices.map { $0.count < 3 + columns.count ? $0 + Array(repeating: "", count: 3 + columns.count - $0.count) : $0 }
-        let choicesHeader = ["list_name", "name", "label"] + columns
+        var choicesHeader = ["list_name", "name", "label"] + columns
+        // `idiomas es, en`: one label (and hint) column per language, named as ODK names them.
+        if q.languages.count > 1 {
+            let others = Array(q.languages.dropFirst())
+            let first = Self.languageName(q.languages[0])
+            surveyHeader[2] = "label::" + first
+            surveyHeader[3] = "hint::" + first
+            surveyHeader[7] = "constraint_message::" + first
+            surveyHeader[11] = "guidance_hint::" + first
+            // Messages and instructions have no translations: the other languages repeat them.
+            surveyHeader += others.map { "label::" + Self.languageName($0) } + others.map { "hint::" + Self.languageName($0) }
+                + others.map { "constraint_message::" + Self.languageName($0) } + others.map { "guidance_hint::" + Self.languageName($0) }
+            survey = survey.map { row in
+                let name = row[1]
+                var labels: [String: String] = [:], hints: [String: String] = [:]
+                if row[0] == "begin_group", name.hasPrefix("seccion_"), let s = Int(name.dropFirst("seccion_".count)).map({ $0 - 1 }), q.sections.indices.contains(s) {
+                    labels = q.sections[s].translations
+                } else if let item = q.item(name) {
+                    labels = item.translations
+                    hints = item.helpTranslations
+                } else if let item = q.items.first(where: { item in item.rows.contains { item.variable(of: $0) == name } }),
+                          let gridRow = item.rows.first(where: { item.variable(of: $0) == name }) {
+                    labels = gridRow.translations
+                }
+                return row + others.map { labels[$0].map(pipe) ?? "" } + others.map { hints[$0] ?? "" } + others.map { _ in row[7] } + others.map { _ in row[11] }
+            }
+            choicesHeader[2] = "label::" + Self.languageName(q.languages[0])
+            choicesHeader += others.map { "label::" + Self.languageName($0) }
+            choices = choices.map { row in
+                let base = q.lists.first { row[0] == $0.id || row[0].hasPrefix($0.id + "_") }
+                let option = base?.options.first { String($0.code) == row[1] }
+                return row + others.map { option?.translations[$0] ?? (row[0] == "sino_xlsform" ? Self.yesNo($0, row[1]) : "") }
+            }
+        }
         let settingsHeader = ["form_title", "form_id", "version", "default_language"]
-        let settings = [[q.title ?? "", q.id ?? "", q.version ?? "", "Español (es)"]]
+        let settings = [[q.title ?? "", q.id ?? "", q.version ?? "", Self.languageName(q.languages.first ?? "es")]]
         func csv(_ rows: [[String]]) -> String { rows.map { $0.map(cell).joined(separator: ",") }.joined(separator: "\n") + "\n" }
         func block(_ name: String, _ header: [String], _ rows: [[String]]) -> [[String]] {
             [[name] + header.map { _ in "" }] + ([header] + rows).map { [""] + $0 }
@@ -244,6 +277,17 @@ public enum XLSFormExport {
         return Sheets(survey: csv([surveyHeader] + survey), choices: csv([choicesHeader] + choices), settings: csv([settingsHeader] + settings),
                       combined: csv(block("survey", surveyHeader, survey) + block("choices", choicesHeader, choices) + block("settings", settingsHeader, settings)),
                       workbook: [("survey", [surveyHeader] + survey), ("choices", [choicesHeader] + choices), ("settings", [settingsHeader] + settings)])
+    }
+
+    /// A language as ODK columns name it: `Español (es)`, `English (en)`.
+    public static func languageName(_ code: String) -> String {
+        let names = ["es": "Español", "en": "English", "fr": "Français", "pt": "Português", "de": "Deutsch", "it": "Italiano"]
+        return "\(names[code] ?? code) (\(code))"
+    }
+
+    /// «Sí»/«No» of the built-in yes/no list in another language (English; other languages keep the code).
+    static func yesNo(_ language: String, _ code: String) -> String {
+        language == "en" ? (code == "1" ? "Yes" : "No") : ""
     }
 
     /// The field with the interview's disposition (`→ terminar` or `completa`).

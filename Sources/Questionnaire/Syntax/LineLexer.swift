@@ -30,7 +30,7 @@ struct Token: Sendable, Equatable {
 /// Splits one line into tokens: words (letters with accents, digits, `_`), numbers, strings in double
 /// quotes (`""` for a quote inside), and symbols. `#` outside a string starts a comment.
 enum LineLexer {
-    static let symbols = ["..", "->", "<>", "!=", "<=", ">=", "→", ":", ",", "|", "=", "<", ">", "+", "-", "*", "/", "(", ")", "[", "]", "{", "}", ".", "%"]
+    static let symbols = ["..", "->", "<>", "!=", "<=", ">=", "→", ":", ",", "|", "=", "<", ">", "+", "-", "*", "/", "(", ")", "[", "]", "{", "}", ".", "%", "@"]
 
     static func tokenize(_ line: String, number: Int, sink: inout DiagnosticSink) -> [Token] {
         let chars = Array(line)

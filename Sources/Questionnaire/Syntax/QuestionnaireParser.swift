@@ -19,7 +19,7 @@ public enum QuestionnaireParser {
 
 /// Keywords the parser knows, for «¿quiso decir …?».
 enum Keywords {
-    static let topLevel = ["encuesta", "version", "modos", "especiales", "parcial", "lista", "seccion", "repetir", "fin"]
+    static let topLevel = ["encuesta", "version", "modos", "idiomas", "especiales", "parcial", "lista", "seccion", "repetir", "fin"]
     static let types = ["una", "varias", "escala", "entero", "decimal", "texto", "fecha", "hora", "sino", "nota", "calcular", "matriz", "ordenar"]
     static let modifiers = ["opcional", "permite", "filas", "opciones", "maximo", "exclusiva", "donde"]
     static let itemLines = ["mostrar", "validar", "advertir", "si", "encuestador", "ayuda", "inicial"]
@@ -107,6 +107,15 @@ struct ParserState {
             if value.isEmpty { sink.error("DSL-022", at: first.position, width: first.width, "falta el texto de la versión, p. ej. versión 2025.03", "the version text is missing, e.g. versión 2025.03") }
             result.version = value.trimmingCharacters(in: CharacterSet(charactersIn: "\""))
             result.versionPosition = first.position
+        case "idiomas":
+            for token in tokens.dropFirst() where !token.isSymbol(",") {
+                guard let word = token.keyword, word.count == 2, word.allSatisfy({ $0.isLetter }) else {
+                    sink.error("DSL-023", at: token.position, width: token.width, "escriba los idiomas con su código de dos letras: idiomas es, en",
+                               "write the languages with their two-letter code: idiomas es, en")
+                    continue
+                }
+                result.languages.append(word)
+            }
         case "modos":
             for token in tokens.dropFirst() where !token.isSymbol(",") {
                 guard let word = token.keyword else { continue }
@@ -157,7 +166,9 @@ struct ParserState {
                            "write the section title in quotes: sección \"Indicadores\"")
                 return
             }
-            result.sections.append(Section(title: title, condition: nil, firstItem: result.items.count, position: first.position))
+            var section = Section(title: title, condition: nil, firstItem: result.items.count, position: first.position)
+            if tokens.count >= 5, let language = translationLanguage(tokens, at: 2), case .string(let translated) = tokens[4].kind { section.translations[language] = translated }
+            result.sections.append(section)
             block = .section(result.sections.count - 1)
         default:
             let word = first.word ?? raw.trimmingCharacters(in: .whitespaces)
@@ -224,9 +235,25 @@ struct ParserState {
             sink.error("DSL-027", at: position, width: max(1, text.count), "cada opción empieza con su código: «1 Sí»", "each option starts with its code: «1 Sí»")
             return
         }
-        let label = body.dropFirst(digits.count).trimmingCharacters(in: .whitespaces)
+        var label = body.dropFirst(digits.count).trimmingCharacters(in: .whitespaces)
+        // «1 Sí @en Yes @fr Oui»: the label, then its translations.
+        var translations: [String: String] = [:]
+        let parts = label.components(separatedBy: " @")
+        if parts.count > 1 {
+            label = parts[0].trimmingCharacters(in: .whitespaces)
+            for part in parts.dropFirst() {
+                let language = String(part.prefix(2)).lowercased()
+                let translated = part.dropFirst(2).trimmingCharacters(in: .whitespaces)
+                guard part.count > 3, result.languages.contains(language), !translated.isEmpty else {
+                    sink.error("DSL-027", at: position, width: max(1, text.count), "«@\(part.prefix(2))»: una traducción de la opción se escribe «@en Texto», con un idioma de la línea «idiomas»",
+                               "«@\(part.prefix(2))»: an option's translation is written «@en Text», with a language of the «idiomas» line")
+                    continue
+                }
+                translations[language] = translated
+            }
+        }
         if label.isEmpty { sink.error("DSL-027", at: position, width: max(1, text.count), "la opción \(code) no tiene etiqueta", "option \(code) has no label") }
-        result.lists[list].options.append(AnswerList.Option(code: code, label: label, exclusive: exclusive, other: other, values: values, position: position))
+        result.lists[list].options.append(AnswerList.Option(code: code, label: label, exclusive: exclusive, other: other, translations: translations, values: values, position: position))
     }
 
     // MARK: Items
@@ -433,6 +460,15 @@ struct ParserState {
         case .string(let text):
             result.items[index].texts.append((nil, text, first.position))
             return
+        case .symbol("@"):
+            guard tokens.count >= 3, let language = translationLanguage(tokens, at: 0), case .string(let text) = tokens[2].kind else {
+                sink.error("DSL-035", at: first.position, width: raw.trimmingCharacters(in: .whitespaces).count,
+                           "una traducción se escribe @en \"texto\", con un idioma de la línea «idiomas»", "a translation is written @en \"text\", with a language of the «idiomas» line")
+                return
+            }
+            result.items[index].translations[language] = text
+            trailing(tokens, from: 3)
+            return
         case .symbol("["):
             guard tokens.count >= 3, let word = tokens[1].keyword, tokens[2].isSymbol("]") else {
                 sink.error("DSL-034", at: first.position, "escriba [teléfono], [presencial], [web] o [encuestador]", "write [teléfono], [presencial], [web] or [encuestador]")
@@ -462,8 +498,13 @@ struct ParserState {
                 return
             }
             var row = GridRow(id: id, text: text, condition: nil, position: tokens[1].position)
-            if tokens.count > 3 {
-                if tokens[3].keyword == "si", let (e, end) = expression(from: 4) {
+            var next = 3
+            while next + 2 < tokens.count, let language = translationLanguage(tokens, at: next), case .string(let translated) = tokens[next + 2].kind {
+                row.translations[language] = translated
+                next += 3
+            }
+            if tokens.count > next {
+                if tokens[next].keyword == "si", let (e, end) = expression(from: next + 1) {
                     row.condition = e
                     // A jump cannot hang from a row: it was dropped without a word.
                     if end < tokens.count, tokens[end].isSymbol("→") || tokens[end].isSymbol("->") {
@@ -473,8 +514,8 @@ struct ParserState {
                     } else {
                         trailing(tokens, from: end)
                     }
-                } else if tokens[3].keyword != "si" {
-                    sink.error("DSL-036", at: tokens[3].position, width: tokens[3].width, "después del texto de la fila solo puede ir «si <condición>»",
+                } else if tokens[next].keyword != "si" {
+                    sink.error("DSL-036", at: tokens[next].position, width: tokens[next].width, "después del texto de la fila solo puede ir «si <condición>»",
                                "only «si <condition>» may follow the row's text")
                 }
             }
@@ -511,7 +552,12 @@ struct ParserState {
                            "«\(result.items[index].id)» already has a help text: write it on one line")
             }
             result.items[index].help = text
-            trailing(tokens, from: 2)
+            if tokens.count >= 5, let language = translationLanguage(tokens, at: 2), case .string(let translated) = tokens[4].kind {
+                result.items[index].helpTranslations[language] = translated
+                trailing(tokens, from: 5)
+            } else {
+                trailing(tokens, from: 2)
+            }
         case "inicial":
             guard let text = message(at: 1) else {
                 sink.error("DSL-038", at: first.position, width: first.width, "escriba el valor inicial entre comillas: inicial \"{_muestra.celular}\"",
@@ -617,6 +663,7 @@ struct ParserState {
                 place.id = "\(item.id)_\(k)"
                 place.texts = item.texts.map { text in (text.mode, k == 1 ? "\(text.text) (\(ordinals[0]) lugar)" : "¿Y en \(ordinals[k - 1]) lugar?", text.position) }
                 if k > 1 {
+                    place.translations = [:]
                     place.instructions = []
                     place.help = nil
                     let earlier = (1..<k).map { Expression.binary("<>", .reference(place.id, item.position), .reference("\(item.id)_\($0)", item.position), item.position) }
@@ -633,5 +680,20 @@ struct ParserState {
             result.sections[s].firstItem = first < newIndex.count ? newIndex[first] : items.count
         }
         result.items = items
+    }
+
+    /// The language of `@en` at `index` when it is one the «idiomas» line declares (reported otherwise).
+    mutating func translationLanguage(_ tokens: [Token], at index: Int) -> String? {
+        guard index + 1 < tokens.count, tokens[index].isSymbol("@"), let word = tokens[index + 1].keyword else { return nil }
+        guard result.languages.dropFirst().contains(word) else {
+            let declared = result.languages.dropFirst()
+            sink.error("DSL-035", at: tokens[index + 1].position, width: tokens[index + 1].width,
+                       declared.isEmpty ? "«@\(word)»: declare los idiomas en el encabezado, p. ej. «idiomas es, \(word)»"
+                                        : "«@\(word)» no es un idioma de traducción de la línea «idiomas» (\(declared.joined(separator: ", ")))",
+                       declared.isEmpty ? "«@\(word)»: declare the languages in the header, e.g. «idiomas es, \(word)»"
+                                        : "«@\(word)» is not a translation language of the «idiomas» line (\(declared.joined(separator: ", ")))")
+            return nil
+        }
+        return word
     }
 }

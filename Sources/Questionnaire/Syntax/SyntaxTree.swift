@@ -19,6 +19,8 @@ public struct QuestionnaireFile: Sendable {
     public var title: String?
     public var version: String?
     public var modes: [Mode] = []
+    /// `idiomas es, en`: the language of the texts first, then those of the translations (`@en "…"`).
+    public var languages: [String] = []
     public var specials: [SpecialCode] = []
     public var lists: [AnswerList] = []
     public var sections: [Section] = []
@@ -77,6 +79,8 @@ public struct AnswerList: Sendable {
         public var exclusive = false
         /// `[otro]`: choosing it asks «¿cuál?» in a text question of its own (``Item/otherOf``).
         public var other = false
+        /// `1 Sí @en Yes`: the label in another language.
+        public var translations: [String: String] = [:]
         /// `[municipio = 17001]`: the option's values in the list's extra columns, which a question's
         /// `donde municipio = ciudad` filters on (cascading choices).
         public var values: [String: Double] = [:]
@@ -106,6 +110,8 @@ public struct ChoiceFilter: Sendable {
 /// A titled group of items, optionally shown only under a condition.
 public struct Section: Sendable {
     public var title: String
+    /// `sección "Título" @en "Title"`.
+    public var translations: [String: String] = [:]
     public var condition: Expression?
     /// Index of the first item of the section in ``QuestionnaireFile/items``.
     public var firstItem: Int
@@ -165,6 +171,10 @@ public struct Item: Sendable {
     public var instructions: [String] = []
     /// `ayuda "…"`: a hint for whoever answers (under the question on the web, said on request by phone).
     public var help: String?
+    /// `@en "…"`: the question's text in another language of `idiomas`, by language.
+    public var translations: [String: String] = [:]
+    /// `ayuda "…" @en "…"`: the help in another language.
+    public var helpTranslations: [String: String] = [:]
     /// `inicial "…"`: the answer offered before anyone answers (a sample column, an earlier answer, a
     /// fixed value), which the respondent or interviewer confirms or changes.
     public var initial: String?
@@ -194,6 +204,9 @@ public struct Item: Sendable {
 
     /// The text for a mode: its own, else the unprefixed one.
     public func text(for mode: Mode) -> String? { texts.first { $0.mode == mode }?.text ?? texts.first { $0.mode == nil }?.text }
+
+    /// The text for a mode in a language of `idiomas`: its translation, else the text of the mode.
+    public func text(for mode: Mode, language: String?) -> String? { language.flatMap { translations[$0] } ?? text(for: mode) }
 }
 
 /// `validar EXPR "mensaje"` or `advertir EXPR "mensaje"`.
@@ -215,6 +228,8 @@ public struct Jump: Sendable {
 public struct GridRow: Sendable {
     public var id: String
     public var text: String
+    /// `- id "texto" @en "text"`: the row's text in another language.
+    public var translations: [String: String] = [:]
     public var condition: Expression?
     public var position: TextPosition
 }

@@ -6,10 +6,10 @@ import Questionnaire
 public enum QuestionnaireRehearsal {
     /// The questions reached, in order; refused with ``QuestionnaireCheck/Invalid`` when the questionnaire
     /// has errors, with ``AnswerPlanError`` when a line of the plan cannot be used.
-    public static func run(questionnaire file: String, plan planFile: String, mode: Mode?) throws -> [AnswerPlan.Step] {
+    public static func run(questionnaire file: String, plan planFile: String, mode: Mode?, language: String? = nil) throws -> [AnswerPlan.Step] {
         let (_, q) = try QuestionnaireCheck.valid(file)
         let plan = try AnswerPlan(text: try QuestionnaireSource.read(planFile), file: planFile, questionnaire: q)
         let check = AnswerCheck(q, mode: mode ?? q.modes.first ?? .web)
-        return try plan.replay(check, file: planFile, system: ["_modo": (mode ?? q.modes.first ?? .web).label])
+        return try plan.replay(check, file: planFile, system: ["_modo": (mode ?? q.modes.first ?? .web).label], language: language)
     }
 }

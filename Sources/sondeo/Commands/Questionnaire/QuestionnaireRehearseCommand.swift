@@ -27,6 +27,9 @@ struct QuestionnaireRehearseCommand: ParsableCommand {
     @Option(help: ArgumentHelp(L("Modo del ensayo: telefono, presencial o web (por defecto el primero del cuestionario).", "Mode of the rehearsal: telefono, presencial or web (the questionnaire's first by default)."),
                                valueName: L("modo", "mode")))
     var mode: String?
+    @Option(help: ArgumentHelp(L("Idioma de los textos (uno de la línea «idiomas», p. ej. en).", "Language of the texts (one of the «idiomas» line, e.g. en)."),
+                               valueName: L("idioma", "language")))
+    var language: String?
     @Option(help: ArgumentHelp(L("Formato de salida: table o csv.", "Output format: table or csv."), valueName: L("formato", "format")))
     var format: OutputFormat = .table
     @OptionGroup var global: GlobalOptions
@@ -39,7 +42,12 @@ struct QuestionnaireRehearseCommand: ParsableCommand {
     func run() throws {
         let steps = try QuestionnaireGate.checked(for: L("antes de ensayarlo", "before rehearsing it")) {
             let (_, q) = try QuestionnaireCheck.valid(file)
-            return try QuestionnaireRehearsal.run(questionnaire: file, plan: plan, mode: try QuestionnaireModeOption.chosen(mode, in: q, file: file))
+            if let language, !q.languages.contains(language.lowercased()) {
+                Terminal.error(L("Error: --language \(language): \(file) no tiene ese idioma (idiomas: \(q.languages.isEmpty ? "solo el de sus textos" : q.languages.joined(separator: ", ")))",
+                                 "Error: --language \(language): \(file) does not have that language (languages: \(q.languages.isEmpty ? "only that of its texts" : q.languages.joined(separator: ", ")))"))
+                throw ExitCode(ExitStatus.usage.rawValue)
+            }
+            return try QuestionnaireRehearsal.run(questionnaire: file, plan: plan, mode: try QuestionnaireModeOption.chosen(mode, in: q, file: file), language: language?.lowercased())
         }
         print(QuestionnaireRehearsalOutput.render(steps, format: format), terminator: "")
     }
