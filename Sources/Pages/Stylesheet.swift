@@ -54,7 +54,7 @@ public enum Stylesheet {
     .revision dl{margin:.4rem 0 .8rem} .revision dt{color:var(--suave);font-size:.92rem;margin-top:.6rem} .revision dd{margin:.1rem 0 0;font-weight:bold}
     .especiales label{display:inline-flex;align-items:center;gap:.4rem;min-height:44px;padding:0 .6rem 0 0} .especiales input{width:1.2rem;height:1.2rem}
     .extremos{display:flex;justify-content:space-between;color:var(--suave);font-size:.85rem;margin-top:.3rem}
-    input.numero,input.corto,.formulario textarea,.formulario input[type=date]{font-size:1.05rem;padding:.5rem;border:1px solid var(--borde);border-radius:.4rem;width:100%;max-width:22rem}
+    input.numero,input.corto,.formulario textarea,.formulario input[type=date],.formulario input[type=time],.formulario input[type=datetime-local]{font-size:1.05rem;padding:.5rem;border:1px solid var(--borde);border-radius:.4rem;width:100%;max-width:22rem}
     .formulario textarea{max-width:100%}
     table.matriz{border-collapse:collapse;width:100%;font-size:.92rem} .matriz th,.matriz td{padding:.45rem .3rem;border-bottom:1px solid var(--linea);text-align:center}
     .matriz th[scope=row]{text-align:left;font-weight:normal} .matriz input{width:1.2rem;height:1.2rem}
