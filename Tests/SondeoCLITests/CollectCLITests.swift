@@ -431,4 +431,30 @@ import Testing
         let text = try String(contentsOfFile: back, encoding: .utf8)
         #expect(text.contains("  inicial \"WhatsApp\"\n") && text.contains("  inicial \"{_muestra.celular}\"\n"), "\(text)")
     }
+
+    @Test("collect --language en: the script, options and help are read in English, the interviewer's screen stays in Spanish; a language the questionnaire lacks is refused")
+    func english() throws {
+        let dir = TemporaryDirectory()
+        let store = dir.path("s.sqlite")
+        let file = dir.file("bi.encuesta", text: """
+            encuesta bi "Bilingüe"
+            versión 1
+            modos teléfono
+            idiomas es, en
+            lista satisf: 1 Mal @en Bad | 2 Bien @en Good
+            servicio: una de satisf
+              "¿Cómo le fue, {_muestra.nombre}?"
+              @en "How did it go, {_muestra.nombre}?"
+              ayuda "Piense en su última visita" @en "Think of your last visit"
+
+            """)
+        let sample = dir.file("muestra.csv", text: "id_afiliado,nombre,estrato,peso\nAF1,John Smith,A,1\n")
+        #expect(try SondeoRunner.run(["questionnaire", "publish", file, "--store", store]).status == 0)
+        #expect(try SondeoRunner.run(["sample", "load", sample, "--questionnaire", "bi", "--store", store]).status == 0)
+        let run = try SondeoRunner.run(["collect", "bi", "--interviewer", "e01", "--store", store, "--unit", "AF1", "--language", "en"], input: "1\n2\n")
+        #expect(run.stdout.contains("How did it go, John Smith?") && run.stdout.contains("  1  Bad\n  2  Good") && run.stdout.contains("Ayuda: Think of your last visit"), "\(run.stdout)")
+        #expect(run.stdout.contains("Resultado de la llamada:") && run.stdout.contains("Entrevista terminada"), "\(run.stdout)")
+        let french = try SondeoRunner.run(["collect", "bi", "--interviewer", "e01", "--store", store, "--language", "fr"])
+        #expect(french.status == 64 && french.stdout.contains("--language fr: «bi» no tiene textos en ese idioma (idiomas: es, en)"), "\(french.stdout)\(french.stderr)")
+    }
 }

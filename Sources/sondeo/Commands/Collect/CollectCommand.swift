@@ -43,6 +43,10 @@ struct CollectCommand: ParsableCommand {
     @Option(help: ArgumentHelp(L("Cuántos casos atender antes de salir (por defecto, hasta que no queden o se pida salir).",
                                  "How many cases to work before leaving (by default, until none is left or you quit)."), valueName: "n"))
     var cases: Int?
+    @Option(help: ArgumentHelp(L("Idioma en que se lee el guion al afiliado (uno de la línea «idiomas» del cuestionario, p. ej. en); la pantalla sigue en el idioma del encuestador.",
+                                 "Language the script is read to the affiliate in (one of the questionnaire's «idiomas» line, e.g. en); the screen stays in the interviewer's language."),
+                               valueName: L("idioma", "language")))
+    var language: String?
     @OptionGroup var storeOptions: StoreOptions
     @OptionGroup var global: GlobalOptions
 
@@ -64,8 +68,13 @@ struct CollectCommand: ParsableCommand {
             screen.warning(L("«\(interviewer)» no tiene nombre registrado: el guion dirá «\(interviewer)» donde va su nombre (regístrelo con «sondeo serve user \(interviewer) --role encuestador --name \"Nombre Apellido\"»).",
                              "«\(interviewer)» has no name on record: the script will say «\(interviewer)» where the name goes (set it with «sondeo serve user \(interviewer) --role encuestador --name \"Name Surname\"»)."))
         }
+        if let language, !q.languages.dropFirst().contains(language.lowercased()) {
+            screen.problem(L("--language \(language): «\(questionnaire)» no tiene textos en ese idioma (idiomas: \(q.languages.isEmpty ? "solo el de sus textos" : q.languages.joined(separator: ", ")))",
+                             "--language \(language): «\(questionnaire)» has no texts in that language (languages: \(q.languages.isEmpty ? "only that of its texts" : q.languages.joined(separator: ", ")))"))
+            throw ExitCode(ExitStatus.usage.rawValue)
+        }
         let shift = CallShift(store: store, questionnaire: q, version: published.version, id: questionnaire, interviewer: interviewer, interviewerName: name,
-                              mode: Mode(folding: mode) ?? .telefono, scheduler: .colombian(includeReserve: reserve, anyDay: anyDay))
+                              mode: Mode(folding: mode) ?? .telefono, language: language?.lowercased(), scheduler: .colombian(includeReserve: reserve, anyDay: anyDay))
         let end = try shift.run(unit: unit, limit: cases, console: screen)
         if let signal = SessionSignals.received { throw ExitCode(128 + signal) }
         switch end {
