@@ -9,7 +9,17 @@ public enum Language: String, Sendable, CaseIterable {
     /// The language of this run: set once by the executable from `--lang` and `SONDEO_LANG` before
     /// anything is printed; what the workflows write for a person (the interview's screen, summaries)
     /// is in it.
-    nonisolated(unsafe) public static var current: Language = .es
+    public static var current: Language {
+        get { request ?? run }
+        set { run = newValue }
+    }
+
+    /// The language chosen once for the run.
+    nonisolated(unsafe) private static var run: Language = .es
+
+    /// A language for one piece of work only — the page of a web respondent who reads in English — set
+    /// with `Language.$request.withValue(.en) { … }` while everything else keeps the run's.
+    @TaskLocal public static var request: Language?
 
     /// The language chosen by the environment (`SONDEO_LANG`), Spanish when unset or unknown.
     public static func fromEnvironment(_ environment: [String: String]) -> Language {

@@ -1,3 +1,4 @@
+import Diagnostics
 import Foundation
 import Pages
 import Questionnaire
@@ -22,10 +23,12 @@ enum FormHTML {
         let total = form.pages.count
         let specialsJSON = "{" + q.specials.map { "\(ConditionScript.string($0.name)):\($0.code)" }.joined(separator: ",") + "}"
         var body = (banner.map { "<p class=\"banner\">\(esc($0)) · <a href=\"/encuestador\">volver a la lista</a></p>" } ?? "") + "<header><p class=\"marca\">Confa</p><h1>\(esc(q.title ?? q.id ?? "Encuesta"))</h1>"
-        body += "<progress class=\"progreso\" value=\"\(page + 1)\" max=\"\(total)\" aria-label=\"Avance: página \(page + 1) de \(total)\"></progress>"
-        body += "<p class=\"paso\">Página \(page + 1) de \(total)\(form.title(ofPage: page).map { " · " + esc($0) } ?? "")</p></header>\n"
+        body += languageLinks(q, action: action)
+        body += "<progress class=\"progreso\" value=\"\(page + 1)\" max=\"\(total)\" aria-label=\"\(L("Avance: página \(page + 1) de \(total)", "Progress: page \(page + 1) of \(total)"))\"></progress>"
+        body += "<p class=\"paso\">\(L("Página \(page + 1) de \(total)", "Page \(page + 1) of \(total)"))\(form.title(ofPage: page).map { " · " + esc($0) } ?? "")</p></header>\n"
         if !problems.isEmpty {
-            body += "<div class=\"errores\" role=\"alert\" tabindex=\"-1\" id=\"errores\"><p>Revise \(problems.count == 1 ? "la respuesta marcada" : "las \(problems.count) respuestas marcadas"):</p><ul>"
+            let check = problems.count == 1 ? L("Revise la respuesta marcada", "Check the marked answer") : L("Revise las \(problems.count) respuestas marcadas", "Check the \(problems.count) marked answers")
+            body += "<div class=\"errores\" role=\"alert\" tabindex=\"-1\" id=\"errores\"><p>\(check):</p><ul>"
             for p in problems { body += "<li><a href=\"#p-\(esc(itemID(p.variable, q)))\">\(esc(label(of: p.variable, q))): \(esc(respondentText(p)))</a></li>" }
             body += "</ul></div>\n"
         }
@@ -48,9 +51,9 @@ enum FormHTML {
         // «Anterior» goes back a page keeping every answer (the server saves this page's without
         // checking it); it is the form's second button, so Enter still means «Siguiente».
         let back = form.previousPage(before: page, responses) == nil ? ""
-            : "<button type=\"submit\" name=\"\(SurveyForm.actionField)\" value=\"\(SurveyForm.backAction)\" class=\"secundario\" formnovalidate>Anterior</button>"
+            : "<button type=\"submit\" name=\"\(SurveyForm.actionField)\" value=\"\(SurveyForm.backAction)\" class=\"secundario\" formnovalidate>\(L("Anterior", "Back"))</button>"
         // A respondent's last page leads to the review; elsewhere it sends.
-        let last = page + 1 == total ? (form.mode == .web ? "Revisar respuestas" : "Enviar respuestas") : "Siguiente"
+        let last = page + 1 == total ? (form.mode == .web ? L("Revisar respuestas", "Review answers") : L("Enviar respuestas", "Send answers")) : L("Siguiente", "Next")
         body += "<div class=\"acciones\"><button type=\"submit\">\(last)</button>\(back)</div>\n</form>\n"
         body += "<script type=\"application/json\" id=\"previas\">\(ConditionScript.answers(responses, specials: q.specials))</script>\n"
         body += "<script type=\"application/json\" id=\"especiales\">\(specialsJSON)</script>\n"
@@ -67,9 +70,22 @@ enum FormHTML {
 
     /// A problem as a respondent reads it: the checks speak of variables; a person wants to know what to do.
     static func respondentText(_ p: AnswerProblem) -> String {
-        if p.spanish.hasPrefix("falta la respuesta obligatoria") { return "Responda esta pregunta." }
-        if p.spanish.hasPrefix("hay respuesta en") { return "Esta respuesta no corresponde; déjela en blanco." }
-        return p.spanish.prefix(1).uppercased() + p.spanish.dropFirst() + (p.spanish.hasSuffix(".") ? "" : ".")
+        if p.spanish.hasPrefix("falta la respuesta obligatoria") { return L("Responda esta pregunta.", "Please answer this question.") }
+        if p.spanish.hasPrefix("hay respuesta en") { return L("Esta respuesta no corresponde; déjela en blanco.", "This answer does not apply; leave it blank.") }
+        let text = L(p.spanish, p.english)
+        return text.prefix(1).uppercased() + text.dropFirst() + (text.hasSuffix(".") ? "" : ".")
+    }
+
+    /// Links to the questionnaire's other languages (`idiomas`), each named in its own language.
+    static func languageLinks(_ q: QuestionnaireFile, action: String) -> String {
+        guard q.languages.count > 1 else { return "" }
+        let base = action.components(separatedBy: "?")[0]
+        let current = action.components(separatedBy: "?idioma=").dropFirst().first ?? q.languages[0]
+        let names = ["es": "Español", "en": "English", "fr": "Français", "pt": "Português"]
+        let links = q.languages.filter { $0 != current }.map { code in
+            "<a href=\"\(esc(code == q.languages[0] ? base : base + "?idioma=" + code))\" lang=\"\(esc(code))\" hreflang=\"\(esc(code))\">\(esc(names[code] ?? code))</a>"
+        }
+        return "<p class=\"idiomas\">" + links.joined(separator: " · ") + "</p>"
     }
 
     /// The item a variable belongs to (a grid row's item).
@@ -98,17 +114,17 @@ extension FormHTML {
     static func review(_ form: SurveyForm, action: String, csrf: String, responses: Responses, system: [String: String] = [:]) -> String {
         let q = form.questionnaire
         var body = "<header><p class=\"marca\">Confa</p><h1>\(esc(q.title ?? q.id ?? "Encuesta"))</h1>"
-        body += "<progress class=\"progreso\" value=\"1\" max=\"1\" aria-label=\"Avance: todas las páginas respondidas\"></progress>"
-        body += "<p class=\"paso\">Revise sus respuestas antes de enviarlas: puede cambiar cualquiera.</p></header>\n"
+        body += "<progress class=\"progreso\" value=\"1\" max=\"1\" aria-label=\"\(L("Avance: todas las páginas respondidas", "Progress: every page answered"))\"></progress>"
+        body += "<p class=\"paso\">\(L("Revise sus respuestas antes de enviarlas: puede cambiar cualquiera.", "Check your answers before sending them: you can change any of them."))</p></header>\n"
         body += "<form id=\"revision\" method=\"post\" action=\"\(esc(action))\">\n<input type=\"hidden\" name=\"csrf\" value=\"\(esc(csrf))\">\n"
         for page in form.review(responses, system: system) {
-            body += "<section class=\"revision\"><h2>\(esc(page.title ?? "Página \(page.page + 1)"))</h2><dl>"
+            body += "<section class=\"revision\"><h2>\(esc(page.title ?? L("Página \(page.page + 1)", "Page \(page.page + 1)")))</h2><dl>"
             for line in page.lines { body += "<dt>\(esc(line.question))</dt><dd>\(esc(line.answer))</dd>" }
             body += "</dl><button type=\"submit\" name=\"\(SurveyForm.actionField)\" value=\"\(SurveyForm.changePrefix)\(page.page)\" class=\"secundario\" "
-                + "aria-label=\"Cambiar las respuestas de \(esc(page.title ?? "la página \(page.page + 1)"))\">Cambiar</button></section>\n"
+                + "aria-label=\"\(L("Cambiar las respuestas de", "Change the answers of")) \(esc(page.title ?? L("la página \(page.page + 1)", "page \(page.page + 1)")))\">\(L("Cambiar", "Change"))</button></section>\n"
         }
-        body += "<div class=\"acciones\"><button type=\"submit\" name=\"\(SurveyForm.actionField)\" value=\"\(SurveyForm.sendAction)\">Enviar respuestas</button></div>\n</form>\n"
+        body += "<div class=\"acciones\"><button type=\"submit\" name=\"\(SurveyForm.actionField)\" value=\"\(SurveyForm.sendAction)\">\(L("Enviar respuestas", "Send answers"))</button></div>\n</form>\n"
         body += "<script src=\"/static/form.js\"></script>"
-        return page(title: "Revise sus respuestas", body: body)
+        return page(title: L("Revise sus respuestas", "Check your answers"), body: body)
     }
 }

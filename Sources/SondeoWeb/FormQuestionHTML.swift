@@ -1,3 +1,4 @@
+import Diagnostics
 import Questionnaire
 import Survey
 
@@ -15,14 +16,14 @@ extension FormHTML {
         let condition = item.condition.map { " data-cond=\"\(esc(ConditionScript.json($0)))\"" } ?? ""
         let invalid = !problems.isEmpty
         var html = "<fieldset class=\"pregunta\(invalid ? " invalida" : "")\" id=\"p-\(esc(item.id))\" data-var=\"\(esc(item.id))\" data-kind=\"\(kind)\"\(condition)>\n"
-        html += "<legend>\(pipedLegend(item.text(for: mode) ?? item.mainText ?? item.id, q: q, responses: responses, system: system))\(item.optional ? " <span class=\"opcional\">(opcional)</span>" : "")</legend>\n"
+        html += "<legend>\(pipedLegend(item.text(for: mode) ?? item.mainText ?? item.id, q: q, responses: responses, system: system))\(item.optional ? " <span class=\"opcional\">\(L("(opcional)", "(optional)"))</span>" : "")</legend>\n"
         if mode != .web { for line in item.instructions { html += "<p class=\"instruccion\">\(esc(line))</p>\n" } }
         if let help = item.help { html += "<p class=\"ayuda\" id=\"a-\(esc(item.id))\">\(esc(help))</p>\n" }
         for p in problems {
             let row = p.variable == item.id ? "" : (item.rows.first { item.variable(of: $0) == p.variable }.map { "«\($0.text)»: " } ?? "")
             html += "<p class=\"error\" id=\"e-\(esc(p.variable))\">\(esc(row + respondentText(p)))</p>\n"
             if p.severity == .warning {
-                html += "<label class=\"confirma\"><input type=\"checkbox\" name=\"\(SurveyForm.confirmField)\" value=\"\(esc(p.variable))\"> Confirmo que la respuesta es correcta</label>\n"
+                html += "<label class=\"confirma\"><input type=\"checkbox\" name=\"\(SurveyForm.confirmField)\" value=\"\(esc(p.variable))\"> \(L("Confirmo que la respuesta es correcta", "I confirm the answer is correct"))</label>\n"
             }
         }
         // Options in the interview's order (`opciones al azar`); a grid's scale keeps its written order.
@@ -52,7 +53,7 @@ extension FormHTML {
         }
         switch item.type {
         case .single(let list): html += radios(item.id, options(list))
-        case .yesNo: html += radios(item.id, [(1, "Sí"), (2, "No")])
+        case .yesNo: html += radios(item.id, [(1, L("Sí", "Yes")), (2, "No")])
         case .scale(let low, let high, let a, let b):
             html += "<div class=\"escala\">" + (low...high).map { k in
                 "<label class=\"punto\"><input type=\"radio\" name=\"\(esc(item.id))\" value=\"\(k)\"\(number(item.id) == Double(k) ? " checked" : "")><span>\(k)</span></label>"

@@ -1,3 +1,4 @@
+import Diagnostics
 import Foundation
 import Hummingbird
 import Questionnaire
@@ -25,7 +26,8 @@ extension SurveyServer {
     func show(unit: String, action: String, form: SurveyForm, request: Request, staff: WebUser? = nil) async throws -> Response {
         let banner = staff.map { "Encuestador \($0.name ?? $0.code) · caso \(unit)" }
         let csrf = self.csrf.pair(request)
-        let thanks = Self.html(FormHTML.message("Gracias", "Sus respuestas ya quedaron registradas. ¡Gracias por ayudarnos a mejorar!"), status: .ok)
+        let thanks = Self.html(FormHTML.message(L("Gracias", "Thank you"), L("Sus respuestas ya quedaron registradas. ¡Gracias por ayudarnos a mejorar!",
+                                                                               "Your answers have been recorded. Thank you for helping us improve!")), status: .ok)
         let interview = try store.interview(questionnaire: questionnaireID, respondent: unit)
         if interview?.endedAt != nil { return thanks }
         if interview == nil, try StratumQuotas.stopsCase(unit, store: store, questionnaire: questionnaireID, actor: staff?.code ?? "web") {

@@ -20,6 +20,8 @@ public struct SurveyServer: Sendable {
     let form: SurveyForm
     /// The same questionnaire with the interviewer's wording, for face-to-face interviews.
     let staffForm: SurveyForm
+    /// The respondent's form in each other language of `idiomas` (`/r/TOKEN?idioma=en`).
+    let translatedForms: [String: SurveyForm]
     /// PBKDF2 rounds spent on a login for an unknown code (as many as a real account's).
     let dummyIterations: Int
     let clock: Clock
@@ -51,6 +53,8 @@ public struct SurveyServer: Sendable {
         let questionnaire = QuestionnaireParser.parse(latest.source, file: id).file
         form = SurveyForm(questionnaire, mode: .web)
         staffForm = SurveyForm(questionnaire, mode: .presencial)
+        translatedForms = Dictionary(questionnaire.languages.dropFirst().map { ($0, SurveyForm(questionnaire.translated(to: $0), mode: .web)) },
+                                     uniquingKeysWith: { a, _ in a })
     }
 
     /// A new link token: 128 random bits as 32 hexadecimal digits.
@@ -70,12 +74,18 @@ public struct SurveyServer: Sendable {
         router.get("/r/:token") { request, context in
             let token = context.parameters.get("token") ?? ""
             guard let unit = try self.unit(token, opening: true) else { return Self.notFound() }
-            return try await self.show(unit: unit, action: "/r/\(token)", form: self.form, request: request)
+            let (form, action, language) = self.respondentForm(token, request)
+            return try await Language.$request.withValue(language) {
+                try await self.show(unit: unit, action: action, form: form, request: request)
+            }
         }
         router.post("/r/:token") { request, context in
             let token = context.parameters.get("token") ?? ""
             guard let unit = try self.unit(token) else { return Self.notFound() }
-            return try await self.submit(unit: unit, action: "/r/\(token)", form: self.form, staff: nil, request: request)
+            let (form, action, language) = self.respondentForm(token, request)
+            return try await Language.$request.withValue(language) {
+                try await self.submit(unit: unit, action: action, form: form, staff: nil, request: request)
+            }
         }
         staffRoutes(router)
         return router
@@ -105,5 +115,14 @@ public struct SurveyServer: Sendable {
     /// Serves until stopped, from a caller that is not async (the command line).
     public func runUntilStopped(host: String, port: Int) throws {
         try waitFor { try await run(host: host, port: port) }
+    }
+
+    /// The respondent's form in the language the link asks (`?idioma=en`, one of `idiomas`), the page's
+    /// action keeping it, and the language of the page's own words (English for `en`, else Spanish).
+    func respondentForm(_ token: String, _ request: Request) -> (SurveyForm, String, Language?) {
+        guard let asked = request.uri.queryParameters.get("idioma")?.lowercased(), let translated = translatedForms[asked] else {
+            return (form, "/r/\(token)", nil)
+        }
+        return (translated, "/r/\(token)?idioma=\(asked)", asked == "en" ? .en : .es)
     }
 }

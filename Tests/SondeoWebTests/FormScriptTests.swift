@@ -120,4 +120,39 @@ struct FormScriptTests {
         #expect(html.contains("name=\"celular\" rows=\"3\" aria-label=\"¿Sigue siendo este su celular?\">3001234567</textarea>"), "\(html)")
         #expect(html.contains("name=\"preferido\" value=\"2\" checked>"), "\(html)")
     }
+
+    @Test("idiomas: /r/…?idioma=en shows the questionnaire's English texts, options, sections, help and NS, with the page's own words in English")
+    func englishPage() throws {
+        let text = """
+            encuesta bilingue "Encuesta"
+            versión 1
+            modos web
+            idiomas es, en
+            especiales NS = 98 "No sabe" @en "Don't know"
+            lista satisf: 1 Mal @en Bad | 2 Bien @en Good
+            sección "Su visita" @en "Your visit"
+            servicio: una de satisf, permite NS
+              "¿Cómo le fue?"
+              @en "How did it go?"
+              ayuda "Piense en su última visita" @en "Think of your last visit"
+            porque: texto, opcional
+              "¿Por qué {servicio|así}?"
+              @en "Why {servicio|so}?"
+
+            """
+        let (q, found) = QuestionnaireChecker.check(text, file: "b")
+        #expect(found.isEmpty, "\(found.map(\.spanish))")
+        let form = SurveyForm(q.translated(to: "en"))
+        let html = Language.$request.withValue(.en) {
+            FormHTML.form(form, page: 0, action: "/r/x?idioma=en", csrf: "c", responses: Responses(["servicio": .number(2)]), problems: [], order: PresentationOrder(seed: 1))
+        }
+        for piece in ["<html lang=\"en\">", "Page 1 of 1 · Your visit", "How did it go?", "<span>Bad</span>", "<span>Good</span>", " Don&#39;t know</label>",
+                      "Think of your last visit", "Why <span class=\"pipe\" data-pipe=\"servicio\" data-alt=\"so\">Good</span>?", "(optional)", ">Review answers</button>",
+                      "<a href=\"/r/x\" lang=\"es\" hreflang=\"es\">Español</a>"] {
+            #expect(html.contains(piece), "\(piece)")
+        }
+        // Without the language, the same page in Spanish, with a link to English.
+        let spanish = FormHTML.form(SurveyForm(q), page: 0, action: "/r/x", csrf: "c", responses: Responses(), problems: [], order: PresentationOrder(seed: 1))
+        #expect(spanish.contains("¿Cómo le fue?") && spanish.contains("Página 1 de 1 · Su visita") && spanish.contains("<a href=\"/r/x?idioma=en\" lang=\"en\" hreflang=\"en\">English</a>"))
+    }
 }

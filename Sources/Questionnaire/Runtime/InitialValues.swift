@@ -30,3 +30,35 @@ extension QuestionnaireFile {
         return shown
     }
 }
+
+extension QuestionnaireFile {
+    /// The questionnaire as read in a language of `idiomas`: every text, option, grid row, section title,
+    /// help and special label replaced by its translation where it has one (the first language's text
+    /// where not). Routing, checks and variables are the same: only what a person reads changes, so
+    /// every channel can show a translated questionnaire with its usual rendering.
+    public func translated(to language: String) -> QuestionnaireFile {
+        guard languages.dropFirst().contains(language) else { return self }
+        var copy = self
+        for i in copy.items.indices {
+            if let text = copy.items[i].translations[language] {
+                copy.items[i].texts = copy.items[i].texts.map { ($0.mode, text, $0.position) }
+            }
+            if let help = copy.items[i].helpTranslations[language] { copy.items[i].help = help }
+            copy.items[i].rows = copy.items[i].rows.map { row in
+                var r = row
+                if let text = row.translations[language] { r.text = text }
+                return r
+            }
+        }
+        for l in copy.lists.indices {
+            copy.lists[l].options = copy.lists[l].options.map { option in
+                var o = option
+                if let label = option.translations[language] { o.label = label }
+                return o
+            }
+        }
+        for s in copy.sections.indices { if let title = copy.sections[s].translations[language] { copy.sections[s].title = title } }
+        for s in copy.specials.indices { if let label = copy.specials[s].translations[language] { copy.specials[s].label = label } }
+        return copy
+    }
+}

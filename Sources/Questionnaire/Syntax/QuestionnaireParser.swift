@@ -136,8 +136,13 @@ struct ParserState {
                 }
                 var label = name
                 if i + 3 < tokens.count, case .string(let text) = tokens[i + 3].kind { label = text; i += 1 }
-                result.specials.append(SpecialCode(name: name.uppercased(), code: Int(code), label: label, position: tokens[i].position))
+                var special = SpecialCode(name: name.uppercased(), code: Int(code), label: label, position: tokens[i].position)
                 i += 3
+                while i + 2 < tokens.count, let language = translationLanguage(tokens, at: i), case .string(let translated) = tokens[i + 2].kind {
+                    special.translations[language] = translated
+                    i += 3
+                }
+                result.specials.append(special)
             }
         case "parcial":
             // `parcial desde 60 %`: the share of applicable questions from which an unfinished interview

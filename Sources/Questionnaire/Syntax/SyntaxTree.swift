@@ -69,6 +69,8 @@ public struct SpecialCode: Sendable, Equatable {
     public var code: Int
     public var label: String
     public var position: TextPosition
+    /// `NS = 98 "No sabe" @en "Don't know"`.
+    public var translations: [String: String] = [:]
 }
 
 /// Reusable answer options with explicit codes.
