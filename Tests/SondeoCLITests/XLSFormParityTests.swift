@@ -18,7 +18,7 @@ struct XLSFormParityTests {
         let (q, diagnostics) = QuestionnaireChecker.check(questionnaire, file: source)
         let errors = diagnostics.filter { $0.severity == .error }
         #expect(errors.isEmpty, "\(errors)")
-        let steps = try AnswerPlan(text: plan, file: "plan.txt", questionnaire: q).replay(AnswerCheck(q, mode: mode), file: "plan.txt", language: language)
+        let steps = try AnswerPlan(text: plan, file: "plan.txt", questionnaire: q).replay(AnswerCheck(language.map { q.translated(to: $0) } ?? q, mode: mode), file: "plan.txt")
         let sondeo = steps.map(\.line).joined(separator: "\n") + "\n"
 
         let workbook = dir.path("form.xlsx")

@@ -49,7 +49,8 @@ public struct AnswerPlan: Sendable {
     }
 
     /// The rehearsal: each question that applies, in order, with the plan's tries for it.
-    public func replay(_ check: AnswerCheck, file: String, system defaults: [String: String] = [:], language: String? = nil) throws(AnswerPlanError) -> [Step] {
+    /// `check` may be over a translated questionnaire (``QuestionnaireFile/translated(to:)``) to rehearse in that language.
+    public func replay(_ check: AnswerCheck, file: String, system defaults: [String: String] = [:]) throws(AnswerPlanError) -> [Step] {
         let system = defaults.merging(self.system) { _, planned in planned }
         let q = check.routing.evaluator.questionnaire
         let tries = Dictionary(grouping: entries, by: \.variable)
@@ -63,9 +64,9 @@ public struct AnswerPlan: Sendable {
             switch item.type {
             case .note, .calculated: continue
             case .grid:
-                questions = item.rows.filter { check.routing.rowApplies($0, itemState: state, responses) }.map { row in (item.variable(of: row), language.flatMap { row.translations[$0] } ?? row.text) }
+                questions = item.rows.filter { check.routing.rowApplies($0, itemState: state, responses) }.map { (item.variable(of: $0), $0.text) }
             default:
-                questions = [(item.id, item.text(for: check.routing.evaluator.mode, language: language) ?? item.mainText ?? item.id)]
+                questions = [(item.id, item.text(for: check.routing.evaluator.mode) ?? item.mainText ?? item.id)]
             }
             for (variable, text) in questions {
                 var outcomes: [String] = []
@@ -84,7 +85,7 @@ public struct AnswerPlan: Sendable {
                         break
                     }
                 }
-                let shown = q.piped(text, responses, system: system, language: language) { PlainNumber.text($0) }
+                let shown = q.piped(text, responses, system: system) { PlainNumber.text($0) }
                 steps.append(Step(variable: variable, text: shown, outcomes: outcomes))
             }
         }

@@ -22,8 +22,8 @@ extension QuestionnaireFile {
 
     /// A text as the respondent reads it, every answer piped in (``pipedText(_:_:system:fallback:number:)``):
     /// the one rendering of the phone interview, the web form, its review page and a rehearsal.
-    public func piped(_ text: String, _ responses: Responses, system: [String: String] = [:], language: String? = nil, number: (Double) -> String) -> String {
-        Self.replacingPipes(in: text) { name, fallback in pipedText(name, responses, system: system, fallback: fallback, language: language, number: number) }
+    public func piped(_ text: String, _ responses: Responses, system: [String: String] = [:], number: (Double) -> String) -> String {
+        Self.replacingPipes(in: text) { name, fallback in pipedText(name, responses, system: system, fallback: fallback, number: number) }
     }
 
     /// How an earlier answer reads inside a text: the label of its code, else its value (numbers as
@@ -31,8 +31,7 @@ extension QuestionnaireFile {
     /// so that a question never reads «…el servicio de No sabe?» (DSL-072 asks for the alternative). The same in
     /// the terminal interview and the web form. A system value (`_encuestador`) reads as `system` gives it;
     /// a `calcular` item as its value.
-    public func pipedText(_ name: String, _ responses: Responses, system: [String: String] = [:], fallback: String? = nil, language: String? = nil,
-                          number: (Double) -> String) -> String {
+    public func pipedText(_ name: String, _ responses: Responses, system: [String: String] = [:], fallback: String? = nil, number: (Double) -> String) -> String {
         if let value = system[name] { return value }
         let missing = fallback ?? "—"
         // A calculated value is worked out from the answers, as every condition sees it.
@@ -44,7 +43,7 @@ extension QuestionnaireFile {
         switch answer {
         case .number(let x):
             if let item = item(name), case .single(let l) = item.type,
-               let option = list(l)?.options.first(where: { Double($0.code) == x }) { return language.flatMap { option.translations[$0] } ?? option.label }
+               let option = list(l)?.options.first(where: { Double($0.code) == x }) { return option.label }
             return number(x)
         case .text(let s): return s
         case .codes(let c): return c.sorted().map(String.init).joined(separator: ", ")

@@ -206,9 +206,6 @@ public struct Item: Sendable {
 
     /// The text for a mode: its own, else the unprefixed one.
     public func text(for mode: Mode) -> String? { texts.first { $0.mode == mode }?.text ?? texts.first { $0.mode == nil }?.text }
-
-    /// The text for a mode in a language of `idiomas`: its translation, else the text of the mode.
-    public func text(for mode: Mode, language: String?) -> String? { language.flatMap { translations[$0] } ?? text(for: mode) }
 }
 
 /// `validar EXPR "mensaje"` or `advertir EXPR "mensaje"`.

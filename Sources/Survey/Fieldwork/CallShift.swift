@@ -36,7 +36,7 @@ public struct CallShift {
 
     /// - Parameter interviewerName: how the script names the encuestador (the staff record's name); the code when nil.
     public init(store: any SurveyStore, questionnaire: QuestionnaireFile, version: String, id: String, interviewer: String, interviewerName: String? = nil,
-                mode: Mode, language: String? = nil, scheduler: CallScheduler, clock: Clock = .system) {
+                mode: Mode, scheduler: CallScheduler, clock: Clock = .system) {
         self.store = store
         self.questionnaire = questionnaire
         self.id = id
@@ -44,7 +44,7 @@ public struct CallShift {
         self.scheduler = scheduler
         self.clock = clock
         interview = PhoneInterview(store: store, questionnaire: questionnaire, version: version, id: id, interviewer: interviewer,
-                                   interviewerName: interviewerName, mode: mode, language: language, scheduler: scheduler, clock: clock)
+                                   interviewerName: interviewerName, mode: mode, scheduler: scheduler, clock: clock)
         claims = CaseClaims(store: store, questionnaire: id, clock: clock)
     }
 

@@ -42,8 +42,6 @@ public struct PhoneInterview {
     /// How the script names the encuestador (`{_encuestador}`): the name on the staff record, else the code.
     let interviewerName: String
     let mode: Mode
-    /// The language of `idiomas` the script is read in (nil: the texts' own); the screen's own words stay the interviewer's.
-    let language: String?
     let scheduler: CallScheduler
     let clock: Clock
     /// Whether the whole outcome list was shown in this shift: after the first case, one short line.
@@ -55,7 +53,7 @@ public struct PhoneInterview {
     enum InterviewEnd { case finished, suspended, undone }
 
     public init(store: any SurveyStore, questionnaire: QuestionnaireFile, version: String, id: String, interviewer: String, interviewerName: String? = nil,
-                mode: Mode, language: String? = nil, scheduler: CallScheduler = CallScheduler(), clock: Clock = .system) {
+                mode: Mode, scheduler: CallScheduler = CallScheduler(), clock: Clock = .system) {
         self.store = store
         self.questionnaire = questionnaire
         self.version = version
@@ -63,7 +61,6 @@ public struct PhoneInterview {
         self.interviewer = interviewer
         self.interviewerName = interviewerName ?? interviewer
         self.mode = mode
-        self.language = language
         self.scheduler = scheduler
         self.clock = clock
     }
@@ -239,18 +236,17 @@ public struct PhoneInterview {
     func show(_ item: Item, row: GridRow?, responses: Responses, order: PresentationOrder, check: AnswerCheck, system: [String: String], undo: Bool,
               screen: some InterviewConsole) {
         screen.say()
-        let text = questionnaire.piped(item.text(for: mode, language: language) ?? item.mainText ?? item.id, responses, system: system, language: language,
-                                       number: NumberText.exact)
-        screen.question(text + (row.map { row in " — " + (language.flatMap { row.translations[$0] } ?? row.text) } ?? ""))
+        let text = questionnaire.piped(item.text(for: mode) ?? item.mainText ?? item.id, responses, system: system, number: NumberText.exact)
+        screen.question(text + (row.map { " — " + $0.text } ?? ""))
         if row == nil || row?.id == order.rows(of: item).first?.id {
             item.instructions.forEach(screen.instruction)
             // The respondent's help, for the interviewer to read if asked.
-            if let help = language.flatMap({ item.helpTranslations[$0] }) ?? item.help { screen.say(screen.style("  " + L("Ayuda: ", "Help: ") + help, "2")) }
+            if let help = item.help { screen.say(screen.style("  " + L("Ayuda: ", "Help: ") + help, "2")) }
         }
         switch item.type {
         case .single(let l), .multiple(let l), .grid(let l):
             let options = check.offered(questionnaire.list(l).map { list in item.type.isGrid ? list.options : order.options(of: item, in: list) } ?? [], of: item, in: responses)
-            for o in options { screen.say("  \(o.code)  \(language.flatMap { o.translations[$0] } ?? o.label)") }
+            for o in options { screen.say("  \(o.code)  \(o.label)") }
             if case .multiple = item.type, let hint = item.answerHint {
                 screen.say(screen.style("  " + hint + L(": los códigos separados por espacios", ": the codes separated by spaces"), "2"))
             }

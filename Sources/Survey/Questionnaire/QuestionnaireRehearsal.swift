@@ -9,7 +9,7 @@ public enum QuestionnaireRehearsal {
     public static func run(questionnaire file: String, plan planFile: String, mode: Mode?, language: String? = nil) throws -> [AnswerPlan.Step] {
         let (_, q) = try QuestionnaireCheck.valid(file)
         let plan = try AnswerPlan(text: try QuestionnaireSource.read(planFile), file: planFile, questionnaire: q)
-        let check = AnswerCheck(q, mode: mode ?? q.modes.first ?? .web)
-        return try plan.replay(check, file: planFile, system: ["_modo": (mode ?? q.modes.first ?? .web).label], language: language)
+        let check = AnswerCheck(language.map { q.translated(to: $0) } ?? q, mode: mode ?? q.modes.first ?? .web)
+        return try plan.replay(check, file: planFile, system: ["_modo": (mode ?? q.modes.first ?? .web).label])
     }
 }

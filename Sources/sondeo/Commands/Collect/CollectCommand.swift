@@ -73,8 +73,10 @@ struct CollectCommand: ParsableCommand {
                              "--language \(language): «\(questionnaire)» has no texts in that language (languages: \(q.languages.isEmpty ? "only that of its texts" : q.languages.joined(separator: ", ")))"))
             throw ExitCode(ExitStatus.usage.rawValue)
         }
-        let shift = CallShift(store: store, questionnaire: q, version: published.version, id: questionnaire, interviewer: interviewer, interviewerName: name,
-                              mode: Mode(folding: mode) ?? .telefono, language: language?.lowercased(), scheduler: .colombian(includeReserve: reserve, anyDay: anyDay))
+        // The script in the language asked: the questionnaire translated (the same answers, routing and checks).
+        let script = language.map { q.translated(to: $0.lowercased()) } ?? q
+        let shift = CallShift(store: store, questionnaire: script, version: published.version, id: questionnaire, interviewer: interviewer, interviewerName: name,
+                              mode: Mode(folding: mode) ?? .telefono, scheduler: .colombian(includeReserve: reserve, anyDay: anyDay))
         let end = try shift.run(unit: unit, limit: cases, console: screen)
         if let signal = SessionSignals.received { throw ExitCode(128 + signal) }
         switch end {
