@@ -617,18 +617,15 @@ struct ParserState {
     /// (`servicio_otro`, shown when that option is chosen), written here once so that routing, checks, every
     /// channel and every export treat it as the ordinary question it is (XLSForm's `or_other` does the same).
     mutating func addOtherFollowUps() {
-        var items: [Item] = []
-        var newIndex: [Int] = []
-        for item in result.items {
-            newIndex.append(items.count)
-            items.append(item)
+        let lists = result.lists
+        rewriteItems { item in
             let list: String, multiple: Bool
             switch item.type {
             case .single(let l): list = l; multiple = false
             case .multiple(let l): list = l; multiple = true
-            default: continue
+            default: return [item]
             }
-            guard let option = self.result.list(list)?.options.first(where: \.other) else { continue }
+            guard let option = lists.first(where: { $0.id == list })?.options.first(where: \.other) else { return [item] }
             var follow = Item(id: item.id + "_otro", type: .text, position: item.position)
             let label = option.label.hasSuffix("?") ? option.label : option.label + ", ¿cuál?"
             follow.texts = [(nil, label, option.position)]
@@ -637,7 +634,18 @@ struct ParserState {
                                         : .binary("=", subject, .number(Double(option.code), item.position), item.position)
             follow.section = item.section
             follow.otherOf = item.id
-            items.append(follow)
+            return [item, follow]
+        }
+    }
+
+    /// Each item replaced by what `transform` makes of it (itself, or it and the questions written after it),
+    /// the sections' first items kept on the same questions.
+    mutating func rewriteItems(_ transform: (Item) -> [Item]) {
+        var items: [Item] = []
+        var newIndex: [Int] = []
+        for item in result.items {
+            newIndex.append(items.count)
+            items += transform(item)
         }
         guard items.count != result.items.count else { return }
         for s in result.sections.indices {
@@ -654,17 +662,16 @@ struct ParserState {
     /// channel and export (an XLSForm select_one per place with that constraint).
     mutating func addRankings() {
         let ordinals = ["primer", "segundo", "tercer", "cuarto", "quinto", "sexto", "séptimo", "octavo", "noveno", "décimo"]
-        var items: [Item] = []
-        var newIndex: [Int] = []
-        for item in result.items {
-            newIndex.append(items.count)
-            guard let places = item.rankPlaces, case .single(let list) = item.type else { items.append(item); continue }
-            let count = result.list(list)?.options.count ?? 0
+        let lists = result.lists
+        rewriteItems { item in
+            guard let places = item.rankPlaces, case .single(let list) = item.type else { return [item] }
+            let count = lists.first(where: { $0.id == list })?.options.count ?? 0
             let n = min(places ?? count, count, ordinals.count)
-            if n == 0 { var kept = item; kept.rankPlaces = nil; items.append(kept); continue }
-            for k in 1...n {
-                var place = item
-                place.rankPlaces = nil
+            var kept = item
+            kept.rankPlaces = nil
+            if n == 0 { return [kept] }
+            return (1...n).map { k in
+                var place = kept
                 place.id = "\(item.id)_\(k)"
                 place.texts = item.texts.map { text in (text.mode, k == 1 ? "\(text.text) (\(ordinals[0]) lugar)" : "¿Y en \(ordinals[k - 1]) lugar?", text.position) }
                 if k > 1 {
@@ -676,15 +683,9 @@ struct ParserState {
                     place.validations = [Rule(condition: distinct, message: "Esa opción ya la eligió en un lugar anterior", position: item.position)] + item.validations
                 }
                 if k < n { place.jumps = [] }
-                items.append(place)
+                return place
             }
         }
-        guard items.count != result.items.count else { return }
-        for s in result.sections.indices {
-            let first = result.sections[s].firstItem
-            result.sections[s].firstItem = first < newIndex.count ? newIndex[first] : items.count
-        }
-        result.items = items
     }
 
     /// The language of `@en` at `index` when it is one the «idiomas» line declares (reported otherwise).
