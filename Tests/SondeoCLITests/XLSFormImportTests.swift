@@ -50,8 +50,10 @@ import Testing
             transporte=6
             transporte_otro=Taxi
             tiempo_sede=30
-            uso_recreacion=1
-            satisfaccion_recreacion=4
+            municipio=17001
+            sede=2
+            servicios_usados=1
+            satisfaccion_servicio_1=5
             """)
         #expect(text.contains("  validar coincide(celular, \"^3[0-9]{9}$\") \"Un celular en Colombia tiene 10 dígitos y empieza por 3.\"\n"), "\(text)")
         #expect(text.contains("adultos: calcular personas - menores\n"), "\(text)")

@@ -118,7 +118,12 @@ struct XLSFormParityTests {
             transporte=6
             transporte_otro=Taxi compartido
             tiempo_sede=30
-            uso_recreacion=2
+            municipio=17174
+            sede=1
+            sede=3
+            servicios_usados=2 6
+            satisfaccion_servicio_2=4
+            satisfaccion_servicio_6=98
             interes=Más cupos en los cursos
             """
         let (sondeo, javaRosa) = try replays(text, plan: plan, mode: .presencial)
@@ -128,7 +133,10 @@ struct XLSFormParityTests {
         #expect(sondeo.contains("menores\t¿Cuántas de ellas son menores de 18 años?\trestriccion,ok"), "\(sondeo)")
         #expect(sondeo.contains("celular\t¿A qué número de celular le podemos escribir?\trestriccion,ok"), "\(sondeo)")
         #expect(sondeo.contains("correo\t¿A qué correo electrónico le enviamos la información?\trestriccion,ok"), "\(sondeo)")
-        #expect(!sondeo.contains("satisfaccion_recreacion"), "\(sondeo)")
+        // A site of Manizales is refused for Chinchiná; one block per service used, NS allowed in each.
+        #expect(sondeo.contains("sede\t¿Cuál es la sede de Confa a la que más va?\trestriccion,ok"), "\(sondeo)")
+        #expect(sondeo.contains("satisfaccion_servicio_2\t¿Qué tan satisfecho quedó con Recreación y turismo?\tok\nsatisfaccion_servicio_6\t¿Qué tan satisfecho quedó con Salud (IPS Confa)?\tok"), "\(sondeo)")
+        #expect(!sondeo.contains("satisfaccion_servicio_1"), "\(sondeo)")
         // «6 Otro medio [otro]» asks which, right after.
         #expect(sondeo.contains("transporte_otro\tOtro medio, ¿cuál?\tok\ntiempo_sede"), "\(sondeo)")
     }
