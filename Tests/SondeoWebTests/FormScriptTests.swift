@@ -138,6 +138,14 @@ struct FormScriptTests {
             porque: texto, opcional
               "¿Por qué {servicio|así}?"
               @en "Why {servicio|so}?"
+            nota: escala 0..10 "Nada" .. "Mucho"
+              "¿Cuánto nos recomendaría?"
+              @en "How likely are you to recommend us?"
+              @en extremos "Not at all" .. "Very likely"
+            visitas: entero 0..50
+              "¿Cuántas visitas?"
+              @en "How many visits?"
+              validar visitas <> 13 "No aceptamos 13" @en "We do not take 13"
 
             """
         let (q, found) = QuestionnaireChecker.check(text, file: "b")
@@ -148,9 +156,15 @@ struct FormScriptTests {
         }
         for piece in ["<html lang=\"en\">", "Page 1 of 1 · Your visit", "How did it go?", "<span>Bad</span>", "<span>Good</span>", " Don&#39;t know</label>",
                       "Think of your last visit", "Why <span class=\"pipe\" data-pipe=\"servicio\" data-alt=\"so\">Good</span>?", "(optional)", ">Review answers</button>",
-                      "<a href=\"/r/x\" lang=\"es\" hreflang=\"es\">Español</a>"] {
+                      "<a href=\"/r/x\" lang=\"es\" hreflang=\"es\">Español</a>", "<span>Not at all</span><span>Very likely</span>", "Number from 0 to 50"] {
             #expect(html.contains(piece), "\(piece)")
         }
+        // A refused answer says the English message.
+        let problems = form.check.problems(item: form.questionnaire.item("visitas")!, variable: "visitas", answer: .number(13), in: Responses())
+        let refused = Language.$request.withValue(.en) {
+            FormHTML.form(form, page: 0, action: "/r/x?idioma=en", csrf: "c", responses: Responses(["visitas": .number(13)]), problems: problems, order: PresentationOrder(seed: 1))
+        }
+        #expect(refused.contains("We do not take 13.") && refused.contains("Check the marked answer"), "\(refused)")
         // Without the language, the same page in Spanish, with a link to English.
         let spanish = FormHTML.form(SurveyForm(q), page: 0, action: "/r/x", csrf: "c", responses: Responses(), problems: [], order: PresentationOrder(seed: 1))
         #expect(spanish.contains("¿Cómo le fue?") && spanish.contains("Página 1 de 1 · Su visita") && spanish.contains("<a href=\"/r/x?idioma=en\" lang=\"en\" hreflang=\"en\">English</a>"))

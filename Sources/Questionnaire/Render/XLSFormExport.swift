@@ -248,24 +248,32 @@ public enum XLSFormExport {
                 + others.map { "constraint_message::" + Self.languageName($0) } + others.map { "guidance_hint::" + Self.languageName($0) }
             survey = survey.map { row in
                 let name = row[1]
-                var labels: [String: String] = [:], hints: [String: String] = [:]
+                var labels: [String: String] = [:], hints: [String: String] = [:], messages: [String: String] = [:]
                 if row[0] == "begin_group", name.hasPrefix("seccion_"), let s = Int(name.dropFirst("seccion_".count)).map({ $0 - 1 }), q.sections.indices.contains(s) {
                     labels = q.sections[s].translations
                 } else if let item = q.item(name) {
                     labels = item.translations
                     hints = item.helpTranslations
+                    for language in others {
+                        let translated = item.validations.compactMap { $0.translations[language] ?? $0.message }
+                        if !translated.isEmpty { messages[language] = translated.joined(separator: " ") }
+                    }
                 } else if let item = q.items.first(where: { item in item.rows.contains { item.variable(of: $0) == name } }),
                           let gridRow = item.rows.first(where: { item.variable(of: $0) == name }) {
                     labels = gridRow.translations
                 }
-                return row + others.map { labels[$0].map(pipe) ?? "" } + others.map { hints[$0] ?? "" } + others.map { _ in row[7] } + others.map { _ in row[11] }
+                // A text without its translation reads in the first language rather than empty.
+                return row + others.map { labels[$0].map(pipe) ?? row[2] } + others.map { hints[$0] ?? row[3] } + others.map { messages[$0] ?? row[7] } + others.map { _ in row[11] }
             }
             choicesHeader[2] = "label::" + Self.languageName(q.languages[0])
             choicesHeader += others.map { "label::" + Self.languageName($0) }
             choices = choices.map { row in
                 let base = q.lists.first { row[0] == $0.id || row[0].hasPrefix($0.id + "_") }
                 let option = base?.options.first { String($0.code) == row[1] }
-                return row + others.map { option?.translations[$0] ?? (row[0] == "sino_xlsform" ? Self.yesNo($0, row[1]) : "") }
+                return row + others.map { language in
+                    option?.translations[language] ?? (row[0] == "sino_xlsform" ? Self.yesNo(language, row[1]) : nil)
+                        ?? q.specials.first { String($0.code) == row[1] }?.translations[language] ?? row[2]
+                }
             }
         }
         let settingsHeader = ["form_title", "form_id", "version", "default_language"]

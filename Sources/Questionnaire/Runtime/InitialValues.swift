@@ -39,7 +39,21 @@ extension QuestionnaireFile {
     public func translated(to language: String) -> QuestionnaireFile {
         guard languages.dropFirst().contains(language) else { return self }
         var copy = self
+        if let title = titleTranslations[language] { copy.title = title }
         for i in copy.items.indices {
+            copy.items[i].validations = copy.items[i].validations.map { rule in
+                var r = rule
+                if let message = rule.translations[language] { r.message = message }
+                return r
+            }
+            copy.items[i].warnings = copy.items[i].warnings.map { rule in
+                var r = rule
+                if let message = rule.translations[language] { r.message = message }
+                return r
+            }
+            if let ends = copy.items[i].scaleLabelTranslations[language], case .scale(let low, let high, _, _) = copy.items[i].type {
+                copy.items[i].type = .scale(low: low, high: high, lowLabel: ends.low, highLabel: ends.high)
+            }
             if let text = copy.items[i].translations[language] {
                 copy.items[i].texts = copy.items[i].texts.map { ($0.mode, text, $0.position) }
             }

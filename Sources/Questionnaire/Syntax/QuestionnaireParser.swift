@@ -71,6 +71,10 @@ struct ParserState {
             sink.error("DSL-014", at: open.position, width: 7, "falta «fin repetir» para este bloque", "«fin repetir» is missing for this block")
             repeating = nil
         }
+        for code in result.titleTranslations.keys.sorted() where !result.languages.dropFirst().contains(code) {
+            sink.error("DSL-035", at: result.headerPosition, width: 8, "«@\(code)» en el título: «\(code)» no es un idioma de traducción de la línea «idiomas»",
+                       "«@\(code)» in the title: «\(code)» is not a translation language of the «idiomas» line")
+        }
         addRankings()
         addOtherFollowUps()
         if !sawHeader {
@@ -99,6 +103,12 @@ struct ParserState {
                 return
             }
             result.id = id
+            // `@en "Title"`: the languages are declared later (`idiomas`), so any two-letter code is taken here.
+            var next = 3
+            while next + 2 < tokens.count, tokens[next].isSymbol("@"), let code = tokens[next + 1].keyword, code.count == 2, case .string(let translated) = tokens[next + 2].kind {
+                result.titleTranslations[code] = translated
+                next += 3
+            }
             if tokens.count >= 3, case .string(let title) = tokens[2].kind { result.title = title } else {
                 sink.error("DSL-021", at: tokens[1].position, width: tokens[1].width, "falta el título entre comillas después del id", "the quoted title after the id is missing")
             }
@@ -466,6 +476,12 @@ struct ParserState {
             result.items[index].texts.append((nil, text, first.position))
             return
         case .symbol("@"):
+            // `@en extremos "Not at all" .. "Very much"`: a scale's end labels.
+            if tokens.count == 6, tokens[2].keyword == "extremos", let language = translationLanguage(tokens, at: 0),
+               case .string(let low) = tokens[3].kind, tokens[4].isSymbol(".."), case .string(let high) = tokens[5].kind {
+                result.items[index].scaleLabelTranslations[language] = (low, high)
+                return
+            }
             guard tokens.count >= 3, let language = translationLanguage(tokens, at: 0), case .string(let text) = tokens[2].kind else {
                 sink.error("DSL-035", at: first.position, width: raw.trimmingCharacters(in: .whitespaces).count,
                            "una traducción se escribe @en \"texto\", con un idioma de la línea «idiomas»", "a translation is written @en \"text\", with a language of the «idiomas» line")
@@ -576,9 +592,14 @@ struct ParserState {
             trailing(tokens, from: 2)
         case "validar", "advertir":
             guard let (e, end) = expression(from: 1) else { return }
-            let rule = Rule(condition: e, message: message(at: end), position: first.position)
+            var rule = Rule(condition: e, message: message(at: end), position: first.position)
+            var next = message(at: end) == nil ? end : end + 1
+            while next + 2 < tokens.count, let language = translationLanguage(tokens, at: next), case .string(let translated) = tokens[next + 2].kind {
+                rule.translations[language] = translated
+                next += 3
+            }
             if first.keyword == "validar" { result.items[index].validations.append(rule) } else { result.items[index].warnings.append(rule) }
-            trailing(tokens, from: message(at: end) == nil ? end : end + 1)
+            trailing(tokens, from: next)
         case "si":
             guard let (e, end) = expression(from: 1) else { return }
             guard end < tokens.count, tokens[end].isSymbol("→") else {

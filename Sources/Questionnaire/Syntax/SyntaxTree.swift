@@ -17,6 +17,8 @@ public struct TextPosition: Sendable, Equatable, Comparable {
 public struct QuestionnaireFile: Sendable {
     public var id: String?
     public var title: String?
+    /// `encuesta id "Título" @en "Title"`.
+    public var titleTranslations: [String: String] = [:]
     public var version: String?
     public var modes: [Mode] = []
     /// `idiomas es, en`: the language of the texts first, then those of the translations (`@en "…"`).
@@ -177,6 +179,8 @@ public struct Item: Sendable {
     public var translations: [String: String] = [:]
     /// `ayuda "…" @en "…"`: the help in another language.
     public var helpTranslations: [String: String] = [:]
+    /// `@en extremos "Not at all" .. "Very much"`: a scale's end labels in another language.
+    public var scaleLabelTranslations: [String: (low: String, high: String)] = [:]
     /// `inicial "…"`: the answer offered before anyone answers (a sample column, an earlier answer, a
     /// fixed value), which the respondent or interviewer confirms or changes.
     public var initial: String?
@@ -213,6 +217,15 @@ public struct Rule: Sendable {
     public var condition: Expression
     public var message: String?
     public var position: TextPosition
+    /// `validar … "mensaje" @en "message"`.
+    public var translations: [String: String] = [:]
+
+    public init(condition: Expression, message: String?, position: TextPosition, translations: [String: String] = [:]) {
+        self.condition = condition
+        self.message = message
+        self.position = position
+        self.translations = translations
+    }
 }
 
 /// `si EXPR → terminar D` or `si EXPR → ir a X`.
