@@ -446,14 +446,19 @@ import Testing
               "¿Cómo le fue, {_muestra.nombre}?"
               @en "How did it go, {_muestra.nombre}?"
               ayuda "Piense en su última visita" @en "Think of your last visit"
+            saludo: nota
+              [teléfono] "Gracias por su tiempo."
+              [teléfono] @en "Thank you for your time."
 
             """)
         let sample = dir.file("muestra.csv", text: "id_afiliado,nombre,estrato,peso\nAF1,John Smith,A,1\n")
         #expect(try SondeoRunner.run(["questionnaire", "publish", file, "--store", store]).status == 0)
         #expect(try SondeoRunner.run(["sample", "load", sample, "--questionnaire", "bi", "--store", store]).status == 0)
-        let run = try SondeoRunner.run(["collect", "bi", "--interviewer", "e01", "--store", store, "--unit", "AF1", "--language", "en"], input: "1\n2\n")
+        let run = try SondeoRunner.run(["collect", "bi", "--interviewer", "e01", "--store", store, "--unit", "AF1", "--language", "en"], input: "1\n2\n\n")
         #expect(run.stdout.contains("How did it go, John Smith?") && run.stdout.contains("  1  Bad\n  2  Good") && run.stdout.contains("Ayuda: Think of your last visit"), "\(run.stdout)")
         #expect(run.stdout.contains("Resultado de la llamada:") && run.stdout.contains("Entrevista terminada"), "\(run.stdout)")
+        // A mode's own text has its own translation.
+        #expect(run.stdout.contains("Thank you for your time."), "\(run.stdout)")
         let french = try SondeoRunner.run(["collect", "bi", "--interviewer", "e01", "--store", store, "--language", "fr"])
         #expect(french.status == 64 && french.stdout.contains("--language fr: «bi» no tiene textos en ese idioma (idiomas: es, en)"), "\(french.stdout)\(french.stderr)")
     }

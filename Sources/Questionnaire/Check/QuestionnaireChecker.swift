@@ -344,7 +344,8 @@ struct CheckContext {
         // `idiomas es, en`: each question in each language (a generated «¿cuál?», a later ranking place or a
         // repeated copy reads the first language where it has no translation).
         if !item.texts.isEmpty, item.otherOf == nil {
-            for language in questionnaire.languages.dropFirst() where item.translations[language] == nil && !isGeneratedPlace(item) {
+            for language in questionnaire.languages.dropFirst() where item.translations[language] == nil && !isGeneratedPlace(item)
+                && !item.texts.allSatisfy({ $0.mode != nil && item.modeTranslations[language]?[$0.mode!] != nil }) {
                 sink.warning("DSL-080", at: item.position, width: item.id.count, "«\(item.id)» no tiene texto en «\(language)»: escriba @\(language) \"…\" debajo de su texto; mientras tanto se lee en «\(questionnaire.languages[0])»",
                              "«\(item.id)» has no text in «\(language)»: write @\(language) \"…\" under its text; meanwhile it reads in «\(questionnaire.languages[0])»")
             }

@@ -253,6 +253,7 @@ public enum XLSFormExport {
                     labels = q.sections[s].translations
                 } else if let item = q.item(name) {
                     labels = item.translations
+                    for language in others { if let own = item.modeTranslations[language]?[mode] { labels[language] = own } }
                     hints = item.helpTranslations
                     for language in others {
                         let translated = item.validations.compactMap { $0.translations[language] ?? $0.message }

@@ -54,8 +54,10 @@ extension QuestionnaireFile {
             if let ends = copy.items[i].scaleLabelTranslations[language], case .scale(let low, let high, _, _) = copy.items[i].type {
                 copy.items[i].type = .scale(low: low, high: high, lowLabel: ends.low, highLabel: ends.high)
             }
-            if let text = copy.items[i].translations[language] {
-                copy.items[i].texts = copy.items[i].texts.map { ($0.mode, text, $0.position) }
+            // A mode's own translation, else the question's, else the text as written.
+            let general = copy.items[i].translations[language], byMode = copy.items[i].modeTranslations[language] ?? [:]
+            copy.items[i].texts = copy.items[i].texts.map { text in
+                (text.mode, text.mode.flatMap { byMode[$0] } ?? general ?? text.text, text.position)
             }
             if let help = copy.items[i].helpTranslations[language] { copy.items[i].help = help }
             copy.items[i].rows = copy.items[i].rows.map { row in

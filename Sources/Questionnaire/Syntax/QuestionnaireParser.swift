@@ -506,6 +506,12 @@ struct ParserState {
                            "«\(tokens[1].word!)» is neither a mode nor [encuestador]\(hint.english)")
                 return
             }
+            // `[teléfono] @en "…"`: that mode's text in another language.
+            if tokens.count >= 6, let language = translationLanguage(tokens, at: 3), case .string(let text) = tokens[5].kind {
+                result.items[index].modeTranslations[language, default: [:]][mode] = text
+                trailing(tokens, from: 6)
+                return
+            }
             guard tokens.count >= 4, case .string(let text) = tokens[3].kind else {
                 sink.error("DSL-035", at: tokens[2].position, "falta el texto entre comillas después de [\(tokens[1].word!)]", "the quoted text after [\(tokens[1].word!)] is missing")
                 return

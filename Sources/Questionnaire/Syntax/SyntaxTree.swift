@@ -177,6 +177,8 @@ public struct Item: Sendable {
     public var help: String?
     /// `@en "…"`: the question's text in another language of `idiomas`, by language.
     public var translations: [String: String] = [:]
+    /// `[teléfono] @en "…"`: a mode's own text in another language.
+    public var modeTranslations: [String: [Mode: String]] = [:]
     /// `ayuda "…" @en "…"`: the help in another language.
     public var helpTranslations: [String: String] = [:]
     /// `@en extremos "Not at all" .. "Very much"`: a scale's end labels in another language.
