@@ -81,9 +81,8 @@ enum FormHTML {
         guard q.languages.count > 1 else { return "" }
         let base = action.components(separatedBy: "?")[0]
         let current = action.components(separatedBy: "?idioma=").dropFirst().first ?? q.languages[0]
-        let names = ["es": "Español", "en": "English", "fr": "Français", "pt": "Português"]
         let links = q.languages.filter { $0 != current }.map { code in
-            "<a href=\"\(esc(code == q.languages[0] ? base : base + "?idioma=" + code))\" lang=\"\(esc(code))\" hreflang=\"\(esc(code))\">\(esc(names[code] ?? code))</a>"
+            "<a href=\"\(esc(code == q.languages[0] ? base : base + "?idioma=" + code))\" lang=\"\(esc(code))\" hreflang=\"\(esc(code))\">\(esc(XLSFormExport.nativeName(code)))</a>"
         }
         return "<p class=\"idiomas\">" + links.joined(separator: " · ") + "</p>"
     }

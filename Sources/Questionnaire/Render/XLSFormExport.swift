@@ -246,12 +246,16 @@ public enum XLSFormExport {
             // Messages and instructions have no translations: the other languages repeat them.
             surveyHeader += others.map { "label::" + Self.languageName($0) } + others.map { "hint::" + Self.languageName($0) }
                 + others.map { "constraint_message::" + Self.languageName($0) } + others.map { "guidance_hint::" + Self.languageName($0) }
+            // Each row's question, looked up once: a grid row's variable names its grid and row.
+            let itemIndex = q.itemIndices()
+            var gridRows: [String: GridRow] = [:]
+            for item in q.items { for gridRow in item.rows { gridRows[item.variable(of: gridRow)] = gridRow } }
             survey = survey.map { row in
                 let name = row[1]
                 var labels: [String: String] = [:], hints: [String: String] = [:], messages: [String: String] = [:]
                 if row[0] == "begin_group", name.hasPrefix("seccion_"), let s = Int(name.dropFirst("seccion_".count)).map({ $0 - 1 }), q.sections.indices.contains(s) {
                     labels = q.sections[s].translations
-                } else if let item = q.item(name) {
+                } else if let item = itemIndex[name].map({ q.items[$0] }) {
                     labels = item.translations
                     for language in others { if let own = item.modeTranslations[language]?[mode] { labels[language] = own } }
                     hints = item.helpTranslations
@@ -259,8 +263,7 @@ public enum XLSFormExport {
                         let translated = item.validations.compactMap { $0.translations[language] ?? $0.message }
                         if !translated.isEmpty { messages[language] = translated.joined(separator: " ") }
                     }
-                } else if let item = q.items.first(where: { item in item.rows.contains { item.variable(of: $0) == name } }),
-                          let gridRow = item.rows.first(where: { item.variable(of: $0) == name }) {
+                } else if let gridRow = gridRows[name] {
                     labels = gridRow.translations
                 }
                 // A text without its translation reads in the first language rather than empty.
@@ -289,9 +292,11 @@ public enum XLSFormExport {
     }
 
     /// A language as ODK columns name it: `Español (es)`, `English (en)`.
-    public static func languageName(_ code: String) -> String {
-        let names = ["es": "Español", "en": "English", "fr": "Français", "pt": "Português", "de": "Deutsch", "it": "Italiano"]
-        return "\(names[code] ?? code) (\(code))"
+    public static func languageName(_ code: String) -> String { "\(nativeName(code)) (\(code))" }
+
+    /// A language named in itself, for people choosing it: `Español`, `English` (the code when unknown).
+    public static func nativeName(_ code: String) -> String {
+        ["es": "Español", "en": "English", "fr": "Français", "pt": "Português", "de": "Deutsch", "it": "Italiano"][code] ?? code
     }
 
     /// «Sí»/«No» of the built-in yes/no list in another language (English; other languages keep the code).

@@ -49,13 +49,11 @@ final class ItemRules: Sendable {
         warnings = item.warnings.map { (evaluator.compile($0.condition), $0) }
         optional = item.optional
         if case .grid = item.type { isGrid = true } else { isGrid = false }
-        if let f = item.choiceFilter, case .single(let l) = item.type {
+        switch (item.choiceFilter, item.type) {
+        case (let f?, .single(let l)), (let f?, .multiple(let l)):
             filter = (f.column, Dictionary(q.list(l)?.options.compactMap { o in o.values[f.column].map { (o.code, $0) } } ?? [], uniquingKeysWith: { a, _ in a }),
                       evaluator.compile(f.value), f.value.source)
-        } else if let f = item.choiceFilter, case .multiple(let l) = item.type {
-            filter = (f.column, Dictionary(q.list(l)?.options.compactMap { o in o.values[f.column].map { (o.code, $0) } } ?? [], uniquingKeysWith: { a, _ in a }),
-                      evaluator.compile(f.value), f.value.source)
-        } else {
+        default:
             filter = nil
         }
     }

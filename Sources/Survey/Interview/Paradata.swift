@@ -45,6 +45,10 @@ public enum Paradata {
 }
 
 extension SurveyForm {
-    /// The page (0-based) an item is on, or nil for one never shown (a calculation).
-    public func page(ofItem index: Int) -> Int? { pages.firstIndex { $0.contains(index) } }
+    /// The page (0-based) of each item shown (calculations are on none), by item index.
+    public static func pageOfItem(_ questionnaire: QuestionnaireFile) -> [Int: Int] {
+        var result: [Int: Int] = [:]
+        for (page, items) in pages(of: questionnaire).enumerated() { for index in items { result[index] = page } }
+        return result
+    }
 }

@@ -84,7 +84,7 @@ public struct PhoneInterview {
                                     "Resuming: \(given) answers already saved.")) }
         let check = AnswerCheck(questionnaire, mode: mode)
         let system = SystemValues.of(interviewer: interviewerName, mode: mode, unit: try store.sampleUnit(of: id, unit: unit))
-        let pages = SurveyForm(questionnaire, mode: mode)
+        let pageOfItem = SurveyForm.pageOfItem(questionnaire)
         let itemIndex = questionnaire.itemIndices()
         var passed = Set<String>()           // optional questions left blank in this session
         var history: [String] = []           // variables asked, for «<»
@@ -170,7 +170,7 @@ public struct PhoneInterview {
                 responses[variable] = answer
                 try store.saveAnswer(StoredAnswer(variable: variable, answer: answer), variable: variable, questionnaire: id, respondent: unit)
                 // Paradata: the time from showing the question to its answer, added to its page.
-                if let index = itemIndex[item.id], let page = pages.page(ofItem: index) {
+                if let index = itemIndex[item.id], let page = pageOfItem[index] {
                     Paradata.add(seconds: clock.now().timeIntervalSince(shownAt), page: page, to: &responses)
                     let key = Paradata.pageVariable(page)
                     if let total = responses[key] { try store.saveAnswer(StoredAnswer(variable: key, answer: total), variable: key, questionnaire: id, respondent: unit) }

@@ -24,10 +24,14 @@ public struct SurveyForm: Sendable {
         self.questionnaire = questionnaire
         self.mode = mode
         check = AnswerCheck(questionnaire, mode: mode)
+        pages = Self.pages(of: questionnaire)
     }
 
     /// The item indices of each page. Items before the first section form a page of their own.
-    public var pages: [[Int]] {
+    public let pages: [[Int]]
+
+    /// The pages of a questionnaire, without building its checks (for paradata and labels).
+    public static func pages(of questionnaire: QuestionnaireFile) -> [[Int]] {
         var result: [[Int]] = []
         for (index, item) in questionnaire.items.enumerated() {
             if case .calculated = item.type { continue }

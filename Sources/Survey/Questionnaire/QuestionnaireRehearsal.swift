@@ -4,12 +4,11 @@ import Questionnaire
 /// `sondeo questionnaire rehearse`: a questionnaire run with an answer plan (``AnswerPlan``), through the
 /// same routing and checks as every channel, before anyone is interviewed.
 public enum QuestionnaireRehearsal {
-    /// The questions reached, in order; refused with ``QuestionnaireCheck/Invalid`` when the questionnaire
-    /// has errors, with ``AnswerPlanError`` when a line of the plan cannot be used.
-    public static func run(questionnaire file: String, plan planFile: String, mode: Mode?, language: String? = nil) throws -> [AnswerPlan.Step] {
-        let (_, q) = try QuestionnaireCheck.valid(file)
+    /// The questions reached, in order, of a checked questionnaire (translated, to rehearse in another
+    /// language); refused with ``AnswerPlanError`` when a line of the plan cannot be used.
+    public static func run(_ q: QuestionnaireFile, plan planFile: String, mode: Mode?) throws -> [AnswerPlan.Step] {
         let plan = try AnswerPlan(text: try QuestionnaireSource.read(planFile), file: planFile, questionnaire: q)
-        let check = AnswerCheck(language.map { q.translated(to: $0) } ?? q, mode: mode ?? q.modes.first ?? .web)
-        return try plan.replay(check, file: planFile, system: ["_modo": (mode ?? q.modes.first ?? .web).label])
+        let chosen = mode ?? q.modes.first ?? .web
+        return try plan.replay(AnswerCheck(q, mode: chosen), file: planFile, system: ["_modo": chosen.label])
     }
 }

@@ -32,7 +32,7 @@ public enum ResponseExport {
         // Paradata (``Paradata``), when any interview has it: the device, the seconds of the whole interview
         // and of each page.
         let devices = rows.map { $0.systemText(Paradata.device) }
-        let pageCount = SurveyForm(q).pages.count
+        let pageCount = SurveyForm.pages(of: q).count
         let pageSeconds = (0..<pageCount).map { page in rows.map { $0.systemNumber(Paradata.pageVariable(page)) } }
         if devices.contains(where: { $0 != nil }) || pageSeconds.contains(where: { $0.contains { $0 != nil } }) {
             columns.append(.optionalTexts(Paradata.device, devices))

@@ -21,9 +21,9 @@ public enum ResponseLabels {
         labels.variables["N_estrato"]?.measure = .scale
         labels.variables[Paradata.device] = VariableLabel(label: "Dispositivo del encuestado (web)")
         labels.variables[Paradata.duration] = VariableLabel(label: "Duración de la entrevista (segundos)", measure: .scale)
-        let form = SurveyForm(q)
-        for page in form.pages.indices {
-            labels.variables[Paradata.pageVariable(page)] = VariableLabel(label: "Segundos en la página \(page + 1)" + (form.title(ofPage: page).map { " (\($0))" } ?? ""), measure: .scale)
+        for (page, items) in SurveyForm.pages(of: q).enumerated() {
+            let title = items.first.flatMap { q.items[$0].section }.map { " (\(q.sections[$0].title))" } ?? ""
+            labels.variables[Paradata.pageVariable(page)] = VariableLabel(label: "Segundos en la página \(page + 1)" + title, measure: .scale)
         }
         for variable in Variables.of(q) {
             let measure: VariableLabel.Measure

@@ -68,13 +68,8 @@ struct CollectCommand: ParsableCommand {
             screen.warning(L("«\(interviewer)» no tiene nombre registrado: el guion dirá «\(interviewer)» donde va su nombre (regístrelo con «sondeo serve user \(interviewer) --role encuestador --name \"Nombre Apellido\"»).",
                              "«\(interviewer)» has no name on record: the script will say «\(interviewer)» where the name goes (set it with «sondeo serve user \(interviewer) --role encuestador --name \"Name Surname\"»)."))
         }
-        if let language, !q.languages.dropFirst().contains(language.lowercased()) {
-            screen.problem(L("--language \(language): «\(questionnaire)» no tiene textos en ese idioma (idiomas: \(q.languages.isEmpty ? "solo el de sus textos" : q.languages.joined(separator: ", ")))",
-                             "--language \(language): «\(questionnaire)» has no texts in that language (languages: \(q.languages.isEmpty ? "only that of its texts" : q.languages.joined(separator: ", ")))"))
-            throw ExitCode(ExitStatus.usage.rawValue)
-        }
         // The script in the language asked: the questionnaire translated (the same answers, routing and checks).
-        let script = language.map { q.translated(to: $0.lowercased()) } ?? q
+        let script = try QuestionnaireLanguageOption.translated(q, to: language, name: questionnaire) { screen.problem($0) }
         let shift = CallShift(store: store, questionnaire: script, version: published.version, id: questionnaire, interviewer: interviewer, interviewerName: name,
                               mode: Mode(folding: mode) ?? .telefono, scheduler: .colombian(includeReserve: reserve, anyDay: anyDay))
         let end = try shift.run(unit: unit, limit: cases, console: screen)

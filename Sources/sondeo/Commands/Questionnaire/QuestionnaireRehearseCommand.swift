@@ -42,12 +42,9 @@ struct QuestionnaireRehearseCommand: ParsableCommand {
     func run() throws {
         let steps = try QuestionnaireGate.checked(for: L("antes de ensayarlo", "before rehearsing it")) {
             let (_, q) = try QuestionnaireCheck.valid(file)
-            if let language, !q.languages.contains(language.lowercased()) {
-                Terminal.error(L("Error: --language \(language): \(file) no tiene ese idioma (idiomas: \(q.languages.isEmpty ? "solo el de sus textos" : q.languages.joined(separator: ", ")))",
-                                 "Error: --language \(language): \(file) does not have that language (languages: \(q.languages.isEmpty ? "only that of its texts" : q.languages.joined(separator: ", ")))"))
-                throw ExitCode(ExitStatus.usage.rawValue)
-            }
-            return try QuestionnaireRehearsal.run(questionnaire: file, plan: plan, mode: try QuestionnaireModeOption.chosen(mode, in: q, file: file), language: language?.lowercased())
+            let chosen = try QuestionnaireModeOption.chosen(mode, in: q, file: file)
+            let script = try QuestionnaireLanguageOption.translated(q, to: language, name: file) { Terminal.error("Error: " + $0) }
+            return try QuestionnaireRehearsal.run(script, plan: plan, mode: chosen)
         }
         print(QuestionnaireRehearsalOutput.render(steps, format: format), terminator: "")
     }

@@ -114,3 +114,19 @@ enum QuestionnaireModeOption {
         return chosen
     }
 }
+
+/// `--language` of the commands that read a questionnaire to someone (`collect`, `questionnaire rehearse`): one of
+/// its `idiomas`, refused with a usage error otherwise; the questionnaire as read in it.
+enum QuestionnaireLanguageOption {
+    static func translated(_ q: QuestionnaireFile, to language: String?, name: String, report: (String) -> Void) throws -> QuestionnaireFile {
+        guard let language else { return q }
+        let code = language.lowercased()
+        guard q.languages.contains(code) else {
+            let known = q.languages.isEmpty ? L("solo el de sus textos", "only that of its texts") : q.languages.joined(separator: ", ")
+            report(L("--language \(language): «\(name)» no tiene textos en ese idioma (idiomas: \(known))",
+                     "--language \(language): «\(name)» has no texts in that language (languages: \(known))"))
+            throw ExitCode(ExitStatus.usage.rawValue)
+        }
+        return q.translated(to: code)
+    }
+}
