@@ -88,7 +88,7 @@ out$srs <- list(x = x, n = 200, wilson = unname(as.vector(prop.test(x, 200, corr
 
 # One-stage cluster sample: apiclus1 (survey's example data).
 data(api)
-write.csv(apiclus1[, c("dnum", "pw", "fpc", "api00", "enroll", "sch.wide", "stype")], "Tests/AnalysisTests/Fixtures/apiclus1.csv", row.names = FALSE)
+write.csv(apiclus1[, c("dnum", "pw", "fpc", "api00", "enroll", "sch.wide", "stype", "api99")], "Tests/AnalysisTests/Fixtures/apiclus1.csv", row.names = FALSE)
 dc <- svydesign(id = ~dnum, weights = ~pw, data = apiclus1, fpc = ~fpc)
 out$apiclus1 <- list(mean_api00 = est(svymean(~api00, dc, deff = TRUE)), total_enroll = est(svytotal(~enroll, dc, deff = TRUE)),
                      prop_sch_wide_logit = unname(as.vector(confint(svyciprop(~I(sch.wide == "Yes"), dc)))),

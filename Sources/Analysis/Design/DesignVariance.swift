@@ -6,7 +6,7 @@ extension SurveyDesign {
     public func variance(_ u: Influence) throws(AnalysisError) -> Double {
         var present = [Bool](repeating: false, count: strataNames.count)
         for row in u.rows { present[stratum[row]] = true }
-        guard rowsArePSUs else { return try covariance([u.dense(rowCount)], present: present)[0][0] }
+        guard rowsArePSUs && calibration.isEmpty else { return try covariance([u.dense(rowCount)], present: present)[0][0] }
         let strata = strataNames.count
         var sums = [Double](repeating: 0, count: strata), products = [Double](repeating: 0, count: strata)
         for (row, value) in zip(u.rows, u.values) {
@@ -25,6 +25,8 @@ extension SurveyDesign {
 
     /// ``covariance(_:)`` over the strata marked `present` (nil: all).
     func covariance(_ columns: [[Double]], present: [Bool]?) throws(AnalysisError) -> [[Double]] {
+        // A calibrated design measures the residuals of the values on the calibration variables.
+        let columns = calibration.isEmpty ? columns : columns.map(calibrationResiduals)
         let p = columns.count
         let strata = strataNames.count
         var sums = [Double](repeating: 0, count: strata * p)
@@ -65,7 +67,7 @@ extension SurveyDesign {
         for row in 0..<rowCount where cells[row] >= 0 { cellWeight[cells[row]] += weights[row] }
         let total = cellWeight.reduce(0, +)
         let shares = cellWeight.map { $0 / total }
-        guard rowsArePSUs else {
+        guard rowsArePSUs && calibration.isEmpty else {
             let columns = (0..<k).map { a in
                 (0..<rowCount).map { row in cells[row] < 0 ? 0 : weights[row] * ((cells[row] == a ? 1 : 0) - shares[a]) / total }
             }
@@ -104,6 +106,14 @@ extension SurveyDesign {
     public func scoreCovariance(_ scores: [Double], columns p: Int, rows: [Int]) throws(AnalysisError) -> [[Double]] {
         let n = rows.count
         precondition(scores.count == n * p, "one score per row and column")
+        if !calibration.isEmpty {
+            let columns = (0..<p).map { a in
+                var dense = [Double](repeating: 0, count: rowCount)
+                for (i, row) in rows.enumerated() { dense[row] += scores[a * n + i] }
+                return dense
+            }
+            return try covariance(columns)
+        }
         let strata = strataNames.count
         var sums = [Double](repeating: 0, count: strata * p)
         var products = [Double](repeating: 0, count: strata * p * p)

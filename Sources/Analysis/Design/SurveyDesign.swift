@@ -32,7 +32,10 @@ public struct SurveyDesign: Sendable {
     }
 
     public let rowCount: Int
-    public let weights: [Double]
+    /// The weights, calibrated when ``calibration`` is not empty.
+    public internal(set) var weights: [Double]
+    /// The calibrations applied to the weights, in order (``calibrated(_:table:path:population:tolerance:maxIterations:)``).
+    public internal(set) var calibration: [CalibrationStep] = []
     /// Stratum index per row, and the stratum labels.
     public let stratum: [Int]
     public let strataNames: [String]
@@ -48,7 +51,7 @@ public struct SurveyDesign: Sendable {
     public let lonelyPSU: LonelyPSUPolicy
     public let kind: Kind
     /// Whether weights were given (otherwise all 1).
-    public let weighted: Bool
+    public internal(set) var weighted: Bool
     /// Each row is its own PSU (no clusters): variances need no PSU totals.
     public let rowsArePSUs: Bool
 
