@@ -157,7 +157,7 @@ import Testing
             try Self.totals("variable,categoria,total\nstype,E,4421\nstype,H,mil\n", name: "t.csv")
         }
         #expect(throws: CalibrationError.missingTotal(file: "totales.csv", variable: "api99")) {
-            try design.calibrated(.linear(["stype", "api99"]), table: t, path: "apiclus1.csv", population: onlyTwo)
+            try design.calibrated(.linear(["api99", "stype"]), table: t, path: "apiclus1.csv", population: onlyTwo)
         }
         // Numeric totals alone need the population size: a line «N,,6194».
         #expect(throws: CalibrationError.missingTotal(file: "totales.csv", variable: "N")) {

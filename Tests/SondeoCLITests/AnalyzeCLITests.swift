@@ -92,4 +92,47 @@ import Testing
         let adjusted = try SondeoRunner.run(["analyze", "mean", lonely, "--var", "y", "--lonely-psu", "adjust"])
         #expect(adjusted.status == 0)
     }
+
+    static let apiclus1 = RepositoryFiles.path("Tests/AnalysisTests/Fixtures/apiclus1.csv")
+    static let apipop = RepositoryFiles.path("Tests/AnalysisTests/Fixtures/apipop.csv")
+    static let cluster = ["--cluster", "dnum", "--weights", "pw", "--fpc", "fpc"]
+
+    @Test("--poststrata with --frame: the weights and the SE of postStratify(dclus1, ~stype, pop) (R: 406,293; as fixed weights it was 1,021,788)")
+    func postStratified() throws {
+        let document = try json(["total", Self.apiclus1, "--var", "enroll", "--poststrata", "stype", "--frame", Self.apipop] + Self.cluster)
+        let e = first(document)
+        // Scripts/reference/calibration.R: svytotal(~enroll, postStratify(dclus1, ~stype, pop.types))
+        expectClose(e["estimate"] as! Double, 3680892.94511905, rtol: 1e-9)
+        expectClose(e["se"] as! Double, 406292.636294802, rtol: 1e-7)
+        let calibration = try #require(document["calibration"] as? [[String: Any]])
+        #expect(calibration.first?["method"] as? String == "postStratify" && calibration.first?["columns"] as? [String] == ["stype"])
+        let text = try SondeoRunner.run(["analyze", "total", Self.apiclus1, "--var", "enroll", "--poststrata", "stype", "--frame", Self.apipop] + Self.cluster)
+        #expect(text.stdout.contains("posestratificado por stype según \(Self.apipop), con su efecto en los errores estándar"))
+    }
+
+    @Test("--rake to two margins and --calibrate to a totals file, by domain: R's rake and calibrate")
+    func rakedAndLinear() throws {
+        let raked = first(try json(["mean", Self.apiclus1, "--var", "api00", "--rake", "stype,sch.wide", "--frame", Self.apipop] + Self.cluster))
+        expectClose(raked["estimate"] as! Double, 641.23032092682, rtol: 1e-9)
+        expectClose(raked["se"] as! Double, 23.7036168879225, rtol: 1e-7)
+        let directory = TemporaryDirectory()
+        let totals = directory.file("totales.csv", text: "variable,categoria,total\nN,,6194\nstype,E,4421\nstype,H,755\nstype,M,1018\napi99,,3914069\n")
+        let document = try json(["mean", Self.apiclus1, "--var", "api00", "--calibrate", "stype,api99", "--totals", totals, "--by", "sch.wide"] + Self.cluster)
+        let estimates = document["estimates"] as! [[String: Any]]
+        // svyby(~api00, ~sch.wide, calibrate(dclus1, ~stype + api99, totals), svymean)
+        expectClose(estimates.map { $0["estimate"] as! Double }, [626.721780184336, 671.581043023697], rtol: 1e-9)
+        expectClose(estimates.map { $0["se"] as! Double }, [16.6943685676236, 4.46031458286185], rtol: 1e-7)
+    }
+
+    @Test("calibration errors: figures missing (64), a sample value the population lacks (65, file and line)")
+    func calibrationErrors() throws {
+        let noFigures = try SondeoRunner.run(["analyze", "mean", Self.apiclus1, "--var", "api00", "--poststrata", "stype"] + Self.cluster)
+        #expect(noFigures.status == 64 && noFigures.stderr.contains("necesitan las cifras de población: --frame (el marco) o --totals"))
+        let directory = TemporaryDirectory()
+        let totals = directory.file("totales.csv", text: "variable,categoria,total\nstype,E,4421\nstype,M,1018\n")
+        let unknown = try SondeoRunner.run(["analyze", "mean", Self.apiclus1, "--var", "api00", "--poststrata", "stype", "--totals", totals] + Self.cluster)
+        #expect(unknown.status == 65)
+        #expect(unknown.stderr.contains("error[CALIBRATION-001]: el valor «H» de «stype» no tiene cifra de población"))
+        #expect(unknown.stderr.contains("apiclus1.csv:2"))
+    }
 }

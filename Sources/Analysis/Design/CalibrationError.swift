@@ -17,6 +17,8 @@ public enum CalibrationError: Diagnostic, Equatable {
     case badTotals(file: String, line: Int, field: String?, problem: TotalsProblem)
     /// The totals file has no figure for a variable the design is calibrated on.
     case missingTotal(file: String, variable: String)
+    /// The frame has no column of that name.
+    case missingFrameColumn(file: String, column: String)
 
     public enum TotalsProblem: Equatable, Sendable {
         case missingColumns
@@ -34,6 +36,7 @@ public enum CalibrationError: Diagnostic, Equatable {
         case .singular: return "CALIBRATION-006"
         case .badTotals: return "CALIBRATION-007"
         case .missingTotal: return "CALIBRATION-008"
+        case .missingFrameColumn: return "CALIBRATION-009"
         }
     }
 
@@ -43,6 +46,7 @@ public enum CalibrationError: Diagnostic, Equatable {
         case .missingValue(let file, let line, let column): return SourceLocation(source: file, line: line, field: column)
         case .badTotals(let file, let line, let field, _): return SourceLocation(source: file, line: line, field: field)
         case .missingTotal(let file, _): return SourceLocation(source: file)
+        case .missingFrameColumn(let file, let column): return SourceLocation(source: file, field: column)
         default: return nil
         }
     }
@@ -81,6 +85,8 @@ public enum CalibrationError: Diagnostic, Equatable {
             }
         case .missingTotal(_, let variable):
             return es ? "el archivo de totales no tiene cifras de «\(variable)»" : "the totals file has no figures for «\(variable)»"
+        case .missingFrameColumn(_, let column):
+            return es ? "el marco no tiene la columna «\(column)»: no se puede contar su población" : "the frame has no column «\(column)»: its population cannot be counted"
         }
     }
 }

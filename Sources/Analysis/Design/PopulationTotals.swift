@@ -57,7 +57,7 @@ public struct PopulationTotals: Sendable {
     func counts(_ columns: [String]) throws(CalibrationError) -> [String: Double] {
         switch source {
         case .frame(let frame):
-            for name in columns where frame[name] == nil { throw .missingTotal(file: path, variable: name) }
+            for name in columns where frame[name] == nil { throw .missingFrameColumn(file: path, column: name) }
             return frame.labelCounts(columns).mapValues(Double.init)
         case .totals(let figures):
             guard let cells = figures[Self.key(columns)] else { throw .missingTotal(file: path, variable: Self.key(columns)) }
@@ -69,7 +69,7 @@ public struct PopulationTotals: Sendable {
     func sum(_ column: String) throws(CalibrationError) -> Double {
         switch source {
         case .frame(let frame):
-            guard let values = frame[column] else { throw .missingTotal(file: path, variable: column) }
+            guard let values = frame[column] else { throw .missingFrameColumn(file: path, column: column) }
             guard let numbers = values.numbers, values.type.isNumeric else { throw .notNumeric(column: column) }
             var total = 0.0
             for (row, x) in numbers.enumerated() {

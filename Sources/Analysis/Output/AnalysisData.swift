@@ -10,12 +10,23 @@ public struct AnalysisData {
     public let resolved: DesignColumns
     public let domains: [Domain]
 
-    public init(path: String, table: Table, columns: DesignColumns, by: [String], lonelyPSU: LonelyPSUPolicy) throws {
+    /// - Parameter population: the figures `columns.calibration` calibrates the weights to (required
+    ///   when there is a calibration).
+    public init(path: String, table: Table, columns: DesignColumns, by: [String], lonelyPSU: LonelyPSUPolicy,
+                population: PopulationTotals? = nil) throws {
         self.path = path
         self.resolved = columns
         self.table = table
-        design = try SurveyDesign(table: table, strata: columns.strata, cluster: columns.cluster, weights: columns.weights, fpc: columns.fpc,
-                                  lonelyPSU: lonelyPSU)
+        var design = try SurveyDesign(table: table, strata: columns.strata, cluster: columns.cluster, weights: columns.weights, fpc: columns.fpc,
+                                      lonelyPSU: lonelyPSU)
+        if !columns.calibration.isEmpty {
+            precondition(population != nil, "a calibration needs its population figures")
+            for name in columns.calibration.flatMap(\.columns) { _ = try table.column(name, source: path) }
+            for method in columns.calibration {
+                design = try design.calibrated(method, table: table, path: path, population: population!)
+            }
+        }
+        self.design = design
         domains = Domain.groups(of: table, by: by)
     }
 

@@ -1,4 +1,5 @@
 import Diagnostics
+import Table
 
 /// The design columns of a responses file: those named, or else the columns `sample draw` writes
 /// (`estrato`, `peso`, `N_estrato`), or none for an unweighted simple random sample.
@@ -7,6 +8,10 @@ public struct DesignColumns: Sendable {
     public var weights: String?
     public var fpc: String?
     public var cluster: String?
+    /// Calibrations of the weights to population figures, in the order they are applied.
+    public var calibration: [CalibrationMethod] = []
+    /// The frame or totals file the calibration figures come from.
+    public var population: String?
 
     public init(strata: String? = nil, weights: String? = nil, fpc: String? = nil, cluster: String? = nil) {
         self.strata = strata
@@ -22,7 +27,23 @@ public struct DesignColumns: Sendable {
                   fpc: fpc ?? (strata != nil && header.contains("N_estrato") ? "N_estrato" : nil), cluster: cluster)
     }
 
-    public var columns: [String] { [strata, weights, fpc, cluster].compactMap { $0 } }
+    public var columns: [String] { [strata, weights, fpc, cluster].compactMap { $0 } + calibration.flatMap(\.columns) }
+
+    /// The calibrations for a JSON result: `"calibration": [{"method": "postStratify", "columns": ["stype"]}], "population": "apipop.csv"`
+    /// (nothing when the weights are not calibrated).
+    public var calibrationMembers: [(String, JSONValue)] {
+        guard !calibration.isEmpty else { return [] }
+        let methods = calibration.map { method -> JSONValue in
+            let name: String
+            switch method {
+            case .postStratify: name = "postStratify"
+            case .rake: name = "rake"
+            case .linear: name = "calibrate"
+            }
+            return .object([("method", .string(name)), ("columns", .array(method.columns.map(JSONValue.string)))])
+        }
+        return [("calibration", .array(methods)), ("population", population.map(JSONValue.string) ?? .null)]
+    }
 
     /// `diseño estratificado (estratos: categoria · pesos: peso · N: N_estrato)`.
     public func description(_ kind: SurveyDesign.Kind) -> String {
@@ -40,6 +61,17 @@ public struct DesignColumns: Sendable {
         case .cluster: name = L("muestra por conglomerados", "cluster sample")
         case .stratifiedCluster: name = L("diseño estratificado por conglomerados", "stratified cluster design")
         }
-        return parts.isEmpty ? name : "\(name) (\(parts.joined(separator: " · ")))"
+        let design = parts.isEmpty ? name : "\(name) (\(parts.joined(separator: " · ")))"
+        let calibrations = calibration.map { method -> String in
+            let list = method.columns.joined(separator: ", ")
+            switch method {
+            case .postStratify: return L("posestratificado por \(list)", "post-stratified by \(list)")
+            case .rake: return L("rastrillado a los márgenes de \(list)", "raked to the margins of \(list)")
+            case .linear: return L("calibrado (lineal) a los totales de \(list)", "calibrated (linear) to the totals of \(list)")
+            }
+        }
+        guard !calibrations.isEmpty else { return design }
+        let source = population.map { L(" según \($0)", " from \($0)") } ?? ""
+        return design + "; " + calibrations.joined(separator: "; ") + source + L(", con su efecto en los errores estándar", ", with its effect on the standard errors")
     }
 }

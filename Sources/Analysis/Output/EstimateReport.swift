@@ -47,7 +47,7 @@ public struct EstimateReport: Report {
         var members: [(String, JSONValue)] = [
             ("statistic", .string(statistic)), ("variable", .string(variable)), ("confidence", .number(confidence)),
             ("design", .string(designKind.rawValue)),
-        ]
+        ] + design.calibrationMembers
         members += topLevel
         members.append(("estimates", .array(estimates.enumerated().map { index, e in
             var item: [(String, JSONValue)] = [

@@ -15,12 +15,11 @@ extension ReportContent {
     /// The report of the interviews in the store, read with the version they were collected with; the
     /// design from the columns `designColumns` picks among the export's.
     public static func fromStore(_ store: any SurveyStore, id: String, version: String, questionnaire q: QuestionnaireFile,
-                                 designColumns: ([String]) -> DesignColumns, lonelyPSU: LonelyPSUPolicy, by: String?, outcome: String?,
-                                 drivers: [String]?, confidence: Double) throws -> ReportContent {
+                                 designColumns: ([String]) -> DesignColumns, lonelyPSU: LonelyPSUPolicy, population: PopulationTotals? = nil,
+                                 by: String?, outcome: String?, drivers: [String]?, confidence: Double) throws -> ReportContent {
         let table = try ResponseExport.table(store: store, questionnaire: q, id: id, labels: false, anonymize: false)
         let columns = designColumns(table.columnNames)
-        let design = try SurveyDesign(table: table, strata: columns.strata, cluster: columns.cluster, weights: columns.weights, fpc: columns.fpc,
-                                      lonelyPSU: lonelyPSU)
+        let design = try AnalysisData(path: id, table: table, columns: columns, by: [], lonelyPSU: lonelyPSU, population: population).design
         return try ReportContent(table: table, questionnaire: q, design: design, designText: columns.description(design.kind),
                                  file: L("\(id) versión \(version)", "\(id) version \(version)"), by: by, outcome: outcome, driverNames: drivers,
                                  confidence: confidence)

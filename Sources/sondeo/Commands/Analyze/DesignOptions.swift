@@ -30,6 +30,8 @@ struct DesignOptions: ParsableArguments {
                                  "Strata with a single unit: fail (error), remove, adjust or average, as in R."), valueName: L("política", "policy")))
     var lonelyPsu: LonelyPSUPolicy = .fail
 
+    @OptionGroup var calibration: CalibrationOptions
+
     @Option(help: ArgumentHelp(L("Columnas que definen grupos (dominios), separadas por comas.", "Columns defining groups (domains), comma-separated."),
                                valueName: L("columnas", "columns")))
     var by: String?
@@ -52,7 +54,10 @@ struct DesignOptions: ParsableArguments {
 
     /// The design columns to use, given the file's header.
     func resolve(header: [String]) -> DesignColumns {
-        simple ? DesignColumns() : DesignColumns(header: header, strata: strata, weights: weights, fpc: fpc, cluster: cluster)
+        var columns = simple ? DesignColumns() : DesignColumns(header: header, strata: strata, weights: weights, fpc: fpc, cluster: cluster)
+        columns.calibration = calibration.methods
+        columns.population = calibration.frame ?? calibration.totals
+        return columns
     }
 }
 
@@ -64,6 +69,7 @@ enum AnalysisInput {
         let header = try DataFile.header(path: path, options: try reading.csvOptions())
         let columns = options.resolve(header: header)
         let table = try reading.readTable(path, columns: Set(variables + options.byColumns + columns.columns), declaredMissing: true).table
-        return try AnalysisData(path: path, table: table, columns: columns, by: options.byColumns, lonelyPSU: options.lonelyPsu)
+        return try AnalysisData(path: path, table: table, columns: columns, by: options.byColumns, lonelyPSU: options.lonelyPsu,
+                                population: try options.calibration.population(reading: reading))
     }
 }

@@ -83,7 +83,7 @@ struct ReportCommand: ParsableCommand {
             // The store's interviews, read with the version that was published for them.
             let (store, published, q) = try storeOptions.published(file)
             content = try .fromStore(store, id: file, version: published.version, questionnaire: q, designColumns: design.resolve(header:),
-                                     lonelyPSU: design.lonelyPsu, by: design.byColumns.first, outcome: outcome, drivers: drivers, confidence: design.confidence)
+                                     lonelyPSU: design.lonelyPsu, population: try design.calibration.population(reading: reading), by: design.byColumns.first, outcome: outcome, drivers: drivers, confidence: design.confidence)
         }
         try TextFile.write(markdown ? ReportMarkdown.document(content) : ReportHTML.page(content), to: out)
         Terminal.error(content.written(to: out))
