@@ -23,7 +23,7 @@ summarise <- function(d) list(
   mean_api00 = est(svymean(~api00, d, deff = TRUE)),
   mean_api00_by_schwide = by_est(svyby(~api00, ~sch.wide, d, svymean), "sch.wide"),
   share_schwide = est(svymean(~sch.wide, d)),
-  total_stype = est(svytotal(~stype, d)),
+  total_stype = est(svytotal(~stype, d, deff = TRUE)),
   ratio_api00_api99 = est(svyratio(~api00, ~api99, d)),
   glm_api00_enroll = list(coef = unname(coef(svyglm(api00 ~ enroll, d))), se = unname(SE(svyglm(api00 ~ enroll, d)))),
   weights_head = unname(weights(d)[1:5]))

@@ -135,4 +135,21 @@ import Testing
         #expect(unknown.stderr.contains("error[CALIBRATION-001]: el valor «H» de «stype» no tiene cifra de población"))
         #expect(unknown.stderr.contains("apiclus1.csv:2"))
     }
+
+    @Test("analyze total of a categorical column: how many units have each value, as svytotal(~stype, dclus1, deff = TRUE); --level counts one")
+    func categoryTotals() throws {
+        let document = try json(["total", Self.apiclus1, "--var", "stype"] + Self.cluster)
+        let estimates = document["estimates"] as! [[String: Any]]
+        #expect(estimates.map { ($0["group"] as! [String: String])["stype"] } == ["E", "H", "M"])
+        // Scripts/reference/calibration.R (cluster_uncalibrated.total_stype)
+        expectClose(estimates.map { $0["estimate"] as! Double }, [4873.96746826172, 473.857948303223, 846.174907684326], rtol: 1e-9)
+        expectClose(estimates.map { $0["se"] as! Double }, [1333.31940494968, 158.699278792624, 167.54989162139], rtol: 1e-9)
+        expectClose(estimates.map { $0["deff"] as! Double }, [51.8199384502804, 1.7425721075518, 1.16344752258619], rtol: 1e-9)
+        let high = first(try json(["total", Self.apiclus1, "--var", "stype", "--level", "H"] + Self.cluster))
+        expectClose(high["estimate"] as! Double, 473.857948303223, rtol: 1e-9)
+        // Post-stratified on the same column, each count is its population figure with no sampling error.
+        let fixed = try json(["total", Self.apiclus1, "--var", "stype", "--poststrata", "stype", "--frame", Self.apipop] + Self.cluster)
+        expectClose((fixed["estimates"] as! [[String: Any]]).map { $0["estimate"] as! Double }, [4421, 755, 1018], rtol: 1e-12)
+        expectClose((fixed["estimates"] as! [[String: Any]]).map { $0["se"] as! Double }, [0, 0, 0], atol: 1e-6)
+    }
 }

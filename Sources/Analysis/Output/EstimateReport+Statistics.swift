@@ -24,28 +24,47 @@ public extension EstimateReport {
         return report
     }
 
-    /// Population totals Σ w·y (R's `svytotal`).
-    static func total(_ data: AnalysisData, variable: String, confidence: Double) throws -> EstimateReport {
-        let y = try data.numbers(variable)
+    /// Population totals Σ w·y (R's `svytotal`) of a numeric column; of a categorical column, or of
+    /// one value (`level`), the estimated number of population units with each value, as
+    /// `svytotal(~factor)` («how many affiliates are dissatisfied»).
+    static func total(_ data: AnalysisData, variable: String, level: String? = nil, confidence: Double) throws -> EstimateReport {
+        let column = try data.table.column(variable, source: data.path)
+        guard level != nil || !column.type.isNumeric else {
+            let y = try data.numbers(variable)
+            var report = EstimateReport(statistic: "total", title: L("Total", "Total"), variable: variable, confidence: confidence,
+                                        design: data.resolved, designKind: data.design.kind,
+                                        estimates: try data.domains.map { try data.design.total(y, in: $0, confidence: confidence) },
+                                        scale: .number(places: 1))
+            report.excluded = data.excluded(y)
+            return report
+        }
+        let values = try LevelIndicators(data, variable: variable, level: level)
+        var estimates: [Estimate] = []
+        var levelOf: [JSONValue] = []
+        for value in values.levels {
+            let y = values.indicator(value)
+            for domain in data.domains {
+                var e = try data.design.total(y, in: domain, confidence: confidence)
+                if values.levels.count > 1 { e.group.append((variable, value)) }
+                estimates.append(e)
+                levelOf.append(.string(value))
+            }
+        }
         var report = EstimateReport(statistic: "total", title: L("Total", "Total"), variable: variable, confidence: confidence,
-                                    design: data.resolved, designKind: data.design.kind,
-                                    estimates: try data.domains.map { try data.design.total(y, in: $0, confidence: confidence) },
-                                    scale: .number(places: 1))
-        report.excluded = data.excluded(y)
+                                    design: data.resolved, designKind: data.design.kind, estimates: estimates, scale: .number(places: 1))
+        report.displayName = level.map { "\(variable) = \($0)" }
+        report.topLevel = level.map { [("level", JSONValue.string($0))] } ?? []
+        report.extra = [("level", levelOf)]
+        report.excluded = data.excluded(values.missing)
         return report
     }
 
     /// The share of one value, or of each value, of a column (R's `svyciprop` by domain).
     static func proportion(_ data: AnalysisData, variable: String, level: String?, method: ProportionMethod, confidence: Double,
                            compare: (String, String)?) throws -> EstimateReport {
-        let column = try data.table.column(variable, source: data.path)
-        let texts = (0..<data.table.rowCount).map { column.text(at: $0) }
-        let present = Set(texts.compactMap { $0 })
-        if let level, !present.contains(level) {
-            throw AnalysisError.levelNotFound(column: variable, level: level, suggestion: Suggestion.closest(to: level, among: Array(present)))
-        }
-        let levels = level.map { [$0] } ?? present.sorted(by: LevelOrder.less)
-        func indicator(_ value: String) -> [Double] { texts.map { $0 == nil ? Double.nan : ($0 == value ? 1.0 : 0.0) } }
+        let values = try LevelIndicators(data, variable: variable, level: level)
+        let levels = values.levels
+        let indicator = values.indicator
         var estimates: [Estimate] = []
         var levelOf: [JSONValue] = []
         for value in levels {
@@ -62,7 +81,7 @@ public extension EstimateReport {
         report.displayName = level.map { "\(variable) = \($0)" }
         report.topLevel = [("method", .string(method.rawValue))] + (level.map { [("level", JSONValue.string($0))] } ?? [])
         report.extra = [("level", levelOf)]
-        report.excluded = data.excluded(texts.map { $0 == nil ? .nan : 0 })
+        report.excluded = data.excluded(values.missing)
         if let (a, b) = compare, let level {
             let y = indicator(level)
             report.comparison = (a, b, try Difference(try data.design.mean(y, in: try data.domain(named: a)), try data.design.mean(y, in: try data.domain(named: b)),
@@ -141,4 +160,26 @@ public extension EstimateReport {
                           "\(title) = share answering \(boxes) on the \(NumberText.exact(scale.lowerBound))–\(NumberText.exact(scale.upperBound)) scale; the mean is beside it.")]
         return report
     }
+}
+
+/// The values of a column as 0/1 indicators (missing stays missing): one value asked for, or each
+/// value present in label order.
+struct LevelIndicators {
+    let texts: [String?]
+    let levels: [String]
+
+    init(_ data: AnalysisData, variable: String, level: String?) throws {
+        let column = try data.table.column(variable, source: data.path)
+        texts = (0..<data.table.rowCount).map { column.text(at: $0) }
+        let present = Set(texts.compactMap { $0 })
+        if let level, !present.contains(level) {
+            throw AnalysisError.levelNotFound(column: variable, level: level, suggestion: Suggestion.closest(to: level, among: Array(present)))
+        }
+        levels = level.map { [$0] } ?? present.sorted(by: LevelOrder.less)
+    }
+
+    func indicator(_ value: String) -> [Double] { texts.map { $0 == nil ? Double.nan : ($0 == value ? 1.0 : 0.0) } }
+
+    /// NaN where the column is missing, 0 elsewhere: what `AnalysisData.excluded` counts.
+    var missing: [Double] { texts.map { $0 == nil ? .nan : 0 } }
 }

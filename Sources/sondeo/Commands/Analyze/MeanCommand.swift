@@ -38,21 +38,28 @@ struct TotalCommand: ParsableCommand {
     static var configuration: CommandConfiguration {
         CommandConfiguration(
             commandName: "total",
-            abstract: L("Total poblacional estimado de una variable (Σ peso · valor), con error estándar e intervalo.",
-                        "Estimated population total of a variable (Σ weight · value), with standard error and interval."),
-            discussion: HelpText.discussion([], examples: [
+            abstract: L("Total poblacional estimado de una variable (Σ peso · valor), o cuántas unidades de la población tienen cada categoría, con error estándar e intervalo.",
+                        "Estimated population total of a variable (Σ weight · value), or how many population units have each category, with standard error and interval."),
+            discussion: HelpText.discussion([
+                L("Con una columna de categorías (o --level), estima cuántos afiliados tienen cada valor, como svytotal(~factor) de R.",
+                  "With a categorical column (or --level), estimates how many affiliates have each value, as R's svytotal(~factor)."),
+            ], examples: [
                 "sondeo analyze total respuestas.csv --var usa_credito --strata categoria --by municipio",
+                "sondeo analyze total respuestas.csv --var satisf_general --level 1 --strata categoria --by canal",
             ])
         )
     }
 
     @OptionGroup var input: AnalysisFileOptions
+    @Option(help: ArgumentHelp(L("Cuenta solo las unidades con este valor de la variable.", "Count only the units with this value of the variable."),
+                               valueName: L("valor", "value")))
+    var level: String?
     @OptionGroup var design: DesignOptions
     @OptionGroup var reading: ReadingOptions
     @OptionGroup var global: GlobalOptions
 
     func run() throws {
         let data = try AnalysisInput.read(path: input.file, variables: [input.var], options: design, reading: reading)
-        try input.output.emit(try EstimateReport.total(data, variable: input.var, confidence: design.confidence))
+        try input.output.emit(try EstimateReport.total(data, variable: input.var, level: level, confidence: design.confidence))
     }
 }
