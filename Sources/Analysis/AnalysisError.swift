@@ -19,6 +19,10 @@ public enum AnalysisError: Diagnostic, Equatable {
     case outOfScale(column: String, value: Double, scale: String)
     case singularTable
     case designColumnNotNumeric(column: String)
+    case contrastSyntax(expression: String, column: Int, found: String?, expected: ContrastExpected)
+    case contrastUnknownGroup(name: String, groups: [String], suggestion: String?)
+    case contrastUndefined(String)
+    case contrastNeedsGroups
 
     public var code: String {
         switch self {
@@ -38,6 +42,10 @@ public enum AnalysisError: Diagnostic, Equatable {
         case .outOfScale: return "ANALYSIS-014"
         case .singularTable: return "ANALYSIS-015"
         case .designColumnNotNumeric: return "ANALYSIS-016"
+        case .contrastSyntax: return "ANALYSIS-017"
+        case .contrastUnknownGroup: return "ANALYSIS-018"
+        case .contrastUndefined: return "ANALYSIS-019"
+        case .contrastNeedsGroups: return "ANALYSIS-020"
         }
     }
 
@@ -45,7 +53,8 @@ public enum AnalysisError: Diagnostic, Equatable {
 
     public var exitStatus: ExitStatus {
         switch self {
-        case .levelNotFound, .notTwoLevels, .unknownGroup, .notNumeric, .tooFewLevels, .exactNeedsSimpleSample: return .usage
+        case .levelNotFound, .notTwoLevels, .unknownGroup, .notNumeric, .tooFewLevels, .exactNeedsSimpleSample,
+             .contrastSyntax, .contrastUnknownGroup, .contrastNeedsGroups: return .usage
         default: return .dataError
         }
     }
@@ -99,9 +108,41 @@ public enum AnalysisError: Diagnostic, Equatable {
         case .designColumnNotNumeric(let column):
             return es ? "la columna «\(column)», que define el diseño (pesos o corrección por población finita), debe ser numérica"
                       : "column «\(column)», which defines the design (weights or finite-population correction), must be numeric"
+        case .contrastSyntax(let expression, let column, let found, let expected):
+            let what = found.map { "«\($0)»" } ?? (es ? "el final" : "the end")
+            return es ? "en el contraste «\(expression)», posición \(column): se esperaba \(expected.text(language)) y se encontró \(what)"
+                      : "in contrast «\(expression)», position \(column): expected \(expected.text(language)), found \(what)"
+        case .contrastUnknownGroup(let name, let groups, let suggestion):
+            let hint = Suggestion.hint(suggestion, es ? .es : .en)
+            let list = groups.map { "«\($0)»" }.joined(separator: ", ")
+            return es ? "el contraste nombra «\(name)», que no es un grupo de --by\(hint); los grupos son \(list)"
+                      : "the contrast names «\(name)», which is not a group of --by\(hint); the groups are \(list)"
+        case .contrastUndefined(let expression):
+            return es ? "el contraste «\(expression)» no está definido con estas estimaciones (¿una división por 0?)"
+                      : "contrast «\(expression)» is undefined with these estimates (a division by 0?)"
+        case .contrastNeedsGroups:
+            return es ? "--contrast combina las estimaciones de los grupos de --by: indique --by (y en proporciones, --level)"
+                      : "--contrast combines the estimates of the --by groups: give --by (and for proportions, --level)"
         case .zeroDenominator(let column):
             return es ? "el total ponderado del denominador «\(column)» es 0: la razón no está definida"
                       : "the weighted total of denominator «\(column)» is 0: the ratio is undefined"
+        }
+    }
+}
+
+/// What the contrast parser expected where it stopped.
+public enum ContrastExpected: Equatable, Sendable {
+    case operatorOrEnd, operand, closingParenthesis, number
+    case closingQuote(String)
+
+    func text(_ language: Language) -> String {
+        let es = language == .es
+        switch self {
+        case .operatorOrEnd: return es ? "un operador (+ - * /) o el final" : "an operator (+ - * /) or the end"
+        case .operand: return es ? "un número, un grupo o «(»" : "a number, a group or «(»"
+        case .closingParenthesis: return "«)»"
+        case .number: return es ? "un número" : "a number"
+        case .closingQuote(let q): return es ? "el cierre \(q) del nombre" : "the closing \(q) of the name"
         }
     }
 }

@@ -152,4 +152,20 @@ import Testing
         expectClose((fixed["estimates"] as! [[String: Any]]).map { $0["estimate"] as! Double }, [4421, 755, 1018], rtol: 1e-12)
         expectClose((fixed["estimates"] as! [[String: Any]]).map { $0["se"] as! Double }, [0, 0, 0], atol: 1e-6)
     }
+
+    @Test("--contrast: the ratio of two channels' NPS by the delta method, as svycontrast(svyby(…, covmat = TRUE), quote(web / telefono))")
+    func contrast() throws {
+        let document = try json(["nps", Self.respuestas, "--var", "nps", "--strata", "categoria", "--by", "canal", "--contrast", "web / telefono"])
+        let contrast = try #require(document["contrast"] as? [String: Any])
+        // Scripts/reference/contrasts.R (nps_web_over_telefono)
+        expectClose(contrast["estimate"] as! Double, 0.705485875359092, rtol: 1e-10)
+        expectClose(contrast["se"] as! Double, 0.253257541029011, rtol: 1e-8)
+        expectClose(contrast["ci"] as! [Double], [0.209110216129055, 1.20186153458913], rtol: 1e-8)
+        let text = try SondeoRunner.run(["analyze", "mean", Self.apiclus1, "--var", "api00", "--by", "stype", "--contrast", "E - (H + M) / 2"] + Self.cluster)
+        #expect(text.stdout.contains("Contraste E - (H + M) / 2 = 23,862, error est. 16,480, IC 95 % [-8,438; 56,163] (método delta)"))
+        let bad = try SondeoRunner.run(["analyze", "mean", Self.apiclus1, "--var", "api00", "--by", "stype", "--contrast", "E - X"] + Self.cluster)
+        #expect(bad.status == 64 && bad.stderr.contains("el contraste nombra «X», que no es un grupo de --by"))
+        let noGroups = try SondeoRunner.run(["analyze", "mean", Self.apiclus1, "--var", "api00", "--contrast", "E - H"] + Self.cluster)
+        #expect(noGroups.status == 64 && noGroups.stderr.contains("indique --by"))
+    }
 }

@@ -27,6 +27,7 @@ public struct EstimateReport: Report {
     public var extraColumns: [(header: String, values: [String])] = []
     public var topLevel: [(String, JSONValue)] = []
     public var comparison: (a: String, b: String, difference: Difference)?
+    public var contrast: Contrast?
     public var notes: [String] = []
     /// How the variable is named in the text title when it differs from the column (`recomendaria = si`).
     public var displayName: String?
@@ -69,7 +70,25 @@ public struct EstimateReport: Report {
                 ("p", .number(d.p)),
             ])))
         }
+        if let contrast {
+            members.append(("contrast", .object([
+                ("expression", .string(contrast.expression)), ("estimate", .number(contrast.estimate)), ("se", .number(contrast.standardError)),
+                ("ci", .array([.number(contrast.lower), .number(contrast.upper)])), ("z", .number(contrast.statistic)), ("p", .number(contrast.p)),
+            ])))
+        }
         return .object(members)
+    }
+
+    /// This report with the contrast `expression` of its estimates, each named by its group's values
+    /// (joined by « × » when --by has several columns).
+    public func contrasting(_ expression: String?, design: SurveyDesign) throws -> EstimateReport {
+        guard let expression else { return self }
+        guard !estimates.isEmpty, estimates.allSatisfy({ !$0.group.isEmpty }) else { throw AnalysisError.contrastNeedsGroups }
+        let named = estimates.map { (name: $0.group.map(\.value).joined(separator: " × "), estimate: $0) }
+        guard Set(named.map(\.name)).count == named.count else { throw AnalysisError.contrastNeedsGroups }
+        var report = self
+        report.contrast = try Contrast(try ContrastExpression(parsing: expression), named: named, design: design, confidence: confidence)
+        return report
     }
 
     private var groupColumns: [String] { estimates.first?.group.map(\.column) ?? [] }
@@ -128,8 +147,20 @@ public struct EstimateReport: Report {
                 ? L("La diferencia es estadísticamente significativa al \(NumberText.level(1 - confidence)) %.", "The difference is statistically significant at \(NumberText.level(1 - confidence)) %.")
                 : L("La diferencia no es estadísticamente significativa al \(NumberText.level(1 - confidence)) %.", "The difference is not statistically significant at \(NumberText.level(1 - confidence)) %."))
         }
+        if let contrast {
+            lines.append("")
+            lines.append(L("Contraste \(contrast.expression) = \(showContrast(contrast.estimate)), error est. \(showContrast(contrast.standardError)), IC \(level) % [\(showContrast(contrast.lower)); \(showContrast(contrast.upper))] (método delta), p = \(NumberText.pValue(contrast.p)) frente a 0.",
+                           "Contrast \(contrast.expression) = \(showContrast(contrast.estimate)), std. error \(showContrast(contrast.standardError)), \(level) % CI [\(showContrast(contrast.lower)); \(showContrast(contrast.upper))] (delta method), p = \(NumberText.pValue(contrast.p)) against 0."))
+        }
         if !notes.isEmpty { lines += [""] + notes }
         return lines.joined(separator: "\n")
+    }
+
+    /// A contrast's figures: a ratio of shares is not a share, so only sums and differences would be
+    /// percentages; shown as plain numbers with four significant decimals.
+    private func showContrast(_ value: Double) -> String {
+        guard value.isFinite else { return "—" }
+        return NumberText.decimal(value, places: scaleIsShare ? 4 : 3)
     }
 
     private func showSE(_ value: Double) -> String {

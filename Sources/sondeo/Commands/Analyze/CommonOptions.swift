@@ -35,4 +35,13 @@ struct CompareOption: ParsableArguments {
     }
 }
 
+/// `--contrast "web - (telefono + presencial) / 2"`: a function of the groups' estimates with its
+/// delta-method error (R's `svycontrast`).
+struct ContrastOption: ParsableArguments {
+    @Option(help: ArgumentHelp(L("Contraste entre grupos de --by, con su error por el método delta: «web - telefono», «web - (telefono + presencial)/2», «web / telefono» (como svycontrast de R). Nombres con espacios entre «».",
+                                 "Contrast between --by groups, with its delta-method error: «web - telefono», «web - (telefono + presencial)/2», «web / telefono» (as R's svycontrast). Names with spaces inside «»."),
+                               valueName: L("expresión", "expression")))
+    var contrast: String?
+}
+
 extension ProportionMethod: ExpressibleByArgument {}

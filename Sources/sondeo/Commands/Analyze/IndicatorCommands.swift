@@ -15,6 +15,7 @@ struct NPSCommand: ParsableCommand {
                   "--compare contrasts two groups of the same survey (with their covariance); --previous compares with another wave (another file, independent samples)."),
             ], examples: [
                 "sondeo analyze nps respuestas.csv --var nps --strata categoria --by canal --compare telefono,web",
+                "sondeo analyze nps respuestas.csv --var nps --strata categoria --by canal --contrast \"web / telefono\"",
                 "sondeo analyze nps ola2.csv --var nps --previous ola1.csv",
             ])
         )
@@ -22,6 +23,7 @@ struct NPSCommand: ParsableCommand {
 
     @OptionGroup var input: AnalysisFileOptions
     @OptionGroup var compare: CompareOption
+    @OptionGroup var contrast: ContrastOption
     @Option(help: ArgumentHelp(L("Archivo de una medición anterior, con el mismo diseño: compara el NPS total.",
                                  "File of an earlier wave, with the same design: compares the overall NPS."), valueName: L("archivo", "file")))
     var previous: String?
@@ -39,7 +41,7 @@ struct NPSCommand: ParsableCommand {
         let data = try AnalysisInput.read(path: input.file, variables: [input.var], options: design, reading: reading)
         let earlier = try previous.map { (data: try AnalysisInput.read(path: $0, variables: [input.var], options: design, reading: reading), name: $0) }
         try input.output.emit(try EstimateReport.nps(data, variable: input.var, confidence: design.confidence, compare: try compare.groups(by: design.byColumns),
-                                     previous: earlier))
+                                     previous: earlier).contrasting(contrast.contrast, design: data.design))
     }
 }
 
@@ -51,6 +53,7 @@ struct TopBoxOptions: ParsableArguments {
     var top: String?
     @Option(help: ArgumentHelp(L("Método del intervalo de la proporción.", "Interval method of the share."), valueName: L("método", "method")))
     var method: ProportionMethod = .logit
+    @OptionGroup var contrast: ContrastOption
 
     func parsed(defaultScale: ClosedRange<Double>, defaultTop: Set<Double>) throws -> (ClosedRange<Double>, Set<Double>) {
         var range = defaultScale
@@ -78,6 +81,6 @@ enum TopBoxRun {
                     reading: ReadingOptions, scale: ClosedRange<Double>, top: Set<Double>) throws {
         let data = try AnalysisInput.read(path: input.file, variables: [input.var], options: design, reading: reading)
         try input.output.emit(try EstimateReport.topBox(statistic: statistic, title: title, data, variable: input.var, scale: scale, top: top, method: options.method,
-                                        confidence: design.confidence))
+                                        confidence: design.confidence).contrasting(options.contrast.contrast, design: data.design))
     }
 }

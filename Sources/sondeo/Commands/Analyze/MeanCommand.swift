@@ -12,6 +12,7 @@ struct MeanCommand: ParsableCommand {
             discussion: HelpText.discussion([], examples: [
                 "sondeo analyze mean respuestas.csv --var csat --strata categoria --missing 99",
                 "sondeo analyze mean respuestas.csv --var csat --strata categoria --missing 99 --by canal --compare web,telefono",
+                "sondeo analyze mean respuestas.csv --var csat --strata categoria --missing 99 --by canal --contrast \"web - (telefono + presencial) / 2\"",
                 "sondeo analyze mean respuestas.csv --var satisf_general --denominator amabilidad --strata categoria",
             ])
         )
@@ -22,6 +23,7 @@ struct MeanCommand: ParsableCommand {
                                valueName: L("columna", "column")))
     var denominator: String?
     @OptionGroup var compare: CompareOption
+    @OptionGroup var contrast: ContrastOption
     @OptionGroup var design: DesignOptions
     @OptionGroup var reading: ReadingOptions
     @OptionGroup var global: GlobalOptions
@@ -29,7 +31,7 @@ struct MeanCommand: ParsableCommand {
     func run() throws {
         let data = try AnalysisInput.read(path: input.file, variables: [input.var] + [denominator].compactMap { $0 }, options: design, reading: reading)
         try input.output.emit(try EstimateReport.mean(data, variable: input.var, denominator: denominator, confidence: design.confidence,
-                                      compare: try compare.groups(by: design.byColumns)))
+                                      compare: try compare.groups(by: design.byColumns)).contrasting(contrast.contrast, design: data.design))
     }
 }
 
@@ -54,12 +56,14 @@ struct TotalCommand: ParsableCommand {
     @Option(help: ArgumentHelp(L("Cuenta solo las unidades con este valor de la variable.", "Count only the units with this value of the variable."),
                                valueName: L("valor", "value")))
     var level: String?
+    @OptionGroup var contrast: ContrastOption
     @OptionGroup var design: DesignOptions
     @OptionGroup var reading: ReadingOptions
     @OptionGroup var global: GlobalOptions
 
     func run() throws {
         let data = try AnalysisInput.read(path: input.file, variables: [input.var], options: design, reading: reading)
-        try input.output.emit(try EstimateReport.total(data, variable: input.var, level: level, confidence: design.confidence))
+        try input.output.emit(try EstimateReport.total(data, variable: input.var, level: level, confidence: design.confidence)
+            .contrasting(contrast.contrast, design: data.design))
     }
 }

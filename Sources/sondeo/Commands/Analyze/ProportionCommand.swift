@@ -28,6 +28,7 @@ struct ProportionCommand: ParsableCommand {
     @Option(help: ArgumentHelp(L("Método del intervalo.", "Interval method."), valueName: L("método", "method")))
     var method: ProportionMethod = .logit
     @OptionGroup var compare: CompareOption
+    @OptionGroup var contrast: ContrastOption
     @OptionGroup var design: DesignOptions
     @OptionGroup var reading: ReadingOptions
     @OptionGroup var global: GlobalOptions
@@ -41,7 +42,7 @@ struct ProportionCommand: ParsableCommand {
     func run() throws {
         let data = try AnalysisInput.read(path: input.file, variables: [input.var], options: design, reading: reading)
         try input.output.emit(try EstimateReport.proportion(data, variable: input.var, level: level, method: method, confidence: design.confidence,
-                                            compare: try compare.groups(by: design.byColumns)))
+                                            compare: try compare.groups(by: design.byColumns)).contrasting(contrast.contrast, design: data.design))
     }
 }
 
