@@ -23,6 +23,11 @@ public enum AnalysisError: Diagnostic, Equatable {
     case contrastUnknownGroup(name: String, groups: [String], suggestion: String?)
     case contrastUndefined(String)
     case contrastNeedsGroups
+    case noReplicateColumns(pattern: String)
+    case badReplicateWeight(column: String, row: Int)
+    case notJackknifeN(column: String)
+    case fayNeedsRho
+    case replicatesAndCalibration
 
     public var code: String {
         switch self {
@@ -46,6 +51,11 @@ public enum AnalysisError: Diagnostic, Equatable {
         case .contrastUnknownGroup: return "ANALYSIS-018"
         case .contrastUndefined: return "ANALYSIS-019"
         case .contrastNeedsGroups: return "ANALYSIS-020"
+        case .noReplicateColumns: return "ANALYSIS-021"
+        case .badReplicateWeight: return "ANALYSIS-022"
+        case .notJackknifeN: return "ANALYSIS-023"
+        case .fayNeedsRho: return "ANALYSIS-024"
+        case .replicatesAndCalibration: return "ANALYSIS-025"
         }
     }
 
@@ -54,7 +64,7 @@ public enum AnalysisError: Diagnostic, Equatable {
     public var exitStatus: ExitStatus {
         switch self {
         case .levelNotFound, .notTwoLevels, .unknownGroup, .notNumeric, .tooFewLevels, .exactNeedsSimpleSample,
-             .contrastSyntax, .contrastUnknownGroup, .contrastNeedsGroups: return .usage
+             .contrastSyntax, .contrastUnknownGroup, .contrastNeedsGroups, .noReplicateColumns, .fayNeedsRho, .replicatesAndCalibration: return .usage
         default: return .dataError
         }
     }
@@ -123,6 +133,20 @@ public enum AnalysisError: Diagnostic, Equatable {
         case .contrastNeedsGroups:
             return es ? "--contrast combina las estimaciones de los grupos de --by: indique --by (y en proporciones, --level)"
                       : "--contrast combines the estimates of the --by groups: give --by (and for proportions, --level)"
+        case .noReplicateColumns(let pattern):
+            return es ? "ninguna columna coincide con --repweights «\(pattern)» (p. ej. 'rep_*' o rep_1,rep_2,…)"
+                      : "no column matches --repweights «\(pattern)» (e.g. 'rep_*' or rep_1,rep_2,…)"
+        case .badReplicateWeight(let column, let row):
+            return es ? "fila \(row): el peso de réplica «\(column)» debe ser un número mayor o igual que 0"
+                      : "row \(row): replicate weight «\(column)» must be a number of at least 0"
+        case .notJackknifeN(let column):
+            return es ? "la réplica «\(column)» no anula una sola unidad primaria del diseño: no es una réplica JKn (indique --strata y --cluster del diseño, o use otro --type)"
+                      : "replicate «\(column)» does not drop a single primary unit of the design: it is not a JKn replicate (give the design's --strata and --cluster, or another --type)"
+        case .fayNeedsRho:
+            return es ? "--type fay necesita --rho, el factor de Fay (p. ej. 0.5)" : "--type fay needs --rho, Fay's factor (e.g. 0.5)"
+        case .replicatesAndCalibration:
+            return es ? "--repweights no se combina aún con --poststrata, --rake ni --calibrate: las réplicas tendrían que calibrarse una a una; calibre las réplicas antes o use linealización"
+                      : "--repweights does not combine yet with --poststrata, --rake or --calibrate: each replicate would need calibrating; calibrate the replicates beforehand or use linearisation"
         case .zeroDenominator(let column):
             return es ? "el total ponderado del denominador «\(column)» es 0: la razón no está definida"
                       : "the weighted total of denominator «\(column)» is 0: the ratio is undefined"

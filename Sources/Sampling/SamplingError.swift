@@ -28,6 +28,12 @@ public enum SamplingError: Diagnostic, Equatable {
     case notConverged(iterations: Int, discrepancy: Double)
     case missingColumn(String)
     case notNumeric(String)
+    case replicateMethodNeedsOneStratum(method: String)
+    case replicateTooFewPSUs(stratum: String)
+    case replicateNeedsPairs(stratum: String, psus: Int)
+    case badFayRho(Double)
+    case badReplicateCount(Int)
+    case missingDesignValue(file: String, line: Int, column: String)
 
     public var code: String {
         switch self {
@@ -53,13 +59,20 @@ public enum SamplingError: Diagnostic, Equatable {
         case .notConverged: return "SAMPLE-017"
         case .missingColumn: return "SAMPLE-018"
         case .notNumeric: return "SAMPLE-020"
+        case .replicateMethodNeedsOneStratum: return "SAMPLE-025"
+        case .replicateTooFewPSUs: return "SAMPLE-026"
+        case .replicateNeedsPairs: return "SAMPLE-027"
+        case .badFayRho: return "SAMPLE-028"
+        case .badReplicateCount: return "SAMPLE-029"
+        case .missingDesignValue: return "SAMPLE-030"
         }
     }
 
     public var location: SourceLocation? {
         switch self {
         case .unknownCategory(let file, let line, let column, _), .missingIdentifier(let file, let line, let column),
-             .repeatedIdentifier(let file, let line, let column, _), .badWeight(let file, let line, let column):
+             .repeatedIdentifier(let file, let line, let column, _), .badWeight(let file, let line, let column),
+             .missingDesignValue(let file, let line, let column):
             return SourceLocation(source: file, line: line, field: column)
         default: break
         }
@@ -146,6 +159,23 @@ public enum SamplingError: Diagnostic, Equatable {
             return es ? "falta la columna «\(name)»" : "column «\(name)» is missing"
         case .notNumeric(let name):
             return es ? "la columna «\(name)» no es numérica" : "column «\(name)» is not numeric"
+        case .replicateMethodNeedsOneStratum(let method):
+            return es ? "el método \(method) es para diseños sin estratos; con estratos use --method jkn"
+                      : "method \(method) is for designs without strata; with strata use --method jkn"
+        case .replicateTooFewPSUs(let stratum):
+            let name = stratum.isEmpty ? (es ? "la muestra" : "the sample") : (es ? "el estrato «\(stratum)»" : "stratum «\(stratum)»")
+            return es ? "\(name) tiene una sola unidad primaria: no se pueden formar réplicas; agrúpelo con otro estrato"
+                      : "\(name) has a single primary unit: no replicates can be formed; merge it with another stratum"
+        case .replicateNeedsPairs(let stratum, let psus):
+            return es ? "BRR y Fay necesitan exactamente 2 unidades primarias por estrato; «\(stratum)» tiene \(psus): use --method jkn o bootstrap"
+                      : "BRR and Fay need exactly 2 primary units per stratum; «\(stratum)» has \(psus): use --method jkn or bootstrap"
+        case .badFayRho(let rho):
+            return es ? "--rho debe estar entre 0 y 1 (sin incluirlos), no \(rho); 0,5 es lo usual"
+                      : "--rho must be between 0 and 1 (exclusive), not \(rho); 0.5 is usual"
+        case .missingDesignValue(_, _, let column):
+            return es ? "falta el valor de «\(column)», que define el diseño" : "«\(column)», which defines the design, is missing"
+        case .badReplicateCount(let count):
+            return es ? "--replicates debe ser al menos 2, no \(count)" : "--replicates must be at least 2, not \(count)"
         }
     }
 }

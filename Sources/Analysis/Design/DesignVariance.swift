@@ -67,6 +67,17 @@ extension SurveyDesign {
         for row in 0..<rowCount where cells[row] >= 0 { cellWeight[cells[row]] += weights[row] }
         let total = cellWeight.reduce(0, +)
         let shares = cellWeight.map { $0 / total }
+        if let replication {
+            // Each replicate's shares, and their covariance.
+            var byCell = [[Double]](repeating: [Double](repeating: 0, count: replication.count), count: k)
+            for (r, w) in replication.weights.enumerated() {
+                var sums = [Double](repeating: 0, count: k)
+                for row in 0..<rowCount where cells[row] >= 0 { sums[cells[row]] += w[row] }
+                let all = sums.reduce(0, +)
+                for a in 0..<k { byCell[a][r] = sums[a] / all }
+            }
+            return (shares, replication.covariance(byCell, full: shares))
+        }
         guard rowsArePSUs && calibration.isEmpty else {
             let columns = (0..<k).map { a in
                 (0..<rowCount).map { row in cells[row] < 0 ? 0 : weights[row] * ((cells[row] == a ? 1 : 0) - shares[a]) / total }

@@ -36,6 +36,9 @@ public struct SurveyDesign: Sendable {
     public internal(set) var weights: [Double]
     /// The calibrations applied to the weights, in order (``calibrated(_:table:path:population:tolerance:maxIterations:)``).
     public internal(set) var calibration: [CalibrationStep] = []
+    /// Replicate weights: when present, every variance comes from the replicate estimates instead of
+    /// Taylor linearisation (``withReplicates(_:)``).
+    public internal(set) var replication: ReplicateWeights?
     /// Stratum index per row, and the stratum labels.
     public let stratum: [Int]
     public let strataNames: [String]
@@ -55,12 +58,15 @@ public struct SurveyDesign: Sendable {
     /// Each row is its own PSU (no clusters): variances need no PSU totals.
     public let rowsArePSUs: Bool
 
-    /// Degrees of freedom of the design: PSUs − strata (R's `degf`).
-    public var degreesOfFreedom: Int { psuCount - strataNames.count }
+    /// Degrees of freedom of the design: PSUs − strata (R's `degf`); with replicate weights, their
+    /// rank − 1.
+    public var degreesOfFreedom: Int { replication?.degreesOfFreedom ?? (psuCount - strataNames.count) }
 
     /// Degrees of freedom of the design subset to `rows`: the PSUs with a row among them minus their
-    /// strata (R's `degf` of `subset(design, …)`).
+    /// strata (R's `degf` of `subset(design, …)`); a replicate design keeps every replicate, so its
+    /// degrees of freedom do not change.
     public func degreesOfFreedom(rows: [Int]) -> Int {
+        if let replication { return replication.degreesOfFreedom }
         var psus = Set<Int>(), strata = Set<Int>()
         for row in rows {
             psus.insert(psu[row])

@@ -30,7 +30,7 @@ public struct Contrast: Sendable {
         for (position, index) in used.enumerated() { compact[names[index]] = (named[index].estimate.estimate, position) }
         let (value, gradient) = expression.evaluate(compact, count: used.count)
         guard value.isFinite, gradient.allSatisfy(\.isFinite) else { throw .contrastUndefined(expression.text) }
-        let covariance = try design.covariance(used.map { named[$0].estimate.influence.dense(design.rowCount) })
+        let covariance = try design.covariance(of: used.map { named[$0].estimate })
         var variance = 0.0
         for a in used.indices { for b in used.indices { variance += gradient[a] * covariance[a][b] * gradient[b] } }
         let z = Normal.quantile(1 - (1 - confidence) / 2)

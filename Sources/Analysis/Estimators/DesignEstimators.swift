@@ -20,7 +20,7 @@ public extension SurveyDesign {
             if !strata[stratum[row]] { strata[stratum[row]] = true; strataTotal += 1 }
             if valid(row) { rows.append(row) }
         }
-        return (rows, psuTotal - strataTotal)
+        return (rows, replication?.degreesOfFreedom ?? (psuTotal - strataTotal))
     }
 
     func mean(_ y: [Double], in domain: Domain, confidence: Double = 0.95) throws(AnalysisError) -> Estimate {
@@ -29,9 +29,10 @@ public extension SurveyDesign {
         let total = rows.reduce(0.0) { $0 + weights[$1] }
         let mean = rows.reduce(0.0) { $0 + weights[$1] * y[$1] } / total
         let u = Influence(rows: rows, values: rows.map { weights[$0] * (y[$0] - mean) / total })
-        let variance = try self.variance(u)
+        let replicates = replication.map { _ in replicateSums(rows: rows, [y, nil]).map { $0[0] / $0[1] } }
+        let variance = try self.variance(u, replicates: replicates, full: mean)
         let deff = meanDeff(y, rows: rows, mean: mean, weightTotal: total, variance: variance)
-        return normalEstimate(domain, mean, variance, rows.count, deff, df, u, confidence)
+        return normalEstimate(domain, mean, variance, rows.count, deff, df, u, confidence, replicates)
     }
 
     func total(_ y: [Double], in domain: Domain, confidence: Double = 0.95) throws(AnalysisError) -> Estimate {
@@ -41,10 +42,11 @@ public extension SurveyDesign {
         let mean = rows.reduce(0.0) { $0 + weights[$1] * y[$1] } / weightTotal
         let u = Influence(rows: rows, values: rows.map { weights[$0] * y[$0] })
         let total = u.values.reduce(0, +)
-        let variance = try self.variance(u)
+        let replicates = replication.map { _ in replicateSums(rows: rows, [y]).map { $0[0] } }
+        let variance = try self.variance(u, replicates: replicates, full: total)
         // R's svytotal: V_srs = s²_w · N̂² · (N̂ − n)/(N̂ n) (without replacement) with N̂ = Σ w.
         let meanDeff = self.meanDeff(y, rows: rows, mean: mean, weightTotal: weightTotal, variance: variance / (weightTotal * weightTotal))
-        return normalEstimate(domain, total, variance, rows.count, meanDeff, df, u, confidence)
+        return normalEstimate(domain, total, variance, rows.count, meanDeff, df, u, confidence, replicates)
     }
 
     func ratio(_ y: [Double], over x: [Double], in domain: Domain, denominator: String,
@@ -56,7 +58,9 @@ public extension SurveyDesign {
         guard xSum != 0 else { throw .zeroDenominator(denominator) }
         let ratio = ySum / xSum
         let u = Influence(rows: rows, values: rows.map { weights[$0] * (y[$0] - ratio * x[$0]) / xSum })
-        return normalEstimate(domain, ratio, try variance(u), rows.count, nil, df, u, confidence)
+        let replicates = replication.map { _ in replicateSums(rows: rows, [y, x]).map { $0[0] / $0[1] } }
+        let variance = try self.variance(u, replicates: replicates, full: ratio)
+        return normalEstimate(domain, ratio, variance, rows.count, nil, df, u, confidence, replicates)
     }
 
     /// R's `deff` for a mean: V / V_srs with V_srs = s²_w (N̂ − n)/(N̂ n) when the weights sum to more
@@ -72,10 +76,10 @@ public extension SurveyDesign {
     }
 
     internal func normalEstimate(_ domain: Domain, _ value: Double, _ variance: Double, _ n: Int, _ deff: Double?,
-                                 _ df: Int, _ u: Influence, _ confidence: Double) -> Estimate {
+                                 _ df: Int, _ u: Influence, _ confidence: Double, _ replicates: [Double]? = nil) -> Estimate {
         let z = Normal.quantile(1 - (1 - confidence) / 2)
         let se = variance.squareRoot()
         return Estimate(group: domain.group, estimate: value, variance: variance, lower: value - z * se,
-                        upper: value + z * se, n: n, deff: deff, degreesOfFreedom: df, influence: u)
+                        upper: value + z * se, n: n, deff: deff, degreesOfFreedom: df, influence: u, replicates: replicates)
     }
 }

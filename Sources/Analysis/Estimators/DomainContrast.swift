@@ -17,7 +17,7 @@ public struct Difference: Sendable {
 
     public init(_ a: Estimate, _ b: Estimate, design: SurveyDesign, confidence: Double = 0.95,
                 scale: Double = 1) throws(AnalysisError) {
-        let covariance = try design.covariance([a.influence.dense(design.rowCount), b.influence.dense(design.rowCount)])
+        let covariance = try design.covariance(of: [a, b])
         let variance = (covariance[0][0] + covariance[1][1] - 2 * covariance[0][1]) * scale * scale
         let df = design.degreesOfFreedom(rows: a.influence.rows + b.influence.rows) + 1 - 2
         self.init(estimate: a.estimate - b.estimate, variance: variance, df: Double(max(df, 1)), confidence: confidence)

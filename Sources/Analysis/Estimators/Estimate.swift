@@ -16,6 +16,8 @@ public struct Estimate: Sendable {
     public var degreesOfFreedom: Int
     /// The linearised values, kept for contrasts between domains.
     public var influence: Influence
+    /// The estimate in each replicate, when the design has replicate weights.
+    public var replicates: [Double]? = nil
 
     public var standardError: Double { variance.squareRoot() }
 }

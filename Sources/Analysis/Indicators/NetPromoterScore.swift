@@ -43,6 +43,7 @@ public struct NetPromoterScore: Sendable {
         score.lower = score.estimate - z * score.standardError
         score.upper = score.estimate + z * score.standardError
         score.influence = score.influence.scaled(by: 100)
+        score.replicates = score.replicates?.map { $0 * 100 }
         self.score = score
     }
 }

@@ -19,6 +19,10 @@ public struct AnalysisData {
         self.table = table
         var design = try SurveyDesign(table: table, strata: columns.strata, cluster: columns.cluster, weights: columns.weights, fpc: columns.fpc,
                                       lonelyPSU: lonelyPSU)
+        if let replicates = columns.replicates {
+            guard columns.calibration.isEmpty else { throw AnalysisError.replicatesAndCalibration }
+            design = design.withReplicates(try ReplicateWeights(table: table, columns: replicates, design: design))
+        }
         if !columns.calibration.isEmpty {
             precondition(population != nil, "a calibration needs its population figures")
             for name in columns.calibration.flatMap(\.columns) { _ = try table.column(name, source: path) }

@@ -12,6 +12,8 @@ public struct DesignColumns: Sendable {
     public var calibration: [CalibrationMethod] = []
     /// The frame or totals file the calibration figures come from.
     public var population: String?
+    /// Replicate weight columns: variances from them instead of linearisation.
+    public var replicates: ReplicateColumns?
 
     public init(strata: String? = nil, weights: String? = nil, fpc: String? = nil, cluster: String? = nil) {
         self.strata = strata
@@ -27,11 +29,15 @@ public struct DesignColumns: Sendable {
                   fpc: fpc ?? (strata != nil && header.contains("N_estrato") ? "N_estrato" : nil), cluster: cluster)
     }
 
-    public var columns: [String] { [strata, weights, fpc, cluster].compactMap { $0 } + calibration.flatMap(\.columns) }
+    public var columns: [String] { [strata, weights, fpc, cluster].compactMap { $0 } + calibration.flatMap(\.columns) + (replicates?.names ?? []) }
 
     /// The calibrations for a JSON result: `"calibration": [{"method": "postStratify", "columns": ["stype"]}], "population": "apipop.csv"`
     /// (nothing when the weights are not calibrated).
     public var calibrationMembers: [(String, JSONValue)] {
+        if let replicates {
+            return [("variance", .string("replicates")), ("replicates", .object([("type", .string(replicates.kind.rawValue)),
+                                                                                ("count", .integer(replicates.names.count))]))]
+        }
         guard !calibration.isEmpty else { return [] }
         let methods = calibration.map { method -> JSONValue in
             let name: String
@@ -69,6 +75,11 @@ public struct DesignColumns: Sendable {
             case .rake: return L("rastrillado a los márgenes de \(list)", "raked to the margins of \(list)")
             case .linear: return L("calibrado (lineal) a los totales de \(list)", "calibrated (linear) to the totals of \(list)")
             }
+        }
+        if let replicates {
+            let list = replicates.names.count > 3 ? "\(replicates.names[0])…\(replicates.names.last!)" : replicates.names.joined(separator: ", ")
+            return design + L("; varianza por \(replicates.names.count) réplicas \(replicates.kind.label) (\(list))",
+                              "; variance from \(replicates.names.count) \(replicates.kind.label) replicates (\(list))")
         }
         guard !calibrations.isEmpty else { return design }
         let source = population.map { L(" según \($0)", " from \($0)") } ?? ""

@@ -26,7 +26,9 @@ public enum Regression {
 
         if let design {
             let (covariance, df) = try sandwich(model, design: design, kept: wls.kept, unscaled: wls.unscaled,
-                                                scores: zip(w, residuals).map { $0 * $1 })
+                                                scores: zip(w, residuals).map { $0 * $1 }, beta: wls.beta) { replicate in
+                try weightedLeastSquares(model.x, model.y, weights: model.rows.map { replicate.weights[$0] })
+            }
             var fit = assemble(model, family: .gaussian, designBased: true, beta: wls.beta, kept: wls.kept,
                                covariance: covariance, residualDF: df, usesT: true)
             fit.r2 = r2
@@ -114,7 +116,12 @@ public enum Regression {
         if let design {
             // Scores: x · (working residual (y − μ)/μ(1 − μ)) · working weight of the last iteration.
             let scores = (0..<n).map { i in (y[i] - mu[i]) / muEta(eta[i]) * fitted.working[i] }
-            let (covariance, df) = try sandwich(model, design: design, kept: fitted.kept, unscaled: fitted.unscaled, scores: scores)
+            let (covariance, df) = try sandwich(model, design: design, kept: fitted.kept, unscaled: fitted.unscaled, scores: scores,
+                                                beta: fitted.beta) { replicate in
+                let refit = try logistic(model, design: replicate)
+                let estimates = refit.coefficients.compactMap(\.estimate)
+                return (estimates, fitted.kept, fitted.unscaled)
+            }
             fit = assemble(model, family: .binomial, designBased: true, beta: fitted.beta, kept: fitted.kept,
                            covariance: covariance, residualDF: df, usesT: true)
         } else {
@@ -173,9 +180,25 @@ public enum Regression {
     /// h_i = s_i · x_iᵀ A⁻¹ (s_i the row's weighted residual score) are totals for the design's
     /// variance; rows left out of the model count as zeros in their PSUs and strata (a domain), and the
     /// residual degrees of freedom are the PSUs minus the strata of the model's rows, + 1 − p (`svyglm`).
-    static func sandwich(_ model: ModelMatrix, design: SurveyDesign, kept: [Int], unscaled: Matrix,
-                         scores: [Double]) throws -> (Matrix, Int) {
+    ///
+    /// With replicate weights the model is refitted in each replicate (`refit`, given the replicate's
+    /// design) and the covariance is that of the replicate coefficients, with the replicate design's
+    /// degrees of freedom + 1 − p (`svyglm.svyrep.design`).
+    static func sandwich(_ model: ModelMatrix, design: SurveyDesign, kept: [Int], unscaled: Matrix, scores: [Double], beta: [Double],
+                         refit: (SurveyDesign) throws -> (beta: [Double], kept: [Int], unscaled: Matrix)) throws -> (Matrix, Int) {
         let n = model.rows.count, p = kept.count
+        if let replication = design.replication {
+            var columns = [[Double]](repeating: [Double](repeating: 0, count: replication.count), count: p)
+            for r in 0..<replication.count {
+                let fit = try refit(design.replicate(r))
+                guard fit.kept == kept else { throw RegressionError.replicateAliasing(replicate: r + 1) }
+                for a in 0..<p { columns[a][r] = fit.beta[a] }
+            }
+            let v = replication.covariance(columns, full: beta)
+            var covariance = Matrix(rows: p, columns: p)
+            for a in 0..<p { for b in 0..<p { covariance[a, b] = v[a][b] } }
+            return (covariance, replication.degreesOfFreedom + 1 - p)
+        }
         // U_i = s_i x_i (the score of row i); V(Σ U) from the design, then A⁻¹ V A⁻¹.
         var u = [Double](repeating: 0, count: n * p)
         for (k, j) in kept.enumerated() {

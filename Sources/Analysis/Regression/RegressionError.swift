@@ -22,6 +22,7 @@ public enum RegressionError: Diagnostic, Equatable {
     case separation(terms: [String])
     case noConvergence(iterations: Int)
     case constantDriver(String)
+    case replicateAliasing(replicate: Int)
 
     public var code: String {
         switch self {
@@ -38,6 +39,7 @@ public enum RegressionError: Diagnostic, Equatable {
         case .separation: return "MODEL-011"
         case .noConvergence: return "MODEL-012"
         case .constantDriver: return "MODEL-013"
+        case .replicateAliasing: return "MODEL-014"
         }
     }
 
@@ -97,6 +99,9 @@ public enum RegressionError: Diagnostic, Equatable {
                       : "complete or quasi-complete separation: \(list) predicts the response without error in part of the data and its coefficients grow without bound (R warns «fitted probabilities numerically 0 or 1»); merge categories or remove that term"
         case .noConvergence(let iterations):
             return es ? "el ajuste logístico no convergió en \(iterations) iteraciones" : "the logistic fit did not converge in \(iterations) iterations"
+        case .replicateAliasing(let r):
+            return es ? "en la réplica \(r) el modelo pierde un término (una categoría sin filas con peso): agrupe categorías o use linealización"
+                      : "in replicate \(r) the model loses a term (a category without weighted rows): merge categories or use linearisation"
         case .constantDriver(let name):
             return es ? "«\(name)» no varía en las filas completas: no puede explicar la respuesta" : "«\(name)» does not vary in the complete rows: it cannot explain the response"
         }

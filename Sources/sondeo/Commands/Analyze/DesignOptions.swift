@@ -31,6 +31,7 @@ struct DesignOptions: ParsableArguments {
     var lonelyPsu: LonelyPSUPolicy = .fail
 
     @OptionGroup var calibration: CalibrationOptions
+    @OptionGroup var replicates: ReplicateOptions
 
     @Option(help: ArgumentHelp(L("Columnas que definen grupos (dominios), separadas por comas.", "Columns defining groups (domains), comma-separated."),
                                valueName: L("columnas", "columns")))
@@ -57,6 +58,7 @@ struct DesignOptions: ParsableArguments {
         var columns = simple ? DesignColumns() : DesignColumns(header: header, strata: strata, weights: weights, fpc: fpc, cluster: cluster)
         columns.calibration = calibration.methods
         columns.population = calibration.frame ?? calibration.totals
+        columns.replicates = replicates.columns(header: header)
         return columns
     }
 }

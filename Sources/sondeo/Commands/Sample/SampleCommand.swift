@@ -8,7 +8,7 @@ struct SampleCommand: ParsableCommand {
             commandName: "sample",
             abstract: L("Muestra representativa: tamaño, asignación por estratos, selección reproducible y pesos.",
                         "Representative sample: size, allocation over strata, reproducible draw and weights."),
-            subcommands: [SizeCommand.self, AllocateCommand.self, DrawCommand.self, WeightsCommand.self, LoadCommand.self, AssignCommand.self, QuotaCommand.self]
+            subcommands: [SizeCommand.self, AllocateCommand.self, DrawCommand.self, WeightsCommand.self, ReplicatesCommand.self, LoadCommand.self, AssignCommand.self, QuotaCommand.self]
         )
     }
 
