@@ -168,4 +168,16 @@ import Testing
         let noGroups = try SondeoRunner.run(["analyze", "mean", Self.apiclus1, "--var", "api00", "--contrast", "E - H"] + Self.cluster)
         #expect(noGroups.status == 64 && noGroups.stderr.contains("indique --by"))
     }
+
+    @Test("multistage: --cluster dnum,snum --fpc fpc1,fpc2 is svydesign(id = ~dnum + snum, fpc = ~fpc1 + fpc2) on apiclus2")
+    func multistage() throws {
+        let file = RepositoryFiles.path("Tests/AnalysisTests/Fixtures/apiclus2.csv")
+        let e = first(try json(["mean", file, "--var", "api00", "--cluster", "dnum,snum", "--fpc", "fpc1,fpc2"]))
+        // Scripts/reference/multistage.R: svymean(~api00, dclus2, deff = TRUE)
+        expectClose(e["estimate"] as! Double, 670.811808118081, rtol: 1e-12)
+        expectClose(e["se"] as! Double, 30.0990273768366, rtol: 1e-10)
+        expectClose(e["deff"] as! Double, 6.25051375571258, rtol: 1e-10)
+        let text = try SondeoRunner.run(["analyze", "mean", file, "--var", "api00", "--cluster", "dnum,snum", "--fpc", "fpc1,fpc2"])
+        #expect(text.stdout.contains("2 etapas: dnum → snum"))
+    }
 }

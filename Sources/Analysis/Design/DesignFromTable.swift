@@ -1,3 +1,4 @@
+import Diagnostics
 import Table
 
 public extension SurveyDesign {
@@ -5,7 +6,12 @@ public extension SurveyDesign {
     /// `svydesign(ids =, strata =, weights =, fpc =, data =)` builds it from a data frame: strata and
     /// clusters must have a value in every row (located by the file's line), weights and fpc must be
     /// numeric columns.
+    ///
+    /// Several clusters and fpcs separated by commas (`dnum,snum` and `fpc1,fpc2`) make a multistage
+    /// design, as `svydesign(ids = ~dnum + snum, fpc = ~fpc1 + fpc2)`.
     init(table: Table, strata: String?, cluster: String?, weights: String?, fpc: String?, lonelyPSU: LonelyPSUPolicy = .fail) throws(AnalysisError) {
+        let clusters = TextLines.list(cluster), fpcs = TextLines.list(fpc)
+        let cluster = clusters.first, fpc = fpcs.first
         func labels(_ name: String?) -> [String]? {
             guard let name, let column = table[name] else { return nil }
             return (0..<table.rowCount).map { column.text(at: $0) ?? "" }
@@ -15,13 +21,16 @@ public extension SurveyDesign {
             guard let values = column.numbers, column.type.isNumeric else { throw .designColumnNotNumeric(column: name) }
             return values
         }
-        for name in [strata, cluster].compactMap({ $0 }) {
+        for name in [strata].compactMap({ $0 }) + clusters {
             if let column = table[name], let row = (0..<table.rowCount).first(where: { column.isMissing($0) }) {
                 throw .missingDesignValue(column: name, row: table.line(ofRow: row))
             }
         }
+        var subFPC: [[Double]] = []
+        for name in fpcs.dropFirst() { if let values = try numbers(name) { subFPC.append(values) } }
         try self.init(weights: try numbers(weights), strata: labels(strata), clusters: labels(cluster), fpc: try numbers(fpc),
-                      rowCount: table.rowCount, lonelyPSU: lonelyPSU, names: DesignColumnNames(weights: weights ?? "peso", fpc: fpc ?? "fpc"))
+                      rowCount: table.rowCount, lonelyPSU: lonelyPSU, names: DesignColumnNames(weights: weights ?? "peso", fpc: fpc ?? "fpc"),
+                      subclusters: clusters.dropFirst().compactMap { labels($0) }, subFPC: subFPC)
     }
 }
 

@@ -55,7 +55,12 @@ extension SurveyDesign {
                 for i in 0..<psuCount { accumulate(psuStratum[i], UnsafeBufferPointer(rebasing: all[(i * p)..<((i + 1) * p)])) }
             }
         }
-        return try combine(sums: sums, products: products, dimension: p, present: present)
+        var result = try combine(sums: sums, products: products, dimension: p, present: present)
+        if !laterStages.isEmpty {
+            let later = try laterStageCovariance(columns)
+            for a in 0..<p { for b in 0..<p { result[a][b] += later[a][b] } }
+        }
+        return result
     }
 
     /// The covariance of the weighted shares p̂_a = Σ w·[cell = a] / Σ w of `cellCount` categories
@@ -117,7 +122,7 @@ extension SurveyDesign {
     public func scoreCovariance(_ scores: [Double], columns p: Int, rows: [Int]) throws(AnalysisError) -> [[Double]] {
         let n = rows.count
         precondition(scores.count == n * p, "one score per row and column")
-        if !calibration.isEmpty {
+        if !calibration.isEmpty || !laterStages.isEmpty {
             let columns = (0..<p).map { a in
                 var dense = [Double](repeating: 0, count: rowCount)
                 for (i, row) in rows.enumerated() { dense[row] += scores[a * n + i] }

@@ -39,6 +39,10 @@ public struct SurveyDesign: Sendable {
     /// Replicate weights: when present, every variance comes from the replicate estimates instead of
     /// Taylor linearisation (``withReplicates(_:)``).
     public internal(set) var replication: ReplicateWeights?
+    /// Stages after the first (multistage designs with a fpc at every stage); empty otherwise.
+    var laterStages: [LaterStage] = []
+    /// The number of sampling stages whose variance is computed.
+    public var stageCount: Int { 1 + laterStages.count }
     /// Stratum index per row, and the stratum labels.
     public let stratum: [Int]
     public let strataNames: [String]
@@ -80,8 +84,12 @@ public struct SurveyDesign: Sendable {
     ///   - strata: stratum label per row; nil = one stratum.
     ///   - clusters: PSU label per row; nil = each row is its own PSU.
     ///   - fpc: per row, the stratum's population size in PSUs, or the sampling fraction (all values ≤ 1).
+    ///   - subclusters: the unit labels of stages 2, 3, … (multistage), with `subFPC` their population
+    ///     sizes within the unit above. As in R, the later stages enter the variance only when every
+    ///     stage has its fpc; otherwise the design is one of ultimate clusters.
     public init(weights: [Double]?, strata: [String]?, clusters: [String]?, fpc: [Double]?, rowCount: Int,
-                lonelyPSU: LonelyPSUPolicy = .fail, names: DesignColumnNames = DesignColumnNames()) throws(AnalysisError) {
+                lonelyPSU: LonelyPSUPolicy = .fail, names: DesignColumnNames = DesignColumnNames(),
+                subclusters: [[String]] = [], subFPC: [[Double]] = []) throws(AnalysisError) {
         self.rowCount = rowCount
         if let weights {
             for (row, w) in weights.enumerated() where !(w > 0) {
@@ -144,14 +152,28 @@ public struct SurveyDesign: Sendable {
         } else {
             populationPSUs = nil
         }
+        if let populationPSUs, let clusters, !subclusters.isEmpty, subFPC.count == subclusters.count {
+            var label = [String](repeating: "", count: psuCount)
+            for row in 0..<rowCount { label[psu[row]] = clusters[row] }
+            laterStages = try SurveyDesign.laterStages(labels: subclusters, fpc: subFPC, psu: psu, psuCount: psuCount,
+                                                       psuSelection: psuStratum.map { Double(sampled[$0]) / populationPSUs[$0] },
+                                                       psuLabel: label, fpcName: names.fpc)
+        }
         // Without weights, the population sizes give them, as `svydesign(fpc=)` does: a PSU drawn with
         // probability n_h/N_h stands for N_h/n_h PSUs (Lumley 2010, §2.2; `survey:::as.fpc`'s
-        // `sampsize/popsize`). Otherwise totals would be sample sums (apisrs: 116,922 vs 3,621,074).
+        // `sampsize/popsize`), times M/m for each later stage. Otherwise totals would be sample sums
+        // (apisrs: 116,922 vs 3,621,074).
         if let weights {
             self.weights = weights
             weighted = true
         } else if let populationPSUs {
-            self.weights = stratum.map { populationPSUs[$0] / Double(sampled[$0]) }
+            var w = stratum.map { populationPSUs[$0] / Double(sampled[$0]) }
+            var parent = psu
+            for stage in laterStages {
+                for row in 0..<rowCount { w[row] /= stage.fraction(ofParent: parent[row]) }
+                parent = stage.unitOfRow
+            }
+            self.weights = w
             weighted = true
         } else {
             self.weights = [Double](repeating: 1, count: rowCount)

@@ -29,7 +29,9 @@ public struct DesignColumns: Sendable {
                   fpc: fpc ?? (strata != nil && header.contains("N_estrato") ? "N_estrato" : nil), cluster: cluster)
     }
 
-    public var columns: [String] { [strata, weights, fpc, cluster].compactMap { $0 } + calibration.flatMap(\.columns) + (replicates?.names ?? []) }
+    public var columns: [String] {
+        [strata, weights].compactMap { $0 } + TextLines.list(fpc) + TextLines.list(cluster) + calibration.flatMap(\.columns) + (replicates?.names ?? [])
+    }
 
     /// The calibrations for a JSON result: `"calibration": [{"method": "postStratify", "columns": ["stype"]}], "population": "apipop.csv"`
     /// (nothing when the weights are not calibrated).
@@ -55,7 +57,11 @@ public struct DesignColumns: Sendable {
     public func description(_ kind: SurveyDesign.Kind) -> String {
         var parts: [String] = []
         if let strata { parts.append(L("estratos: \(strata)", "strata: \(strata)")) }
-        if let cluster { parts.append(L("conglomerados: \(cluster)", "clusters: \(cluster)")) }
+        let stages = TextLines.list(cluster)
+        if stages.count > 1 {
+            let chain = stages.joined(separator: " → ")
+            parts.append(L("\(stages.count) etapas: \(chain)", "\(stages.count) stages: \(chain)"))
+        } else if let cluster { parts.append(L("conglomerados: \(cluster)", "clusters: \(cluster)")) }
         if let weights { parts.append(L("pesos: \(weights)", "weights: \(weights)")) } else if let fpc {
             parts.append(L("pesos: N/n de \(fpc)", "weights: N/n from \(fpc)"))
         }
