@@ -28,6 +28,8 @@ public enum AnalysisError: Diagnostic, Equatable {
     case notJackknifeN(column: String)
     case fayNeedsRho
     case replicatesAndCalibration
+    case ppsNeedsProbabilities(PPSApproximation)
+    case ppsProbability(column: String, row: Int, value: Double)
 
     public var code: String {
         switch self {
@@ -56,6 +58,8 @@ public enum AnalysisError: Diagnostic, Equatable {
         case .notJackknifeN: return "ANALYSIS-023"
         case .fayNeedsRho: return "ANALYSIS-024"
         case .replicatesAndCalibration: return "ANALYSIS-025"
+        case .ppsNeedsProbabilities: return "ANALYSIS-026"
+        case .ppsProbability: return "ANALYSIS-027"
         }
     }
 
@@ -64,7 +68,8 @@ public enum AnalysisError: Diagnostic, Equatable {
     public var exitStatus: ExitStatus {
         switch self {
         case .levelNotFound, .notTwoLevels, .unknownGroup, .notNumeric, .tooFewLevels, .exactNeedsSimpleSample,
-             .contrastSyntax, .contrastUnknownGroup, .contrastNeedsGroups, .noReplicateColumns, .fayNeedsRho, .replicatesAndCalibration: return .usage
+             .contrastSyntax, .contrastUnknownGroup, .contrastNeedsGroups, .noReplicateColumns, .fayNeedsRho, .replicatesAndCalibration,
+             .ppsNeedsProbabilities: return .usage
         default: return .dataError
         }
     }
@@ -147,6 +152,12 @@ public enum AnalysisError: Diagnostic, Equatable {
         case .replicatesAndCalibration:
             return es ? "--repweights no se combina aún con --poststrata, --rake ni --calibrate: las réplicas tendrían que calibrarse una a una; calibre las réplicas antes o use linealización"
                       : "--repweights does not combine yet with --poststrata, --rake or --calibrate: each replicate would need calibrating; calibrate the replicates beforehand or use linearisation"
+        case .ppsNeedsProbabilities(let method):
+            return es ? "--pps \(method.rawValue) necesita --fpc con la probabilidad de inclusión de cada unidad (o el tamaño que la da)"
+                      : "--pps \(method.rawValue) needs --fpc with each unit's inclusion probability (or the size that gives it)"
+        case .ppsProbability(let column, let row, let value):
+            return es ? "fila \(row): «\(column)» = \(value) no da una probabilidad de inclusión entre 0 y 1"
+                      : "row \(row): «\(column)» = \(value) does not give an inclusion probability between 0 and 1"
         case .zeroDenominator(let column):
             return es ? "el total ponderado del denominador «\(column)» es 0: la razón no está definida"
                       : "the weighted total of denominator «\(column)» is 0: the ratio is undefined"

@@ -180,4 +180,17 @@ import Testing
         let text = try SondeoRunner.run(["analyze", "mean", file, "--var", "api00", "--cluster", "dnum,snum", "--fpc", "fpc1,fpc2"])
         #expect(text.stdout.contains("2 etapas: dnum → snum"))
     }
+
+    @Test("--pps brewer|overton with --fpc p: the totals of svydesign(id = ~1, fpc = ~p, pps = …) on election_pps")
+    func pps() throws {
+        let file = RepositoryFiles.path("Tests/AnalysisTests/Fixtures/election_pps.csv")
+        // Scripts/reference/pps.R
+        for (method, se) in [("brewer", 2447628.88865615), ("overton", 2939607.84993936)] {
+            let e = first(try json(["total", file, "--var", "Bush", "--fpc", "p", "--pps", method]))
+            expectClose(e["estimate"] as! Double, 64518472.38054, rtol: 1e-12)
+            expectClose(e["se"] as! Double, se, rtol: 1e-10)
+        }
+        let text = try SondeoRunner.run(["analyze", "total", file, "--var", "Bush", "--pps", "brewer"])
+        #expect(text.status == 64 && text.stderr.contains("--pps brewer necesita --fpc con la probabilidad de inclusión"))
+    }
 }

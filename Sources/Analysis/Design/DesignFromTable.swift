@@ -9,7 +9,8 @@ public extension SurveyDesign {
     ///
     /// Several clusters and fpcs separated by commas (`dnum,snum` and `fpc1,fpc2`) make a multistage
     /// design, as `svydesign(ids = ~dnum + snum, fpc = ~fpc1 + fpc2)`.
-    init(table: Table, strata: String?, cluster: String?, weights: String?, fpc: String?, lonelyPSU: LonelyPSUPolicy = .fail) throws(AnalysisError) {
+    init(table: Table, strata: String?, cluster: String?, weights: String?, fpc: String?, lonelyPSU: LonelyPSUPolicy = .fail,
+         pps: PPSApproximation? = nil) throws(AnalysisError) {
         let clusters = TextLines.list(cluster), fpcs = TextLines.list(fpc)
         let cluster = clusters.first, fpc = fpcs.first
         func labels(_ name: String?) -> [String]? {
@@ -30,7 +31,7 @@ public extension SurveyDesign {
         for name in fpcs.dropFirst() { if let values = try numbers(name) { subFPC.append(values) } }
         try self.init(weights: try numbers(weights), strata: labels(strata), clusters: labels(cluster), fpc: try numbers(fpc),
                       rowCount: table.rowCount, lonelyPSU: lonelyPSU, names: DesignColumnNames(weights: weights ?? "peso", fpc: fpc ?? "fpc"),
-                      subclusters: clusters.dropFirst().compactMap { labels($0) }, subFPC: subFPC)
+                      subclusters: clusters.dropFirst().compactMap { labels($0) }, subFPC: subFPC, pps: pps)
     }
 }
 

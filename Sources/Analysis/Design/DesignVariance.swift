@@ -1,4 +1,8 @@
 extension SurveyDesign {
+    /// Calibration, later stages and PPS need the values of every row; otherwise the one-stage
+    /// formulas run on sums by stratum.
+    var needsDensePath: Bool { !calibration.isEmpty || !laterStages.isEmpty || pps != nil }
+
     /// The variance of an estimate from its linearised values (zero outside their rows). The strata
     /// that count are those with rows in `u`: R estimates a domain on the design subset to it
     /// (`svyby`, `subset`), so with `lonely.psu = "average"` a lone stratum without members of the
@@ -6,7 +10,7 @@ extension SurveyDesign {
     public func variance(_ u: Influence) throws(AnalysisError) -> Double {
         var present = [Bool](repeating: false, count: strataNames.count)
         for row in u.rows { present[stratum[row]] = true }
-        guard rowsArePSUs && calibration.isEmpty else { return try covariance([u.dense(rowCount)], present: present)[0][0] }
+        guard rowsArePSUs && !needsDensePath else { return try covariance([u.dense(rowCount)], present: present)[0][0] }
         let strata = strataNames.count
         var sums = [Double](repeating: 0, count: strata), products = [Double](repeating: 0, count: strata)
         for (row, value) in zip(u.rows, u.values) {
@@ -27,6 +31,7 @@ extension SurveyDesign {
     func covariance(_ columns: [[Double]], present: [Bool]?) throws(AnalysisError) -> [[Double]] {
         // A calibrated design measures the residuals of the values on the calibration variables.
         let columns = calibration.isEmpty ? columns : columns.map(calibrationResiduals)
+        if pps != nil { return try ppsCovariance(columns, present: present) }
         let p = columns.count
         let strata = strataNames.count
         var sums = [Double](repeating: 0, count: strata * p)
@@ -83,7 +88,7 @@ extension SurveyDesign {
             }
             return (shares, replication.covariance(byCell, full: shares))
         }
-        guard rowsArePSUs && calibration.isEmpty else {
+        guard rowsArePSUs && !needsDensePath else {
             let columns = (0..<k).map { a in
                 (0..<rowCount).map { row in cells[row] < 0 ? 0 : weights[row] * ((cells[row] == a ? 1 : 0) - shares[a]) / total }
             }
@@ -122,7 +127,7 @@ extension SurveyDesign {
     public func scoreCovariance(_ scores: [Double], columns p: Int, rows: [Int]) throws(AnalysisError) -> [[Double]] {
         let n = rows.count
         precondition(scores.count == n * p, "one score per row and column")
-        if !calibration.isEmpty || !laterStages.isEmpty {
+        if needsDensePath {
             let columns = (0..<p).map { a in
                 var dense = [Double](repeating: 0, count: rowCount)
                 for (i, row) in rows.enumerated() { dense[row] += scores[a * n + i] }

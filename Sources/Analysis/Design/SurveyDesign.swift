@@ -39,6 +39,10 @@ public struct SurveyDesign: Sendable {
     /// Replicate weights: when present, every variance comes from the replicate estimates instead of
     /// Taylor linearisation (``withReplicates(_:)``).
     public internal(set) var replication: ReplicateWeights?
+    /// Sampling with probability proportional to size without replacement: the approximation of the
+    /// joint inclusion probabilities, and each PSU's inclusion probability π_i (from the fpc).
+    public let pps: PPSApproximation?
+    let psuProbability: [Double]
     /// Stages after the first (multistage designs with a fpc at every stage); empty otherwise.
     var laterStages: [LaterStage] = []
     /// The number of sampling stages whose variance is computed.
@@ -89,7 +93,7 @@ public struct SurveyDesign: Sendable {
     ///     stage has its fpc; otherwise the design is one of ultimate clusters.
     public init(weights: [Double]?, strata: [String]?, clusters: [String]?, fpc: [Double]?, rowCount: Int,
                 lonelyPSU: LonelyPSUPolicy = .fail, names: DesignColumnNames = DesignColumnNames(),
-                subclusters: [[String]] = [], subFPC: [[Double]] = []) throws(AnalysisError) {
+                subclusters: [[String]] = [], subFPC: [[Double]] = [], pps: PPSApproximation? = nil) throws(AnalysisError) {
         self.rowCount = rowCount
         if let weights {
             for (row, w) in weights.enumerated() where !(w > 0) {
@@ -132,7 +136,23 @@ public struct SurveyDesign: Sendable {
         for h in psuStratum { sampled[h] += 1 }
         sampledPSUs = sampled
 
-        if let fpc {
+        self.pps = pps
+        if let pps {
+            // Each PSU its own probability: π_i = fpc (≤ 1) or n_h / fpc (a size), as as.fpc(pps = TRUE).
+            guard let fpc else { throw .ppsNeedsProbabilities(pps) }
+            var probability = [Double](repeating: .nan, count: psuCount)
+            for row in 0..<rowCount {
+                let value = fpc[row]
+                guard !value.isNaN else { throw .missingDesignValue(column: names.fpc, row: row + 1) }
+                let pi = value <= 1 ? value : Double(sampled[stratum[row]]) / value
+                guard pi > 0 && pi <= 1 else { throw .ppsProbability(column: names.fpc, row: row + 1, value: value) }
+                probability[psu[row]] = pi
+            }
+            psuProbability = probability
+        } else {
+            psuProbability = []
+        }
+        if let fpc, pps == nil {
             var population = [Double?](repeating: nil, count: strataNames.count)
             let fractions = fpc.allSatisfy { $0 <= 1 }
             for row in 0..<rowCount {
@@ -166,6 +186,10 @@ public struct SurveyDesign: Sendable {
         if let weights {
             self.weights = weights
             weighted = true
+        } else if pps != nil {
+            let probability = psuProbability
+            self.weights = psu.map { 1 / probability[$0] }
+            weighted = true
         } else if let populationPSUs {
             var w = stratum.map { populationPSUs[$0] / Double(sampled[$0]) }
             var parent = psu
@@ -179,7 +203,7 @@ public struct SurveyDesign: Sendable {
             self.weights = [Double](repeating: 1, count: rowCount)
             weighted = false
         }
-        if lonelyPSU == .fail {
+        if lonelyPSU == .fail && pps == nil {
             for h in strataNames.indices where sampled[h] == 1 {
                 let f = populationPSUs.map { ($0[h] - 1) / $0[h] } ?? 1
                 if f >= 1e-7 { throw .lonelyPSU(stratum: strataNames[h]) }

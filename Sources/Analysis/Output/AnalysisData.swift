@@ -18,7 +18,7 @@ public struct AnalysisData {
         self.resolved = columns
         self.table = table
         var design = try SurveyDesign(table: table, strata: columns.strata, cluster: columns.cluster, weights: columns.weights, fpc: columns.fpc,
-                                      lonelyPSU: lonelyPSU)
+                                      lonelyPSU: lonelyPSU, pps: columns.pps)
         if let replicates = columns.replicates {
             guard columns.calibration.isEmpty else { throw AnalysisError.replicatesAndCalibration }
             design = design.withReplicates(try ReplicateWeights(table: table, columns: replicates, design: design))

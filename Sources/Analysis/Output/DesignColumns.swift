@@ -14,6 +14,8 @@ public struct DesignColumns: Sendable {
     public var population: String?
     /// Replicate weight columns: variances from them instead of linearisation.
     public var replicates: ReplicateColumns?
+    /// PPS without replacement: the fpc holds inclusion probabilities, approximated so.
+    public var pps: PPSApproximation?
 
     public init(strata: String? = nil, weights: String? = nil, fpc: String? = nil, cluster: String? = nil) {
         self.strata = strata
@@ -72,6 +74,10 @@ public struct DesignColumns: Sendable {
         case .stratified: name = L("diseño estratificado", "stratified design")
         case .cluster: name = L("muestra por conglomerados", "cluster sample")
         case .stratifiedCluster: name = L("diseño estratificado por conglomerados", "stratified cluster design")
+        }
+        if let pps {
+            let who = pps == .brewer ? "Brewer" : "Overton"
+            parts.append(L("PPS sin reemplazo, aproximación de \(who)", "PPS without replacement, \(who)'s approximation"))
         }
         let design = parts.isEmpty ? name : "\(name) (\(parts.joined(separator: " · ")))"
         let calibrations = calibration.map { method -> String in

@@ -23,6 +23,11 @@ struct DesignOptions: ParsableArguments {
                                  "Cluster column (primary sampling units), for cluster samples."), valueName: L("columna", "column")))
     var cluster: String?
 
+    @Option(help: ArgumentHelp(L("Muestra con probabilidad proporcional al tamaño sin reemplazo: brewer u overton (aproximación de las probabilidades conjuntas, como R); --fpc da la probabilidad de inclusión de cada unidad.",
+                                 "Sample with probability proportional to size without replacement: brewer or overton (approximation of the joint probabilities, as R); --fpc gives each unit's inclusion probability."),
+                               valueName: L("aproximación", "approximation")))
+    var pps: PPSApproximation?
+
     @Flag(help: ArgumentHelp(L("Ignora el diseño: muestra aleatoria simple sin pesos.", "Ignore the design: unweighted simple random sample.")))
     var simple = false
 
@@ -59,11 +64,13 @@ struct DesignOptions: ParsableArguments {
         columns.calibration = calibration.methods
         columns.population = calibration.frame ?? calibration.totals
         columns.replicates = replicates.columns(header: header)
+        columns.pps = simple ? nil : pps
         return columns
     }
 }
 
 extension LonelyPSUPolicy: ExpressibleByArgument {}
+extension PPSApproximation: ExpressibleByArgument {}
 
 /// A responses file read for analysis: only the columns needed, with its design and domains.
 enum AnalysisInput {
