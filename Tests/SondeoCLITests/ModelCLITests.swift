@@ -78,4 +78,20 @@ import Testing
         let formula = try SondeoRunner.run(["analyze", "regress", Self.respuestas, "--formula", "satisf_general = canal"])
         #expect(formula.status == 64 && formula.stderr.contains("con un solo «~»"))
     }
+
+    @Test("analyze poisson: svyglm(quasipoisson)'s coefficients and SEs on apiclus1, with rate ratios")
+    func poisson() throws {
+        let file = RepositoryFiles.path("Tests/AnalysisTests/Fixtures/apiclus1.csv")
+        let run = try SondeoRunner.run(["analyze", "poisson", file, "--formula", "enroll ~ stype + api99", "--cluster", "dnum", "--weights", "pw",
+                                        "--fpc", "fpc", "--format", "json"])
+        #expect(run.status == 0, "\(run.stderr)")
+        let document = try #require(try JSONSerialization.jsonObject(with: Data(run.stdout.utf8)) as? [String: Any])
+        #expect(document["model"] as? String == "poisson")
+        let coefficients = document["coefficients"] as! [[String: Any]]
+        // Scripts/reference/poisson.R (design)
+        expectClose(coefficients.map { $0["se"] as! Double }, [0.364611179854416, 0.283640483987902, 0.0921145638907797, 0.000605819955203217], rtol: 1e-8)
+        expectClose(coefficients[1]["rate_ratio"] as! Double, exp(0.954080555115774), rtol: 1e-9)
+        let text = try SondeoRunner.run(["analyze", "poisson", file, "--formula", "enroll ~ stype + api99", "--simple"])
+        #expect(text.stdout.contains("Regresión de Poisson (conteos): enroll ~ stype + api99") && text.stdout.contains("AIC = 20.901,83"))
+    }
 }

@@ -9,28 +9,30 @@ extension ModelReport {
         let statistic = fit.usesT ? "t" : "z"
         var headers = [L("término", "term"), L("coeficiente", "coefficient"), L("error est.", "std. error"), statistic, L("valor p", "p-value"),
                        L("IC \(level) %", "\(level) % CI")]
-        if logistic { headers += [L("razón de odds", "odds ratio"), L("IC \(level) % (odds)", "\(level) % CI (odds)")] }
-        var table = TextTable(headers: headers, alignments: [.left, .right, .right, .right, .right, .left] + (logistic ? [.right, .left] : []))
+        if generalized { headers += [ratioName, L("IC \(level) % (razón)", "\(level) % CI (ratio)")] }
+        var table = TextTable(headers: headers, alignments: [.left, .right, .right, .right, .right, .left] + (generalized ? [.right, .left] : []))
         for c in fit.coefficients {
             let name = c.term == "(Intercept)" ? L("(intercepto)", "(intercept)") : c.term
             guard let e = c.estimate, let se = c.standardError, let (low, high) = interval(c) else {
-                table.append([name, L("alias", "aliased"), "—", "—", "—", "—"] + (logistic ? ["—", "—"] : []))
+                table.append([name, L("alias", "aliased"), "—", "—", "—", "—"] + (generalized ? ["—", "—"] : []))
                 continue
             }
             var row = [name, NumberText.decimal(e, places: 4), NumberText.decimal(se, places: 4), NumberText.decimal(c.statistic!, places: 2),
                        NumberText.pValue(c.p!) + stars(c.p!), "[\(NumberText.decimal(low, places: 4)); \(NumberText.decimal(high, places: 4))]"]
-            if logistic {
+            if generalized {
                 row += [NumberText.decimal(exp(e), places: 3), "[\(NumberText.decimal(exp(low), places: 3)); \(NumberText.decimal(exp(high), places: 3))]"]
             }
             table.append(row)
         }
-        let kind = logistic ? L("Regresión logística", "Logistic regression") : L("Regresión lineal", "Linear regression")
+        let kind = logistic ? L("Regresión logística", "Logistic regression")
+            : (fit.family == .poisson ? L("Regresión de Poisson (conteos)", "Poisson regression (counts)") : L("Regresión lineal", "Linear regression"))
         let outcome = "\(model.formula.response) = \(outcomeLevel ?? "1")"
+        let peer = logistic ? "glm(binomial)" : (fit.family == .poisson ? "glm(poisson)" : "lm")
         var lines = [
             "\(kind): \(formulaText)" + (logistic ? L(" (se modela la probabilidad de «\(outcome)»)", " (modelling the probability of «\(outcome)»)") : ""),
             L("Diseño: ", "Design: ") + (fit.designBased
                 ? input.resolved.description(input.design.kind) + L("; errores estándar por linealización (como svyglm de R)", "; linearised standard errors (as R's svyglm)")
-                : L("sin diseño muestral (como \(logistic ? "glm(binomial)" : "lm") de R)", "no sampling design (as R's \(logistic ? "glm(binomial)" : "lm"))")),
+                : L("sin diseño muestral (como \(peer) de R)", "no sampling design (as R's \(peer))")),
             L("n = \(NumberText.integer(fit.n))", "n = \(NumberText.integer(fit.n))")
                 + (fit.excluded > 0 ? L(" (\(NumberText.count(fit.excluded, "fila excluida", "filas excluidas")) por valores faltantes)",
                                         " (\(NumberText.count(fit.excluded, "row", "rows")) left out for missing values)") : ""),
@@ -60,7 +62,7 @@ extension ModelReport {
             return L("\(name) = \(NumberText.decimal(f, places: 2)) con \(df.numerator) y \(NumberText.integer(df.denominator)) gl, \(pText(fit.fP!))",
                      "\(name) = \(NumberText.decimal(f, places: 2)) on \(df.numerator) and \(NumberText.integer(df.denominator)) df, \(pText(fit.fP!))")
         }
-        if logistic {
+        if generalized {
             var parts = [L("Devianza = \(NumberText.decimal(fit.deviance!, places: 2))", "Deviance = \(NumberText.decimal(fit.deviance!, places: 2))"),
                          L("devianza nula = \(NumberText.decimal(fit.nullDeviance!, places: 2))", "null deviance = \(NumberText.decimal(fit.nullDeviance!, places: 2))")]
             if let aic = fit.aic { parts.append("AIC = \(NumberText.decimal(aic, places: 2))") }

@@ -26,10 +26,14 @@ public struct ModelReport: Report {
     }
 
     var logistic: Bool { fit.family == .binomial }
+    /// A model on a link scale (logit, log): its exponentiated coefficients are odds or rate ratios.
+    var generalized: Bool { fit.family != .gaussian }
+    var ratioName: String { logistic ? L("razón de odds", "odds ratio") : L("razón de tasas", "rate ratio") }
+    var ratioKey: String { logistic ? "odds_ratio" : "rate_ratio" }
 
     public var json: JSONValue {
         var members: [(String, JSONValue)] = [
-            ("model", .string(logistic ? "logit" : "regress")),
+            ("model", .string(logistic ? "logit" : (fit.family == .poisson ? "poisson" : "regress"))),
             ("formula", .string(formulaText)),
             ("response", .string(model.formula.response)),
         ]
@@ -44,7 +48,7 @@ public struct ModelReport: Report {
                                                    ("t", .finite(c.statistic)), ("p", .finite(c.p))]
                 if let (low, high) = interval(c) {
                     item.append(("ci", .array([.number(low), .number(high)])))
-                    if logistic { item.append(("odds_ratio", .number(exp(c.estimate!)))) }
+                    if generalized { item.append((ratioKey, .number(exp(c.estimate!)))) }
                 } else {
                     item.append(("aliased", .bool(true)))
                 }
@@ -52,7 +56,7 @@ public struct ModelReport: Report {
             })),
             ("references", .object(model.factors.keys.sorted().map { ($0, .string(model.factors[$0]!.reference)) })),
         ]
-        if logistic {
+        if generalized {
             members += [("deviance", .finite(fit.deviance)), ("null_deviance", .finite(fit.nullDeviance)), ("aic", .finite(fit.aic)),
                         ("iterations", fit.iterations.map { .integer($0) } ?? .null)]
         } else {
@@ -69,7 +73,7 @@ public struct ModelReport: Report {
                        Column.decimals("se", cs.map { $0.standardError ?? .nan }), Column.decimals(fit.usesT ? "t" : "z", cs.map { $0.statistic ?? .nan }),
                        Column.decimals("p", cs.map { $0.p ?? .nan }),
                        Column.decimals("ci_lower", cs.map { interval($0)?.0 ?? .nan }), Column.decimals("ci_upper", cs.map { interval($0)?.1 ?? .nan })]
-        if logistic { columns.append(Column.decimals("odds_ratio", cs.map { $0.estimate.map(exp) ?? .nan })) }
+        if generalized { columns.append(Column.decimals(ratioKey, cs.map { $0.estimate.map(exp) ?? .nan })) }
         return Table(columns)
     }
 

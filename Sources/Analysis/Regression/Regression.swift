@@ -54,12 +54,24 @@ public enum Regression {
     }
 
     /// `glm(formula, family = binomial)`, or `svyglm(formula, design, family = quasibinomial)` when a
-    /// design is given, by iteratively reweighted least squares exactly as `glm.fit` runs it: start
-    /// μ = (w·y + ½)/(w + 1), working response z = η + (y − μ)/μ(1 − μ), working weights w·μ(1 − μ),
-    /// stop when |D − D_old|/(|D| + 0.1) < 10⁻⁸, at most 25 iterations (`glm.control`). The design's
-    /// weights enter rescaled to mean 1 over the design's rows (`svyglm(rescale = TRUE)`), which changes
-    /// the deviance only.
+    /// design is given (see ``generalized(_:design:family:)``).
     public static func logistic(_ model: ModelMatrix, design: SurveyDesign? = nil) throws -> RegressionFit {
+        try generalized(model, design: design, family: .binomial)
+    }
+
+    /// `glm(formula, family = poisson)` of a count, or `svyglm(formula, design, family = quasipoisson)`
+    /// when a design is given: log-linear rates, whose exponentiated coefficients are rate ratios.
+    public static func poisson(_ model: ModelMatrix, design: SurveyDesign? = nil) throws -> RegressionFit {
+        if let i = model.y.firstIndex(where: { $0 < 0 }) { throw RegressionError.negativeCount(column: model.formula.response, value: model.y[i]) }
+        return try generalized(model, design: design, family: .poisson)
+    }
+
+    /// A generalised linear model by iteratively reweighted least squares exactly as `glm.fit` runs
+    /// it: start from the family's μ, working response z = η + (y − μ)/(dμ/dη), working weights
+    /// w·(dμ/dη)²/V(μ), stop when |D − D_old|/(|D| + 0.1) < 10⁻⁸, at most 25 iterations
+    /// (`glm.control`). The design's weights enter rescaled to mean 1 over the design's rows
+    /// (`svyglm(rescale = TRUE)`), which changes the deviance only.
+    static func generalized(_ model: ModelMatrix, design: SurveyDesign?, family: GLMFamily) throws -> RegressionFit {
         let n = model.rows.count, y = model.y
         let prior: [Double]
         if let design {
@@ -70,31 +82,25 @@ public enum Regression {
         }
         func deviance(_ mu: [Double]) -> Double {
             var total = 0.0
-            for i in 0..<n {
-                let term = y[i] == 1 ? -log(mu[i]) : -log(1 - mu[i])
-                total += 2 * prior[i] * term
-            }
+            for i in 0..<n { total += prior[i] * family.unitDeviance(y[i], mu[i]) }
             return total
         }
-        var mu = (0..<n).map { (prior[$0] * y[$0] + 0.5) / (prior[$0] + 1) }
-        var eta = mu.map { log($0 / (1 - $0)) }
+        var mu = (0..<n).map { family.start(y[$0], prior: prior[$0]) }
+        var eta = mu.map(family.link)
         var devOld = deviance(mu)
         var converged = false
         var iterations = 0
         var last: (beta: [Double], kept: [Int], unscaled: Matrix, working: [Double])?
         while iterations < 25 {
             iterations += 1
-            let derivative = eta.map(muEta)
+            let derivative = eta.map(family.derivative)
             let z = (0..<n).map { eta[$0] + (y[$0] - mu[$0]) / derivative[$0] }
-            // Working weights w·(dμ/dη)²/V(μ) = w·μ(1 − μ) for the logit link.
-            let working = (0..<n).map { i -> Double in
-                let variance = mu[i] * (1 - mu[i])
-                return prior[i] * derivative[i] * derivative[i] / variance
-            }
+            // Working weights w·(dμ/dη)²/V(μ) (w·μ(1 − μ) for the logit link, w·μ for the log).
+            let working = (0..<n).map { i in prior[i] * derivative[i] * derivative[i] / family.variance(mu[i]) }
             let wls = try weightedLeastSquares(model.x, z, weights: working)
             last = (wls.beta, wls.kept, wls.unscaled, working)
             eta = try predict(model.x, wls.kept, wls.beta)
-            mu = eta.map(linkInverse)
+            mu = eta.map(family.mean)
             let dev = deviance(mu)
             if abs(dev - devOld) / (abs(dev) + 0.1) < 1e-8 {
                 converged = true
@@ -104,30 +110,30 @@ public enum Regression {
             devOld = dev
         }
         guard let fitted = last else { throw RegressionError.noConvergence(iterations: iterations) }
-        if let terms = separatingTerms(model, fitted.kept, fitted.beta, mu: mu) { throw RegressionError.separation(terms: terms) }
+        if family.family == .binomial, let terms = separatingTerms(model, fitted.kept, fitted.beta, mu: mu) { throw RegressionError.separation(terms: terms) }
         guard converged else { throw RegressionError.noConvergence(iterations: iterations) }
 
         let p = fitted.kept.count
         // The null model: the weighted mean (or μ = ½ without intercept).
         let wTotal = prior.reduce(0, +)
-        let nullMu = model.formula.intercept ? zip(prior, y).reduce(0) { $0 + $1.0 * $1.1 } / wTotal : 0.5
+        let nullMu = model.formula.intercept ? zip(prior, y).reduce(0) { $0 + $1.0 * $1.1 } / wTotal : family.interceptFreeNull
         let nullDeviance = deviance([Double](repeating: nullMu, count: n))
         var fit: RegressionFit
         if let design {
             // Scores: x · (working residual (y − μ)/μ(1 − μ)) · working weight of the last iteration.
-            let scores = (0..<n).map { i in (y[i] - mu[i]) / muEta(eta[i]) * fitted.working[i] }
+            let scores = (0..<n).map { i in (y[i] - mu[i]) / family.derivative(eta[i]) * fitted.working[i] }
             let (covariance, df) = try sandwich(model, design: design, kept: fitted.kept, unscaled: fitted.unscaled, scores: scores,
                                                 beta: fitted.beta) { replicate in
-                let refit = try logistic(model, design: replicate)
+                let refit = try generalized(model, design: replicate, family: family)
                 let estimates = refit.coefficients.compactMap(\.estimate)
                 return (estimates, fitted.kept, fitted.unscaled)
             }
-            fit = assemble(model, family: .binomial, designBased: true, beta: fitted.beta, kept: fitted.kept,
+            fit = assemble(model, family: family.family, designBased: true, beta: fitted.beta, kept: fitted.kept,
                            covariance: covariance, residualDF: df, usesT: true)
         } else {
-            fit = assemble(model, family: .binomial, designBased: false, beta: fitted.beta, kept: fitted.kept,
+            fit = assemble(model, family: family.family, designBased: false, beta: fitted.beta, kept: fitted.kept,
                            covariance: fitted.unscaled, residualDF: n - p, usesT: false)
-            fit.aic = devOld + 2 * Double(p)
+            fit.aic = family.aic(deviance: devOld, y: y, mu: mu, prior: prior, parameters: p)
         }
         fit.deviance = devOld
         fit.nullDeviance = nullDeviance
@@ -136,19 +142,6 @@ public enum Regression {
     }
 
     // MARK: - The pieces
-
-    /// R's `binomial()$linkinv` (C `logit_linkinv`): η clamped to ±30.
-    static func linkInverse(_ eta: Double) -> Double {
-        let epsilon = Double.ulpOfOne
-        let t = eta < -30 ? epsilon : (eta > 30 ? 1 / epsilon : exp(eta))
-        return t / (1 + t)
-    }
-
-    /// dμ/dη of the logit link (C `logit_mu_eta`).
-    static func muEta(_ eta: Double) -> Double {
-        let e = exp(eta), one = 1 + e
-        return eta > 30 || eta < -30 ? Double.ulpOfOne : e / (one * one)
-    }
 
     /// β̂ of y on the columns of X weighted by `weights` (QR of √w·X), the columns kept by R's rank rule,
     /// and (XᵀWX)⁻¹.

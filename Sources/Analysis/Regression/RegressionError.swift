@@ -23,6 +23,7 @@ public enum RegressionError: Diagnostic, Equatable {
     case noConvergence(iterations: Int)
     case constantDriver(String)
     case replicateAliasing(replicate: Int)
+    case negativeCount(column: String, value: Double)
 
     public var code: String {
         switch self {
@@ -40,6 +41,7 @@ public enum RegressionError: Diagnostic, Equatable {
         case .noConvergence: return "MODEL-012"
         case .constantDriver: return "MODEL-013"
         case .replicateAliasing: return "MODEL-014"
+        case .negativeCount: return "MODEL-015"
         }
     }
 
@@ -99,6 +101,10 @@ public enum RegressionError: Diagnostic, Equatable {
                       : "complete or quasi-complete separation: \(list) predicts the response without error in part of the data and its coefficients grow without bound (R warns «fitted probabilities numerically 0 or 1»); merge categories or remove that term"
         case .noConvergence(let iterations):
             return es ? "el ajuste logístico no convergió en \(iterations) iteraciones" : "the logistic fit did not converge in \(iterations) iterations"
+        case .negativeCount(let column, let value):
+            let shown = value == value.rounded() ? String(Int(value)) : String(value)
+            return es ? "«\(column)» tiene el valor \(shown): un modelo de conteos (Poisson) necesita valores mayores o iguales que 0"
+                      : "«\(column)» has the value \(shown): a count model (Poisson) needs values of at least 0"
         case .replicateAliasing(let r):
             return es ? "en la réplica \(r) el modelo pierde un término (una categoría sin filas con peso): agrupe categorías o use linealización"
                       : "in replicate \(r) the model loses a term (a category without weighted rows): merge categories or use linearisation"

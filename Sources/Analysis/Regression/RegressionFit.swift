@@ -6,7 +6,7 @@ import LinearAlgebra
 /// linear model; deviance and AIC for a logistic one. Aliased coefficients (a column linearly dependent
 /// on those before it) are listed with no estimate, as R prints `NA`.
 public struct RegressionFit: Sendable {
-    public enum Family: String, Sendable { case gaussian, binomial }
+    public enum Family: String, Sendable { case gaussian, binomial, poisson }
 
     public struct Coefficient: Sendable {
         public let term: String
