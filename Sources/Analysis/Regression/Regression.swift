@@ -26,8 +26,8 @@ public enum Regression {
 
         if let design {
             let (covariance, df) = try sandwich(model, design: design, kept: wls.kept, unscaled: wls.unscaled,
-                                                scores: zip(w, residuals).map { $0 * $1 }, beta: wls.beta) { replicate in
-                try weightedLeastSquares(model.x, model.y, weights: model.rows.map { replicate.weights[$0] })
+                                                scores: zip(w, residuals).map { $0 * $1 }, beta: wls.beta) { [kept = wls.kept] replicate in
+                (try normalEquations(model.x, model.y, weights: model.rows.map { replicate.weights[$0] }, kept: kept), kept, Matrix(rows: 0, columns: 0))
             }
             var fit = assemble(model, family: .gaussian, designBased: true, beta: wls.beta, kept: wls.kept,
                                covariance: covariance, residualDF: df, usesT: true)
@@ -178,15 +178,10 @@ public enum Regression {
     /// design) and the covariance is that of the replicate coefficients, with the replicate design's
     /// degrees of freedom + 1 − p (`svyglm.svyrep.design`).
     static func sandwich(_ model: ModelMatrix, design: SurveyDesign, kept: [Int], unscaled: Matrix, scores: [Double], beta: [Double],
-                         refit: (SurveyDesign) throws -> (beta: [Double], kept: [Int], unscaled: Matrix)) throws -> (Matrix, Int) {
+                         refit: @Sendable (SurveyDesign) throws -> (beta: [Double], kept: [Int], unscaled: Matrix)) throws -> (Matrix, Int) {
         let n = model.rows.count, p = kept.count
         if let replication = design.replication {
-            var columns = [[Double]](repeating: [Double](repeating: 0, count: replication.count), count: p)
-            for r in 0..<replication.count {
-                let fit = try refit(design.replicate(r))
-                guard fit.kept == kept else { throw RegressionError.replicateAliasing(replicate: r + 1) }
-                for a in 0..<p { columns[a][r] = fit.beta[a] }
-            }
+            let columns = try replicateCoefficients(design, count: p, kept: kept, refit: refit)
             let v = replication.covariance(columns, full: beta)
             var covariance = Matrix(rows: p, columns: p)
             for a in 0..<p { for b in 0..<p { covariance[a, b] = v[a][b] } }
