@@ -47,3 +47,11 @@ out$population <- list(N = nrow(apipop), api99 = sum(apipop$api99), stype = pop_
 dstrat <- svydesign(id = ~1, strata = ~stype, weights = ~pw, data = apistrat, fpc = ~fpc)
 out$strat_poststratified <- summarise(postStratify(dstrat, ~sch.wide, pop_schwide))
 writeLines(toJSON(out, auto_unbox = TRUE, digits = NA, pretty = TRUE, na = "null"), "Tests/AnalysisTests/Fixtures/r_calibration.json")
+
+# svyvar (the population variance of a column, with its SE), on the uncalibrated cluster design and by domain.
+vv <- svyvar(~api00, dclus1)
+vb <- svyby(~api00, ~stype, dclus1, svyvar)
+out2 <- jsonlite::fromJSON("Tests/AnalysisTests/Fixtures/r_calibration.json")
+out2$svyvar_api00 <- list(estimate = unname(as.numeric(coef(vv))), se = unname(as.numeric(SE(vv))))
+out2$svyvar_api00_by_stype <- list(group = as.character(vb$stype), estimate = unname(coef(vb)), se = unname(SE(vb)))
+writeLines(toJSON(out2, auto_unbox = TRUE, digits = NA, pretty = TRUE, na = "null"), "Tests/AnalysisTests/Fixtures/r_calibration.json")

@@ -141,6 +141,22 @@ import Testing
         try Self.expectSummary("cluster_linear", t, fromFile)
     }
 
+    @Test("svyvar(~api00, dclus1) and by type: the population variance with R's SE (same fixture, uncalibrated design)")
+    func populationVariance() throws {
+        let (t, design) = try Self.clusterDesign()
+        let api00 = t["api00"]!.numbers!
+        let all = try design.populationVariance(api00, in: .all(t.rowCount))
+        let o = Self.r["svyvar_api00"] as! [String: Any]
+        expectClose(all.estimate, Reference.number(o["estimate"]), rtol: 1e-12)
+        expectClose(all.standardError, Reference.number(o["se"]), rtol: 1e-10)
+        let by = Self.r["svyvar_api00_by_stype"] as! [String: Any]
+        for (i, group) in (by["group"] as! [String]).enumerated() {
+            let e = try design.populationVariance(api00, in: Reference.domain("stype", group, table: t))
+            expectClose(e.estimate, Reference.numbers(by["estimate"])[i], rtol: 1e-12)
+            expectClose(e.standardError, Reference.numbers(by["se"])[i], rtol: 1e-10)
+        }
+    }
+
     @Test("errors name the file, the line and the value")
     func errors() throws {
         let (t, design) = try Self.clusterDesign()

@@ -193,4 +193,11 @@ import Testing
         let text = try SondeoRunner.run(["analyze", "total", file, "--var", "Bush", "--pps", "brewer"])
         #expect(text.status == 64 && text.stderr.contains("--pps brewer necesita --fpc con la probabilidad de inclusión"))
     }
+
+    @Test("analyze variance: svyvar(~api00, dclus1)")
+    func variance() throws {
+        let e = first(try json(["variance", Self.apiclus1, "--var", "api00"] + Self.cluster))
+        expectClose(e["estimate"] as! Double, 11182.8227946916, rtol: 1e-12)
+        expectClose(e["se"] as! Double, 1386.41394291426, rtol: 1e-10)
+    }
 }

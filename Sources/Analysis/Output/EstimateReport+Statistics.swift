@@ -90,6 +90,19 @@ public extension EstimateReport {
         return report
     }
 
+    /// Population variances (R's `svyvar`), by domain.
+    static func variance(_ data: AnalysisData, variable: String, confidence: Double) throws -> EstimateReport {
+        let y = try data.numbers(variable)
+        var report = EstimateReport(statistic: "variance", title: L("Varianza", "Variance"), variable: variable, confidence: confidence,
+                                    design: data.resolved, designKind: data.design.kind,
+                                    estimates: try data.domains.map { try data.design.populationVariance(y, in: $0, confidence: confidence) },
+                                    scale: .number(places: 2))
+        report.excluded = data.excluded(y)
+        report.notes = [L("Varianza poblacional estimada (divisor n − 1, como svyvar de R); su raíz es la desviación estándar.",
+                          "Estimated population variance (divisor n − 1, as R's svyvar); its square root is the standard deviation.")]
+        return report
+    }
+
     /// Quantiles with Woodruff's interval (R's `svyquantile`).
     static func quantiles(_ data: AnalysisData, variable: String, probabilities: [Double], confidence: Double) throws -> EstimateReport {
         let y = try data.numbers(variable)

@@ -12,7 +12,7 @@ struct AnalyzeCommand: ParsableCommand {
                 L("Los errores estándar siguen el diseño muestral (estratos, pesos, corrección por población finita, conglomerados) por linealización de Taylor, como el paquete survey de R. Un archivo de «sondeo sample draw» se reconoce solo (estrato, peso, N_estrato); si no, indique --strata, --weights y --fpc.",
                   "Standard errors follow the sampling design (strata, weights, finite-population correction, clusters) by Taylor linearisation, as R's survey package does. A file from «sondeo sample draw» is recognised by itself (estrato, peso, N_estrato); otherwise give --strata, --weights and --fpc."),
             ], examples: []),
-            subcommands: [MeanCommand.self, TotalCommand.self, ProportionCommand.self, QuantileCommand.self,
+            subcommands: [MeanCommand.self, TotalCommand.self, ProportionCommand.self, QuantileCommand.self, VarianceCommand.self,
                           CrosstabCommand.self, NPSCommand.self, CSATCommand.self, CESCommand.self,
                           RegressCommand.self, LogitCommand.self, PoissonCommand.self, DriversCommand.self]
         )

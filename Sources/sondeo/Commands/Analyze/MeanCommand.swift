@@ -67,3 +67,25 @@ struct TotalCommand: ParsableCommand {
             .contrasting(contrast.contrast, design: data.design))
     }
 }
+
+/// `sondeo analyze variance FILE --var COL [--by …]`.
+struct VarianceCommand: ParsableCommand {
+    static var configuration: CommandConfiguration {
+        CommandConfiguration(
+            commandName: "variance",
+            abstract: L("Varianza poblacional de una variable (como svyvar de R), con error estándar e intervalo.",
+                        "Population variance of a variable (as R's svyvar), with standard error and interval."),
+            discussion: HelpText.discussion([], examples: ["sondeo analyze variance respuestas.csv --var edad --strata categoria --by canal"])
+        )
+    }
+
+    @OptionGroup var input: AnalysisFileOptions
+    @OptionGroup var design: DesignOptions
+    @OptionGroup var reading: ReadingOptions
+    @OptionGroup var global: GlobalOptions
+
+    func run() throws {
+        let data = try AnalysisInput.read(path: input.file, variables: [input.var], options: design, reading: reading)
+        try input.output.emit(try EstimateReport.variance(data, variable: input.var, confidence: design.confidence))
+    }
+}
