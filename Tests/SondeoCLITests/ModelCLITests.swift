@@ -94,4 +94,22 @@ import Testing
         let text = try SondeoRunner.run(["analyze", "poisson", file, "--formula", "enroll ~ stype + api99", "--simple"])
         #expect(text.stdout.contains("Regresión de Poisson (conteos): enroll ~ stype + api99") && text.stdout.contains("AIC = 20.901,83"))
     }
+
+    @Test("analyze ordinal: svyolr's coefficients and SEs of satisf_general (1–5) with the example design, odds ratios, thresholds")
+    func ordinal() throws {
+        let file = RepositoryFiles.exampleData("respuestas.csv")
+        let run = try SondeoRunner.run(["analyze", "ordinal", file, "--formula", "satisf_general ~ amabilidad + tiempo_espera + canal",
+                                        "--strata", "categoria", "--format", "json"])
+        #expect(run.status == 0, "\(run.stderr)")
+        let document = try #require(try JSONSerialization.jsonObject(with: Data(run.stdout.utf8)) as? [String: Any])
+        #expect(document["levels"] as? [String] == ["1", "2", "3", "4", "5"] && document["df_residual"] as? Int == 773)
+        let coefficients = document["coefficients"] as! [[String: Any]]
+        // Scripts/reference/ordinal.R (design)
+        expectClose(coefficients.map { $0["estimate"] as! Double }, [0.975720198685002, 0.956846394735612, 0.0111452309315188, -0.172158622648212], rtol: 1e-7)
+        expectClose(coefficients.map { $0["se"] as! Double }, [0.0940772364987919, 0.0819731714385421, 0.213935961849764, 0.177330820619678], rtol: 1e-5)
+        let thresholds = document["thresholds"] as! [[String: Any]]
+        #expect(thresholds.map { $0["term"] as! String } == ["1|2", "2|3", "3|4", "4|5"])
+        let two = try SondeoRunner.run(["analyze", "ordinal", file, "--formula", "recomendaria ~ amabilidad", "--simple"])
+        #expect(two.status != 0 && two.stderr.contains("un modelo ordinal necesita al menos 3 categorías ordenadas; con 2 use analyze logit"))
+    }
 }

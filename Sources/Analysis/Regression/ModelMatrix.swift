@@ -16,6 +16,9 @@ public struct ModelMatrix: Sendable {
         case numeric
         /// 0/1, or the level counted as 1 of a categorical response (logistic regression).
         case binary(level: String?)
+        /// Ordered categories, at least three (a Likert answer): y is the level's position 0, 1, …
+        /// in ``responseLevels`` (numbers by value, then text).
+        case ordinal
     }
 
     /// A categorical variable of the model: its levels in order and the reference.
@@ -27,6 +30,8 @@ public struct ModelMatrix: Sendable {
     public let formula: Formula
     public let x: Matrix
     public let y: [Double]
+    /// The ordered levels of an ordinal response; nil otherwise.
+    public let responseLevels: [String]?
     /// The table rows each row of X comes from, ascending.
     public let rows: [Int]
     /// Column names of X, as R prints them (`(Intercept)`, `amabilidad`, `canalweb`, `amabilidad:canalweb`).
@@ -70,8 +75,17 @@ public struct ModelMatrix: Sendable {
         case .numeric:
             guard let values = Self.numericValues(outcome) else { throw .responseNotNumeric(formula.response) }
             y = used.map { values[$0] }
+            responseLevels = nil
         case .binary(let level):
             y = try Self.binary(outcome, name: formula.response, level: level, rows: used)
+            responseLevels = nil
+        case .ordinal:
+            let texts = used.map { outcome.text(at: $0)! }
+            let levels = Array(Set(texts)).sorted(by: LevelOrder.less)
+            guard levels.count >= 3 else { throw .tooFewOrdinalLevels(column: formula.response, levels: levels) }
+            let position = Dictionary(uniqueKeysWithValues: levels.enumerated().map { ($1, Double($0)) })
+            y = texts.map { position[$0]! }
+            responseLevels = levels
         }
 
         // Regressors: numeric, or categorical with their levels among the used rows.

@@ -24,6 +24,7 @@ public enum RegressionError: Diagnostic, Equatable {
     case constantDriver(String)
     case replicateAliasing(replicate: Int)
     case negativeCount(column: String, value: Double)
+    case tooFewOrdinalLevels(column: String, levels: [String])
 
     public var code: String {
         switch self {
@@ -42,6 +43,7 @@ public enum RegressionError: Diagnostic, Equatable {
         case .constantDriver: return "MODEL-013"
         case .replicateAliasing: return "MODEL-014"
         case .negativeCount: return "MODEL-015"
+        case .tooFewOrdinalLevels: return "MODEL-016"
         }
     }
 
@@ -101,6 +103,10 @@ public enum RegressionError: Diagnostic, Equatable {
                       : "complete or quasi-complete separation: \(list) predicts the response without error in part of the data and its coefficients grow without bound (R warns «fitted probabilities numerically 0 or 1»); merge categories or remove that term"
         case .noConvergence(let iterations):
             return es ? "el ajuste logístico no convergió en \(iterations) iteraciones" : "the logistic fit did not converge in \(iterations) iterations"
+        case .tooFewOrdinalLevels(let column, let levels):
+            let list = levels.map { "«\($0)»" }.joined(separator: ", ")
+            return es ? "«\(column)» tiene \(levels.count) valores (\(list)): un modelo ordinal necesita al menos 3 categorías ordenadas; con 2 use analyze logit"
+                      : "«\(column)» has \(levels.count) values (\(list)): an ordinal model needs at least 3 ordered categories; with 2 use analyze logit"
         case .negativeCount(let column, let value):
             let shown = value == value.rounded() ? String(Int(value)) : String(value)
             return es ? "«\(column)» tiene el valor \(shown): un modelo de conteos (Poisson) necesita valores mayores o iguales que 0"
