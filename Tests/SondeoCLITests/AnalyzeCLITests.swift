@@ -200,4 +200,15 @@ import Testing
         expectClose(e["estimate"] as! Double, 11182.8227946916, rtol: 1e-12)
         expectClose(e["se"] as! Double, 1386.41394291426, rtol: 1e-10)
     }
+
+    @Test("analyze crosstab --test wald | adj-wald: svychisq's design-based Wald tests")
+    func waldTests() throws {
+        // Scripts/reference/chisq.R (respuestas_Wald, respuestas_adjWald)
+        let wald = try json(["crosstab", Self.respuestas, "--rows", "canal", "--cols", "servicio", "--strata", "categoria", "--test", "wald"])
+        let w = (wald["tests"] as! [String: Any])["wald"] as! [String: Any]
+        expectClose(w["f"] as! Double, 1.17333394273348, rtol: 1e-10)
+        #expect(w["df2"] as? Int == 847)
+        let text = try SondeoRunner.run(["analyze", "crosstab", Self.respuestas, "--rows", "canal", "--cols", "servicio", "--strata", "categoria", "--test", "adj-wald"])
+        #expect(text.stdout.contains("Prueba de Wald ajustada de independencia: F = 1,161 con 10 y 838 gl, p = 0,314."))
+    }
 }

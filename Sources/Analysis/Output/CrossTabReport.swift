@@ -5,7 +5,7 @@ import Table
 /// from independence) or as scripts read it (DESIGN.md's JSON: rows, cols, counts, weighted, tests).
 public struct CrossTabReport: Report {
     public enum Percent: String, Sendable { case row, col, total }
-    public enum Test: String, Sendable { case secondOrder = "second-order", firstOrder = "first-order" }
+    public enum Test: String, Sendable, CaseIterable { case secondOrder = "second-order", firstOrder = "first-order", wald, adjustedWald = "adj-wald" }
 
     let tab: CrossTab
     let rowVariable: String
@@ -56,9 +56,13 @@ public struct CrossTabReport: Report {
             .array(cells.map { .array($0.map { .object([("estimate", .number($0.estimate)), ("ci", .array([.number($0.lower), .number($0.upper)]))]) }) })
         }
         let rs = tab.raoScott
-        let raoScott: JSONValue = test == .secondOrder
-            ? .object([("f", .number(rs.f)), ("df1", .number(rs.df1)), ("df2", .number(rs.df2)), ("p", .number(rs.p))])
-            : .object([("chisq", .number(rs.firstOrderChiSquare)), ("df", .integer(tab.pearson.degreesOfFreedom)), ("p", .number(rs.firstOrderP))])
+        let raoScott: JSONValue = test == .firstOrder
+            ? .object([("chisq", .number(rs.firstOrderChiSquare)), ("df", .integer(tab.pearson.degreesOfFreedom)), ("p", .number(rs.firstOrderP))])
+            : .object([("f", .number(rs.f)), ("df1", .number(rs.df1)), ("df2", .number(rs.df2)), ("p", .number(rs.p))])
+        let w = tab.wald
+        let wald: JSONValue = test == .adjustedWald
+            ? .object([("f", .number(w.adjustedF)), ("df1", .integer(w.df)), ("df2", .integer(w.adjustedDF2)), ("p", .number(w.adjustedP)), ("adjusted", .bool(true))])
+            : .object([("f", .number(w.f)), ("df1", .integer(w.df)), ("df2", .integer(w.nu)), ("p", .number(w.p)), ("adjusted", .bool(false))])
         return .object([
             ("rows", .array(tab.rows.map(JSONValue.string))), ("cols", .array(tab.columns.map(JSONValue.string))),
             ("row_variable", .string(rowVariable)), ("col_variable", .string(colVariable)), ("design", .string(data.design.kind.rawValue)),
@@ -71,7 +75,7 @@ public struct CrossTabReport: Report {
             ("tests", .object([
                 ("pearson", .object([("statistic", .number(tab.pearson.statistic)), ("df", .integer(tab.pearson.degreesOfFreedom)),
                                      ("p", .number(tab.pearson.p))])),
-                ("rao_scott", raoScott),
+                ("rao_scott", raoScott), ("wald", wald),
             ])),
         ])
     }
@@ -100,17 +104,32 @@ public struct CrossTabReport: Report {
             markdown ? table.markdown() : table.rendered(),
             "",
         ]
-        let rs = tab.raoScott
+        let rs = tab.raoScott, w = tab.wald
+        switch test {
+        case .wald:
+            lines.append(L("Prueba de Wald de independencia según el diseño: F = \(NumberText.decimal(w.f, places: 3)) con \(w.df) y \(w.nu) gl, p = \(NumberText.pValue(w.p)).",
+                           "Design-based Wald test of independence: F = \(NumberText.decimal(w.f, places: 3)) on \(w.df) and \(w.nu) df, p = \(NumberText.pValue(w.p))."))
+        case .adjustedWald:
+            lines.append(L("Prueba de Wald ajustada de independencia: F = \(NumberText.decimal(w.adjustedF, places: 3)) con \(w.df) y \(w.adjustedDF2) gl, p = \(NumberText.pValue(w.adjustedP)).",
+                           "Adjusted Wald test of independence: F = \(NumberText.decimal(w.adjustedF, places: 3)) on \(w.df) and \(w.adjustedDF2) df, p = \(NumberText.pValue(w.adjustedP))."))
+        case .secondOrder, .firstOrder: break
+        }
         if test == .secondOrder {
             lines.append(L("Prueba de independencia de Rao–Scott (segundo orden): F = \(NumberText.decimal(rs.f, places: 3)) con \(NumberText.decimal(rs.df1, places: 2)) y \(NumberText.decimal(rs.df2, places: 1)) gl, p = \(NumberText.pValue(rs.p)).",
                            "Rao–Scott test of independence (second order): F = \(NumberText.decimal(rs.f, places: 3)) on \(NumberText.decimal(rs.df1, places: 2)) and \(NumberText.decimal(rs.df2, places: 1)) df, p = \(NumberText.pValue(rs.p))."))
-        } else {
+        } else if test == .firstOrder {
             lines.append(L("Prueba de independencia de Rao–Scott (primer orden): χ² = \(NumberText.decimal(rs.firstOrderChiSquare, places: 3)) con \(tab.pearson.degreesOfFreedom) gl, p = \(NumberText.pValue(rs.firstOrderP)).",
                            "Rao–Scott test of independence (first order): χ² = \(NumberText.decimal(rs.firstOrderChiSquare, places: 3)) on \(tab.pearson.degreesOfFreedom) df, p = \(NumberText.pValue(rs.firstOrderP))."))
         }
         lines.append(L("Pearson sin corregir por el diseño: X² = \(NumberText.decimal(tab.pearson.statistic, places: 3)) con \(tab.pearson.degreesOfFreedom) gl, p = \(NumberText.pValue(tab.pearson.p)).",
                        "Pearson without design correction: X² = \(NumberText.decimal(tab.pearson.statistic, places: 3)) on \(tab.pearson.degreesOfFreedom) df, p = \(NumberText.pValue(tab.pearson.p))."))
-        let p = test == .secondOrder ? rs.p : rs.firstOrderP
+        let p: Double
+        switch test {
+        case .secondOrder: p = rs.p
+        case .firstOrder: p = rs.firstOrderP
+        case .wald: p = w.p
+        case .adjustedWald: p = w.adjustedP
+        }
         lines.append(p < 1 - confidence
             ? L("Hay asociación entre «\(rowVariable)» y «\(colVariable)».", "«\(rowVariable)» and «\(colVariable)» are associated.")
             : L("No hay evidencia de asociación entre «\(rowVariable)» y «\(colVariable)».", "There is no evidence of association between «\(rowVariable)» and «\(colVariable)»."))

@@ -41,6 +41,8 @@ public struct CrossTab: Sendable {
     /// (Haberman, *Biometrics* 29, 1973; R's `chisq.test()$stdres`). Beyond ±2 a cell drives the difference.
     public let residuals: [[Double]]
     public let pearson: Pearson
+    /// The design-based Wald test (R's `svychisq(statistic = "Wald" | "adjWald")`).
+    public let wald: Wald
     public let raoScott: RaoScott
 
     /// - Parameters: `rowLabels`, `columnLabels`: each row's value (nil = missing, left out).
@@ -114,6 +116,7 @@ public struct CrossTab: Sendable {
         // Rao–Scott (svychisq): Δ = (C' D⁻¹ C / N)⁻¹ (C' D⁻¹ V D⁻¹ C), C the interaction contrasts
         // made orthogonal to the additive model, D = diag(p̂), V the design covariance of p̂.
         let cells = r * c
+        wald = try CrossTab.wald(design: design, cell: cell, rows: r, columns: c)
         let (means, v) = try design.shareCovariance(cells: cell, cellCount: cells)
         let contrasts = try CrossTab.interactionContrasts(rows: r, columns: c)
         let k = contrasts.columns

@@ -30,7 +30,8 @@ struct CrosstabCommand: ParsableCommand {
     @Option(help: ArgumentHelp(L("Porcentajes por fila (row), columna (col) o del total (total).", "Percentages by row, col or of the total."),
                                valueName: L("tipo", "kind")))
     var percent: CrossTabReport.Percent = .row
-    @Option(help: ArgumentHelp(L("Prueba de Rao–Scott: second-order o first-order.", "Rao–Scott test: second-order or first-order."),
+    @Option(help: ArgumentHelp(L("Prueba de independencia: second-order o first-order (Rao–Scott), wald o adj-wald (Wald según el diseño), como svychisq de R.",
+                                 "Independence test: second-order or first-order (Rao–Scott), wald or adj-wald (design-based Wald), as R's svychisq."),
                                valueName: L("prueba", "test")))
     var test: CrossTabReport.Test = .secondOrder
     @Option(help: ArgumentHelp(L("Método de los intervalos de los porcentajes.", "Method of the percentage intervals."), valueName: L("método", "method")))
