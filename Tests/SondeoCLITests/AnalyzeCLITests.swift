@@ -211,4 +211,15 @@ import Testing
         let text = try SondeoRunner.run(["analyze", "crosstab", Self.respuestas, "--rows", "canal", "--cols", "servicio", "--strata", "categoria", "--test", "adj-wald"])
         #expect(text.stdout.contains("Prueba de Wald ajustada de independencia: F = 1,161 con 10 y 838 gl, p = 0,314."))
     }
+
+    @Test("analyze quantile --rule hf7 --interval xlogit: svyquantile(qrule = \"hf7\", interval.type = \"xlogit\") on apiclus1")
+    func quantileRules() throws {
+        let document = try json(["quantile", Self.apiclus1, "--var", "api00", "--quantiles", "0.25,0.9", "--rule", "hf7", "--interval", "xlogit"] + Self.cluster)
+        #expect(document["rule"] as? String == "hf7" && document["interval"] as? String == "xlogit")
+        let estimates = document["estimates"] as! [[String: Any]]
+        // Scripts/reference/quantiles.R
+        expectClose(estimates.map { $0["estimate"] as! Double }, [552.5, 780.8], rtol: 1e-12)
+        expectClose(estimates.map { ($0["ci"] as! [Double])[0] }, [506.388809298499, 724.958379551874], rtol: 1e-10)
+        expectClose(estimates.map { ($0["ci"] as! [Double])[1] }, [631.261811952769, 823.462645337422], rtol: 1e-10)
+    }
 }

@@ -104,13 +104,14 @@ public extension EstimateReport {
     }
 
     /// Quantiles with Woodruff's interval (R's `svyquantile`).
-    static func quantiles(_ data: AnalysisData, variable: String, probabilities: [Double], confidence: Double) throws -> EstimateReport {
+    static func quantiles(_ data: AnalysisData, variable: String, probabilities: [Double], confidence: Double,
+                          rule: QuantileRule = .math, interval: QuantileInterval = .mean) throws -> EstimateReport {
         let y = try data.numbers(variable)
         var estimates: [Estimate] = []
         var probability: [JSONValue] = []
         for p in probabilities {
             for domain in data.domains {
-                var e = try data.design.quantile(y, probability: p, in: domain, confidence: confidence)
+                var e = try data.design.quantile(y, probability: p, in: domain, confidence: confidence, rule: rule, interval: interval)
                 if probabilities.count > 1 { e.group.append(("p", NumberText.exact(p))) }
                 estimates.append(e)
                 probability.append(.number(p))
@@ -119,6 +120,7 @@ public extension EstimateReport {
         var report = EstimateReport(statistic: "quantile", title: L("Cuantil", "Quantile"), variable: variable, confidence: confidence,
                                     design: data.resolved, designKind: data.design.kind, estimates: estimates, scale: .number(places: 2))
         report.extra = [("p", probability)]
+        report.topLevel = [("rule", .string(rule.rawValue)), ("interval", .string(interval.rawValue))]
         report.excluded = data.excluded(y)
         return report
     }

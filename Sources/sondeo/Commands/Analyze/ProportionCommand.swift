@@ -55,6 +55,7 @@ struct QuantileCommand: ParsableCommand {
                         "Quantiles (median, quartiles…) with Woodruff's interval, as R's svyquantile."),
             discussion: HelpText.discussion([], examples: [
                 "sondeo analyze quantile respuestas.csv --var edad --quantiles 0.25,0.5,0.75 --strata categoria",
+                "sondeo analyze quantile respuestas.csv --var edad --rule hf7 --interval xlogit --strata categoria",
             ])
         )
     }
@@ -62,6 +63,12 @@ struct QuantileCommand: ParsableCommand {
     @OptionGroup var input: AnalysisFileOptions
     @Option(help: ArgumentHelp(L("Probabilidades separadas por comas.", "Comma-separated probabilities."), valueName: "p,…"))
     var quantiles: String = "0.5"
+    @Option(help: ArgumentHelp(L("Regla del cuantil ponderado: math (por defecto), school, shahvaish o hf1…hf9, como qrule de svyquantile.",
+                                 "Weighted quantile rule: math (default), school, shahvaish or hf1…hf9, as svyquantile's qrule."), valueName: L("regla", "rule")))
+    var rule: QuantileRule = .math
+    @Option(help: ArgumentHelp(L("Intervalo de Woodruff: mean (por defecto), beta, xlogit o asin, como interval.type de svyquantile.",
+                                 "Woodruff interval: mean (default), beta, xlogit or asin, as svyquantile's interval.type."), valueName: L("tipo", "type")))
+    var interval: QuantileInterval = .mean
     @OptionGroup var design: DesignOptions
     @OptionGroup var reading: ReadingOptions
     @OptionGroup var global: GlobalOptions
@@ -74,6 +81,10 @@ struct QuantileCommand: ParsableCommand {
             return p
         }
         let data = try AnalysisInput.read(path: input.file, variables: [input.var], options: design, reading: reading)
-        try input.output.emit(try EstimateReport.quantiles(data, variable: input.var, probabilities: probabilities, confidence: design.confidence))
+        try input.output.emit(try EstimateReport.quantiles(data, variable: input.var, probabilities: probabilities, confidence: design.confidence,
+                                                           rule: rule, interval: interval))
     }
 }
+
+extension QuantileRule: ExpressibleByArgument {}
+extension QuantileInterval: ExpressibleByArgument {}
