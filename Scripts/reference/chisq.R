@@ -1,6 +1,7 @@
-# Reference figures for the design-based Wald tests of independence (issue 20): svychisq with
-# statistic = "Wald" and "adjWald", on apiclus1 (cluster design), the example survey (stratified) and
-# apiclus1's JK1 replicates.
+# Reference figures for the design-based tests of independence (issue 20): svychisq with
+# statistic = "Wald", "adjWald", "lincom" (Davies's algorithm: needs the CompQuadForm package, e.g.
+# R CMD INSTALL of github.com/cran/CompQuadForm) and "saddlepoint", on apiclus1 (cluster design) and
+# the example survey (stratified).
 # Run from the repository root:  Rscript Scripts/reference/chisq.R
 # Writes Tests/AnalysisTests/Fixtures/r_chisq.json. (Debian 12: apt-get install r-base-core
 # r-cran-survey r-cran-jsonlite.) CI never runs this.
@@ -15,6 +16,14 @@ test <- function(formula, design, statistic) {
 dclus1 <- svydesign(id = ~dnum, weights = ~pw, data = apiclus1, fpc = ~fpc)
 r <- read.csv("Examples/data/respuestas.csv", encoding = "UTF-8", stringsAsFactors = FALSE)
 d <- svydesign(ids = ~1, strata = ~categoria, weights = ~peso, fpc = ~N_estrato, data = r)
+lincom <- function(formula, design, statistic) {
+  t <- svychisq(formula, design, statistic = statistic)
+  list(statistic = unname(t$statistic), p = unname(t$p.value))
+}
+for (s in c("lincom", "saddlepoint")) {
+  out[[paste0("apiclus1_", s)]] <- lincom(~stype + sch.wide, dclus1, s)
+  out[[paste0("respuestas_", s)]] <- lincom(~canal + servicio, d, s)
+}
 for (s in c("Wald", "adjWald")) {
   out[[paste0("apiclus1_", s)]] <- test(~stype + sch.wide, dclus1, s)
   out[[paste0("respuestas_", s)]] <- test(~canal + servicio, d, s)

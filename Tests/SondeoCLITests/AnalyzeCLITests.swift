@@ -222,4 +222,14 @@ import Testing
         expectClose(estimates.map { ($0["ci"] as! [Double])[0] }, [506.388809298499, 724.958379551874], rtol: 1e-10)
         expectClose(estimates.map { ($0["ci"] as! [Double])[1] }, [631.261811952769, 823.462645337422], rtol: 1e-10)
     }
+
+    @Test("analyze crosstab --test lincom | saddlepoint: X² against its exact distribution, as svychisq (apiclus1)")
+    func exactTests() throws {
+        // Scripts/reference/chisq.R (apiclus1_lincom, apiclus1_saddlepoint)
+        for (test, p) in [("lincom", 0.0254717629926265), ("saddlepoint", 0.0264411277096375)] {
+            let document = try json(["crosstab", Self.apiclus1, "--rows", "stype", "--cols", "sch.wide", "--test", test] + Self.cluster)
+            let result = (document["tests"] as! [String: Any])[test] as! [String: Any]
+            expectClose(result["p"] as! Double, p, rtol: 1e-6)
+        }
+    }
 }

@@ -5,7 +5,7 @@ import Table
 /// from independence) or as scripts read it (DESIGN.md's JSON: rows, cols, counts, weighted, tests).
 public struct CrossTabReport: Report {
     public enum Percent: String, Sendable { case row, col, total }
-    public enum Test: String, Sendable, CaseIterable { case secondOrder = "second-order", firstOrder = "first-order", wald, adjustedWald = "adj-wald" }
+    public enum Test: String, Sendable, CaseIterable { case secondOrder = "second-order", firstOrder = "first-order", wald, adjustedWald = "adj-wald", lincom, saddlepoint }
 
     let tab: CrossTab
     let rowVariable: String
@@ -63,6 +63,9 @@ public struct CrossTabReport: Report {
         let wald: JSONValue = test == .adjustedWald
             ? .object([("f", .number(w.adjustedF)), ("df1", .integer(w.df)), ("df2", .integer(w.adjustedDF2)), ("p", .number(w.adjustedP)), ("adjusted", .bool(true))])
             : .object([("f", .number(w.f)), ("df1", .integer(w.df)), ("df2", .integer(w.nu)), ("p", .number(w.p)), ("adjusted", .bool(false))])
+        var exact: [(String, JSONValue)] = []
+        if test == .lincom { exact = [("lincom", .object([("statistic", .number(rs.pearson)), ("p", .number(rs.lincomP))]))] }
+        if test == .saddlepoint { exact = [("saddlepoint", .object([("statistic", .number(rs.pearson)), ("p", .number(rs.saddlepointP))]))] }
         return .object([
             ("rows", .array(tab.rows.map(JSONValue.string))), ("cols", .array(tab.columns.map(JSONValue.string))),
             ("row_variable", .string(rowVariable)), ("col_variable", .string(colVariable)), ("design", .string(data.design.kind.rawValue)),
@@ -76,7 +79,7 @@ public struct CrossTabReport: Report {
                 ("pearson", .object([("statistic", .number(tab.pearson.statistic)), ("df", .integer(tab.pearson.degreesOfFreedom)),
                                      ("p", .number(tab.pearson.p))])),
                 ("rao_scott", raoScott), ("wald", wald),
-            ])),
+            ] + exact)),
         ])
     }
 
@@ -112,6 +115,12 @@ public struct CrossTabReport: Report {
         case .adjustedWald:
             lines.append(L("Prueba de Wald ajustada de independencia: F = \(NumberText.decimal(w.adjustedF, places: 3)) con \(w.df) y \(w.adjustedDF2) gl, p = \(NumberText.pValue(w.adjustedP)).",
                            "Adjusted Wald test of independence: F = \(NumberText.decimal(w.adjustedF, places: 3)) on \(w.df) and \(w.adjustedDF2) df, p = \(NumberText.pValue(w.adjustedP))."))
+        case .lincom:
+            lines.append(L("X² de Pearson = \(NumberText.decimal(rs.pearson, places: 3)) frente a su distribución exacta según el diseño (suma ponderada de chi-cuadrados): p = \(NumberText.pValue(rs.lincomP)).",
+                           "Pearson's X² = \(NumberText.decimal(rs.pearson, places: 3)) against its exact design-based distribution (weighted sum of chi-squares): p = \(NumberText.pValue(rs.lincomP))."))
+        case .saddlepoint:
+            lines.append(L("X² de Pearson = \(NumberText.decimal(rs.pearson, places: 3)) con la aproximación de punto de silla a su distribución según el diseño: p = \(NumberText.pValue(rs.saddlepointP)).",
+                           "Pearson's X² = \(NumberText.decimal(rs.pearson, places: 3)) with the saddlepoint approximation to its design-based distribution: p = \(NumberText.pValue(rs.saddlepointP))."))
         case .secondOrder, .firstOrder: break
         }
         if test == .secondOrder {
@@ -129,6 +138,8 @@ public struct CrossTabReport: Report {
         case .firstOrder: p = rs.firstOrderP
         case .wald: p = w.p
         case .adjustedWald: p = w.adjustedP
+        case .lincom: p = rs.lincomP
+        case .saddlepoint: p = rs.saddlepointP
         }
         lines.append(p < 1 - confidence
             ? L("Hay asociación entre «\(rowVariable)» y «\(colVariable)».", "«\(rowVariable)» and «\(colVariable)» are associated.")

@@ -28,6 +28,10 @@ public struct CrossTab: Sendable {
         /// First order: X²/mean(δ) and its chi-square p-value.
         public var firstOrderChiSquare: Double
         public var firstOrderP: Double
+        /// Pearson's X² and the eigenvalues δ of Δ, for the exact reference distributions
+        /// (``lincomP`` and ``saddlepointP``).
+        public var pearson: Double = .nan
+        public var eigenvalues: [Double] = []
     }
 
     public let rows: [String]
@@ -152,7 +156,8 @@ public struct CrossTab: Sendable {
         let f = x2 / trace
         let meanDelta = trace / Double(k)
         raoScott = RaoScott(f: f, df1: d0, df2: d0 * nu, p: FisherF.upperTail(f, df1: d0, df2: d0 * nu),
-                            firstOrderChiSquare: x2 / meanDelta, firstOrderP: ChiSquared.upperTail(x2 / meanDelta, df: Double(k)))
+                            firstOrderChiSquare: x2 / meanDelta, firstOrderP: ChiSquared.upperTail(x2 / meanDelta, df: Double(k)),
+                            pearson: x2, eigenvalues: try CrossTab.eigenvalues(denominator: denominator, numerator: numerator))
     }
 
     /// The (r−1)(c−1) interaction columns of the saturated model (indicator of cell (i, j), i, j ≥ 2,

@@ -30,8 +30,8 @@ struct CrosstabCommand: ParsableCommand {
     @Option(help: ArgumentHelp(L("Porcentajes por fila (row), columna (col) o del total (total).", "Percentages by row, col or of the total."),
                                valueName: L("tipo", "kind")))
     var percent: CrossTabReport.Percent = .row
-    @Option(help: ArgumentHelp(L("Prueba de independencia: second-order o first-order (Rao–Scott), wald o adj-wald (Wald según el diseño), como svychisq de R.",
-                                 "Independence test: second-order or first-order (Rao–Scott), wald or adj-wald (design-based Wald), as R's svychisq."),
+    @Option(help: ArgumentHelp(L("Prueba de independencia: second-order o first-order (Rao–Scott), wald o adj-wald (Wald según el diseño), lincom o saddlepoint (la distribución exacta de X², o su punto de silla), como svychisq de R.",
+                                 "Independence test: second-order or first-order (Rao–Scott), wald or adj-wald (design-based Wald), lincom or saddlepoint (X²'s exact distribution, or its saddlepoint), as R's svychisq."),
                                valueName: L("prueba", "test")))
     var test: CrossTabReport.Test = .secondOrder
     @Option(help: ArgumentHelp(L("Método de los intervalos de los porcentajes.", "Method of the percentage intervals."), valueName: L("método", "method")))
