@@ -60,3 +60,15 @@ out$bootstrap <- list(scale = bs$scale, degf = degf(bs), mean_api00 = est(svymea
 # The bootstrap's aim: about the variance the design gives by linearisation.
 out$bootstrap$linearised_mean_api00 <- est(svymean(~api00, svydesign(id = ~1, strata = ~stype, weights = ~pw, data = apistrat)))
 writeLines(toJSON(out, auto_unbox = TRUE, digits = NA, pretty = TRUE, na = "null"), "Tests/AnalysisTests/Fixtures/r_replicates.json")
+
+# Calibrating a replicate design calibrates every replicate (postStratify, rake, calibrate of a svyrep.design).
+pop_stype <- data.frame(stype = c("E", "H", "M"), Freq = as.vector(table(apipop$stype)[c("E", "H", "M")]))
+pop_schwide <- data.frame(sch.wide = c("No", "Yes"), Freq = as.vector(table(apipop$sch.wide)[c("No", "Yes")]))
+out2 <- jsonlite::fromJSON("Tests/AnalysisTests/Fixtures/r_replicates.json", simplifyVector = FALSE)
+ps <- postStratify(jk1, ~stype, pop_stype)
+rk <- rake(jk1, list(~stype, ~sch.wide), list(pop_stype, pop_schwide), control = list(maxit = 100, epsilon = 1e-13))
+totals <- c(`(Intercept)` = nrow(apipop), stypeH = sum(apipop$stype == "H"), stypeM = sum(apipop$stype == "M"), api99 = sum(apipop$api99))
+cl <- calibrate(jk1, ~stype + api99, totals)
+out2$jk1_calibrated <- list(poststratified = est(svymean(~api00, ps)), poststratified_total = est(svytotal(~enroll, ps)),
+                            raked = est(svymean(~api00, rk)), linear = est(svymean(~api00, cl)))
+writeLines(toJSON(out2, auto_unbox = TRUE, digits = NA, pretty = TRUE, na = "null"), "Tests/AnalysisTests/Fixtures/r_replicates.json")

@@ -27,7 +27,6 @@ public enum AnalysisError: Diagnostic, Equatable {
     case badReplicateWeight(column: String, row: Int)
     case notJackknifeN(column: String)
     case fayNeedsRho
-    case replicatesAndCalibration
     case ppsNeedsProbabilities(PPSApproximation)
     case ppsProbability(column: String, row: Int, value: Double)
 
@@ -57,7 +56,6 @@ public enum AnalysisError: Diagnostic, Equatable {
         case .badReplicateWeight: return "ANALYSIS-022"
         case .notJackknifeN: return "ANALYSIS-023"
         case .fayNeedsRho: return "ANALYSIS-024"
-        case .replicatesAndCalibration: return "ANALYSIS-025"
         case .ppsNeedsProbabilities: return "ANALYSIS-026"
         case .ppsProbability: return "ANALYSIS-027"
         }
@@ -68,7 +66,7 @@ public enum AnalysisError: Diagnostic, Equatable {
     public var exitStatus: ExitStatus {
         switch self {
         case .levelNotFound, .notTwoLevels, .unknownGroup, .notNumeric, .tooFewLevels, .exactNeedsSimpleSample,
-             .contrastSyntax, .contrastUnknownGroup, .contrastNeedsGroups, .noReplicateColumns, .fayNeedsRho, .replicatesAndCalibration,
+             .contrastSyntax, .contrastUnknownGroup, .contrastNeedsGroups, .noReplicateColumns, .fayNeedsRho,
              .ppsNeedsProbabilities: return .usage
         default: return .dataError
         }
@@ -149,9 +147,6 @@ public enum AnalysisError: Diagnostic, Equatable {
                       : "replicate «\(column)» does not drop a single primary unit of the design: it is not a JKn replicate (give the design's --strata and --cluster, or another --type)"
         case .fayNeedsRho:
             return es ? "--type fay necesita --rho, el factor de Fay (p. ej. 0.5)" : "--type fay needs --rho, Fay's factor (e.g. 0.5)"
-        case .replicatesAndCalibration:
-            return es ? "--repweights no se combina aún con --poststrata, --rake ni --calibrate: las réplicas tendrían que calibrarse una a una; calibre las réplicas antes o use linealización"
-                      : "--repweights does not combine yet with --poststrata, --rake or --calibrate: each replicate would need calibrating; calibrate the replicates beforehand or use linearisation"
         case .ppsNeedsProbabilities(let method):
             return es ? "--pps \(method.rawValue) necesita --fpc con la probabilidad de inclusión de cada unidad (o el tamaño que la da)"
                       : "--pps \(method.rawValue) needs --fpc with each unit's inclusion probability (or the size that gives it)"

@@ -95,6 +95,23 @@ import Testing
         expectClose(tab.raoScott.p, Reference.number(chi["p"]), rtol: 1e-7)
     }
 
+    @Test("calibrating a replicate design calibrates every replicate: postStratify, rake and calibrate of R's JK1 design")
+    func calibrated() throws {
+        let (t, design) = try Self.design()
+        let c = Self.r["jk1_calibrated"] as! [String: Any]
+        let api00 = t["api00"]!.numbers!, all = Domain.all(t.rowCount)
+        for (key, method) in [("poststratified", CalibrationMethod.postStratify(["stype"])), ("raked", .rake(["stype", "sch.wide"])),
+                              ("linear", .linear(["stype", "api99"]))] {
+            let calibrated = try design.calibrated(method, table: t, path: "apiclus1_jk1.csv", population: CalibrationTests.population)
+            let mean = try calibrated.mean(api00, in: all)
+            expectClose(mean.estimate, Self.figure(c, key).estimate[0], rtol: 1e-9)
+            expectClose(mean.standardError, Self.figure(c, key).se[0], rtol: 1e-8)
+        }
+        let total = try design.calibrated(.postStratify(["stype"]), table: t, path: "apiclus1_jk1.csv", population: CalibrationTests.population)
+            .total(t["enroll"]!.numbers!, in: all)
+        expectClose(total.standardError, Self.figure(c, "poststratified_total").se[0], rtol: 1e-8)
+    }
+
     @Test("the replicate formula by hand: three replicates 1, 2, 6 of an estimate 3 (mean 3): scale·Σ(θr − θ̄)² = ½·14 = 7; with mse around θ̂ = 2: ½·(1 + 0 + 16)")
     func formula() {
         let w = [[1.0], [1.0], [1.0]]

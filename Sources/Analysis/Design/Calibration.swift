@@ -88,44 +88,58 @@ public enum CalibrationStep: Sendable {
 
 public extension SurveyDesign {
     /// This design with its weights calibrated to `population` on the columns of `table` (one row per
-    /// design row), the calibration recorded for the variances. Calibrations can follow one another,
-    /// as R's can.
+    /// design row), the calibration recorded for the variances (and each replicate calibrated, for a
+    /// replicate design). Calibrations can follow one another, as R's can.
     func calibrated(_ method: CalibrationMethod, table: Table, path: String, population: PopulationTotals,
                     tolerance: Double = 1e-10, maxIterations: Int = 100) throws(CalibrationError) -> SurveyDesign {
-        var design = self
-        let step: CalibrationStep
+        // One calibration of a set of weights: the new weights and what the variance needs of it.
+        let calibrate: ([Double]) throws(CalibrationError) -> (weights: [Double], step: CalibrationStep)
         switch method {
         case .postStratify(let columns):
             let cells = try CalibrationCells(columns: columns, table: table, path: path, population: population)
-            let after = try cells.scale(weights)
-            step = .postStratification(cells: cells.index, cellCount: cells.targets.count, before: weights, after: after)
-            design.weights = after
+            calibrate = { (w) throws(CalibrationError) in
+                let after = try cells.scale(w)
+                return (after, .postStratification(cells: cells.index, cellCount: cells.targets.count, before: w, after: after))
+            }
         case .rake(let columns):
             let margins = try columns.map { (name) throws(CalibrationError) in
                 try CalibrationCells(columns: [name], table: table, path: path, population: population)
             }
-            var w = weights
-            var last: [CalibrationStep.RakedMargin] = []
-            var sweeps = 0
-            repeat {
-                guard sweeps < maxIterations else {
-                    throw .notConverged(iterations: sweeps, discrepancy: margins.map { $0.gap(w) }.max() ?? 0)
-                }
-                last = []
-                for margin in margins {
-                    w = try margin.scale(w)
-                    last.append(.init(cells: margin.index, cellCount: margin.targets.count, weights: w))
-                }
-                sweeps += 1
-            } while margins.contains(where: { $0.gap(w) > tolerance })
-            step = .raking(last)
-            design.weights = w
+            calibrate = { (start) throws(CalibrationError) in
+                var w = start
+                var last: [CalibrationStep.RakedMargin] = []
+                var sweeps = 0
+                repeat {
+                    guard sweeps < maxIterations else {
+                        throw .notConverged(iterations: sweeps, discrepancy: margins.map { $0.gap(w) }.max() ?? 0)
+                    }
+                    last = []
+                    for margin in margins {
+                        w = try margin.scale(w)
+                        last.append(.init(cells: margin.index, cellCount: margin.targets.count, weights: w))
+                    }
+                    sweeps += 1
+                } while margins.contains(where: { $0.gap(w) > tolerance })
+                return (w, .raking(last))
+            }
         case .linear(let columns):
             let model = try CalibrationModel(columns: columns, table: table, path: path, population: population)
-            let (g, inverse) = try model.solve(weights)
-            let after = zip(weights, g).map { $0 * $1 }
-            step = .linear(model: model.values, terms: model.names.count, inverse: inverse, g: g, after: after)
-            design.weights = after
+            calibrate = { (w) throws(CalibrationError) in
+                let (g, inverse) = try model.solve(w)
+                let after = zip(w, g).map { $0 * $1 }
+                return (after, .linear(model: model.values, terms: model.names.count, inverse: inverse, g: g, after: after))
+            }
+        }
+        var design = self
+        let (weights, step) = try calibrate(self.weights)
+        design.weights = weights
+        // A replicate design calibrates every replicate the same way (R's postStratify, rake and
+        // calibrate of a svyrep.design); its variances then come from the calibrated replicates.
+        if let replication {
+            var calibrated: [[Double]] = []
+            for w in replication.weights { calibrated.append(try calibrate(w).weights) }
+            design.replication = ReplicateWeights(kind: replication.kind, weights: calibrated, scale: replication.scale,
+                                                  rscales: replication.rscales, mse: replication.mse)
         }
         design.calibration.append(step)
         design.weighted = true

@@ -20,7 +20,6 @@ public struct AnalysisData {
         var design = try SurveyDesign(table: table, strata: columns.strata, cluster: columns.cluster, weights: columns.weights, fpc: columns.fpc,
                                       lonelyPSU: lonelyPSU, pps: columns.pps)
         if let replicates = columns.replicates {
-            guard columns.calibration.isEmpty else { throw AnalysisError.replicatesAndCalibration }
             design = design.withReplicates(try ReplicateWeights(table: table, columns: replicates, design: design))
         }
         if !columns.calibration.isEmpty {
