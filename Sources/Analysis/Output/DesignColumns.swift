@@ -35,14 +35,16 @@ public struct DesignColumns: Sendable {
         [strata, weights].compactMap { $0 } + TextLines.list(fpc) + TextLines.list(cluster) + calibration.flatMap(\.columns) + (replicates?.names ?? [])
     }
 
-    /// The calibrations for a JSON result: `"calibration": [{"method": "postStratify", "columns": ["stype"]}], "population": "apipop.csv"`
-    /// (nothing when the weights are not calibrated).
+    /// How the variance is made, for a JSON result: `"variance": "replicates", "replicates": {"type", "count"}` with
+    /// replicate weights; `"calibration": [{"method": "postStratify", "columns": ["stype"]}], "population": "apipop.csv"`
+    /// with a calibration (nothing for a plain design).
     public var calibrationMembers: [(String, JSONValue)] {
+        var members: [(String, JSONValue)] = []
         if let replicates {
-            return [("variance", .string("replicates")), ("replicates", .object([("type", .string(replicates.kind.rawValue)),
-                                                                                ("count", .integer(replicates.names.count))]))]
+            members = [("variance", .string("replicates")), ("replicates", .object([("type", .string(replicates.kind.rawValue)),
+                                                                                   ("count", .integer(replicates.names.count))]))]
         }
-        guard !calibration.isEmpty else { return [] }
+        guard !calibration.isEmpty else { return members }
         let methods = calibration.map { method -> JSONValue in
             let name: String
             switch method {
@@ -52,7 +54,7 @@ public struct DesignColumns: Sendable {
             }
             return .object([("method", .string(name)), ("columns", .array(method.columns.map(JSONValue.string)))])
         }
-        return [("calibration", .array(methods)), ("population", population.map(JSONValue.string) ?? .null)]
+        return members + [("calibration", .array(methods)), ("population", population.map(JSONValue.string) ?? .null)]
     }
 
     /// `diseño estratificado (estratos: categoria · pesos: peso · N: N_estrato)`.
@@ -88,13 +90,14 @@ public struct DesignColumns: Sendable {
             case .linear: return L("calibrado (lineal) a los totales de \(list)", "calibrated (linear) to the totals of \(list)")
             }
         }
+        var text = design
         if let replicates {
             let list = replicates.names.count > 3 ? "\(replicates.names[0])…\(replicates.names.last!)" : replicates.names.joined(separator: ", ")
-            return design + L("; varianza por \(replicates.names.count) réplicas \(replicates.kind.label) (\(list))",
-                              "; variance from \(replicates.names.count) \(replicates.kind.label) replicates (\(list))")
+            text += L("; varianza por \(replicates.names.count) réplicas \(replicates.kind.label) (\(list))",
+                      "; variance from \(replicates.names.count) \(replicates.kind.label) replicates (\(list))")
         }
-        guard !calibrations.isEmpty else { return design }
+        guard !calibrations.isEmpty else { return text }
         let source = population.map { L(" según \($0)", " from \($0)") } ?? ""
-        return design + "; " + calibrations.joined(separator: "; ") + source + L(", con su efecto en los errores estándar", ", with its effect on the standard errors")
+        return text + "; " + calibrations.joined(separator: "; ") + source + L(", con su efecto en los errores estándar", ", with its effect on the standard errors")
     }
 }
