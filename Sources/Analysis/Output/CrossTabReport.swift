@@ -69,7 +69,7 @@ public struct CrossTabReport: Report {
         return .object([
             ("rows", .array(tab.rows.map(JSONValue.string))), ("cols", .array(tab.columns.map(JSONValue.string))),
             ("row_variable", .string(rowVariable)), ("col_variable", .string(colVariable)), ("design", .string(data.design.kind.rawValue)),
-        ] + data.resolved.calibrationMembers + [
+        ] + data.resolved.varianceMembers + [
             ("confidence", .number(confidence)), ("method", .string(method.rawValue)),
             ("counts", .array(tab.counts.map { .array($0.map { .integer($0) }) })),
             ("weighted", .array(tab.weighted.map { .array($0.map { .number($0) }) })),

@@ -38,7 +38,7 @@ public struct DesignColumns: Sendable {
     /// How the variance is made, for a JSON result: `"variance": "replicates", "replicates": {"type", "count"}` with
     /// replicate weights; `"calibration": [{"method": "postStratify", "columns": ["stype"]}], "population": "apipop.csv"`
     /// with a calibration (nothing for a plain design).
-    public var calibrationMembers: [(String, JSONValue)] {
+    public var varianceMembers: [(String, JSONValue)] {
         var members: [(String, JSONValue)] = []
         if let replicates {
             members = [("variance", .string("replicates")), ("replicates", .object([("type", .string(replicates.kind.rawValue)),

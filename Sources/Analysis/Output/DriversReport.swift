@@ -18,7 +18,7 @@ public struct DriversReport: Report {
         return JSONValue.object([
             ("outcome", .string(analysis.outcome)), ("n", .integer(analysis.n)), ("r2", .number(analysis.r2)),
             ("design", .string(input.design.kind.rawValue)), ("method", .string("johnson_relative_weights")),
-        ] + input.resolved.calibrationMembers + [
+        ] + input.resolved.varianceMembers + [
             ("drivers", .array(ds.map { d in .object([
                 ("driver", .string(d.name)), ("standardized", .number(d.standardized)), ("relative_weight", .number(d.relativeWeight)),
                 ("share", .number(d.share)), ("mean", .number(d.performance.estimate)), ("mean_se", .number(d.performance.standardError)),

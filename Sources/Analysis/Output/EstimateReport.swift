@@ -48,7 +48,7 @@ public struct EstimateReport: Report {
         var members: [(String, JSONValue)] = [
             ("statistic", .string(statistic)), ("variable", .string(variable)), ("confidence", .number(confidence)),
             ("design", .string(designKind.rawValue)),
-        ] + design.calibrationMembers
+        ] + design.varianceMembers
         members += topLevel
         members.append(("estimates", .array(estimates.enumerated().map { index, e in
             var item: [(String, JSONValue)] = [

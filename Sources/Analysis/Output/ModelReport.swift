@@ -40,7 +40,7 @@ public struct ModelReport: Report {
         if let outcomeLevel { members.append(("level", .string(outcomeLevel))) }
         members += [
             ("design", .string(fit.designBased ? input.design.kind.rawValue : "none")),
-        ] + input.resolved.calibrationMembers + [
+        ] + input.resolved.varianceMembers + [
             ("n", .integer(fit.n)), ("excluded", .integer(fit.excluded)), ("df_residual", .integer(fit.residualDF)),
             ("statistic", .string(fit.usesT ? "t" : "z")), ("confidence", .number(confidence)),
             ("coefficients", .array(fit.coefficients.map { c in

@@ -34,7 +34,7 @@ public struct OrdinalReport: Report {
         return .object([
             ("model", .string("ordinal")), ("formula", .string(formulaText)), ("levels", .array(fit.levels.map(JSONValue.string))),
             ("design", .string(fit.designBased ? input.design.kind.rawValue : "none")),
-        ] + input.resolved.calibrationMembers + [
+        ] + input.resolved.varianceMembers + [
             ("n", .integer(fit.n)), ("excluded", .integer(fit.excluded)), ("df_residual", fit.residualDF.map { .integer($0) } ?? .null),
             ("confidence", .number(confidence)), ("coefficients", items(fit.coefficients, odds: true)), ("thresholds", items(fit.thresholds, odds: false)),
             ("aliased", .array(fit.aliased.map(JSONValue.string))), ("deviance", .number(fit.deviance)), ("aic", .finite(fit.aic)),
