@@ -1,5 +1,5 @@
 # Reference figures for quantile rules and interval types (issue 20): svyquantile with every qrule
-# (math, school, shahvaish, hf1–hf9) and interval.type mean, beta, xlogit, asin, on apiclus1's
+# (math, school, shahvaish, hf1–hf9) and interval.type mean, beta, xlogit, asin, score, on apiclus1's
 # cluster design and on ten answers weighted unequally.
 # Run from the repository root:  Rscript Scripts/reference/quantiles.R
 # Writes Tests/AnalysisTests/Fixtures/r_quantiles.json. (Debian 12: apt-get install r-base-core
@@ -13,7 +13,7 @@ rules <- c("math", "school", "shahvaish", paste0("hf", 1:9))
 probs <- c(0.1, 0.25, 0.5, 0.9)
 grid <- list()
 for (rule in rules) {
-  for (type in c("mean", "beta", "xlogit", "asin")) {
+  for (type in c("mean", "beta", "xlogit", "asin", "score")) {
     q <- svyquantile(~api00, dclus1, probs, qrule = rule, interval.type = type)$api00
     grid[[length(grid) + 1]] <- list(rule = rule, interval = type, p = probs, quantile = unname(q[, 1]),
                                      lower = unname(q[, 2]), upper = unname(q[, 3]), se = unname(q[, 4]))

@@ -13,7 +13,7 @@ import Testing
         return try! JSONSerialization.jsonObject(with: Data(contentsOf: url)) as! [String: Any]
     }()
 
-    @Test("12 rules × 4 interval types on apiclus1: quantile, interval and SE as R")
+    @Test("12 rules × 5 interval types (mean, beta, xlogit, asin, score) on apiclus1: quantile, interval and SE as R")
     func apiclus1() throws {
         let (t, design) = try DesignDefectTests.apiclus1()
         let y = t["api00"]!.numbers!

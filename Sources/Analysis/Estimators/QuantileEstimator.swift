@@ -18,8 +18,16 @@ public extension SurveyDesign {
         let share = try mean(below, in: domain, confidence: confidence)
         let t = StudentT.quantile(1 - (1 - confidence) / 2, df: Double(df))
         let p = share.estimate, se = share.standardError
+        if interval == .score {
+            let (lower, upper) = try scoreInterval(y, probability: probability, in: domain, rows: rows, df: df, confidence: confidence,
+                                                   quantile: quantile)
+            let halfWidth = (upper - lower) / (2 * t)
+            return Estimate(group: domain.group, estimate: value, variance: halfWidth * halfWidth, lower: lower, upper: upper,
+                            n: rows.count, deff: nil, degreesOfFreedom: df, influence: Influence(rows: [], values: []))
+        }
         let (lowP, highP): (Double, Double)
         switch interval {
+        case .score: preconditionFailure("handled above")
         case .mean: (lowP, highP) = (p - t * se, p + t * se)
         case .xlogit:
             // The logit's SE by the delta method, se/(p(1 − p)), as svycontrast gives it.

@@ -83,7 +83,7 @@ public enum QuantileRule: String, Sendable, CaseIterable {
 /// How the interval of a quantile is made (R's `svyquantile(interval.type =)`): Woodruff's, the
 /// interval of the share below the estimate mapped back through the distribution, with that share's
 /// interval as a plain t interval (`mean`), on the logit (`xlogit`) or arcsine-root (`asin`) scale,
-/// or Korn–Graubard's beta (`beta`).
+/// or Korn–Graubard's beta (`beta`); or the score test's (`score`, Francisco–Fuller).
 public enum QuantileInterval: String, Sendable, CaseIterable {
-    case mean, beta, xlogit, asin
+    case mean, beta, xlogit, asin, score
 }

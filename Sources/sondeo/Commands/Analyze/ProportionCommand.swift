@@ -66,8 +66,8 @@ struct QuantileCommand: ParsableCommand {
     @Option(help: ArgumentHelp(L("Regla del cuantil ponderado: math (por defecto), school, shahvaish o hf1…hf9, como qrule de svyquantile.",
                                  "Weighted quantile rule: math (default), school, shahvaish or hf1…hf9, as svyquantile's qrule."), valueName: L("regla", "rule")))
     var rule: QuantileRule = .math
-    @Option(help: ArgumentHelp(L("Intervalo de Woodruff: mean (por defecto), beta, xlogit o asin, como interval.type de svyquantile.",
-                                 "Woodruff interval: mean (default), beta, xlogit or asin, as svyquantile's interval.type."), valueName: L("tipo", "type")))
+    @Option(help: ArgumentHelp(L("Intervalo: mean (Woodruff, por defecto), beta, xlogit, asin o score (Francisco–Fuller), como interval.type de svyquantile.",
+                                 "Interval: mean (Woodruff, default), beta, xlogit, asin or score (Francisco–Fuller), as svyquantile's interval.type."), valueName: L("tipo", "type")))
     var interval: QuantileInterval = .mean
     @OptionGroup var design: DesignOptions
     @OptionGroup var reading: ReadingOptions
