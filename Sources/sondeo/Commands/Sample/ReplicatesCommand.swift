@@ -55,11 +55,7 @@ struct ReplicatesCommand: ParsableCommand {
     @Option(help: ArgumentHelp(L("Prefijo de las columnas de réplica.", "Prefix of the replicate columns."), valueName: L("prefijo", "prefix")))
     var prefix = "rep_"
 
-    @Option(help: ArgumentHelp(L("Archivo de salida: .csv, .xlsx, .sav, .zsav o .dta.", "Output file: .csv, .xlsx, .sav, .zsav or .dta."), valueName: L("salida", "output")))
-    var out: String
-
-    @Flag(help: ArgumentHelp(L("Escribe la salida para Excel en español.", "Write the output for Spanish-locale Excel.")))
-    var excel = false
+    @OptionGroup var output: TableFileOptions
 
     @OptionGroup var reading: ReadingOptions
 
@@ -70,7 +66,6 @@ struct ReplicatesCommand: ParsableCommand {
 
     func validate() throws {
         try format.require([.table, .json])
-        try OutputPath.requireTable(out, excel: excel)
     }
 
     func run() throws {
@@ -78,10 +73,10 @@ struct ReplicatesCommand: ParsableCommand {
         let weightColumn = weights ?? (table["peso"] != nil ? "peso" : nil)
         let result = try ReplicateTable(table, path: file, method: method, weights: weightColumn, strata: strata, cluster: cluster, fpc: fpc,
                                         replicates: replicates, rho: rho, seed: seed, prefix: prefix)
-        try DataFile.write(result.table, to: out, csv: excel ? .excel : .standard)
+        try output.write(result.table)
         let design = [("--weights", weightColumn), ("--strata", method == .jkn ? strata : nil), ("--cluster", method == .jkn || (method == .jk1 && fpc != nil) ? cluster : nil),
                       ("--fpc", method == .jkn || method == .jk1 ? fpc : nil), ("--rho", method == .fay ? String(rho) : nil)]
-        print(result.report(out: out, file: file, options: design.compactMap { name, value in value.map { " \(name) \($0)" } }.joined(), format: format))
+        print(result.report(out: output.out, file: file, options: design.compactMap { name, value in value.map { " \(name) \($0)" } }.joined(), format: format))
     }
 }
 

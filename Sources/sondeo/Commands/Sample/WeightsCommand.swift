@@ -56,12 +56,7 @@ struct WeightsCommand: ParsableCommand {
     @Option(help: ArgumentHelp(L("Máximo de iteraciones del rastrillado.", "Maximum raking iterations."), valueName: "n"))
     var maxIterations: Int = 100
 
-    @Option(help: ArgumentHelp(L("Archivo de salida (las respuestas con peso_final): .csv, .xlsx, .sav, .zsav o .dta.", "Output file (the responses with peso_final): .csv, .xlsx, .sav, .zsav or .dta."),
-                               valueName: L("salida", "output")))
-    var out: String
-
-    @Flag(help: ArgumentHelp(L("Escribe la salida para Excel en español.", "Write the output for Spanish-locale Excel.")))
-    var excel = false
+    @OptionGroup var output: TableFileOptions
 
     @OptionGroup var reading: ReadingOptions
 
@@ -72,7 +67,6 @@ struct WeightsCommand: ParsableCommand {
 
     func validate() throws {
         try format.require([.table, .json])
-        try OutputPath.requireTable(out, excel: excel)
         if strata == nil && poststrata == nil && rake == nil && trim == nil {
             throw ValidationError(L("indique al menos un ajuste: --strata, --poststrata, --rake o --trim",
                                     "give at least one adjustment: --strata, --poststrata, --rake or --trim"))
@@ -90,8 +84,7 @@ struct WeightsCommand: ParsableCommand {
                                            tolerance: tolerance, maxIterations: maxIterations)
         let result = try procedure.apply(to: try WeightingProcedure.startingWeights(table, column: weight, source: responses), responses: table, responsesPath: responses, frame: population)
         if let warning = result.unmetCapWarning { Terminal.error(warning) }
-        let output = table.setting(Column(name: "peso_final", type: .decimal, storage: .numeric(result.weights)))
-        try DataFile.write(output, to: out, csv: excel ? .excel : .standard)
-        print(result.report(procedure, out: out, format: format))
+        try output.write(table.setting(Column(name: "peso_final", type: .decimal, storage: .numeric(result.weights))))
+        print(result.report(procedure, out: output.out, format: format))
     }
 }
