@@ -7,7 +7,7 @@ DEBIAN_PACKAGES = liblapack-dev libopenblas-dev r-mathlib libsqlite3-dev pkg-con
 # The programs the tests open Sondeo's exports with, as independent witnesses: PSPP for .sav, pandas
 # (its own Stata reader) for .dta, openpyxl for .xlsx, pyxform for the XLSForm workbook, a Java compiler for the
 # answer plans replayed in JavaRosa (the ODK Validate jar pyxform ships), aiosmtpd as the mail server the invitations go to.
-WITNESS_PACKAGES = pspp python3-openpyxl python3-pandas python3-pip openssl default-jdk-headless
+WITNESS_PACKAGES = pspp python3-openpyxl python3-pandas python3-pip openssl default-jdk-headless poppler-utils
 # For the test that drives the web form in a real browser (skipped, with a message, if they cannot be installed).
 BROWSER_PACKAGES = chromium chromium-driver
 SWIFT ?= swift

@@ -33,12 +33,13 @@ struct CasesReportCommand: ParsableCommand {
 
     func validate() throws {
         _ = try firstDay(ofMonth: month)
-        if let out { try OutputPath.require(out, oneOf: [.txt, .json, .csv, .html], chosen: format.map(\.file)) }
+        if let out { try OutputPath.require(out, oneOf: [.txt, .json, .csv, .html, .pdf], chosen: format.map { FileKind(path: out) == .pdf && $0 == .html ? .pdf : $0.file }) }
     }
 
     /// --format, or else what --out's extension names, or else a table on the screen.
     var chosen: Format {
         if let format { return format }
+        if let out, FileKind(path: out) == .pdf { return .html }   // a PDF is the page, printed
         return out.flatMap(FileKind.init(path:)).flatMap { kind in Format.allCases.first { $0.file == kind } } ?? .table
     }
 
@@ -57,7 +58,7 @@ struct CasesReportCommand: ParsableCommand {
         case .html: text = report.html(catalog: desk.catalog)
         }
         if let out {
-            try TextFile.write(text, to: out)
+            try DocumentFile.write(text, html: chosen == .html, to: out)
             Terminal.error(L("Escrito \(out).", "Wrote \(out)."))
         } else {
             print(text)

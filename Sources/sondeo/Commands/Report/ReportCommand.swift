@@ -56,7 +56,7 @@ struct ReportCommand: ParsableCommand {
         if let format, !["html", "markdown", "md"].contains(format.lowercased()) {
             throw ValidationError(L("--format debe ser html o markdown, no «\(format)»", "--format must be html or markdown, not «\(format)»"))
         }
-        try OutputPath.require(out, oneOf: [.html, .md], chosen: format.map { $0.lowercased() == "html" ? .html : .md })
+        try OutputPath.require(out, oneOf: [.html, .md, .pdf], chosen: format.map { $0.lowercased() == "html" ? (FileKind(path: out) == .pdf ? .pdf : .html) : .md })
         if questionnaire == nil && FileManager.default.fileExists(atPath: file) {
             throw ValidationError(L("«\(file)» es un archivo de respuestas: indique su cuestionario con --questionnaire (un .encuesta o el id publicado)",
                                     "«\(file)» is a responses file: give its questionnaire with --questionnaire (an .encuesta or the published id)"))
@@ -85,7 +85,7 @@ struct ReportCommand: ParsableCommand {
             content = try .fromStore(store, id: file, version: published.version, questionnaire: q, designColumns: design.resolve(header:),
                                      lonelyPSU: design.lonelyPsu, population: try design.calibration.population(reading: reading), by: design.byColumns.first, outcome: outcome, drivers: drivers, confidence: design.confidence)
         }
-        try TextFile.write(markdown ? ReportMarkdown.document(content) : ReportHTML.page(content), to: out)
+        try DocumentFile.write(markdown ? ReportMarkdown.document(content) : ReportHTML.page(content), html: !markdown, to: out)
         Terminal.error(content.written(to: out))
     }
 

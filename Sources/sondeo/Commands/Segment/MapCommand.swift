@@ -48,11 +48,12 @@ struct MapCommand: ParsableCommand {
     /// --format, or else what --out's extension names, or else a table on the screen.
     var chosen: MapFormat {
         if let format { return format }
+        if let out, FileKind(path: out) == .pdf { return .html }   // a PDF is the page, printed
         return out.flatMap(FileKind.init(path:)).flatMap { kind in MapFormat.allCases.first { $0.file == kind } } ?? .table
     }
 
     func validate() throws {
-        if let out { try OutputPath.require(out, oneOf: [.txt, .json, .md, .html], chosen: format.map(\.file)) }
+        if let out { try OutputPath.require(out, oneOf: [.txt, .json, .md, .html, .pdf], chosen: format.map { FileKind(path: out) == .pdf && $0 == .html ? .pdf : $0.file }) }
         if cluster == nil && file == nil {
             throw ValidationError(L("indique el archivo de datos (o --cluster con el archivo de sondeo cluster)", "give the data file (or --cluster with the file from sondeo cluster)"))
         }
@@ -75,7 +76,7 @@ struct MapCommand: ParsableCommand {
         let formats: [MapFormat: OutputFormat] = [.table: .table, .json: .json, .markdown: .markdown]
         let output = map.render(html: chosen == .html, format: formats[chosen] ?? .table)
         if let out {
-            try TextFile.write(output, to: out)
+            try DocumentFile.write(output, html: chosen == .html, to: out)
             Terminal.error(L("Escrito \(out).", "Wrote \(out)."))
         } else {
             print(output)
