@@ -28,7 +28,10 @@ import Testing
         #expect(html.contains(">70,2 %</text>"))
         #expect(html.contains("Rao–Scott F = 1,39, p = 0,249"))
         // Key drivers with the weighted relative weights (R: 0.1775 of R² 0.6083 for claridad_info = 29.2 %).
-        #expect(html.contains("Factores clave") && html.contains("<td>claridad_info</td><td>29,2 %</td>"))
+        // Named by the question's words that set it apart, the column as small secondary text (issue 21: texts, not ids).
+        #expect(html.contains("Factores clave") && html.contains("<td>La claridad de la información <code class=\"small\">claridad_info</code></td><td>29,2 %</td>"))
+        #expect(html.contains("la respuesta de «¿Qué tan satisfecho está con Confa en general?» <code>satisf_general</code>"))
+        #expect(html.contains(">La amabilidad del personal</text>"))
         #expect(html.contains("Notas sobre la precisión"))
     }
 

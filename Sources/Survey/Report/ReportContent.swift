@@ -77,6 +77,8 @@ public struct ReportContent {
     var skippedCrossTables: [String] = []
     var drivers: KeyDrivers?
     var driverLabels: [String: String] = [:]
+    /// The text of the key drivers' outcome question, when the questionnaire has it.
+    var outcomeText: String?
     var driversNote: String?
     public internal(set) var flaggedCount = 0
 }
@@ -287,6 +289,12 @@ extension ReportContent {
             }
             for (row, v) in zip(grid.rows, variables.filter { $0.item == grid.id }) { driverLabels[v.name] = row.text }
         }
+        // Aspects that are questions of their own are named by their text, less the words every one of them
+        // begins with («¿Qué tan satisfecho está con…»): what sets each apart.
+        let asked = names.filter { driverLabels[$0] == nil }
+        let texts = Dictionary(uniqueKeysWithValues: asked.compactMap { name in variables.first { $0.name == name }.map { (name, $0.label) } })
+        driverLabels.merge(ReportContent.distinctive(texts)) { own, _ in own }
+        outcomeText = chosenOutcome.flatMap { name in variables.first { $0.name == name }?.label }
         if let chosenOutcome, names.count >= 2 {
             do {
                 drivers = try KeyDrivers(table: clean, outcome: chosenOutcome, drivers: names, design: design)
@@ -295,6 +303,24 @@ extension ReportContent {
             }
         }
         flaggedCount = flagged
+    }
+
+    /// Question texts without the words they all begin with and without «¿…?»: «la amabilidad del
+    /// personal» for «¿Qué tan satisfecho está con la amabilidad del personal?». A single text, or texts
+    /// with nothing in common, keep their words (only the question marks go).
+    static func distinctive(_ texts: [String: String]) -> [String: String] {
+        func words(_ text: String) -> [Substring] {
+            text.trimmingCharacters(in: CharacterSet(charactersIn: "¿?¡! ")).split(separator: " ")
+        }
+        let split = texts.mapValues(words)
+        var common = 0
+        if split.count > 1, let first = split.values.first {
+            while common < first.count - 1, split.values.allSatisfy({ $0.count > common + 1 && $0[common] == first[common] }) { common += 1 }
+        }
+        return split.mapValues { words in
+            let text = words.dropFirst(common).joined(separator: " ")
+            return text.prefix(1).uppercased() + text.dropFirst()
+        }
     }
 
     /// The responses with the questionnaire's special codes (NS, NR) as missing, and answers written as
