@@ -47,6 +47,10 @@ import Testing
         #expect(html.status == 0)
         let page = try String(contentsOfFile: dir.path("mapa.html"), encoding: .utf8)
         #expect(page.hasPrefix("<!DOCTYPE html>") && page.contains("<svg") && page.contains("Municipios de Caldas"))
+        // One comparison on the page (issue 21): the grey bars, the legend and the headings all say «the rest of the base»;
+        // a 0/1 column reads sí.
+        #expect(page.contains("</span>resto de la base") && !page.contains("base completa"))
+        #expect(page.contains("text-anchor=\"end\">sí</text>"))
         #expect(!page.contains("http://") && !page.contains("https://") && !page.contains("<script"))
     }
 
