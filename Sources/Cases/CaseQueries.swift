@@ -88,9 +88,23 @@ public struct MonthlyReport: Sendable {
     public let answeredOnTime: Int
     public let answeredLate: Int
     public let meanBusinessDaysToAnswer: Double?
-    /// Open as of the day (received, not yet answered, not transferred or withdrawn), with their age in
-    /// business days and whether they are past their deadline.
-    public let open: [(radicado: String, owner: String, ageDays: Int, overdue: Bool)]
+    /// Open as of the day (received, not yet answered, not transferred or withdrawn), oldest first.
+    public let open: [OpenCase]
+
+    /// A case still open on the report's day: its age in business days from the effective receipt
+    /// (0 while that day has not come: a case filed on a Saturday starts on the next business day),
+    /// its deadline, and how close it is to it.
+    public struct OpenCase: Sendable {
+        public enum Urgency: String, Sendable { case overdue = "vencido", dueSoon = "por vencer", onTime = "a tiempo" }
+        public let radicado: String
+        public let type: String
+        public let owner: String
+        public let ageDays: Int
+        public let deadline: String
+        /// Past its deadline; due within two business days; or with time left.
+        public let urgency: Urgency
+        public var overdue: Bool { urgency == .overdue }
+    }
     public let remindersSent: Int
     /// Verification of the cases answered in the month.
     public let verification: [String: Int]
@@ -121,8 +135,14 @@ public struct MonthlyReport: Sendable {
             let ended = PQRSState(rawValue: c.state).map { $0 == .trasladado || $0 == .desistido } ?? false
             return c.received <= asOf.iso && !ended && (c.responseDate.map { $0 > asOf.iso } ?? true)
         }
-        .map { c in (c.radicado, c.owner, calendar.businessDays(from: CivilDate(parsing: c.effectiveReceipt)!, to: asOf), c.deadline < asOf.iso) }
-            .sorted { ($0.2, $0.0) > ($1.2, $1.0) }
+        .map { c in
+            let soon = calendar.adding(2, businessDaysTo: asOf).iso
+            let urgency: OpenCase.Urgency = c.deadline < asOf.iso ? .overdue : (c.deadline <= soon ? .dueSoon : .onTime)
+            return OpenCase(radicado: c.radicado, type: c.type, owner: c.owner,
+                            ageDays: max(0, calendar.businessDays(from: CivilDate(parsing: c.effectiveReceipt)!, to: asOf)),
+                            deadline: c.deadline, urgency: urgency)
+        }
+        .sorted { ($0.ageDays, $0.radicado) > ($1.ageDays, $1.radicado) }
         remindersSent = reminders.filter { $0.on.hasPrefix(prefix) }.count
         var verification: [String: Int] = [:]
         for c in answered {

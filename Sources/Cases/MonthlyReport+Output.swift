@@ -24,7 +24,8 @@ extension MonthlyReport {
             ("by_attribute", counts(r.byAttribute, ["attribute"])),
             ("answered", .object([("on_time", .integer(r.answeredOnTime)), ("late", .integer(r.answeredLate)),
                                   ("mean_business_days", .finite(r.meanBusinessDaysToAnswer))])),
-            ("open", .array(r.open.map { .object([("radicado", .string($0.radicado)), ("owner", .string($0.owner)), ("age_business_days", .integer($0.ageDays)),
+            ("open", .array(r.open.map { .object([("radicado", .string($0.radicado)), ("type", .string($0.type)), ("owner", .string($0.owner)),
+                                                  ("deadline", .string($0.deadline)), ("urgency", .string($0.urgency.rawValue)), ("age_business_days", .integer($0.ageDays)),
                                                   ("overdue", .bool($0.overdue))]) })),
             ("reminders_sent", .integer(r.remindersSent)),
             ("verification", .object(Self.verificationOrder.map { ($0.0, .integer(r.verification[$0.0] ?? 0)) })),
@@ -106,11 +107,40 @@ extension MonthlyReport {
                                                                     rows: r.byService.map { [catalog.name($0.key[0], in: .service), String($0.count)] }, numeric: [1])
         body += "<h2>\(L("Atributo de calidad", "Quality attribute"))</h2>" + HTML.table(headers: [L("atributo", "attribute"), L("casos", "cases")],
                                                                                      rows: r.byAttribute.map { [catalog.name($0.key[0], in: .attribute), String($0.count)] }, numeric: [1])
-        body += "<h2>\(L("Abiertos", "Open"))</h2>" + HTML.table(headers: ["radicado", L("responsable", "owner"), L("días hábiles", "business days"), L("vencido", "overdue")],
-                                                                rows: r.open.map { [$0.radicado, $0.owner, String($0.ageDays), $0.overdue ? L("sí", "yes") : ""] }, numeric: [2])
+        body += openSection(catalog: catalog)
         body += "<h2>\(L("Verificación de satisfacción", "Satisfaction verification"))</h2>"
             + HTML.table(headers: [L("resultado", "result"), L("casos", "cases")], rows: Self.verificationOrder.map { [L($0.1, $0.2), String(r.verification[$0.0] ?? 0)] }, numeric: [1])
         body += "<p>\(L("Recordatorios enviados en el mes", "Reminders sent in the month")): \(r.remindersSent)</p>"
         return Page.document(title: "PQRSL \(r.month)", body: body)
+    }
+
+    /// The open cases by responsible office (the most overdue first), each with its type, age,
+    /// deadline and a traffic light in words and colour: vencido, por vencer (two business days or
+    /// less), a tiempo.
+    func openSection(catalog: Catalog) -> String {
+        func esc(_ s: String) -> String { HTML.escape(s) }
+        var groups: [String: [OpenCase]] = [:]
+        for c in open { groups[c.owner, default: []].append(c) }
+        let owners = groups.keys.sorted { a, b in
+            let (oa, ob) = (groups[a]!.filter(\.overdue).count, groups[b]!.filter(\.overdue).count)
+            return oa != ob ? oa > ob : (groups[a]!.count != groups[b]!.count ? groups[a]!.count > groups[b]!.count : a < b)
+        }
+        let light: [OpenCase.Urgency: (colour: String, text: String)] = [
+            .overdue: ("#c0392b", L("vencido", "overdue")), .dueSoon: ("#d68910", L("por vencer", "due soon")), .onTime: ("#0b6e4f", L("a tiempo", "on time")),
+        ]
+        var html = "<h2>\(L("Abiertos por responsable", "Open by owner"))</h2>\n"
+        for owner in owners {
+            let cases = groups[owner]!
+            let overdue = cases.filter(\.overdue).count
+            html += "<h3>\(esc(catalog.name(owner, in: .service))) <span class=\"small\">· \(NumberText.count(cases.count, L("abierto", "open"), L("abiertos", "open")))"
+                + (overdue > 0 ? ", \(NumberText.count(overdue, L("vencido", "overdue"), L("vencidos", "overdue")))" : "") + "</span></h3>\n"
+            html += HTML.table(headers: ["radicado", L("tipo", "type"), L("días hábiles", "business days"), L("vence", "due"), L("estado", "status")],
+                               rows: cases.map { c in
+                                   let (colour, text) = light[c.urgency]!
+                                   return [c.radicado, PQRSType(rawValue: c.type)?.label ?? c.type, String(c.ageDays), c.deadline,
+                                           "<span style=\"color:\(colour)\">●</span> \(text)"]
+                               }, numeric: [2], raw: [4])
+        }
+        return html
     }
 }

@@ -20,9 +20,10 @@ public enum HTML {
 
     /// A table in a box of its own that scrolls sideways on a narrow screen, so the page never does;
     /// the cells are escaped here. `numeric` columns are right-aligned.
-    public static func table(headers: [String], rows: [[String]], numeric: Set<Int> = []) -> String {
+    /// `raw`: columns whose cells are markup already (built with ``escape(_:)``), inserted as they are.
+    public static func table(headers: [String], rows: [[String]], numeric: Set<Int> = [], raw: Set<Int> = []) -> String {
         func cell(_ tag: String, _ text: String, _ column: Int) -> String {
-            "<\(tag)\(numeric.contains(column) ? " class=\"n\"" : "")>\(escape(text))</\(tag)>"
+            "<\(tag)\(numeric.contains(column) ? " class=\"n\"" : "")>\(tag == "td" && raw.contains(column) ? text : escape(text))</\(tag)>"
         }
         var html = "<div class=\"tabla\"><table><thead><tr>"
         html += headers.enumerated().map { cell("th", $1, $0) }.joined() + "</tr></thead><tbody>\n"

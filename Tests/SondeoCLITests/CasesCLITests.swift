@@ -119,6 +119,17 @@ import Testing
         #expect(written.status == 0)
         let page = try String(contentsOfFile: html, encoding: .utf8)
         #expect(page.contains("<h1>PQRSL de 2026-10</h1>"))
+        // Issue 21: open cases grouped by responsible office with their type, deadline and a light in words.
+        #expect(page.contains("<h2>Abiertos por responsable</h2>") && page.contains("<h3>Subsidio monetario <span class=\"small\">· "))
+        #expect(page.contains("<td>queja</td>") && page.contains("</span> vencido</td>") && page.contains("</span> a tiempo</td>"))
+
+        // A case filed on Saturday 31 October starts on the next business day: on the 31st it is 0 days old, never −1.
+        let saturday = try json(try run(["cases", "report", "--month", "2026-10", "--on", "2026-10-31", "--format", "json"], store: store).stdout)
+        let open = saturday["open"] as! [[String: Any]]
+        #expect(open.allSatisfy { ($0["age_business_days"] as! Int) >= 0 })
+        let filedSaturday = Set(rows.filter { $0.contains(",2026-10-31") }.map { String($0.split(separator: ",")[0]) })
+        #expect(!filedSaturday.isEmpty)
+        #expect(open.filter { filedSaturday.contains($0["radicado"] as! String) }.allSatisfy { ($0["age_business_days"] as! Int) == 0 })
     }
 }
 
