@@ -2,7 +2,7 @@ import Diagnostics
 import Foundation
 
 /// The lists Confa edits without a new version of Sondeo (procedure steps 10–14): services, quality
-/// attributes, SSF types, the routing rules (type × service → owner) and two settings. A CSV file with
+/// attributes, SSF types, the routing rules (type × service → owner) and three settings. A CSV file with
 /// the columns `lista,clave,valor`:
 ///
 ///     servicio,subsidio,Subsidio monetario
@@ -12,6 +12,7 @@ import Foundation
 ///     ruta,*:*,servicio                                  owner «servicio» = the service itself)
 ///     ajuste,verificar_sugerencias,no
 ///     ajuste,muestra_reclamos_subsidio,100
+///     ajuste,meta_a_tiempo,95                            (% of answers on time the report measures against)
 public struct Catalog: Sendable {
     public var services: [(code: String, name: String)] = []
     public var attributes: [(code: String, name: String)] = []
@@ -19,6 +20,8 @@ public struct Catalog: Sendable {
     public var routes: [(type: String, service: String, owner: String)] = []
     public var verifySuggestions = false
     public var subsidySampleSize = 100
+    /// The share of answers on time the monthly report sets against (percent).
+    public var onTimeTarget = 95.0
     /// Where it came from (a path, or «predeterminado»).
     public var source = "predeterminado"
 
@@ -49,6 +52,7 @@ public struct Catalog: Sendable {
         ruta,*:*,servicio
         ajuste,verificar_sugerencias,no
         ajuste,muestra_reclamos_subsidio,100
+        ajuste,meta_a_tiempo,95
         """
 
     public init(path: String) throws(CaseError) {
@@ -77,6 +81,9 @@ public struct Catalog: Sendable {
                 case "muestra_reclamos_subsidio":
                     guard let k = Int(fields[2]), k > 0 else { throw .badCatalogLine(path: source, line: index + 1, text: line) }
                     subsidySampleSize = k
+                case "meta_a_tiempo":
+                    guard let target = Double(fields[2]), target > 0, target <= 100 else { throw .badCatalogLine(path: source, line: index + 1, text: line) }
+                    onTimeTarget = target
                 default: throw .badCatalogLine(path: source, line: index + 1, text: line)
                 }
             default: throw .badCatalogLine(path: source, line: index + 1, text: line)

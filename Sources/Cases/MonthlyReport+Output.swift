@@ -34,7 +34,10 @@ extension MonthlyReport {
     }
 
     /// The report as (section, key, value) rows.
-    public var csv: String {
+    public var csv: String { CSVWriter.standard.text(of: summaryTable.columns) }
+
+    /// Every figure of the report in long form: section, key, value.
+    var summaryTable: Table {
         let r = self
         var rows: [[String]] = [["recibidos", "", String(r.received)]]
         rows += r.byChannelAndType.map { ["canal_tipo", $0.key.joined(separator: "/"), String($0.count)] }
@@ -46,7 +49,7 @@ extension MonthlyReport {
                  ["recordatorios", "enviados", String(r.remindersSent)]]
         rows += Self.verificationOrder.map { ["verificacion", $0.0, String(r.verification[$0.0] ?? 0)] }
         rows += r.complimentsByService.map { ["felicitaciones", $0.key[0], String($0.count)] }
-        return CSVWriter.standard.text(of: ["seccion", "clave", "valor"].enumerated().map { i, name in Column.texts(name, rows.map { $0[i] }) })
+        return Table(["seccion", "clave", "valor"].enumerated().map { i, name in Column.texts(name, rows.map { $0[i] }) })
     }
 
     /// Channels down, types across, with totals.
@@ -99,12 +102,24 @@ extension MonthlyReport {
         let answered = r.answeredOnTime + r.answeredLate
         var body = "<h1>\(esc(L("PQRSL de \(r.month)", "PQRSL of \(r.month)")))</h1><p class=\"lead\">\(esc(L("Abiertos y vencidos al \(r.asOf.iso)", "Open and overdue as of \(r.asOf.iso)")))</p>\n"
         body += "<div class=\"cards\"><div class=\"card\"><div>\(L("Recibidos", "Received"))</div><div class=\"value\">\(r.received)</div></div>"
-        body += "<div class=\"card\"><div>\(L("Respondidos a tiempo", "Answered on time"))</div><div class=\"value\">\(answered == 0 ? "—" : NumberText.decimal(Double(r.answeredOnTime) / Double(answered) * 100, places: 0) + " %")</div><div class=\"small\">\(r.answeredOnTime) \(L("de", "of")) \(answered)</div></div>"
+        let onTime = answered == 0 ? nil : Double(r.answeredOnTime) / Double(answered) * 100
+        let target = catalog.onTimeTarget
+        let verdict = onTime.map { $0 >= target ? L("cumple la meta de \(NumberText.decimal(target, places: 0)) %", "meets the \(NumberText.decimal(target, places: 0)) % target")
+                                                : L("por debajo de la meta de \(NumberText.decimal(target, places: 0)) %", "below the \(NumberText.decimal(target, places: 0)) % target") } ?? ""
+        body += "<div class=\"card\"><div>\(L("Respondidos a tiempo", "Answered on time"))</div><div class=\"value\">\(onTime.map { NumberText.decimal($0, places: 0) + " %" } ?? "—")</div><div class=\"small\">\(r.answeredOnTime) \(L("de", "of")) \(answered) · \(verdict)</div></div>"
         body += "<div class=\"card\"><div>\(L("Vencidos sin respuesta", "Overdue, unanswered"))</div><div class=\"value\">\(r.open.filter(\.overdue).count)</div><div class=\"small\">\(r.open.count) \(L("abiertos", "open"))</div></div></div>\n"
         let (header, rows) = pivot()
-        body += "<h2>\(L("Canal y tipo", "Channel and type"))</h2>" + HTML.table(headers: header, rows: rows, numeric: Set(1..<header.count))
-        body += "<h2>\(L("Servicio", "Service"))</h2>" + HTML.table(headers: [L("servicio", "service"), L("casos", "cases")],
-                                                                    rows: r.byService.map { [catalog.name($0.key[0], in: .service), String($0.count)] }, numeric: [1])
+        body += "<h2>\(L("Canal y tipo", "Channel and type"))</h2>"
+        func totals(_ index: Int) -> [(label: String, value: Double, text: String)] {
+            var tally: [String: Int] = [:]
+            for c in r.byChannelAndType { tally[c.key[index], default: 0] += c.count }
+            return tally.sorted { ($0.value, $1.key) > ($1.value, $0.key) }.map { (index == 1 ? PQRSType(rawValue: $0.key)?.label ?? $0.key : $0.key, Double($0.value), String($0.value)) }
+        }
+        body += "<div class=\"grid\"><div><h3>\(L("Por canal", "By channel"))</h3>" + SVG.bars(totals(0), title: L("Casos recibidos por canal", "Cases received by channel"))
+            + "</div><div><h3>\(L("Por tipo", "By type"))</h3>" + SVG.bars(totals(1), title: L("Casos recibidos por tipo", "Cases received by type")) + "</div></div>\n"
+        body += HTML.table(headers: header, rows: rows, numeric: Set(1..<header.count))
+        body += "<h2>\(L("Servicio", "Service"))</h2>" + SVG.bars(r.byService.map { (catalog.name($0.key[0], in: .service), Double($0.count), String($0.count)) },
+                                                                  title: L("Casos recibidos por servicio", "Cases received by service"))
         body += "<h2>\(L("Atributo de calidad", "Quality attribute"))</h2>" + HTML.table(headers: [L("atributo", "attribute"), L("casos", "cases")],
                                                                                      rows: r.byAttribute.map { [catalog.name($0.key[0], in: .attribute), String($0.count)] }, numeric: [1])
         body += openSection(catalog: catalog)

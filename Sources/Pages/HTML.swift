@@ -43,6 +43,22 @@ public enum SVG {
             + "<title>\(HTML.escape(label))</title>\n"
     }
 
+    /// Horizontal bars, one per item: its label at the left, a bar proportional to its value, and its
+    /// figure (`text`) at the right; the same layout on a phone (the chart shrinks as a whole).
+    public static func bars(_ items: [(label: String, value: Double, text: String)], title: String, colour: String = "#0b6e4f") -> String {
+        // About 420 units wide: on a 390 px phone the text shrinks to about 11 px, still legible.
+        let rowHeight = 26.0, labelWidth = 150.0, barWidth = 200.0
+        let top = max(items.map(\.value).max() ?? 1, .leastNonzeroMagnitude)
+        var svg = open(width: labelWidth + barWidth + 70, height: Double(items.count) * rowHeight + 6, label: title)
+        for (i, item) in items.enumerated() {
+            let y = Double(i) * rowHeight + 3
+            svg += "<text x=\"\(number(labelWidth - 6))\" y=\"\(number(y + 16))\" text-anchor=\"end\">\(HTML.escape(short(item.label, 22)))</text>"
+            svg += "<rect x=\"\(number(labelWidth))\" y=\"\(number(y + 4))\" width=\"\(number(max(0, item.value) / top * barWidth))\" height=\"15\" fill=\"\(colour)\"/>"
+            svg += "<text x=\"\(number(labelWidth + max(0, item.value) / top * barWidth + 6))\" y=\"\(number(y + 16))\">\(HTML.escape(item.text))</text>\n"
+        }
+        return svg + "</svg>\n"
+    }
+
     /// A coordinate with one decimal.
     public static func number(_ x: Double) -> String { String(format: "%.1f", x) }
 

@@ -122,6 +122,21 @@ import Testing
         // Issue 21: open cases grouped by responsible office with their type, deadline and a light in words.
         #expect(page.contains("<h2>Abiertos por responsable</h2>") && page.contains("<h3>Subsidio monetario <span class=\"small\">· "))
         #expect(page.contains("<td>queja</td>") && page.contains("</span> vencido</td>") && page.contains("</span> a tiempo</td>"))
+        #expect(page.contains("cumple la meta de 95 %") && page.contains("aria-label=\"Casos recibidos por servicio\""))
+        let openCount = (try json(try run(["cases", "report", "--month", "2026-10", "--format", "json"], store: store).stdout)["open"] as! [Any]).count
+
+        // The workbook, read by openpyxl (what Excel users' scripts use): a sheet per table, numbers as numbers.
+        if Witness.hasPython("openpyxl") {
+            let book = dir.path("pqrsl.xlsx")
+            #expect(try run(["cases", "report", "--month", "2026-10", "--out", book], store: store).status == 0)
+            let read = try Witness.python("""
+                import openpyxl, sys
+                wb = openpyxl.load_workbook(sys.argv[1])
+                ws = wb["Abiertos"]
+                print(wb.sheetnames, ws.max_row - 1, [c.value for c in ws[1]], type(ws.cell(2, 4).value).__name__, wb["Resumen"].cell(2, 3).value)
+                """, [book])
+            #expect(read.output.contains("['Resumen', 'Canal y tipo', 'Servicio', 'Atributo', 'Abiertos'] \(openCount) ['radicado', 'tipo', 'responsable', 'días hábiles', 'vence', 'estado'] int 768"), "\(read.output)")
+        }
 
         // A case filed on Saturday 31 October starts on the next business day: on the 31st it is 0 days old, never −1.
         let saturday = try json(try run(["cases", "report", "--month", "2026-10", "--on", "2026-10-31", "--format", "json"], store: store).stdout)

@@ -14,7 +14,7 @@ struct CasesReportCommand: ParsableCommand {
             commandName: "report",
             abstract: L("Informe mensual de PQRSL: por canal y tipo, servicio y atributo, oportunidad de la respuesta, abiertos y vencidos, recordatorios, verificación y felicitaciones.",
                         "Monthly PQRSL report: by channel and type, service and attribute, timeliness, open and overdue cases, reminders, verification and compliments."),
-            discussion: HelpText.discussion([], examples: ["sondeo cases report --month 2026-10", "sondeo cases report --month 2026-10 --format html --out pqrsl_octubre.html"])
+            discussion: HelpText.discussion([], examples: ["sondeo cases report --month 2026-10", "sondeo cases report --month 2026-10 --format html --out pqrsl_octubre.html", "sondeo cases report --month 2026-10 --out pqrsl_octubre.xlsx"])
         )
     }
 
@@ -33,7 +33,7 @@ struct CasesReportCommand: ParsableCommand {
 
     func validate() throws {
         _ = try firstDay(ofMonth: month)
-        if let out { try OutputPath.require(out, oneOf: [.txt, .json, .csv, .html, .pdf], chosen: format.map { FileKind(path: out) == .pdf && $0 == .html ? .pdf : $0.file }) }
+        if let out { try OutputPath.require(out, oneOf: [.txt, .json, .csv, .html, .pdf, .xlsx], chosen: format.map { FileKind(path: out) == .pdf && $0 == .html ? .pdf : $0.file }) }
     }
 
     /// --format, or else what --out's extension names, or else a table on the screen.
@@ -50,6 +50,11 @@ struct CasesReportCommand: ParsableCommand {
         let store = try options.storeOptions.openCases()
         let desk = try options.desk()
         let report = MonthlyReport(cases: try store.pqrsCases(), reminders: try store.reminders(), month: month, asOf: asOf, calendar: desk.calendar)
+        if let out, FileKind(path: out) == .xlsx {
+            try XLSXWriter.write(report.workbook(catalog: desk.catalog), to: out, access: .shared)
+            Terminal.error(L("Escrito \(out).", "Wrote \(out)."))
+            return
+        }
         let text: String
         switch chosen {
         case .json: text = report.json.rendered()
