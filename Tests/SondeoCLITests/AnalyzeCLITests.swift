@@ -232,4 +232,19 @@ import Testing
             expectClose(result["p"] as! Double, p, rtol: 1e-6)
         }
     }
+
+    @Test("analyze themes: comments by theme with the example codeframe, by channel, with NPS; uncoded comments listed")
+    func themes() throws {
+        let temas = RepositoryFiles.exampleData("temas.csv")
+        let document = try json(["themes", Self.respuestas, "--var", "comentario", "--themes", temas, "--strata", "categoria", "--nps", "nps"])
+        #expect(document["commented"] as? Int == 357 && document["uncoded"] as? Int == 98)
+        let espera = (document["themes"] as! [[String: Any]]).first { $0["theme"] as? String == "Tiempo de espera y demoras" }!
+        // Scripts/reference/themes.R (espera)
+        expectClose(espera["share"] as! Double, 0.187805393578581, rtol: 1e-10)
+        expectClose(espera["nps"] as! Double, -56.2785181867459, rtol: 1e-10)
+        let text = try SondeoRunner.run(["analyze", "themes", Self.respuestas, "--var", "comentario", "--themes", temas, "--strata", "categoria", "--by", "canal"])
+        #expect(text.status == 0 && text.stdout.contains("Tiempo de espera y demoras  presencial") && text.stdout.contains("Sin tema (para revisar el libro de códigos):"))
+        let bad = try SondeoRunner.run(["analyze", "themes", Self.respuestas, "--var", "comentario", "--themes", Self.respuestas])
+        #expect(bad.status == 65 && bad.stderr.contains("error[THEMES-001]: el archivo de temas debe tener las columnas tema y patron"))
+    }
 }

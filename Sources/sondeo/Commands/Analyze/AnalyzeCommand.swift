@@ -14,7 +14,7 @@ struct AnalyzeCommand: ParsableCommand {
             ], examples: []),
             subcommands: [MeanCommand.self, TotalCommand.self, ProportionCommand.self, QuantileCommand.self, VarianceCommand.self,
                           CrosstabCommand.self, NPSCommand.self, CSATCommand.self, CESCommand.self,
-                          RegressCommand.self, LogitCommand.self, PoissonCommand.self, OrdinalCommand.self, DriversCommand.self]
+                          RegressCommand.self, LogitCommand.self, PoissonCommand.self, OrdinalCommand.self, DriversCommand.self, ThemesCommand.self]
         )
     }
 
