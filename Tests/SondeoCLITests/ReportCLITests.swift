@@ -35,6 +35,20 @@ import Testing
         #expect(html.contains("Notas sobre la precisión"))
     }
 
+    @Test("--themes adds «Comentarios por tema»: each theme's share of commenters overall and by channel, its NPS and examples")
+    func themes() throws {
+        let dir = TemporaryDirectory()
+        let out = dir.path("reporte.html")
+        let run = try SondeoRunner.run(["report", Self.respuestas, "--questionnaire", Self.questionnaire, "--themes", RepositoryFiles.exampleData("temas.csv"),
+                                        "--out", out] + Self.arguments)
+        #expect(run.status == 0, "\(run.stderr)")
+        let html = try String(contentsOfFile: out, encoding: .utf8)
+        #expect(html.contains("<h2>Comentarios por tema</h2>") && html.contains("De 357 comentarios de «comentario», 98 no tocan ningún tema"))
+        // Scripts/reference/themes.R (espera): 18.78 %, logit CI 14.78 %–23.56 %, NPS −56.28.
+        #expect(html.contains("<td>Tiempo de espera y demoras</td><td class=\"n\">69</td><td class=\"n\">18,8 %</td><td>14,8 % – 23,6 %</td>"))
+        #expect(html.contains("<td class=\"n\">-56,3</td>"))
+    }
+
     @Test("Markdown report; the store's export (grids, multiple choice, NS/NR) reads too; a file without the questions is refused")
     func markdownAndExport() throws {
         let dir = TemporaryDirectory()

@@ -28,10 +28,17 @@ public struct ThemeAnalysis {
     public let uncoded: [(comment: String, count: Int)]
 
     public init(_ data: AnalysisData, variable: String, codeframe: Codeframe, npsVariable: String?, confidence: Double) throws {
+        try self.init(table: data.table, path: data.path, design: data.design, domains: data.domains, variable: variable, codeframe: codeframe,
+                      npsVariable: npsVariable, confidence: confidence)
+    }
+
+    /// The same over any table with its design and domains (the survey report's groups).
+    public init(table: Table, path: String, design: SurveyDesign, domains: [Domain], variable: String, codeframe: Codeframe,
+                npsVariable: String?, confidence: Double) throws {
         self.variable = variable
         themes = codeframe.themes
-        let column = try data.table.column(variable, source: data.path)
-        let comments = (0..<data.table.rowCount).map { row -> String? in
+        let column = try table.column(variable, source: path)
+        let comments = (0..<table.rowCount).map { row -> String? in
             guard let text = column.text(at: row)?.trimmingCharacters(in: .whitespacesAndNewlines), !text.isEmpty else { return nil }
             return text
         }
@@ -51,19 +58,23 @@ public struct ThemeAnalysis {
         self.examples = examples
         uncodedCount = uncodedCounts.values.reduce(0, +)
         uncoded = uncodedOrder.map { ($0, uncodedCounts[$0]!) }.sorted { $0.count > $1.count }
-        let scores = try npsVariable.map { try data.numbers($0) }
+        let scores = try npsVariable.map { name -> [Double] in
+            let column = try table.column(name, source: path)
+            guard let values = column.numbers, column.type.isNumeric else { throw AnalysisError.notNumeric(column: name, type: column.type) }
+            return values
+        }
         var rows: [Row] = []
         for (t, theme) in codeframe.themes.enumerated() {
             let indicator = coded.map { $0.map { $0.contains(t) ? 1.0 : 0 } ?? .nan }
-            for domain in data.domains {
+            for domain in domains {
                 // Among the commenters of the group: a domain of its own (its degrees of freedom those of the commenters).
                 let commenters = Domain(group: domain.group, members: domain.members.filter { comments[$0] != nil })
                 guard !commenters.members.isEmpty else { continue }   // a group without comments has no row
-                let share = try data.design.proportion(indicator, in: commenters, method: .logit, confidence: confidence)
+                let share = try design.proportion(indicator, in: commenters, method: .logit, confidence: confidence)
                 let mentioning = domain.members.filter { indicator[$0] == 1 }
                 let nps = try scores.flatMap { answers -> Estimate? in
                     guard mentioning.contains(where: { !answers[$0].isNaN }) else { return nil }
-                    return try NetPromoterScore(answers: answers, column: npsVariable!, design: data.design,
+                    return try NetPromoterScore(answers: answers, column: npsVariable!, design: design,
                                                 domain: Domain(group: domain.group, members: mentioning), confidence: confidence).score
                 }
                 rows.append(Row(theme: theme, group: domain.group, mentions: mentioning.count, share: share, nps: nps))

@@ -16,13 +16,13 @@ extension ReportContent {
     /// design from the columns `designColumns` picks among the export's.
     public static func fromStore(_ store: any SurveyStore, id: String, version: String, questionnaire q: QuestionnaireFile,
                                  designColumns: ([String]) -> DesignColumns, lonelyPSU: LonelyPSUPolicy, population: PopulationTotals? = nil,
-                                 by: String?, outcome: String?, drivers: [String]?, confidence: Double) throws -> ReportContent {
+                                 codeframe: Codeframe? = nil, by: String?, outcome: String?, drivers: [String]?, confidence: Double) throws -> ReportContent {
         let table = try ResponseExport.table(store: store, questionnaire: q, id: id, labels: false, anonymize: false)
         let columns = designColumns(table.columnNames)
         let design = try AnalysisData(path: id, table: table, columns: columns, by: [], lonelyPSU: lonelyPSU, population: population).design
         return try ReportContent(table: table, questionnaire: q, design: design, designText: columns.description(design.kind),
                                  file: L("\(id) versión \(version)", "\(id) version \(version)"), by: by, outcome: outcome, driverNames: drivers,
-                                 confidence: confidence)
+                                 confidence: confidence, codeframe: codeframe)
     }
 
     /// What the command says once the report is written.

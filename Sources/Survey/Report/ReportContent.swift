@@ -80,13 +80,15 @@ public struct ReportContent {
     /// The text of the key drivers' outcome question, when the questionnaire has it.
     var outcomeText: String?
     var driversNote: String?
+    /// The first open-text question read by theme, with the codeframe of `--themes`.
+    var themes: ThemeAnalysis?
     public internal(set) var flaggedCount = 0
 }
 
 extension ReportContent {
     /// Builds the report: `table` holds the responses, `design` their sampling design.
     public init(table: Table, questionnaire q: QuestionnaireFile, design: SurveyDesign, designText: String, file: String, by: String?,
-         outcome: String?, driverNames: [String]?, confidence: Double) throws {
+         outcome: String?, driverNames: [String]?, confidence: Double, codeframe: Codeframe? = nil) throws {
         let variables = Variables.of(q).filter { table[$0.name] != nil }
         let clean = ReportContent.cleaned(table, variables: variables)
         let all = Domain.all(table.rowCount)
@@ -301,6 +303,14 @@ extension ReportContent {
             } catch {
                 driversNote = L("No se pudo calcular: ", "Could not be computed: ") + ((error as? any Diagnostic)?.message(Language.current) ?? "\(error)")
             }
+        }
+        // Comments by theme: the first open-text question the file holds, in the whole sample and by group.
+        if let codeframe, let comments = q.items.first(where: { item in
+            if case .text = item.type { return table[item.id] != nil }
+            return false
+        }) {
+            themes = try ThemeAnalysis(table: clean, path: file, design: design, domains: [all] + groupDomains, variable: comments.id,
+                                       codeframe: codeframe, npsVariable: indicators.first { $0.name == "NPS" }?.question, confidence: confidence)
         }
         flaggedCount = flagged
     }

@@ -17,6 +17,7 @@ public enum ReportHTML {
             body += "<h2>\(L("Factores clave", "Key drivers"))</h2><p class=\"lead\">\(esc(note))</p>\n"
         }
         body += questionsSection(r, level: level)
+        if let themes = r.themes { body += themesSection(themes, r) }
         if !r.crossTables.isEmpty { body += crossSection(r) }
         body += notes(r, level: level)
         return Page.document(title: r.title, body: body)
@@ -72,6 +73,31 @@ public enum ReportHTML {
         }
         html += "</table></div>\n"
         if let note = r.driversNote { html += "<p class=\"small\">\(esc(note))</p>\n" }
+        return html
+    }
+
+    /// What the comments talk about: each theme's share of commenters (total and by group) with its
+    /// interval, the NPS of those who mention it, and examples; the uncoded count.
+    private static func themesSection(_ t: ThemeAnalysis, _ r: ReportContent) -> String {
+        func pct(_ x: Double) -> String { x.isFinite ? NumberText.decimal(x * 100, places: 1) + " %" : "—" }
+        var html = "<h2>\(L("Comentarios por tema", "Comments by theme"))</h2>\n"
+        html += "<p>\(L("De \(NumberText.integer(t.commented)) comentarios de «\(esc(t.variable))», \(NumberText.integer(t.uncodedCount)) no tocan ningún tema del libro de códigos; uno puede tocar varios.", "Of \(t.commented) comments in «\(esc(t.variable))», \(t.uncodedCount) touch no theme of the codeframe; one may touch several."))</p>\n"
+        let overall = t.rows.filter { $0.group.isEmpty }
+        html += SVG.bars(overall.map { ($0.theme, $0.share.estimate, pct($0.share.estimate)) }, title: L("Porcentaje de quienes comentan que mencionan cada tema", "Share of commenters mentioning each theme"))
+        var groups: [String] = []
+        for value in t.rows.compactMap({ $0.group.first?.value }) where !groups.contains(value) { groups.append(value) }
+        let hasNPS = overall.contains { $0.nps != nil }
+        let headers = [L("tema", "theme"), L("menciones", "mentions"), L("total", "total"), L("IC", "CI")] + groups + (hasNPS ? [L("NPS de quienes lo mencionan", "NPS of those mentioning it")] : [])
+        let rows = overall.map { row -> [String] in
+            let byGroup = groups.map { g in t.rows.first { $0.theme == row.theme && $0.group.first?.value == g }.map { pct($0.share.estimate) } ?? "—" }
+            return [row.theme, NumberText.integer(row.mentions), pct(row.share.estimate), "\(pct(row.share.lower)) – \(pct(row.share.upper))"] + byGroup
+                + (hasNPS ? [row.nps.map { NumberText.decimal($0.estimate, places: 1) } ?? "—"] : [])
+        }
+        html += HTML.table(headers: headers, rows: rows, numeric: Set(1..<headers.count).subtracting([3]))
+        for theme in t.themes {
+            guard let examples = t.examples[theme] else { continue }
+            html += "<p class=\"small\"><strong>\(esc(theme))</strong>: " + examples.map { "«\(esc($0.replacingOccurrences(of: "\n", with: " ")))»" }.joined(separator: " · ") + "</p>\n"
+        }
         return html
     }
 

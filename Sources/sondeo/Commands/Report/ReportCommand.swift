@@ -45,6 +45,9 @@ struct ReportCommand: ParsableCommand {
     @Option(help: ArgumentHelp(L("Aspectos de los factores clave, separados por comas (por defecto las filas de la primera matriz de satisfacción).",
                                  "Key-driver aspects, comma-separated (the rows of the first satisfaction grid by default)."), valueName: L("variables", "variables")))
     var drivers: String?
+    @Option(help: ArgumentHelp(L("Libro de códigos de los comentarios (CSV con tema,patron): agrega la sección «Comentarios por tema».",
+                                 "Codeframe of the comments (CSV with tema,patron): adds the «Comments by theme» section."), valueName: L("temas", "themes")))
+    var themes: String?
     @OptionGroup var design: DesignOptions
     @OptionGroup var reading: ReadingOptions
     @OptionGroup var storeOptions: StoreOptions
@@ -68,6 +71,7 @@ struct ReportCommand: ParsableCommand {
 
     func run() throws {
         let drivers = self.drivers.map(TextLines.list)
+        let codeframe = try themes.map { try Codeframe(table: try reading.readTable($0).table, path: $0) }
         let content: ReportContent
         if let questionnaire {
             let q = try Self.questionnaire(questionnaire, storeOptions: storeOptions)
@@ -78,12 +82,14 @@ struct ReportCommand: ParsableCommand {
             }
             let data = try AnalysisInput.read(path: file, variables: names, options: design, reading: reading)
             content = try ReportContent(table: data.table, questionnaire: q, design: data.design, designText: data.resolved.description(data.design.kind),
-                                        file: file, by: design.byColumns.first, outcome: outcome, driverNames: drivers, confidence: design.confidence)
+                                        file: file, by: design.byColumns.first, outcome: outcome, driverNames: drivers, confidence: design.confidence,
+                                        codeframe: codeframe)
         } else {
             // The store's interviews, read with the version that was published for them.
             let (store, published, q) = try storeOptions.published(file)
             content = try .fromStore(store, id: file, version: published.version, questionnaire: q, designColumns: design.resolve(header:),
-                                     lonelyPSU: design.lonelyPsu, population: try design.calibration.population(reading: reading), by: design.byColumns.first, outcome: outcome, drivers: drivers, confidence: design.confidence)
+                                     lonelyPSU: design.lonelyPsu, population: try design.calibration.population(reading: reading), codeframe: codeframe,
+                                     by: design.byColumns.first, outcome: outcome, drivers: drivers, confidence: design.confidence)
         }
         try DocumentFile.write(markdown ? ReportMarkdown.document(content) : ReportHTML.page(content), html: !markdown, to: out)
         Terminal.error(content.written(to: out))
