@@ -1,3 +1,4 @@
+import Foundation
 import BusinessDays
 import Store
 import Table
@@ -106,6 +107,8 @@ public struct MonthlyReport: Sendable {
         public var overdue: Bool { urgency == .overdue }
     }
     public let remindersSent: Int
+    /// The twelve months up to this one, oldest first: cases received, answers given, and on time.
+    public let history: [(month: String, received: Int, answered: Int, onTime: Int)]
     /// Verification of the cases answered in the month.
     public let verification: [String: Int]
     public let complimentsByService: [Count]
@@ -144,6 +147,13 @@ public struct MonthlyReport: Sendable {
         }
         .sorted { ($0.ageDays, $0.radicado) > ($1.ageDays, $1.radicado) }
         remindersSent = reminders.filter { $0.on.hasPrefix(prefix) }.count
+        let parts = month.split(separator: "-").compactMap { Int($0) }
+        history = (0..<12).reversed().map { back -> (String, Int, Int, Int) in
+            let index = parts[0] * 12 + (parts[1] - 1) - back
+            let name = String(format: "%04d-%02d", index / 12, index % 12 + 1)
+            let answers = cases.filter { ($0.responseDate ?? "").hasPrefix(name + "-") }
+            return (name, cases.filter { $0.received.hasPrefix(name + "-") }.count, answers.count, answers.filter { $0.responseDate! <= $0.deadline }.count)
+        }
         var verification: [String: Int] = [:]
         for c in answered {
             let key: String

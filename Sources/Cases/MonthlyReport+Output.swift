@@ -24,6 +24,8 @@ extension MonthlyReport {
             ("by_attribute", counts(r.byAttribute, ["attribute"])),
             ("answered", .object([("on_time", .integer(r.answeredOnTime)), ("late", .integer(r.answeredLate)),
                                   ("mean_business_days", .finite(r.meanBusinessDaysToAnswer))])),
+            ("history", .array(r.history.map { .object([("month", .string($0.month)), ("received", .integer($0.received)), ("answered", .integer($0.answered)),
+                                                       ("on_time", .integer($0.onTime))]) })),
             ("open", .array(r.open.map { .object([("radicado", .string($0.radicado)), ("type", .string($0.type)), ("owner", .string($0.owner)),
                                                   ("deadline", .string($0.deadline)), ("urgency", .string($0.urgency.rawValue)), ("age_business_days", .integer($0.ageDays)),
                                                   ("overdue", .bool($0.overdue))]) })),
@@ -123,6 +125,7 @@ extension MonthlyReport {
         body += "<h2>\(L("Atributo de calidad", "Quality attribute"))</h2>" + HTML.table(headers: [L("atributo", "attribute"), L("casos", "cases")],
                                                                                      rows: r.byAttribute.map { [catalog.name($0.key[0], in: .attribute), String($0.count)] }, numeric: [1])
         body += openSection(catalog: catalog)
+        body += historySection(target: target)
         body += "<h2>\(L("Verificación de satisfacción", "Satisfaction verification"))</h2>"
             + HTML.table(headers: [L("resultado", "result"), L("casos", "cases")], rows: Self.verificationOrder.map { [L($0.1, $0.2), String(r.verification[$0.0] ?? 0)] }, numeric: [1])
         body += "<p>\(L("Recordatorios enviados en el mes", "Reminders sent in the month")): \(r.remindersSent)</p>"
@@ -156,6 +159,23 @@ extension MonthlyReport {
                                            "<span style=\"color:\(colour)\">●</span> \(text)"]
                                }, numeric: [2], raw: [4])
         }
+        return html
+    }
+
+    /// The last twelve months: cases received as bars, and each month's share answered on time beside
+    /// the target.
+    func historySection(target: Double) -> String {
+        let shown = history.filter { $0.received > 0 || $0.answered > 0 }
+        guard shown.count > 1 else { return "" }
+        var html = "<h2>\(L("Últimos 12 meses", "Last 12 months"))</h2>\n"
+        html += SVG.bars(shown.map { ($0.month, Double($0.received), String($0.received)) }, title: L("Casos recibidos por mes", "Cases received by month"))
+        html += HTML.table(headers: [L("mes", "month"), L("recibidos", "received"), L("respondidos", "answered"), L("a tiempo", "on time")],
+                           rows: shown.map { h in
+                               let share = h.answered == 0 ? "—" : NumberText.decimal(Double(h.onTime) / Double(h.answered) * 100, places: 0) + " %"
+                               let below = h.answered > 0 && Double(h.onTime) / Double(h.answered) * 100 < target
+                               return [h.month, String(h.received), String(h.answered), share + (below ? " ▼" : "")]
+                           }, numeric: [1, 2, 3])
+        html += "<p class=\"small\">\(L("▼: por debajo de la meta de \(NumberText.decimal(target, places: 0)) % a tiempo.", "▼: below the \(NumberText.decimal(target, places: 0)) % on-time target."))</p>\n"
         return html
     }
 }

@@ -138,6 +138,15 @@ import Testing
             #expect(read.output.contains("['Resumen', 'Canal y tipo', 'Servicio', 'Atributo', 'Abiertos'] \(openCount) ['radicado', 'tipo', 'responsable', 'días hábiles', 'vence', 'estado'] int 768"), "\(read.output)")
         }
 
+        // The last twelve months: October's 768 received, and the answers given each month (on time against the target).
+        let november = try json(try run(["cases", "report", "--month", "2026-11", "--format", "json"], store: store).stdout)
+        let history = november["history"] as! [[String: Any]]
+        #expect(history.count == 12 && history.first?["month"] as? String == "2025-12" && history.last?["month"] as? String == "2026-11")
+        #expect(history[10]["received"] as? Int == 768 && history[10]["answered"] as? Int == answeredInOctober)
+        let novemberPage = dir.path("noviembre.html")
+        #expect(try run(["cases", "report", "--month", "2026-11", "--out", novemberPage], store: store).status == 0)
+        #expect(try String(contentsOfFile: novemberPage, encoding: .utf8).contains("<h2>Últimos 12 meses</h2>"))
+
         // A case filed on Saturday 31 October starts on the next business day: on the 31st it is 0 days old, never −1.
         let saturday = try json(try run(["cases", "report", "--month", "2026-10", "--on", "2026-10-31", "--format", "json"], store: store).stdout)
         let open = saturday["open"] as! [[String: Any]]
