@@ -82,13 +82,16 @@ public struct ReportContent {
     var driversNote: String?
     /// The first open-text question read by theme, with the codeframe of `--themes`.
     var themes: ThemeAnalysis?
+    /// NPS and CSAT wave by wave (`--wave`), with the column's name.
+    var trends: [ReportTrend] = []
+    var wave: String?
     public internal(set) var flaggedCount = 0
 }
 
 extension ReportContent {
     /// Builds the report: `table` holds the responses, `design` their sampling design.
     public init(table: Table, questionnaire q: QuestionnaireFile, design: SurveyDesign, designText: String, file: String, by: String?,
-         outcome: String?, driverNames: [String]?, confidence: Double, codeframe: Codeframe? = nil) throws {
+         outcome: String?, driverNames: [String]?, confidence: Double, codeframe: Codeframe? = nil, wave: String? = nil) throws {
         let variables = Variables.of(q).filter { table[$0.name] != nil }
         let clean = ReportContent.cleaned(table, variables: variables)
         let all = Domain.all(table.rowCount)
@@ -303,6 +306,11 @@ extension ReportContent {
             } catch {
                 driversNote = L("No se pudo calcular: ", "Could not be computed: ") + ((error as? any Diagnostic)?.message(Language.current) ?? "\(error)")
             }
+        }
+        // Trends over the waves of a stacked file.
+        self.wave = wave
+        if let wave {
+            trends = try ReportTrend.trends(table: clean, design: design, wave: wave, indicators: indicators.map { ($0.name, $0.question) }, confidence: confidence)
         }
         // Comments by theme: the first open-text question the file holds, in the whole sample and by group.
         if let codeframe, let comments = q.items.first(where: { item in

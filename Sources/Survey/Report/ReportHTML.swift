@@ -17,6 +17,7 @@ public enum ReportHTML {
             body += "<h2>\(L("Factores clave", "Key drivers"))</h2><p class=\"lead\">\(esc(note))</p>\n"
         }
         body += questionsSection(r, level: level)
+        if !r.trends.isEmpty { body += trendsSection(r, level: level) }
         if let themes = r.themes { body += themesSection(themes, r) }
         if !r.crossTables.isEmpty { body += crossSection(r) }
         body += notes(r, level: level)
@@ -73,6 +74,43 @@ public enum ReportHTML {
         }
         html += "</table></div>\n"
         if let note = r.driversNote { html += "<p class=\"small\">\(esc(note))</p>\n" }
+        return html
+    }
+
+    /// Each indicator over the waves: a line with the intervals as whiskers, and a table with the
+    /// change from the wave before, ▲/▼ when significant at the report's level.
+    private static func trendsSection(_ r: ReportContent, level: String) -> String {
+        var html = "<h2>\(L("Evolución por \(esc(r.wave ?? "ola"))", "Trend by \(esc(r.wave ?? "wave"))"))</h2>\n"
+        html += "<p class=\"small\">\(L("Cada ola es una muestra aparte: el cambio se prueba con la suma de las dos varianzas. ▲ ▼: cambio significativo al \(NumberText.level(1 - r.confidence)) %.", "Each wave is a separate sample: the change is tested with the sum of both variances. ▲ ▼: significant change at \(NumberText.level(1 - r.confidence)) %."))</p>\n"
+        for trend in r.trends {
+            let scale = trend.isShare ? 100.0 : 1
+            func show(_ x: Double) -> String { x.isFinite ? NumberText.decimal(x * scale, places: 1) + (trend.isShare ? " %" : "") : "—" }
+            let width = 420.0, height = 200.0, left = 46.0, right = 20.0, top = 16.0, bottom = 34.0
+            let lows = trend.points.map { $0.estimate.lower * scale }, highs = trend.points.map { $0.estimate.upper * scale }
+            let yLow = (lows.min() ?? 0) - 2, yHigh = (highs.max() ?? 1) + 2
+            func x(_ i: Int) -> Double { left + (trend.points.count == 1 ? 0.5 : Double(i) / Double(trend.points.count - 1)) * (width - left - right) }
+            func y(_ v: Double) -> Double { top + (1 - (v - yLow) / (yHigh - yLow)) * (height - top - bottom) }
+            var svg = SVG.open(width: width, height: height, label: L("\(trend.indicator) por \(r.wave ?? "ola")", "\(trend.indicator) by \(r.wave ?? "wave")"))
+            svg += "<polyline fill=\"none\" stroke=\"#0b6e4f\" stroke-width=\"2\" points=\"" + trend.points.indices.map { "\(SVG.number(x($0))),\(SVG.number(y(trend.points[$0].estimate.estimate * scale)))" }.joined(separator: " ") + "\"/>\n"
+            for (i, p) in trend.points.enumerated() {
+                svg += "<line x1=\"\(SVG.number(x(i)))\" y1=\"\(SVG.number(y(p.estimate.lower * scale)))\" x2=\"\(SVG.number(x(i)))\" y2=\"\(SVG.number(y(p.estimate.upper * scale)))\" stroke=\"#0b6e4f\" stroke-opacity=\"0.5\"/>"
+                svg += "<circle cx=\"\(SVG.number(x(i)))\" cy=\"\(SVG.number(y(p.estimate.estimate * scale)))\" r=\"4\" fill=\"#0b6e4f\"/>"
+                svg += "<text x=\"\(SVG.number(x(i)))\" y=\"\(SVG.number(height - 12))\" text-anchor=\"middle\">\(esc(p.wave))</text>"
+                svg += "<text x=\"\(SVG.number(x(i) + 6))\" y=\"\(SVG.number(y(p.estimate.estimate * scale) - 6))\">\(show(p.estimate.estimate))</text>\n"
+            }
+            svg += "</svg>\n"
+            let rows = trend.points.enumerated().map { i, p -> [String] in
+                var change = "—"
+                if i > 0 {
+                    let d = trend.changes[i - 1]
+                    let mark = d.p < 1 - r.confidence ? (d.estimate > 0 ? " ▲" : " ▼") : ""
+                    change = (d.estimate > 0 ? "+" : "") + NumberText.decimal(d.estimate * scale, places: 1) + (trend.isShare ? " pp" : "") + " (p = \(NumberText.pValue(d.p)))" + mark
+                }
+                return [p.wave, show(p.estimate.estimate), "\(show(p.estimate.lower)) – \(show(p.estimate.upper))", NumberText.integer(p.estimate.n), change]
+            }
+            html += "<h3>\(esc(trend.indicator)) <span class=\"small\">(\(esc(trend.question)))</span></h3>\n" + svg
+            html += HTML.table(headers: [r.wave ?? L("ola", "wave"), trend.indicator, L("IC \(level) %", "\(level) % CI"), "n", L("cambio", "change")], rows: rows, numeric: [1, 3])
+        }
         return html
     }
 
