@@ -85,7 +85,7 @@ public enum ReportHTML {
         for trend in r.trends {
             let scale = trend.isShare ? 100.0 : 1
             func show(_ x: Double) -> String { x.isFinite ? NumberText.decimal(x * scale, places: 1) + (trend.isShare ? " %" : "") : "—" }
-            let width = 420.0, height = 200.0, left = 46.0, right = 20.0, top = 16.0, bottom = 34.0
+            let width = 420.0, height = 200.0, left = 30.0, right = 30.0, top = 16.0, bottom = 34.0
             let lows = trend.points.map { $0.estimate.lower * scale }, highs = trend.points.map { $0.estimate.upper * scale }
             let yLow = (lows.min() ?? 0) - 2, yHigh = (highs.max() ?? 1) + 2
             func x(_ i: Int) -> Double { left + (trend.points.count == 1 ? 0.5 : Double(i) / Double(trend.points.count - 1)) * (width - left - right) }
@@ -96,7 +96,9 @@ public enum ReportHTML {
                 svg += "<line x1=\"\(SVG.number(x(i)))\" y1=\"\(SVG.number(y(p.estimate.lower * scale)))\" x2=\"\(SVG.number(x(i)))\" y2=\"\(SVG.number(y(p.estimate.upper * scale)))\" stroke=\"#0b6e4f\" stroke-opacity=\"0.5\"/>"
                 svg += "<circle cx=\"\(SVG.number(x(i)))\" cy=\"\(SVG.number(y(p.estimate.estimate * scale)))\" r=\"4\" fill=\"#0b6e4f\"/>"
                 svg += "<text x=\"\(SVG.number(x(i)))\" y=\"\(SVG.number(height - 12))\" text-anchor=\"middle\">\(esc(p.wave))</text>"
-                svg += "<text x=\"\(SVG.number(x(i) + 6))\" y=\"\(SVG.number(y(p.estimate.estimate * scale) - 6))\">\(show(p.estimate.estimate))</text>\n"
+                // The last wave's figure to the left of its point, the others to the right: none cut at the edge.
+                let last = i == trend.points.count - 1 && i > 0
+                svg += "<text x=\"\(SVG.number(x(i) + (last ? -6 : 6)))\" y=\"\(SVG.number(y(p.estimate.estimate * scale) - 6))\" text-anchor=\"\(last ? "end" : "start")\">\(show(p.estimate.estimate))</text>\n"
             }
             svg += "</svg>\n"
             let rows = trend.points.enumerated().map { i, p -> [String] in
