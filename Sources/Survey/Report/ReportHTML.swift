@@ -214,19 +214,20 @@ public enum ReportHTML {
 
     /// Horizontal bars with the interval as a thin line; `range` is the axis (shares 0–1, NPS −100–100).
     static func bars(_ figures: [ReportContent.Figure], share: Bool, range: (Double, Double), label: String) -> String {
-        let rowHeight = 26.0, labelWidth = 230.0, plotWidth = 420.0
+        // About 440 units wide, so that on a 390 px phone the text stays near 11 px.
+        let rowHeight = 26.0, labelWidth = 140.0, plotWidth = 220.0
         let height = Double(figures.count) * rowHeight + 24
         let low = share ? 0 : min(range.0, figures.map(\.lower).min() ?? 0)
         let high = share ? max(0.0001, min(1, (figures.map(\.upper).max() ?? 1) * 1.1)) : range.1
         func x(_ v: Double) -> Double { labelWidth + (min(max(v, low), high) - low) / (high - low) * plotWidth }
-        var svg = SVG.open(width: labelWidth + plotWidth + 120, height: height, label: label)
+        var svg = SVG.open(width: labelWidth + plotWidth + 80, height: height, label: label)
         let zero = x(0)
         svg += "<line x1=\"\(f(zero))\" y1=\"0\" x2=\"\(f(zero))\" y2=\"\(f(height - 20))\" stroke=\"#9aa8a2\"/>\n"
         for (i, figure) in figures.enumerated() {
             let y = Double(i) * rowHeight + 4
             let start = min(zero, x(figure.estimate)), width = abs(x(figure.estimate) - zero)
             let colour = figure.label == L("Total", "Total") ? "#1d4e89" : "#0b6e4f"
-            svg += "<text x=\"\(f(labelWidth - 8))\" y=\"\(f(y + 15))\" text-anchor=\"end\">\(esc(short(figure.label, 34)))</text>\n"
+            svg += "<text x=\"\(f(labelWidth - 8))\" y=\"\(f(y + 15))\" text-anchor=\"end\">\(esc(short(figure.label, 20)))</text>\n"
             svg += "<rect x=\"\(f(start))\" y=\"\(f(y + 3))\" width=\"\(f(width))\" height=\"16\" fill=\"\(colour)\" fill-opacity=\"\(figure.flagged ? "0.45" : "0.85")\"/>\n"
             if figure.lower.isFinite && figure.upper.isFinite && figure.estimate != 0 {
                 svg += "<line x1=\"\(f(x(figure.lower)))\" y1=\"\(f(y + 11))\" x2=\"\(f(x(figure.upper)))\" y2=\"\(f(y + 11))\" stroke=\"#1d2a33\" stroke-width=\"1.4\"/>\n"
@@ -246,12 +247,12 @@ public enum ReportHTML {
     /// A grid question: one 100 % bar per aspect, from «muy insatisfecho» (red) to «muy satisfecho» (green).
     private static func stacked(_ q: ReportContent.Question) -> String {
         let colours = ["#c0392b", "#e67e22", "#c9ccc4", "#7fbf9b", "#0b6e4f"]
-        let rowHeight = 28.0, labelWidth = 260.0, plotWidth = 420.0
+        let rowHeight = 28.0, labelWidth = 160.0, plotWidth = 220.0
         let height = Double(q.gridRows.count) * rowHeight + 30
         var svg = SVG.open(width: labelWidth + plotWidth + 90, height: height, label: q.text)
         for (i, row) in q.gridRows.enumerated() {
             let y = Double(i) * rowHeight + 4
-            svg += "<text x=\"\(f(labelWidth - 8))\" y=\"\(f(y + 15))\" text-anchor=\"end\">\(esc(short(row.label, 40)))</text>\n"
+            svg += "<text x=\"\(f(labelWidth - 8))\" y=\"\(f(y + 15))\" text-anchor=\"end\">\(esc(short(row.label, 24)))</text>\n"
             var left = labelWidth
             for (k, share) in row.shares.enumerated() {
                 let width = share * plotWidth
@@ -270,7 +271,7 @@ public enum ReportHTML {
 
     /// Importance (share of R²) against performance (mean), with lines at the averages.
     private static func quadrant(_ d: KeyDrivers, name: (String) -> String) -> String {
-        let width = 760.0, height = 420.0, left = 70.0, right = 210.0, top = 20.0, bottom = 50.0
+        let width = 560.0, height = 380.0, left = 56.0, right = 150.0, top = 20.0, bottom = 50.0
         let shares = d.drivers.map(\.share), means = d.drivers.map(\.performance.estimate)
         let xLow = (means.min()! - 0.15), xHigh = (means.max()! + 0.15)
         let yHigh = shares.max()! * 1.15
@@ -300,7 +301,7 @@ public enum ReportHTML {
             let cx = x(driver.performance.estimate), cy = y(driver.share)
             svg += "<line x1=\"\(f(x(driver.performance.lower)))\" y1=\"\(f(cy))\" x2=\"\(f(x(driver.performance.upper)))\" y2=\"\(f(cy))\" stroke=\"\(colour)\" stroke-opacity=\"0.6\"/>\n"
             svg += "<circle cx=\"\(f(cx))\" cy=\"\(f(cy))\" r=\"7\" fill=\"\(colour)\"/>\n"
-            svg += "<text x=\"\(f(cx + 11))\" y=\"\(f(cy + 4))\">\(esc(short(name(driver.name), 34)))</text>\n"
+            svg += "<text x=\"\(f(cx + 11))\" y=\"\(f(cy + 4))\">\(esc(short(name(driver.name), 24)))</text>\n"
         }
         return svg + "</svg>\n<p class=\"small\">\(L("La línea horizontal de cada punto es el intervalo de la media. Las líneas punteadas son la importancia media (1/k) y el desempeño medio.", "Each point's horizontal line is the mean's interval. Dashed lines are the average importance (1/k) and the average performance."))</p>\n"
     }
