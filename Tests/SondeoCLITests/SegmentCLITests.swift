@@ -51,6 +51,11 @@ import Testing
         // a 0/1 column reads sí.
         #expect(page.contains("</span>resto de la base") && !page.contains("base completa"))
         #expect(page.contains("text-anchor=\"end\">sí</text>"))
+        // Columns by their words, the name small beside (issue 21); a --profile file can give its own.
+        #expect(page.contains("<h4>Usa los servicios de salud <code class=\"small\">usa_salud</code></h4>"))
+        let profile = dir.file("perfil.txt", text: "quien: sexo\netiqueta sexo: Sexo del afiliado\n")
+        let relabelled = try SondeoRunner.run(["map", Self.afiliados, "--where", Self.expression, "--profile", profile])
+        #expect(relabelled.status == 0 && relabelled.stdout.contains("Sexo del afiliado (sexo)"), "\(relabelled.stderr)")
         #expect(!page.contains("http://") && !page.contains("https://") && !page.contains("<script"))
     }
 

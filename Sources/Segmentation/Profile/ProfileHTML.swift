@@ -30,18 +30,18 @@ public enum ProfileHTML {
             if question == .donde, let municipio = columns.first(where: { $0.column == "municipio" }) {
                 html += bubbleMap(municipio)
             }
-            html += "<div class=\"grid\">\n" + columns.map(chart).joined() + "</div>\n"
+            html += "<div class=\"grid\">\n" + columns.map { chart($0, label: profile.labels[$0.column]) }.joined() + "</div>\n"
         }
         return html
     }
 
     /// Horizontal bars: for each level the segment (green) over the rest of the base (grey), the share and the index.
-    private static func chart(_ column: ColumnProfile) -> String {
+    private static func chart(_ column: ColumnProfile, label: String?) -> String {
         let rowHeight = 30.0, labelWidth = 150.0, barWidth = 230.0
         let height = Double(column.levels.count) * rowHeight + 8
         let top = max(0.0001, column.levels.map { max($0.segmentShare, $0.restShare) }.max() ?? 1)
         let yesNo = Set(column.levels.map(\.label)).isSubset(of: ["0", "1"])
-        var svg = SVG.open(width: 520, height: height, label: column.column)
+        var svg = SVG.open(width: 520, height: height, label: label ?? column.column)
         for (i, level) in column.levels.enumerated() {
             let y = Double(i) * rowHeight + 4
             let segment = level.segmentShare / top * barWidth, rest = level.restShare / top * barWidth
@@ -54,7 +54,7 @@ public enum ProfileHTML {
             svg += "<text x=\"\(labelWidth + barWidth + 8)\" y=\"\(y + 17)\">\(NumberText.decimal(level.segmentShare * 100, places: 1)) % · \(index.isFinite ? String(Int(index.rounded())) : "—")\(mark)</text>\n"
         }
         svg += "</svg>\n"
-        var title = escape(column.column)
+        var title = label.map { "\(escape($0)) <code class=\"small\">\(escape(column.column))</code>" } ?? escape(column.column)
         if let s = column.segmentMean, let r = column.restMean {
             title += " <span class=\"lead\">(\(L("media", "mean")) \(NumberText.decimal(s, places: 2)) \(L("frente a", "vs")) \(NumberText.decimal(r, places: 2)) \(L("en el resto", "in the rest")))</span>"
         }

@@ -27,9 +27,13 @@ public enum ProfileQuestion: String, Sendable, CaseIterable {
 /// donde: municipio, zona
 /// ```
 ///
-/// Columns of the data that no question names are described under ``ProfileQuestion/otras``.
+/// Columns of the data that no question names are described under ``ProfileQuestion/otras``. A line
+/// `etiqueta usa_salud: Usa servicios de salud` gives a column the words the map shows for it (the
+/// column's name stays beside them, small).
 public struct ProfileLayout: Sendable {
     public var questions: [(question: ProfileQuestion, columns: [String])]
+    /// What each column is, in a person's words.
+    public var labels: [String: String] = [:]
 
     public static let confa = ProfileLayout(questions: [
         (.quien, ["sexo", "edad", "tipo_documento"]),
@@ -39,10 +43,18 @@ public struct ProfileLayout: Sendable {
         (.experiencia, ["usa_salud", "usa_educacion", "usa_recreacion", "usa_vivienda", "usa_credito", "usa_subsidio",
                         "visitas_12m", "fecha_afiliacion"]),
         (.resultado, ["ultima_satisfaccion", "pqrsl_12m"]),
+    ], labels: [
+        "sexo": "Sexo", "edad": "Edad", "tipo_documento": "Tipo de documento", "categoria": "Categoría de afiliación",
+        "salario_smmlv": "Salario (en salarios mínimos)", "sector_empresa": "Sector de la empresa", "personas_a_cargo": "Personas a cargo",
+        "municipio": "Municipio", "zona": "Zona", "usa_salud": "Usa los servicios de salud", "usa_educacion": "Usa educación",
+        "usa_recreacion": "Usa recreación y turismo", "usa_vivienda": "Usa vivienda", "usa_credito": "Usa crédito social",
+        "usa_subsidio": "Recibe subsidio", "visitas_12m": "Visitas en los últimos 12 meses", "fecha_afiliacion": "Fecha de afiliación",
+        "ultima_satisfaccion": "Última satisfacción (1–5)", "pqrsl_12m": "PQRSL en los últimos 12 meses",
     ])
 
-    public init(questions: [(question: ProfileQuestion, columns: [String])]) {
+    public init(questions: [(question: ProfileQuestion, columns: [String])], labels: [String: String] = [:]) {
         self.questions = questions
+        self.labels = labels
     }
 
     /// Reads a layout file (`quien: sexo, edad`, one question per line, `#` comments).
@@ -53,6 +65,11 @@ public struct ProfileLayout: Sendable {
             if line.isEmpty || line.hasPrefix("#") { continue }
             let parts = line.split(separator: ":", maxSplits: 1).map { $0.trimmingCharacters(in: .whitespaces) }
             guard parts.count == 2 else { throw .badDefinition(file: path, line: index + 1, text: line) }
+            let words = parts[0].split(separator: " ")
+            if words.count == 2, ["etiqueta", "label"].contains(Suggestion.fold(String(words[0])).map(String.init).joined()), !parts[1].isEmpty {
+                labels[String(words[1])] = parts[1]
+                continue
+            }
             guard let question = ProfileQuestion(rawValue: Suggestion.fold(parts[0]).map(String.init).joined()) else {
                 throw .unknownQuestion(file: path, line: index + 1, key: parts[0])
             }

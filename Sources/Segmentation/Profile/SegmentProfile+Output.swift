@@ -13,7 +13,7 @@ extension SegmentProfile {
         for (question, columns) in profile.sections {
             lines += ["", (markdown ? "## " : "") + question.title(Language.current)]
             for column in columns {
-                var heading = column.column
+                var heading = profile.labels[column.column].map { "\($0) (\(column.column))" } ?? column.column
                 if let s = column.segmentMean, let r = column.restMean {
                     heading += L(" (media \(NumberText.decimal(s, places: 2)) frente a \(NumberText.decimal(r, places: 2)) en el resto)",
                                  " (mean \(NumberText.decimal(s, places: 2)) vs \(NumberText.decimal(r, places: 2)) in the rest)")
