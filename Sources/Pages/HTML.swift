@@ -59,6 +59,10 @@ public enum SVG {
         return svg + "</svg>\n"
     }
 
+    /// A chart too detailed to shrink (a scatter, a map): kept at least `minimum` px wide and scrolled
+    /// sideways inside its own box on a phone, so its text stays legible.
+    public static func wide(_ svg: String, minimum: Int = 560) -> String { "<div class=\"ancho\" style=\"--ancho:\(minimum)px\">\(svg)</div>\n" }
+
     /// A coordinate with one decimal.
     public static func number(_ x: Double) -> String { String(format: "%.1f", x) }
 

@@ -28,7 +28,7 @@ public enum Stylesheet {
     .semaforo{display:inline-block;width:.8em;height:.8em;border-radius:50%;margin-right:.35em;vertical-align:-.05em}
     .verde{background:#2e8b57} .amarillo{background:#e0a800} .rojo{background:#c0392b}
     /* Charts: drawn in their own units, as wide as the screen allows. */
-    svg.grafica{max-width:100%;height:auto;display:block} svg text{font-size:12px;fill:var(--texto)} svg text.small{fill:var(--suave)}
+    svg.grafica{max-width:100%;height:auto;display:block} .ancho{overflow-x:auto;max-width:100%} .ancho svg.grafica{max-width:none;min-width:var(--ancho,560px)} svg text{font-size:12px;fill:var(--texto)} svg text.small{fill:var(--suave)}
     .grid{display:grid;grid-template-columns:repeat(auto-fill,minmax(min(100%,520px),1fr));gap:.6rem 1.6rem}
     /* The questionnaire as a document. */
     .documento fieldset{border:1px solid #cfd8dc;border-radius:8px;margin:1rem 0;padding:.8rem 1rem;min-width:0}

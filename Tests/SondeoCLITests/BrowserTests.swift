@@ -36,4 +36,27 @@ import Testing
         #expect(process.terminationStatus == 0 && text.hasSuffix("OK\n"), "\(text)")
         #expect(FileManager.default.fileExists(atPath: output + "/04-indicadores-390.png") && FileManager.default.fileExists(atPath: output + "/04-indicadores-1100.png"))
     }
+
+    @Test("the survey report (themes, waves), the segment map and the PQRSL report at 390 and 1280 px: never wider than the screen, chart text ≥ 9 px",
+          .enabled(if: BrowserTests.missing == nil, "needs chromium, chromedriver and Selenium (make test installs them)"))
+    func pageWidths() throws {
+        let dir = TemporaryDirectory()
+        let data = { (name: String) in RepositoryFiles.exampleData(name) }
+        let questionnaire = data("respuestas.encuesta")
+        let runs: [[String]] = [
+            ["report", data("respuestas.csv"), "--questionnaire", questionnaire, "--strata", "categoria", "--by", "canal", "--outcome", "satisf_general",
+             "--drivers", "amabilidad,tiempo_espera,claridad_info,instalaciones,precio", "--themes", data("temas.csv"), "--out", dir.path("reporte.html")],
+            ["report", data("respuestas_olas.csv"), "--questionnaire", questionnaire, "--strata", "estrato_ola", "--wave", "ola", "--out", dir.path("olas.html")],
+            ["map", data("afiliados.csv"), "--where", "zona == \"rural\"", "--out", dir.path("mapa.html")],
+            ["cases", "import", data("pqrsl_octubre.csv"), "--store", dir.path("casos.sqlite")],
+            ["cases", "report", "--month", "2026-11", "--out", dir.path("pqrsl.html"), "--store", dir.path("casos.sqlite")],
+        ]
+        for arguments in runs {
+            let run = try SondeoRunner.run(arguments)
+            #expect(run.status == 0, "\(arguments[0]): \(run.stderr)")
+        }
+        let pages = ["reporte.html", "olas.html", "mapa.html", "pqrsl.html"].map(dir.path)
+        let check = try Witness.run("python3", [RepositoryFiles.path("Tests/Browser/page_widths.py"), RepositoryFiles.path(".build/browser-screenshots/pages")] + pages)
+        #expect(check.output.hasSuffix("OK\n"), "\(check.output)")
+    }
 }

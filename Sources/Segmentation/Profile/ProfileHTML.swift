@@ -37,11 +37,12 @@ public enum ProfileHTML {
 
     /// Horizontal bars: for each level the segment (green) over the rest of the base (grey), the share and the index.
     private static func chart(_ column: ColumnProfile, label: String?) -> String {
-        let rowHeight = 30.0, labelWidth = 150.0, barWidth = 230.0
+        // 420 units wide: on a 390 px phone the text stays near 10 px.
+        let rowHeight = 30.0, labelWidth = 120.0, barWidth = 200.0
         let height = Double(column.levels.count) * rowHeight + 8
         let top = max(0.0001, column.levels.map { max($0.segmentShare, $0.restShare) }.max() ?? 1)
         let yesNo = Set(column.levels.map(\.label)).isSubset(of: ["0", "1"])
-        var svg = SVG.open(width: 520, height: height, label: label ?? column.column)
+        var svg = SVG.open(width: labelWidth + barWidth + 100, height: height, label: label ?? column.column)
         for (i, level) in column.levels.enumerated() {
             let y = Double(i) * rowHeight + 4
             let segment = level.segmentShare / top * barWidth, rest = level.restShare / top * barWidth
@@ -102,10 +103,10 @@ public enum ProfileHTML {
         }
         svg += labels
         svg += "</svg>\n"
-        return "<h4>\(L("Municipios de Caldas: tamaño = afiliados del segmento; color = índice (verde ≥ 120, rojo ≤ 80)", "Municipalities of Caldas: size = segment members; colour = index (green ≥ 120, red ≤ 80)"))</h4>\n" + svg
+        return "<h4>\(L("Municipios de Caldas: tamaño = afiliados del segmento; color = índice (verde ≥ 120, rojo ≤ 80)", "Municipalities of Caldas: size = segment members; colour = index (green ≥ 120, red ≤ 80)"))</h4>\n" + SVG.wide(svg, minimum: 760)
     }
 
-    private static func short(_ text: String) -> String { SVG.short(text, 22) }
+    private static func short(_ text: String) -> String { SVG.short(text, 17) }
 
     private static func format(_ x: Double) -> String { SVG.number(x) }
 

@@ -67,7 +67,7 @@ public enum ReportHTML {
         func name(_ v: String) -> String { r.driverLabels[v] ?? v }
         var html = "<h2>\(L("Factores clave: qué mejorar primero", "Key drivers: what to fix first"))</h2>\n"
         html += "<p>\(L("Cuánto explica cada aspecto la respuesta de", "How much each aspect explains the answer to")) \(r.outcomeText.map { "«\(esc($0))» " } ?? "")<code>\(esc(d.outcome))</code> (\(L("pesos relativos de Johnson; los aspectos explican juntos el", "Johnson's relative weights; together the aspects explain")) \(NumberText.decimal(d.r2 * 100, places: 1)) % \(L("de la variación", "of the variation")), n = \(NumberText.integer(d.n))), \(L("frente a su calificación media.", "against its mean rating."))</p>\n"
-        html += quadrant(d, name: name)
+        html += SVG.wide(quadrant(d, name: name))
         html += "<div class=\"tabla\"><table class=\"num\"><tr><th>\(L("aspecto", "aspect"))</th><th>\(L("importancia", "importance"))</th><th>\(L("media (1–5)", "mean (1–5)"))</th><th class=\"text\">\(L("cuadrante", "quadrant"))</th></tr>\n"
         for driver in d.drivers.sorted(by: { $0.share > $1.share }) {
             html += "<tr><td>\(esc(name(driver.name))) <code class=\"small\">\(esc(driver.name))</code></td><td>\(NumberText.decimal(driver.share * 100, places: 1)) %</td><td>\(NumberText.decimal(driver.performance.estimate, places: 2))</td><td class=\"text\">\(esc(driver.quadrant.label))</td></tr>\n"
