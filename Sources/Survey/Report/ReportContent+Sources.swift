@@ -16,13 +16,14 @@ extension ReportContent {
     /// design from the columns `designColumns` picks among the export's.
     public static func fromStore(_ store: any SurveyStore, id: String, version: String, questionnaire q: QuestionnaireFile,
                                  designColumns: ([String]) -> DesignColumns, lonelyPSU: LonelyPSUPolicy, population: PopulationTotals? = nil,
-                                 codeframe: Codeframe? = nil, by: String?, outcome: String?, drivers: [String]?, confidence: Double) throws -> ReportContent {
+                                 codeframe: Codeframe? = nil, wave: String? = nil, by: String?, outcome: String?, drivers: [String]?,
+                                 confidence: Double) throws -> ReportContent {
         let table = try ResponseExport.table(store: store, questionnaire: q, id: id, labels: false, anonymize: false)
         let columns = designColumns(table.columnNames)
         let design = try AnalysisData(path: id, table: table, columns: columns, by: [], lonelyPSU: lonelyPSU, population: population).design
         return try ReportContent(table: table, questionnaire: q, design: design, designText: columns.description(design.kind),
                                  file: L("\(id) versión \(version)", "\(id) version \(version)"), by: by, outcome: outcome, driverNames: drivers,
-                                 confidence: confidence, codeframe: codeframe)
+                                 confidence: confidence, codeframe: codeframe, wave: wave)
     }
 
     /// What the command says once the report is written.

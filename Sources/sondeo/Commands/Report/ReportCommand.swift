@@ -92,7 +92,7 @@ struct ReportCommand: ParsableCommand {
             let (store, published, q) = try storeOptions.published(file)
             content = try .fromStore(store, id: file, version: published.version, questionnaire: q, designColumns: design.resolve(header:),
                                      lonelyPSU: design.lonelyPsu, population: try design.calibration.population(reading: reading), codeframe: codeframe,
-                                     by: design.byColumns.first, outcome: outcome, drivers: drivers, confidence: design.confidence)
+                                     wave: wave, by: design.byColumns.first, outcome: outcome, drivers: drivers, confidence: design.confidence)
         }
         try DocumentFile.write(markdown ? ReportMarkdown.document(content) : ReportHTML.page(content), html: !markdown, to: out)
         Terminal.error(content.written(to: out))
