@@ -54,13 +54,15 @@ import Testing
         let dir = TemporaryDirectory()
         let out = dir.path("olas.html")
         let run = try SondeoRunner.run(["report", RepositoryFiles.exampleData("respuestas_olas.csv"), "--questionnaire", Self.questionnaire,
-                                        "--strata", "estrato_ola", "--wave", "ola", "--out", out])
+                                        "--strata", "estrato_ola", "--wave", "ola", "--trend", "satisf_general", "--out", out])
         #expect(run.status == 0, "\(run.stderr)")
         let html = try String(contentsOfFile: out, encoding: .utf8)
         #expect(html.contains("<h2>Evolución por ola</h2>"))
         // R: NPS 21.40 → 29.65, change 8.249, SE 4.2495, p 0.0522; CSAT 65.20 % → 70.23 %, change 5.03 pp, p 0.0468.
         #expect(html.contains("<td>2026-2</td><td class=\"n\">29,6</td><td>23,8 – 35,5</td><td class=\"n\">850</td><td>+8,2 (p = 0,052)</td>"))
         #expect(html.contains("<td>+5,0 pp (p = 0,047) ▲</td>"))
+        // A chosen column as its mean: the second wave leaves satisf_general as it was, so the change is 0 and p = 1.
+        #expect(html.contains("Media de «¿Qué tan satisfecho está con Confa en general?»") && html.contains("<td>0,00 (p = 1,000)</td>"))
     }
 
     @Test("Markdown report; the store's export (grids, multiple choice, NS/NR) reads too; a file without the questions is refused")

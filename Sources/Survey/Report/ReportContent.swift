@@ -91,7 +91,8 @@ public struct ReportContent {
 extension ReportContent {
     /// Builds the report: `table` holds the responses, `design` their sampling design.
     public init(table: Table, questionnaire q: QuestionnaireFile, design: SurveyDesign, designText: String, file: String, by: String?,
-         outcome: String?, driverNames: [String]?, confidence: Double, codeframe: Codeframe? = nil, wave: String? = nil) throws {
+         outcome: String?, driverNames: [String]?, confidence: Double, codeframe: Codeframe? = nil, wave: String? = nil,
+         trendColumns: [String] = []) throws {
         let variables = Variables.of(q).filter { table[$0.name] != nil }
         let clean = ReportContent.cleaned(table, variables: variables)
         let all = Domain.all(table.rowCount)
@@ -310,7 +311,10 @@ extension ReportContent {
         // Trends over the waves of a stacked file.
         self.wave = wave
         if let wave {
-            trends = try ReportTrend.trends(table: clean, design: design, wave: wave, indicators: indicators.map { ($0.name, $0.question) }, confidence: confidence)
+            // NPS and CSAT, then the chosen columns as means, named by their question's words.
+            let chosen = trendColumns.map { name in (L("Media de «\(variables.first { $0.name == name }?.label ?? name)»", "Mean of «\(variables.first { $0.name == name }?.label ?? name)»"), name) }
+            trends = try ReportTrend.trends(table: clean, design: design, wave: wave, indicators: indicators.map { ($0.name, $0.question) } + chosen,
+                                            confidence: confidence)
         }
         // Comments by theme: the first open-text question the file holds, in the whole sample and by group.
         if let codeframe, let comments = q.items.first(where: { item in

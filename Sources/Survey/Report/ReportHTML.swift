@@ -84,7 +84,8 @@ public enum ReportHTML {
         html += "<p class=\"small\">\(L("Cada ola es una muestra aparte: el cambio se prueba con la suma de las dos varianzas. ▲ ▼: cambio significativo al \(NumberText.level(1 - r.confidence)) %.", "Each wave is a separate sample: the change is tested with the sum of both variances. ▲ ▼: significant change at \(NumberText.level(1 - r.confidence)) %."))</p>\n"
         for trend in r.trends {
             let scale = trend.isShare ? 100.0 : 1
-            func show(_ x: Double) -> String { x.isFinite ? NumberText.decimal(x * scale, places: 1) + (trend.isShare ? " %" : "") : "—" }
+            let places = trend.isShare || trend.indicator == "NPS" ? 1 : 2   // a mean on a 1–5 scale needs two
+            func show(_ x: Double) -> String { x.isFinite ? NumberText.decimal(x * scale, places: places) + (trend.isShare ? " %" : "") : "—" }
             let width = 420.0, height = 200.0, left = 30.0, right = 30.0, top = 16.0, bottom = 34.0
             let lows = trend.points.map { $0.estimate.lower * scale }, highs = trend.points.map { $0.estimate.upper * scale }
             let yLow = (lows.min() ?? 0) - 2, yHigh = (highs.max() ?? 1) + 2
@@ -106,7 +107,7 @@ public enum ReportHTML {
                 if i > 0 {
                     let d = trend.changes[i - 1]
                     let mark = d.p < 1 - r.confidence ? (d.estimate > 0 ? " ▲" : " ▼") : ""
-                    change = (d.estimate > 0 ? "+" : "") + NumberText.decimal(d.estimate * scale, places: 1) + (trend.isShare ? " pp" : "") + " (p = \(NumberText.pValue(d.p)))" + mark
+                    change = (d.estimate > 0 ? "+" : "") + NumberText.decimal(d.estimate * scale, places: places) + (trend.isShare ? " pp" : "") + " (p = \(NumberText.pValue(d.p)))" + mark
                 }
                 return [p.wave, show(p.estimate.estimate), "\(show(p.estimate.lower)) – \(show(p.estimate.upper))", NumberText.integer(p.estimate.n), change]
             }

@@ -19,7 +19,8 @@ struct ReportTrend {
     /// Change from the previous wave, for every wave but the first.
     var changes: [Difference]
 
-    /// The trends of the report's indicators over the waves of `wave` in `table`.
+    /// The trends of the report's indicators over the waves of `wave` in `table`: NPS and CSAT by
+    /// their rules, any other chosen column as its mean (`svymean`).
     static func trends(table: Table, design: SurveyDesign, wave: String, indicators: [(name: String, question: String)],
                        confidence: Double) throws -> [ReportTrend] {
         let waves = Domain.groups(of: table, by: [wave])
@@ -29,6 +30,8 @@ struct ReportTrend {
                 let estimate: Estimate
                 if indicator.name == "NPS" {
                     estimate = try NetPromoterScore(answers: values, column: indicator.question, design: design, domain: d, confidence: confidence).score
+                } else if indicator.name != "CSAT" {
+                    estimate = try design.mean(values, in: d, confidence: confidence)
                 } else {
                     estimate = try TopBoxScore(answers: values, column: indicator.question, scale: 1...5, top: [4, 5], design: design, domain: d,
                                                confidence: confidence).share
@@ -37,7 +40,7 @@ struct ReportTrend {
             }
             guard points.count >= 2 else { return nil }
             let changes = (1..<points.count).map { Difference(independent: points[$0].estimate, points[$0 - 1].estimate, confidence: confidence) }
-            return ReportTrend(indicator: indicator.name, question: indicator.question, isShare: indicator.name != "NPS", points: points, changes: changes)
+            return ReportTrend(indicator: indicator.name, question: indicator.question, isShare: indicator.name == "CSAT", points: points, changes: changes)
         }
     }
 }

@@ -51,6 +51,9 @@ struct ReportCommand: ParsableCommand {
     @Option(help: ArgumentHelp(L("Columna de la ola o el mes en un archivo con varias mediciones: agrega la evolución del NPS y el CSAT con sus cambios.",
                                  "Wave or month column of a file with several waves: adds the NPS and CSAT trend with its changes."), valueName: L("columna", "column")))
     var wave: String?
+    @Option(help: ArgumentHelp(L("Con --wave, más columnas cuya media se sigue ola a ola, separadas por comas.", "With --wave, more columns whose mean is followed wave by wave, comma-separated."),
+                               valueName: L("columnas", "columns")))
+    var trend: String?
     @OptionGroup var design: DesignOptions
     @OptionGroup var reading: ReadingOptions
     @OptionGroup var storeOptions: StoreOptions
@@ -83,10 +86,10 @@ struct ReportCommand: ParsableCommand {
                                  "error: \(file) has none of the question columns of \(questionnaire) (is it the file of «sondeo responses export»?)"))
                 throw ExitCode(ExitStatus.dataError.rawValue)
             }
-            let data = try AnalysisInput.read(path: file, variables: names + [wave].compactMap { $0 }, options: design, reading: reading)
+            let data = try AnalysisInput.read(path: file, variables: names + [wave].compactMap { $0 } + TextLines.list(trend), options: design, reading: reading)
             content = try ReportContent(table: data.table, questionnaire: q, design: data.design, designText: data.resolved.description(data.design.kind),
                                         file: file, by: design.byColumns.first, outcome: outcome, driverNames: drivers, confidence: design.confidence,
-                                        codeframe: codeframe, wave: wave)
+                                        codeframe: codeframe, wave: wave, trendColumns: TextLines.list(trend))
         } else {
             // The store's interviews, read with the version that was published for them.
             let (store, published, q) = try storeOptions.published(file)
