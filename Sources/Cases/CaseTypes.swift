@@ -1,6 +1,21 @@
+import Diagnostics
 /// How a PQRSL case reached Confa (procedure steps 1–9).
 public enum PQRSChannel: String, Sendable, CaseIterable {
     case presencial, correoSSF = "correo-ssf", chat, correo, web, telefono, redes, buzon
+
+    /// The channel in a person's words, for reports.
+    public var label: String {
+        switch self {
+        case .presencial: return L("presencial", "in person")
+        case .correoSSF: return L("correo de la SSF", "SSF mail")
+        case .chat: return "chat"
+        case .correo: return L("correo electrónico", "e-mail")
+        case .web: return L("página web", "website")
+        case .telefono: return L("teléfono", "telephone")
+        case .redes: return L("redes sociales", "social media")
+        case .buzon: return L("buzón de sugerencias", "suggestion box")
+        }
+    }
 }
 
 /// What the person asks for, and the legal term of each kind (Ley 1755 de 2015, art. 14; queja,

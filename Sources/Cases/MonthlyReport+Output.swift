@@ -63,7 +63,7 @@ extension MonthlyReport {
             r.byChannelAndType.filter { (ch == nil || $0.key[0] == ch) && (t == nil || $0.key[1] == t) }.reduce(0) { $0 + $1.count }
         }
         let header = [L("canal \\ tipo", "channel \\ type")] + types.map { PQRSType(rawValue: $0)!.label } + ["total"]
-        var rows = channels.map { ch in [ch] + types.map { String(count(ch, $0)) } + [String(count(ch, nil))] }
+        var rows = channels.map { ch in [PQRSChannel(rawValue: ch)?.label ?? ch] + types.map { String(count(ch, $0)) } + [String(count(ch, nil))] }
         rows.append(["total"] + types.map { String(count(nil, $0)) } + [String(count(nil, nil))])
         return (header, rows)
     }
@@ -115,7 +115,10 @@ extension MonthlyReport {
         func totals(_ index: Int) -> [(label: String, value: Double, text: String)] {
             var tally: [String: Int] = [:]
             for c in r.byChannelAndType { tally[c.key[index], default: 0] += c.count }
-            return tally.sorted { ($0.value, $1.key) > ($1.value, $0.key) }.map { (index == 1 ? PQRSType(rawValue: $0.key)?.label ?? $0.key : $0.key, Double($0.value), String($0.value)) }
+            return tally.sorted { ($0.value, $1.key) > ($1.value, $0.key) }.map { entry in
+                let label = index == 1 ? PQRSType(rawValue: entry.key)?.label ?? entry.key : PQRSChannel(rawValue: entry.key)?.label ?? entry.key
+                return (label, Double(entry.value), String(entry.value))
+            }
         }
         body += "<div class=\"grid\"><div><h3>\(L("Por canal", "By channel"))</h3>" + SVG.bars(totals(0), title: L("Casos recibidos por canal", "Cases received by channel"))
             + "</div><div><h3>\(L("Por tipo", "By type"))</h3>" + SVG.bars(totals(1), title: L("Casos recibidos por tipo", "Cases received by type")) + "</div></div>\n"
