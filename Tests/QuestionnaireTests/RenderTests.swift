@@ -233,4 +233,37 @@ import Testing
         let negations = "encuesta e \"E\"\nversión 1\nmodos web\na: texto\n  \"x\"\nb: texto\n  \"y\"\n  mostrar si " + String(repeating: "no ", count: 10_000) + "a respondida\n"
         #expect(QuestionnaireChecker.check(negations, file: "d").diagnostics.contains { ["DSL-010", "DSL-012"].contains($0.code) })
     }
+
+    @Test("XLSForm scales: two 0–10 scales with different end labels get two choice lists; the ends in each language's column")
+    func scaleListsAndTheirLanguages() throws {
+        let text = """
+            cuestionario prueba
+            idiomas es, en
+
+            nps: escala 0..10 "Nada probable" .. "Extremadamente probable"
+              "¿Recomendaría Confa?"
+              @en "Would you recommend Confa?"
+              @en extremos "Not at all likely" .. "Extremely likely"
+            calidad: escala 0..10 "Muy mala" .. "Excelente"
+              "¿Cómo califica la calidad?"
+              @en "How do you rate the quality?"
+              @en extremos "Very poor" .. "Excellent"
+            otra: escala 0..10 "Nada probable" .. "Extremadamente probable"
+              "¿Y la recomendaría a un amigo?"
+              @en "And to a friend?"
+              @en extremos "Not at all likely" .. "Extremely likely"
+
+            """
+        let q = QuestionnaireParser.parse(text, file: "p").file
+        let sheets = XLSFormExport.render(q)
+        let survey = sheets.survey.split(separator: "\n").map(String.init)
+        // The same ends share a list; different ends do not (the second scale used to show «Nada probable»).
+        #expect(survey.contains { $0.hasPrefix("select_one escala_0_10,nps,") } && survey.contains { $0.hasPrefix("select_one escala_0_10_2,calidad,") }
+                && survey.contains { $0.hasPrefix("select_one escala_0_10,otra,") })
+        let choices = sheets.choices.split(separator: "\n").map(String.init)
+        #expect(choices.contains("escala_0_10,0,0 Nada probable,0 Not at all likely"))
+        #expect(choices.contains("escala_0_10,10,10 Extremadamente probable,10 Extremely likely"))
+        #expect(choices.contains("escala_0_10_2,0,0 Muy mala,0 Very poor") && choices.contains("escala_0_10_2,10,10 Excelente,10 Excellent"))
+        #expect(choices.contains("escala_0_10_2,5,5,5"))
+    }
 }

@@ -29,6 +29,10 @@ public enum XLSFormExport {
         var survey: [[String]] = []
         var choices: [[String]] = []
         var emitted = Set<String>()
+        // A scale's choices list by its range, end labels and specials: two 0–10 scales with different end
+        // labels get two lists (`escala_0_10`, `escala_0_10_2`); each list's end labels in other languages.
+        var scaleLists: [String: String] = [:]
+        var scaleEnds: [String: (low: Int, high: Int, translations: [String: (low: String, high: String)])] = [:]
         var columns: [String] = []
         for l in q.lists { for c in l.columns where !columns.contains(c) { columns.append(c) } }
         var filters: [Int: String] = [:]
@@ -157,9 +161,17 @@ public enum XLSFormExport {
                 if !emitted.contains("sino_xlsform") { emitted.insert("sino_xlsform"); choices += [["sino_xlsform", "1", "Sí"], ["sino_xlsform", "2", "No"]] }
                 survey.append(["select_one sino_xlsform", item.id, label(item), hint, required, relevant, constraint, constraintMessage, "", "", ""])
             case .scale(let low, let high, let a, let b):
-                let id = "escala_\(low)_\(high)" + item.allowedSpecials.map { "_" + $0.lowercased() }.joined()
+                let base = "escala_\(low)_\(high)" + item.allowedSpecials.map { "_" + $0.lowercased() }.joined()
+                let key = [base, a ?? "", b ?? ""].joined(separator: "\u{1F}")
+                let id = scaleLists[key] ?? {
+                    let taken = Set(scaleLists.values)
+                    let fresh = taken.contains(base) ? (2...).lazy.map { "\(base)_\($0)" }.first { !taken.contains($0) }! : base
+                    scaleLists[key] = fresh
+                    return fresh
+                }()
                 if !emitted.contains(id) {
                     emitted.insert(id)
+                    scaleEnds[id] = (low, high, item.scaleLabelTranslations)
                     for v in low...high {
                         let text = v == low ? "\(v) \(a ?? "")" : (v == high ? "\(v) \(b ?? "")" : String(v))
                         choices.append([id, String(v), text.trimmingCharacters(in: .whitespaces)])
@@ -275,7 +287,10 @@ public enum XLSFormExport {
                 let base = q.lists.first { row[0] == $0.id || row[0].hasPrefix($0.id + "_") }
                 let option = base?.options.first { String($0.code) == row[1] }
                 return row + others.map { language in
-                    option?.translations[language] ?? (row[0] == "sino_xlsform" ? Self.yesNo(language, row[1]) : nil)
+                    if let ends = scaleEnds[row[0]], let words = ends.translations[language], let v = Int(row[1]), v == ends.low || v == ends.high {
+                        return "\(v) \(v == ends.low ? words.low : words.high)"
+                    }
+                    return option?.translations[language] ?? (row[0] == "sino_xlsform" ? Self.yesNo(language, row[1]) : nil)
                         ?? q.specials.first { String($0.code) == row[1] }?.translations[language] ?? row[2]
                 }
             }
