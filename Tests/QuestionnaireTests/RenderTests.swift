@@ -237,7 +237,7 @@ import Testing
     @Test("XLSForm scales: two 0–10 scales with different end labels get two choice lists; the ends in each language's column")
     func scaleListsAndTheirLanguages() throws {
         let text = """
-            cuestionario prueba
+            encuesta prueba "Prueba"
             idiomas es, en
 
             nps: escala 0..10 "Nada probable" .. "Extremadamente probable"
@@ -254,8 +254,9 @@ import Testing
               @en extremos "Not at all likely" .. "Extremely likely"
 
             """
-        let q = QuestionnaireParser.parse(text, file: "p").file
-        let sheets = XLSFormExport.render(q)
+        let parsed = QuestionnaireParser.parse(text, file: "p")
+        #expect(parsed.diagnostics.isEmpty, "\(parsed.diagnostics)")
+        let sheets = XLSFormExport.render(parsed.file)
         let survey = sheets.survey.split(separator: "\n").map(String.init)
         // The same ends share a list; different ends do not (the second scale used to show «Nada probable»).
         #expect(survey.contains { $0.hasPrefix("select_one escala_0_10,nps,") } && survey.contains { $0.hasPrefix("select_one escala_0_10_2,calidad,") }
@@ -265,5 +266,23 @@ import Testing
         #expect(choices.contains("escala_0_10,10,10 Extremadamente probable,10 Extremely likely"))
         #expect(choices.contains("escala_0_10_2,0,0 Muy mala,0 Very poor") && choices.contains("escala_0_10_2,10,10 Excelente,10 Excellent"))
         #expect(choices.contains("escala_0_10_2,5,5,5"))
+    }
+
+    @Test("XLSForm: {_muestra.campo|texto} keeps its alternative (an optional field and a calculate that stands in when it is blank)")
+    func sampleFallback() throws {
+        let text = """
+            encuesta prueba "Prueba"
+
+            saludo: nota
+              "Buenos días, ¿hablo con {_muestra.nombre|la persona afiliada}, de {_muestra.municipio}?"
+
+            """
+        let parsed = QuestionnaireParser.parse(text, file: "p")
+        #expect(parsed.diagnostics.isEmpty, "\(parsed.diagnostics)")
+        let survey = XLSFormExport.render(parsed.file).survey.split(separator: "\n").map(String.init)
+        #expect(survey.contains { $0.hasPrefix("text,muestra_nombre,Dato de la muestra: nombre,") && $0.contains("déjelo vacío.\",,") })
+        #expect(survey.contains { $0.hasPrefix("calculate,muestra_nombre_etiqueta,") && $0.contains("if(string-length(${muestra_nombre}) = 0, 'la persona afiliada', ${muestra_nombre})") })
+        #expect(survey.contains { $0.hasPrefix("text,muestra_municipio,") && $0.contains(",yes,") })
+        #expect(survey.contains { $0.contains("¿hablo con ${muestra_nombre_etiqueta}, de ${muestra_municipio}?") })
     }
 }

@@ -96,10 +96,20 @@ public enum XLSFormExport {
         }
         // `{_muestra.campo}`: the case's sample column; ODK has no sample, so the interviewer types it first.
         var sampleFields: [String: String] = [:]
+        // `{_muestra.campo|texto}`: the column may be blank, so the field is optional and a calculate puts the
+        // alternative in its place, as Sondeo does when the sample has no value.
         for name in piped.sorted() where name.hasPrefix(QuestionnaireFile.samplePrefix) {
-            let field = String(name.dropFirst(QuestionnaireFile.samplePrefix.count))
-            sampleFields[name] = "${\(Self.sampleFieldPrefix + field)}"
-            survey.append(["text", Self.sampleFieldPrefix + field, Self.sampleFieldLabel + field, "Lo escribe el encuestador, tal como está en la muestra.", "yes", "", "", "", "", "", ""])
+            let field = String(name.dropFirst(QuestionnaireFile.samplePrefix.count)), id = Self.sampleFieldPrefix + field
+            if let fallback = fallbacks[name] {
+                survey.append(["text", id, Self.sampleFieldLabel + field, "Lo escribe el encuestador, tal como está en la muestra; si la muestra no lo trae, déjelo vacío.",
+                               "", "", "", "", "", "", ""])
+                let alternative = fallback.replacingOccurrences(of: "'", with: "’")
+                survey.append(["calculate", id + "_etiqueta", "", "", "", "", "", "", "if(string-length(${\(id)}) = 0, '\(alternative)', ${\(id)})", "", ""])
+                sampleFields[name] = "${\(id)_etiqueta}"
+            } else {
+                survey.append(["text", id, Self.sampleFieldLabel + field, "Lo escribe el encuestador, tal como está en la muestra.", "yes", "", "", "", "", "", ""])
+                sampleFields[name] = "${\(id)}"
+            }
         }
         func pipe(_ text: String) -> String {
             let system = ["_encuestador": "${\(Self.interviewerField)}", "_modo": mode.label, "_radicado": "${\(Self.caseNumberField)}"].merging(sampleFields) { a, _ in a }
