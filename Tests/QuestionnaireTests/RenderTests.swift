@@ -285,4 +285,30 @@ import Testing
         #expect(survey.contains { $0.hasPrefix("text,muestra_municipio,") && $0.contains(",yes,") })
         #expect(survey.contains { $0.contains("¿hablo con ${muestra_nombre_etiqueta}, de ${muestra_municipio}?") })
     }
+
+    @Test("XLSForm: an initial text with several references (or words, or an alternative) is a concat() set by a trigger on each")
+    func initialWithSeveralReferences() throws {
+        let text = """
+            encuesta prueba "Prueba"
+
+            ciudad: texto, opcional
+              "¿En qué ciudad vive?"
+            nombre: texto
+              "¿Cuál es su nombre completo?"
+              inicial "{_muestra.nombre} {_muestra.apellido}"
+            envio: texto
+              "¿Adónde le enviamos la carta?"
+              inicial "{ciudad|Manizales}, Caldas"
+
+            """
+        let parsed = QuestionnaireParser.parse(text, file: "p")
+        #expect(parsed.diagnostics.isEmpty, "\(parsed.diagnostics)")
+        let rows = XLSFormExport.render(parsed.file).workbook[0].rows
+        let header = rows[0]
+        func cell(_ name: String, _ column: String) -> String? { rows.first { $0[1] == name }.map { $0[header.firstIndex(of: column)!] } }
+        #expect(cell("nombre", "calculation") == "concat(${muestra_nombre}, ' ', ${muestra_apellido})")
+        #expect(cell("nombre", "trigger") == "${muestra_nombre}, ${muestra_apellido}")
+        #expect(cell("envio", "calculation") == "concat(${ciudad_etiqueta}, ', Caldas')")
+        #expect(cell("ciudad_etiqueta", "calculation") == "if(string-length(${ciudad}) = 0, 'Manizales', ${ciudad})")
+    }
 }

@@ -214,17 +214,28 @@ public enum XLSFormExport {
                 }
                 survey.append(["end_group", "", "", "", "", "", "", "", "", "", ""])
             }
-            // `inicial`: a fixed value is ODK's default; one answer or sample column, written alone, is set
-            // when that field gets its value (a trigger); other initial texts have no ODK counterpart.
+            // `inicial`: a fixed value is ODK's default; a text with answers or sample columns in it is set
+            // whenever one of them gets its value (a trigger on each) — one reference alone as it is, several
+            // (or words around them, or an alternative `{x|texto}`) as a concat(), as Sondeo writes it.
             if let initial = item.initial, let row = survey.lastIndex(where: { $0[1] == item.id }) {
                 let references = QuestionnaireFile.pipes(in: initial)
+                func source(_ name: String) -> String {
+                    name.hasPrefix(QuestionnaireFile.samplePrefix) ? "${\(Self.sampleFieldPrefix + name.dropFirst(QuestionnaireFile.samplePrefix.count))}" : "${\(name)}"
+                }
                 if references.isEmpty {
                     defaults[row] = initial
                 } else if references.count == 1, initial.hasPrefix("{"), initial.hasSuffix("}"), !initial.contains("|") {
-                    let source = references[0].name.hasPrefix(QuestionnaireFile.samplePrefix)
-                        ? "${\(Self.sampleFieldPrefix + references[0].name.dropFirst(QuestionnaireFile.samplePrefix.count))}" : "${\(references[0].name)}"
-                    survey[row][8] = source
-                    triggers[row] = source
+                    survey[row][8] = source(references[0].name)
+                    triggers[row] = source(references[0].name)
+                } else {
+                    survey[row][8] = Self.concatenation(initial) { name, fallback in
+                        // A labelled answer's calculate already holds its alternative.
+                        if labelled.contains(name) { return "${\(name)_etiqueta}" }
+                        let value = source(name)
+                        return fallback.map { "if(string-length(\(value)) = 0, '\($0.replacingOccurrences(of: "'", with: "’"))', \(value))" } ?? value
+                    }
+                    var seen = Set<String>()
+                    triggers[row] = references.map { source($0.name) }.filter { seen.insert($0).inserted }.joined(separator: ", ")
                 }
             }
             if labelled.contains(item.id) {
@@ -348,6 +359,22 @@ public enum XLSFormExport {
         QuestionnaireFile.replacingPipes(in: text) { name in
             name.hasPrefix("_") ? (system[name] ?? "") : (labelled.contains(name) ? "${\(name)_etiqueta}" : "${\(name)}")
         }
+    }
+
+    /// A text with references as an XPath `concat()`: the words as quoted strings, each reference as
+    /// `value(name, fallback)` gives it.
+    static func concatenation(_ text: String, _ value: (String, String?) -> String) -> String {
+        let marker: Character = "\u{1}"
+        var expressions: [String] = []
+        let marked = QuestionnaireFile.replacingPipes(in: text) { name, fallback in
+            expressions.append(value(name, fallback))
+            return "\(marker)\(expressions.count - 1)\(marker)"
+        }
+        var parts: [String] = []
+        for (i, piece) in marked.split(separator: marker, omittingEmptySubsequences: false).enumerated() where !piece.isEmpty {
+            parts.append(i % 2 == 1 ? expressions[Int(piece)!] : "'\(piece.replacingOccurrences(of: "'", with: "’"))'")
+        }
+        return parts.count == 1 ? parts[0] : "concat(\(parts.joined(separator: ", ")))"
     }
 
     static func cell(_ text: String) -> String {
