@@ -35,6 +35,24 @@ import Testing
         }
     }
 
+    @Test("pyxform's CSV layout (a folder with survey.csv, choices.csv, settings.csv, or its survey.csv) imports as the workbook does")
+    func csvLayout() throws {
+        let dir = TemporaryDirectory()
+        let original = RepositoryFiles.path("Questionnaires/satisfaccion-servicios.encuesta")
+        #expect(try SondeoRunner.run(["questionnaire", "render", original, "--format", "xlsform", "--out", dir.path("forma") + "/"]).status == 0)
+        #expect(try SondeoRunner.run(["questionnaire", "render", original, "--format", "xlsform", "--out", dir.path("forma.xlsx")]).status == 0)
+        func imported(_ source: String, _ name: String) throws -> [Substring] {
+            let out = dir.path(name)
+            let run = try SondeoRunner.run(["questionnaire", "import", source, "--out", out])
+            #expect(run.status == 0 && run.stderr.hasSuffix("con 0 notas de conversión; revisado sin errores.\n"), "\(run.stderr)")
+            // All but the first line, which names the source.
+            return try String(contentsOfFile: out, encoding: .utf8).split(separator: "\n", omittingEmptySubsequences: false).dropFirst().map { $0 }
+        }
+        let fromWorkbook = try imported(dir.path("forma.xlsx"), "libro.encuesta")
+        #expect(try imported(dir.path("forma"), "carpeta.encuesta") == fromWorkbook)
+        #expect(try imported(dir.path("forma") + "/survey.csv", "survey.encuesta") == fromWorkbook)
+    }
+
     @Test("round trip of the characterisation survey (face to face) and of the PQRSL verification (phone, with {_radicado})")
     func characterisationAndVerification() throws {
         let text = try roundTrip("caracterizacion-segmento", mode: "presencial", plan: """

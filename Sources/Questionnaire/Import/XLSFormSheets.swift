@@ -32,15 +32,30 @@ public struct XLSFormSheets: Sendable {
         self.settings = settings
     }
 
-    /// Reads the workbook; the `survey` sheet is required, `choices` and `settings` may be missing.
+    /// Reads the workbook; the `survey` sheet is required, `choices` and `settings` may be missing. The
+    /// form may also be pyxform's CSV layout: a folder with `survey.csv`, `choices.csv` and
+    /// `settings.csv` (what `questionnaire render --format xlsform --out carpeta/` writes), or the path of
+    /// its `survey.csv`.
     public static func read(path: String) throws(CSVError) -> XLSFormSheets {
-        guard FileManager.default.fileExists(atPath: path) else { throw CSVError(.fileNotFound, at: SourceLocation(source: path)) }
+        var isFolder: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: path, isDirectory: &isFolder) else { throw CSVError(.fileNotFound, at: SourceLocation(source: path)) }
+        let csvFolder: String? = isFolder.boolValue ? path
+            : ((path as NSString).lastPathComponent.lowercased() == "survey.csv" ? (path as NSString).deletingLastPathComponent : nil)
         func sheet(_ name: String, required: Bool) throws(CSVError) -> (rows: [Row], columns: [String]) {
             var options = CSVReadOptions()
-            options.sheet = name
+            var file = path
+            if let csvFolder {
+                file = (csvFolder.isEmpty ? "." : csvFolder) + "/" + name + ".csv"
+                if !FileManager.default.fileExists(atPath: file) {
+                    if required { throw CSVError(.fileNotFound, at: SourceLocation(source: file)) }
+                    return ([], [])
+                }
+            } else {
+                options.sheet = name
+            }
             let table: Table
             do {
-                table = try DataFile.read(path: path, options: options).table
+                table = try DataFile.read(path: file, options: options).table
             } catch {
                 if !required, case .unknownSheet = error.kind { return ([], []) }
                 if case .empty = error.kind { return ([], []) }

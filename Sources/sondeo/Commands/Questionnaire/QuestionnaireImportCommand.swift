@@ -10,14 +10,15 @@ struct QuestionnaireImportCommand: ParsableCommand {
     static var configuration: CommandConfiguration {
         CommandConfiguration(
             commandName: "import",
-            abstract: L("Convierte un XLSForm de KoboToolbox u ODK (.xlsx) en un cuestionario .encuesta y dice, con hoja y fila, lo que no se pudo convertir.",
-                        "Convert a KoboToolbox or ODK XLSForm (.xlsx) into a .encuesta questionnaire, saying with sheet and row what could not be converted."),
+            abstract: L("Convierte un XLSForm de KoboToolbox u ODK (.xlsx, o la carpeta de survey.csv, choices.csv y settings.csv de pyxform) en un cuestionario .encuesta y dice, con hoja y fila, lo que no se pudo convertir.",
+                        "Convert a KoboToolbox or ODK XLSForm (.xlsx, or pyxform's folder of survey.csv, choices.csv and settings.csv) into a .encuesta questionnaire, saying with sheet and row what could not be converted."),
             discussion: HelpText.discussion([
                 L("Convierte tipos, listas, condiciones (relevant), restricciones con su mensaje, cálculos, grupos, opciones en cascada (choice_filter), «or_other», ayudas (hint) e instrucciones (guidance_hint), con los textos de un idioma (--language, si no el predeterminado). Lo que no convierte (grupos que se repiten, fotos, GPS, hora, valores por defecto…) queda en la lista de notas. El resultado se revisa con «questionnaire check» antes de escribirlo.",
                   "Converts types, lists, conditions (relevant), constraints with their message, calculations, groups, cascading choices (choice_filter), «or_other», hints and guidance, with the texts of one language (--language, else the default). What it does not convert (repeats, photos, GPS, time, defaults…) is in the list of notes. The result is checked with «questionnaire check» before it is written."),
             ], examples: [
                 "sondeo questionnaire import formulario_kobo.xlsx --out satisfaccion.encuesta",
                 "sondeo questionnaire import formulario.xlsx --language English --out form.encuesta",
+                "sondeo questionnaire import xlsform/ --out satisfaccion.encuesta",
             ])
         )
     }
