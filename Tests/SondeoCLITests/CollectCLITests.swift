@@ -393,7 +393,7 @@ import Testing
         let back = dir.path("back.encuesta")
         let imported = try SondeoRunner.run(["questionnaire", "import", workbook, "--out", back])
         #expect(imported.status == 0, "\(imported.stderr)")
-        #expect(try String(contentsOfFile: back, encoding: .utf8).contains("\"Buenos días, ¿hablo con {_muestra.nombre}, de {_muestra.municipio}?\""))
+        #expect(try String(contentsOfFile: back, encoding: .utf8).contains("\"Buenos días, ¿hablo con {_muestra.nombre|la persona afiliada}, de {_muestra.municipio}?\""))
     }
 
     @Test("inicial: the mobile number on file is offered and Enter accepts it (checked and saved); a fixed value goes to XLSForm's default and back")

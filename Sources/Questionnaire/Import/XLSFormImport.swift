@@ -268,8 +268,10 @@ private struct Converter {
             while let start = out.range(of: "${"), let end = out[start.upperBound...].firstIndex(of: "}") {
                 let name = String(out[start.upperBound..<end])
                 let reference = (ids[name] ?? Self.id(name)) + (labelFallbacks[name].map { "|" + $0 } ?? "")
+                // A sample column with an alternative comes back through its label helper: `{_muestra.nombre|…}`.
+                let sample = sampleFields[name] ?? labelHelpers[name].flatMap { sampleFields[$0] }
                 let replacement = name == interviewerField ? "{_encuestador}" : name == XLSFormExport.caseNumberField ? "{_radicado}"
-                    : sampleFields[name].map { "{\(QuestionnaireFile.samplePrefix)\($0)}" } ?? "{\(reference)}"
+                    : sample.map { "{\(QuestionnaireFile.samplePrefix)\($0)\(labelFallbacks[name].map { "|" + $0 } ?? "")}" } ?? "{\(reference)}"
                 out.replaceSubrange(start.lowerBound...end, with: replacement)
             }
             return out
