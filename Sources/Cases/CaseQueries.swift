@@ -134,8 +134,10 @@ public struct MonthlyReport: Sendable {
         let days = answered.map { Double(calendar.businessDays(from: CivilDate(parsing: $0.effectiveReceipt)!, to: CivilDate(parsing: $0.responseDate!)!)) }
         meanBusinessDaysToAnswer = days.isEmpty ? nil : days.reduce(0, +) / Double(days.count)
         // Open as of the day: received by then, not answered by then, and not ended otherwise (transferred, withdrawn).
+        // Transferred or withdrawn only counts from the day it happened (`closedOn`): a report as of an
+        // earlier day still sees the case open, as it was then.
         open = cases.filter { c in
-            let ended = PQRSState(rawValue: c.state).map { $0 == .trasladado || $0 == .desistido } ?? false
+            let ended = (PQRSState(rawValue: c.state).map { $0 == .trasladado || $0 == .desistido } ?? false) && (c.closedOn ?? "") <= asOf.iso
             return c.received <= asOf.iso && !ended && (c.responseDate.map { $0 > asOf.iso } ?? true)
         }
         .map { c in

@@ -157,6 +157,25 @@ import Testing
     }
 }
 
+/// Issue 22: a report as of an earlier day sees each case as it was then.
+@Suite struct ReportAsOfTests {
+    @Test("a case transferred on 9 October is open in the report as of the 8th and not as of the 12th")
+    func transferredLater() throws {
+        let dir = TemporaryDirectory()
+        let store = dir.path("casos.sqlite")
+        #expect(try SondeoRunner.run(["cases", "open", "--channel", "web", "--type", "peticion", "--service", "salud", "--text", "Pregunta",
+                                      "--received", "2026-10-05", "--store", store]).status == 0)
+        #expect(try SondeoRunner.run(["cases", "transfer", "CONFA-2026-000001", "--to", "Ministerio de Salud", "--on", "2026-10-09", "--store", store]).status == 0)
+        func open(_ day: String) throws -> [String] {
+            let run = try SondeoRunner.run(["cases", "report", "--month", "2026-10", "--on", day, "--format", "json", "--store", store])
+            let document = try #require(try JSONSerialization.jsonObject(with: Data(run.stdout.utf8)) as? [String: Any])
+            return (document["open"] as! [[String: Any]]).map { $0["radicado"] as! String }
+        }
+        #expect(try open("2026-10-08") == ["CONFA-2026-000001"])
+        #expect(try open("2026-10-12") == [])
+    }
+}
+
 /// Issue 22: looking ahead with `cases due --on` a future day must not use up that day's reminders.
 @Suite struct DueLookAheadTests {
     func run(_ arguments: [String], store: String) throws -> SondeoRun {
