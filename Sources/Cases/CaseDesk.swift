@@ -69,6 +69,11 @@ public struct CaseDesk: Sendable {
         }
     }
 
+    /// A text a step cannot do without, trimmed.
+    func required(_ text: String, _ field: String) throws(CaseError) {
+        if text.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty { throw .emptyText(field: field) }
+    }
+
     // MARK: - Steps
 
     /// Radicar (steps 1–14): checks the catalogue, computes the legal term and routes the case.
@@ -77,6 +82,8 @@ public struct CaseDesk: Sendable {
         try catalog.require(intake.service, in: .service)
         if let attribute = intake.attribute { try catalog.require(attribute, in: .attribute) }
         if let ssfType = intake.ssfType { try catalog.require(ssfType, in: .ssfType) }
+        try required(intake.text, L("el texto de la petición (--text)", "the request's text (--text)"))
+        if intake.channel == .correoSSF && !intake.fromSSF { throw .ssfChannelNeedsFlag }
         if intake.deposited != nil && intake.channel != .buzon { throw .depositOutsideBox(channel: intake.channel.rawValue) }
         if let deposited = intake.deposited, deposited > intake.received {
             throw .dateBefore(field: "la apertura del buzón", date: intake.received, earlier: "el depósito", limit: deposited)
@@ -117,6 +124,7 @@ public struct CaseDesk: Sendable {
     /// Trasladar (art. 21 de la Ley 1755): not Confa's competence; forwarded. Ends the case.
     public func transfer(_ c: PQRSCaseRecord, to entity: String, on day: CivilDate, at now: String, actor: String) throws(CaseError) -> (PQRSCaseRecord, PQRSEvent) {
         try allowed(c, .transfer)
+        try required(entity, L("la entidad a la que se traslada (--to)", "the entity it is transferred to (--to)"))
         try notBefore(day, c.received, "el traslado")
         var r = c
         r.state = PQRSState.trasladado.rawValue
@@ -130,6 +138,7 @@ public struct CaseDesk: Sendable {
     /// cannot make an overdue case look on time.
     public func suspend(_ c: PQRSCaseRecord, on day: CivilDate, reason: String, at now: String, actor: String) throws(CaseError) -> (PQRSCaseRecord, PQRSEvent) {
         try allowed(c, .suspend)
+        try required(reason, L("decir qué le falta a la petición (--reason)", "what the request lacks (--reason)"))
         try notBefore(day, c.received, "la suspensión")
         let limit = calendar.adding(10, businessDaysTo: CivilDate(parsing: c.effectiveReceipt)!)
         guard day <= limit else { throw .suspensionLate(radicado: c.radicado, date: day, limit: limit) }
@@ -175,6 +184,7 @@ public struct CaseDesk: Sendable {
     /// it and no later than twice the term.
     public func extend(_ c: PQRSCaseRecord, until: CivilDate, notified: CivilDate, reason: String, at now: String, actor: String) throws(CaseError) -> (PQRSCaseRecord, PQRSEvent) {
         try allowed(c, .extend)
+        try required(reason, L("el motivo de la prórroga (--reason)", "the reason for the extension (--reason)"))
         let deadline = CivilDate(parsing: c.deadline)!, maximum = CivilDate(parsing: c.maximumExtension)!
         guard notified <= deadline else { throw .extensionLate(notified: notified, deadline: deadline) }
         try notBefore(notified, c.received, "el aviso de prórroga")

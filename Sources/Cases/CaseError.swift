@@ -33,6 +33,11 @@ public enum CaseError: Diagnostic, Equatable {
     case monthNotOver(month: String, lastDay: CivilDate, day: CivilDate)
     /// Only the suggestion box has a deposit day distinct from the day it is opened (procedure step 15).
     case depositOutsideBox(channel: String)
+    /// A text the step needs (what the person asks, a reason, the entity a case goes to) left empty.
+    case emptyText(field: String)
+    /// A case that arrived by the SSF's mail is one the SSF sent: it needs `--from-ssf` (and its
+    /// certificate after the answer), not an ordinary case.
+    case ssfChannelNeedsFlag
 
     public var code: String {
         switch self {
@@ -60,6 +65,8 @@ public enum CaseError: Diagnostic, Equatable {
         case .desistTooEarly: return "CASE-022"
         case .monthNotOver: return "CASE-023"
         case .depositOutsideBox: return "CASE-024"
+        case .emptyText: return "CASE-025"
+        case .ssfChannelNeedsFlag: return "CASE-026"
         }
     }
 
@@ -107,6 +114,11 @@ public enum CaseError: Diagnostic, Equatable {
         case .responseBeforeFiling(let response, let received):
             return es ? "la respuesta (\(response.iso)) no puede ser anterior a la radicación (\(received.iso))"
                       : "the response (\(response.iso)) cannot be earlier than the filing (\(received.iso))"
+        case .emptyText(let field):
+            return es ? "falta \(field): no puede quedar en blanco" : "\(field) is missing: it cannot be blank"
+        case .ssfChannelNeedsFlag:
+            return es ? "un caso que llega por el correo de la SSF lo envía la Superintendencia: indique --from-ssf (y su término con --ssf-term si la SSF lo fija)"
+                      : "a case arriving by the SSF's mail is sent by the Superintendency: give --from-ssf (and its term with --ssf-term if the SSF sets one)"
         case .depositOutsideBox(let channel):
             return es ? "la fecha de depósito es solo para casos del buzón (--channel buzon), no de «\(channel)»"
                       : "a deposit day is only for suggestion-box cases (--channel buzon), not «\(channel)»"

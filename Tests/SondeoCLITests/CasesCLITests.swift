@@ -77,8 +77,21 @@ import Testing
         #expect(late.status == 65 && late.stderr.contains("después del vencimiento (2025-07-21)"))
         let long = try run(["cases", "extend", "CONFA-2025-000001", "--until", "2025-08-13", "--notified", "2025-07-21", "--reason", "r"], store: store)
         #expect(long.status == 65 && long.stderr.contains("pasa del doble del término inicial (2 × 15 días hábiles: 2025-08-12)"))
+        // Texts a step cannot do without: what the person asks, what is missing, why the term is extended, where it goes.
+        let blank = try run(["cases", "open", "--channel", "web", "--type", "queja", "--service", "salud", "--text", "  "], store: store)
+        #expect(blank.status == 65 && blank.stderr.contains("CASE-025") && blank.stderr.contains("falta el texto de la petición (--text): no puede quedar en blanco"))
+        let ssf = try run(["cases", "open", "--channel", "correo-ssf", "--type", "queja", "--service", "salud", "--text", "x"], store: store)
+        #expect(ssf.status == 65 && ssf.stderr.contains("CASE-026") && ssf.stderr.contains("indique --from-ssf"))
+        let nowhere = try run(["cases", "transfer", "CONFA-2025-000001", "--to", "", "--on", "2025-06-30"], store: store)
+        #expect(nowhere.status == 65 && nowhere.stderr.contains("falta la entidad a la que se traslada (--to)"))
+        let nothingMissing = try run(["cases", "suspend", "CONFA-2025-000001", "--reason", "", "--on", "2025-06-30"], store: store)
+        #expect(nothingMissing.status == 65 && nothingMissing.stderr.contains("falta decir qué le falta a la petición (--reason)"))
+        let noReason = try run(["cases", "extend", "CONFA-2025-000001", "--until", "2025-08-01", "--notified", "2025-07-15", "--reason", " "], store: store)
+        #expect(noReason.status == 65 && noReason.stderr.contains("falta el motivo de la prórroga (--reason)"))
         let shown = try json(try run(["cases", "show", "CONFA-2025-000001", "--format", "json"], store: store).stdout)
         #expect(shown["state"] as? String == "asignado" && (shown["history"] as! [Any]).count == 1 && shown["deadline"] as? String == "2025-07-21")
+        let listed = try run(["cases", "list"], store: store).stdout
+        #expect(listed.components(separatedBy: "CONFA-2025-").count == 2, "\(listed)")
 
         _ = try run(["cases", "respond", "CONFA-2025-000001", "--channel", "correo", "--on", "2025-07-01"], store: store)
         _ = try run(["cases", "close", "CONFA-2025-000001", "--on", "2025-07-01"], store: store)
