@@ -18,6 +18,33 @@ import Diagnostics
 /// column per copy), so that routing, checks, every channel and every export treat them as the
 /// questions they are. Inside a copy, `{_opcion}` is the option's label and `{_n}` its number, and the
 /// block's own ids name that copy's questions.
+/// A `repetir` block as the author wrote it, kept beside its copies so that the data can also be
+/// exported long — one row per interview and copy asked, as ODK's `begin_repeat` exports and as a
+/// household roster is analysed — instead of one column per copy.
+public struct RepeatGroup: Sendable {
+    /// One copy: its suffix (`3` in `satisfaccion_3`), what `{_opcion}` reads (the option's label, or
+    /// the number), and the condition under which it is asked.
+    public struct Copy: Sendable {
+        public var suffix: String
+        public var label: String
+        public var condition: Expression
+    }
+
+    /// The question the block repeats by (`usados`, `personas`): also the name of its long table.
+    public var question: String
+    /// Whether the copies are options of a list (`por cada`) rather than a count (`N veces según`).
+    public var byOption: Bool
+    /// The block's items before they were copied (ids without suffix, `{_opcion}` unresolved).
+    public var body: [Item]
+    public var copies: [Copy]
+
+    /// The variable of `name` (an item of the body, a grid row or an option dummy of it) in one copy:
+    /// `satisfaccion` → `satisfaccion_3`, `motivos_2` → `motivos_3_2`.
+    public func wideName(_ name: String, item: String, copy: Copy) -> String {
+        item + "_" + copy.suffix + name.dropFirst(item.count)
+    }
+}
+
 struct RepeatBlock {
     enum Kind {
         case options(question: String, position: TextPosition)
@@ -51,6 +78,12 @@ extension ParserState {
             return
         }
         repeating = RepeatBlock(kind: kind, position: first.position, start: result.items.count)
+    }
+
+    private func question(of kind: RepeatBlock.Kind) -> String {
+        switch kind {
+        case .options(let question, _), .count(_, let question, _): return question
+        }
     }
 
     mutating func endRepeat(_ tokens: [Token]) {
@@ -111,6 +144,8 @@ extension ParserState {
                 copies.append((String(k), condition, ["_n": String(k), "_opcion": String(k)]))
             }
         }
+        result.repeats.append(RepeatGroup(question: question(of: open.kind), byOption: { if case .options = open.kind { return true }; return false }(), body: body,
+                                          copies: copies.map { RepeatGroup.Copy(suffix: $0.suffix, label: $0.values["_opcion"] ?? $0.suffix, condition: $0.condition) }))
         for copy in copies {
             var renamed: [String: String] = [:]
             for item in body {

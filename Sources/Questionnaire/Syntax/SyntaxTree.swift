@@ -35,6 +35,8 @@ public struct QuestionnaireFile: Sendable {
     public var versionPosition: TextPosition?
     /// The lines of `repetir` blocks: their items are checked once per copy, and a mistake is said once.
     public var repeatedLines: [ClosedRange<Int>] = []
+    /// The `repetir` blocks as written, for the long export (one row per copy asked).
+    public var repeats: [RepeatGroup] = []
 
     /// The list of that name.
     public func list(_ name: String) -> AnswerList? { lists.first { $0.id == name } }

@@ -12,8 +12,15 @@ import Table
 public enum ResponseExport {
     /// - Parameters:
     ///   - labels: option labels instead of codes.
-    ///   - anonymize: see ``anonymized(_:)``.
+    ///   - anonymize: see ``anonymized(_:order:)``.
     public static func table(store: any SurveyStore, questionnaire q: QuestionnaireFile, id: String, labels: Bool, anonymize: Bool) throws -> Table {
+        try tables(store: store, questionnaire: q, id: id, labels: labels, anonymize: anonymize, long: false).main
+    }
+
+    /// The export, with `repetir` blocks either wide (a column per copy, in `main`) or, with `long`, in
+    /// tables of their own (``RepeatExport``).
+    public static func tables(store: any SurveyStore, questionnaire q: QuestionnaireFile, id: String, labels: Bool, anonymize: Bool,
+                              long: Bool) throws -> (main: Table, repeats: [RepeatTable]) {
         let rows = try store.interviewRows(of: id)
         let interviews = rows.map(\.record)
         let sample = try store.sampleUnits(of: id)
@@ -86,18 +93,35 @@ public enum ResponseExport {
         for name in contactNames where !taken.contains(name) {
             columns.append(.optionalTexts(name, units.map { $0?.contact[name] }))
         }
+        var order = Array(0..<interviews.count)
+        if anonymize { order.shuffle() }
+        var repeats: [RepeatTable] = []
+        if long && !q.repeats.isEmpty {
+            var rank = order
+            for (position, row) in order.enumerated() { rank[row] = position }
+            let key: Column = anonymize ? .integers("_fila", rank.map { $0 + 1 }) : columns[0]
+            (columns, repeats) = RepeatExport.split(columns, questionnaire: q, key: key, rank: rank) { copy in
+                let condition = evaluator.compile(copy.condition)
+                return sheets.map { evaluator.holds(condition, $0) }
+            }
+            if anonymize {
+                repeats = repeats.map { r in
+                    var r = r
+                    r.table = Table(columns: r.table.columns.filter { !PersonalData.isPersonal($0.name) }, rowCount: r.table.rowCount)
+                    return r
+                }
+            }
+        }
         let table = Table(columns: columns, rowCount: interviews.count)
-        return anonymize ? anonymized(table) : table
+        return (anonymize ? anonymized(table, order: order) : table, repeats)
     }
 
     /// The export without what re-identifies a person (Ley 1581 de 2012): every column whose name is
     /// personal data (``PersonalData``: the id, contact fields and questions such as `correo` or
     /// `fecha_nacimiento`), the order seed (a function of the id), the rows shuffled (so they cannot be
-    /// matched by position with an identified export) and numbered `_fila`, and `_inicio`/`_fin` cut to
+    /// matched by position with an identified export: `order`, a shuffle of the rows) and numbered `_fila`, and `_inicio`/`_fin` cut to
     /// the Colombian day (a millisecond timestamp matches one interview).
-    static func anonymized(_ table: Table) -> Table {
-        var order = Array(0..<table.rowCount)
-        order.shuffle()
+    static func anonymized(_ table: Table, order: [Int]) -> Table {
         var columns = [Column.integers("_fila", order.indices.map { $0 + 1 })]
         for column in table.columns where !PersonalData.isPersonal(column.name) && column.name != PresentationOrder.seedVariable {
             let shuffled = column.selecting(order)
@@ -127,29 +151,26 @@ extension ResponseExport {
 
     /// Writes the export as its name says — CSV (with the `.sps` and `.do` that read it and apply the
     /// labels, beside it), JSON, an Excel workbook (with a labels sheet), SPSS or Stata (labels inside)
-    /// — and the codebook (`libro_de_codigos.md`) beside it. Returns what was written, as shown.
-    public static func write(_ table: Table, questionnaire q: QuestionnaireFile, to out: String, excel: Bool) throws(CSVError) -> String {
-        let labels = ResponseLabels.of(q)
+    /// — and the codebook (`libro_de_codigos.md`) beside it; each long `repetir` table beside it in the
+    /// same format, named `<export>_<block>.<ext>`. Returns what was written, as shown.
+    public static func write(_ table: Table, repeats: [RepeatTable] = [], questionnaire q: QuestionnaireFile, to out: String, excel: Bool) throws(CSVError) -> String {
         let folder = (out as NSString).deletingLastPathComponent
         func beside(_ name: String) -> String { folder.isEmpty ? name : folder + "/" + name }
-        var written = [out]
-        var renamed: [(from: String, to: String)] = []
         let ext = (out as NSString).pathExtension.lowercased()
+        let stem = ((out as NSString).lastPathComponent as NSString).deletingPathExtension
         let package = ext == "dta" ? "Stata" : "SPSS"
-        switch ext {
-        case "json":
-            try TextFile.write(json(table), to: out, access: .owner)
-        case "csv":
-            let csv: CSVWriter = excel ? .excel : .standard
-            try csv.write(table, to: out)
-            let stem = ((out as NSString).lastPathComponent as NSString).deletingPathExtension
-            let data = (out as NSString).lastPathComponent
-            try TextFile.write(StatisticsSyntax.spss(table, labels: labels, data: data, csv: csv), to: beside(stem + ".sps"))
-            try TextFile.write(StatisticsSyntax.stata(table, labels: labels, data: data, csv: csv), to: beside(stem + ".do"))
-            written += [beside(stem + ".sps"), beside(stem + ".do")]
-            renamed = StatisticsNames.legal(table.columnNames, for: .spss).renamed
-        default:
-            renamed = try DataFile.write(table, to: out, labels: labels)
+        var (written, renamed) = try writeOne(table, labels: ResponseLabels.of(q), to: out, excel: excel)
+        var blocks: [String] = []
+        for block in repeats {
+            let path = beside(stem + "_" + block.name + "." + ext)
+            var labels = ResponseLabels.of(block.body)
+            labels.variables["_copia"] = VariableLabel(label: L("Copia del bloque «repetir» (opción o número)", "Copy of the «repetir» block (option or number)"))
+            labels.variables["_opcion"] = VariableLabel(label: L("Opción de «\(block.name)» de esta copia", "Option of «\(block.name)» of this copy"))
+            let (files, more) = try writeOne(block.table, labels: labels, to: path, excel: excel)
+            written += files.dropFirst()
+            renamed += more.filter { name in !renamed.contains { $0.from == name.from } }
+            blocks.append(L("\(path) (\(NumberText.count(block.table.rowCount, "fila", "filas")): una por entrevista y copia de «\(block.name)»)",
+                            "\(path) (\(NumberText.count(block.table.rowCount, "row", "rows")): one per interview and copy of «\(block.name)»)"))
         }
         let codebook = beside("libro_de_codigos.md")
         var book = Codebook.markdown(q)
@@ -161,6 +182,7 @@ extension ResponseExport {
         try TextFile.write(book, to: codebook)
         var text = L("Escrito \(out): \(NumberText.count(table.rowCount, "entrevista", "entrevistas")), \(NumberText.count(table.columnNames.count, "columna", "columnas")).",
                      "Wrote \(out): \(NumberText.count(table.rowCount, "interview", "interviews")), \(NumberText.count(table.columnNames.count, "column", "columns")).")
+        for block in blocks { text += "\n" + L("Bloque que se repite: ", "Repeated block: ") + block + "." }
         if written.count > 1 {
             text += "\n" + L("Sintaxis que lo lee con sus etiquetas: \(written.dropFirst().joined(separator: ", ")) (SPSS/PSPP y Stata).",
                              "Syntax that reads it with its labels: \(written.dropFirst().joined(separator: ", ")) (SPSS/PSPP and Stata).")
@@ -171,5 +193,27 @@ extension ResponseExport {
                              "In \(package), \(renamed.map { "\($0.from) → \($0.to)" }.joined(separator: ", ")): names \(package) does not accept (listed in the codebook).")
         }
         return text
+    }
+
+    /// One table in the format its name says: the files written (the table first, then the syntax that
+    /// reads a CSV) and the columns renamed for SPSS or Stata.
+    private static func writeOne(_ table: Table, labels: TableLabels, to out: String, excel: Bool) throws(CSVError) -> ([String], [(from: String, to: String)]) {
+        let folder = (out as NSString).deletingLastPathComponent
+        func beside(_ name: String) -> String { folder.isEmpty ? name : folder + "/" + name }
+        switch (out as NSString).pathExtension.lowercased() {
+        case "json":
+            try TextFile.write(json(table), to: out, access: .owner)
+            return ([out], [])
+        case "csv":
+            let csv: CSVWriter = excel ? .excel : .standard
+            try csv.write(table, to: out)
+            let stem = ((out as NSString).lastPathComponent as NSString).deletingPathExtension
+            let data = (out as NSString).lastPathComponent
+            try TextFile.write(StatisticsSyntax.spss(table, labels: labels, data: data, csv: csv), to: beside(stem + ".sps"))
+            try TextFile.write(StatisticsSyntax.stata(table, labels: labels, data: data, csv: csv), to: beside(stem + ".do"))
+            return ([out, beside(stem + ".sps"), beside(stem + ".do")], StatisticsNames.legal(table.columnNames, for: .spss).renamed)
+        default:
+            return ([out], try DataFile.write(table, to: out, labels: labels))
+        }
     }
 }

@@ -15,12 +15,13 @@ struct ExportCommand: ParsableCommand {
             abstract: L("Exporta las entrevistas: una fila por entrevista, una columna por variable, con estrato, peso y N_estrato de la muestra.",
                         "Export the interviews: a row per interview, a column per variable, with the sample's estrato, peso and N_estrato."),
             discussion: HelpText.discussion([
-                L("Varias de: una columna 0/1 por opción; matriz: una por fila; NS y NR con sus códigos (úselos con --missing en analyze). Columnas del sistema: _version, _modo, _encuestador, _inicio, _fin, _disposicion y, cuando hay paradatos, _dispositivo, _duracion_seg y los segundos de cada página (_seg_p1, _seg_p2…). La extensión de --out decide el formato: .csv (con respuestas.sps y respuestas.do al lado, que lo leen en SPSS/PSPP y Stata con sus etiquetas), .xlsx (con una hoja de etiquetas), .sav y .zsav (SPSS/PSPP), .dta (Stata) con etiquetas de variable y de valor y NS/NR como faltantes, o .json. Junto al archivo se escribe el libro de códigos. --anonymize quita el identificador y los datos de contacto (nombre, documento, teléfono, correo, dirección; Ley 1581 de 2012).",
-                  "Varias de: one 0/1 column per option; matriz: one per row; NS and NR as their codes (use them with --missing in analyze). System columns: _version, _modo, _encuestador, _inicio, _fin, _disposicion and, with paradata, _dispositivo, _duracion_seg and the seconds of each page (_seg_p1, _seg_p2…). The extension of --out decides the format: .csv (with respuestas.sps and respuestas.do beside it, which read it into SPSS/PSPP and Stata with its labels), .xlsx (with a labels sheet), .sav and .zsav (SPSS/PSPP), .dta (Stata) with variable and value labels and NS/NR as missing, or .json. The codebook is written beside the file. --anonymize drops the identifier and contact data (name, document, phone, e-mail, address; Ley 1581 de 2012)."),
+                L("Varias de: una columna 0/1 por opción; matriz: una por fila; NS y NR con sus códigos (úselos con --missing en analyze). Columnas del sistema: _version, _modo, _encuestador, _inicio, _fin, _disposicion y, cuando hay paradatos, _dispositivo, _duracion_seg y los segundos de cada página (_seg_p1, _seg_p2…). La extensión de --out decide el formato: .csv (con respuestas.sps y respuestas.do al lado, que lo leen en SPSS/PSPP y Stata con sus etiquetas), .xlsx (con una hoja de etiquetas), .sav y .zsav (SPSS/PSPP), .dta (Stata) con etiquetas de variable y de valor y NS/NR como faltantes, o .json. Junto al archivo se escribe el libro de códigos. --anonymize quita el identificador y los datos de contacto (nombre, documento, teléfono, correo, dirección; Ley 1581 de 2012). --repeats long escribe cada bloque «repetir» en un archivo aparte (respuestas_usados.csv): una fila por entrevista y copia preguntada.",
+                  "Varias de: one 0/1 column per option; matriz: one per row; NS and NR as their codes (use them with --missing in analyze). System columns: _version, _modo, _encuestador, _inicio, _fin, _disposicion and, with paradata, _dispositivo, _duracion_seg and the seconds of each page (_seg_p1, _seg_p2…). The extension of --out decides the format: .csv (with respuestas.sps and respuestas.do beside it, which read it into SPSS/PSPP and Stata with its labels), .xlsx (with a labels sheet), .sav and .zsav (SPSS/PSPP), .dta (Stata) with variable and value labels and NS/NR as missing, or .json. The codebook is written beside the file. --anonymize drops the identifier and contact data (name, document, phone, e-mail, address; Ley 1581 de 2012). --repeats long writes each «repetir» block in a file of its own (respuestas_usados.csv): a row per interview and copy asked."),
             ], examples: [
                 "sondeo responses export satisfaccion_servicios --out respuestas.csv",
                 "sondeo responses export satisfaccion_servicios --out para_excel.csv --excel --labels --anonymize",
                 "sondeo responses export satisfaccion_servicios --out respuestas.sav",
+                "sondeo responses export caracterizacion_segmento --out hogares.xlsx --repeats long",
             ])
         )
     }
@@ -37,6 +38,12 @@ struct ExportCommand: ParsableCommand {
     var excel = false
     @Flag(help: ArgumentHelp(L("Quita el identificador y los datos de contacto.", "Drop the identifier and contact data.")))
     var anonymize = false
+    @Option(help: ArgumentHelp(L("Bloques «repetir»: wide (una columna por copia, como satisfaccion_3) o long (un archivo por bloque al lado, con una fila por entrevista y copia, como las hojas de repeat de Kobo).",
+                                 "«repetir» blocks: wide (a column per copy, as satisfaccion_3) or long (a file per block beside it, with a row per interview and copy, as Kobo's repeat sheets)."),
+                               valueName: "wide|long"))
+    var repeats: RepeatLayout = .wide
+
+    enum RepeatLayout: String, ExpressibleByArgument, CaseIterable { case wide, long }
     @OptionGroup var storeOptions: StoreOptions
     @OptionGroup var global: GlobalOptions
 
@@ -48,7 +55,7 @@ struct ExportCommand: ParsableCommand {
 
     func run() throws {
         let (store, _, q) = try storeOptions.published(questionnaire)
-        let table = try ResponseExport.table(store: store, questionnaire: q, id: questionnaire, labels: labels, anonymize: anonymize)
-        Terminal.error(try ResponseExport.write(table, questionnaire: q, to: out, excel: excel))
+        let tables = try ResponseExport.tables(store: store, questionnaire: q, id: questionnaire, labels: labels, anonymize: anonymize, long: repeats == .long)
+        Terminal.error(try ResponseExport.write(tables.main, repeats: tables.repeats, questionnaire: q, to: out, excel: excel))
     }
 }
