@@ -189,6 +189,30 @@ struct KoboFormImportTests {
                          "comentario ok", "satisfaccion ok", "fecha restriccion,ok"], "\(ours)")
     }
 
+    @Test("a cascade whose column holds the earlier list's names gets their codes; a name that is not an option is noted, not dropped silently")
+    func cascadeByNames() throws {
+        let dir = TemporaryDirectory()
+        let workbook = dir.path("c.xlsx"), out = dir.path("c.encuesta")
+        let made = try Witness.python("""
+            import sys, openpyxl
+            wb = openpyxl.Workbook(); s = wb.active; s.title = "survey"
+            s.append(["type", "name", "label", "choice_filter"])
+            s.append(["select_one region", "region", "Región"])
+            s.append(["select_one municipio", "municipio", "Municipio", "region=${region}"])
+            c = wb.create_sheet("choices"); c.append(["list_name", "name", "label", "region"])
+            for r in [["region", "centro", "Centro"], ["region", "norte", "Norte"],
+                      ["municipio", 17001, "Manizales", "centro"], ["municipio", 17614, "Riosucio", "norte"], ["municipio", 17042, "Anserma", "occidente"]]:
+                c.append(r)
+            wb.save(sys.argv[1])
+            """, [workbook])
+        #expect(made.status == 0, "\(made.output)")
+        let run = try SondeoRunner.run(["questionnaire", "import", workbook, "--out", out])
+        #expect(run.status == 0, "\(run.stderr)")
+        #expect(run.stderr.contains("la columna «region» de la lista «municipio» tiene valores que no son opciones de «region» (occidente): esas opciones no aparecerán"), "\(run.stderr)")
+        let text = try String(contentsOfFile: out, encoding: .utf8)
+        #expect(text.contains("lista municipio_opciones:\n  17001 Manizales [region = 1]\n  17614 Riosucio [region = 2]\n  17042 Anserma\n"), "\(text)")
+    }
+
     @Test("a household roster (repeat_count = ${personas}, personas 1..6) becomes «repetir 6 veces según personas»; copy k asked when personas >= k")
     func roster() throws {
         let dir = TemporaryDirectory()

@@ -322,6 +322,7 @@ private struct Converter {
             if let name = real.last?.name { sectionTranslations[sections.count - 1] = groupTranslations[name] }
         }
         let rows = sheets.survey
+        var cascades: [(list: String, column: String, question: String, line: Int)] = []
         for (position, row) in rows.enumerated() {
             let type = row["type"].split(separator: " ").map(String.init)
             guard let base = type.first?.lowercased() else { continue }
@@ -414,7 +415,11 @@ private struct Converter {
                 question.guidance = guidanceColumn.map { row[$0] } ?? ""
                 let required = row["required"].lowercased()
                 if !(required.hasPrefix("y") || required.hasPrefix("t")) && !["nota", "calcular"].contains(where: { question.kind.hasPrefix($0) }) { question.modifiers.append("opcional") }
-                if let filter = choiceFilter(row["choice_filter"], line: row.line, translation: &translation) { question.kind += " donde " + filter }
+                if let filter = choiceFilter(row["choice_filter"], line: row.line, translation: &translation) {
+                    question.kind += " donde " + filter
+                    let sides = filter.components(separatedBy: " = ")
+                    if type.count > 1, sides.count == 2 { cascades.append((list: type[1], column: sides[0], question: sides[1], line: row.line)) }
+                }
                 var rangeMessageDropped = false
                 let rest = Self.constraint(row, into: &question, rangeMessageDropped: &rangeMessageDropped)
                 if rangeMessageDropped {
@@ -439,6 +444,22 @@ private struct Converter {
                     question.initial = pipes(trigger)
                 }
                 questions.append(question)
+            }
+        }
+        // A cascade's column that holds the names of the earlier question's options (`region = centro`,
+        // as Kobo writes them) holds their codes once those names are numbered.
+        for cascade in cascades {
+            guard let codes = questionCodes[cascade.question], var choices = lists[cascade.list] else { continue }
+            var unknown: [String] = []
+            for (index, choice) in choices.enumerated() {
+                for (column, value) in choice.values where Self.id(column) == cascade.column && Double(value) == nil {
+                    if let code = codes[value] { choices[index].values[column] = String(code) } else if !unknown.contains(value) { unknown.append(value) }
+                }
+            }
+            lists[cascade.list] = choices
+            if !unknown.isEmpty {
+                note("choices", choices.first?.line ?? cascade.line, "la columna «\(cascade.column)» de la lista «\(cascade.list)» tiene valores que no son opciones de «\(cascade.question)» (\(unknown.prefix(4).joined(separator: ", "))): esas opciones no aparecerán",
+                     "column «\(cascade.column)» of list «\(cascade.list)» has values that are not options of «\(cascade.question)» (\(unknown.prefix(4).joined(separator: ", "))): those options will not show")
             }
         }
         // Jumps from Sondeo's own export: on the last question the ending's condition names.
