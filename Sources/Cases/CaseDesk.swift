@@ -88,19 +88,21 @@ public struct CaseDesk: Sendable {
         if let deposited = intake.deposited, deposited > intake.received {
             throw .dateBefore(field: "la apertura del buzón", date: intake.received, earlier: "el depósito", limit: deposited)
         }
-        let termDays = intake.ssfTermDays ?? intake.type.termDays
+        // A felicitación has no term (``PQRSType/hasTerm``): its deadline is the day it counts from.
+        let termDays = intake.type.hasTerm ? intake.ssfTermDays ?? intake.type.termDays : 0
         let term = Deadline(received: intake.received, termDays: termDays, calendar: calendar)
         let owner = catalog.owner(type: intake.type, service: intake.service)
         let record = PQRSCaseRecord(
             radicado: "", channel: intake.channel.rawValue, type: intake.type.rawValue, service: intake.service, attribute: intake.attribute,
             ssfType: intake.ssfType, subsidy: intake.subsidy, fromSSF: intake.fromSSF, text: intake.text, petitioner: intake.petitioner,
             received: intake.received.iso, deposited: intake.deposited?.iso, effectiveReceipt: term.effectiveReceipt.iso, termDays: termDays,
-            termSource: intake.ssfTermDays == nil ? "ley1755" : "ssf", deadline: term.deadline.iso, originalDeadline: term.deadline.iso,
+            termSource: !intake.type.hasTerm ? "no-aplica" : intake.ssfTermDays == nil ? "ley1755" : "ssf", deadline: term.deadline.iso, originalDeadline: term.deadline.iso,
             maximumExtension: term.maximumExtension.iso, deadlineVersion: 1, calendarVersion: calendar.version, owner: owner,
             state: PQRSState.asignado.rawValue, verification: VerificationStatus.noAplica.rawValue, openedAt: now)
         let details = "\(intake.type.label) por \(intake.channel.rawValue), recibido \(intake.received.iso)"
             + (term.effectiveReceipt != intake.received ? " (cuenta desde \(term.effectiveReceipt.iso))" : "")
-            + "; \(termDays) días hábiles, vence \(term.deadline.iso); asignado a \(owner)"
+            + (intake.type.hasTerm ? "; \(NumberText.count(termDays, "día hábil", "días hábiles")), vence \(term.deadline.iso); asignado a \(owner)"
+                                   : "; sin término (no pide respuesta): se notifica a \(owner)")
         return (record, PQRSEvent(radicado: "", at: now, actor: actor, action: PQRSAction.open.rawValue, from: nil, to: record.state, details: details))
     }
 
@@ -138,6 +140,7 @@ public struct CaseDesk: Sendable {
     /// cannot make an overdue case look on time.
     public func suspend(_ c: PQRSCaseRecord, on day: CivilDate, reason: String, at now: String, actor: String) throws(CaseError) -> (PQRSCaseRecord, PQRSEvent) {
         try allowed(c, .suspend)
+        guard c.hasTerm else { throw .noTerm(radicado: c.radicado, action: .suspend) }
         try required(reason, L("decir qué le falta a la petición (--reason)", "what the request lacks (--reason)"))
         try notBefore(day, c.received, "la suspensión")
         let limit = calendar.adding(10, businessDaysTo: CivilDate(parsing: c.effectiveReceipt)!)
@@ -184,6 +187,7 @@ public struct CaseDesk: Sendable {
     /// it and no later than twice the term.
     public func extend(_ c: PQRSCaseRecord, until: CivilDate, notified: CivilDate, reason: String, at now: String, actor: String) throws(CaseError) -> (PQRSCaseRecord, PQRSEvent) {
         try allowed(c, .extend)
+        guard c.hasTerm else { throw .noTerm(radicado: c.radicado, action: .extend) }
         try required(reason, L("el motivo de la prórroga (--reason)", "the reason for the extension (--reason)"))
         let deadline = CivilDate(parsing: c.deadline)!, maximum = CivilDate(parsing: c.maximumExtension)!
         guard notified <= deadline else { throw .extensionLate(notified: notified, deadline: deadline) }
@@ -209,8 +213,9 @@ public struct CaseDesk: Sendable {
         r.responseDate = day.iso
         r.responseChannel = channel
         let late = day.iso > c.deadline
-        let days = calendar.businessDays(from: CivilDate(parsing: c.effectiveReceipt)!, to: day)
-        return (r, event(c, r, .respond, now, actor, "respondido el \(day.iso) por \(channel), \(days) días hábiles, \(late ? "fuera de término (vencía \(c.deadline))" : "a tiempo")"))
+        let days = NumberText.count(calendar.businessDays(from: CivilDate(parsing: c.effectiveReceipt)!, to: day), "día hábil", "días hábiles")
+        let timing = !c.hasTerm ? "sin término" : late ? "fuera de término (vencía \(c.deadline))" : "a tiempo"
+        return (r, event(c, r, .respond, now, actor, "respondido el \(day.iso) por \(channel), \(days), \(timing)"))
     }
 
     /// Cargar en la plataforma de la SSF (step 30): only for cases that came from the SSF.

@@ -38,6 +38,8 @@ public enum CaseError: Diagnostic, Equatable {
     /// A case that arrived by the SSF's mail is one the SSF sent: it needs `--from-ssf` (and its
     /// certificate after the answer), not an ordinary case.
     case ssfChannelNeedsFlag
+    /// A step about the legal term (suspend, extend) on a case without one (a felicitación).
+    case noTerm(radicado: String, action: PQRSAction)
 
     public var code: String {
         switch self {
@@ -67,6 +69,7 @@ public enum CaseError: Diagnostic, Equatable {
         case .depositOutsideBox: return "CASE-024"
         case .emptyText: return "CASE-025"
         case .ssfChannelNeedsFlag: return "CASE-026"
+        case .noTerm: return "CASE-027"
         }
     }
 
@@ -116,6 +119,9 @@ public enum CaseError: Diagnostic, Equatable {
                       : "the response (\(response.iso)) cannot be earlier than the filing (\(received.iso))"
         case .emptyText(let field):
             return es ? "falta \(field): no puede quedar en blanco" : "\(field) is missing: it cannot be blank"
+        case .noTerm(let radicado, let action):
+            return es ? "\(radicado) es una felicitación: no tiene término que \(action == .extend ? "prorrogar" : "suspender") (no pide respuesta)"
+                      : "\(radicado) is a compliment: it has no term to \(action == .extend ? "extend" : "suspend") (it asks for no answer)"
         case .ssfChannelNeedsFlag:
             return es ? "un caso que llega por el correo de la SSF lo envía la Superintendencia: indique --from-ssf (y su término con --ssf-term si la SSF lo fija)"
                       : "a case arriving by the SSF's mail is sent by the Superintendency: give --from-ssf (and its term with --ssf-term if the SSF sets one)"

@@ -13,7 +13,7 @@ public enum CaseExport {
             "recibido": { $0.received }, "depositado": { $0.deposited }, "termino_ssf": { $0.termSource == "ssf" ? String($0.termDays) : nil },
             "fecha_respuesta": { $0.responseDate }, "canal_respuesta": { $0.responseChannel }, "certificado_ssf": { $0.ssfCertificate },
             "recepcion_efectiva": { $0.effectiveReceipt }, "termino_dias": { String($0.termDays) }, "vence": { $0.deadline }, "vence_original": { $0.originalDeadline },
-            "responsable": { $0.owner }, "estado": { $0.state }, "a_tiempo": { c in c.responseDate.map { yes($0 <= c.deadline) } }, "verificacion": { $0.verification },
+            "responsable": { $0.owner }, "estado": { $0.state }, "a_tiempo": { c in c.hasTerm ? c.responseDate.map { yes($0 <= c.deadline) } : nil }, "verificacion": { $0.verification },
             "satisfecho": { $0.satisfied.map(yes) }, "cerrado_el": { $0.closedOn }, "version_calendario": { $0.calendarVersion },
         ]
         let columns = (CaseColumns.intake + CaseColumns.computed).map { name in Column.optionalTexts(name, cases.map { values[name]!($0) }) }

@@ -24,7 +24,7 @@ public struct DueList: Sendable {
     public init(_ cases: [PQRSCaseRecord], on day: CivilDate, calendar: BusinessCalendar) {
         self.day = day
         var reminders: [Item] = [], dueToday: [Item] = [], overdue: [Item] = []
-        for c in cases where PQRSState(rawValue: c.state)?.termRuns == true {
+        for c in cases where c.termRuns {
             let deadline = CivilDate(parsing: c.deadline)!
             let item = Item(record: c, reminder: calendar.adding(-2, businessDaysTo: deadline), daysLate: calendar.businessDays(from: deadline, to: day))
             if deadline < day { overdue.append(item) }
@@ -128,7 +128,8 @@ public struct MonthlyReport: Sendable {
         byChannelAndType = counts(inMonth) { [$0.channel, $0.type] }
         byService = counts(inMonth) { [$0.service] }
         byAttribute = counts(inMonth) { [$0.attribute ?? "sin atributo"] }
-        let answered = cases.filter { ($0.responseDate ?? "").hasPrefix(prefix) }
+        // Timeliness is of cases with a term: a felicitación thanked is not an answer on time or late.
+        let answered = cases.filter { $0.hasTerm && ($0.responseDate ?? "").hasPrefix(prefix) }
         answeredOnTime = answered.filter { $0.responseDate! <= $0.deadline }.count
         answeredLate = answered.count - answeredOnTime
         let days = answered.map { Double(calendar.businessDays(from: CivilDate(parsing: $0.effectiveReceipt)!, to: CivilDate(parsing: $0.responseDate!)!)) }
@@ -137,6 +138,7 @@ public struct MonthlyReport: Sendable {
         // Transferred or withdrawn only counts from the day it happened (`closedOn`): a report as of an
         // earlier day still sees the case open, as it was then.
         open = cases.filter { c in
+            guard c.hasTerm else { return false }
             let ended = (PQRSState(rawValue: c.state).map { $0 == .trasladado || $0 == .desistido } ?? false) && (c.closedOn ?? "") <= asOf.iso
             return c.received <= asOf.iso && !ended && (c.responseDate.map { $0 > asOf.iso } ?? true)
         }
@@ -153,7 +155,7 @@ public struct MonthlyReport: Sendable {
         history = (0..<12).reversed().map { back -> (String, Int, Int, Int) in
             let index = parts[0] * 12 + (parts[1] - 1) - back
             let name = String(format: "%04d-%02d", index / 12, index % 12 + 1)
-            let answers = cases.filter { ($0.responseDate ?? "").hasPrefix(name + "-") }
+            let answers = cases.filter { $0.hasTerm && ($0.responseDate ?? "").hasPrefix(name + "-") }
             return (name, cases.filter { $0.received.hasPrefix(name + "-") }.count, answers.count, answers.filter { $0.responseDate! <= $0.deadline }.count)
         }
         var verification: [String: Int] = [:]

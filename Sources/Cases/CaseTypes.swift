@@ -1,4 +1,5 @@
 import Diagnostics
+import Store
 /// How a PQRSL case reached Confa (procedure steps 1–9).
 public enum PQRSChannel: String, Sendable, CaseIterable {
     case presencial, correoSSF = "correo-ssf", chat, correo, web, telefono, redes, buzon
@@ -21,6 +22,13 @@ public enum PQRSChannel: String, Sendable, CaseIterable {
 /// What the person asks for, and the legal term of each kind (Ley 1755 de 2015, art. 14; queja,
 /// reclamo and sugerencia are modalities of petition, art. 13). A felicitación has no legal term: Confa
 /// answers it in the general 15 days.
+extension PQRSCaseRecord {
+    /// Whether this case has a legal term (see ``PQRSType/hasTerm``).
+    public var hasTerm: Bool { PQRSType(rawValue: type)?.hasTerm ?? true }
+    /// Whether its term is running today: waiting for an answer and a type with a term.
+    public var termRuns: Bool { hasTerm && PQRSState(rawValue: state)?.termRuns == true }
+}
+
 public enum PQRSType: String, Sendable, CaseIterable {
     case peticion, peticionDocumentos = "peticion-documentos", consulta, queja, reclamo, sugerencia, felicitacion
 
@@ -32,6 +40,11 @@ public enum PQRSType: String, Sendable, CaseIterable {
         default: return 15
         }
     }
+
+    /// Whether a legal term runs: every petition does (Ley 1755 de 2015, arts. 13–14), a felicitación
+    /// asks for nothing — the procedure records it and notifies the service (steps 20–21) — so it has
+    /// no deadline, reminder, extension, suspension or «a tiempo».
+    public var hasTerm: Bool { self != .felicitacion }
 
     public var label: String {
         switch self {

@@ -105,6 +105,30 @@ import Testing
         #expect(fourth.status == 65 && fourth.stderr.contains("ya terminó («no-contactado»)"))
     }
 
+    @Test("a felicitación has no term: no deadline in the filing, never due or overdue, no extension, its thanks neither on time nor late")
+    func compliment() throws {
+        let dir = TemporaryDirectory()
+        let store = dir.path("pqrsl.sqlite")
+        let opened = try run(["cases", "open", "--channel", "web", "--type", "felicitacion", "--service", "salud", "--text", "Muy buena atención",
+                              "--received", "2026-11-03"], store: store)
+        #expect(opened.stdout == "Radicado CONFA-2026-000001: felicitación por web, asignado a salud.\nUna felicitación no tiene término (no pide respuesta): se notifica al servicio.\n",
+                "\(opened.stdout)\(opened.stderr)")
+        _ = try run(["cases", "open", "--channel", "web", "--type", "queja", "--service", "salud", "--text", "Nadie contestó", "--received", "2026-11-03"], store: store)
+        // Filed Tue 3 November 2026; 15 business days (holidays Mon 2 Nov and Mon 16 Nov) → Wed 25 Nov: only the queja is overdue on 1 December.
+        let due = try json(try run(["cases", "due", "--on", "2026-12-01", "--format", "json"], store: store).stdout)
+        #expect((due["overdue"] as! [[String: Any]]).map { $0["radicado"] as! String } == ["CONFA-2026-000002"], "\(due)")
+        let extend = try run(["cases", "extend", "CONFA-2026-000001", "--until", "2026-12-10", "--notified", "2026-11-10", "--reason", "r"], store: store)
+        #expect(extend.status == 65 && extend.stderr.contains("CASE-027") && extend.stderr.contains("es una felicitación: no tiene término que prorrogar"), "\(extend.stderr)")
+        // 4–6, 9–13, 17–20, 23–27, 30 November and 1 December: 19 business days.
+        let thanked = try run(["cases", "respond", "CONFA-2026-000001", "--channel", "correo", "--on", "2026-12-01"], store: store)
+        #expect(thanked.stdout == "CONFA-2026-000001: respondido — respondido el 2026-12-01 por correo, 19 días hábiles, sin término\n", "\(thanked.stdout)")
+        let answered = try run(["cases", "respond", "CONFA-2026-000002", "--channel", "correo", "--on", "2026-11-04"], store: store)
+        #expect(answered.stdout.contains("por correo, 1 día hábil, a tiempo"), "\(answered.stdout)")
+        let report = try json(try run(["cases", "report", "--month", "2026-11", "--on", "2026-12-01", "--format", "json"], store: store).stdout)
+        let counted = report["answered"] as! [String: Any]
+        #expect(report["received"] as? Int == 2 && counted["on_time"] as? Int == 1 && counted["late"] as? Int == 0, "\(report)")
+    }
+
     @Test("a month imported (twice adds nothing), its verification sample pinned, due and report")
     func month() throws {
         let dir = TemporaryDirectory()
@@ -122,7 +146,9 @@ import Testing
         let report = try json(try run(["cases", "report", "--month", "2026-10", "--on", "2026-11-03", "--format", "json"], store: store).stdout)
         let rows = try String(contentsOfFile: file, encoding: .utf8).split(separator: "\n").dropFirst()
         #expect(report["received"] as? Int == rows.count)
-        let answeredInOctober = rows.filter { $0.split(separator: ",", omittingEmptySubsequences: false)[13].hasPrefix("2026-10-") }.count
+        // Answered in October, felicitaciones apart (they have no term: neither on time nor late).
+        let answeredInOctober = rows.map { $0.split(separator: ",", omittingEmptySubsequences: false) }
+            .filter { $0[13].hasPrefix("2026-10-") && $0[2] != "felicitacion" }.count
         let answered = report["answered"] as! [String: Any]
         #expect((answered["on_time"] as! Int) + (answered["late"] as! Int) == answeredInOctober)
         let verification = report["verification"] as! [String: Int]

@@ -25,6 +25,10 @@ extension PQRSCaseRecord {
             lines.append(L("Recibido el \(day.withWeekday), día no hábil: cuenta desde el \(CivilDate(parsing: effectiveReceipt)!.withWeekday).",
                            "Received on \(day.withWeekday), not a business day: counts from \(CivilDate(parsing: effectiveReceipt)!.withWeekday)."))
         }
+        guard hasTerm else {
+            lines.append(L("Una felicitación no tiene término (no pide respuesta): se notifica al servicio.", "A compliment has no term (it asks for no answer): the service is notified."))
+            return lines.joined(separator: "\n")
+        }
         lines.append(L("Término: \(termDays) días hábiles. Vence el \(due.withWeekday); recordatorio el \(reminder.withWeekday).",
                        "Term: \(termDays) business days. Due \(due.withWeekday); reminder on \(reminder.withWeekday)."))
         return lines.joined(separator: "\n")
