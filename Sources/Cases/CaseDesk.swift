@@ -69,6 +69,16 @@ public struct CaseDesk: Sendable {
         }
     }
 
+    /// The day Ley 1755 de 2015 was promulgated (it «rige a partir de su promulgación», art. 2):
+    /// the terms Sondeo computes are that law's.
+    static let lawInForce = CivilDate(year: 2015, month: 6, day: 30)!
+
+    /// A day something already happened on cannot be after today in Colombia (the day of `now`).
+    func notAfterToday(_ day: CivilDate, _ now: String, _ what: String) throws(CaseError) {
+        guard let today = CivilDate.colombianDay(ofInstant: now), day > today else { return }
+        throw .futureDate(field: what, date: day, today: today)
+    }
+
     /// A text a step cannot do without, trimmed.
     func required(_ text: String, _ field: String) throws(CaseError) {
         if text.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty { throw .emptyText(field: field) }
@@ -83,6 +93,9 @@ public struct CaseDesk: Sendable {
         if let attribute = intake.attribute { try catalog.require(attribute, in: .attribute) }
         if let ssfType = intake.ssfType { try catalog.require(ssfType, in: .ssfType) }
         try required(intake.text, L("el texto de la petición (--text)", "the request's text (--text)"))
+        try notAfterToday(intake.received, now, L("la fecha de recibo", "the receipt day"))
+        guard intake.received >= Self.lawInForce else { throw .beforeLaw(date: intake.received) }
+        if let days = intake.ssfTermDays, !(1...30).contains(days) { throw .ssfTermOutOfRange(days: days) }
         if intake.channel == .correoSSF && !intake.fromSSF { throw .ssfChannelNeedsFlag }
         if intake.deposited != nil && intake.channel != .buzon { throw .depositOutsideBox(channel: intake.channel.rawValue) }
         if let deposited = intake.deposited, deposited > intake.received {
@@ -128,10 +141,15 @@ public struct CaseDesk: Sendable {
         try allowed(c, .transfer)
         try required(entity, L("la entidad a la que se traslada (--to)", "the entity it is transferred to (--to)"))
         try notBefore(day, c.received, "el traslado")
+        try notAfterToday(day, now, L("la fecha del traslado", "the transfer day"))
         var r = c
         r.state = PQRSState.trasladado.rawValue
         r.closedOn = day.iso
-        return (r, event(c, r, .transfer, now, actor, "trasladado a \(entity) el \(day.iso)"))
+        // Art. 21: the petitioner is told «dentro de los cinco (5) días siguientes al de la recepción»; a later
+        // transfer happened all the same, so it is recorded, and said late.
+        let limit = calendar.adding(5, businessDaysTo: CivilDate(parsing: c.effectiveReceipt)!)
+        let late = day > limit ? "; fuera del término del art. 21 de la Ley 1755 (5 días hábiles, hasta el \(limit.iso))" : ""
+        return (r, event(c, r, .transfer, now, actor, "trasladado a \(entity) el \(day.iso)" + late))
     }
 
     /// Suspender (Ley 1755, art. 17): the petition is incomplete; the term stops until it is completed.
@@ -208,6 +226,7 @@ public struct CaseDesk: Sendable {
         try allowed(c, .respond)
         let received = CivilDate(parsing: c.received)!
         guard day >= received else { throw .responseBeforeFiling(response: day, received: received) }
+        try notAfterToday(day, now, L("la fecha de respuesta", "the answer's day"))
         var r = c
         r.state = PQRSState.respondido.rawValue
         r.responseDate = day.iso
@@ -222,6 +241,9 @@ public struct CaseDesk: Sendable {
     public func uploadSSF(_ c: PQRSCaseRecord, certificate: String, on day: CivilDate, at now: String, actor: String) throws(CaseError) -> (PQRSCaseRecord, PQRSEvent) {
         try allowed(c, .uploadSSF)
         guard c.fromSSF else { throw .refused(radicado: c.radicado, state: state(c), action: .uploadSSF) }
+        try required(certificate, L("el certificado de cargue de la SSF (--certificate)", "the SSF's upload certificate (--certificate)"))
+        if let response = c.responseDate { try notBefore(day, response, "el cargue en la SSF", earlier: "la respuesta") }
+        try notAfterToday(day, now, L("la fecha del cargue", "the upload day"))
         var r = c
         r.state = PQRSState.cargadoSSF.rawValue
         r.ssfCertificate = certificate
@@ -274,6 +296,8 @@ public struct CaseDesk: Sendable {
         if contacted && satisfied == nil { throw .satisfactionNeeded }
         if !contacted && satisfied != nil { throw .satisfactionWithoutContact }
         if attempts.contains(where: { $0.onDate == day.iso }) { throw .attemptSameDay(radicado: c.radicado, date: day) }
+        if let last = attempts.map(\.onDate).max() { try notBefore(day, last, "la llamada", earlier: "el intento anterior") }
+        try notAfterToday(day, now, L("la fecha de la llamada", "the call's day"))
         if let responded = c.responseDate.flatMap(CivilDate.init(parsing:)) { try notBefore(day, responded, "la llamada", earlier: "la respuesta") }
         let attempt = VerificationAttemptRecord(radicado: c.radicado, onDate: day.iso, outcome: contacted ? "contactado" : "no-contesta",
                                                 satisfied: satisfied, notes: notes, actor: actor)

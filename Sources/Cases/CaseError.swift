@@ -40,6 +40,12 @@ public enum CaseError: Diagnostic, Equatable {
     case ssfChannelNeedsFlag
     /// A step about the legal term (suspend, extend) on a case without one (a felicitación).
     case noTerm(radicado: String, action: PQRSAction)
+    /// A day after today (Colombia) for something that has already happened.
+    case futureDate(field: String, date: CivilDate, today: CivilDate)
+    /// A receipt before Ley 1755 de 2015 was promulgated (30 June 2015): its terms did not apply.
+    case beforeLaw(date: CivilDate)
+    /// A term set by the SSF outside 1…30 business days (30 is the law's longest, for consultas).
+    case ssfTermOutOfRange(days: Int)
 
     public var code: String {
         switch self {
@@ -70,6 +76,9 @@ public enum CaseError: Diagnostic, Equatable {
         case .emptyText: return "CASE-025"
         case .ssfChannelNeedsFlag: return "CASE-026"
         case .noTerm: return "CASE-027"
+        case .futureDate: return "CASE-028"
+        case .beforeLaw: return "CASE-029"
+        case .ssfTermOutOfRange: return "CASE-030"
         }
     }
 
@@ -119,6 +128,14 @@ public enum CaseError: Diagnostic, Equatable {
                       : "the response (\(response.iso)) cannot be earlier than the filing (\(received.iso))"
         case .emptyText(let field):
             return es ? "falta \(field): no puede quedar en blanco" : "\(field) is missing: it cannot be blank"
+        case .futureDate(let field, let date, let today):
+            return es ? "\(field) (\(date.iso)) no puede ser posterior a hoy (\(today.iso))" : "\(field) (\(date.iso)) cannot be later than today (\(today.iso))"
+        case .beforeLaw(let date):
+            return es ? "la fecha de recibo (\(date.iso)) es anterior a la Ley 1755 de 2015 (promulgada el 2015-06-30), cuyos términos aplica Sondeo: revise el año"
+                      : "the receipt day (\(date.iso)) is earlier than Ley 1755 de 2015 (promulgated 2015-06-30), whose terms Sondeo applies: check the year"
+        case .ssfTermOutOfRange(let days):
+            return es ? "el término de la SSF (\(days) días hábiles) debe ser de 1 a 30 días hábiles (30 es el más largo de la Ley 1755, el de las consultas)"
+                      : "the SSF's term (\(days) business days) must be 1 to 30 business days (30 is the longest of Ley 1755, for consultas)"
         case .noTerm(let radicado, let action):
             return es ? "\(radicado) es una felicitación: no tiene término que \(action == .extend ? "prorrogar" : "suspender") (no pide respuesta)"
                       : "\(radicado) is a compliment: it has no term to \(action == .extend ? "extend" : "suspend") (it asks for no answer)"
@@ -138,7 +155,9 @@ public enum CaseError: Diagnostic, Equatable {
             return es ? "\(radicado): el peticionario tiene un mes desde el requerimiento del \(suspended.iso) para completar la petición; el desistimiento se puede declarar desde el \(earliest.iso), no el \(date.iso) (Ley 1755, art. 17)"
                       : "\(radicado): the petitioner has one month from the request of \(suspended.iso) to complete the petition; desistimiento can be declared from \(earliest.iso), not on \(date.iso) (Ley 1755, art. 17)"
         case .dateBefore(let field, let date, let earlier, let limit):
-            return es ? "\(field) (\(date.iso)) no puede ser anterior a \(earlier) (\(limit.iso))" : "\(field) (\(date.iso)) cannot be earlier than \(earlier) (\(limit.iso))"
+            // «a el» is written «al».
+            let to = earlier.hasPrefix("el ") ? "al " + earlier.dropFirst(3) : "a " + earlier
+            return es ? "\(field) (\(date.iso)) no puede ser anterior \(to) (\(limit.iso))" : "\(field) (\(date.iso)) cannot be earlier than \(earlier) (\(limit.iso))"
         case .extensionLate(let notified, let deadline):
             return es ? "la prórroga se avisó el \(notified.iso), después del vencimiento (\(deadline.iso)): la ley exige avisarla antes de que venza el término (Ley 1755, art. 14, parágrafo)"
                       : "the extension was notified on \(notified.iso), after the deadline (\(deadline.iso)): the law requires notice before the term ends (Ley 1755, art. 14)"

@@ -26,7 +26,7 @@ public struct DueList: Sendable {
         var reminders: [Item] = [], dueToday: [Item] = [], overdue: [Item] = []
         for c in cases where c.termRuns {
             let deadline = CivilDate(parsing: c.deadline)!
-            let item = Item(record: c, reminder: calendar.adding(-2, businessDaysTo: deadline), daysLate: calendar.businessDays(from: deadline, to: day))
+            let item = Item(record: c, reminder: c.reminder(calendar), daysLate: calendar.businessDays(from: deadline, to: day))
             if deadline < day { overdue.append(item) }
             else if deadline == day { dueToday.append(item) }
             if item.reminder <= day && day <= deadline { reminders.append(item) }

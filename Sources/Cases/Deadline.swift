@@ -1,4 +1,5 @@
 import BusinessDays
+import Store
 import Table
 
 /// A case's legal term on the business calendar (reference `pqrsl.md` §1.2): a filing on a
@@ -19,8 +20,21 @@ public struct Deadline: Sendable, Equatable {
         self.termDays = termDays
         effectiveReceipt = calendar.businessDay(onOrAfter: received)
         deadline = calendar.adding(termDays, businessDaysTo: effectiveReceipt)
-        reminder = calendar.adding(-2, businessDaysTo: deadline)
+        reminder = Self.reminder(before: deadline, from: effectiveReceipt, calendar: calendar)
         maximumExtension = calendar.adding(2 * termDays, businessDaysTo: effectiveReceipt)
         calendarVersion = calendar.version
+    }
+
+    /// The reminder to the owner: 2 business days before the deadline, never before the day the term
+    /// counts from (a one-day term set by the SSF is reminded on its first day).
+    public static func reminder(before deadline: CivilDate, from effectiveReceipt: CivilDate, calendar: BusinessCalendar) -> CivilDate {
+        max(calendar.adding(-2, businessDaysTo: deadline), effectiveReceipt)
+    }
+}
+
+extension PQRSCaseRecord {
+    /// The reminder of its current deadline (``Deadline/reminder(before:from:calendar:)``).
+    public func reminder(_ calendar: BusinessCalendar) -> CivilDate {
+        Deadline.reminder(before: CivilDate(parsing: deadline)!, from: CivilDate(parsing: effectiveReceipt)!, calendar: calendar)
     }
 }

@@ -8,7 +8,7 @@ import Testing
 @Suite struct CaseDeskTests {
     static func d(_ text: String) -> CivilDate { CivilDate(parsing: text)! }
     let desk = CaseDesk()
-    let now = "2025-07-01T15:00:00.000Z"
+    let now = "2025-12-31T15:00:00.000Z"
 
     func opened(_ type: PQRSType = .queja, received: String = "2025-06-27", service: String = "recreacion", subsidy: Bool = false,
                 fromSSF: Bool = false) throws -> PQRSCaseRecord {
@@ -16,6 +16,14 @@ import Testing
                                              received: Self.d(received)), at: now, actor: "a1")
         record.radicado = "CONFA-2025-000001"
         return record
+    }
+
+    @Test("a one-day SSF term: filed Fri 2026-12-04, due Mon 12-07; its reminder is the first day, not Thu 12-03 before the filing")
+    func oneDayTerm() throws {
+        let (c, _) = try desk.open(.init(channel: .correoSSF, type: .queja, service: "salud", fromSSF: true, text: "x", received: Self.d("2026-12-04"), ssfTermDays: 1),
+                                   at: "2026-12-05T15:00:00.000Z", actor: "a1")
+        #expect(c.deadline == "2026-12-07" && c.termSource == "ssf")
+        #expect(c.reminder(desk.calendar) == Self.d("2026-12-04"))
     }
 
     @Test("radicar: the queja of Fri 2025-06-27 is due Mon 2025-07-21; routing by the rule table; unknown codes list the valid ones")

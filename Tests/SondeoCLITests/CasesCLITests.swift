@@ -1,5 +1,6 @@
 import Foundation
 import SondeoTestSupport
+import Table
 import Testing
 
 /// `sondeo calendar` and `sondeo cases` from the command line: a case from intake to a closed
@@ -88,6 +89,19 @@ import Testing
         #expect(nothingMissing.status == 65 && nothingMissing.stderr.contains("falta decir qué le falta a la petición (--reason)"))
         let noReason = try run(["cases", "extend", "CONFA-2025-000001", "--until", "2025-08-01", "--notified", "2025-07-15", "--reason", " "], store: store)
         #expect(noReason.status == 65 && noReason.stderr.contains("falta el motivo de la prórroga (--reason)"))
+        // Days the law cannot have: a receipt after today or before Ley 1755 (2015-06-30), an SSF term outside 1…30 days, an answer tomorrow.
+        let future = try run(["cases", "open", "--channel", "web", "--type", "queja", "--service", "salud", "--text", "x", "--received", "2031-01-05"], store: store)
+        #expect(future.status == 65 && future.stderr.contains("CASE-028") && future.stderr.contains("la fecha de recibo (2031-01-05) no puede ser posterior a hoy"), "\(future.stderr)")
+        let old = try run(["cases", "open", "--channel", "web", "--type", "queja", "--service", "salud", "--text", "x", "--received", "1970-01-05"], store: store)
+        #expect(old.status == 65 && old.stderr.contains("CASE-029") && old.stderr.contains("es anterior a la Ley 1755 de 2015"), "\(old.stderr)")
+        for days in ["0", "31", "100000"] {
+            let term = try run(["cases", "open", "--channel", "correo-ssf", "--from-ssf", "--ssf-term", days, "--type", "queja", "--service", "salud", "--text", "x",
+                                "--received", "2025-06-27"], store: store)
+            #expect(term.status == 65 && term.stderr.contains("CASE-030") && term.stderr.contains("el término de la SSF (\(days) días hábiles) debe ser de 1 a 30"), "\(term.stderr)")
+        }
+        let tomorrow = CivilDate(daysSinceEpoch: CivilDate.colombianToday().daysSinceEpoch + 1).iso
+        let ahead = try run(["cases", "respond", "CONFA-2025-000001", "--channel", "correo", "--on", tomorrow], store: store)
+        #expect(ahead.status == 65 && ahead.stderr.contains("la fecha de respuesta (\(tomorrow)) no puede ser posterior a hoy"), "\(ahead.stderr)")
         let shown = try json(try run(["cases", "show", "CONFA-2025-000001", "--format", "json"], store: store).stdout)
         #expect(shown["state"] as? String == "asignado" && (shown["history"] as! [Any]).count == 1 && shown["deadline"] as? String == "2025-07-21")
         let listed = try run(["cases", "list"], store: store).stdout
@@ -98,6 +112,8 @@ import Testing
         _ = try run(["cases", "verify", "CONFA-2025-000001", "--outcome", "no-contesta", "--on", "2025-07-02"], store: store)
         let twice = try run(["cases", "verify", "CONFA-2025-000001", "--outcome", "no-contesta", "--on", "2025-07-02"], store: store)
         #expect(twice.status == 65 && twice.stderr.contains("los tres intentos deben ser en días distintos"))
+        let backwards = try run(["cases", "verify", "CONFA-2025-000001", "--outcome", "no-contesta", "--on", "2025-07-01"], store: store)
+        #expect(backwards.status == 65 && backwards.stderr.contains("la llamada (2025-07-01) no puede ser anterior al intento anterior (2025-07-02)"), "\(backwards.stderr)")
         _ = try run(["cases", "verify", "CONFA-2025-000001", "--outcome", "no-contesta", "--on", "2025-07-03"], store: store)
         let third = try run(["cases", "verify", "CONFA-2025-000001", "--outcome", "no-contesta", "--on", "2025-07-04"], store: store)
         #expect(third.stdout.contains("cerrado como no contactado"))
@@ -127,6 +143,27 @@ import Testing
         let report = try json(try run(["cases", "report", "--month", "2026-11", "--on", "2026-12-01", "--format", "json"], store: store).stdout)
         let counted = report["answered"] as! [String: Any]
         #expect(report["received"] as? Int == 2 && counted["on_time"] as? Int == 1 && counted["late"] as? Int == 0, "\(report)")
+    }
+
+    @Test("the SSF's certificate is required and not before the answer; a transfer after art. 21's five business days is recorded and said late")
+    func ssfUploadAndLateTransfer() throws {
+        let dir = TemporaryDirectory()
+        let store = dir.path("pqrsl.sqlite")
+        _ = try run(["cases", "open", "--channel", "correo-ssf", "--from-ssf", "--type", "queja", "--service", "salud", "--text", "x", "--received", "2026-11-03"], store: store)
+        _ = try run(["cases", "respond", "CONFA-2026-000001", "--channel", "correo", "--on", "2026-11-10"], store: store)
+        let blank = try run(["cases", "upload-ssf", "CONFA-2026-000001", "--certificate", " ", "--on", "2026-11-12"], store: store)
+        #expect(blank.status == 65 && blank.stderr.contains("falta el certificado de cargue de la SSF (--certificate)"), "\(blank.stderr)")
+        let early = try run(["cases", "upload-ssf", "CONFA-2026-000001", "--certificate", "SSF-1", "--on", "2026-11-05"], store: store)
+        #expect(early.status == 65 && early.stderr.contains("el cargue en la SSF (2026-11-05) no puede ser anterior a la respuesta (2026-11-10)"), "\(early.stderr)")
+        let uploaded = try run(["cases", "upload-ssf", "CONFA-2026-000001", "--certificate", "SSF-1", "--on", "2026-11-12"], store: store)
+        #expect(uploaded.status == 0, "\(uploaded.stderr)")
+        // Filed Mon 2026-06-01; Corpus Christi moved to Mon 8 June: five business days end Tue 9 June.
+        _ = try run(["cases", "open", "--channel", "web", "--type", "queja", "--service", "salud", "--text", "y", "--received", "2026-06-01"], store: store)
+        let late = try run(["cases", "transfer", "CONFA-2026-000002", "--to", "Colpensiones", "--on", "2026-11-30"], store: store)
+        #expect(late.stdout == "CONFA-2026-000002: trasladado — trasladado a Colpensiones el 2026-11-30; fuera del término del art. 21 de la Ley 1755 (5 días hábiles, hasta el 2026-06-09)\n", "\(late.stdout)")
+        _ = try run(["cases", "open", "--channel", "web", "--type", "queja", "--service", "salud", "--text", "z", "--received", "2026-06-01"], store: store)
+        let inTime = try run(["cases", "transfer", "CONFA-2026-000003", "--to", "Colpensiones", "--on", "2026-06-09"], store: store)
+        #expect(inTime.stdout == "CONFA-2026-000003: trasladado — trasladado a Colpensiones el 2026-06-09\n", "\(inTime.stdout)")
     }
 
     @Test("a month imported (twice adds nothing), its verification sample pinned, due and report")

@@ -29,8 +29,8 @@ extension PQRSCaseRecord {
             lines.append(L("Una felicitación no tiene término (no pide respuesta): se notifica al servicio.", "A compliment has no term (it asks for no answer): the service is notified."))
             return lines.joined(separator: "\n")
         }
-        lines.append(L("Término: \(termDays) días hábiles. Vence el \(due.withWeekday); recordatorio el \(reminder.withWeekday).",
-                       "Term: \(termDays) business days. Due \(due.withWeekday); reminder on \(reminder.withWeekday)."))
+        lines.append(L("Término: \(NumberText.count(termDays, "día hábil", "días hábiles")). Vence el \(due.withWeekday); recordatorio el \(reminder.withWeekday).",
+                       "Term: \(NumberText.count(termDays, "business day", "business days")). Due \(due.withWeekday); reminder on \(reminder.withWeekday)."))
         return lines.joined(separator: "\n")
     }
 }

@@ -23,7 +23,7 @@ struct ShowCaseCommand: ParsableCommand {
         let c = try CaseDesk.load(radicado, from: store)
         let calendar = try options.calendarOptions.calendar()
         print(c.details(history: try store.history(of: c.radicado), attempts: try store.verificationAttempts(of: c.radicado),
-                        reminder: calendar.adding(-2, businessDaysTo: CivilDate(parsing: c.deadline)!), catalog: try options.desk().catalog, format: format))
+                        reminder: c.reminder(calendar), catalog: try options.desk().catalog, format: format))
     }
 }
 
