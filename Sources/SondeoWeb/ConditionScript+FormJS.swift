@@ -36,6 +36,8 @@ extension ConditionScript {
           case "txt": return e[1];
           case "mode": return mode;
           case "ref": var x = a[e[1]]; if (x && typeof x === "object" && !Array.isArray(x)) return x.c; return x;
+          case "calc": var k = val(e[1], a); if (typeof k === "boolean") return k ? 1 : 0;
+            k = num(k); return isNaN(k) ? undefined : k;
           case "not": return !truth(val(e[1], a));
           case "neg": return -num(val(e[1], a));
           case "bin":

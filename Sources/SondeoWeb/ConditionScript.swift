@@ -7,12 +7,28 @@ import Table
 /// unanswered question is empty, comparisons with it are false (`<>` true), a special answer is its
 /// code. No expression is turned into code, so a questionnaire's text cannot inject script.
 enum ConditionScript {
-    /// `["bin","=",["ref","csat"],["num",1]]`-style JSON.
-    static func json(_ e: Questionnaire.Expression) -> String {
+    /// `["bin","=",["ref","csat"],["num",1]]`-style JSON. A calculated item is not an answer of the
+    /// form: it is sent as `["calc", formula]`, worked out in the page from the answers as they change,
+    /// as ``Evaluator`` works it out (a number, or missing; a condition as 1 or 0).
+    static func json(_ e: Questionnaire.Expression, in q: QuestionnaireFile? = nil) -> String {
+        var formulas: [String: Questionnaire.Expression] = [:]
+        for item in q?.items ?? [] { if case .calculated(let f) = item.type, formulas[item.id] == nil { formulas[item.id] = f } }
+        return json(e, formulas: formulas)
+    }
+
+    private static func json(_ e: Questionnaire.Expression, formulas: [String: Questionnaire.Expression]) -> String {
+        func json(_ e: Questionnaire.Expression) -> String { ConditionScript.json(e, formulas: formulas) }
         switch e {
         case .number(let x, _): return "[\"num\",\(number(x))]"
         case .text(let s, _): return "[\"txt\",\(string(s))]"
-        case .reference(let id, _): return "[\"ref\",\(string(id))]"
+        case .reference(let id, _):
+            // The checker refuses cycles; leaving the item out of its own expansion keeps this finite anyway.
+            if let formula = formulas[id] {
+                var rest = formulas
+                rest[id] = nil
+                return "[\"calc\",\(ConditionScript.json(formula, formulas: rest))]"
+            }
+            return "[\"ref\",\(string(id))]"
         case .mode: return "[\"mode\"]"
         case .unary(let op, let inner, _): return "[\"\(op == "no" ? "not" : "neg")\",\(json(inner))]"
         case .binary(let op, let a, let b, _): return "[\"bin\",\(string(op)),\(json(a)),\(json(b))]"

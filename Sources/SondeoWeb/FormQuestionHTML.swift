@@ -13,7 +13,7 @@ extension FormHTML {
         case .text, .date, .time, .dateTime: kind = "text"
         default: kind = "number"
         }
-        let condition = item.condition.map { " data-cond=\"\(esc(ConditionScript.json($0)))\"" } ?? ""
+        let condition = item.condition.map { " data-cond=\"\(esc(ConditionScript.json($0, in: q)))\"" } ?? ""
         let invalid = !problems.isEmpty
         var html = "<fieldset class=\"pregunta\(invalid ? " invalida" : "")\" id=\"p-\(esc(item.id))\" data-var=\"\(esc(item.id))\" data-kind=\"\(kind)\"\(condition)>\n"
         html += "<legend>\(pipedLegend(item.text(for: mode) ?? item.mainText ?? item.id, q: q, responses: responses, system: system))\(item.optional ? " <span class=\"opcional\">\(L("(opcional)", "(optional)"))</span>" : "")</legend>\n"
@@ -93,7 +93,7 @@ extension FormHTML {
             // Rows in the interview's order (`filas al azar`); NS/NR per row where the grid allows them.
             for row in order.rows(of: item) {
                 let variable = item.variable(of: row)
-                let rowCondition = row.condition.map { " data-cond=\"\(esc(ConditionScript.json($0)))\"" } ?? ""
+                let rowCondition = row.condition.map { " data-cond=\"\(esc(ConditionScript.json($0, in: q)))\"" } ?? ""
                 html += "<tr data-var=\"\(esc(variable))\" data-kind=\"number\"\(rowCondition)><th scope=\"row\">\(esc(row.text))</th>"
                 html += choices.map { c in
                     "<td><label><input type=\"radio\" name=\"\(esc(variable))\" value=\"\(c.code)\" aria-label=\"\(esc(row.text)): \(esc(c.label))\"\(number(variable) == Double(c.code) ? " checked" : "")><span class=\"solo-movil\">\(esc(c.label))</span></label></td>"

@@ -26,6 +26,8 @@ struct FormScriptTests {
           "T"
         d: fecha
           "D"
+        k: calcular x * 2
+        kk: calcular k + contar(m)
 
         """
 
@@ -42,6 +44,9 @@ struct FormScriptTests {
         ("sumar_dias(hoy(), 30) = \"2027-01-05\"", true),
         ("d <= sumar_dias(hoy(), -1000)", true),   // 2024-03-11 is 1,000 days before
         ("d < sumar_dias(hoy(), -1010)", false),
+        ("k = 5.35", true),                        // calculated: 2.675 × 2, worked out in the page as answers change
+        ("kk > 7", true),                          // 5.35 + 2
+        ("k < 5", false),
     ]
 
     @Test("form.js and the evaluator agree on every function, in a real browser")
@@ -59,7 +64,7 @@ struct FormScriptTests {
             let holds = evaluator.holds(condition, answers)
             #expect(holds == expected, "\(Self.conditions[index].0)")
             swift.append("c\(index):\(holds)")
-            page += "<div id=\"c\(index)\" data-cond=\"\(FormHTML.esc(ConditionScript.json(condition)))\"></div>"
+            page += "<div id=\"c\(index)\" data-cond=\"\(FormHTML.esc(ConditionScript.json(condition, in: q)))\"></div>"
         }
         page += "</form><script type=\"application/json\" id=\"previas\">\(ConditionScript.answers(answers, specials: q.specials))</script>"
         page += "<script type=\"application/json\" id=\"especiales\">{\"NS\":98}</script><script>\(ConditionScript.formJS)</script>"
