@@ -37,6 +37,7 @@ extension ConditionScript {
           case "mode": return mode;
           case "ref": var x = a[e[1]]; if (x && typeof x === "object" && !Array.isArray(x)) return x.c; return x;
           case "calc": var k = val(e[1], a); if (typeof k === "boolean") return k ? 1 : 0;
+            if (typeof k === "string") return k === "" ? undefined : k;
             k = num(k); return isNaN(k) ? undefined : k;
           case "not": return !truth(val(e[1], a));
           case "neg": return -num(val(e[1], a));

@@ -306,8 +306,13 @@ import Testing
         #expect(pattern.map(\.code) == ["DSL-063"] && pattern.first?.position == TextPosition(line: 9, column: 23), "\(pattern.map { "\($0.position) \($0.spanish)" })")
         let counted = only("t: texto\n  \"Correo\"\n  validar contar(t) > 1 \"x\"\n")
         #expect(counted.first?.spanish == "«contar»: cuenta las opciones marcadas en una pregunta de «varias de»; «t» no lo es (contar(pregunta_de_varias))", "\(counted.map(\.spanish))")
-        let calculatedDate = only("d: fecha\n  \"¿Cuándo?\"\nc: calcular sumar_dias(d, 30)\n")
-        #expect(calculatedDate.map(\.code) == ["DSL-063"], "\(calculatedDate.map(\.spanish))")
+        // A calculation may give a date or a text, and is typed as one where it is used; the options of a «varias de» it may not give.
+        let calculatedDate = only("d: fecha\n  \"¿Cuándo?\"\nc: calcular sumar_dias(d, 30)\nt: texto\n  \"¿Por qué?\"\n  mostrar si c > \"2026-01-01\" y dias(d, c) = 30\n")
+        #expect(calculatedDate.isEmpty, "\(calculatedDate.map(\.spanish))")
+        let dateAsNumber = only("d: fecha\n  \"¿Cuándo?\"\nc: calcular sumar_dias(d, 30)\nt: texto\n  \"¿Por qué?\"\n  mostrar si c + 1 > 3\n")
+        #expect(dateAsNumber.first?.spanish == "las fechas no se suman ni se restan con «+»: use dias(desde, hasta) o sumar_dias(fecha, n)", "\(dateAsNumber.map(\.spanish))")
+        let options = only("m: varias de sino\n  \"¿Cuáles?\"\nc: calcular m\n")
+        #expect(options.map(\.code) == ["DSL-063"] && options.first?.spanish.hasPrefix("un cálculo da un número (una condición vale 1 o 0), un texto o una fecha") == true, "\(options.map(\.spanish))")
     }
 
     @Test("[otro]: the «¿cuál?» text follows its question, shown only when the option is chosen; two in a list or an unknown attribute are errors")

@@ -466,6 +466,46 @@ struct XLSFormParityTests {
           validar cita >= "2020-01-01" y cita <= sumar_dias(hoy(), 30) "La cita es dentro de los próximos 30 días"
         """
 
+    @Test("calcular gives a text and a date: piped into a label and compared in a condition, the same in JavaRosa")
+    func textAndDateCalculations() throws {
+        let text = """
+            encuesta c "C"
+            versión 1
+            modos web
+            nps: escala 0..10 "Nada probable" .. "Extremadamente probable"
+              "¿Qué tan probable es que recomiende Confa?"
+            grupo: calcular si(nps >= 9, "promotor", si(nps >= 7, "pasivo", "detractor"))
+            compra: fecha
+              "¿Cuándo compró?"
+            vence: calcular sumar_dias(compra, 30)
+            gracias: texto
+              "Como {grupo}, ¿qué le gustó? Su garantía vence el {vence}."
+              mostrar si grupo = "promotor"
+            mejora: texto
+              "¿Qué mejoraría antes del {vence}?"
+              mostrar si grupo <> "promotor" y vence > "2026-12-31"
+
+            """
+        let promoter = try replays(text, plan: "nps=10\ncompra=2026-11-20\ngracias=Todo\n")
+        #expect(promoter.sondeo == promoter.javaRosa)
+        // By hand: 10 ≥ 9 is «promotor»; 20 November + 30 days is 20 December.
+        #expect(promoter.sondeo == """
+            nps\t¿Qué tan probable es que recomiende Confa?\tok
+            compra\t¿Cuándo compró?\tok
+            gracias\tComo promotor, ¿qué le gustó? Su garantía vence el 2026-12-20.\tok
+
+            """)
+        let detractor = try replays(text, plan: "nps=5\ncompra=2026-12-15\nmejora=La fila\n")
+        #expect(detractor.sondeo == detractor.javaRosa)
+        // 15 December + 30 days is 14 January 2027, after the last day of 2026.
+        #expect(detractor.sondeo == """
+            nps\t¿Qué tan probable es que recomiende Confa?\tok
+            compra\t¿Cuándo compró?\tok
+            mejora\t¿Qué mejoraría antes del 2027-01-14?\tok
+
+            """)
+    }
+
     @Test("functions: hoy, dias, sumar_dias, coincide, contar (NS not counted), redondear (a half away from zero), si, longitud")
     func functions() throws {
         let today = Date()

@@ -28,6 +28,8 @@ struct FormScriptTests {
           "D"
         k: calcular x * 2
         kk: calcular k + contar(m)
+        g: calcular si(x > 1, "alto", "bajo")
+        v: calcular sumar_dias(d, 30)
 
         """
 
@@ -47,6 +49,9 @@ struct FormScriptTests {
         ("k = 5.35", true),                        // calculated: 2.675 × 2, worked out in the page as answers change
         ("kk > 7", true),                          // 5.35 + 2
         ("k < 5", false),
+        ("g = \"alto\"", true),                    // a calculated text
+        ("v = \"2024-03-31\"", true),              // a calculated date: 1 March 2024 + 30 days
+        ("v respondida", true),
     ]
 
     @Test("form.js and the evaluator agree on every function, in a real browser")

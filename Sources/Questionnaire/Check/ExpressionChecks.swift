@@ -44,9 +44,9 @@ extension CheckContext {
                        "this rule uses no answer: it never changes, so it always passes or always fails")
         }
         let type = typeOf(e)
-        if role == .calculation && [.text, .date, .multiple].contains(type) {
-            sink.error("DSL-063", at: e.position, "un cálculo da un número (o una condición, que vale 1 o 0); use las fechas y los textos dentro de una condición, p. ej. dias(nacimiento, hoy())",
-                       "a calculation gives a number (or a condition, worth 1 or 0); use dates and texts inside a condition, e.g. dias(nacimiento, hoy())")
+        if role == .calculation && [.multiple, .time, .dateTime].contains(type) {
+            sink.error("DSL-063", at: e.position, "un cálculo da un número (una condición vale 1 o 0), un texto o una fecha; las opciones de «varias de» o una hora se usan dentro de él, p. ej. contar(medios) o medios incluye 2",
+                       "a calculation gives a number (a condition is worth 1 or 0), a text or a date; the options of a «varias de» or a time go inside it, e.g. contar(medios) or medios incluye 2")
         }
         if role != .calculation && type != .boolean && type != .unknown {
             sink.error("DSL-065", at: e.position, "la condición no es verdadera o falsa: compare con un valor (p. ej. nps >= 9) o use «respondida»",
@@ -69,7 +69,13 @@ extension CheckContext {
         case .reference(let id, _):
             guard let symbol = symbols[id] else { return .unknown }
             switch symbol.kind {
-            case .choice, .integer, .decimal, .calculated: return .number
+            case .choice, .integer, .decimal: return .number
+            case .calculated:
+                switch questionnaire.calculationKind(of: id) {
+                case .number: return .number
+                case .text: return .text
+                case .date: return .date
+                }
             case .multiple: return .multiple
             case .text: return .text
             case .date: return .date

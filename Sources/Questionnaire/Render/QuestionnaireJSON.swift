@@ -97,7 +97,10 @@ public enum Variables {
                 if let a { values.append((low, a)) }
                 if let b { values.append((high, b)) }
                 result.append(Variable(name: item.id, label: label, item: item.id, values: values + specialValues, missing: specials.map(\.code), kind: .numeric))
-            case .integer, .decimal, .calculated:
+            case .calculated:
+                let kind: Variable.Kind = [.text: .text, .date: .date][q.calculationKind(of: item.id)] ?? .numeric
+                result.append(Variable(name: item.id, label: label, item: item.id, values: [], missing: [], kind: kind))
+            case .integer, .decimal:
                 result.append(Variable(name: item.id, label: label, item: item.id, values: specialValues, missing: specials.map(\.code), kind: .numeric))
             case .text, .time, .dateTime:
                 result.append(Variable(name: item.id, label: label, item: item.id, values: [], missing: [], kind: .text))

@@ -79,8 +79,14 @@ public struct Evaluator: Sendable {
         case .answer(let slot): return value(of: sheet[slot]) ?? .missing
         case .calculated(let slot, let formula):
             if let v = value(of: sheet[slot]) { return v }
-            let x = run(formula, sheet).number
-            return x.isNaN ? .missing : .number(x)
+            // A number (a condition as 1 or 0), a text or a date (``CalculationKind``); nothing else.
+            switch run(formula, sheet) {
+            case .text(let s): return s.isEmpty ? .missing : .text(s)
+            case .missing, .codes: return .missing
+            case let v:
+                let x = v.number
+                return x.isNaN ? .missing : .number(x)
+            }
         case .not(let inner): return .bool(!run(inner, sheet).truth)
         case .negate(let inner): return .number(-run(inner, sheet).number)
         case .and(let a, let b): return .bool(run(a, sheet).truth && run(b, sheet).truth)

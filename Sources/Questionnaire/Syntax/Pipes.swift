@@ -36,8 +36,11 @@ extension QuestionnaireFile {
         let missing = fallback ?? "—"
         // A calculated value is worked out from the answers, as every condition sees it.
         if responses[name] == nil, let item = item(name), case .calculated = item.type {
-            guard case .number(let x) = Evaluator(self, mode: .web).evaluate(.reference(name, item.position), responses) else { return missing }
-            return number(x)
+            switch Evaluator(self, mode: .web).evaluate(.reference(name, item.position), responses) {
+            case .number(let x): return number(x)
+            case .text(let s): return s
+            default: return missing
+            }
         }
         guard let answer = responses[name] else { return missing }
         switch answer {

@@ -53,8 +53,11 @@ public enum ResponseExport {
             if case .calculated = q.item(variable.item)?.type {
                 let formula = evaluator.compile(.reference(variable.name, TextPosition(line: 0, column: 0)))
                 values = sheets.map { sheet in
-                    if case .number(let x) = evaluator.evaluate(formula, sheet) { return .number(x) }
-                    return nil
+                    switch evaluator.evaluate(formula, sheet) {
+                    case .number(let x): return .number(x)
+                    case .text(let s): return .text(s)
+                    default: return nil
+                    }
                 }
             } else if variable.kind == .dummy {
                 let slot = layout.slot(variable.item), code = Int(variable.name.dropFirst(variable.item.count + 1))
