@@ -43,7 +43,11 @@ extension SurveyServer {
             guard let user = try self.user(request) else { return self.denied(request) }
             switch try self.opening(context.parameters.get("unit") ?? "", for: user) {
             case .refused(let page): return page
-            case .open(let unit): return try await self.show(unit: unit, action: "/e/\(unit)", form: self.staffForm, request: request, staff: user)
+            case .open(let unit):
+                let (form, action, language) = self.localized("/e/\(unit)", request, staff: true)
+                return try await Language.$request.withValue(language) {
+                    try await self.show(unit: unit, action: action, form: form, request: request, staff: user)
+                }
             }
         }
         router.post("/e/:unit") { request, context in
@@ -51,7 +55,11 @@ extension SurveyServer {
             // Nothing is written to a case another interviewer holds (by phone or on the web) or was given.
             switch try self.opening(context.parameters.get("unit") ?? "", for: user) {
             case .refused(let page): return page
-            case .open(let unit): return try await self.submit(unit: unit, action: "/e/\(unit)", form: self.staffForm, staff: user, request: request)
+            case .open(let unit):
+                let (form, action, language) = self.localized("/e/\(unit)", request, staff: true)
+                return try await Language.$request.withValue(language) {
+                    try await self.submit(unit: unit, action: action, form: form, staff: user, request: request)
+                }
             }
         }
     }

@@ -22,6 +22,9 @@ public struct SurveyServer: Sendable {
     let staffForm: SurveyForm
     /// The respondent's form in each other language of `idiomas` (`/r/TOKEN?idioma=en`).
     let translatedForms: [String: SurveyForm]
+    /// The interviewer's form (`/e/UNIT?idioma=en`) in each other language: a face-to-face interview
+    /// read in the respondent's language, as `collect --language` does by phone.
+    let translatedStaffForms: [String: SurveyForm]
     /// PBKDF2 rounds spent on a login for an unknown code (as many as a real account's).
     let dummyIterations: Int
     let clock: Clock
@@ -55,6 +58,8 @@ public struct SurveyServer: Sendable {
         staffForm = SurveyForm(questionnaire, mode: .presencial)
         translatedForms = Dictionary(questionnaire.languages.dropFirst().map { ($0, SurveyForm(questionnaire.translated(to: $0), mode: .web)) },
                                      uniquingKeysWith: { a, _ in a })
+        translatedStaffForms = Dictionary(questionnaire.languages.dropFirst().map { ($0, SurveyForm(questionnaire.translated(to: $0), mode: .presencial)) },
+                                          uniquingKeysWith: { a, _ in a })
     }
 
     /// A new link token: 128 random bits as 32 hexadecimal digits.
@@ -74,7 +79,7 @@ public struct SurveyServer: Sendable {
         router.get("/r/:token") { request, context in
             let token = context.parameters.get("token") ?? ""
             guard let unit = try self.unit(token, opening: true) else { return Self.notFound() }
-            let (form, action, language) = self.respondentForm(token, request)
+            let (form, action, language) = self.localized("/r/\(token)", request, staff: false)
             return try await Language.$request.withValue(language) {
                 try await self.show(unit: unit, action: action, form: form, request: request)
             }
@@ -82,7 +87,7 @@ public struct SurveyServer: Sendable {
         router.post("/r/:token") { request, context in
             let token = context.parameters.get("token") ?? ""
             guard let unit = try self.unit(token) else { return Self.notFound() }
-            let (form, action, language) = self.respondentForm(token, request)
+            let (form, action, language) = self.localized("/r/\(token)", request, staff: false)
             return try await Language.$request.withValue(language) {
                 try await self.submit(unit: unit, action: action, form: form, staff: nil, request: request)
             }
@@ -117,12 +122,13 @@ public struct SurveyServer: Sendable {
         try waitFor { try await run(host: host, port: port) }
     }
 
-    /// The respondent's form in the language the link asks (`?idioma=en`, one of `idiomas`), the page's
-    /// action keeping it, and the language of the page's own words (English for `en`, else Spanish).
-    func respondentForm(_ token: String, _ request: Request) -> (SurveyForm, String, Language?) {
-        guard let asked = request.uri.queryParameters.get("idioma")?.lowercased(), let translated = translatedForms[asked] else {
-            return (form, "/r/\(token)", nil)
+    /// The respondent's form (or, for `staff`, the interviewer's) in the language the link asks
+    /// (`?idioma=en`, one of `idiomas`), the page's action `base` keeping it, and the language of the
+    /// page's own words (English for `en`, else Spanish).
+    func localized(_ base: String, _ request: Request, staff: Bool) -> (SurveyForm, String, Language?) {
+        guard let asked = request.uri.queryParameters.get("idioma")?.lowercased(), let translated = (staff ? translatedStaffForms : translatedForms)[asked] else {
+            return (staff ? staffForm : form, base, nil)
         }
-        return (translated, "/r/\(token)?idioma=\(asked)", asked == "en" ? .en : .es)
+        return (translated, base + "?idioma=" + asked, asked == "en" ? .en : .es)
     }
 }

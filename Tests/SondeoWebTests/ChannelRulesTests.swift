@@ -51,6 +51,46 @@ import Testing
         }
     }
 
+    @Test("idiomas: the interviewer's form /e/AF1?idioma=en reads the English texts (face to face in the respondent's language), keeps the language when sent, and links back to Spanish")
+    func staffFormInEnglish() async throws {
+        let dir = TemporaryDirectory()
+        let (store, _) = try SurveyServerTests.store(units: 1, in: dir, source: """
+            encuesta prueba "Prueba"
+            versión 1
+            modos presencial, web
+            idiomas es, en
+            lista sino: 1 Sí @en Yes | 2 No @en No
+            sección "Inicio" @en "Start"
+            acepta: una de sino
+              "¿Acepta participar?"
+              @en "Do you agree to take part?"
+            sección "Opinión" @en "Opinion"
+            nota: escala 0..10 "Nada" .. "Mucho"
+              "Califique de 0 a 10"
+              @en "Rate from 0 to 10"
+            """)
+        try StaffRoutesTests.account(store, "e02", "encuestador", "clave-de-prueba-3")
+        let app = Application(router: try SurveyServer(store: store, questionnaire: "prueba", dummyIterations: 1000).router())
+        try await app.test(.router) { client in
+            let session = try Self.session(try await StaffRoutesTests.login(client, "e02", "clave-de-prueba-3"))
+            let english = try await client.execute(uri: "/e/AF1?idioma=en", method: .get, headers: [.cookie: session])
+            let page = String(buffer: english.body)
+            #expect(english.status == .ok && page.contains("Do you agree to take part?") && page.contains(">Yes<") && !page.contains("¿Acepta participar?"), "\(page)")
+            #expect(page.contains("action=\"/e/AF1?idioma=en\"") && page.contains("<a href=\"/e/AF1\" lang=\"es\" hreflang=\"es\">Español</a>"), "\(page)")
+            let csrf = try #require(SurveyServerTests.cookie(english))
+            let sent = try await client.execute(uri: "/e/AF1?idioma=en", method: .post,
+                                                headers: [.contentType: "application/x-www-form-urlencoded", .cookie: session + "; " + csrf],
+                                                body: SurveyServerTests.form([("csrf", SurveyServerTests.csrf(page)), ("pagina", "0"), ("acepta", "1")]))
+            // Saved, and sent back to the same page in English: the next question.
+            #expect(sent.status == .seeOther && sent.headers[.location] == "/e/AF1?idioma=en", "\(sent.status) \(String(buffer: sent.body))")
+            #expect(try store.interview(questionnaire: "prueba", respondent: "AF1") != nil)
+            let following = String(buffer: try await client.execute(uri: "/e/AF1?idioma=en", method: .get, headers: [.cookie: session]).body)
+            #expect(following.contains("Rate from 0 to 10"), "\(following)")
+            let spanish = String(buffer: try await client.execute(uri: "/e/AF1", method: .get, headers: [.cookie: session]).body)
+            #expect(spanish.contains("Califique de 0 a 10") && !spanish.contains("Rate from"), "\(spanish)")
+        }
+    }
+
     @Test("the last page's answers and the interview's end are one transaction; a link whose answers are all in but never sent shows the review, and «Enviar» closes it")
     func atomicClosing() async throws {
         let dir = TemporaryDirectory()

@@ -29,7 +29,7 @@ import Testing
           mostrar si nota <= 6
         """
 
-    static func store(units: Int, in dir: TemporaryDirectory, postgres: Bool = false) throws -> (any WebStore, [(unit: String, token: String)]) {
+    static func store(units: Int, in dir: TemporaryDirectory, postgres: Bool = false, source: String = Self.source) throws -> (any WebStore, [(unit: String, token: String)]) {
         let store: any WebStore
         if postgres {
             store = try SQLStore(postgres: try #require(try TestPostgres.newDatabase(for: "SurveyServerTests")))
