@@ -85,6 +85,15 @@ public struct MonthlyReport: Sendable {
     public let byChannelAndType: [Count]
     public let byService: [Count]
     public let byAttribute: [Count]
+    /// Cases received in the month by the SSF's type (those classified with one).
+    public let bySSFType: [Count]
+    /// Answers given in the month, on time and in all, by type, by service and by channel (`key`:
+    /// the dimension — «tipo», «servicio», «canal» — and its value).
+    public let timeliness: [(key: [String], answered: Int, onTime: Int)]
+    /// Cases received in the month whose term was extended (Ley 1755, art. 14, parágrafo) or suspended
+    /// to be completed (art. 17).
+    public let extended: Int
+    public let suspended: Int
     /// Answers given in the month: on time, late, and mean business days from receipt to answer.
     public let answeredOnTime: Int
     public let answeredLate: Int
@@ -128,10 +137,23 @@ public struct MonthlyReport: Sendable {
         byChannelAndType = counts(inMonth) { [$0.channel, $0.type] }
         byService = counts(inMonth) { [$0.service] }
         byAttribute = counts(inMonth) { [$0.attribute ?? "sin atributo"] }
+        bySSFType = counts(inMonth.filter { $0.ssfType != nil }) { [$0.ssfType!] }
+        extended = inMonth.filter(\.extended).count
+        suspended = inMonth.filter { $0.suspendedOn != nil }.count
         // Timeliness is of cases with a term: a felicitación thanked is not an answer on time or late.
         let answered = cases.filter { $0.hasTerm && ($0.responseDate ?? "").hasPrefix(prefix) }
         answeredOnTime = answered.filter { $0.responseDate! <= $0.deadline }.count
         answeredLate = answered.count - answeredOnTime
+        var timeliness: [(key: [String], answered: Int, onTime: Int)] = []
+        for (dimension, value) in [("tipo", { (c: PQRSCaseRecord) in c.type }), ("servicio", { $0.service }), ("canal", { $0.channel })] {
+            var tally: [String: (answered: Int, onTime: Int)] = [:]
+            for c in answered {
+                let previous = tally[value(c)] ?? (0, 0)
+                tally[value(c)] = (previous.answered + 1, previous.onTime + (c.responseDate! <= c.deadline ? 1 : 0))
+            }
+            timeliness += tally.sorted { ($0.value.answered, $1.key) > ($1.value.answered, $0.key) }.map { ([dimension, $0.key], $0.value.answered, $0.value.onTime) }
+        }
+        self.timeliness = timeliness
         let days = answered.map { Double(calendar.businessDays(from: CivilDate(parsing: $0.effectiveReceipt)!, to: CivilDate(parsing: $0.responseDate!)!)) }
         meanBusinessDaysToAnswer = days.isEmpty ? nil : days.reduce(0, +) / Double(days.count)
         // Open as of the day: received by then, not answered by then, and not ended otherwise (transferred, withdrawn).

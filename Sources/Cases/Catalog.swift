@@ -1,4 +1,5 @@
 import Diagnostics
+import Mail
 import Foundation
 
 /// The lists Confa edits without a new version of Sondeo (procedure steps 10–14): services, quality
@@ -13,11 +14,26 @@ import Foundation
 ///     ajuste,verificar_sugerencias,no
 ///     ajuste,muestra_reclamos_subsidio,100
 ///     ajuste,meta_a_tiempo,95                            (% of answers on time the report measures against)
+///     responsable,salud,Luisa Marín <luisa.marin@confa.co>   (who answers for an owner; one line per person)
 public struct Catalog: Sendable {
+    /// A person who answers for an owner (a service, Secretaría General): who gets its assignments,
+    /// compliments and reminders by e-mail.
+    public struct Person: Sendable, Equatable {
+        public var name: String
+        public var email: String
+
+        public init(name: String, email: String) {
+            self.name = name
+            self.email = email
+        }
+    }
+
     public var services: [(code: String, name: String)] = []
     public var attributes: [(code: String, name: String)] = []
     public var ssfTypes: [(code: String, name: String)] = []
     public var routes: [(type: String, service: String, owner: String)] = []
+    /// The people of each owner (`responsable` lines), in the file's order.
+    public var people: [String: [Person]] = [:]
     public var verifySuggestions = false
     public var subsidySampleSize = 100
     /// The share of answers on time the monthly report sets against (percent).
@@ -60,7 +76,7 @@ public struct Catalog: Sendable {
         try self.init(text: text, source: path)
     }
 
-    init(text: String, source: String) throws(CaseError) {
+    public init(text: String, source: String) throws(CaseError) {
         self.source = source
         for (index, raw) in TextLines.split(text).enumerated() {
             let line = raw.trimmingCharacters(in: .whitespacesAndNewlines)
@@ -75,6 +91,9 @@ public struct Catalog: Sendable {
                 let parts = fields[1].split(separator: ":").map(String.init)
                 guard parts.count == 2 else { throw .badCatalogLine(path: source, line: index + 1, text: line) }
                 routes.append((parts[0], parts[1], fields[2]))
+            case "responsable":
+                guard let person = Self.person(fields[2]) else { throw .badCatalogLine(path: source, line: index + 1, text: line) }
+                people[fields[1], default: []].append(person)
             case "ajuste":
                 switch fields[1] {
                 case "verificar_sugerencias": verifySuggestions = ["si", "sí", "true", "1"].contains(fields[2].lowercased())
@@ -89,6 +108,23 @@ public struct Catalog: Sendable {
             default: throw .badCatalogLine(path: source, line: index + 1, text: line)
             }
         }
+    }
+
+    /// `Luisa Marín <luisa.marin@confa.co>` or a bare address; nil when there is no address in it.
+    static func person(_ text: String) -> Person? {
+        let trimmed = text.trimmingCharacters(in: .whitespaces)
+        if let open = trimmed.lastIndex(of: "<"), trimmed.hasSuffix(">") {
+            let email = String(trimmed[trimmed.index(after: open)..<trimmed.index(before: trimmed.endIndex)]).trimmingCharacters(in: .whitespaces)
+            let name = String(trimmed[..<open]).trimmingCharacters(in: .whitespaces)
+            return EmailAddress.isPlausible(email) ? Person(name: name.isEmpty ? email : name, email: email) : nil
+        }
+        return EmailAddress.isPlausible(trimmed) ? Person(name: trimmed, email: trimmed) : nil
+    }
+
+    /// How an owner is shown: its people's names («Luisa Marín, Jorge Ríos»), else the service's name, else its code.
+    public func ownerName(_ owner: String) -> String {
+        if let people = people[owner], !people.isEmpty { return people.map(\.name).joined(separator: ", ") }
+        return name(owner, in: .service)
     }
 
     /// Who answers a case: the first rule matching its type and service; «servicio» names the service.

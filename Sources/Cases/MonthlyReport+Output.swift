@@ -21,7 +21,10 @@ extension MonthlyReport {
         return .object([
             ("month", .string(r.month)), ("as_of", .string(r.asOf.iso)), ("received", .integer(r.received)),
             ("by_channel_type", counts(r.byChannelAndType, ["channel", "type"])), ("by_service", counts(r.byService, ["service"])),
-            ("by_attribute", counts(r.byAttribute, ["attribute"])),
+            ("by_attribute", counts(r.byAttribute, ["attribute"])), ("by_ssf_type", counts(r.bySSFType, ["ssf_type"])),
+            ("timeliness", .array(r.timeliness.map { .object([("dimension", .string($0.key[0])), ("value", .string($0.key[1])), ("answered", .integer($0.answered)),
+                                                             ("on_time", .integer($0.onTime))]) })),
+            ("extended", .integer(r.extended)), ("suspended", .integer(r.suspended)),
             ("answered", .object([("on_time", .integer(r.answeredOnTime)), ("late", .integer(r.answeredLate)),
                                   ("mean_business_days", .finite(r.meanBusinessDaysToAnswer))])),
             ("history", .array(r.history.map { .object([("month", .string($0.month)), ("received", .integer($0.received)), ("answered", .integer($0.answered)),
@@ -45,6 +48,9 @@ extension MonthlyReport {
         rows += r.byChannelAndType.map { ["canal_tipo", $0.key.joined(separator: "/"), String($0.count)] }
         rows += r.byService.map { ["servicio", $0.key[0], String($0.count)] }
         rows += r.byAttribute.map { ["atributo", $0.key[0], String($0.count)] }
+        rows += r.bySSFType.map { ["tipo_ssf", $0.key[0], String($0.count)] }
+        rows += r.timeliness.map { ["a_tiempo_por_\($0.key[0])", $0.key[1], "\($0.onTime)/\($0.answered)"] }
+        rows += [["terminos", "prorrogados", String(r.extended)], ["terminos", "suspendidos", String(r.suspended)]]
         rows += [["respuesta", "a_tiempo", String(r.answeredOnTime)], ["respuesta", "fuera_de_termino", String(r.answeredLate)],
                  ["respuesta", "dias_habiles_promedio", r.meanBusinessDaysToAnswer.map { String(format: "%.2f", $0) } ?? ""],
                  ["abiertos", "total", String(r.open.count)], ["abiertos", "vencidos", String(r.open.filter(\.overdue).count)],
@@ -83,12 +89,25 @@ extension MonthlyReport {
         var byAttribute = TextTable(headers: [L("atributo de calidad", "quality attribute"), L("casos", "cases")], alignments: [.left, .right])
         for c in r.byAttribute { byAttribute.append([catalog.name(c.key[0], in: .attribute), String(c.count)]) }
         lines += ["", byAttribute.rendered(), ""]
+        if !r.bySSFType.isEmpty {
+            var bySSF = TextTable(headers: [L("tipo SSF", "SSF type"), L("casos", "cases")], alignments: [.left, .right])
+            for c in r.bySSFType { bySSF.append([catalog.name(c.key[0], in: .ssfType), String(c.count)]) }
+            lines += [bySSF.rendered(), ""]
+        }
         let answered = r.answeredOnTime + r.answeredLate
         lines.append(L("Respondidos en el mes: \(answered) — a tiempo \(r.answeredOnTime), fuera de término \(r.answeredLate)", "Answered in the month: \(answered) — on time \(r.answeredOnTime), late \(r.answeredLate)")
                      + (r.meanBusinessDaysToAnswer.map { L("; en promedio \(NumberText.decimal($0, places: 1)) días hábiles", "; \(NumberText.decimal($0, places: 1)) business days on average") } ?? ""))
         lines.append(L("Abiertos: \(r.open.count), vencidos: \(r.open.filter(\.overdue).count)", "Open: \(r.open.count), overdue: \(r.open.filter(\.overdue).count)")
                      + (r.open.first.map { L("; el más antiguo \($0.radicado) con \($0.ageDays) días hábiles", "; the oldest \($0.radicado) at \($0.ageDays) business days") } ?? ""))
         lines.append(L("Recordatorios enviados en el mes: \(r.remindersSent)", "Reminders sent in the month: \(r.remindersSent)"))
+        lines.append(L("Recibidos en el mes con prórroga: \(r.extended); suspendidos para completarse: \(r.suspended)",
+                       "Received in the month and extended: \(r.extended); suspended to be completed: \(r.suspended)"))
+        if !r.timeliness.isEmpty {
+            var table = TextTable(headers: [L("a tiempo por", "on time by"), "", L("respondidos", "answered"), L("a tiempo", "on time"), "%"],
+                                  alignments: [.left, .left, .right, .right, .right])
+            for t in r.timeliness { table.append(Self.timelinessRow(t, catalog: catalog)) }
+            lines += ["", table.rendered()]
+        }
         lines += ["", L("Verificación de satisfacción (casos respondidos en el mes):", "Satisfaction verification (cases answered in the month):")]
         for (key, es, en) in Self.verificationOrder { lines.append("  " + L(es, en) + ": \(r.verification[key] ?? 0)") }
         if !r.complimentsByService.isEmpty {
@@ -127,12 +146,34 @@ extension MonthlyReport {
                                                                   title: L("Casos recibidos por servicio", "Cases received by service"))
         body += "<h2>\(L("Atributo de calidad", "Quality attribute"))</h2>" + HTML.table(headers: [L("atributo", "attribute"), L("casos", "cases")],
                                                                                      rows: r.byAttribute.map { [catalog.name($0.key[0], in: .attribute), String($0.count)] }, numeric: [1])
+        if !r.timeliness.isEmpty {
+            body += "<h2>\(L("Oportunidad por tipo, servicio y canal", "Timeliness by type, service and channel"))</h2>"
+                + HTML.table(headers: [L("por", "by"), "", L("respondidos", "answered"), L("a tiempo", "on time"), "%"],
+                             rows: r.timeliness.map { Self.timelinessRow($0, catalog: catalog) }, numeric: [2, 3, 4])
+        }
+        body += "<p>\(L("Recibidos en el mes con prórroga", "Received in the month and extended")): \(r.extended) · \(L("suspendidos para completarse", "suspended to be completed")): \(r.suspended)</p>"
+        if !r.bySSFType.isEmpty {
+            body += "<h2>\(L("Tipo de la Superintendencia", "Superintendency's type"))</h2>" + HTML.table(headers: [L("tipo SSF", "SSF type"), L("casos", "cases")],
+                rows: r.bySSFType.map { [catalog.name($0.key[0], in: .ssfType), String($0.count)] }, numeric: [1])
+        }
         body += openSection(catalog: catalog)
         body += historySection(target: target)
         body += "<h2>\(L("Verificación de satisfacción", "Satisfaction verification"))</h2>"
             + HTML.table(headers: [L("resultado", "result"), L("casos", "cases")], rows: Self.verificationOrder.map { [L($0.1, $0.2), String(r.verification[$0.0] ?? 0)] }, numeric: [1])
         body += "<p>\(L("Recordatorios enviados en el mes", "Reminders sent in the month")): \(r.remindersSent)</p>"
         return Page.document(title: "PQRSL \(r.month)", body: body)
+    }
+
+    /// A row of the timeliness table: the dimension and its value in words, answers, on time, share.
+    static func timelinessRow(_ t: (key: [String], answered: Int, onTime: Int), catalog: Catalog) -> [String] {
+        let value: String
+        switch t.key[0] {
+        case "tipo": value = PQRSType(rawValue: t.key[1])?.label ?? t.key[1]
+        case "servicio": value = catalog.name(t.key[1], in: .service)
+        default: value = PQRSChannel(rawValue: t.key[1])?.label ?? t.key[1]
+        }
+        let dimension = ["tipo": L("tipo", "type"), "servicio": L("servicio", "service"), "canal": L("canal", "channel")][t.key[0]] ?? t.key[0]
+        return [dimension, value, String(t.answered), String(t.onTime), NumberText.decimal(Double(t.onTime) / Double(t.answered) * 100, places: 0) + " %"]
     }
 
     /// The open cases by responsible office (the most overdue first), each with its type, age,
@@ -153,7 +194,7 @@ extension MonthlyReport {
         for owner in owners {
             let cases = groups[owner]!
             let overdue = cases.filter(\.overdue).count
-            html += "<h3>\(esc(catalog.name(owner, in: .service))) <span class=\"small\">· \(NumberText.count(cases.count, L("abierto", "open"), L("abiertos", "open")))"
+            html += "<h3>\(esc(catalog.name(owner, in: .service)))\(catalog.people[owner].map { " — " + esc($0.map(\.name).joined(separator: ", ")) } ?? "") <span class=\"small\">· \(NumberText.count(cases.count, L("abierto", "open"), L("abiertos", "open")))"
                 + (overdue > 0 ? ", \(NumberText.count(overdue, L("vencido", "overdue"), L("vencidos", "overdue")))" : "") + "</span></h3>\n"
             html += HTML.table(headers: ["radicado", L("tipo", "type"), L("días hábiles", "business days"), L("vence", "due"), L("estado", "status")],
                                rows: cases.map { c in

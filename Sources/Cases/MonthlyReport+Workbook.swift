@@ -4,8 +4,8 @@ import Table
 extension MonthlyReport {
     /// The report as an Excel workbook, one sheet per table: «Resumen» (the CSV's section, key and
     /// value, as text), and with counts and ages as numbers «Canal y tipo» (channels down, types
-    /// across), «Servicio», «Atributo» and «Abiertos» (one row per open case: type, owner, age,
-    /// deadline, status).
+    /// across), «Servicio», «Atributo», «Tipo SSF», «Oportunidad» (answers and answers on time by type,
+    /// service and channel) and «Abiertos» (one row per open case: type, owner, age, deadline, status).
     public func workbook(catalog: Catalog) -> [XLSXWriter.Sheet] {
         let (header, rows) = pivot()
         var pivotColumns = [Column.texts(header[0], rows.map { $0[0] })]
@@ -25,6 +25,13 @@ extension MonthlyReport {
                 XLSXWriter.Sheet(name: L("Canal y tipo", "Channel and type"), table: Table(pivotColumns)),
                 XLSXWriter.Sheet(name: L("Servicio", "Service"), table: counts(byService, .service, L("servicio", "service"))),
                 XLSXWriter.Sheet(name: L("Atributo", "Attribute"), table: counts(byAttribute, .attribute, L("atributo", "attribute"))),
+                XLSXWriter.Sheet(name: L("Tipo SSF", "SSF type"), table: counts(bySSFType, .ssfType, L("tipo SSF", "SSF type"))),
+                XLSXWriter.Sheet(name: L("Oportunidad", "Timeliness"), table: Table([
+                    Column.texts(L("por", "by"), timeliness.map { Self.timelinessRow($0, catalog: catalog)[0] }),
+                    Column.texts(L("valor", "value"), timeliness.map { Self.timelinessRow($0, catalog: catalog)[1] }),
+                    Column.integers(L("respondidos", "answered"), timeliness.map(\.answered)),
+                    Column.integers(L("a tiempo", "on time"), timeliness.map(\.onTime)),
+                ])),
                 XLSXWriter.Sheet(name: L("Abiertos", "Open"), table: open)]
     }
 }

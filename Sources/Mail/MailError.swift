@@ -10,6 +10,13 @@ public enum MailError: Error, Diagnostic, Equatable {
     case refused(command: String, code: Int, text: String)
     case noStartTLS(host: String)
 
+    /// Whether the server refused the recipient for good (a 5xx reply to RCPT TO, RFC 5321 §4.2.1:
+    /// the mailbox does not exist): sending again cannot help.
+    public var isPermanentRefusal: Bool {
+        if case .refused(let command, let code, _) = self { return command.hasPrefix("RCPT") && (500..<600).contains(code) }
+        return false
+    }
+
     public var code: String {
         switch self {
         case .badURL: return "MAIL-001"

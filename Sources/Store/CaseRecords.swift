@@ -98,6 +98,28 @@ public struct PQRSEvent: Sendable, Equatable {
     }
 }
 
+/// An e-mail about a case (an acknowledgement to the petitioner, an assignment, a compliment passed on,
+/// a reminder), as it went: accepted by the mail server or failed with the reason. `notice` says which
+/// message it is (`acuse:CONFA-2026-000001`): one accepted row of a notice means it is never sent again.
+public struct CaseNoticeEntry: Sendable, Equatable {
+    public var radicado: String
+    public var notice: String
+    public var address: String
+    public var at: String
+    /// `enviado`, `fallido` (tried again on the next run) or `rechazado` (the address refused for good).
+    public var status: String
+    public var detail: String?
+
+    public init(radicado: String, notice: String, address: String, at: String, status: String, detail: String?) {
+        self.radicado = radicado
+        self.notice = notice
+        self.address = address
+        self.at = at
+        self.status = status
+        self.detail = detail
+    }
+}
+
 /// A satisfaction verification call (step 32).
 public struct VerificationAttemptRecord: Sendable, Equatable {
     public var radicado: String

@@ -19,6 +19,10 @@ public protocol CaseStore: Sendable {
     func history(of radicado: String) throws -> [PQRSEvent]
     func verificationAttempts(of radicado: String) throws -> [VerificationAttemptRecord]
     func sample(month: String) throws -> VerificationSampleRecord?
+    /// Appends the outcome of e-mails about cases (each address of a notice is one row).
+    func logNotices(_ entries: [CaseNoticeEntry], actor: String) throws
+    /// Every e-mail about cases sent or tried, oldest first.
+    func notices() throws -> [CaseNoticeEntry]
 }
 
 extension CaseStore {

@@ -143,6 +143,14 @@ enum Migrations {
         ("v10: web secret", [
             .both("CREATE TABLE web_setting (name TEXT PRIMARY KEY, value TEXT NOT NULL)"),
         ]),
+        // E-mails about PQRSL cases (acknowledgements, assignments, compliments, reminders), sent or failed.
+        ("v11: case notices", [
+            .both("""
+                CREATE TABLE pqrs_notice (id {id}, radicado TEXT NOT NULL REFERENCES pqrs_case(radicado), notice TEXT NOT NULL,
+                    address TEXT NOT NULL, at TEXT NOT NULL, status TEXT NOT NULL, detail TEXT)
+                """),
+            .both("CREATE INDEX pqrs_notice_key ON pqrs_notice(notice)"),
+        ]),
     ]
 
     /// The names an earlier Sondeo recorded for PostgreSQL stores, for the migrations they stand for.

@@ -72,6 +72,26 @@ extension SQLStore {
         }
     }
 
+    public func logNotices(_ entries: [CaseNoticeEntry], actor: String) throws {
+        guard !entries.isEmpty else { return }
+        try database.write { tx in
+            for e in entries {
+                try tx.execute("INSERT INTO pqrs_notice (radicado, notice, address, at, status, detail) VALUES (?, ?, ?, ?, ?, ?)",
+                               [e.radicado, e.notice, e.address, e.at, e.status, e.detail])
+            }
+            let sent = entries.filter { $0.status == "enviado" }.count
+            try Self.log(tx, actor: actor, action: "pqrs-notices", details: "\(sent) enviados, \(entries.count - sent) fallidos")
+        }
+    }
+
+    public func notices() throws -> [CaseNoticeEntry] {
+        try database.read { tx in
+            try tx.rows("SELECT radicado, notice, address, at, status, detail FROM pqrs_notice ORDER BY id") {
+                CaseNoticeEntry(radicado: $0.text(0)!, notice: $0.text(1)!, address: $0.text(2)!, at: $0.text(3)!, status: $0.text(4)!, detail: $0.text(5))
+            }
+        }
+    }
+
     public func reminders() throws -> [(radicado: String, version: Int, on: String)] {
         try database.read { tx in
             try tx.rows("SELECT radicado, deadline_version, sent_on FROM pqrs_reminder ORDER BY sent_on, radicado") {

@@ -138,11 +138,15 @@ import Testing
         // 4–6, 9–13, 17–20, 23–27, 30 November and 1 December: 19 business days.
         let thanked = try run(["cases", "respond", "CONFA-2026-000001", "--channel", "correo", "--on", "2026-12-01"], store: store)
         #expect(thanked.stdout == "CONFA-2026-000001: respondido — respondido el 2026-12-01 por correo, 19 días hábiles, sin término\n", "\(thanked.stdout)")
+        // Extended on the day it came (until 10 December, within twice the term: 17 December), then answered.
+        let extended = try run(["cases", "extend", "CONFA-2026-000002", "--until", "2026-12-10", "--notified", "2026-11-04", "--reason", "Falta el informe de la sede"], store: store)
+        #expect(extended.status == 0, "\(extended.stderr)")
         let answered = try run(["cases", "respond", "CONFA-2026-000002", "--channel", "correo", "--on", "2026-11-04"], store: store)
         #expect(answered.stdout.contains("por correo, 1 día hábil, a tiempo"), "\(answered.stdout)")
         let report = try json(try run(["cases", "report", "--month", "2026-11", "--on", "2026-12-01", "--format", "json"], store: store).stdout)
         let counted = report["answered"] as! [String: Any]
         #expect(report["received"] as? Int == 2 && counted["on_time"] as? Int == 1 && counted["late"] as? Int == 0, "\(report)")
+        #expect(report["extended"] as? Int == 1 && report["suspended"] as? Int == 0, "\(report)")
     }
 
     @Test("the SSF's certificate is required and not before the answer; a transfer after art. 21's five business days is recorded and said late")
@@ -188,6 +192,17 @@ import Testing
             .filter { $0[13].hasPrefix("2026-10-") && $0[2] != "felicitacion" }.count
         let answered = report["answered"] as! [String: Any]
         #expect((answered["on_time"] as! Int) + (answered["late"] as! Int) == answeredInOctober)
+        // By SSF type and answers by type, counted from the file itself.
+        let fields = rows.map { $0.split(separator: ",", omittingEmptySubsequences: false).map(String.init) }
+        var ssf: [String: Int] = [:], answeredByType: [String: Int] = [:]
+        for f in fields where !f[5].isEmpty { ssf[f[5], default: 0] += 1 }
+        for f in fields where f[13].hasPrefix("2026-10-") && f[2] != "felicitacion" { answeredByType[f[2], default: 0] += 1 }
+        let reportedSSF = Dictionary(uniqueKeysWithValues: (report["by_ssf_type"] as! [[String: Any]]).map { ($0["ssf_type"] as! String, $0["count"] as! Int) })
+        #expect(reportedSSF == ssf, "\(reportedSSF) \(ssf)")
+        let byType = (report["timeliness"] as! [[String: Any]]).filter { $0["dimension"] as? String == "tipo" }
+        #expect(Dictionary(uniqueKeysWithValues: byType.map { ($0["value"] as! String, $0["answered"] as! Int) }) == answeredByType)
+        #expect(byType.map { $0["on_time"] as! Int }.reduce(0, +) == answered["on_time"] as! Int)
+        #expect(report["extended"] as? Int == 0 && report["suspended"] as? Int == 0)
         let verification = report["verification"] as! [String: Int]
         #expect(verification["no_seleccionado"] == 20)
         let html = dir.path("pqrsl.html")
@@ -211,7 +226,7 @@ import Testing
                 ws = wb["Abiertos"]
                 print(wb.sheetnames, ws.max_row - 1, [c.value for c in ws[1]], type(ws.cell(2, 4).value).__name__, wb["Resumen"].cell(2, 3).value)
                 """, [book])
-            #expect(read.output.contains("['Resumen', 'Canal y tipo', 'Servicio', 'Atributo', 'Abiertos'] \(openCount) ['radicado', 'tipo', 'responsable', 'días hábiles', 'vence', 'estado'] int 768"), "\(read.output)")
+            #expect(read.output.contains("['Resumen', 'Canal y tipo', 'Servicio', 'Atributo', 'Tipo SSF', 'Oportunidad', 'Abiertos'] \(openCount) ['radicado', 'tipo', 'responsable', 'días hábiles', 'vence', 'estado'] int 768"), "\(read.output)")
         }
 
         // The last twelve months: October's 768 received, and the answers given each month (on time against the target).

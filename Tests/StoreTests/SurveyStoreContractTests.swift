@@ -171,16 +171,16 @@ import Testing
         return psql.terminationStatus == 0
     }
 
-    @Test("a PostgreSQL store an earlier Sondeo migrated (its names v1, web, pqrsl) opens without running those again, and gets the later ones (v7–v10)",
+    @Test("a PostgreSQL store an earlier Sondeo migrated (its names v1, web, pqrsl) opens without running those again, and gets the later ones (v7–v11)",
           .enabled(if: TestPostgres.isConfigured))
     func earlierPostgresStore() throws {
         let url = try #require(try TestPostgres.newDatabase(for: "SurveyStoreContractTests"))
         _ = try SQLStore(postgres: url).publish(Self.version("a"), actor: "ana")
-        // The earlier Sondeo's store: its three names, and none of what came after them (v7 to v10).
+        // The earlier Sondeo's store: its three names, and none of what came after them (v7 to v11).
         #expect(try Self.psql(url, """
             DELETE FROM sondeo_migration; INSERT INTO sondeo_migration (name) VALUES ('v1'), ('web'), ('pqrsl');
             ALTER TABLE web_user DROP COLUMN name; ALTER TABLE sample_case DROP COLUMN assigned_to; DROP TABLE stratum_quota;
-            DROP TABLE invitation; ALTER TABLE web_link DROP COLUMN opened_at; DROP TABLE web_setting
+            DROP TABLE invitation; ALTER TABLE web_link DROP COLUMN opened_at; DROP TABLE web_setting; DROP TABLE pqrs_notice
             """))
         let reopened = try SQLStore(postgres: url)
         #expect(try reopened.questionnaires() == ["satisfaccion"])

@@ -16,10 +16,12 @@ extension CaseDesk {
 
 extension PQRSCaseRecord {
     /// What the auxiliar reads after filing: the radicado, who has it, when it counts from and is due.
-    public func filed(reminder: CivilDate, format: OutputFormat) -> String {
+    /// `people`: who answers for the owner (the catalogue's `responsable` lines), shown beside it.
+    public func filed(reminder: CivilDate, format: OutputFormat, people: [Catalog.Person] = []) -> String {
         if format == .json { return json(reminder: reminder.iso).rendered() }
         let label = PQRSType(rawValue: type)?.label ?? type
-        var lines = [L("Radicado \(radicado): \(label) por \(channel), asignado a \(owner).", "Radicado \(radicado): \(label) via \(channel), assigned to \(owner).")]
+        let who = owner + (people.isEmpty ? "" : " (" + people.map(\.name).joined(separator: ", ") + ")")
+        var lines = [L("Radicado \(radicado): \(label) por \(channel), asignado a \(who).", "Radicado \(radicado): \(label) via \(channel), assigned to \(who).")]
         let day = CivilDate(parsing: received)!, due = CivilDate(parsing: deadline)!
         if effectiveReceipt != received {
             lines.append(L("Recibido el \(day.withWeekday), día no hábil: cuenta desde el \(CivilDate(parsing: effectiveReceipt)!.withWeekday).",

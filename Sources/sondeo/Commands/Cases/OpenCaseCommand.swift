@@ -65,7 +65,7 @@ struct OpenCaseCommand: ParsableCommand {
         let saved = try desk.file(.init(channel: channelValue, type: typeValue, service: service, attribute: attribute, ssfType: ssfType, subsidy: subsidy,
                                         fromSSF: fromSsf, text: text, petitioner: petitioner, received: day, deposited: deposit, ssfTermDays: ssfTerm),
                                   in: try options.storeOptions.openCases(), actor: options.who)
-        print(saved.filed(reminder: saved.reminder(desk.calendar), format: format))
+        print(saved.filed(reminder: saved.reminder(desk.calendar), format: format, people: desk.catalog.people[saved.owner] ?? []))
     }
 }
 
