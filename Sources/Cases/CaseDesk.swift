@@ -32,6 +32,10 @@ public struct CaseDesk: Sendable {
         .close: [.respondido, .cargadoSSF],
         .draw: [.enVerificacion],
         .verify: [.enVerificacion],
+        .route: [.asignado, .suspendido, .prorrogado],
+        .request: [.asignado, .suspendido, .prorrogado],
+        .answerRequest: Set(PQRSState.allCases),
+        .attach: Set(PQRSState.allCases),
     ]
 
     /// What a new case brings.

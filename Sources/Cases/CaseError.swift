@@ -1,3 +1,4 @@
+import Foundation
 import Diagnostics
 import Table
 
@@ -46,6 +47,14 @@ public enum CaseError: Diagnostic, Equatable {
     case beforeLaw(date: CivilDate)
     /// A term set by the SSF outside 1…30 business days (30 is the law's longest, for consultas).
     case ssfTermOutOfRange(days: Int)
+    /// An attachment with no bytes, or over the size a store keeps (``CaseDesk/attachmentLimit``).
+    case emptyFile(name: String)
+    case fileTooLarge(name: String, size: Int, limit: Int)
+    /// An internal request the case does not have, or one already answered.
+    case unknownRequest(radicado: String, id: Int, known: [Int])
+    case requestAnswered(radicado: String, id: Int, on: String)
+    /// A kept document written under another extension than its own (a name's extension is a promise).
+    case otherExtension(name: String, out: String)
 
     public var code: String {
         switch self {
@@ -79,6 +88,11 @@ public enum CaseError: Diagnostic, Equatable {
         case .futureDate: return "CASE-028"
         case .beforeLaw: return "CASE-029"
         case .ssfTermOutOfRange: return "CASE-030"
+        case .emptyFile: return "CASE-031"
+        case .fileTooLarge: return "CASE-032"
+        case .unknownRequest: return "CASE-033"
+        case .requestAnswered: return "CASE-034"
+        case .otherExtension: return "CASE-035"
         }
     }
 
@@ -136,6 +150,19 @@ public enum CaseError: Diagnostic, Equatable {
         case .ssfTermOutOfRange(let days):
             return es ? "el término de la SSF (\(days) días hábiles) debe ser de 1 a 30 días hábiles (30 es el más largo de la Ley 1755, el de las consultas)"
                       : "the SSF's term (\(days) business days) must be 1 to 30 business days (30 is the longest of Ley 1755, for consultas)"
+        case .emptyFile(let name):
+            return es ? "el archivo «\(name)» está vacío: no hay nada que adjuntar" : "the file «\(name)» is empty: there is nothing to attach"
+        case .fileTooLarge(let name, let size, let limit):
+            return es ? "el archivo «\(name)» pesa \(size / 1_048_576) MB; el límite de un adjunto es \(limit / 1_048_576) MB (escanee en menor resolución o en PDF)"
+                      : "the file «\(name)» weighs \(size / 1_048_576) MB; an attachment's limit is \(limit / 1_048_576) MB (scan at a lower resolution or as PDF)"
+        case .unknownRequest(let radicado, let id, let known):
+            return es ? "\(radicado) no tiene la solicitud \(id)" + (known.isEmpty ? " (no tiene solicitudes)" : "; tiene: \(known.map(String.init).joined(separator: ", "))")
+                      : "\(radicado) has no request \(id)" + (known.isEmpty ? " (it has none)" : "; it has: \(known.map(String.init).joined(separator: ", "))")
+        case .otherExtension(let name, let out):
+            let ext = (name as NSString).pathExtension
+            return es ? "«\(name)» es un .\(ext): escríbalo en un archivo .\(ext), no en «\(out)»" : "«\(name)» is a .\(ext): write it to a .\(ext) file, not «\(out)»"
+        case .requestAnswered(let radicado, let id, let on):
+            return es ? "la solicitud \(id) de \(radicado) ya se respondió el \(on)" : "request \(id) of \(radicado) was already answered on \(on)"
         case .noTerm(let radicado, let action):
             return es ? "\(radicado) es una felicitación: no tiene término que \(action == .extend ? "prorrogar" : "suspender") (no pide respuesta)"
                       : "\(radicado) is a compliment: it has no term to \(action == .extend ? "extend" : "suspend") (it asks for no answer)"

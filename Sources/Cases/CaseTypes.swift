@@ -87,5 +87,6 @@ public enum VerificationStatus: String, Sendable, CaseIterable {
 public enum PQRSAction: String, Sendable, CaseIterable {
     case open = "radicar", classify = "clasificar", transfer = "trasladar", suspend = "suspender", resume = "reanudar",
          desist = "desistir", extend = "prorrogar", respond = "responder", uploadSSF = "cargar-ssf", close = "cerrar",
-         draw = "sortear", verify = "verificar"
+         draw = "sortear", verify = "verificar", route = "asignar", request = "solicitar", answerRequest = "recibir-informacion",
+         attach = "adjuntar"
 }

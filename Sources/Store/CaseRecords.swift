@@ -120,6 +120,51 @@ public struct CaseNoticeEntry: Sendable, Equatable {
     }
 }
 
+/// A document kept with a case (procedure steps 15, 26 and 29: the scanned form, the answer sent, the
+/// SSF's upload certificate), named by its SHA-256 so that the copy can be checked against the original.
+public struct CaseAttachmentRecord: Sendable, Equatable {
+    public var radicado: String
+    /// `formato`, `respuesta`, `certificado` or `otro`.
+    public var kind: String
+    public var name: String
+    public var sha256: String
+    public var size: Int
+    public var at: String
+    public var actor: String
+
+    public init(radicado: String, kind: String, name: String, sha256: String, size: Int, at: String, actor: String) {
+        self.radicado = radicado
+        self.kind = kind
+        self.name = name
+        self.sha256 = sha256
+        self.size = size
+        self.at = at
+        self.actor = actor
+    }
+}
+
+/// An internal request for information to a service about a case (procedure steps 27–28), with its own
+/// due day; `answeredOn` once the service sent it.
+public struct CaseRequestRecord: Sendable, Equatable {
+    public var id: Int
+    public var radicado: String
+    public var owner: String
+    public var what: String
+    public var askedOn: String
+    public var dueOn: String
+    public var answeredOn: String?
+
+    public init(id: Int, radicado: String, owner: String, what: String, askedOn: String, dueOn: String, answeredOn: String?) {
+        self.id = id
+        self.radicado = radicado
+        self.owner = owner
+        self.what = what
+        self.askedOn = askedOn
+        self.dueOn = dueOn
+        self.answeredOn = answeredOn
+    }
+}
+
 /// A satisfaction verification call (step 32).
 public struct VerificationAttemptRecord: Sendable, Equatable {
     public var radicado: String

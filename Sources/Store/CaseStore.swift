@@ -23,6 +23,17 @@ public protocol CaseStore: Sendable {
     func logNotices(_ entries: [CaseNoticeEntry], actor: String) throws
     /// Every e-mail about cases sent or tried, oldest first.
     func notices() throws -> [CaseNoticeEntry]
+    /// Keeps a document with a case and its history line (the same file twice is kept once: false).
+    func attach(_ attachment: CaseAttachmentRecord, content: [UInt8], event: PQRSEvent) throws -> Bool
+    func attachments(of radicado: String) throws -> [CaseAttachmentRecord]
+    /// The bytes of a case's document by its SHA-256.
+    func attachmentContent(radicado: String, sha256: String) throws -> [UInt8]?
+    /// Records an internal request and its history line; returns its number within the case (1, 2…).
+    func addRequest(_ request: CaseRequestRecord, event: PQRSEvent) throws -> Int
+    /// Marks request `id` of a case answered on `day`, with its history line; false if it was already.
+    func answerRequest(radicado: String, id: Int, on day: String, event: PQRSEvent) throws -> Bool
+    /// The internal requests of a case, or of every case (nil), in order.
+    func requests(of radicado: String?) throws -> [CaseRequestRecord]
 }
 
 extension CaseStore {

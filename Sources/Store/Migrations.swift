@@ -151,6 +151,17 @@ enum Migrations {
                 """),
             .both("CREATE INDEX pqrs_notice_key ON pqrs_notice(notice)"),
         ]),
+        // Documents kept with a case (base64 text, the same in both databases) and internal requests to services.
+        ("v12: case attachments and requests", [
+            .both("""
+                CREATE TABLE pqrs_attachment (radicado TEXT NOT NULL REFERENCES pqrs_case(radicado), sha256 TEXT NOT NULL, kind TEXT NOT NULL,
+                    name TEXT NOT NULL, size {int} NOT NULL, content TEXT NOT NULL, at TEXT NOT NULL, actor TEXT NOT NULL, PRIMARY KEY (radicado, sha256))
+                """),
+            .both("""
+                CREATE TABLE pqrs_request (radicado TEXT NOT NULL REFERENCES pqrs_case(radicado), id {int} NOT NULL, owner TEXT NOT NULL, what TEXT NOT NULL,
+                    asked_on TEXT NOT NULL, due_on TEXT NOT NULL, answered_on TEXT, PRIMARY KEY (radicado, id))
+                """),
+        ]),
     ]
 
     /// The names an earlier Sondeo recorded for PostgreSQL stores, for the migrations they stand for.

@@ -92,6 +92,60 @@ extension SQLStore {
         }
     }
 
+    public func attach(_ a: CaseAttachmentRecord, content: [UInt8], event: PQRSEvent) throws -> Bool {
+        try database.write { tx in
+            let added = try tx.execute("""
+                INSERT INTO pqrs_attachment (radicado, sha256, kind, name, size, content, at, actor) VALUES (?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING
+                """, [a.radicado, a.sha256, a.kind, a.name, a.size, Data(content).base64EncodedString(), a.at, a.actor]) > 0
+            if added { try Self.append(tx, event) }
+            return added
+        }
+    }
+
+    public func attachments(of radicado: String) throws -> [CaseAttachmentRecord] {
+        try database.read { tx in
+            try tx.rows("SELECT radicado, kind, name, sha256, size, at, actor FROM pqrs_attachment WHERE radicado = ? ORDER BY at, name", [radicado]) {
+                CaseAttachmentRecord(radicado: $0.text(0)!, kind: $0.text(1)!, name: $0.text(2)!, sha256: $0.text(3)!, size: Int($0.integer(4)!), at: $0.text(5)!, actor: $0.text(6)!)
+            }
+        }
+    }
+
+    public func attachmentContent(radicado: String, sha256: String) throws -> [UInt8]? {
+        try database.read { tx in
+            try tx.text("SELECT content FROM pqrs_attachment WHERE radicado = ? AND sha256 = ?", [radicado, sha256]).flatMap { Data(base64Encoded: $0) }.map { [UInt8]($0) }
+        }
+    }
+
+    public func addRequest(_ r: CaseRequestRecord, event: PQRSEvent) throws -> Int {
+        try database.write { tx in
+            let id = Int(try tx.integer("SELECT MAX(id) FROM pqrs_request WHERE radicado = ?", [r.radicado]) ?? 0) + 1
+            try tx.execute("INSERT INTO pqrs_request (radicado, id, owner, what, asked_on, due_on, answered_on) VALUES (?, ?, ?, ?, ?, ?, ?)",
+                           [r.radicado, id, r.owner, r.what, r.askedOn, r.dueOn, r.answeredOn])
+            var e = event
+            e.details = "solicitud \(id): " + event.details
+            try Self.append(tx, e)
+            return id
+        }
+    }
+
+    public func answerRequest(radicado: String, id: Int, on day: String, event: PQRSEvent) throws -> Bool {
+        try database.write { tx in
+            let changed = try tx.execute("UPDATE pqrs_request SET answered_on = ? WHERE radicado = ? AND id = ? AND answered_on IS NULL", [day, radicado, id]) > 0
+            if changed { try Self.append(tx, event) }
+            return changed
+        }
+    }
+
+    public func requests(of radicado: String?) throws -> [CaseRequestRecord] {
+        try database.read { tx in
+            try tx.rows("SELECT id, radicado, owner, what, asked_on, due_on, answered_on FROM pqrs_request\(radicado == nil ? "" : " WHERE radicado = ?") ORDER BY radicado, id",
+                        radicado.map { [$0] } ?? []) {
+                CaseRequestRecord(id: Int($0.integer(0)!), radicado: $0.text(1)!, owner: $0.text(2)!, what: $0.text(3)!, askedOn: $0.text(4)!, dueOn: $0.text(5)!,
+                                  answeredOn: $0.text(6))
+            }
+        }
+    }
+
     public func reminders() throws -> [(radicado: String, version: Int, on: String)] {
         try database.read { tx in
             try tx.rows("SELECT radicado, deadline_version, sent_on FROM pqrs_reminder ORDER BY sent_on, radicado") {

@@ -78,7 +78,7 @@ import Testing
                       ["calendar", "holidays"], ["calendar", "add"], ["calendar", "between"], ["calendar"], ["cases"], ["cases", "open"], ["cases", "show"],
                       ["cases", "list"], ["cases", "classify"], ["cases", "transfer"], ["cases", "suspend"], ["cases", "resume"], ["cases", "desist"],
                       ["cases", "extend"], ["cases", "respond"], ["cases", "upload-ssf"], ["cases", "close"], ["cases", "due"], ["cases", "verify-sample"],
-                      ["cases", "verify"], ["cases", "report"], ["cases", "import"], ["cases", "export"], ["cases", "notify"], ["serve"], ["serve", "run"], ["serve", "links"], ["serve", "user"],
+                      ["cases", "verify"], ["cases", "report"], ["cases", "import"], ["cases", "export"], ["cases", "notify"], ["cases", "route"], ["cases", "request"], ["cases", "request-done"], ["cases", "attach"], ["cases", "attachment"], ["serve"], ["serve", "run"], ["serve", "links"], ["serve", "user"],
                       ["segment"], ["map"], ["cluster"], ["questionnaire", "check"], ["questionnaire", "render"],
                       ["questionnaire", "publish"], ["sample", "load"], ["responses", "status"], ["responses", "import"], ["responses", "export"], ["collect"],
                       ["data"], ["sample"], ["analyze"], ["questionnaire"], ["responses"]])

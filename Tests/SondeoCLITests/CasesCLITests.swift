@@ -170,6 +170,47 @@ import Testing
         #expect(inTime.stdout == "CONFA-2026-000003: trasladado — trasladado a Colpensiones el 2026-06-09\n", "\(inTime.stdout)")
     }
 
+    @Test("work on a case: routed by hand with a reason, an internal request due in «cases due» and answered late, a document kept by its SHA-256 and given back")
+    func caseWork() throws {
+        let dir = TemporaryDirectory()
+        let store = dir.path("pqrsl.sqlite")
+        // Tue 3 Nov 2026: due Wed 25 Nov; reminder Mon 23 Nov.
+        _ = try run(["cases", "open", "--channel", "web", "--type", "reclamo", "--service", "credito", "--text", "Me cobraron intereses de más", "--received", "2026-11-03"], store: store)
+        let misspelt = try run(["cases", "route", "CONFA-2026-000001", "--owner", "secretaria-generl", "--reason", "Concepto jurídico"], store: store)
+        #expect(misspelt.status == 64 && misspelt.stderr.contains("el responsable «secretaria-generl» no existe; ¿quiso decir «secretaria-general»?"), "\(misspelt.stderr)")
+        let routed = try run(["cases", "route", "CONFA-2026-000001", "--owner", "secretaria-general", "--reason", "Requiere concepto jurídico"], store: store)
+        #expect(routed.stdout == "CONFA-2026-000001: asignado — asignado a secretaria-general (antes credito): Requiere concepto jurídico\n", "\(routed.stdout)")
+        // Asked Wed 4 Nov: five business days → Wed 11 Nov (before the reminder of 23 Nov).
+        let asked = try run(["cases", "request", "CONFA-2026-000001", "--owner", "credito", "--what", "Extracto del crédito", "--on", "2026-11-04"], store: store)
+        #expect(asked.stdout == "CONFA-2026-000001: solicitud 1 a credito, para el miércoles 2026-11-11.\n", "\(asked.stdout)\(asked.stderr)")
+        let notYet = try json(try run(["cases", "due", "--on", "2026-11-10", "--format", "json"], store: store).stdout)
+        #expect((notYet["requests_due"] as! [Any]).isEmpty)
+        let due = try json(try run(["cases", "due", "--on", "2026-11-11", "--format", "json"], store: store).stdout)
+        #expect((due["requests_due"] as! [[String: Any]]).map { "\($0["radicado"]!) \($0["request"]!) \($0["owner"]!) \($0["due_on"]!)" } == ["CONFA-2026-000001 1 credito 2026-11-11"])
+        let answered = try run(["cases", "request-done", "CONFA-2026-000001", "1", "--on", "2026-11-12"], store: store)
+        #expect(answered.stdout == "CONFA-2026-000001: solicitud 1 respondida por credito el 2026-11-12, después de su fecha límite (2026-11-11).\n", "\(answered.stdout)")
+        let twice = try run(["cases", "request-done", "CONFA-2026-000001", "1", "--on", "2026-11-13"], store: store)
+        #expect(twice.status == 65 && twice.stderr.contains("la solicitud 1 de CONFA-2026-000001 ya se respondió el 2026-11-12"), "\(twice.stderr)")
+
+        // A binary document: its SHA-256 as sha256sum computes it; kept once; given back byte for byte under its own extension only.
+        let original = dir.path("formato.pdf")
+        try Data([0x25, 0x50, 0x44, 0x46, 0x00, 0xff, 0x0a] + Array("formato de prueba".utf8)).write(to: URL(fileURLWithPath: original))
+        let digest = String(try Witness.run("sha256sum", [original]).output.prefix(64))
+        let kept = try run(["cases", "attach", "CONFA-2026-000001", original, "--kind", "formato"], store: store)
+        #expect(kept.stdout == "CONFA-2026-000001: guardado «formato.pdf» como formato (SHA-256 \(digest)).\n", "\(kept.stdout)\(kept.stderr)")
+        #expect(try run(["cases", "attach", "CONFA-2026-000001", original, "--kind", "formato"], store: store).stdout.contains("ya estaba guardado"))
+        let wrongKind = try run(["cases", "attach", "CONFA-2026-000001", original, "--kind", "formulario"], store: store)
+        #expect(wrongKind.status == 64 && wrongKind.stderr.contains("el tipo de documento «formulario» no existe"), "\(wrongKind.stderr)")
+        let asText = try run(["cases", "attachment", "CONFA-2026-000001", String(digest.prefix(8)), "--out", dir.path("copia.txt")], store: store)
+        #expect(asText.status == 65 && asText.stderr.contains("«formato.pdf» es un .pdf: escríbalo en un archivo .pdf, no en"), "\(asText.stderr)")
+        #expect(!FileManager.default.fileExists(atPath: dir.path("copia.txt")))
+        let back = try run(["cases", "attachment", "CONFA-2026-000001", String(digest.prefix(8)), "--out", dir.path("copia.pdf")], store: store)
+        #expect(back.status == 0 && FileManager.default.contents(atPath: dir.path("copia.pdf")) == FileManager.default.contents(atPath: original), "\(back.stderr)")
+        let shown = try json(try run(["cases", "show", "CONFA-2026-000001", "--format", "json"], store: store).stdout)
+        #expect(shown["owner"] as? String == "secretaria-general" && (shown["attachments"] as! [[String: Any]]).first?["sha256"] as? String == digest)
+        #expect((shown["history"] as! [[String: Any]]).map { $0["action"] as! String } == ["radicar", "asignar", "solicitar", "recibir-informacion", "adjuntar"])
+    }
+
     @Test("a month imported (twice adds nothing), its verification sample pinned, due and report")
     func month() throws {
         let dir = TemporaryDirectory()

@@ -171,16 +171,16 @@ import Testing
         return psql.terminationStatus == 0
     }
 
-    @Test("a PostgreSQL store an earlier Sondeo migrated (its names v1, web, pqrsl) opens without running those again, and gets the later ones (v7–v11)",
+    @Test("a PostgreSQL store an earlier Sondeo migrated (its names v1, web, pqrsl) opens without running those again, and gets the later ones (v7–v12)",
           .enabled(if: TestPostgres.isConfigured))
     func earlierPostgresStore() throws {
         let url = try #require(try TestPostgres.newDatabase(for: "SurveyStoreContractTests"))
         _ = try SQLStore(postgres: url).publish(Self.version("a"), actor: "ana")
-        // The earlier Sondeo's store: its three names, and none of what came after them (v7 to v11).
+        // The earlier Sondeo's store: its three names, and none of what came after them (v7 to v12).
         #expect(try Self.psql(url, """
             DELETE FROM sondeo_migration; INSERT INTO sondeo_migration (name) VALUES ('v1'), ('web'), ('pqrsl');
             ALTER TABLE web_user DROP COLUMN name; ALTER TABLE sample_case DROP COLUMN assigned_to; DROP TABLE stratum_quota;
-            DROP TABLE invitation; ALTER TABLE web_link DROP COLUMN opened_at; DROP TABLE web_setting; DROP TABLE pqrs_notice
+            DROP TABLE invitation; ALTER TABLE web_link DROP COLUMN opened_at; DROP TABLE web_setting; DROP TABLE pqrs_notice; DROP TABLE pqrs_attachment; DROP TABLE pqrs_request
             """))
         let reopened = try SQLStore(postgres: url)
         #expect(try reopened.questionnaires() == ["satisfaccion"])
@@ -189,6 +189,33 @@ import Testing
         #expect(try reopened.pqrsCases().count == 1)
         try reopened.saveWebUser(WebUser(code: "e01", role: "encuestador", salt: "00", hash: "00", iterations: 1, name: "Laura Gómez"), actor: "ana")
         #expect(try reopened.webUser("e01")?.name == "Laura Gómez")
+    }
+
+    @Test("a case's documents (bytes back as kept, the same file once), its internal requests numbered per case and answered once, its notices logged",
+          arguments: Self.backends)
+    func caseWork(_ backend: Backend) throws {
+        let dir = TemporaryDirectory()
+        let store = try Self.store(backend, in: dir)
+        let radicado = try store.openCase(CaseStoreTests.record(), year: 2026, event: CaseStoreTests.event("asignado"))
+        var event = CaseStoreTests.event("asignado")
+        event.radicado = radicado
+        // Every byte value, and a NUL: a scanned form is binary.
+        let bytes = (0...255).map(UInt8.init) + [0, 0, 255]
+        let attachment = CaseAttachmentRecord(radicado: radicado, kind: "formato", name: "formato.pdf", sha256: "abc", size: bytes.count, at: "t", actor: "a")
+        #expect(try store.attach(attachment, content: bytes, event: event))
+        #expect(try !store.attach(attachment, content: bytes, event: event))
+        #expect(try store.attachmentContent(radicado: radicado, sha256: "abc") == bytes)
+        #expect(try store.attachments(of: radicado) == [attachment])
+        let request = CaseRequestRecord(id: 0, radicado: radicado, owner: "credito", what: "extracto", askedOn: "2026-10-02", dueOn: "2026-10-09", answeredOn: nil)
+        #expect(try store.addRequest(request, event: event) == 1)
+        #expect(try store.addRequest(request, event: event) == 2)
+        #expect(try store.answerRequest(radicado: radicado, id: 1, on: "2026-10-05", event: event))
+        #expect(try !store.answerRequest(radicado: radicado, id: 1, on: "2026-10-06", event: event))
+        #expect(try store.requests(of: radicado).map(\.answeredOn) == ["2026-10-05", nil])
+        // Each write that changed something left its history line: radicar, attach, two requests, one answer.
+        #expect(try store.history(of: radicado).count == 5)
+        try store.logNotices([CaseNoticeEntry(radicado: radicado, notice: "acuse:\(radicado)", address: "a@b.co", at: "t", status: "enviado", detail: nil)], actor: "a")
+        #expect(try store.notices().map(\.notice) == ["acuse:\(radicado)"])
     }
 
     @Test("assignments and quotas: cases given and taken back, a unit not in the sample refuses the whole assignment, quotas replaced whole; a call answered then undone leaves the case as before",

@@ -27,7 +27,7 @@ extension PQRSCaseRecord {
     /// The case with its term, state and history (`cases show`), as text or as DESIGN.md's case JSON with
     /// the history and the verification calls.
     public func details(history: [PQRSEvent], attempts: [VerificationAttemptRecord], reminder: CivilDate, catalog: Catalog,
-                        format: OutputFormat) -> String {
+                        format: OutputFormat, attachments: [CaseAttachmentRecord] = [], requests: [CaseRequestRecord] = []) -> String {
         let c = self
         if format == .json {
             guard case .object(var members) = json(reminder: reminder.iso) else { return "" }
@@ -36,13 +36,18 @@ extension PQRSCaseRecord {
                                                                         ("details", .string(e.details))]) })))
             members.append(("verification_attempts", .array(attempts.map { a in .object([("date", .string(a.onDate)), ("outcome", .string(a.outcome)),
                                                                                        ("satisfied", a.satisfied.map { .bool($0) } ?? .null)]) })))
+            members.append(("attachments", .array(attachments.map { a in .object([("kind", .string(a.kind)), ("name", .string(a.name)), ("sha256", .string(a.sha256)),
+                                                                                 ("size", .integer(a.size)), ("at", .string(a.at)), ("actor", .string(a.actor))]) })))
+            members.append(("requests", .array(requests.map { r in .object([("request", .integer(r.id)), ("owner", .string(r.owner)), ("what", .string(r.what)),
+                                                                           ("asked_on", .string(r.askedOn)), ("due_on", .string(r.dueOn)),
+                                                                           ("answered_on", r.answeredOn.map { .string($0) } ?? .null)]) })))
             return JSONValue.object(members).rendered()
         }
         var lines = [
             "\(c.radicado) — \(PQRSType(rawValue: c.type)?.label ?? c.type) \(L("por", "via")) \(c.channel) · \(L("estado", "state")): \(c.state)",
             L("Servicio: ", "Service: ") + catalog.name(c.service, in: .service) + (c.attribute.map { " · " + L("atributo: ", "attribute: ") + catalog.name($0, in: .attribute) } ?? "")
                 + (c.subsidy ? L(" · sobre subsidio", " · about subsidies") : "") + (c.fromSSF ? L(" · llegó de la SSF", " · from the SSF") : ""),
-            L("Responsable: \(c.owner)", "Owner: \(c.owner)"),
+            L("Responsable: ", "Owner: ") + c.owner + (catalog.people[c.owner].map { " (" + $0.map(\.name).joined(separator: ", ") + ")" } ?? ""),
             L("Recibido: \(CivilDate(parsing: c.received)!.withWeekday)", "Received: \(CivilDate(parsing: c.received)!.withWeekday)")
                 + (c.deposited.map { L(" (depositado en el buzón el \($0))", " (deposited in the box on \($0))") } ?? "")
                 + (c.effectiveReceipt != c.received ? L("; cuenta desde el \(c.effectiveReceipt)", "; counts from \(c.effectiveReceipt)") : ""),
@@ -56,6 +61,17 @@ extension PQRSCaseRecord {
         }
         if c.verification != VerificationStatus.noAplica.rawValue {
             lines.append(L("Verificación: \(c.verification)", "Verification: \(c.verification)") + (c.satisfied.map { $0 ? L(", satisfecho", ", satisfied") : L(", no satisfecho", ", not satisfied") } ?? ""))
+        }
+        if !requests.isEmpty {
+            lines += ["", L("Solicitudes internas:", "Internal requests:")]
+            for r in requests {
+                lines.append("  \(r.id). \(r.owner): \(r.what) — " + L("pedida el \(r.askedOn), vence el \(r.dueOn)", "asked \(r.askedOn), due \(r.dueOn)")
+                             + (r.answeredOn.map { L(", respondida el \($0)", ", answered \($0)") } ?? L(", sin respuesta", ", unanswered")))
+            }
+        }
+        if !attachments.isEmpty {
+            lines += ["", L("Documentos:", "Documents:")]
+            for a in attachments { lines.append("  \(a.kind): \(a.name) (\(NumberText.count(a.size, "byte", "bytes")); SHA-256 \(a.sha256.prefix(16))…)") }
         }
         lines += ["", L("Texto: \(c.text)", "Text: \(c.text)"), "", L("Historia:", "History:")]
         for e in history { lines.append("  \(CivilDate.colombianLocal(e.at)) \(e.actor): \(e.action) → \(e.to) — \(e.details)") }

@@ -33,7 +33,8 @@ struct DueCasesCommand: ParsableCommand {
         let store = try options.storeOptions.openCases()
         let calendar = try options.calendarOptions.calendar()
         let due = DueList(try store.pqrsCases(), on: day, calendar: calendar)
-        print(due.report(try due.noteReminders(in: store, today: today), today: today, format: format))
+        print(due.report(try due.noteReminders(in: store, today: today), today: today, format: format,
+                         requests: DueList.requestsDue(try store.requests(of: nil), on: day)))
     }
 }
 

@@ -23,7 +23,8 @@ struct ShowCaseCommand: ParsableCommand {
         let c = try CaseDesk.load(radicado, from: store)
         let calendar = try options.calendarOptions.calendar()
         print(c.details(history: try store.history(of: c.radicado), attempts: try store.verificationAttempts(of: c.radicado),
-                        reminder: c.reminder(calendar), catalog: try options.desk().catalog, format: format))
+                        reminder: c.reminder(calendar), catalog: try options.desk().catalog, format: format,
+                        attachments: try store.attachments(of: c.radicado), requests: try store.requests(of: c.radicado)))
     }
 }
 

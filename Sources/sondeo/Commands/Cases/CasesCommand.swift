@@ -23,7 +23,8 @@ struct CasesCommand: ParsableCommand {
             subcommands: [OpenCaseCommand.self, ShowCaseCommand.self, ListCasesCommand.self, ClassifyCaseCommand.self, TransferCaseCommand.self,
                           SuspendCaseCommand.self, ResumeCaseCommand.self, DesistCaseCommand.self, ExtendCaseCommand.self, RespondCaseCommand.self,
                           UploadSSFCommand.self, CloseCaseCommand.self, DueCasesCommand.self, VerifySampleCommand.self, VerifyCaseCommand.self,
-                          CasesReportCommand.self, ImportCasesCommand.self, ExportCasesCommand.self, NotifyCasesCommand.self]
+                          CasesReportCommand.self, ImportCasesCommand.self, ExportCasesCommand.self, NotifyCasesCommand.self,
+                          RouteCaseCommand.self, RequestInfoCommand.self, RequestDoneCommand.self, AttachCaseCommand.self, CaseAttachmentCommand.self]
         )
     }
 
