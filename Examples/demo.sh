@@ -163,7 +163,7 @@ step "38. El servicio responde…" \
 step "39. …se cierra, y como es una queja pasa a la verificación de satisfacción…" \
   sondeo cases close "$radicado" --on 2026-11-27 --store "$store" --actor coordinador
 step "40. …y la llamada de verificación la encuentra satisfecha" \
-  sondeo cases verify "$radicado" --outcome contactado --satisfied yes --notes "Le asignaron la cita el mismo día" --on 2026-11-30 --store "$store" --actor verificador1
+  sondeo cases verify "$radicado" --outcome contactado --satisfied yes --notes "Le asignaron la cita el mismo día" --on 2026-11-30 --time 10:15 --store "$store" --actor verificador1
 
 step "41. Su historia completa: quién hizo qué, cuándo y por qué" \
   sondeo cases show "$radicado" --store "$store"

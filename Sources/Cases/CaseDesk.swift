@@ -286,7 +286,7 @@ public struct CaseDesk: Sendable {
 
     /// A verification call (step 32): `contactado` (with whether the person is satisfied) ends it; the
     /// third unanswered call, on a third different day, ends it as `no-contactado`.
-    public func verify(_ c: PQRSCaseRecord, attempts: [VerificationAttemptRecord], on day: CivilDate, contacted: Bool, satisfied: Bool?,
+    public func verify(_ c: PQRSCaseRecord, attempts: [VerificationAttemptRecord], on day: CivilDate, time: String, contacted: Bool, satisfied: Bool?,
                        notes: String?, at now: String, actor: String) throws(CaseError) -> (PQRSCaseRecord, PQRSEvent, VerificationAttemptRecord) {
         guard state(c) == .enVerificacion else {
             if state(c) == .cerrado, let status = VerificationStatus(rawValue: c.verification), status != .noAplica {
@@ -304,23 +304,24 @@ public struct CaseDesk: Sendable {
         try notAfterToday(day, now, L("la fecha de la llamada", "the call's day"))
         if let responded = c.responseDate.flatMap(CivilDate.init(parsing:)) { try notBefore(day, responded, "la llamada", earlier: "la respuesta") }
         let attempt = VerificationAttemptRecord(radicado: c.radicado, onDate: day.iso, outcome: contacted ? "contactado" : "no-contesta",
-                                                satisfied: satisfied, notes: notes, actor: actor)
+                                                satisfied: satisfied, notes: notes, actor: actor, time: time)
         var r = c
         let number = attempts.count + 1
+        let call = "intento \(number) (\(day.iso) \(time))"
         if contacted {
             r.verification = VerificationStatus.contactado.rawValue
             r.satisfied = satisfied
             r.state = PQRSState.cerrado.rawValue
             r.closedOn = day.iso
-            return (r, event(c, r, .verify, now, actor, "intento \(number): contactado, \(satisfied! ? "satisfecho" : "no satisfecho")" + (notes.map { ": \($0)" } ?? "")), attempt)
+            return (r, event(c, r, .verify, now, actor, "\(call): contactado, \(satisfied! ? "satisfecho" : "no satisfecho")" + (notes.map { ": \($0)" } ?? "")), attempt)
         }
         if number >= 3 {
             r.verification = VerificationStatus.noContactado.rawValue
             r.state = PQRSState.cerrado.rawValue
             r.closedOn = day.iso
-            return (r, event(c, r, .verify, now, actor, "intento 3 sin respuesta: cerrado como no contactado"), attempt)
+            return (r, event(c, r, .verify, now, actor, "\(call) sin respuesta: cerrado como no contactado"), attempt)
         }
-        return (r, event(c, r, .verify, now, actor, "intento \(number) sin respuesta" + (notes.map { ": \($0)" } ?? "")), attempt)
+        return (r, event(c, r, .verify, now, actor, "\(call) sin respuesta" + (notes.map { ": \($0)" } ?? "")), attempt)
     }
 
     /// The monthly verification sample of reclamos about subsidies (step 32): the cases waiting for the

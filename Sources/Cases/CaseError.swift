@@ -55,6 +55,9 @@ public enum CaseError: Diagnostic, Equatable {
     case requestAnswered(radicado: String, id: Int, on: String)
     /// A kept document written under another extension than its own (a name's extension is a promise).
     case otherExtension(name: String, out: String)
+    /// A verification call of an earlier day without its time (step 32 keeps the date and the hour).
+    case callTimeNeeded(date: CivilDate)
+    case badTime(text: String)
 
     public var code: String {
         switch self {
@@ -93,6 +96,8 @@ public enum CaseError: Diagnostic, Equatable {
         case .unknownRequest: return "CASE-033"
         case .requestAnswered: return "CASE-034"
         case .otherExtension: return "CASE-035"
+        case .callTimeNeeded: return "CASE-036"
+        case .badTime: return "CASE-037"
         }
     }
 
@@ -158,6 +163,11 @@ public enum CaseError: Diagnostic, Equatable {
         case .unknownRequest(let radicado, let id, let known):
             return es ? "\(radicado) no tiene la solicitud \(id)" + (known.isEmpty ? " (no tiene solicitudes)" : "; tiene: \(known.map(String.init).joined(separator: ", "))")
                       : "\(radicado) has no request \(id)" + (known.isEmpty ? " (it has none)" : "; it has: \(known.map(String.init).joined(separator: ", "))")
+        case .callTimeNeeded(let date):
+            return es ? "indique la hora de la llamada del \(date.iso) con --time (p. ej. --time 10:30): el procedimiento deja la fecha y la hora de cada intento"
+                      : "give the time of the call of \(date.iso) with --time (e.g. --time 10:30): the procedure keeps each attempt's date and time"
+        case .badTime(let text):
+            return es ? "«\(text)» no es una hora: escríbala HH:MM, de 00:00 a 23:59 (p. ej. 10:30 o 15:05)" : "«\(text)» is not a time: write it HH:MM, 00:00 to 23:59 (e.g. 10:30 or 15:05)"
         case .otherExtension(let name, let out):
             let ext = (name as NSString).pathExtension
             return es ? "«\(name)» es un .\(ext): escríbalo en un archivo .\(ext), no en «\(out)»" : "«\(name)» is a .\(ext): write it to a .\(ext) file, not «\(out)»"

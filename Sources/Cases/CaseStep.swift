@@ -21,10 +21,20 @@ extension CaseDesk {
         return (after, event)
     }
 
+    /// `10:30`, `7:05`, `15:00` as `HH:MM`; anything else refused.
+    static func callTime(_ text: String) throws(CaseError) -> String {
+        let parts = text.trimmingCharacters(in: .whitespaces).split(separator: ":")
+        guard parts.count == 2, let h = Int(parts[0]), let m = Int(parts[1]), parts[1].count == 2, (0..<24).contains(h), (0..<60).contains(m) else {
+            throw .badTime(text: text)
+        }
+        return String(format: "%02d:%02d", h, m)
+    }
+
     /// A verification call on a case (procedure step 30): `outcome` is `contactado` or `no-contesta`;
     /// the call, the case and its history line are saved together.
+    /// `time` is the call's local time (`HH:MM`); a call of today without one is taken at the clock's time.
     public func verify(_ radicado: String, in store: any CaseStore, outcome: String, satisfied: Bool?, notes: String?, on day: CivilDate,
-                       clock: Clock = .system, actor: String) throws -> (PQRSCaseRecord, PQRSEvent) {
+                       time: String? = nil, clock: Clock = .system, actor: String) throws -> (PQRSCaseRecord, PQRSEvent) {
         let contacted: Bool
         switch String(Suggestion.fold(outcome)) {
         case "contactado": contacted = true
@@ -34,8 +44,12 @@ extension CaseDesk {
                                          suggestion: Suggestion.closest(to: outcome, among: ["contactado", "no-contesta"]))
         }
         let before = try Self.load(radicado, from: store)
-        let (after, event, attempt) = try verify(before, attempts: try store.verificationAttempts(of: before.radicado), on: day, contacted: contacted,
-                                                 satisfied: satisfied, notes: notes, at: clock.timestamp, actor: actor)
+        let now = clock.timestamp
+        let hour = try time.map { text throws(CaseError) in try Self.callTime(text) }
+            ?? (day == CivilDate.colombianDay(ofInstant: now) ? String(CivilDate.colombianLocal(now).suffix(5)) : nil)
+        guard let hour else { throw CaseError.callTimeNeeded(date: day) }
+        let (after, event, attempt) = try verify(before, attempts: try store.verificationAttempts(of: before.radicado), on: day, time: hour, contacted: contacted,
+                                                 satisfied: satisfied, notes: notes, at: now, actor: actor)
         try store.updateCase(after, expected: before, event: event, attempt: attempt)
         return (after, event)
     }

@@ -174,14 +174,18 @@ public struct VerificationAttemptRecord: Sendable, Equatable {
     public var satisfied: Bool?
     public var notes: String?
     public var actor: String
+    /// The local time of the call, `HH:MM` (step 32 keeps «fechas y hora en que se llamó»); nil for calls
+    /// recorded before Sondeo kept it.
+    public var time: String?
 
-    public init(radicado: String, onDate: String, outcome: String, satisfied: Bool?, notes: String?, actor: String) {
+    public init(radicado: String, onDate: String, outcome: String, satisfied: Bool?, notes: String?, actor: String, time: String? = nil) {
         self.radicado = radicado
         self.onDate = onDate
         self.outcome = outcome
         self.satisfied = satisfied
         self.notes = notes
         self.actor = actor
+        self.time = time
     }
 }
 

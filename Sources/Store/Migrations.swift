@@ -151,7 +151,8 @@ enum Migrations {
                 """),
             .both("CREATE INDEX pqrs_notice_key ON pqrs_notice(notice)"),
         ]),
-        // Documents kept with a case (base64 text, the same in both databases) and internal requests to services.
+        // Documents kept with a case (base64 text, the same in both databases), internal requests to services,
+        // and the time of each verification call.
         ("v12: case attachments and requests", [
             .both("""
                 CREATE TABLE pqrs_attachment (radicado TEXT NOT NULL REFERENCES pqrs_case(radicado), sha256 TEXT NOT NULL, kind TEXT NOT NULL,
@@ -161,6 +162,7 @@ enum Migrations {
                 CREATE TABLE pqrs_request (radicado TEXT NOT NULL REFERENCES pqrs_case(radicado), id {int} NOT NULL, owner TEXT NOT NULL, what TEXT NOT NULL,
                     asked_on TEXT NOT NULL, due_on TEXT NOT NULL, answered_on TEXT, PRIMARY KEY (radicado, id))
                 """),
+            .both("ALTER TABLE pqrs_verification_attempt ADD COLUMN at_time TEXT"),
         ]),
     ]
 

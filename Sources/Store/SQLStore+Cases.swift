@@ -25,8 +25,8 @@ extension SQLStore {
         try database.write { tx in
             try Self.update(tx, record, expected: expected)
             if let a = attempt {
-                try tx.execute("INSERT INTO pqrs_verification_attempt (radicado, on_date, outcome, satisfied, notes, actor) VALUES (?, ?, ?, ?, ?, ?)",
-                               [a.radicado, a.onDate, a.outcome, a.satisfied, a.notes, a.actor])
+                try tx.execute("INSERT INTO pqrs_verification_attempt (radicado, on_date, outcome, satisfied, notes, actor, at_time) VALUES (?, ?, ?, ?, ?, ?, ?)",
+                               [a.radicado, a.onDate, a.outcome, a.satisfied, a.notes, a.actor, a.time])
             }
             try Self.append(tx, event)
         }
@@ -173,10 +173,10 @@ extension SQLStore {
 
     public func verificationAttempts(of radicado: String) throws -> [VerificationAttemptRecord] {
         try database.read { tx in
-            try tx.rows("SELECT radicado, on_date, outcome, satisfied, notes, actor FROM pqrs_verification_attempt WHERE radicado = ? ORDER BY on_date",
+            try tx.rows("SELECT radicado, on_date, outcome, satisfied, notes, actor, at_time FROM pqrs_verification_attempt WHERE radicado = ? ORDER BY on_date, at_time",
                         [radicado]) {
                 VerificationAttemptRecord(radicado: $0.text(0)!, onDate: $0.text(1)!, outcome: $0.text(2)!, satisfied: $0.bool(3), notes: $0.text(4),
-                                          actor: $0.text(5)!)
+                                          actor: $0.text(5)!, time: $0.text(6))
             }
         }
     }

@@ -126,17 +126,17 @@ import Testing
                                on: Self.d("2025-07-02"), at: now, actor: "s").0
         var attempts: [VerificationAttemptRecord] = []
         for day in ["2025-07-03", "2025-07-04"] {
-            let (next, _, attempt) = try desk.verify(c, attempts: attempts, on: Self.d(day), contacted: false, satisfied: nil, notes: nil, at: now, actor: "v1")
+            let (next, _, attempt) = try desk.verify(c, attempts: attempts, on: Self.d(day), time: "10:00", contacted: false, satisfied: nil, notes: nil, at: now, actor: "v1")
             c = next
             attempts.append(attempt)
         }
         #expect(throws: CaseError.attemptSameDay(radicado: c.radicado, date: Self.d("2025-07-04"))) {
-            try desk.verify(c, attempts: attempts, on: Self.d("2025-07-04"), contacted: false, satisfied: nil, notes: nil, at: now, actor: "v1")
+            try desk.verify(c, attempts: attempts, on: Self.d("2025-07-04"), time: "10:00", contacted: false, satisfied: nil, notes: nil, at: now, actor: "v1")
         }
-        let (closed, event, _) = try desk.verify(c, attempts: attempts, on: Self.d("2025-07-08"), contacted: false, satisfied: nil, notes: nil, at: now, actor: "v1")
+        let (closed, event, _) = try desk.verify(c, attempts: attempts, on: Self.d("2025-07-08"), time: "10:00", contacted: false, satisfied: nil, notes: nil, at: now, actor: "v1")
         #expect(closed.state == "cerrado" && closed.verification == "no-contactado" && event.details.contains("no contactado"))
         #expect(throws: CaseError.verificationOver(radicado: c.radicado, status: .noContactado)) {
-            try desk.verify(closed, attempts: attempts, on: Self.d("2025-07-09"), contacted: false, satisfied: nil, notes: nil, at: now, actor: "v1")
+            try desk.verify(closed, attempts: attempts, on: Self.d("2025-07-09"), time: "10:00", contacted: false, satisfied: nil, notes: nil, at: now, actor: "v1")
         }
     }
 

@@ -53,9 +53,9 @@ import Testing
         #expect(responded.stdout == "CONFA-2025-000001: respondido — respondido el 2025-07-18 por correo, 14 días hábiles, a tiempo\n")
         let closed = try run(["cases", "close", "CONFA-2025-000001", "--on", "2025-07-18"], store: store)
         #expect(closed.stdout.contains("en-verificacion"))
-        let call = try run(["cases", "verify", "CONFA-2025-000001", "--outcome", "contactado", "--satisfied", "si", "--on", "2025-07-22",
+        let call = try run(["cases", "verify", "CONFA-2025-000001", "--outcome", "contactado", "--satisfied", "si", "--on", "2025-07-22", "--time", "10:30",
                             "--notes", "Le limpiaron la piscina"], store: store)
-        #expect(call.stdout.contains("cerrado — intento 1: contactado, satisfecho"))
+        #expect(call.stdout.contains("cerrado — intento 1 (2025-07-22 10:30): contactado, satisfecho"), "\(call.stdout)")
         let shown = try json(try run(["cases", "show", "CONFA-2025-000001", "--format", "json"], store: store).stdout)
         #expect(shown["state"] as? String == "cerrado" && shown["verification"] as? String == "contactado" && shown["satisfied"] as? Bool == true)
         let history = shown["history"] as! [[String: Any]]
@@ -109,15 +109,20 @@ import Testing
 
         _ = try run(["cases", "respond", "CONFA-2025-000001", "--channel", "correo", "--on", "2025-07-01"], store: store)
         _ = try run(["cases", "close", "CONFA-2025-000001", "--on", "2025-07-01"], store: store)
-        _ = try run(["cases", "verify", "CONFA-2025-000001", "--outcome", "no-contesta", "--on", "2025-07-02"], store: store)
-        let twice = try run(["cases", "verify", "CONFA-2025-000001", "--outcome", "no-contesta", "--on", "2025-07-02"], store: store)
+        _ = try run(["cases", "verify", "CONFA-2025-000001", "--outcome", "no-contesta", "--on", "2025-07-02", "--time", "9:05"], store: store)
+        let twice = try run(["cases", "verify", "CONFA-2025-000001", "--outcome", "no-contesta", "--on", "2025-07-02", "--time", "9:05"], store: store)
         #expect(twice.status == 65 && twice.stderr.contains("los tres intentos deben ser en días distintos"))
-        let backwards = try run(["cases", "verify", "CONFA-2025-000001", "--outcome", "no-contesta", "--on", "2025-07-01"], store: store)
+        let backwards = try run(["cases", "verify", "CONFA-2025-000001", "--outcome", "no-contesta", "--on", "2025-07-01", "--time", "9:00"], store: store)
         #expect(backwards.status == 65 && backwards.stderr.contains("la llamada (2025-07-01) no puede ser anterior al intento anterior (2025-07-02)"), "\(backwards.stderr)")
-        _ = try run(["cases", "verify", "CONFA-2025-000001", "--outcome", "no-contesta", "--on", "2025-07-03"], store: store)
-        let third = try run(["cases", "verify", "CONFA-2025-000001", "--outcome", "no-contesta", "--on", "2025-07-04"], store: store)
+        // An earlier day's call needs its time (step 32 keeps the date and the hour of each attempt), written as a time.
+        let noTime = try run(["cases", "verify", "CONFA-2025-000001", "--outcome", "no-contesta", "--on", "2025-07-03"], store: store)
+        #expect(noTime.status != 0 && noTime.stderr.contains("CASE-036") && noTime.stderr.contains("indique la hora de la llamada del 2025-07-03 con --time"), "\(noTime.stderr)")
+        let badTime = try run(["cases", "verify", "CONFA-2025-000001", "--outcome", "no-contesta", "--on", "2025-07-03", "--time", "25:00"], store: store)
+        #expect(badTime.status != 0 && badTime.stderr.contains("«25:00» no es una hora"), "\(badTime.stderr)")
+        _ = try run(["cases", "verify", "CONFA-2025-000001", "--outcome", "no-contesta", "--on", "2025-07-03", "--time", "16:40"], store: store)
+        let third = try run(["cases", "verify", "CONFA-2025-000001", "--outcome", "no-contesta", "--on", "2025-07-04", "--time", "11:15"], store: store)
         #expect(third.stdout.contains("cerrado como no contactado"))
-        let fourth = try run(["cases", "verify", "CONFA-2025-000001", "--outcome", "no-contesta", "--on", "2025-07-07"], store: store)
+        let fourth = try run(["cases", "verify", "CONFA-2025-000001", "--outcome", "no-contesta", "--on", "2025-07-07", "--time", "8:30"], store: store)
         #expect(fourth.status == 65 && fourth.stderr.contains("ya terminó («no-contactado»)"))
     }
 

@@ -180,7 +180,8 @@ import Testing
         #expect(try Self.psql(url, """
             DELETE FROM sondeo_migration; INSERT INTO sondeo_migration (name) VALUES ('v1'), ('web'), ('pqrsl');
             ALTER TABLE web_user DROP COLUMN name; ALTER TABLE sample_case DROP COLUMN assigned_to; DROP TABLE stratum_quota;
-            DROP TABLE invitation; ALTER TABLE web_link DROP COLUMN opened_at; DROP TABLE web_setting; DROP TABLE pqrs_notice; DROP TABLE pqrs_attachment; DROP TABLE pqrs_request
+            DROP TABLE invitation; ALTER TABLE web_link DROP COLUMN opened_at; DROP TABLE web_setting; DROP TABLE pqrs_notice; DROP TABLE pqrs_attachment; DROP TABLE pqrs_request;
+            ALTER TABLE pqrs_verification_attempt DROP COLUMN at_time
             """))
         let reopened = try SQLStore(postgres: url)
         #expect(try reopened.questionnaires() == ["satisfaccion"])

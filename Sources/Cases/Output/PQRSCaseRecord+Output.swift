@@ -34,7 +34,7 @@ extension PQRSCaseRecord {
             members.append(("history", .array(history.map { e in .object([("at", .string(e.at)), ("actor", .string(e.actor)), ("action", .string(e.action)),
                                                                         ("from", e.from.map { .string($0) } ?? .null), ("to", .string(e.to)),
                                                                         ("details", .string(e.details))]) })))
-            members.append(("verification_attempts", .array(attempts.map { a in .object([("date", .string(a.onDate)), ("outcome", .string(a.outcome)),
+            members.append(("verification_attempts", .array(attempts.map { a in .object([("date", .string(a.onDate)), ("time", a.time.map { .string($0) } ?? .null), ("outcome", .string(a.outcome)),
                                                                                        ("satisfied", a.satisfied.map { .bool($0) } ?? .null)]) })))
             members.append(("attachments", .array(attachments.map { a in .object([("kind", .string(a.kind)), ("name", .string(a.name)), ("sha256", .string(a.sha256)),
                                                                                  ("size", .integer(a.size)), ("at", .string(a.at)), ("actor", .string(a.actor))]) })))

@@ -102,6 +102,8 @@ struct VerifyCaseCommand: ParsableCommand {
     @Option(help: ArgumentHelp(L("Resultado: contactado o no-contesta.", "Outcome: contactado or no-contesta."), valueName: L("resultado", "outcome"))) var outcome: String
     @Option(help: ArgumentHelp(L("Si quedó satisfecho (con contactado): yes o no.", "Whether satisfied (with contactado): yes or no."), valueName: "yes|no")) var satisfied: String?
     @Option(help: ArgumentHelp(L("Observaciones.", "Notes."), valueName: L("texto", "text"))) var notes: String?
+    @Option(help: ArgumentHelp(L("Hora de la llamada (HH:MM; por defecto la de ahora si la llamada es de hoy).", "Time of the call (HH:MM; now by default when the call is today's)."),
+                               valueName: L("hora", "time"))) var time: String?
     @OptionGroup var options: CaseOptions
     @OptionGroup var global: GlobalOptions
 
@@ -109,7 +111,7 @@ struct VerifyCaseCommand: ParsableCommand {
         let happy = try satisfied.map { try parseYesNo($0, option: "--satisfied") }
         let desk = try options.desk()
         let (after, event) = try desk.verify(target.radicado, in: try options.storeOptions.openCases(), outcome: outcome, satisfied: happy, notes: notes,
-                                             on: try target.day(), actor: options.who)
+                                             on: try target.day(), time: time, actor: options.who)
         print(after.summary(event: event))
     }
 }
