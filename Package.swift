@@ -48,7 +48,7 @@ let package = Package(
         .target(name: "Cases", dependencies: ["Diagnostics", "Table", "Randomness", "BusinessDays", "Store", "Pages", "Mail"]),
         .target(name: "Survey", dependencies: ["Diagnostics", "Table", "Questionnaire", "Randomness", "Sampling", "Analysis", "BusinessDays", "Store", "Pages", "Mail"]),
         // Layer 5 (SondeoWeb: the HTTP form, used by the sondeo executable's `serve`)
-        .target(name: "SondeoWeb", dependencies: ["Diagnostics", "Table", "Questionnaire", "Store", "Survey", "Pages",
+        .target(name: "SondeoWeb", dependencies: ["Diagnostics", "Table", "Questionnaire", "Store", "Survey", "Pages", "Cases",
                                                   .product(name: "Hummingbird", package: "hummingbird"),
                                                   .product(name: "HummingbirdCore", package: "hummingbird")]),
         .executableTarget(name: "sondeo", dependencies: [

@@ -1,11 +1,12 @@
 import Diagnostics
 import Store
 
-/// A staff account of the web pages: an encuestador (`/encuestador`) or a supervisor (`/campo`), with a
+/// A staff account of the web pages: an encuestador (`/encuestador`), a supervisor (`/campo`, and the PQRSL
+/// desk), an auxiliar (the PQRSL desk, `/casos`) or an aprendiz (the desk's verification calls), with a
 /// code of letters, digits, «_» and «-» and a password of 10 characters or more, kept only as its
 /// PBKDF2 derivation (``Password``).
 public enum StaffAccount {
-    public static let roles = ["encuestador", "supervisor"]
+    public static let roles = ["encuestador", "supervisor", "auxiliar", "aprendiz"]
     public static let minimumPassword = 10
 
     /// Why an account was refused.
@@ -28,7 +29,7 @@ public enum StaffAccount {
         public func message(_ language: Language) -> String {
             switch self {
             case .role(let role):
-                return language.pick("el rol debe ser encuestador o supervisor, no «\(role)»", "the role must be encuestador or supervisor, not «\(role)»")
+                return language.pick("el rol debe ser encuestador, supervisor, auxiliar o aprendiz, no «\(role)»", "the role must be encuestador, supervisor, auxiliar or aprendiz, not «\(role)»")
             case .code:
                 return language.pick("el código lleva solo letras, números, «_» y «-»", "the code takes only letters, digits, «_» and «-»")
             case .shortPassword:

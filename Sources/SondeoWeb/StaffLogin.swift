@@ -24,7 +24,7 @@ extension SurveyServer {
 
     func loginPage(request: Request, problem: String?) -> Response {
         let csrf = self.csrf.pair(request)
-        var body = "<header><p class=\"marca\">Confa</p><h1>Ingreso de encuestadores y supervisores</h1></header>"
+        var body = "<header><p class=\"marca\">Confa</p><h1>Ingreso del personal de Confa</h1></header>"
         if let problem { body += "<div class=\"errores\" role=\"alert\"><p>\(FormHTML.esc(problem))</p></div>" }
         body += """
             <form method="post" action="/ingresar">
@@ -65,7 +65,8 @@ extension SurveyServer {
         throttle.succeeded(account: code, client: client)
         let token = Self.newToken()
         try store.openSession(token, code: code, expires: Clock.timestamp(now.addingTimeInterval(Self.sessionHours * 3600)))
-        var response = Self.redirect(user.role == "supervisor" ? "/campo" : "/encuestador")
+        let home = ["supervisor": "/campo", "auxiliar": "/casos", "aprendiz": "/casos/verificar"][user.role] ?? "/encuestador"
+        var response = Self.redirect(home)
         response.setCookie(transport.cookie(Self.sessionCookie, token, request))
         return response
     }

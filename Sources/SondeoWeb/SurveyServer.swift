@@ -6,6 +6,7 @@ import HummingbirdCore
 import Questionnaire
 import Store
 import Survey
+import Cases
 
 /// `sondeo serve`: the self-administered web survey on Hummingbird. Each sampled affiliate opens
 /// `/r/TOKEN` (a personal link of 128 random bits, from `sondeo serve links`); the token opens that
@@ -38,9 +39,12 @@ public struct SurveyServer: Sendable {
     let transport: SecureTransport
     /// Whether a reverse proxy stands in front (its `X-Forwarded-For` names the client).
     let behindProxy: Bool
+    /// The PQRSL desk's rules (calendar and catalogue), when the server also serves the desk (`/casos`).
+    let caseDesk: CaseDesk?
 
     public init(store: any WebStore, questionnaire id: String, dummyIterations: Int = Password.iterations, behindProxy: Bool = false,
-                clock: Clock = .system) throws {
+                clock: Clock = .system, caseDesk: CaseDesk? = nil) throws {
+        self.caseDesk = store is any CaseStore ? caseDesk : nil
         self.dummyIterations = dummyIterations
         self.behindProxy = behindProxy
         self.clock = clock
@@ -93,6 +97,7 @@ public struct SurveyServer: Sendable {
             }
         }
         staffRoutes(router)
+        if caseDesk != nil { deskRoutes(router) }
         return router
     }
 

@@ -45,9 +45,12 @@ struct CaseOptions: ParsableArguments {
 
     var who: String { actor ?? storeOptions.actor }
 
-    func desk() throws -> CaseDesk {
+    func desk() throws -> CaseDesk { try Self.desk(catalog: catalog, calendar: calendarOptions) }
+
+    /// The desk of a catalogue file (or SONDEO_CATALOGO, or Sondeo's) and a calendar: for `cases` and for `serve`'s desk pages.
+    static func desk(catalog: String?, calendar: CalendarOptions) throws -> CaseDesk {
         let catalogue = try (catalog ?? ProcessInfo.processInfo.environment["SONDEO_CATALOGO"]).map { path throws(CaseError) in try Catalog(path: path) } ?? .standard
-        return CaseDesk(calendar: try calendarOptions.calendar(), catalog: catalogue)
+        return CaseDesk(calendar: try calendar.calendar(), catalog: catalogue)
     }
 
     /// Runs one step on a case (``CaseDesk/step(_:in:_:)``) and prints what happened.

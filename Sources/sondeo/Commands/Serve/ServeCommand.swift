@@ -39,13 +39,19 @@ struct ServeRunCommand: ParsableCommand {
     @Flag(help: ArgumentHelp(L("Detrás de un proxy inverso (nginx, Caddy, el que pone HTTPS): el equipo de quien ingresa se toma de X-Forwarded-For. Sin proxy no lo use: cualquiera podría inventar ese encabezado.",
                                "Behind a reverse proxy (nginx, Caddy, whichever provides HTTPS): the client is taken from X-Forwarded-For. Do not use it without a proxy: anyone could forge that header.")))
     var behindProxy = false
+    @Option(help: ArgumentHelp(L("Catálogo PQRSL de las páginas de casos (/casos, para auxiliar, aprendiz y supervisor). Por defecto SONDEO_CATALOGO o el de Sondeo.",
+                                 "PQRSL catalogue of the case pages (/casos, for auxiliar, aprendiz and supervisor). SONDEO_CATALOGO or Sondeo's by default."),
+                               valueName: L("archivo", "file")))
+    var catalog: String?
+    @OptionGroup var calendarOptions: CalendarOptions
     @OptionGroup var storeOptions: StoreOptions
     @OptionGroup var global: GlobalOptions
 
     func run() throws {
-        let server = try SurveyServer(store: try storeOptions.openWeb(), questionnaire: questionnaire, behindProxy: behindProxy)
-        Terminal.error(L("Encuesta «\(questionnaire)» en http://\(host):\(port)/r/TOKEN (los enlaces, con «sondeo serve links»). Ctrl-C para terminar.",
-                         "Survey «\(questionnaire)» at http://\(host):\(port)/r/TOKEN (links from «sondeo serve links»). Ctrl-C to stop."))
+        let server = try SurveyServer(store: try storeOptions.openWeb(), questionnaire: questionnaire, behindProxy: behindProxy,
+                                      caseDesk: try CaseOptions.desk(catalog: catalog, calendar: calendarOptions))
+        Terminal.error(L("Encuesta «\(questionnaire)» en http://\(host):\(port)/r/TOKEN (los enlaces, con «sondeo serve links»); personal en /ingresar (casos PQRSL en /casos). Ctrl-C para terminar.",
+                         "Survey «\(questionnaire)» at http://\(host):\(port)/r/TOKEN (links from «sondeo serve links»); staff at /ingresar (PQRSL cases at /casos). Ctrl-C to stop."))
         try server.runUntilStopped(host: host, port: port)
     }
 }
@@ -82,7 +88,7 @@ struct ServeLinksCommand: ParsableCommand {
     }
 }
 
-/// `sondeo serve user CODE --role encuestador|supervisor`: an account for the staff pages.
+/// `sondeo serve user CODE --role encuestador|supervisor|auxiliar|aprendiz`: an account for the staff pages.
 struct ServeUserCommand: ParsableCommand {
     static var configuration: CommandConfiguration {
         CommandConfiguration(
@@ -97,7 +103,7 @@ struct ServeUserCommand: ParsableCommand {
     }
 
     @Argument(help: ArgumentHelp(L("Código del usuario.", "User code."), valueName: L("código", "code"))) var code: String
-    @Option(help: ArgumentHelp(L("Rol: encuestador o supervisor.", "Role: encuestador or supervisor."), valueName: L("rol", "role"))) var role: String
+    @Option(help: ArgumentHelp(L("Rol: encuestador, supervisor, auxiliar (casos PQRSL) o aprendiz (llamadas de verificación).", "Role: encuestador, supervisor, auxiliar (PQRSL cases) or aprendiz (verification calls)."), valueName: L("rol", "role"))) var role: String
     @Option(help: ArgumentHelp(L("Nombre de la persona, como lo dice el guion de la entrevista («le habla Laura Gómez»); si se omite, se conserva el registrado.",
                                  "The person's name, as the interview script says it («le habla Laura Gómez»); kept when omitted."), valueName: L("nombre", "name")))
     var name: String?
