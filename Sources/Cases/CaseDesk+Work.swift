@@ -37,6 +37,19 @@ extension CaseDesk {
         return (r, event(c, r, .route, now, actor, "asignado a \(owner) (antes \(c.owner)): \(reason)"))
     }
 
+    /// Enrutar a aprendiz (step 30): the auxiliar gives the verification call of an answered case to the
+    /// person who will make it (a case still waiting for the monthly draw, or already called, is not routed).
+    public func routeCall(_ c: PQRSCaseRecord, to person: String, at now: String, actor: String) throws(CaseError) -> (PQRSCaseRecord, PQRSEvent) {
+        try allowed(c, .routeCall)
+        guard c.verification == VerificationStatus.pendiente.rawValue else {
+            throw .notSelected(radicado: c.radicado, status: VerificationStatus(rawValue: c.verification) ?? .noAplica)
+        }
+        try required(person, L("quién hace la llamada (--to)", "who makes the call (--to)"))
+        var r = c
+        r.verifier = person
+        return (r, event(c, r, .routeCall, now, actor, "llamada de verificación enrutada a \(person)" + (c.verifier.map { " (antes \($0))" } ?? "")))
+    }
+
     /// Keeps a document with the case, named by its SHA-256; the same file again is kept once. Returns
     /// the document and whether it was new.
     public func attach(_ radicado: String, kind: String, name: String, content: [UInt8], in store: any CaseStore, clock: Clock = .system,
@@ -54,6 +67,22 @@ extension CaseDesk {
         let added = try store.attach(record, content: content, event: event(c, c, .attach, now, actor,
                                                                             "\(kind): \(name) (\(NumberText.count(content.count, "byte", "bytes")), SHA-256 \(record.sha256))"))
         return (record, added)
+    }
+
+    /// A kept document back, by its SHA-256 or the start of it, with its bytes checked against the hash
+    /// (a store that changed them gives nothing rather than another file).
+    public static func document(_ radicado: String, sha256 prefix: String, from store: any CaseStore) throws -> (CaseAttachmentRecord, [UInt8]) {
+        let c = try load(radicado, from: store)
+        let kept = try store.attachments(of: c.radicado)
+        let matches = prefix.isEmpty ? [] : kept.filter { $0.sha256.hasPrefix(prefix.lowercased()) }
+        guard matches.count == 1, let found = matches.first else {
+            throw CaseError.unknownValue(field: L("el documento", "the document"), value: prefix, valid: kept.map { "\(String($0.sha256.prefix(12))) (\($0.name))" },
+                                         suggestion: nil)
+        }
+        guard let bytes = try store.attachmentContent(radicado: c.radicado, sha256: found.sha256), SHA256.hex(of: bytes) == found.sha256 else {
+            throw CaseError.unreadableFile(path: found.name)
+        }
+        return (found, bytes)
     }
 
     /// Solicitar información (steps 27–28): what the service must send and by when — by default five

@@ -36,6 +36,7 @@ public struct CaseDesk: Sendable {
         .request: [.asignado, .suspendido, .prorrogado],
         .answerRequest: Set(PQRSState.allCases),
         .attach: Set(PQRSState.allCases),
+        .routeCall: [.enVerificacion],
     ]
 
     /// What a new case brings.

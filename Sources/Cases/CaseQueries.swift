@@ -1,5 +1,6 @@
 import Foundation
 import BusinessDays
+import Diagnostics
 import Store
 import Table
 
@@ -105,7 +106,20 @@ public struct MonthlyReport: Sendable {
     /// (0 while that day has not come: a case filed on a Saturday starts on the next business day),
     /// its deadline, and how close it is to it.
     public struct OpenCase: Sendable {
-        public enum Urgency: String, Sendable { case overdue = "vencido", dueSoon = "por vencer", onTime = "a tiempo" }
+        /// The traffic light of an open case: past its deadline (red), due within two business days —
+        /// the reminder's window, step 10 — (amber), or with time left (green).
+        public enum Urgency: String, Sendable {
+            case overdue = "vencido", dueSoon = "por vencer", onTime = "a tiempo"
+
+            public init(deadline: String, on day: CivilDate, calendar: BusinessCalendar) {
+                let soon = calendar.adding(2, businessDaysTo: day).iso
+                self = deadline < day.iso ? .overdue : (deadline <= soon ? .dueSoon : .onTime)
+            }
+
+            public var label: String { [.overdue: L("vencido", "overdue"), .dueSoon: L("por vencer", "due soon"), .onTime: L("a tiempo", "on time")][self]! }
+            /// The light as HTML: a coloured dot (the stylesheet's `.semaforo`) and its word — the colour is never the only sign.
+            public var html: String { "<span class=\"semaforo \([.overdue: "rojo", .dueSoon: "amarillo", .onTime: "verde"][self]!)\" aria-hidden=\"true\"></span>\(label)" }
+        }
         public let radicado: String
         public let type: String
         public let owner: String
@@ -165,8 +179,7 @@ public struct MonthlyReport: Sendable {
             return c.received <= asOf.iso && !ended && (c.responseDate.map { $0 > asOf.iso } ?? true)
         }
         .map { c in
-            let soon = calendar.adding(2, businessDaysTo: asOf).iso
-            let urgency: OpenCase.Urgency = c.deadline < asOf.iso ? .overdue : (c.deadline <= soon ? .dueSoon : .onTime)
+            let urgency = OpenCase.Urgency(deadline: c.deadline, on: asOf, calendar: calendar)
             return OpenCase(radicado: c.radicado, type: c.type, owner: c.owner,
                             ageDays: max(0, calendar.businessDays(from: CivilDate(parsing: c.effectiveReceipt)!, to: asOf)),
                             deadline: c.deadline, urgency: urgency)

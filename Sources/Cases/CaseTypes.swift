@@ -67,6 +67,14 @@ public enum PQRSState: String, Sendable, CaseIterable {
     public var isFinal: Bool { self == .cerrado || self == .trasladado || self == .desistido }
     /// Still waiting for an answer, so its legal term runs (not while suspended).
     public var termRuns: Bool { self == .asignado || self == .prorrogado }
+    /// The state in words, as the desk and the reports show it.
+    public var label: String {
+        switch self {
+        case .cargadoSSF: return L("cargado en la SSF", "uploaded to the SSF")
+        case .enVerificacion: return L("en verificación", "being verified")
+        default: return rawValue
+        }
+    }
 }
 
 /// Where a case stands in the satisfaction verification (step 32).
@@ -88,5 +96,5 @@ public enum PQRSAction: String, Sendable, CaseIterable {
     case open = "radicar", classify = "clasificar", transfer = "trasladar", suspend = "suspender", resume = "reanudar",
          desist = "desistir", extend = "prorrogar", respond = "responder", uploadSSF = "cargar-ssf", close = "cerrar",
          draw = "sortear", verify = "verificar", route = "asignar", request = "solicitar", answerRequest = "recibir-informacion",
-         attach = "adjuntar"
+         attach = "adjuntar", routeCall = "enrutar-llamada"
 }

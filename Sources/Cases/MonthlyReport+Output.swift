@@ -187,9 +187,6 @@ extension MonthlyReport {
             let (oa, ob) = (groups[a]!.filter(\.overdue).count, groups[b]!.filter(\.overdue).count)
             return oa != ob ? oa > ob : (groups[a]!.count != groups[b]!.count ? groups[a]!.count > groups[b]!.count : a < b)
         }
-        let light: [OpenCase.Urgency: (colour: String, text: String)] = [
-            .overdue: ("#c0392b", L("vencido", "overdue")), .dueSoon: ("#d68910", L("por vencer", "due soon")), .onTime: ("#0b6e4f", L("a tiempo", "on time")),
-        ]
         var html = "<h2>\(L("Abiertos por responsable", "Open by owner"))</h2>\n"
         for owner in owners {
             let cases = groups[owner]!
@@ -198,9 +195,7 @@ extension MonthlyReport {
                 + (overdue > 0 ? ", \(NumberText.count(overdue, L("vencido", "overdue"), L("vencidos", "overdue")))" : "") + "</span></h3>\n"
             html += HTML.table(headers: ["radicado", L("tipo", "type"), L("días hábiles", "business days"), L("vence", "due"), L("estado", "status")],
                                rows: cases.map { c in
-                                   let (colour, text) = light[c.urgency]!
-                                   return [c.radicado, PQRSType(rawValue: c.type)?.label ?? c.type, String(c.ageDays), c.deadline,
-                                           "<span style=\"color:\(colour)\">●</span> \(text)"]
+                                   [c.radicado, PQRSType(rawValue: c.type)?.label ?? c.type, String(c.ageDays), c.deadline, c.urgency.html]
                                }, numeric: [2], raw: [4])
         }
         return html

@@ -37,8 +37,9 @@ public enum Page {
 
     /// A page of the web server: the stylesheet and scripts are its own files (`/static/…`), as the
     /// content security policy asks (no inline style or script).
-    public static func served(title: String, body: String, stylesheet: String = "/static/sondeo.css") -> String {
-        page(title: title, head: "<link rel=\"stylesheet\" href=\"\(HTML.escape(stylesheet))\">", bodyClass: "formulario", body: "<main>\n\(body)\n</main>")
+    /// `wide`: a page of tables (the PQRSL desk) up to 1,100 px instead of a form's 720.
+    public static func served(title: String, body: String, stylesheet: String = "/static/sondeo.css", wide: Bool = false) -> String {
+        page(title: title, head: "<link rel=\"stylesheet\" href=\"\(HTML.escape(stylesheet))\">", bodyClass: "formulario", body: "<main\(wide ? " class=\"ancha\"" : "")>\n\(body)\n</main>")
     }
 
     private static func page(title: String, head: String, bodyClass: String, body: String) -> String {

@@ -39,14 +39,16 @@ public enum Stylesheet {
     .documento textarea,.documento input[type=number],.documento input[type=date]{font:inherit;width:100%;max-width:30rem}
     /* The web form and the staff pages. */
     body.formulario{background:var(--fondo);line-height:1.5}
-    main{max-width:720px;margin:0 auto;background:#fff;padding:1.2rem 1.2rem 2rem;min-height:100vh}
+    main{max-width:720px;margin:0 auto;background:#fff;padding:1.2rem 1.2rem 2rem;min-height:100vh} main.ancha{max-width:1100px}
+    .formulario select{font:inherit;font-size:1rem;padding:.45rem;min-height:44px;border:1px solid var(--borde);border-radius:.4rem;background:#fff;max-width:100%}
+    td.fecha{white-space:nowrap} .lista input[type=checkbox]{width:1.5rem;height:1.5rem} details.mas{margin:1rem 0} details.mas summary{cursor:pointer;min-height:44px;display:flex;align-items:center;color:var(--azul);font-weight:bold}
     .marca{color:var(--verde);font-weight:bold;margin:0} .formulario h1{font-size:1.35rem;margin:.2rem 0 .8rem}
     progress.progreso{width:100%;height:.55rem;accent-color:var(--verde)}
     .paso{color:var(--suave);font-size:.9rem;margin:.3rem 0 1rem}
     fieldset.pregunta{border:0;border-top:1px solid var(--linea);margin:0;padding:1rem 0} .formulario legend{font-weight:bold;padding:0;margin-bottom:.5rem;font-size:1.05rem;float:left;width:100%} .formulario legend+*{clear:left}
     .opcional{font-weight:normal;color:var(--suave);font-size:.9rem}
     .opcion{display:flex;gap:.6rem;align-items:flex-start;padding:.55rem .6rem;border:1px solid var(--borde);border-radius:.5rem;margin:.35rem 0;cursor:pointer;min-height:44px}
-    .opcion input{width:1.25rem;height:1.25rem;margin-top:.1rem}
+    .opcion input{width:1.25rem;height:1.25rem;margin-top:.1rem;flex:none}
     .escala{display:flex;flex-wrap:nowrap;gap:2px} .punto{flex:1 1 0;min-width:0;position:relative;display:flex;align-items:center;justify-content:center;border:1px solid var(--borde);border-radius:.4rem;cursor:pointer;min-height:44px;font-variant-numeric:tabular-nums}
     .punto input{position:absolute;inset:0;opacity:0;margin:0;cursor:pointer} .punto:has(input:checked){background:var(--verde);border-color:var(--verde);color:#fff;font-weight:bold}
     .punto:has(input:focus-visible){outline:3px solid var(--verde);outline-offset:2px} .pista{color:var(--suave);font-size:.9rem;margin:.3rem 0}

@@ -40,7 +40,11 @@ extension SurveyServer {
         }
         router.get("/casos/verificar") { request, _ in
             guard let user = try self.user(request), Self.verifierRoles.contains(user.role) else { return self.deskDenied(request) }
-            return Self.html(try self.verificationQueuePage(user: user), status: .ok)
+            return try self.withCSRF(request) { csrf in try self.verificationQueuePage(user: user, csrf: csrf) }
+        }
+        router.post("/casos/verificar") { request, _ in
+            guard let user = try self.user(request), Self.deskRoles.contains(user.role) else { return self.deskDenied(request) }
+            return try await self.routeCalls(request: request, user: user)
         }
         router.get("/casos/informe") { request, _ in
             guard let user = try self.user(request), Self.deskRoles.contains(user.role), let desk = self.caseDesk else { return self.deskDenied(request) }
@@ -49,19 +53,55 @@ extension SurveyServer {
             let month = asked.range(of: #"^\d{4}-(0[1-9]|1[0-2])$"#, options: .regularExpression) != nil ? asked : String(today.iso.prefix(7))
             let report = MonthlyReport(cases: try self.caseStore.pqrsCases(), reminders: try self.caseStore.reminders(), month: month, asOf: today,
                                        calendar: desk.calendar)
-            return Self.html(report.html(catalog: desk.catalog), status: .ok)
+            return Self.document(report.html(catalog: desk.catalog))
+        }
+        router.post("/casos/:radicado/documentos") { request, context in
+            guard let user = try self.user(request), Self.deskRoles.contains(user.role) else { return self.deskDenied(request) }
+            return try await self.attachDocument(context.parameters.get("radicado") ?? "", request: request, user: user)
+        }
+        router.get("/casos/:radicado/documentos/:sha") { request, context in
+            guard let user = try self.user(request), Self.verifierRoles.contains(user.role) else { return self.deskDenied(request) }
+            guard try self.mayRead(user, context.parameters.get("radicado") ?? "") else { return self.notRouted() }
+            do {
+                let (found, bytes) = try CaseDesk.document(context.parameters.get("radicado") ?? "", sha256: context.parameters.get("sha") ?? "", from: self.caseStore)
+                return Self.download(bytes, name: found.name)
+            } catch is CaseError {
+                return Self.html(FormHTML.message("Documento no encontrado", "Este caso no guarda ese documento."), status: .notFound)
+            }
         }
         router.get("/casos/:radicado") { request, context in
             guard let user = try self.user(request), Self.verifierRoles.contains(user.role) else { return self.deskDenied(request) }
             let radicado = context.parameters.get("radicado") ?? ""
             guard try self.caseStore.pqrsCase(radicado) != nil else { return Self.notFound() }
-            let done = FormFields.parse(request.uri.query ?? "").first { $0.0 == "hecho" }?.1
+            guard try self.mayRead(user, radicado) else { return self.notRouted() }
+            let done = FormFields.parse(request.uri.query ?? "").first { $0.0 == "hecho" }.flatMap { Self.doneWords[$0.1] }
             return try self.withCSRF(request) { csrf in try self.casePage(radicado, user: user, csrf: csrf, notice: done, problem: nil) }
         }
         router.post("/casos/:radicado") { request, context in
             guard let user = try self.user(request), Self.verifierRoles.contains(user.role) else { return self.deskDenied(request) }
             return try await self.caseAction(context.parameters.get("radicado") ?? "", request: request, user: user)
         }
+    }
+
+    /// What the case page says after each action («Hecho: respuesta registrada.»).
+    static let doneWords = [
+        "radicado": "caso radicado", "responder": "respuesta registrada", "cerrar": "cierre registrado", "clasificar": "clasificación guardada",
+        "asignar": "caso asignado", "solicitar": "solicitud al servicio registrada", "cargar-ssf": "cargue en la SSF registrado",
+        "verificar": "llamada de verificación registrada", "trasladar": "traslado registrado", "suspender": "término suspendido",
+        "reanudar": "término reanudado", "desistir": "desistimiento registrado", "prorrogar": "prórroga registrada",
+        "solicitud-respondida": "respuesta del servicio registrada", "documento": "documento guardado",
+        "documento-repetido": "ese documento ya estaba guardado con el caso",
+    ]
+
+    /// The aprendiz reads and calls only the cases routed to them (step 30), not every petitioner's data;
+    /// the auxiliar and the supervisor, every case.
+    func mayRead(_ user: WebUser, _ radicado: String) throws -> Bool {
+        guard user.role == "aprendiz" else { return true }
+        return try caseStore.pqrsCase(radicado)?.verifier == user.code
+    }
+
+    func notRouted() -> Response {
+        Self.html(FormHTML.message("Caso de otra persona", "Esta llamada no está enrutada a usted; pida a la auxiliar que se la enrute."), status: .forbidden)
     }
 
     func deskDenied(_ request: Request) -> Response {
@@ -91,13 +131,66 @@ extension SurveyServer {
             let channel = try CaseImport.value(field("canal"), PQRSChannel.self, field: "el canal")
             let type = try CaseImport.value(field("tipo"), PQRSType.self, field: "el tipo")
             guard let received = CivilDate(parsing: field("recibido")) else { throw CaseError.badDate(field: "la fecha de recibo", text: field("recibido")) }
-            let intake = CaseDesk.Intake(channel: channel, type: type, service: field("servicio"), attribute: nil, ssfType: nil, subsidy: field("subsidio") == "si",
-                                         fromSSF: field("desde_ssf") == "si", text: field("texto"), petitioner: field("peticionario").isEmpty ? nil : field("peticionario"),
-                                         received: received, deposited: nil, ssfTermDays: nil)
+            func optional(_ name: String) -> String? { field(name).isEmpty ? nil : field(name) }
+            let deposited = try optional("depositado").map { text throws(CaseError) -> CivilDate in
+                guard let day = CivilDate(parsing: text) else { throw CaseError.badDate(field: "el día del depósito en el buzón", text: text) }
+                return day
+            }
+            // Not a whole number: 0, which the intake refuses with its 1…30 message.
+            let term = optional("termino_ssf").map { Int($0) ?? 0 }
+            let intake = CaseDesk.Intake(channel: channel, type: type, service: field("servicio"), attribute: optional("atributo"), ssfType: optional("tipo_ssf"),
+                                         subsidy: field("subsidio") == "si", fromSSF: field("desde_ssf") == "si", text: field("texto"), petitioner: optional("peticionario"),
+                                         received: received, deposited: deposited, ssfTermDays: term)
             let saved = try desk.file(intake, in: caseStore, clock: clock, actor: user.code)
             return Self.redirect("/casos/\(saved.radicado)?hecho=radicado")
         } catch let problem as any Diagnostic {
             return refused(problem.message(.es))
+        }
+    }
+
+    /// A document sent from the case page (multipart form): kept with the case as `sondeo cases attach`
+    /// keeps it, by its SHA-256.
+    func attachDocument(_ radicado: String, request: Request, user: WebUser) async throws -> Response {
+        let limit = CaseDesk.attachmentLimit + 64 * 1024
+        if let length = request.headers[.contentLength].flatMap(Int.init), length > limit {
+            return try withCSRF(request) { csrf in
+                try casePage(radicado, user: user, csrf: csrf, notice: nil,
+                             problem: "El documento pasa de \(CaseDesk.attachmentLimit / 1_048_576) MB; guarde una versión más liviana (un PDF escaneado en blanco y negro, por ejemplo).")
+            }.with(status: .contentTooLarge)
+        }
+        let body = try await request.body.collect(upTo: limit)
+        guard let form = MultipartForm(contentType: request.headers[.contentType] ?? "", body: Array(buffer: body)) else {
+            return Self.html(FormHTML.message("Formulario incompleto", "Vuelva a abrir el caso y elija el archivo otra vez."), status: .badRequest)
+        }
+        guard csrf.check(request, form.fields) != nil else { return Self.html(FormHTML.message("Formulario vencido", "Vuelva a abrir el caso."), status: .forbidden) }
+        guard let desk = caseDesk, try caseStore.pqrsCase(radicado) != nil else { return Self.notFound() }
+        do {
+            guard let file = form.file("archivo") else { throw CaseError.emptyFile(name: "(ningún archivo elegido)") }
+            let (_, added) = try desk.attach(radicado, kind: form.field("tipo"), name: file.filename!, content: file.bytes, in: caseStore, clock: clock, actor: user.code)
+            return Self.redirect("/casos/\(radicado)?hecho=" + (added ? "documento" : "documento-repetido"))
+        } catch let problem as any Diagnostic {
+            return try withCSRF(request) { csrf in try casePage(radicado, user: user, csrf: csrf, notice: nil, problem: problem.message(.es)) }
+                .with(status: .unprocessableContent)
+        }
+    }
+
+    /// Enrutar a aprendiz (step 30) from the queue: the marked cases to one aprendiz account, each by the
+    /// rule of `sondeo cases route-call`; the first refusal stops and is shown (the cases before it stay routed).
+    func routeCalls(request: Request, user: WebUser) async throws -> Response {
+        let fields = try await Self.fields(request)
+        guard csrf.check(request, fields) != nil else { return Self.html(FormHTML.message("Formulario vencido", "Vuelva a abrir la página."), status: .forbidden) }
+        guard let desk = caseDesk else { return Self.notFound() }
+        let person = fields.first { $0.0 == "aprendiz" }?.1 ?? ""
+        do {
+            guard let account = try store.webUser(person), account.role == "aprendiz" else {
+                throw CaseError.unknownValue(field: "el aprendiz", value: person, valid: try store.webUsers(role: "aprendiz").map(\.code), suggestion: nil)
+            }
+            for radicado in fields.filter({ $0.0 == "radicado" }).map(\.1) {
+                _ = try desk.step(radicado, in: caseStore, clock: clock) { c, now in try desk.routeCall(c, to: account.code, at: now, actor: user.code) }
+            }
+            return Self.redirect("/casos/verificar")
+        } catch let problem as any Diagnostic {
+            return try withCSRF(request) { csrf in try verificationQueuePage(user: user, csrf: csrf, problem: problem.message(.es)) }.with(status: .unprocessableContent)
         }
     }
 
@@ -109,6 +202,7 @@ extension SurveyServer {
         func field(_ name: String) -> String { fields.first { $0.0 == name }?.1.trimmingCharacters(in: .whitespaces) ?? "" }
         let action = field("accion")
         guard user.role != "aprendiz" || action == "verificar" else { return deskDenied(request) }
+        guard try mayRead(user, radicado) else { return notRouted() }
         do {
             func day(_ name: String = "fecha") throws -> CivilDate {
                 guard let d = CivilDate(parsing: field(name)) else { throw CaseError.badDate(field: "la fecha", text: field(name)) }
@@ -130,6 +224,21 @@ extension SurveyServer {
             case "solicitar":
                 _ = try desk.request(radicado, to: field("responsable"), what: field("que"), on: try day(), due: CivilDate(parsing: field("vence")), in: caseStore,
                                      clock: clock, actor: who)
+            case "trasladar":
+                _ = try desk.step(radicado, in: caseStore, clock: clock) { c, now in try desk.transfer(c, to: field("entidad"), on: try day(), at: now, actor: who) }
+            case "suspender":
+                _ = try desk.step(radicado, in: caseStore, clock: clock) { c, now in try desk.suspend(c, on: try day(), reason: field("motivo"), at: now, actor: who) }
+            case "reanudar":
+                _ = try desk.step(radicado, in: caseStore, clock: clock) { c, now in try desk.resume(c, on: try day(), at: now, actor: who) }
+            case "desistir":
+                _ = try desk.step(radicado, in: caseStore, clock: clock) { c, now in try desk.desist(c, on: try day(), at: now, actor: who) }
+            case "prorrogar":
+                _ = try desk.step(radicado, in: caseStore, clock: clock) { c, now in
+                    try desk.extend(c, until: try day("hasta"), notified: try day(), reason: field("motivo"), at: now, actor: who)
+                }
+            case "solicitud-respondida":
+                guard let id = Int(field("solicitud")) else { throw CaseError.unknownRequest(radicado: radicado, id: 0, known: try caseStore.requests(of: radicado).map(\.id)) }
+                _ = try desk.answerRequest(radicado, id: id, on: try day(), in: caseStore, clock: clock, actor: who)
             case "cargar-ssf":
                 _ = try desk.step(radicado, in: caseStore, clock: clock) { c, now in try desk.uploadSSF(c, certificate: field("certificado"), on: try day(), at: now, actor: who) }
             case "verificar":

@@ -15,6 +15,8 @@ enum FormHTML {
 
     /// A whole page around `body`: the page kit's, with the one stylesheet served as a file.
     static func page(title: String, body: String) -> String { Page.served(title: title, body: body) }
+    /// A staff page with tables to read (the PQRSL desk): as wide as a desk's screen allows.
+    static func page(wide: Bool, title: String, body: String) -> String { Page.served(title: title, body: body, wide: wide) }
 
     /// The form of one page, with the answers to show (stored or just typed) and the problems found.
     static func form(_ form: SurveyForm, page: Int, action: String, csrf: String, responses: Responses, problems: [AnswerProblem],

@@ -1,3 +1,4 @@
+import Foundation
 import Hummingbird
 
 /// The HTTP responses every page sends: strict headers, no caching, and the page's address (a link holds a
@@ -11,6 +12,29 @@ extension SurveyServer {
 
     static func html(_ text: String, status: HTTPResponse.Status) -> Response {
         Response(status: status, headers: headers("text/html; charset=utf-8"), body: .init(byteBuffer: ByteBuffer(string: text)))
+    }
+
+    /// A printable document of our own making (the monthly PQRSL report): its stylesheet is inline, so
+    /// inline styles are allowed; still no script, no outside resource, no framing.
+    static func document(_ text: String) -> Response {
+        var fields = headers("text/html; charset=utf-8")
+        fields[.init("Content-Security-Policy")!] = "default-src 'none'; style-src 'unsafe-inline'; img-src data:; form-action 'none'; frame-ancestors 'none'; base-uri 'none'"
+        return Response(status: .ok, headers: fields, body: .init(byteBuffer: ByteBuffer(string: text)))
+    }
+
+    /// A file given back as a download under its own name (never shown in the page: a stored document is
+    /// not trusted as HTML).
+    static func download(_ bytes: [UInt8], name: String) -> Response {
+        let types = ["pdf": "application/pdf", "png": "image/png", "jpg": "image/jpeg", "jpeg": "image/jpeg", "tif": "image/tiff", "tiff": "image/tiff",
+                     "txt": "text/plain; charset=utf-8", "csv": "text/csv; charset=utf-8",
+                     "docx": "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+                     "xlsx": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"]
+        let ext = name.split(separator: ".").count > 1 ? String(name.split(separator: ".").last!).lowercased() : ""
+        var fields = headers(types[ext] ?? "application/octet-stream")
+        let ascii = String(name.unicodeScalars.map { $0.isASCII && $0 != "\"" && $0 != "\\" && $0.value >= 32 ? Character($0) : "_" })
+        let encoded = name.addingPercentEncoding(withAllowedCharacters: .alphanumerics.union(CharacterSet(charactersIn: "-._~"))) ?? ascii
+        fields[.contentDisposition] = "attachment; filename=\"\(ascii)\"; filename*=UTF-8''\(encoded)"
+        return Response(status: .ok, headers: fields, body: .init(byteBuffer: ByteBuffer(bytes: bytes)))
     }
 
     static func asset(_ text: String, type: String) -> Response {

@@ -36,13 +36,15 @@ public struct PQRSCaseRecord: Sendable, Equatable {
     public var closedOn: String?
     /// When it was registered (ISO 8601 instant).
     public var openedAt: String
+    /// Who makes its verification call: the aprendiz the auxiliar routed it to (procedure step 30).
+    public var verifier: String?
 
     public init(radicado: String, channel: String, type: String, service: String, attribute: String?, ssfType: String?, subsidy: Bool,
                 fromSSF: Bool, text: String, petitioner: String?, received: String, deposited: String?, effectiveReceipt: String,
                 termDays: Int, termSource: String, deadline: String, originalDeadline: String, maximumExtension: String,
                 deadlineVersion: Int, calendarVersion: String, owner: String, state: String, suspendedOn: String? = nil,
                 extended: Bool = false, responseDate: String? = nil, responseChannel: String? = nil, ssfCertificate: String? = nil,
-                verification: String, satisfied: Bool? = nil, closedOn: String? = nil, openedAt: String) {
+                verification: String, satisfied: Bool? = nil, closedOn: String? = nil, openedAt: String, verifier: String? = nil) {
         self.radicado = radicado
         self.channel = channel
         self.type = type
@@ -74,6 +76,7 @@ public struct PQRSCaseRecord: Sendable, Equatable {
         self.satisfied = satisfied
         self.closedOn = closedOn
         self.openedAt = openedAt
+        self.verifier = verifier
     }
 }
 

@@ -164,6 +164,10 @@ enum Migrations {
                 """),
             .both("ALTER TABLE pqrs_verification_attempt ADD COLUMN at_time TEXT"),
         ]),
+        // Step 30: the verification call routed to an aprendiz.
+        ("v13: case verifier", [
+            .both("ALTER TABLE pqrs_case ADD COLUMN verifier TEXT"),
+        ]),
     ]
 
     /// The names an earlier Sondeo recorded for PostgreSQL stores, for the migrations they stand for.

@@ -195,14 +195,14 @@ extension SQLStore {
     static let caseColumns = ["radicado", "channel", "type", "service", "attribute", "ssf_type", "subsidy", "from_ssf", "text", "petitioner",
                               "received", "deposited", "effective_receipt", "term_days", "term_source", "deadline", "original_deadline",
                               "maximum_extension", "deadline_version", "calendar_version", "owner", "state", "suspended_on", "extended",
-                              "response_date", "response_channel", "ssf_certificate", "verification", "satisfied", "closed_on", "opened_at"]
+                              "response_date", "response_channel", "ssf_certificate", "verification", "satisfied", "closed_on", "opened_at", "verifier"]
 
     static func values(_ r: PQRSCaseRecord) -> [SQLValue] {
         let values: [any SQLBindable] = [
             r.radicado, r.channel, r.type, r.service, r.attribute, r.ssfType, r.subsidy, r.fromSSF, r.text, r.petitioner, r.received, r.deposited,
             r.effectiveReceipt, r.termDays, r.termSource, r.deadline, r.originalDeadline, r.maximumExtension, r.deadlineVersion, r.calendarVersion,
             r.owner, r.state, r.suspendedOn, r.extended, r.responseDate, r.responseChannel, r.ssfCertificate, r.verification, r.satisfied,
-            r.closedOn, r.openedAt]
+            r.closedOn, r.openedAt, r.verifier]
         return values.map(\.sqlValue)
     }
 
@@ -228,7 +228,8 @@ extension SQLStore {
                 effectiveReceipt: row.text(12)!, termDays: row.int(13)!, termSource: row.text(14)!, deadline: row.text(15)!, originalDeadline: row.text(16)!,
                 maximumExtension: row.text(17)!, deadlineVersion: row.int(18)!, calendarVersion: row.text(19)!, owner: row.text(20)!, state: row.text(21)!,
                 suspendedOn: row.text(22), extended: row.bool(23)!, responseDate: row.text(24), responseChannel: row.text(25),
-                ssfCertificate: row.text(26), verification: row.text(27)!, satisfied: row.bool(28), closedOn: row.text(29), openedAt: row.text(30)!)
+                ssfCertificate: row.text(26), verification: row.text(27)!, satisfied: row.bool(28), closedOn: row.text(29), openedAt: row.text(30)!,
+                verifier: row.text(31))
         }
     }
 }

@@ -84,11 +84,21 @@ extension SQLStore {
 
     public func webUser(_ code: String) throws -> WebUser? {
         try database.read { tx in
-            try tx.first("SELECT code, role, salt, hash, iterations, failures, locked_until, name FROM web_user WHERE code = ?", [code]) {
-                WebUser(code: $0.text(0)!, role: $0.text(1)!, salt: $0.text(2)!, hash: $0.text(3)!, iterations: $0.int(4)!, failures: $0.int(5)!,
-                        lockedUntil: $0.text(6), name: $0.text(7))
-            }
+            try tx.first("SELECT \(Self.webUserColumns) FROM web_user WHERE code = ?", [code], Self.webUserRow)
         }
+    }
+
+    public func webUsers(role: String) throws -> [WebUser] {
+        try database.read { tx in
+            try tx.rows("SELECT \(Self.webUserColumns) FROM web_user WHERE role = ? ORDER BY code", [role], Self.webUserRow)
+        }
+    }
+
+    static let webUserColumns = "code, role, salt, hash, iterations, failures, locked_until, name"
+
+    static func webUserRow(_ row: any SQLCursor) -> WebUser {
+        WebUser(code: row.text(0)!, role: row.text(1)!, salt: row.text(2)!, hash: row.text(3)!, iterations: row.int(4)!, failures: row.int(5)!,
+                lockedUntil: row.text(6), name: row.text(7))
     }
 
     public func loginFailed(_ code: String, limit: Int, lockUntil: String) throws {

@@ -18,6 +18,8 @@ public protocol WebStore: SurveyStore {
     /// Adds an account or replaces its role and password (failures cleared); a nil name keeps the one stored.
     func saveWebUser(_ user: WebUser, actor: String) throws
     func webUser(_ code: String) throws -> WebUser?
+    /// The accounts of one role, by code (the aprendices a verification call can be routed to).
+    func webUsers(role: String) throws -> [WebUser]
     /// Counts a failed login; from `limit` failures on, the account is locked until `lockUntil`.
     func loginFailed(_ code: String, limit: Int, lockUntil: String) throws
     /// A good login: failures cleared and a session opened until `expires`.

@@ -37,6 +37,15 @@ import Testing
         #expect(FileManager.default.fileExists(atPath: output + "/04-indicadores-390.png") && FileManager.default.fileExists(atPath: output + "/04-indicadores-1100.png"))
     }
 
+    @Test("the PQRSL desk in headless Chromium: the auxiliar files, classifies, keeps the scanned form (SHA-256 checked in the browser), is refused an answer before the filing, answers, closes and routes the call; the aprendiz records it with its time; every page at 390 and 1280 px",
+          .enabled(if: BrowserTests.missing == nil, "needs chromium, chromedriver and Selenium (make test installs them)"))
+    func desk() throws {
+        let output = RepositoryFiles.path(".build/browser-screenshots/desk")
+        let check = try Witness.run("python3", [RepositoryFiles.path("Tests/Browser/desk.py"), SondeoRunner.executable.path, RepositoryFiles.path(""), output])
+        #expect(check.status == 0 && check.output.hasSuffix("OK\n"), "\(check.output)")
+        #expect(FileManager.default.fileExists(atPath: output + "/casos-caso-390.png") && FileManager.default.fileExists(atPath: output + "/casos-verificar-1280.png"))
+    }
+
     @Test("the survey report (themes, waves), the segment map and the PQRSL report at 390 and 1280 px: never wider than the screen, chart text ≥ 9 px",
           .enabled(if: BrowserTests.missing == nil, "needs chromium, chromedriver and Selenium (make test installs them)"))
     func pageWidths() throws {

@@ -51,15 +51,23 @@ import Testing
 
         let responded = try run(["cases", "respond", "CONFA-2025-000001", "--channel", "correo", "--on", "2025-07-18"], store: store)
         #expect(responded.stdout == "CONFA-2025-000001: respondido — respondido el 2025-07-18 por correo, 14 días hábiles, a tiempo\n")
+        let tooEarly = try run(["cases", "route-call", "CONFA-2025-000001", "--to", "apr1"], store: store)
+        #expect(tooEarly.status != 0 && tooEarly.stderr.contains("enrutar-llamada") && tooEarly.stderr.contains("respondido"), "\(tooEarly.stderr)")
         let closed = try run(["cases", "close", "CONFA-2025-000001", "--on", "2025-07-18"], store: store)
         #expect(closed.stdout.contains("en-verificacion"))
+        // Step 30: the call routed to the aprendiz, shown with the case.
+        let blankRoute = try run(["cases", "route-call", "CONFA-2025-000001", "--to", " "], store: store)
+        #expect(blankRoute.status != 0 && blankRoute.stderr.contains("quién hace la llamada"))
+        let routedCall = try run(["cases", "route-call", "CONFA-2025-000001", "--to", "apr1"], store: store)
+        #expect(routedCall.stdout.contains("llamada de verificación enrutada a apr1"), "\(routedCall.stdout)")
+        #expect(try json(try run(["cases", "show", "CONFA-2025-000001", "--format", "json"], store: store).stdout)["verifier"] as? String == "apr1")
         let call = try run(["cases", "verify", "CONFA-2025-000001", "--outcome", "contactado", "--satisfied", "si", "--on", "2025-07-22", "--time", "10:30",
                             "--notes", "Le limpiaron la piscina"], store: store)
         #expect(call.stdout.contains("cerrado — intento 1 (2025-07-22 10:30): contactado, satisfecho"), "\(call.stdout)")
         let shown = try json(try run(["cases", "show", "CONFA-2025-000001", "--format", "json"], store: store).stdout)
         #expect(shown["state"] as? String == "cerrado" && shown["verification"] as? String == "contactado" && shown["satisfied"] as? Bool == true)
         let history = shown["history"] as! [[String: Any]]
-        #expect(history.map { $0["action"] as! String } == ["radicar", "responder", "cerrar", "verificar"])
+        #expect(history.map { $0["action"] as! String } == ["radicar", "responder", "cerrar", "enrutar-llamada", "verificar"])
         #expect(history.first?["actor"] as? String == "radicador1")
     }
 
@@ -258,7 +266,7 @@ import Testing
         #expect(page.contains("<h1>PQRSL de 2026-10</h1>"))
         // Issue 21: open cases grouped by responsible office with their type, deadline and a light in words.
         #expect(page.contains("<h2>Abiertos por responsable</h2>") && page.contains("<h3>Subsidio monetario <span class=\"small\">· "))
-        #expect(page.contains("<td>queja</td>") && page.contains("</span> vencido</td>") && page.contains("</span> a tiempo</td>"))
+        #expect(page.contains("<td>queja</td>") && page.contains("</span>vencido</td>") && page.contains("</span>a tiempo</td>"))
         #expect(page.contains("cumple la meta de 95 %") && page.contains("aria-label=\"Casos recibidos por servicio\""))
         let openCount = (try json(try run(["cases", "report", "--month", "2026-10", "--format", "json"], store: store).stdout)["open"] as! [Any]).count
 

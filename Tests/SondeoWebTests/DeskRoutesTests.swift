@@ -28,7 +28,7 @@ import Testing
     func desk() async throws {
         let dir = TemporaryDirectory()
         let (store, _) = try SurveyServerTests.store(units: 1, in: dir)
-        for (code, role) in [("aux1", "auxiliar"), ("apr1", "aprendiz"), ("e01", "encuestador")] { try StaffRoutesTests.account(store, code, role, "clave-de-prueba-9") }
+        for (code, role) in [("aux1", "auxiliar"), ("apr1", "aprendiz"), ("apr2", "aprendiz"), ("e01", "encuestador")] { try StaffRoutesTests.account(store, code, role, "clave-de-prueba-9") }
         let cases = try #require(store as? any CaseStore)
         let app = Application(router: try SurveyServer(store: store, questionnaire: "prueba", dummyIterations: 1000, caseDesk: CaseDesk()).router())
         try await app.test(.router) { client in
@@ -60,11 +60,21 @@ import Testing
             _ = try await post(client, auxiliar, page: "/casos/CONFA-2026-000001", to: "/casos/CONFA-2026-000001", [("accion", "cerrar"), ("fecha", "2026-11-10")])
             #expect(try cases.pqrsCase("CONFA-2026-000001").map { "\($0.state) \($0.verification)" } == "en-verificacion pendiente")
 
-            // The aprendiz: the queue, the call, nothing else.
+            // The aprendiz: nothing to call until the auxiliar routes the case (step 30); then the call, nothing else.
             let (apprentice, apprenticeHome) = try await session(client, "apr1")
             #expect(apprenticeHome == "/casos/verificar")
+            let empty = String(buffer: try await client.execute(uri: "/casos/verificar", method: .get, headers: [.cookie: apprentice]).body)
+            #expect(empty.contains("0 casos por llamar") && empty.contains("1 caso espera que la auxiliar lo enrute."), "\(empty)")
+            #expect(try await client.execute(uri: "/casos/CONFA-2026-000001", method: .get, headers: [.cookie: apprentice]).status == .forbidden)
+            let toNobody = try await post(client, auxiliar, page: "/casos/verificar", to: "/casos/verificar", [("radicado", "CONFA-2026-000001"), ("aprendiz", "e01")])
+            #expect(toNobody.status == .unprocessableContent && String(buffer: toNobody.body).contains("apr1, apr2"))
+            let routed = try await post(client, auxiliar, page: "/casos/verificar", to: "/casos/verificar", [("radicado", "CONFA-2026-000001"), ("aprendiz", "apr1")])
+            #expect(routed.status == .seeOther)
+            #expect(try cases.pqrsCase("CONFA-2026-000001")?.verifier == "apr1")
             let queue = String(buffer: try await client.execute(uri: "/casos/verificar", method: .get, headers: [.cookie: apprentice]).body)
             #expect(queue.contains("1 caso por llamar") && queue.contains("CONFA-2026-000001"), "\(queue)")
+            let (other, _) = try await session(client, "apr2")
+            #expect(try await client.execute(uri: "/casos/CONFA-2026-000001", method: .get, headers: [.cookie: other]).status == .forbidden)
             let forbidden = try await post(client, apprentice, page: "/casos/CONFA-2026-000001", to: "/casos/CONFA-2026-000001", [("accion", "cerrar"), ("fecha", "2026-11-12")])
             #expect(forbidden.status == .forbidden)
             #expect(try await client.execute(uri: "/casos/nuevo", method: .get, headers: [.cookie: apprentice]).status == .forbidden)
@@ -80,6 +90,101 @@ import Testing
             #expect(try await client.execute(uri: "/casos", method: .get, headers: [.cookie: interviewer]).status == .forbidden)
             // Nor has anyone without a session.
             #expect(try await client.execute(uri: "/casos", method: .get).headers[.location] == "/ingresar")
+        }
+    }
+
+    /// A multipart body as a browser builds it for the document form.
+    func multipart(_ fields: [(String, String)], file: (name: String, bytes: [UInt8]), boundary: String = "----sondeo7MA4YWxkTrZu0gW") -> ByteBuffer {
+        var body: [UInt8] = []
+        for (name, value) in fields { body += Array("--\(boundary)\r\nContent-Disposition: form-data; name=\"\(name)\"\r\n\r\n\(value)\r\n".utf8) }
+        body += Array("--\(boundary)\r\nContent-Disposition: form-data; name=\"archivo\"; filename=\"\(file.name)\"\r\nContent-Type: application/pdf\r\n\r\n".utf8)
+        body += file.bytes + Array("\r\n--\(boundary)--\r\n".utf8)
+        return ByteBuffer(bytes: body)
+    }
+
+    @Test("documents sent from the case page are kept by SHA-256 and given back byte for byte; the extension, suspension and a service's answer from their forms, with the law's dates")
+    func documentsAndTerms() async throws {
+        let dir = TemporaryDirectory()
+        let (store, _) = try SurveyServerTests.store(units: 1, in: dir)
+        try StaffRoutesTests.account(store, "aux1", "auxiliar", "clave-de-prueba-9")
+        try StaffRoutesTests.account(store, "apr1", "aprendiz", "clave-de-prueba-9")
+        let cases = try #require(store as? any CaseStore)
+        let app = Application(router: try SurveyServer(store: store, questionnaire: "prueba", dummyIterations: 1000, caseDesk: CaseDesk()).router())
+        try await app.test(.router) { client in
+            let (auxiliar, _) = try await session(client, "aux1")
+            for text in ["Esperé dos horas", "No me devolvieron el subsidio"] {
+                _ = try await post(client, auxiliar, page: "/casos/nuevo", to: "/casos/nuevo",
+                                   [("canal", "web"), ("tipo", "queja"), ("servicio", "salud"), ("texto", text), ("recibido", "2026-11-03")])
+            }
+            let one = "/casos/CONFA-2026-000001"
+            // The list shows the light: due Wed 25 Nov 2026, long past on any day this test runs.
+            let list = String(buffer: try await client.execute(uri: "/casos", method: .get, headers: [.cookie: auxiliar]).body)
+            #expect(list.contains("2026-11-25<br><span class=\"semaforo rojo\" aria-hidden=\"true\"></span>vencido"), "\(list)")
+
+            // A scanned form (a few bytes standing for a PDF, with a CR LF and a boundary-like line inside).
+            let pdf = Array("%PDF-1.4\r\n--not-the-boundary\r\n\u{00}\u{FF}formato firmado\n%%EOF".utf8)
+            let shown = try await client.execute(uri: one, method: .get, headers: [.cookie: auxiliar])
+            let csrfCookie = try #require(SurveyServerTests.cookie(shown))
+            let token = SurveyServerTests.csrf(String(buffer: shown.body))
+            func send(_ kind: String, _ name: String, _ bytes: [UInt8], token: String) async throws -> TestResponse {
+                try await client.execute(uri: one + "/documentos", method: .post,
+                                         headers: [.contentType: "multipart/form-data; boundary=----sondeo7MA4YWxkTrZu0gW", .cookie: auxiliar + "; " + csrfCookie],
+                                         body: multipart([("csrf", token), ("tipo", kind)], file: (name, bytes)))
+            }
+            let kept = try await send("formato", "formato_escaneado.pdf", pdf, token: token)
+            #expect(kept.status == .seeOther && kept.headers[.location] == one + "?hecho=documento")
+            // The SHA-256 of those 54 bytes (ÿ is UTF-8 C3 BF), by Python: hashlib.sha256(b'%PDF-1.4\r\n--not-the-boundary\r\n\x00\xc3\xbfformato firmado\n%%EOF').
+            let stored = try cases.attachments(of: "CONFA-2026-000001")
+            #expect(stored.map { "\($0.kind) \($0.name) \($0.size)" } == ["formato formato_escaneado.pdf \(pdf.count)"])
+            let sha = try #require(stored.first?.sha256)
+            #expect(pdf.count == 54 && sha == "74a63b18b6bbb0a1e0a1deeb620ff6501674bd36d546f3d12761fa9cf63e2fdf")
+            let again = try await send("formato", "otra_copia.pdf", pdf, token: token)
+            #expect(again.headers[.location] == one + "?hecho=documento-repetido")
+            let badKind = try await send("cedula", "c.pdf", Array("x".utf8), token: token)
+            #expect(badKind.status == .unprocessableContent && String(buffer: badKind.body).contains("el tipo de documento"))
+            let forged = try await send("formato", "f.pdf", Array("y".utf8), token: "no-es-el-token")
+            #expect(forged.status == .forbidden)
+            #expect(try cases.attachments(of: "CONFA-2026-000001").count == 1)
+            let back = try await client.execute(uri: one + "/documentos/" + sha, method: .get, headers: [.cookie: auxiliar])
+            #expect(back.status == .ok && Array(buffer: back.body) == pdf)
+            #expect(back.headers[.contentType] == "application/pdf" && back.headers[.contentDisposition]?.hasPrefix("attachment; filename=\"formato_escaneado.pdf\"") == true)
+            #expect(try await client.execute(uri: one + "/documentos/abc123", method: .get, headers: [.cookie: auxiliar]).status == .notFound)
+            let page = String(buffer: try await client.execute(uri: one, method: .get, headers: [.cookie: auxiliar]).body)
+            #expect(page.contains("<a href=\"\(one)/documentos/\(sha)\">formato_escaneado.pdf</a>"))
+
+            // A request to the service on Mon 9 Nov: five business days are 10, 11, 12, 13 and (16 Nov a
+            // holiday) 17 → Tue 17 Nov, before the case's reminder (23 Nov), so the 17th.
+            _ = try await post(client, auxiliar, page: one, to: one, [("accion", "solicitar"), ("responsable", "salud"), ("que", "Soporte de la cita"), ("fecha", "2026-11-09"), ("vence", "")])
+            #expect(try cases.requests(of: "CONFA-2026-000001").map { "\($0.id) \($0.dueOn)" } == ["1 2026-11-17"])
+            _ = try await post(client, auxiliar, page: one, to: one, [("accion", "solicitud-respondida"), ("solicitud", "1"), ("fecha", "2026-11-12")])
+            #expect(try cases.requests(of: "CONFA-2026-000001").first?.answeredOn == "2026-11-12")
+
+            // Extension (art. 14, parágrafo): twice the 15-day term from Tue 3 Nov ends Thu 17 Dec (8 Dec a
+            // holiday); the 18th is refused, the 9th kept.
+            let tooLong = try await post(client, auxiliar, page: one, to: one, [("accion", "prorrogar"), ("hasta", "2026-12-18"), ("fecha", "2026-11-20"), ("motivo", "Concepto jurídico")])
+            #expect(tooLong.status == .unprocessableContent && String(buffer: tooLong.body).contains("pasa del doble del término inicial (2 × 15 días hábiles: 2026-12-17)"))
+            let extended = try await post(client, auxiliar, page: one, to: one, [("accion", "prorrogar"), ("hasta", "2026-12-09"), ("fecha", "2026-11-20"), ("motivo", "Concepto jurídico")])
+            #expect(extended.status == .seeOther)
+            #expect(try cases.pqrsCase("CONFA-2026-000001").map { "\($0.state) \($0.deadline)" } == "prorrogado 2026-12-09")
+
+            // Suspension (art. 17): asked within 10 days of filing; resumed when the petitioner completes.
+            let two = "/casos/CONFA-2026-000002"
+            _ = try await post(client, auxiliar, page: two, to: two, [("accion", "suspender"), ("fecha", "2026-11-05"), ("motivo", "Falta la copia del documento")])
+            #expect(try cases.pqrsCase("CONFA-2026-000002")?.state == "suspendido")
+            let resumed = try await post(client, auxiliar, page: two, to: two, [("accion", "reanudar"), ("fecha", "2026-11-10")])
+            #expect(resumed.status == .seeOther)
+            #expect(try cases.pqrsCase("CONFA-2026-000002")?.state == "asignado")
+
+            // The aprendiz neither reads the documents of a case not routed to them nor adds one.
+            let (apprentice, _) = try await session(client, "apr1")
+            #expect(try await client.execute(uri: one + "/documentos/" + sha, method: .get, headers: [.cookie: apprentice]).status == .forbidden)
+            #expect(try await client.execute(uri: one + "/documentos", method: .post, headers: [.cookie: apprentice]).status == .forbidden)
+
+            // The monthly report is a document of its own: its inline stylesheet allowed, no script.
+            let report = try await client.execute(uri: "/casos/informe?mes=2026-11", method: .get, headers: [.cookie: auxiliar])
+            #expect(report.status == .ok && String(buffer: report.body).contains("PQRSL de 2026-11"))
+            #expect(report.headers[.init("Content-Security-Policy")!]?.contains("style-src 'unsafe-inline'") == true)
+            #expect(report.headers[.init("Content-Security-Policy")!]?.contains("script") == false)
         }
     }
 }

@@ -171,17 +171,17 @@ import Testing
         return psql.terminationStatus == 0
     }
 
-    @Test("a PostgreSQL store an earlier Sondeo migrated (its names v1, web, pqrsl) opens without running those again, and gets the later ones (v7–v12)",
+    @Test("a PostgreSQL store an earlier Sondeo migrated (its names v1, web, pqrsl) opens without running those again, and gets the later ones (v7–v13)",
           .enabled(if: TestPostgres.isConfigured))
     func earlierPostgresStore() throws {
         let url = try #require(try TestPostgres.newDatabase(for: "SurveyStoreContractTests"))
         _ = try SQLStore(postgres: url).publish(Self.version("a"), actor: "ana")
-        // The earlier Sondeo's store: its three names, and none of what came after them (v7 to v12).
+        // The earlier Sondeo's store: its three names, and none of what came after them (v7 to v13).
         #expect(try Self.psql(url, """
             DELETE FROM sondeo_migration; INSERT INTO sondeo_migration (name) VALUES ('v1'), ('web'), ('pqrsl');
             ALTER TABLE web_user DROP COLUMN name; ALTER TABLE sample_case DROP COLUMN assigned_to; DROP TABLE stratum_quota;
             DROP TABLE invitation; ALTER TABLE web_link DROP COLUMN opened_at; DROP TABLE web_setting; DROP TABLE pqrs_notice; DROP TABLE pqrs_attachment; DROP TABLE pqrs_request;
-            ALTER TABLE pqrs_verification_attempt DROP COLUMN at_time
+            ALTER TABLE pqrs_verification_attempt DROP COLUMN at_time; ALTER TABLE pqrs_case DROP COLUMN verifier
             """))
         let reopened = try SQLStore(postgres: url)
         #expect(try reopened.questionnaires() == ["satisfaccion"])
@@ -215,6 +215,12 @@ import Testing
         #expect(try store.requests(of: radicado).map(\.answeredOn) == ["2026-10-05", nil])
         // Each write that changed something left its history line: radicar, attach, two requests, one answer.
         #expect(try store.history(of: radicado).count == 5)
+        // The aprendiz the call is routed to (step 30) is kept with the case.
+        let before = try #require(try store.pqrsCase(radicado))
+        var routed = before
+        routed.verifier = "apr1"
+        try store.updateCase(routed, expected: before, event: event)
+        #expect(try store.pqrsCase(radicado)?.verifier == "apr1" && before.verifier == nil)
         try store.logNotices([CaseNoticeEntry(radicado: radicado, notice: "acuse:\(radicado)", address: "a@b.co", at: "t", status: "enviado", detail: nil)], actor: "a")
         #expect(try store.notices().map(\.notice) == ["acuse:\(radicado)"])
     }

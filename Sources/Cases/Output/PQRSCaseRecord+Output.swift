@@ -20,7 +20,7 @@ extension PQRSCaseRecord {
             ("original_deadline", .string(c.originalDeadline)), ("maximum_extension", .string(c.maximumExtension)), ("reminder", optional(reminder)),
             ("calendar_version", .string(c.calendarVersion)), ("owner", .string(c.owner)), ("state", .string(c.state)),
             ("response_date", optional(c.responseDate)), ("response_channel", optional(c.responseChannel)), ("ssf_certificate", optional(c.ssfCertificate)),
-            ("verification", .string(c.verification)), ("satisfied", c.satisfied.map { .bool($0) } ?? .null), ("closed_on", optional(c.closedOn)),
+            ("verification", .string(c.verification)), ("verifier", optional(c.verifier)), ("satisfied", c.satisfied.map { .bool($0) } ?? .null), ("closed_on", optional(c.closedOn)),
         ])
     }
 
@@ -60,7 +60,8 @@ extension PQRSCaseRecord {
                            "Answer: \(response) via \(c.responseChannel ?? "—") (\(response <= c.deadline ? "on time" : "late"))"))
         }
         if c.verification != VerificationStatus.noAplica.rawValue {
-            lines.append(L("Verificación: \(c.verification)", "Verification: \(c.verification)") + (c.satisfied.map { $0 ? L(", satisfecho", ", satisfied") : L(", no satisfecho", ", not satisfied") } ?? ""))
+            lines.append(L("Verificación: \(c.verification)", "Verification: \(c.verification)") + (c.satisfied.map { $0 ? L(", satisfecho", ", satisfied") : L(", no satisfecho", ", not satisfied") } ?? "")
+                         + (c.verifier.map { L("; llama \($0)", "; called by \($0)") } ?? ""))
         }
         if !requests.isEmpty {
             lines += ["", L("Solicitudes internas:", "Internal requests:")]

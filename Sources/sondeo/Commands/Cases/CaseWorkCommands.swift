@@ -25,6 +25,26 @@ struct RouteCaseCommand: ParsableCommand {
     }
 }
 
+/// `sondeo cases route-call RADICADO --to apr1`: the verification call given to an aprendiz (step 30).
+struct RouteCallCommand: ParsableCommand {
+    static var configuration: CommandConfiguration {
+        CommandConfiguration(commandName: "route-call",
+                             abstract: L("Enruta la llamada de verificación de un caso respondido al aprendiz que la hará (paso 30).",
+                                         "Routes an answered case's verification call to the aprendiz who will make it (step 30)."),
+                             discussion: HelpText.discussion([], examples: ["sondeo cases route-call CONFA-2026-000123 --to apr1"]))
+    }
+
+    @OptionGroup var target: CaseTarget
+    @Option(help: ArgumentHelp(L("Código de quien llama (su cuenta de aprendiz en sondeo serve user).", "Code of who calls (their aprendiz account in sondeo serve user)."),
+                               valueName: L("código", "code"))) var to: String
+    @OptionGroup var options: CaseOptions
+    @OptionGroup var global: GlobalOptions
+
+    func run() throws {
+        try options.step(target.radicado) { desk, c, now in try desk.routeCall(c, to: to, at: now, actor: options.who) }
+    }
+}
+
 /// `sondeo cases attach RADICADO FILE --kind formato`: a document kept with the case.
 struct AttachCaseCommand: ParsableCommand {
     static var configuration: CommandConfiguration {
@@ -70,18 +90,9 @@ struct CaseAttachmentCommand: ParsableCommand {
     @OptionGroup var global: GlobalOptions
 
     func run() throws {
-        let store = try options.storeOptions.openCases()
-        let c = try CaseDesk.load(radicado, from: store)
-        let kept = try store.attachments(of: c.radicado)
-        let matches = kept.filter { $0.sha256.hasPrefix(sha256.lowercased()) }
-        guard matches.count == 1, let found = matches.first else {
-            throw CaseError.unknownValue(field: L("el documento", "the document"), value: sha256, valid: kept.map { "\(String($0.sha256.prefix(12))) (\($0.name))" }, suggestion: nil)
-        }
+        let (found, bytes) = try CaseDesk.document(radicado, sha256: sha256, from: try options.storeOptions.openCases())
         let wanted = (found.name as NSString).pathExtension.lowercased(), given = (out as NSString).pathExtension.lowercased()
         guard wanted == given else { throw CaseError.otherExtension(name: found.name, out: out) }
-        guard let bytes = try store.attachmentContent(radicado: c.radicado, sha256: found.sha256), SHA256.hex(of: bytes) == found.sha256 else {
-            throw CaseError.unreadableFile(path: found.name)
-        }
         try Data(bytes).write(to: URL(fileURLWithPath: out), options: .atomic)
         print(L("Escrito \(out) (\(NumberText.count(bytes.count, "byte", "bytes")); SHA-256 comprobado).", "Wrote \(out) (\(bytes.count) bytes; SHA-256 checked)."))
     }

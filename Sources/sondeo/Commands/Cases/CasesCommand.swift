@@ -24,7 +24,7 @@ struct CasesCommand: ParsableCommand {
                           SuspendCaseCommand.self, ResumeCaseCommand.self, DesistCaseCommand.self, ExtendCaseCommand.self, RespondCaseCommand.self,
                           UploadSSFCommand.self, CloseCaseCommand.self, DueCasesCommand.self, VerifySampleCommand.self, VerifyCaseCommand.self,
                           CasesReportCommand.self, ImportCasesCommand.self, ExportCasesCommand.self, NotifyCasesCommand.self,
-                          RouteCaseCommand.self, RequestInfoCommand.self, RequestDoneCommand.self, AttachCaseCommand.self, CaseAttachmentCommand.self]
+                          RouteCaseCommand.self, RouteCallCommand.self, RequestInfoCommand.self, RequestDoneCommand.self, AttachCaseCommand.self, CaseAttachmentCommand.self]
         )
     }
 
