@@ -48,7 +48,7 @@ let package = Package(
         .target(name: "Cases", dependencies: ["Diagnostics", "Table", "Randomness", "BusinessDays", "Store", "Pages", "Mail"]),
         .target(name: "Survey", dependencies: ["Diagnostics", "Table", "Questionnaire", "Randomness", "Sampling", "Analysis", "BusinessDays", "Store", "Pages", "Mail"]),
         // Layer 5 (SondeoWeb: the HTTP form, used by the sondeo executable's `serve`)
-        .target(name: "SondeoWeb", dependencies: ["Diagnostics", "Table", "Questionnaire", "Store", "Survey", "Pages", "Cases",
+        .target(name: "SondeoWeb", dependencies: ["Diagnostics", "Table", "Questionnaire", "Store", "Survey", "Pages", "Cases", "Mail",
                                                   .product(name: "Hummingbird", package: "hummingbird"),
                                                   .product(name: "HummingbirdCore", package: "hummingbird")]),
         .executableTarget(name: "sondeo", dependencies: [
@@ -68,7 +68,7 @@ let package = Package(
         .testTarget(name: "SegmentationTests", dependencies: ["Segmentation", "Table", "Randomness", "LinearAlgebra", "SondeoTestSupport"]),
         .testTarget(name: "QuestionnaireTests", dependencies: ["Questionnaire", "Diagnostics", "Randomness", "SondeoTestSupport"]),
         .testTarget(name: "StoreTests", dependencies: ["Store", "Questionnaire", "SondeoTestSupport", .product(name: "GRDB", package: "GRDB.swift")]),
-        .testTarget(name: "SondeoWebTests", dependencies: ["SondeoWeb", "Store", "Survey", "Questionnaire", "SondeoTestSupport",
+        .testTarget(name: "SondeoWebTests", dependencies: ["SondeoWeb", "Store", "Survey", "Questionnaire", "Cases", "Mail", "SondeoTestSupport",
                                                           .product(name: "HummingbirdTesting", package: "hummingbird"),
                                                           .product(name: "GRDB", package: "GRDB.swift")]),
         .testTarget(name: "CasesTests", dependencies: ["Cases", "BusinessDays", "Table", "Store", "SondeoTestSupport"]),

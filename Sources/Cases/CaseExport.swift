@@ -14,7 +14,7 @@ public enum CaseExport {
             "fecha_respuesta": { $0.responseDate }, "canal_respuesta": { $0.responseChannel }, "certificado_ssf": { $0.ssfCertificate },
             "recepcion_efectiva": { $0.effectiveReceipt }, "termino_dias": { String($0.termDays) }, "vence": { $0.deadline }, "vence_original": { $0.originalDeadline },
             "responsable": { $0.owner }, "estado": { $0.state }, "a_tiempo": { c in c.hasTerm ? c.responseDate.map { yes($0 <= c.deadline) } : nil }, "verificacion": { $0.verification },
-            "satisfecho": { $0.satisfied.map(yes) }, "cerrado_el": { $0.closedOn }, "version_calendario": { $0.calendarVersion },
+            "satisfecho": { $0.satisfied.map(yes) }, "llama": { $0.verifier }, "cerrado_el": { $0.closedOn }, "version_calendario": { $0.calendarVersion },
         ]
         let columns = (CaseColumns.intake + CaseColumns.computed).map { name in Column.optionalTexts(name, cases.map { values[name]!($0) }) }
         return Table(columns: columns, rowCount: cases.count)

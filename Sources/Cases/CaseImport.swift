@@ -7,7 +7,7 @@ public enum CaseColumns {
     public static let intake = ["radicado", "canal", "tipo", "servicio", "atributo", "tipo_ssf", "subsidio", "desde_ssf", "texto", "peticionario",
                                 "recibido", "depositado", "termino_ssf", "fecha_respuesta", "canal_respuesta", "certificado_ssf"]
     public static let computed = ["recepcion_efectiva", "termino_dias", "vence", "vence_original", "responsable", "estado", "a_tiempo", "verificacion",
-                                  "satisfecho", "cerrado_el", "version_calendario"]
+                                  "satisfecho", "llama", "cerrado_el", "version_calendario"]
     /// The columns an import cannot do without.
     public static let required = ["radicado", "canal", "tipo", "servicio", "texto", "recibido"]
 }

@@ -198,7 +198,7 @@ extension SurveyServer {
     }
 
     /// The day's work (`cases due`): reminders, due today, overdue, and internal requests due.
-    func duePage(user: WebUser) throws -> String {
+    func duePage(user: WebUser, csrf: String, noticeResult: String?) throws -> String {
         let desk = caseDesk!
         let today = CivilDate.colombianToday(clock)
         let due = DueList(try caseStore.pqrsCases(), on: today, calendar: desk.calendar)
@@ -214,6 +214,7 @@ extension SurveyServer {
                 + requests.map { "<tr><td><a href=\"/casos/\(esc($0.radicado))\">\(esc($0.radicado))</a></td><td>\(esc($0.owner))</td><td>\(esc($0.what))</td><td>\(esc($0.dueOn))</td></tr>" }.joined()
                 + "</tbody></table></div>"
         }
+        body += try noticeSection(csrf: csrf, result: noticeResult)
         return FormHTML.page(wide: true, title: "Pendientes", body: body)
     }
 

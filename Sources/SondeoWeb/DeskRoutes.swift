@@ -36,7 +36,11 @@ extension SurveyServer {
         }
         router.get("/casos/pendientes") { request, _ in
             guard let user = try self.user(request), Self.deskRoles.contains(user.role) else { return self.deskDenied(request) }
-            return Self.html(try self.duePage(user: user), status: .ok)
+            return try self.withCSRF(request) { csrf in try self.duePage(user: user, csrf: csrf, noticeResult: nil) }
+        }
+        router.post("/casos/avisos") { request, _ in
+            guard let user = try self.user(request), Self.deskRoles.contains(user.role) else { return self.deskDenied(request) }
+            return try await self.sendNotices(request: request, user: user)
         }
         router.get("/casos/verificar") { request, _ in
             guard let user = try self.user(request), Self.verifierRoles.contains(user.role) else { return self.deskDenied(request) }

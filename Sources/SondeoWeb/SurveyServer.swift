@@ -7,6 +7,7 @@ import Questionnaire
 import Store
 import Survey
 import Cases
+import Mail
 
 /// `sondeo serve`: the self-administered web survey on Hummingbird. Each sampled affiliate opens
 /// `/r/TOKEN` (a personal link of 128 random bits, from `sondeo serve links`); the token opens that
@@ -41,10 +42,14 @@ public struct SurveyServer: Sendable {
     let behindProxy: Bool
     /// The PQRSL desk's rules (calendar and catalogue), when the server also serves the desk (`/casos`).
     let caseDesk: CaseDesk?
+    /// The mail server the desk sends the cases' notices through (nil: not configured; `cases notify` then).
+    let caseMailer: SMTPClient?
+    let noticeGate = NoticeGate()
 
     public init(store: any WebStore, questionnaire id: String, dummyIterations: Int = Password.iterations, behindProxy: Bool = false,
-                clock: Clock = .system, caseDesk: CaseDesk? = nil) throws {
+                clock: Clock = .system, caseDesk: CaseDesk? = nil, caseMailer: SMTPClient? = nil) throws {
         self.caseDesk = store is any CaseStore ? caseDesk : nil
+        self.caseMailer = caseMailer
         self.dummyIterations = dummyIterations
         self.behindProxy = behindProxy
         self.clock = clock

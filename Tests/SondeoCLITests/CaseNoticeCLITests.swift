@@ -34,7 +34,7 @@ struct CaseNoticeCLITests {
                      "--petitioner", "Luis Mora <rebota@example.co>", "--received", "2026-11-04"])
         _ = try run(["cases", "open", "--channel", "web", "--type", "reclamo", "--service", "vivienda", "--text", "No me llegó el subsidio",
                      "--petitioner", "Rita Paz, 3004445566", "--received", "2026-11-05"])
-        let sink = try InvitationCLITests.Sink(in: dir)
+        let sink = try SMTPSink(in: dir)
         defer { sink.stop() }
         let environment = ["SONDEO_SMTP_PASSWORD": "clave-smtp", "SONDEO_SMTP_CA": sink.certificate]
         let send = ["cases", "notify", "--smtp", "smtp://encuestas@localhost:\(sink.port)", "--from", "pqrsl@confa.co"]

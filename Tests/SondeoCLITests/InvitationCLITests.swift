@@ -7,42 +7,6 @@ import Testing
 /// STARTTLS with a certificate made for the test, AUTH PLAIN, one mailbox that does not exist. What
 /// arrives is read back from the server's own record of each message.
 @Suite(.serialized) struct InvitationCLITests {
-    /// The sink's port, certificate and record, and the process (stopped by closing its input).
-    final class Sink {
-        let port: Int, record: String, certificate: String
-        let process: Process, input: Pipe
-
-        init(in dir: TemporaryDirectory) throws {
-            certificate = dir.path("cert.pem")
-            let key = dir.path("key.pem")
-            let made = try Witness.run("openssl", ["req", "-x509", "-newkey", "rsa:2048", "-nodes", "-keyout", key, "-out", certificate, "-days", "1",
-                                                   "-subj", "/CN=localhost", "-addext", "subjectAltName=DNS:localhost,IP:127.0.0.1"])
-            #expect(made.status == 0, "\(made.output)")
-            port = 20_000 + Int.random(in: 0..<20_000)
-            record = dir.path("correos.jsonl")
-            process = Process()
-            process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-            process.arguments = ["python3", RepositoryFiles.path("Tests/Mail/smtp_sink.py"), String(port), record, certificate, key]
-            input = Pipe()
-            let output = Pipe()
-            process.standardInput = input
-            process.standardOutput = output
-            try process.run()
-            _ = output.fileHandleForReading.availableData  // «READY»
-        }
-
-        /// The messages the server accepted, as it decoded them.
-        func messages() throws -> [[String: Any]] {
-            guard let text = try? String(contentsOfFile: record, encoding: .utf8) else { return [] }
-            return try text.split(separator: "\n").map { try JSONSerialization.jsonObject(with: Data($0.utf8)) as! [String: Any] }
-        }
-
-        func stop() {
-            try? input.fileHandleForWriting.close()
-            process.waitUntilExit()
-        }
-    }
-
     @Test("invitations by e-mail over STARTTLS with a password from the environment: accents intact, each link its own, a missing mailbox logged as failed; no repeat; a reminder only to whom it reached; the follow-up with the link opened; a WhatsApp file",
           .enabled(if: Witness.hasPython("aiosmtpd"), "needs aiosmtpd (make test installs it with pip)"))
     func invitations() throws {
@@ -63,7 +27,7 @@ import Testing
                                                           disposition: "rechazo"), questionnaire: "satisfaccion_servicios")
         try "Asunto: Encuesta de satisfacción de Confa\n\nHola {nombre}:\n\nResponda aquí, son 5 minutos:\n{enlace}\n\nGracias,\nConfa\n"
             .write(toFile: template, atomically: true, encoding: .utf8)
-        let sink = try Sink(in: dir)
+        let sink = try SMTPSink(in: dir)
         defer { sink.stop() }
         let environment = ["SONDEO_SMTP_PASSWORD": "clave-smtp", "SONDEO_SMTP_CA": sink.certificate]
         let send = ["serve", "invite", "satisfaccion_servicios", "--template", template, "--smtp", "smtp://encuestas@localhost:\(sink.port)",

@@ -1,5 +1,6 @@
 import Cases
 import Foundation
+import Mail
 import Hummingbird
 import HummingbirdTesting
 import SondeoTestSupport
@@ -185,6 +186,52 @@ import Testing
             #expect(report.status == .ok && String(buffer: report.body).contains("PQRSL de 2026-11"))
             #expect(report.headers[.init("Content-Security-Policy")!]?.contains("style-src 'unsafe-inline'") == true)
             #expect(report.headers[.init("Content-Security-Policy")!]?.contains("script") == false)
+        }
+    }
+
+    @Test("the day's notices sent from the desk through a real SMTP server (aiosmtpd): the acknowledgement with the radicado and due day, the assignment to the owner's people; pressing again sends nothing; without a mail server the page says how to set one",
+          .enabled(if: Witness.hasPython("aiosmtpd"), "needs aiosmtpd (make test installs it with pip)"))
+    func notices() async throws {
+        let dir = TemporaryDirectory()
+        let (store, _) = try SurveyServerTests.store(units: 1, in: dir)
+        try StaffRoutesTests.account(store, "aux1", "auxiliar", "clave-de-prueba-9")
+        let standard = try String(contentsOfFile: RepositoryFiles.path("Examples/data/catalogo_pqrsl.csv"), encoding: .utf8)
+            .split(separator: "\n").filter { !$0.hasPrefix("responsable,") }.joined(separator: "\n")
+        let catalog = try Catalog(text: standard + "\nresponsable,salud,Luisa Marín <luisa.marin@confa.example>\n", source: "catalogo.csv")
+        let sink = try SMTPSink(in: dir)
+        defer { sink.stop() }
+        let mailer = SMTPClient(server: try SMTPServer(url: "smtp://encuestas@localhost:\(sink.port)",
+                                                       environment: ["SONDEO_SMTP_PASSWORD": "clave-smtp", "SONDEO_SMTP_CA": sink.certificate]),
+                                from: "pqrsl@confa.co", fromName: "Confa PQRSL")
+        for mail in [nil, mailer] {
+            let app = Application(router: try SurveyServer(store: store, questionnaire: "prueba", dummyIterations: 1000, caseDesk: CaseDesk(catalog: catalog),
+                                                           caseMailer: mail).router())
+            try await app.test(.router) { client in
+                let (auxiliar, _) = try await session(client, "aux1")
+                guard mail != nil else {
+                    _ = try await post(client, auxiliar, page: "/casos/nuevo", to: "/casos/nuevo",
+                                       [("canal", "web"), ("tipo", "queja"), ("servicio", "salud"), ("texto", "Esperé dos horas"),
+                                        ("peticionario", "Ana Ríos, ana@example.co"), ("recibido", "2026-11-03")])
+                    let day = String(buffer: try await client.execute(uri: "/casos/pendientes", method: .get, headers: [.cookie: auxiliar]).body)
+                    #expect(day.contains("Avisos pendientes: 1 acuse al peticionario, 1 asignación.") && day.contains("no tiene correo configurado") && !day.contains("/casos/avisos"),
+                            "\(day)")
+                    return
+                }
+                let sent = try await post(client, auxiliar, page: "/casos/pendientes", to: "/casos/avisos", [])
+                let page = String(buffer: sent.body)
+                #expect(page.contains("2 correos recibidos por el servidor; 0 fallidos"), "\(page)")
+                let arrived = try sink.messages()
+                #expect(Set(arrived.map { ($0["to"] as! [String]).joined() }) == ["ana@example.co", "luisa.marin@confa.example"])
+                // Filed Tue 3 Nov 2026: due Wed 25 Nov (holidays 2 and 16 Nov).
+                #expect(arrived.contains { ($0["subject"] as? String) == "Confa recibió su queja: radicado CONFA-2026-000001"
+                    && ($0["body"] as? String)?.contains("Le responderemos a más tardar el miércoles 2026-11-25") == true })
+                // Nothing left to send: the day's page has no button; pressed anyway (the form of another page), nothing goes.
+                let day = String(buffer: try await client.execute(uri: "/casos/pendientes", method: .get, headers: [.cookie: auxiliar]).body)
+                #expect(day.contains("No hay avisos pendientes.") && !day.contains("action=\"/casos/avisos\""))
+                let again = String(buffer: try await post(client, auxiliar, page: "/casos/nuevo", to: "/casos/avisos", []).body)
+                #expect(again.contains("0 correos recibidos por el servidor"), "\(again)")
+                #expect(try sink.messages().count == 2)
+            }
         }
     }
 }

@@ -24,17 +24,15 @@ struct NotifyCasesCommand: ParsableCommand {
     }
 
     @Option(help: ArgumentHelp(L("Día (por defecto hoy; no uno futuro).", "Day (today by default; not a future one)."), valueName: L("fecha", "date"))) var on: String?
-    @Option(help: ArgumentHelp(L("Servidor de correo (smtp://usuario@servidor:587).", "Mail server (smtp://user@server:587)."), valueName: "url")) var smtp: String?
-    @Option(help: ArgumentHelp(L("Remitente.", "Sender address."), valueName: L("correo", "address"))) var from: String?
-    @Option(help: ArgumentHelp(L("Nombre del remitente.", "Sender name."), valueName: L("nombre", "name"))) var fromName = "Confa PQRSL"
+    @OptionGroup var mail: CaseMailOptions
     @Flag(help: ArgumentHelp(L("Muestra qué se enviaría y el primer mensaje, sin enviar nada.", "Shows what would be sent and the first message, sending nothing."))) var dryRun = false
     @OptionGroup var options: CaseOptions
     @OptionGroup var global: GlobalOptions
 
     func validate() throws {
         if dryRun { return }
-        guard smtp != nil else { throw ValidationError(L("falta --smtp: el servidor de correo (o use --dry-run)", "--smtp is missing: the mail server (or use --dry-run)")) }
-        guard from != nil else { throw ValidationError(L("falta --from: el remitente de los correos", "--from is missing: the sender of the e-mails")) }
+        guard mail.smtp != nil else { throw ValidationError(L("falta --smtp: el servidor de correo (o use --dry-run)", "--smtp is missing: the mail server (or use --dry-run)")) }
+        guard mail.from != nil else { throw ValidationError(L("falta --from: el remitente de los correos", "--from is missing: the sender of the e-mails")) }
     }
 
     func run() throws {
@@ -52,8 +50,7 @@ struct NotifyCasesCommand: ParsableCommand {
             }
             return
         }
-        let server = try SMTPServer(url: smtp!, environment: ProcessInfo.processInfo.environment)
-        let client = SMTPClient(server: server, from: from!, fromName: fromName)
+        let client = try mail.client()!
         let actor = options.who
         let entries = try waitFor { try await CaseNotices.send(notices, client: client, store: store, on: day, actor: actor) }
         let failed = entries.filter { $0.status != "enviado" }, refused = failed.filter { $0.status == "rechazado" }.count

@@ -43,13 +43,15 @@ struct ServeRunCommand: ParsableCommand {
                                  "PQRSL catalogue of the case pages (/casos, for auxiliar, aprendiz and supervisor). SONDEO_CATALOGO or Sondeo's by default."),
                                valueName: L("archivo", "file")))
     var catalog: String?
+    @OptionGroup(title: L("Correo de los avisos PQRSL (el botón «Enviar» de /casos/pendientes)", "Mail for the PQRSL notices (the «Send» button of /casos/pendientes)"))
+    var mail: CaseMailOptions
     @OptionGroup var calendarOptions: CalendarOptions
     @OptionGroup var storeOptions: StoreOptions
     @OptionGroup var global: GlobalOptions
 
     func run() throws {
         let server = try SurveyServer(store: try storeOptions.openWeb(), questionnaire: questionnaire, behindProxy: behindProxy,
-                                      caseDesk: try CaseOptions.desk(catalog: catalog, calendar: calendarOptions))
+                                      caseDesk: try CaseOptions.desk(catalog: catalog, calendar: calendarOptions), caseMailer: try mail.client())
         Terminal.error(L("Encuesta «\(questionnaire)» en http://\(host):\(port)/r/TOKEN (los enlaces, con «sondeo serve links»); personal en /ingresar (casos PQRSL en /casos). Ctrl-C para terminar.",
                          "Survey «\(questionnaire)» at http://\(host):\(port)/r/TOKEN (links from «sondeo serve links»); staff at /ingresar (PQRSL cases at /casos). Ctrl-C to stop."))
         try server.runUntilStopped(host: host, port: port)
