@@ -121,7 +121,8 @@ public struct CaseDesk: Sendable {
             + (term.effectiveReceipt != intake.received ? " (cuenta desde \(term.effectiveReceipt.iso))" : "")
             + (intake.type.hasTerm ? "; \(NumberText.count(termDays, "día hábil", "días hábiles")), vence \(term.deadline.iso); asignado a \(owner)"
                                    : "; sin término (no pide respuesta): se notifica a \(owner)")
-        return (record, PQRSEvent(radicado: "", at: now, actor: actor, action: PQRSAction.open.rawValue, from: nil, to: record.state, details: details))
+        return (record, PQRSEvent(radicado: "", at: now, actor: actor, action: PQRSAction.open.rawValue, from: nil, to: record.state, details: details,
+                                  onDate: intake.received.iso, deadline: record.hasTerm ? record.deadline : nil))
     }
 
     /// Clasificar (steps 10–14): service, quality attribute, SSF type, subsidy; routes again.
@@ -154,7 +155,7 @@ public struct CaseDesk: Sendable {
         // transfer happened all the same, so it is recorded, and said late.
         let limit = calendar.adding(5, businessDaysTo: CivilDate(parsing: c.effectiveReceipt)!)
         let late = day > limit ? "; fuera del término del art. 21 de la Ley 1755 (5 días hábiles, hasta el \(limit.iso))" : ""
-        return (r, event(c, r, .transfer, now, actor, "trasladado a \(entity) el \(day.iso)" + late))
+        return (r, event(c, r, .transfer, now, actor, "trasladado a \(entity) el \(day.iso)" + late, on: day))
     }
 
     /// Suspender (Ley 1755, art. 17): the petition is incomplete; the term stops until it is completed.
@@ -171,7 +172,7 @@ public struct CaseDesk: Sendable {
         var r = c
         r.state = PQRSState.suspendido.rawValue
         r.suspendedOn = day.iso
-        return (r, event(c, r, .suspend, now, actor, "petición incompleta, se pide completarla el \(day.iso): \(reason)"))
+        return (r, event(c, r, .suspend, now, actor, "petición incompleta, se pide completarla el \(day.iso): \(reason)", on: day))
     }
 
     /// Reanudar: the petition was completed; the term starts again from that day (a new deadline version).
@@ -187,7 +188,7 @@ public struct CaseDesk: Sendable {
         r.maximumExtension = term.maximumExtension.iso
         r.deadlineVersion += 1
         r.calendarVersion = calendar.version
-        return (r, event(c, r, .resume, now, actor, "petición completada el \(day.iso); el término vuelve a empezar: vence \(term.deadline.iso)"))
+        return (r, event(c, r, .resume, now, actor, "petición completada el \(day.iso); el término vuelve a empezar: vence \(term.deadline.iso)", on: day))
     }
 
     /// Desistir: no answer to the request to complete the petition (desistimiento tácito). Ends the case.
@@ -203,7 +204,7 @@ public struct CaseDesk: Sendable {
         var r = c
         r.state = PQRSState.desistido.rawValue
         r.closedOn = day.iso
-        return (r, event(c, r, .desist, now, actor, "desistimiento tácito el \(day.iso)"))
+        return (r, event(c, r, .desist, now, actor, "desistimiento tácito el \(day.iso)", on: day))
     }
 
     /// Prorrogar (Ley 1755, art. 14, parágrafo): once, notified no later than the deadline, to a date after
@@ -223,7 +224,7 @@ public struct CaseDesk: Sendable {
         r.extended = true
         r.deadline = due.iso
         r.deadlineVersion += 1
-        return (r, event(c, r, .extend, now, actor, "prórroga avisada el \(notified.iso): nuevo vencimiento \(due.iso) (antes \(c.deadline)); \(reason)"))
+        return (r, event(c, r, .extend, now, actor, "prórroga avisada el \(notified.iso): nuevo vencimiento \(due.iso) (antes \(c.deadline)); \(reason)", on: notified))
     }
 
     /// Responder (steps 20–30): the answer's date and channel; on time when not after the deadline.
@@ -239,7 +240,7 @@ public struct CaseDesk: Sendable {
         let late = day.iso > c.deadline
         let days = NumberText.count(calendar.businessDays(from: CivilDate(parsing: c.effectiveReceipt)!, to: day), "día hábil", "días hábiles")
         let timing = !c.hasTerm ? "sin término" : late ? "fuera de término (vencía \(c.deadline))" : "a tiempo"
-        return (r, event(c, r, .respond, now, actor, "respondido el \(day.iso) por \(channel), \(days), \(timing)"))
+        return (r, event(c, r, .respond, now, actor, "respondido el \(day.iso) por \(channel), \(days), \(timing)", on: day))
     }
 
     /// Cargar en la plataforma de la SSF (step 30): only for cases that came from the SSF.
@@ -252,7 +253,7 @@ public struct CaseDesk: Sendable {
         var r = c
         r.state = PQRSState.cargadoSSF.rawValue
         r.ssfCertificate = certificate
-        return (r, event(c, r, .uploadSSF, now, actor, "respuesta cargada en la plataforma de la SSF el \(day.iso), certificado \(certificate)"))
+        return (r, event(c, r, .uploadSSF, now, actor, "respuesta cargada en la plataforma de la SSF el \(day.iso), certificado \(certificate)", on: day))
     }
 
     /// Whether a case is verified by phone after closing (step 32): every queja and every reclamo not about
@@ -279,10 +280,10 @@ public struct CaseDesk: Sendable {
         if status == .noAplica {
             r.state = PQRSState.cerrado.rawValue
             r.closedOn = day.iso
-            return (r, event(c, r, .close, now, actor, "cerrado el \(day.iso), sin verificación"))
+            return (r, event(c, r, .close, now, actor, "cerrado el \(day.iso), sin verificación", on: day))
         }
         r.state = PQRSState.enVerificacion.rawValue
-        return (r, event(c, r, .close, now, actor, status == .pendiente ? "pasa a verificación de satisfacción" : "espera el sorteo mensual de verificación (reclamo sobre subsidio)"))
+        return (r, event(c, r, .close, now, actor, status == .pendiente ? "pasa a verificación de satisfacción" : "espera el sorteo mensual de verificación (reclamo sobre subsidio)", on: day))
     }
 
     /// A verification call (step 32): `contactado` (with whether the person is satisfied) ends it; the
@@ -314,15 +315,15 @@ public struct CaseDesk: Sendable {
             r.satisfied = satisfied
             r.state = PQRSState.cerrado.rawValue
             r.closedOn = day.iso
-            return (r, event(c, r, .verify, now, actor, "\(call): contactado, \(satisfied! ? "satisfecho" : "no satisfecho")" + (notes.map { ": \($0)" } ?? "")), attempt)
+            return (r, event(c, r, .verify, now, actor, "\(call): contactado, \(satisfied! ? "satisfecho" : "no satisfecho")" + (notes.map { ": \($0)" } ?? ""), on: day), attempt)
         }
         if number >= 3 {
             r.verification = VerificationStatus.noContactado.rawValue
             r.state = PQRSState.cerrado.rawValue
             r.closedOn = day.iso
-            return (r, event(c, r, .verify, now, actor, "\(call) sin respuesta: cerrado como no contactado"), attempt)
+            return (r, event(c, r, .verify, now, actor, "\(call) sin respuesta: cerrado como no contactado", on: day), attempt)
         }
-        return (r, event(c, r, .verify, now, actor, "\(call) sin respuesta" + (notes.map { ": \($0)" } ?? "")), attempt)
+        return (r, event(c, r, .verify, now, actor, "\(call) sin respuesta" + (notes.map { ": \($0)" } ?? ""), on: day), attempt)
     }
 
     /// The monthly verification sample of reclamos about subsidies (step 32): the cases waiting for the
@@ -349,12 +350,12 @@ public struct CaseDesk: Sendable {
             var r = c
             if selected.contains(index) {
                 r.verification = VerificationStatus.pendiente.rawValue
-                changes.append((r, c, event(c, r, .draw, now, actor, "seleccionado en la muestra de verificación de \(month)")))
+                changes.append((r, c, event(c, r, .draw, now, actor, "seleccionado en la muestra de verificación de \(month)", on: day)))
             } else {
                 r.verification = VerificationStatus.noSeleccionado.rawValue
                 r.state = PQRSState.cerrado.rawValue
                 r.closedOn = day.iso
-                changes.append((r, c, event(c, r, .draw, now, actor, "no seleccionado en la muestra de verificación de \(month): cerrado")))
+                changes.append((r, c, event(c, r, .draw, now, actor, "no seleccionado en la muestra de verificación de \(month): cerrado", on: day)))
             }
         }
         let sample = VerificationSampleRecord(month: month, seed: seed, algorithm: SeededSelection.algorithm, population: population.count,
@@ -379,7 +380,10 @@ public struct CaseDesk: Sendable {
         guard day >= limit else { throw .dateBefore(field: what, date: day, earlier: earlier, limit: limit) }
     }
 
-    func event(_ before: PQRSCaseRecord, _ after: PQRSCaseRecord, _ action: PQRSAction, _ now: String, _ actor: String, _ details: String) -> PQRSEvent {
-        PQRSEvent(radicado: before.radicado, at: now, actor: actor, action: action.rawValue, from: before.state, to: after.state, details: details)
+    /// A history line; `day`: the day the step happened in law, when it has one.
+    func event(_ before: PQRSCaseRecord, _ after: PQRSCaseRecord, _ action: PQRSAction, _ now: String, _ actor: String, _ details: String,
+               on day: CivilDate? = nil) -> PQRSEvent {
+        PQRSEvent(radicado: before.radicado, at: now, actor: actor, action: action.rawValue, from: before.state, to: after.state, details: details,
+                  onDate: day?.iso, deadline: after.hasTerm ? after.deadline : nil)
     }
 }

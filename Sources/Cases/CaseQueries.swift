@@ -136,8 +136,12 @@ public struct MonthlyReport: Sendable {
     public let verification: [String: Int]
     public let complimentsByService: [Count]
 
+    /// `events`: every case's history (``CaseStore/histories()``), from which the open cases are drawn as
+    /// they stood on `asOf` — their state and deadline after the last step dated on or before it — so that
+    /// a report of an earlier day is the report of that day (an extension or an answer recorded later
+    /// does not change it). A case with no dated history is taken from its record.
     public init(cases: [PQRSCaseRecord], reminders: [(radicado: String, version: Int, on: String)], month: String, asOf: CivilDate,
-                calendar: BusinessCalendar) {
+                calendar: BusinessCalendar, events: [PQRSEvent] = []) {
         self.month = month
         self.asOf = asOf
         let prefix = month + "-"
@@ -170,19 +174,29 @@ public struct MonthlyReport: Sendable {
         self.timeliness = timeliness
         let days = answered.map { Double(calendar.businessDays(from: CivilDate(parsing: $0.effectiveReceipt)!, to: CivilDate(parsing: $0.responseDate!)!)) }
         meanBusinessDaysToAnswer = days.isEmpty ? nil : days.reduce(0, +) / Double(days.count)
-        // Open as of the day: received by then, not answered by then, and not ended otherwise (transferred, withdrawn).
-        // Transferred or withdrawn only counts from the day it happened (`closedOn`): a report as of an
-        // earlier day still sees the case open, as it was then.
-        open = cases.filter { c in
-            guard c.hasTerm else { return false }
-            let ended = (PQRSState(rawValue: c.state).map { $0 == .trasladado || $0 == .desistido } ?? false) && (c.closedOn ?? "") <= asOf.iso
-            return c.received <= asOf.iso && !ended && (c.responseDate.map { $0 > asOf.iso } ?? true)
-        }
-        .map { c in
-            let urgency = OpenCase.Urgency(deadline: c.deadline, on: asOf, calendar: calendar)
+        // Open as of the day: received by then, and by then neither answered nor ended otherwise
+        // (transferred, withdrawn). From the history when there is one: the state and deadline after the
+        // last step dated on or before the day (steps in the order written; an undated one counts from
+        // the day it was recorded). Without it, from the record: the answer's and the end's days.
+        let steps = Dictionary(grouping: events, by: \.radicado)
+        let running: Set<String> = [PQRSState.asignado.rawValue, PQRSState.prorrogado.rawValue]
+        open = cases.compactMap { c -> OpenCase? in
+            guard c.hasTerm, c.received <= asOf.iso else { return nil }
+            let state: String, deadline: String
+            if let done = steps[c.radicado], !done.isEmpty {
+                guard let last = done.last(where: { ($0.onDate ?? String(CivilDate.colombianLocal($0.at).prefix(10))) <= asOf.iso }),
+                      running.contains(last.to) || last.to == PQRSState.suspendido.rawValue else { return nil }
+                (state, deadline) = (last.to, last.deadline ?? c.deadline)
+            } else {
+                let ended = (PQRSState(rawValue: c.state).map { $0 == .trasladado || $0 == .desistido } ?? false) && (c.closedOn ?? "") <= asOf.iso
+                guard !ended, c.responseDate.map({ $0 > asOf.iso }) ?? true else { return nil }
+                (state, deadline) = (c.state, c.deadline)
+            }
+            // A suspended term is stopped (Ley 1755, art. 17): not overdue while the petitioner completes the request.
+            let urgency = running.contains(state) ? OpenCase.Urgency(deadline: deadline, on: asOf, calendar: calendar) : .onTime
             return OpenCase(radicado: c.radicado, type: c.type, owner: c.owner,
                             ageDays: max(0, calendar.businessDays(from: CivilDate(parsing: c.effectiveReceipt)!, to: asOf)),
-                            deadline: c.deadline, urgency: urgency)
+                            deadline: deadline, urgency: urgency)
         }
         .sorted { ($0.ageDays, $0.radicado) > ($1.ageDays, $1.radicado) }
         remindersSent = reminders.filter { $0.on.hasPrefix(prefix) }.count

@@ -56,7 +56,7 @@ extension SurveyServer {
             let today = CivilDate.colombianToday(self.clock)
             let month = asked.range(of: #"^\d{4}-(0[1-9]|1[0-2])$"#, options: .regularExpression) != nil ? asked : String(today.iso.prefix(7))
             let report = MonthlyReport(cases: try self.caseStore.pqrsCases(), reminders: try self.caseStore.reminders(), month: month, asOf: today,
-                                       calendar: desk.calendar)
+                                       calendar: desk.calendar, events: try self.caseStore.histories())
             return Self.document(report.html(catalog: desk.catalog))
         }
         router.post("/casos/:radicado/documentos") { request, context in

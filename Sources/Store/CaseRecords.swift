@@ -89,8 +89,15 @@ public struct PQRSEvent: Sendable, Equatable {
     public var from: String?
     public var to: String
     public var details: String
+    /// The day the step happened in law (the answer's, the suspension's, the extension's notice…), which
+    /// may be earlier than `at`; nil in histories written before it was kept, and for steps without one.
+    public var onDate: String?
+    /// The case's deadline after the step (nil for a case without a term, and in older histories): with
+    /// `onDate`, what lets a report be drawn as the case stood on an earlier day.
+    public var deadline: String?
 
-    public init(radicado: String, at: String, actor: String, action: String, from: String?, to: String, details: String) {
+    public init(radicado: String, at: String, actor: String, action: String, from: String?, to: String, details: String, onDate: String? = nil,
+                deadline: String? = nil) {
         self.radicado = radicado
         self.at = at
         self.actor = actor
@@ -98,6 +105,8 @@ public struct PQRSEvent: Sendable, Equatable {
         self.from = from
         self.to = to
         self.details = details
+        self.onDate = onDate
+        self.deadline = deadline
     }
 }
 

@@ -17,6 +17,8 @@ public protocol CaseStore: Sendable {
     /// Every case, in radicado order.
     func pqrsCases() throws -> [PQRSCaseRecord]
     func history(of radicado: String) throws -> [PQRSEvent]
+    /// Every case's history, in the order written.
+    func histories() throws -> [PQRSEvent]
     func verificationAttempts(of radicado: String) throws -> [VerificationAttemptRecord]
     func sample(month: String) throws -> VerificationSampleRecord?
     /// Appends the outcome of e-mails about cases (each address of a notice is one row).

@@ -168,6 +168,11 @@ enum Migrations {
         ("v13: case verifier", [
             .both("ALTER TABLE pqrs_case ADD COLUMN verifier TEXT"),
         ]),
+        // The day each step happened and the deadline after it: the report «as of» an earlier day.
+        ("v14: event day and deadline", [
+            .both("ALTER TABLE pqrs_event ADD COLUMN on_date TEXT"),
+            .both("ALTER TABLE pqrs_event ADD COLUMN deadline TEXT"),
+        ]),
     ]
 
     /// The names an earlier Sondeo recorded for PostgreSQL stores, for the migrations they stand for.

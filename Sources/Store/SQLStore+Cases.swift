@@ -163,12 +163,18 @@ extension SQLStore {
     }
 
     public func history(of radicado: String) throws -> [PQRSEvent] {
-        try database.read { tx in
-            try tx.rows("SELECT radicado, at, actor, action, from_state, to_state, details FROM pqrs_event WHERE radicado = ? ORDER BY id", [radicado]) {
-                PQRSEvent(radicado: $0.text(0)!, at: $0.text(1)!, actor: $0.text(2)!, action: $0.text(3)!, from: $0.text(4), to: $0.text(5)!,
-                          details: $0.text(6)!)
-            }
-        }
+        try database.read { tx in try tx.rows("SELECT \(Self.eventColumns) FROM pqrs_event WHERE radicado = ? ORDER BY id", [radicado], Self.eventRow) }
+    }
+
+    public func histories() throws -> [PQRSEvent] {
+        try database.read { tx in try tx.rows("SELECT \(Self.eventColumns) FROM pqrs_event ORDER BY id", [], Self.eventRow) }
+    }
+
+    static let eventColumns = "radicado, at, actor, action, from_state, to_state, details, on_date, deadline"
+
+    static func eventRow(_ row: any SQLCursor) -> PQRSEvent {
+        PQRSEvent(radicado: row.text(0)!, at: row.text(1)!, actor: row.text(2)!, action: row.text(3)!, from: row.text(4), to: row.text(5)!,
+                  details: row.text(6)!, onDate: row.text(7), deadline: row.text(8))
     }
 
     public func verificationAttempts(of radicado: String) throws -> [VerificationAttemptRecord] {
@@ -216,8 +222,8 @@ extension SQLStore {
     }
 
     static func append(_ tx: any SQLTransaction, _ e: PQRSEvent) throws {
-        try tx.execute("INSERT INTO pqrs_event (radicado, at, actor, action, from_state, to_state, details) VALUES (?, ?, ?, ?, ?, ?, ?)",
-                       [e.radicado, e.at, e.actor, e.action, e.from, e.to, e.details])
+        try tx.execute("INSERT INTO pqrs_event (radicado, at, actor, action, from_state, to_state, details, on_date, deadline) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                       [e.radicado, e.at, e.actor, e.action, e.from, e.to, e.details, e.onDate, e.deadline])
     }
 
     static func cases(_ tx: any SQLTransaction, where condition: String, _ arguments: [any SQLBindable]) throws -> [PQRSCaseRecord] {

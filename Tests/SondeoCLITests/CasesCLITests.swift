@@ -319,6 +319,38 @@ import Testing
         #expect(try open("2026-10-08") == ["CONFA-2026-000001"])
         #expect(try open("2026-10-12") == [])
     }
+
+    @Test("a report of an earlier day shows each case as it stood then: the deadline before a later extension, a suspension as a stopped term, an answer recorded later still open")
+    func stoodThen() throws {
+        let dir = TemporaryDirectory()
+        let store = dir.path("casos.sqlite")
+        func run(_ arguments: [String]) throws {
+            let done = try SondeoRunner.run(arguments + ["--store", store])
+            #expect(done.status == 0, "\(arguments): \(done.stderr)")
+        }
+        for text in ["Demora", "Cobro doble"] {
+            try run(["cases", "open", "--channel", "web", "--type", "queja", "--service", "salud", "--text", text, "--received", "2026-11-03"])
+        }
+        // Both filed Tue 3 Nov 2026: 15 business days (2 and 16 Nov holidays) → Wed 25 Nov.
+        // 000001: extension notified Tue 24 Nov to Wed 9 Dec; answered Fri 4 Dec (recorded all at once, today).
+        try run(["cases", "extend", "CONFA-2026-000001", "--until", "2026-12-09", "--notified", "2026-11-24", "--reason", "Concepto jurídico"])
+        try run(["cases", "respond", "CONFA-2026-000001", "--on", "2026-12-04", "--channel", "correo"])
+        // 000002: suspended Thu 5 Nov (art. 17), completed Tue 10 Nov: 15 business days from the 10th → Wed 2 Dec.
+        try run(["cases", "suspend", "CONFA-2026-000002", "--on", "2026-11-05", "--reason", "Falta la factura"])
+        try run(["cases", "resume", "CONFA-2026-000002", "--on", "2026-11-10"])
+        func open(_ day: String) throws -> [String] {
+            let report = try SondeoRunner.run(["cases", "report", "--month", "2026-11", "--on", day, "--format", "json", "--store", store])
+            let document = try #require(try JSONSerialization.jsonObject(with: Data(report.stdout.utf8)) as? [String: Any])
+            return (document["open"] as! [[String: Any]]).map { "\($0["radicado"]!) \($0["deadline"]!) \($0["urgency"]!)" }.sorted()
+        }
+        // Mon 23 Nov: two business days ahead is Wed 25 → 000001 «por vencer» on its first deadline (the extension came the 24th).
+        #expect(try open("2026-11-23") == ["CONFA-2026-000001 2026-11-25 por vencer", "CONFA-2026-000002 2026-12-02 a tiempo"])
+        // Fri 6 Nov: 000002 suspended, its term stopped: not overdue, with the deadline it had.
+        #expect(try open("2026-11-06") == ["CONFA-2026-000001 2026-11-25 a tiempo", "CONFA-2026-000002 2026-11-25 a tiempo"])
+        // Thu 3 Dec: 000001 extended and not yet answered; 000002 past its new deadline.
+        #expect(try open("2026-12-03") == ["CONFA-2026-000001 2026-12-09 a tiempo", "CONFA-2026-000002 2026-12-02 vencido"])
+        #expect(try open("2026-12-04") == ["CONFA-2026-000002 2026-12-02 vencido"])
+    }
 }
 
 /// Issue 22: looking ahead with `cases due --on` a future day must not use up that day's reminders.

@@ -171,17 +171,18 @@ import Testing
         return psql.terminationStatus == 0
     }
 
-    @Test("a PostgreSQL store an earlier Sondeo migrated (its names v1, web, pqrsl) opens without running those again, and gets the later ones (v7–v13)",
+    @Test("a PostgreSQL store an earlier Sondeo migrated (its names v1, web, pqrsl) opens without running those again, and gets the later ones (v7–v14)",
           .enabled(if: TestPostgres.isConfigured))
     func earlierPostgresStore() throws {
         let url = try #require(try TestPostgres.newDatabase(for: "SurveyStoreContractTests"))
         _ = try SQLStore(postgres: url).publish(Self.version("a"), actor: "ana")
-        // The earlier Sondeo's store: its three names, and none of what came after them (v7 to v13).
+        // The earlier Sondeo's store: its three names, and none of what came after them (v7 to v14).
         #expect(try Self.psql(url, """
             DELETE FROM sondeo_migration; INSERT INTO sondeo_migration (name) VALUES ('v1'), ('web'), ('pqrsl');
             ALTER TABLE web_user DROP COLUMN name; ALTER TABLE sample_case DROP COLUMN assigned_to; DROP TABLE stratum_quota;
             DROP TABLE invitation; ALTER TABLE web_link DROP COLUMN opened_at; DROP TABLE web_setting; DROP TABLE pqrs_notice; DROP TABLE pqrs_attachment; DROP TABLE pqrs_request;
-            ALTER TABLE pqrs_verification_attempt DROP COLUMN at_time; ALTER TABLE pqrs_case DROP COLUMN verifier
+            ALTER TABLE pqrs_verification_attempt DROP COLUMN at_time; ALTER TABLE pqrs_case DROP COLUMN verifier;
+            ALTER TABLE pqrs_event DROP COLUMN on_date; ALTER TABLE pqrs_event DROP COLUMN deadline
             """))
         let reopened = try SQLStore(postgres: url)
         #expect(try reopened.questionnaires() == ["satisfaccion"])

@@ -49,7 +49,7 @@ struct CasesReportCommand: ParsableCommand {
         let asOf = try on.map { try parseDate($0, field: "--on") } ?? min(CivilDate.colombianToday(), last)
         let store = try options.storeOptions.openCases()
         let desk = try options.desk()
-        let report = MonthlyReport(cases: try store.pqrsCases(), reminders: try store.reminders(), month: month, asOf: asOf, calendar: desk.calendar)
+        let report = MonthlyReport(cases: try store.pqrsCases(), reminders: try store.reminders(), month: month, asOf: asOf, calendar: desk.calendar, events: try store.histories())
         if let out, FileKind(path: out) == .xlsx {
             try XLSXWriter.write(report.workbook(catalog: desk.catalog), to: out, access: .shared)
             Terminal.error(L("Escrito \(out).", "Wrote \(out)."))
