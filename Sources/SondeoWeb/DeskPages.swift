@@ -220,7 +220,7 @@ extension SurveyServer {
 
     /// The cases waiting for their verification call, oldest answer first, with the attempts made. The
     /// auxiliar routes them to an aprendiz (step 30); the aprendiz sees the calls routed to them.
-    func verificationQueuePage(user: WebUser, csrf: String, problem: String? = nil) throws -> String {
+    func verificationQueuePage(user: WebUser, csrf: String, problem: String? = nil, drawn: String? = nil) throws -> String {
         let desk = caseDesk!
         let all = try caseStore.pqrsCases().filter { $0.verification == VerificationStatus.pendiente.rawValue && $0.state == PQRSState.enVerificacion.rawValue }
             .sorted { ($0.responseDate ?? "", $0.radicado) < ($1.responseDate ?? "", $1.radicado) }
@@ -228,6 +228,7 @@ extension SurveyServer {
         let waiting = apprentice ? all.filter { $0.verifier == user.code } : all
         var body = deskHeader(user, title: apprentice ? "Mis llamadas de verificación" : "Llamadas de verificación")
         if let problem { body += "<div class=\"errores\" role=\"alert\"><p>\(esc(problem))</p></div>" }
+        if let drawn { body += "<div class=\"aviso\" role=\"status\">" + drawn.split(separator: "\n").map { "<p>\(esc(String($0)))</p>" }.joined() + "</div>" }
         body += "<p class=\"paso\">\(NumberText.count(waiting.count, "caso por llamar", "casos por llamar")): hasta tres intentos en días distintos."
         if apprentice {
             let unrouted = all.filter { $0.verifier == nil }.count
@@ -257,6 +258,17 @@ extension SurveyServer {
                     + aprendices.map { "<option value=\"\(esc($0.code))\">\(esc($0.name ?? $0.code)) (\(esc($0.code)))</option>" }.joined() + "</select>"
                     + "<div class=\"acciones\"><button type=\"submit\">Enrutar</button></div></form>"
             }
+        }
+        if !apprentice {
+            // Step 32: the reclamos about subsidies are verified on a monthly sample, drawn once the month is over.
+            let today = CivilDate.colombianToday(clock)
+            let lastMonth = today.month == 1 ? String(format: "%04d-12", today.year - 1) : String(format: "%04d-%02d", today.year, today.month - 1)
+            body += "<form method=\"post\" action=\"/casos/verificar/sorteo\" class=\"accion\"><h2>Sorteo del mes: reclamos sobre subsidios</h2>"
+                + "<input type=\"hidden\" name=\"csrf\" value=\"\(esc(csrf))\">"
+                + "<p class=\"pista\">Se verifican \(desk.catalog.subsidySampleSize) al mes (todos si son menos), elegidos al azar entre los respondidos en el mes; el sorteo se hace una vez, cuando el mes terminó, y queda con su semilla y su huella.</p>"
+                + "<label class=\"campo\" for=\"sorteo-mes\">Mes de la respuesta</label><input class=\"texto\" id=\"sorteo-mes\" name=\"mes\" type=\"month\" value=\"\(lastMonth)\" required>"
+                + "<label class=\"campo\" for=\"sorteo-semilla\">Semilla (vacía: una al azar, que queda guardada)</label><input class=\"texto\" id=\"sorteo-semilla\" name=\"semilla\" inputmode=\"numeric\">"
+                + "<div class=\"acciones\"><button type=\"submit\">Sortear</button></div></form>"
         }
         return FormHTML.page(wide: true, title: "Verificación", body: body)
     }

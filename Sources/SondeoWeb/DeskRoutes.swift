@@ -46,6 +46,10 @@ extension SurveyServer {
             guard let user = try self.user(request), Self.verifierRoles.contains(user.role) else { return self.deskDenied(request) }
             return try self.withCSRF(request) { csrf in try self.verificationQueuePage(user: user, csrf: csrf) }
         }
+        router.post("/casos/verificar/sorteo") { request, _ in
+            guard let user = try self.user(request), Self.deskRoles.contains(user.role) else { return self.deskDenied(request) }
+            return try await self.drawMonth(request: request, user: user)
+        }
         router.post("/casos/verificar") { request, _ in
             guard let user = try self.user(request), Self.deskRoles.contains(user.role) else { return self.deskDenied(request) }
             return try await self.routeCalls(request: request, user: user)
@@ -57,7 +61,13 @@ extension SurveyServer {
             let month = asked.range(of: #"^\d{4}-(0[1-9]|1[0-2])$"#, options: .regularExpression) != nil ? asked : String(today.iso.prefix(7))
             let report = MonthlyReport(cases: try self.caseStore.pqrsCases(), reminders: try self.caseStore.reminders(), month: month, asOf: today,
                                        calendar: desk.calendar, events: try self.caseStore.histories())
-            return Self.document(report.html(catalog: desk.catalog))
+            // The way back to the desk and to the months around this one (the document itself has no forms).
+            let (year, number) = (Int(month.prefix(4))!, Int(month.suffix(2))!)
+            let previous = number == 1 ? String(format: "%04d-12", year - 1) : String(format: "%04d-%02d", year, number - 1)
+            let next = number == 12 ? String(format: "%04d-01", year + 1) : String(format: "%04d-%02d", year, number + 1)
+            let links = "<p class=\"small\"><a href=\"/casos/informe?mes=\(previous)\">← \(previous)</a> · <a href=\"/casos\">volver a los casos</a> · "
+                + "<a href=\"/casos/informe?mes=\(next)\">\(next) →</a></p>"
+            return Self.document(report.html(catalog: desk.catalog).replacingOccurrences(of: "<body class=\"documento\">", with: "<body class=\"documento\">" + links))
         }
         router.post("/casos/:radicado/documentos") { request, context in
             guard let user = try self.user(request), Self.deskRoles.contains(user.role) else { return self.deskDenied(request) }
@@ -195,6 +205,29 @@ extension SurveyServer {
             return Self.redirect("/casos/verificar")
         } catch let problem as any Diagnostic {
             return try withCSRF(request) { csrf in try verificationQueuePage(user: user, csrf: csrf, problem: problem.message(.es)) }.with(status: .unprocessableContent)
+        }
+    }
+
+    /// The month's verification sample (`sondeo cases verify-sample`): drawn once, after the month.
+    func drawMonth(request: Request, user: WebUser) async throws -> Response {
+        let fields = try await Self.fields(request)
+        guard csrf.check(request, fields) != nil else { return Self.html(FormHTML.message("Formulario vencido", "Vuelva a abrir la página."), status: .forbidden) }
+        guard let desk = caseDesk else { return Self.notFound() }
+        func field(_ name: String) -> String { fields.first { $0.0 == name }?.1.trimmingCharacters(in: .whitespaces) ?? "" }
+        func refused(_ message: String) throws -> Response {
+            try withCSRF(request) { csrf in try verificationQueuePage(user: user, csrf: csrf, problem: message) }.with(status: .unprocessableContent)
+        }
+        let month = field("mes")
+        guard month.range(of: #"^\d{4}-(0[1-9]|1[0-2])$"#, options: .regularExpression) != nil else { return try refused("el mes del sorteo: «\(month)» no es un mes (aaaa-mm)") }
+        var random = SystemRandomNumberGenerator()
+        guard let seed = field("semilla").isEmpty ? random.next() : UInt64(field("semilla")) else {
+            return try refused("la semilla: «\(field("semilla"))» no es un número entero positivo")
+        }
+        do {
+            let (sample, drawnNow) = try desk.monthlySample(in: caseStore, month: month, seed: seed, on: CivilDate.colombianToday(clock), clock: clock, actor: user.code)
+            return try withCSRF(request) { csrf in try verificationQueuePage(user: user, csrf: csrf, drawn: sample.report(drawnNow: drawnNow)) }
+        } catch let problem as any Diagnostic {
+            return try refused(problem.message(.es))
         }
     }
 

@@ -184,6 +184,7 @@ import Testing
             // The monthly report is a document of its own: its inline stylesheet allowed, no script.
             let report = try await client.execute(uri: "/casos/informe?mes=2026-11", method: .get, headers: [.cookie: auxiliar])
             #expect(report.status == .ok && String(buffer: report.body).contains("PQRSL de 2026-11"))
+            #expect(String(buffer: report.body).contains("<a href=\"/casos/informe?mes=2026-10\">← 2026-10</a> · <a href=\"/casos\">volver a los casos</a> · <a href=\"/casos/informe?mes=2026-12\">2026-12 →</a>"))
             #expect(report.headers[.init("Content-Security-Policy")!]?.contains("style-src 'unsafe-inline'") == true)
             #expect(report.headers[.init("Content-Security-Policy")!]?.contains("script") == false)
         }
@@ -232,6 +233,39 @@ import Testing
                 #expect(again.contains("0 correos recibidos por el servidor"), "\(again)")
                 #expect(try sink.messages().count == 2)
             }
+        }
+    }
+
+    @Test("the month's verification sample drawn from the desk (step 32): a month not over refused with the rule's words, drawn once with its seed, the drawn reclamo waits for its call")
+    func monthlyDraw() async throws {
+        let dir = TemporaryDirectory()
+        let (store, _) = try SurveyServerTests.store(units: 1, in: dir)
+        try StaffRoutesTests.account(store, "aux1", "auxiliar", "clave-de-prueba-9")
+        let cases = try #require(store as? any CaseStore)
+        let app = Application(router: try SurveyServer(store: store, questionnaire: "prueba", dummyIterations: 1000, caseDesk: CaseDesk()).router())
+        try await app.test(.router) { client in
+            let (auxiliar, _) = try await session(client, "aux1")
+            _ = try await post(client, auxiliar, page: "/casos/nuevo", to: "/casos/nuevo",
+                               [("canal", "web"), ("tipo", "reclamo"), ("servicio", "subsidio"), ("subsidio", "si"), ("texto", "No me llegó la cuota"),
+                                ("recibido", "2026-10-05")])
+            let one = "/casos/CONFA-2026-000001"
+            _ = try await post(client, auxiliar, page: one, to: one, [("accion", "responder"), ("fecha", "2026-10-20"), ("canal", "correo")])
+            _ = try await post(client, auxiliar, page: one, to: one, [("accion", "cerrar"), ("fecha", "2026-10-20")])
+            #expect(try cases.pqrsCase("CONFA-2026-000001")?.verification == "pendiente-muestreo")
+            // This month is not over on any day the test runs.
+            let format = DateFormatter()
+            format.timeZone = TimeZone(identifier: "America/Bogota")
+            format.dateFormat = "yyyy-MM"
+            let early = try await post(client, auxiliar, page: "/casos/verificar", to: "/casos/verificar/sorteo", [("mes", format.string(from: Date())), ("semilla", "7")])
+            #expect(early.status == .unprocessableContent && String(buffer: early.body).contains("no ha terminado"))
+            let badSeed = try await post(client, auxiliar, page: "/casos/verificar", to: "/casos/verificar/sorteo", [("mes", "2026-10"), ("semilla", "siete")])
+            #expect(badSeed.status == .unprocessableContent && String(buffer: badSeed.body).contains("no es un número entero positivo"))
+            #expect(try cases.pqrsCase("CONFA-2026-000001")?.verification == "pendiente-muestreo")
+            let drawn = String(buffer: try await post(client, auxiliar, page: "/casos/verificar", to: "/casos/verificar/sorteo", [("mes", "2026-10"), ("semilla", "7")]).body)
+            #expect(drawn.contains("Muestra de verificación de 2026-10: 1 de 1 reclamos sobre subsidios (semilla 7") && drawn.contains("CONFA-2026-000001"), "\(drawn)")
+            #expect(try cases.pqrsCase("CONFA-2026-000001")?.verification == "pendiente")
+            let again = String(buffer: try await post(client, auxiliar, page: "/casos/verificar", to: "/casos/verificar/sorteo", [("mes", "2026-10"), ("semilla", "8")]).body)
+            #expect(again.contains("La muestra de 2026-10 ya se sorteó") && again.contains("semilla 7"), "\(again)")
         }
     }
 }
