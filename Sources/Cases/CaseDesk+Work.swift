@@ -34,7 +34,8 @@ extension CaseDesk {
         try required(reason, L("el motivo de la asignación (--reason)", "the reason for the assignment (--reason)"))
         var r = c
         r.owner = owner
-        return (r, event(c, r, .route, now, actor, "asignado a \(owner) (antes \(c.owner)): \(reason)"))
+        return (r, event(c, r, .route, now, actor, "asignado a \(owner) (antes \(c.owner)): \(reason)",
+                         english: "assigned to \(owner) (was \(c.owner)): \(reason)"))
     }
 
     /// Enrutar a aprendiz (step 30): the auxiliar gives the verification call of an answered case to the
@@ -47,7 +48,8 @@ extension CaseDesk {
         try required(person, L("quién hace la llamada (--to)", "who makes the call (--to)"))
         var r = c
         r.verifier = person
-        return (r, event(c, r, .routeCall, now, actor, "llamada de verificación enrutada a \(person)" + (c.verifier.map { " (antes \($0))" } ?? "")))
+        return (r, event(c, r, .routeCall, now, actor, "llamada de verificación enrutada a \(person)" + (c.verifier.map { " (antes \($0))" } ?? ""),
+                         english: "verification call routed to \(person)" + (c.verifier.map { " (was \($0))" } ?? "")))
     }
 
     /// Keeps a document with the case, named by its SHA-256; the same file again is kept once. Returns
@@ -65,7 +67,8 @@ extension CaseDesk {
         let now = clock.timestamp
         let record = CaseAttachmentRecord(radicado: c.radicado, kind: kind, name: name, sha256: SHA256.hex(of: content), size: content.count, at: now, actor: actor)
         let added = try store.attach(record, content: content, event: event(c, c, .attach, now, actor,
-                                                                            "\(kind): \(name) (\(NumberText.count(content.count, "byte", "bytes")), SHA-256 \(record.sha256))"))
+                                                                            "\(kind): \(name) (\(NumberText.count(content.count, "byte", "bytes")), SHA-256 \(record.sha256))",
+                                                                            english: "\(kind): \(name) (\(content.count) bytes, SHA-256 \(record.sha256))"))
         return (record, added)
     }
 
@@ -99,7 +102,8 @@ extension CaseDesk {
         let dueOn = due ?? min(calendar.adding(5, businessDaysTo: day), max(day, c.reminder(calendar)))
         try notBefore(dueOn, day, "la fecha límite de la solicitud", earlier: "la solicitud")
         var record = CaseRequestRecord(id: 0, radicado: c.radicado, owner: owner, what: what, askedOn: day.iso, dueOn: dueOn.iso, answeredOn: nil)
-        record.id = try store.addRequest(record, event: event(c, c, .request, now, actor, "a \(owner), para el \(dueOn.iso): \(what)"))
+        record.id = try store.addRequest(record, event: event(c, c, .request, now, actor, "a \(owner), para el \(dueOn.iso): \(what)",
+                                                                english: "to \(owner), due \(dueOn.iso): \(what)"))
         return record
     }
 
@@ -113,9 +117,10 @@ extension CaseDesk {
         try notBefore(day, request.askedOn, "la respuesta del servicio", earlier: "la solicitud")
         let now = clock.timestamp
         try notAfterToday(day, now, L("la fecha de la respuesta del servicio", "the service's answer day"))
-        let late = day.iso > request.dueOn ? ", después de la fecha límite (\(request.dueOn))" : ""
+        let late = day.iso > request.dueOn
         guard try store.answerRequest(radicado: c.radicado, id: id, on: day.iso,
-                                      event: event(c, c, .answerRequest, now, actor, "solicitud \(id) respondida por \(request.owner) el \(day.iso)\(late)")) else {
+                                      event: event(c, c, .answerRequest, now, actor, "solicitud \(id) respondida por \(request.owner) el \(day.iso)" + (late ? ", después de la fecha límite (\(request.dueOn))" : ""),
+                                                  english: "request \(id) answered by \(request.owner) on \(day.iso)" + (late ? ", after its due day (\(request.dueOn))" : ""))) else {
             throw CaseError.requestAnswered(radicado: c.radicado, id: id, on: day.iso)
         }
         request.answeredOn = day.iso

@@ -121,8 +121,14 @@ public struct CaseDesk: Sendable {
             + (term.effectiveReceipt != intake.received ? " (cuenta desde \(term.effectiveReceipt.iso))" : "")
             + (intake.type.hasTerm ? "; \(NumberText.count(termDays, "día hábil", "días hábiles")), vence \(term.deadline.iso); asignado a \(owner)"
                                    : "; sin término (no pide respuesta): se notifica a \(owner)")
-        return (record, PQRSEvent(radicado: "", at: now, actor: actor, action: PQRSAction.open.rawValue, from: nil, to: record.state, details: details,
-                                  onDate: intake.received.iso, deadline: record.hasTerm ? record.deadline : nil))
+        let english = "\(intake.type.rawValue) by \(intake.channel.rawValue), received \(intake.received.iso)"
+            + (term.effectiveReceipt != intake.received ? " (counts from \(term.effectiveReceipt.iso))" : "")
+            + (intake.type.hasTerm ? "; \(termDays) business day\(termDays == 1 ? "" : "s"), due \(term.deadline.iso); assigned to \(owner)"
+                                   : "; no term (asks no answer): \(owner) is told")
+        var line = PQRSEvent(radicado: "", at: now, actor: actor, action: PQRSAction.open.rawValue, from: nil, to: record.state, details: details,
+                             onDate: intake.received.iso, deadline: record.hasTerm ? record.deadline : nil)
+        if Language.current == .en { line.shownInEnglish = english }
+        return (record, line)
     }
 
     /// Clasificar (steps 10–14): service, quality attribute, SSF type, subsidy; routes again.
@@ -135,11 +141,12 @@ public struct CaseDesk: Sendable {
         if let ssfType { try catalog.require(ssfType, in: .ssfType); r.ssfType = ssfType }
         if let subsidy { r.subsidy = subsidy }
         r.owner = catalog.owner(type: type(c), service: r.service)
-        var parts = ["servicio \(r.service)"]
-        if let a = r.attribute { parts.append("atributo \(a)") }
-        if let s = r.ssfType { parts.append("tipo SSF \(s)") }
-        if r.subsidy { parts.append("sobre subsidio") }
-        return (r, event(c, r, .classify, now, actor, parts.joined(separator: ", ") + "; responsable \(r.owner)"))
+        var parts = [("servicio \(r.service)", "service \(r.service)")]
+        if let a = r.attribute { parts.append(("atributo \(a)", "attribute \(a)")) }
+        if let s = r.ssfType { parts.append(("tipo SSF \(s)", "SSF type \(s)")) }
+        if r.subsidy { parts.append(("sobre subsidio", "about subsidies")) }
+        return (r, event(c, r, .classify, now, actor, parts.map(\.0).joined(separator: ", ") + "; responsable \(r.owner)",
+                         english: parts.map(\.1).joined(separator: ", ") + "; owner \(r.owner)"))
     }
 
     /// Trasladar (art. 21 de la Ley 1755): not Confa's competence; forwarded. Ends the case.
@@ -154,8 +161,11 @@ public struct CaseDesk: Sendable {
         // Art. 21: the petitioner is told «dentro de los cinco (5) días siguientes al de la recepción»; a later
         // transfer happened all the same, so it is recorded, and said late.
         let limit = calendar.adding(5, businessDaysTo: CivilDate(parsing: c.effectiveReceipt)!)
-        let late = day > limit ? "; fuera del término del art. 21 de la Ley 1755 (5 días hábiles, hasta el \(limit.iso))" : ""
-        return (r, event(c, r, .transfer, now, actor, "trasladado a \(entity) el \(day.iso)" + late, on: day))
+        let late = day > limit
+        return (r, event(c, r, .transfer, now, actor,
+                         "trasladado a \(entity) el \(day.iso)" + (late ? "; fuera del término del art. 21 de la Ley 1755 (5 días hábiles, hasta el \(limit.iso))" : ""),
+                         english: "transferred to \(entity) on \(day.iso)" + (late ? "; after the term of art. 21 of Ley 1755 (5 business days, until \(limit.iso))" : ""),
+                         on: day))
     }
 
     /// Suspender (Ley 1755, art. 17): the petition is incomplete; the term stops until it is completed.
@@ -172,7 +182,8 @@ public struct CaseDesk: Sendable {
         var r = c
         r.state = PQRSState.suspendido.rawValue
         r.suspendedOn = day.iso
-        return (r, event(c, r, .suspend, now, actor, "petición incompleta, se pide completarla el \(day.iso): \(reason)", on: day))
+        return (r, event(c, r, .suspend, now, actor, "petición incompleta, se pide completarla el \(day.iso): \(reason)",
+                         english: "request incomplete, completion asked on \(day.iso): \(reason)", on: day))
     }
 
     /// Reanudar: the petition was completed; the term starts again from that day (a new deadline version).
@@ -188,7 +199,8 @@ public struct CaseDesk: Sendable {
         r.maximumExtension = term.maximumExtension.iso
         r.deadlineVersion += 1
         r.calendarVersion = calendar.version
-        return (r, event(c, r, .resume, now, actor, "petición completada el \(day.iso); el término vuelve a empezar: vence \(term.deadline.iso)", on: day))
+        return (r, event(c, r, .resume, now, actor, "petición completada el \(day.iso); el término vuelve a empezar: vence \(term.deadline.iso)",
+                         english: "request completed on \(day.iso); the term starts again: due \(term.deadline.iso)", on: day))
     }
 
     /// Desistir: no answer to the request to complete the petition (desistimiento tácito). Ends the case.
@@ -204,7 +216,7 @@ public struct CaseDesk: Sendable {
         var r = c
         r.state = PQRSState.desistido.rawValue
         r.closedOn = day.iso
-        return (r, event(c, r, .desist, now, actor, "desistimiento tácito el \(day.iso)", on: day))
+        return (r, event(c, r, .desist, now, actor, "desistimiento tácito el \(day.iso)", english: "tacit withdrawal on \(day.iso)", on: day))
     }
 
     /// Prorrogar (Ley 1755, art. 14, parágrafo): once, notified no later than the deadline, to a date after
@@ -224,7 +236,8 @@ public struct CaseDesk: Sendable {
         r.extended = true
         r.deadline = due.iso
         r.deadlineVersion += 1
-        return (r, event(c, r, .extend, now, actor, "prórroga avisada el \(notified.iso): nuevo vencimiento \(due.iso) (antes \(c.deadline)); \(reason)", on: notified))
+        return (r, event(c, r, .extend, now, actor, "prórroga avisada el \(notified.iso): nuevo vencimiento \(due.iso) (antes \(c.deadline)); \(reason)",
+                         english: "extension notified on \(notified.iso): new deadline \(due.iso) (was \(c.deadline)); \(reason)", on: notified))
     }
 
     /// Responder (steps 20–30): the answer's date and channel; on time when not after the deadline.
@@ -238,9 +251,12 @@ public struct CaseDesk: Sendable {
         r.responseDate = day.iso
         r.responseChannel = channel
         let late = day.iso > c.deadline
-        let days = NumberText.count(calendar.businessDays(from: CivilDate(parsing: c.effectiveReceipt)!, to: day), "día hábil", "días hábiles")
+        let count = calendar.businessDays(from: CivilDate(parsing: c.effectiveReceipt)!, to: day)
+        let days = NumberText.count(count, "día hábil", "días hábiles")
         let timing = !c.hasTerm ? "sin término" : late ? "fuera de término (vencía \(c.deadline))" : "a tiempo"
-        return (r, event(c, r, .respond, now, actor, "respondido el \(day.iso) por \(channel), \(days), \(timing)", on: day))
+        let timingEn = !c.hasTerm ? "no term" : late ? "late (it was due \(c.deadline))" : "on time"
+        return (r, event(c, r, .respond, now, actor, "respondido el \(day.iso) por \(channel), \(days), \(timing)",
+                         english: "answered on \(day.iso) by \(channel), \(count) business day\(count == 1 ? "" : "s"), \(timingEn)", on: day))
     }
 
     /// Cargar en la plataforma de la SSF (step 30): only for cases that came from the SSF.
@@ -253,7 +269,8 @@ public struct CaseDesk: Sendable {
         var r = c
         r.state = PQRSState.cargadoSSF.rawValue
         r.ssfCertificate = certificate
-        return (r, event(c, r, .uploadSSF, now, actor, "respuesta cargada en la plataforma de la SSF el \(day.iso), certificado \(certificate)", on: day))
+        return (r, event(c, r, .uploadSSF, now, actor, "respuesta cargada en la plataforma de la SSF el \(day.iso), certificado \(certificate)",
+                         english: "answer uploaded to the SSF platform on \(day.iso), certificate \(certificate)", on: day))
     }
 
     /// Whether a case is verified by phone after closing (step 32): every queja and every reclamo not about
@@ -280,10 +297,11 @@ public struct CaseDesk: Sendable {
         if status == .noAplica {
             r.state = PQRSState.cerrado.rawValue
             r.closedOn = day.iso
-            return (r, event(c, r, .close, now, actor, "cerrado el \(day.iso), sin verificación", on: day))
+            return (r, event(c, r, .close, now, actor, "cerrado el \(day.iso), sin verificación", english: "closed on \(day.iso), without verification", on: day))
         }
         r.state = PQRSState.enVerificacion.rawValue
-        return (r, event(c, r, .close, now, actor, status == .pendiente ? "pasa a verificación de satisfacción" : "espera el sorteo mensual de verificación (reclamo sobre subsidio)", on: day))
+        return (r, event(c, r, .close, now, actor, status == .pendiente ? "pasa a verificación de satisfacción" : "espera el sorteo mensual de verificación (reclamo sobre subsidio)",
+                         english: status == .pendiente ? "goes to satisfaction verification" : "waits for the monthly verification draw (claim about subsidies)", on: day))
     }
 
     /// A verification call (step 32): `contactado` (with whether the person is satisfied) ends it; the
@@ -309,21 +327,24 @@ public struct CaseDesk: Sendable {
                                                 satisfied: satisfied, notes: notes, actor: actor, time: time)
         var r = c
         let number = attempts.count + 1
-        let call = "intento \(number) (\(day.iso) \(time))"
+        let call = "intento \(number) (\(day.iso) \(time))", callEn = "attempt \(number) (\(day.iso) \(time))"
+        let noted = notes.map { ": \($0)" } ?? ""
         if contacted {
             r.verification = VerificationStatus.contactado.rawValue
             r.satisfied = satisfied
             r.state = PQRSState.cerrado.rawValue
             r.closedOn = day.iso
-            return (r, event(c, r, .verify, now, actor, "\(call): contactado, \(satisfied! ? "satisfecho" : "no satisfecho")" + (notes.map { ": \($0)" } ?? ""), on: day), attempt)
+            return (r, event(c, r, .verify, now, actor, "\(call): contactado, \(satisfied! ? "satisfecho" : "no satisfecho")" + noted,
+                             english: "\(callEn): reached, \(satisfied! ? "satisfied" : "not satisfied")" + noted, on: day), attempt)
         }
         if number >= 3 {
             r.verification = VerificationStatus.noContactado.rawValue
             r.state = PQRSState.cerrado.rawValue
             r.closedOn = day.iso
-            return (r, event(c, r, .verify, now, actor, "\(call) sin respuesta: cerrado como no contactado", on: day), attempt)
+            return (r, event(c, r, .verify, now, actor, "\(call) sin respuesta: cerrado como no contactado",
+                             english: "\(callEn) unanswered: closed as not reached", on: day), attempt)
         }
-        return (r, event(c, r, .verify, now, actor, "\(call) sin respuesta" + (notes.map { ": \($0)" } ?? ""), on: day), attempt)
+        return (r, event(c, r, .verify, now, actor, "\(call) sin respuesta" + noted, english: "\(callEn) unanswered" + noted, on: day), attempt)
     }
 
     /// The monthly verification sample of reclamos about subsidies (step 32): the cases waiting for the
@@ -350,12 +371,14 @@ public struct CaseDesk: Sendable {
             var r = c
             if selected.contains(index) {
                 r.verification = VerificationStatus.pendiente.rawValue
-                changes.append((r, c, event(c, r, .draw, now, actor, "seleccionado en la muestra de verificación de \(month)", on: day)))
+                changes.append((r, c, event(c, r, .draw, now, actor, "seleccionado en la muestra de verificación de \(month)",
+                                            english: "drawn in the verification sample of \(month)", on: day)))
             } else {
                 r.verification = VerificationStatus.noSeleccionado.rawValue
                 r.state = PQRSState.cerrado.rawValue
                 r.closedOn = day.iso
-                changes.append((r, c, event(c, r, .draw, now, actor, "no seleccionado en la muestra de verificación de \(month): cerrado", on: day)))
+                changes.append((r, c, event(c, r, .draw, now, actor, "no seleccionado en la muestra de verificación de \(month): cerrado",
+                                            english: "not drawn in the verification sample of \(month): closed", on: day)))
             }
         }
         let sample = VerificationSampleRecord(month: month, seed: seed, algorithm: SeededSelection.algorithm, population: population.count,
@@ -380,10 +403,13 @@ public struct CaseDesk: Sendable {
         guard day >= limit else { throw .dateBefore(field: what, date: day, earlier: earlier, limit: limit) }
     }
 
-    /// A history line; `day`: the day the step happened in law, when it has one.
+    /// A history line: `details` in Spanish, as the history keeps it, and `english` for the step's own
+    /// message with `--lang en`; `day`: the day the step happened in law, when it has one.
     func event(_ before: PQRSCaseRecord, _ after: PQRSCaseRecord, _ action: PQRSAction, _ now: String, _ actor: String, _ details: String,
-               on day: CivilDate? = nil) -> PQRSEvent {
-        PQRSEvent(radicado: before.radicado, at: now, actor: actor, action: action.rawValue, from: before.state, to: after.state, details: details,
-                  onDate: day?.iso, deadline: after.hasTerm ? after.deadline : nil)
+               english: String, on day: CivilDate? = nil) -> PQRSEvent {
+        var line = PQRSEvent(radicado: before.radicado, at: now, actor: actor, action: action.rawValue, from: before.state, to: after.state, details: details,
+                             onDate: day?.iso, deadline: after.hasTerm ? after.deadline : nil)
+        if Language.current == .en { line.shownInEnglish = english }
+        return line
     }
 }

@@ -194,7 +194,8 @@ public enum CaseError: Diagnostic, Equatable {
         case .dateBefore(let field, let date, let earlier, let limit):
             // «a el» is written «al».
             let to = earlier.hasPrefix("el ") ? "al " + earlier.dropFirst(3) : "a " + earlier
-            return es ? "\(field) (\(date.iso)) no puede ser anterior \(to) (\(limit.iso))" : "\(field) (\(date.iso)) cannot be earlier than \(earlier) (\(limit.iso))"
+            return es ? "\(field) (\(date.iso)) no puede ser anterior \(to) (\(limit.iso))"
+                      : "\(Self.stepNames[field] ?? field) (\(date.iso)) cannot be earlier than \(Self.stepNames[earlier] ?? earlier) (\(limit.iso))"
         case .extensionLate(let notified, let deadline):
             return es ? "la prórroga se avisó el \(notified.iso), después del vencimiento (\(deadline.iso)): la ley exige avisarla antes de que venza el término (Ley 1755, art. 14, parágrafo)"
                       : "the extension was notified on \(notified.iso), after the deadline (\(deadline.iso)): the law requires notice before the term ends (Ley 1755, art. 14)"
@@ -224,4 +225,14 @@ public enum CaseError: Diagnostic, Equatable {
             return reason
         }
     }
+}
+
+extension CaseError {
+    /// The steps the date rules name (in Spanish, as the rules say them), in English.
+    static let stepNames = [
+        "la radicación": "the filing", "la solicitud": "the request", "la fecha límite de la solicitud": "the request's due day",
+        "la respuesta del servicio": "the service's answer", "el traslado": "the transfer", "la suspensión": "the suspension",
+        "la reanudación": "the resumption", "el aviso de prórroga": "the extension notice", "el cargue en la SSF": "the SSF upload",
+        "la respuesta": "the answer", "el cierre": "the closing", "la llamada": "the call", "el intento anterior": "the previous attempt",
+    ]
 }

@@ -95,6 +95,9 @@ public struct PQRSEvent: Sendable, Equatable {
     /// The case's deadline after the step (nil for a case without a term, and in older histories): with
     /// `onDate`, what lets a report be drawn as the case stood on an earlier day.
     public var deadline: String?
+    /// The details in English when the step ran with `--lang en`, for the step's own message; not stored
+    /// (the history is Confa's record, kept in Spanish).
+    public var shownInEnglish: String?
 
     public init(radicado: String, at: String, actor: String, action: String, from: String?, to: String, details: String, onDate: String? = nil,
                 deadline: String? = nil) {

@@ -353,6 +353,31 @@ import Testing
     }
 }
 
+/// Issue 22: a step's own message follows `--lang en`; the history keeps Confa's Spanish record.
+@Suite struct CaseStepLanguageTests {
+    @Test("with --lang en each step says what it did in English; cases show still lists the history in Spanish")
+    func english() throws {
+        let dir = TemporaryDirectory()
+        let store = dir.path("casos.sqlite")
+        func run(_ arguments: [String]) throws -> SondeoRun {
+            let done = try SondeoRunner.run(arguments + ["--store", store, "--lang", "en"])
+            #expect(done.status == 0, "\(arguments): \(done.stderr)")
+            return done
+        }
+        _ = try run(["cases", "open", "--channel", "web", "--type", "queja", "--service", "salud", "--text", "Demora", "--received", "2026-11-03"])
+        let early = try SondeoRunner.run(["cases", "suspend", "CONFA-2026-000001", "--on", "2026-11-01", "--reason", "r", "--store", store, "--lang", "en"])
+        #expect(early.stderr.contains("the suspension (2026-11-01) cannot be earlier than the filing (2026-11-03)"), "\(early.stderr)")
+        // Tue 3 Nov → Wed 25 Nov (2 and 16 Nov holidays); the answer on Fri 20 Nov is the 12th business day.
+        #expect(try run(["cases", "extend", "CONFA-2026-000001", "--until", "2026-12-09", "--notified", "2026-11-20", "--reason", "Legal opinion"]).stdout
+                == "CONFA-2026-000001: prorrogado — extension notified on 2026-11-20: new deadline 2026-12-09 (was 2026-11-25); Legal opinion\n")
+        #expect(try run(["cases", "respond", "CONFA-2026-000001", "--on", "2026-11-20", "--channel", "correo"]).stdout
+                == "CONFA-2026-000001: respondido — answered on 2026-11-20 by correo, 12 business days, on time\n")
+        #expect(try run(["cases", "close", "CONFA-2026-000001", "--on", "2026-11-20"]).stdout == "CONFA-2026-000001: en-verificacion — goes to satisfaction verification\n")
+        let shown = try SondeoRunner.run(["cases", "show", "CONFA-2026-000001", "--store", store]).stdout
+        #expect(shown.contains("respondido el 2026-11-20 por correo, 12 días hábiles, a tiempo") && !shown.contains("answered on"), "\(shown)")
+    }
+}
+
 /// Issue 22: looking ahead with `cases due --on` a future day must not use up that day's reminders.
 @Suite struct DueLookAheadTests {
     func run(_ arguments: [String], store: String) throws -> SondeoRun {

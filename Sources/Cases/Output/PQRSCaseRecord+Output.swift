@@ -6,7 +6,7 @@ import Table
 /// How cases read: one line after a step, a case in full, a list, DESIGN.md's case JSON.
 extension PQRSCaseRecord {
     /// One line after a step: the radicado, the state and what happened.
-    public func summary(event: PQRSEvent) -> String { "\(radicado): \(state) — \(event.details)" }
+    public func summary(event: PQRSEvent) -> String { "\(radicado): \(state) — \(event.shownInEnglish ?? event.details)" }
 
     /// DESIGN.md's case JSON.
     public func json(reminder: String?) -> JSONValue {
