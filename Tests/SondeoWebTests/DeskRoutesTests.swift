@@ -25,10 +25,11 @@ import Testing
                                         body: SurveyServerTests.form([("csrf", SurveyServerTests.csrf(String(buffer: shown.body)))] + fields))
     }
 
-    @Test("file, answer and close from the desk; the aprendiz's call with its time; refusals shown with the rule's words; roles kept apart")
-    func desk() async throws {
+    @Test("file, answer and close from the desk; the aprendiz's call with its time; refusals shown with the rule's words; roles kept apart (SQLite, and PostgreSQL when SONDEO_TEST_POSTGRES is set)",
+          arguments: TestPostgres.isConfigured ? [false, true] : [false])
+    func desk(postgres: Bool) async throws {
         let dir = TemporaryDirectory()
-        let (store, _) = try SurveyServerTests.store(units: 1, in: dir)
+        let (store, _) = try SurveyServerTests.store(units: 1, in: dir, postgres: postgres)
         for (code, role) in [("aux1", "auxiliar"), ("apr1", "aprendiz"), ("apr2", "aprendiz"), ("e01", "encuestador")] { try StaffRoutesTests.account(store, code, role, "clave-de-prueba-9") }
         let cases = try #require(store as? any CaseStore)
         let app = Application(router: try SurveyServer(store: store, questionnaire: "prueba", dummyIterations: 1000, caseDesk: CaseDesk()).router())
@@ -103,10 +104,11 @@ import Testing
         return ByteBuffer(bytes: body)
     }
 
-    @Test("documents sent from the case page are kept by SHA-256 and given back byte for byte; the extension, suspension and a service's answer from their forms, with the law's dates")
-    func documentsAndTerms() async throws {
+    @Test("documents sent from the case page are kept by SHA-256 and given back byte for byte; the extension, suspension and a service's answer from their forms, with the law's dates (SQLite, and PostgreSQL when SONDEO_TEST_POSTGRES is set)",
+          arguments: TestPostgres.isConfigured ? [false, true] : [false])
+    func documentsAndTerms(postgres: Bool) async throws {
         let dir = TemporaryDirectory()
-        let (store, _) = try SurveyServerTests.store(units: 1, in: dir)
+        let (store, _) = try SurveyServerTests.store(units: 1, in: dir, postgres: postgres)
         try StaffRoutesTests.account(store, "aux1", "auxiliar", "clave-de-prueba-9")
         try StaffRoutesTests.account(store, "apr1", "aprendiz", "clave-de-prueba-9")
         let cases = try #require(store as? any CaseStore)
