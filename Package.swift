@@ -68,7 +68,7 @@ let package = Package(
         .testTarget(name: "SegmentationTests", dependencies: ["Segmentation", "Table", "Randomness", "LinearAlgebra", "SondeoTestSupport"]),
         .testTarget(name: "QuestionnaireTests", dependencies: ["Questionnaire", "Diagnostics", "Randomness", "SondeoTestSupport"]),
         .testTarget(name: "StoreTests", dependencies: ["Store", "Questionnaire", "SondeoTestSupport", .product(name: "GRDB", package: "GRDB.swift")]),
-        .testTarget(name: "SondeoWebTests", dependencies: ["SondeoWeb", "Store", "Survey", "Questionnaire", "Cases", "Mail", "SondeoTestSupport",
+        .testTarget(name: "SondeoWebTests", dependencies: ["SondeoWeb", "Store", "Survey", "Questionnaire", "Cases", "Mail", "Diagnostics", "SondeoTestSupport",
                                                           .product(name: "HummingbirdTesting", package: "hummingbird"),
                                                           .product(name: "GRDB", package: "GRDB.swift")]),
         .testTarget(name: "CasesTests", dependencies: ["Cases", "BusinessDays", "Table", "Store", "SondeoTestSupport"]),

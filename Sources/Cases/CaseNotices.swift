@@ -109,7 +109,12 @@ public enum CaseNotices {
     /// also noted as the reminder of its deadline version (what `cases due` lists as made).
     public static func send(_ notices: [CaseNotice], client: SMTPClient, store: any CaseStore, on day: CivilDate, actor: String,
                             clock: Clock = .system) async throws -> [CaseNoticeEntry] {
-        let addressed = notices.flatMap { n in n.to.map { (notice: n, address: $0) } }
+        // Held first (in the store, for every desk server and `cases notify` at once): what another sender
+        // holds or has sent meanwhile is left to it. A hold older than 15 minutes was left by a sender that stopped.
+        let offered = notices.flatMap { n in n.to.map { (notice: n, address: $0) } }
+        let held = try store.claimNotices(offered.map { ($0.notice.key, $0.address) }, at: clock.timestamp, staleBefore: clock.timestamp(after: -15 * 60))
+        let addressed = zip(offered, held).filter(\.1).map(\.0)
+        guard !addressed.isEmpty else { return [] }
         let messages = addressed.map { MailMessage(to: $0.address, subject: $0.notice.subject, body: $0.notice.body, reference: $0.notice.key) }
         let results = try await client.send(messages)
         let at = clock.timestamp

@@ -10,8 +10,9 @@ import Table
 
 /// The procedure's e-mails about cases sent from the desk (`/casos/pendientes`): the same plan and the
 /// same sending as `sondeo cases notify` (``CaseNotices``), with the server's mail settings
-/// (`sondeo serve run --smtp … --from …`). One sending at a time in this server, so that two
-/// auxiliares pressing the button together do not send the same notice twice.
+/// (`sondeo serve run --smtp … --from …`). One sending at a time in this server (two auxiliares
+/// pressing the button together wait for nothing twice); across servers and `cases notify`, each message
+/// is held in the store before it goes (``CaseStore/claimNotices(_:at:staleBefore:)``).
 final class NoticeGate: Sendable {
     private let busy = Mutex(false)
 

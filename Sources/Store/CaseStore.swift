@@ -25,6 +25,10 @@ public protocol CaseStore: Sendable {
     func logNotices(_ entries: [CaseNoticeEntry], actor: String) throws
     /// Every e-mail about cases sent or tried, oldest first.
     func notices() throws -> [CaseNoticeEntry]
+    /// Takes each (notice, address) to send it now: false when it was already accepted or refused for
+    /// good, or another sender holds it since `staleBefore` or later (an older hold, left by a sender that
+    /// stopped half-way, is taken over). ``logNotices(_:actor:)`` lets go of what it logs.
+    func claimNotices(_ pairs: [(notice: String, address: String)], at: String, staleBefore: String) throws -> [Bool]
     /// Keeps a document with a case and its history line (the same file twice is kept once: false).
     func attach(_ attachment: CaseAttachmentRecord, content: [UInt8], event: PQRSEvent) throws -> Bool
     func attachments(of radicado: String) throws -> [CaseAttachmentRecord]

@@ -173,6 +173,11 @@ enum Migrations {
             .both("ALTER TABLE pqrs_event ADD COLUMN on_date TEXT"),
             .both("ALTER TABLE pqrs_event ADD COLUMN deadline TEXT"),
         ]),
+        // A notice being sent, held by whoever sends it (a desk server, `cases notify`), so that two at
+        // once do not send it twice.
+        ("v15: notice claims", [
+            .both("CREATE TABLE pqrs_notice_claim (notice TEXT NOT NULL, address TEXT NOT NULL, at TEXT NOT NULL, PRIMARY KEY (notice, address))"),
+        ]),
     ]
 
     /// The names an earlier Sondeo recorded for PostgreSQL stores, for the migrations they stand for.

@@ -78,9 +78,24 @@ extension SQLStore {
             for e in entries {
                 try tx.execute("INSERT INTO pqrs_notice (radicado, notice, address, at, status, detail) VALUES (?, ?, ?, ?, ?, ?)",
                                [e.radicado, e.notice, e.address, e.at, e.status, e.detail])
+                try tx.execute("DELETE FROM pqrs_notice_claim WHERE notice = ? AND address = ?", [e.notice, e.address])
             }
             let sent = entries.filter { $0.status == "enviado" }.count
             try Self.log(tx, actor: actor, action: "pqrs-notices", details: "\(sent) enviados, \(entries.count - sent) fallidos")
+        }
+    }
+
+    public func claimNotices(_ pairs: [(notice: String, address: String)], at: String, staleBefore: String) throws -> [Bool] {
+        guard !pairs.isEmpty else { return [] }
+        return try database.write { tx in
+            try pairs.map { pair in
+                let done = try tx.first("SELECT 1 FROM pqrs_notice WHERE notice = ? AND address = ? AND status <> 'fallido'", [pair.notice, pair.address]) { _ in true }
+                guard done == nil else { return false }
+                return try tx.execute("""
+                    INSERT INTO pqrs_notice_claim (notice, address, at) VALUES (?, ?, ?)
+                    ON CONFLICT (notice, address) DO UPDATE SET at = excluded.at WHERE pqrs_notice_claim.at < ?
+                    """, [pair.notice, pair.address, at, staleBefore]) > 0
+            }
         }
     }
 

@@ -171,18 +171,18 @@ import Testing
         return psql.terminationStatus == 0
     }
 
-    @Test("a PostgreSQL store an earlier Sondeo migrated (its names v1, web, pqrsl) opens without running those again, and gets the later ones (v7–v14)",
+    @Test("a PostgreSQL store an earlier Sondeo migrated (its names v1, web, pqrsl) opens without running those again, and gets the later ones (v7–v15)",
           .enabled(if: TestPostgres.isConfigured))
     func earlierPostgresStore() throws {
         let url = try #require(try TestPostgres.newDatabase(for: "SurveyStoreContractTests"))
         _ = try SQLStore(postgres: url).publish(Self.version("a"), actor: "ana")
-        // The earlier Sondeo's store: its three names, and none of what came after them (v7 to v14).
+        // The earlier Sondeo's store: its three names, and none of what came after them (v7 to v15).
         #expect(try Self.psql(url, """
             DELETE FROM sondeo_migration; INSERT INTO sondeo_migration (name) VALUES ('v1'), ('web'), ('pqrsl');
             ALTER TABLE web_user DROP COLUMN name; ALTER TABLE sample_case DROP COLUMN assigned_to; DROP TABLE stratum_quota;
             DROP TABLE invitation; ALTER TABLE web_link DROP COLUMN opened_at; DROP TABLE web_setting; DROP TABLE pqrs_notice; DROP TABLE pqrs_attachment; DROP TABLE pqrs_request;
             ALTER TABLE pqrs_verification_attempt DROP COLUMN at_time; ALTER TABLE pqrs_case DROP COLUMN verifier;
-            ALTER TABLE pqrs_event DROP COLUMN on_date; ALTER TABLE pqrs_event DROP COLUMN deadline
+            ALTER TABLE pqrs_event DROP COLUMN on_date; ALTER TABLE pqrs_event DROP COLUMN deadline; DROP TABLE pqrs_notice_claim
             """))
         let reopened = try SQLStore(postgres: url)
         #expect(try reopened.questionnaires() == ["satisfaccion"])
@@ -222,8 +222,16 @@ import Testing
         routed.verifier = "apr1"
         try store.updateCase(routed, expected: before, event: event)
         #expect(try store.pqrsCase(radicado)?.verifier == "apr1" && before.verifier == nil)
+        // Two senders at once (a desk and `cases notify`): the second is refused what the first holds,
+        // takes over a hold older than the stale limit, and nobody takes what was accepted.
+        let key = "acuse:\(radicado)"
+        #expect(try store.claimNotices([(key, "a@b.co"), (key, "c@d.co")], at: "2026-11-10T15:00:00.000Z", staleBefore: "2026-11-10T14:45:00.000Z") == [true, true])
+        #expect(try store.claimNotices([(key, "a@b.co")], at: "2026-11-10T15:01:00.000Z", staleBefore: "2026-11-10T14:46:00.000Z") == [false])
+        #expect(try store.claimNotices([(key, "c@d.co")], at: "2026-11-10T15:20:00.000Z", staleBefore: "2026-11-10T15:05:00.000Z") == [true])
         try store.logNotices([CaseNoticeEntry(radicado: radicado, notice: "acuse:\(radicado)", address: "a@b.co", at: "t", status: "enviado", detail: nil)], actor: "a")
         #expect(try store.notices().map(\.notice) == ["acuse:\(radicado)"])
+        // Sent to a@b.co: logged and let go; never taken again. A failed one could be (no log row stops it).
+        #expect(try store.claimNotices([(key, "a@b.co")], at: "2026-11-11T15:00:00.000Z", staleBefore: "2026-11-11T14:45:00.000Z") == [false])
     }
 
     @Test("assignments and quotas: cases given and taken back, a unit not in the sample refuses the whole assignment, quotas replaced whole; a call answered then undone leaves the case as before",
