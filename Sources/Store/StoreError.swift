@@ -12,6 +12,8 @@ public enum OpenFailure: Sendable, Equatable {
     case credentials
     /// What the database itself said (SQLite's or PostgreSQL's words).
     case database(String)
+    /// A SQLite data source that is not there.
+    case missingFile
 }
 
 /// Why the store refused or failed an operation, in words the team reads.
@@ -38,6 +40,10 @@ public enum StoreError: Diagnostic, Equatable {
     case notInSample(questionnaire: String, unit: String)
     /// The respondent has no interview in progress (it was never started, or it is already closed).
     case noOpenInterview(questionnaire: String, respondent: String)
+    /// A database read as a data table (`--query`) could not be read.
+    case cannotRead(source: String, reason: OpenFailure)
+    /// The query gave no rows: no table to work on.
+    case emptyQuery(source: String, query: String)
 
     public var code: String {
         switch self {
@@ -51,19 +57,21 @@ public enum StoreError: Diagnostic, Equatable {
         case .duplicateCase: return "STORE-008"
         case .notInSample: return "STORE-009"
         case .noOpenInterview: return "STORE-010"
+        case .cannotRead: return "STORE-011"
+        case .emptyQuery: return "STORE-012"
         }
     }
 
     public var location: SourceLocation? {
         switch self {
-        case .cannotOpen(let path, _), .database(let path, _), .unreachable(let path): return SourceLocation(source: path)
+        case .cannotOpen(let path, _), .database(let path, _), .unreachable(let path), .cannotRead(let path, _), .emptyQuery(let path, _): return SourceLocation(source: path)
         default: return nil
         }
     }
 
     public var exitStatus: ExitStatus {
         switch self {
-        case .cannotOpen, .database, .unreachable: return .ioError
+        case .cannotOpen, .database, .unreachable, .cannotRead: return .ioError
         case .unknownQuestionnaire: return .usage
         default: return .dataError
         }
@@ -72,15 +80,13 @@ public enum StoreError: Diagnostic, Equatable {
     public func message(_ language: Language) -> String {
         switch self {
         case .cannotOpen(let path, let reason):
-            let why: String
-            switch reason {
-            case .newerSondeo: why = language.pick("lo escribió una versión más nueva de Sondeo", "a newer version of Sondeo wrote it")
-            case .notPostgresAddress: why = language.pick("no es una dirección postgres://usuario:clave@servidor/base", "it is not a postgres://user:password@host/database address")
-            case .unreachable: why = Self.unreachableText(language)
-            case .credentials: why = language.pick("el servidor no aceptó el usuario o la clave de la dirección", "the server did not accept the address's user or password")
-            case .database(let message): why = message
-            }
-            return language.pick("no se pudo abrir el almacén «\(path)»: \(why)", "could not open the store «\(path)»: \(why)")
+            return language.pick("no se pudo abrir el almacén «\(path)»: \(Self.why(reason, language))", "could not open the store «\(path)»: \(Self.why(reason, language))")
+        case .cannotRead(let source, let reason):
+            return language.pick("no se pudo leer la base de datos «\(source)»: \(Self.why(reason, language))",
+                                 "could not read the database «\(source)»: \(Self.why(reason, language))")
+        case .emptyQuery(let source, let query):
+            return language.pick("la consulta «\(query)» no devolvió ninguna fila en «\(source)»: no hay tabla con que trabajar",
+                                 "the query «\(query)» returned no rows from «\(source)»: there is no table to work on")
         case .unreachable:
             return language.pick("error de la base de datos: ", "database error: ") + Self.unreachableText(language)
         case .versionChanged(let q, let v):
@@ -111,6 +117,17 @@ public enum StoreError: Diagnostic, Equatable {
                                  "«\(respondent)» has no open interview of «\(q)» (never started, or already closed)")
         case .duplicateCase(let radicado):
             return language.pick("el caso \(radicado) ya existe con otros datos; no se importó nada", "case \(radicado) already exists with other data; nothing was imported")
+        }
+    }
+
+    static func why(_ reason: OpenFailure, _ language: Language) -> String {
+        switch reason {
+        case .newerSondeo: return language.pick("lo escribió una versión más nueva de Sondeo", "a newer version of Sondeo wrote it")
+        case .notPostgresAddress: return language.pick("no es una dirección postgres://usuario:clave@servidor/base", "it is not a postgres://user:password@host/database address")
+        case .unreachable: return Self.unreachableText(language)
+        case .credentials: return language.pick("el servidor no aceptó el usuario o la clave (PGPASSWORD)", "the server did not accept the user or the password (PGPASSWORD)")
+        case .database(let message): return message
+        case .missingFile: return language.pick("el archivo no existe", "the file does not exist")
         }
     }
 

@@ -22,7 +22,7 @@ public enum DataFile {
         switch format(of: path) {
         case .xlsx: return try XLSXReader.read(path: path, options: options)
         case .sav, .dta: return try StatisticsFileReader.read(path: path, format: format(of: path), options: options)
-        case .csv: return try CSVReader.read(path: path, options: options)
+        case .csv, .database: return try CSVReader.read(path: path, options: options)
         }
     }
 
@@ -33,7 +33,7 @@ public enum DataFile {
             var first = options
             first.columns = nil
             return try read(path: path, options: first).table.columnNames
-        case .csv: return try CSVReader.header(path: path, options: options)
+        case .csv, .database: return try CSVReader.header(path: path, options: options)
         }
     }
 
@@ -43,7 +43,7 @@ public enum DataFile {
         case .xlsx, .sav, .dta:
             let (table, report) = try read(path: path, options: options)
             return (table.columns.map(ColumnSummary.init), report)
-        case .csv: return try CSVReader.summarize(path: path, options: options)
+        case .csv, .database: return try CSVReader.summarize(path: path, options: options)
         }
     }
 }

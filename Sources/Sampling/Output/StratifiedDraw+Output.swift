@@ -19,13 +19,16 @@ extension StratifiedDraw {
     }
 
     /// The strata drawn, the seed and fingerprint that reproduce the draw, and the file written.
-    public func report(idColumn: String, out: String, format: OutputFormat) -> String {
+    /// `frameQuery`: the database and query the frame came from, and its rows, when it was not a file.
+    public func report(idColumn: String, out: String, format: OutputFormat, frameQuery: (source: String, query: String, rows: Int)? = nil) -> String {
         let draw = self
         let sample = draw.strata.reduce(0) { $0 + $1.sample }, reserves = draw.strata.reduce(0) { $0 + $1.reserves }
         if format == .json {
             return JSONValue.object([
                 ("seed", .string(String(draw.seed))), ("algorithm", .string(draw.algorithm)),
                 ("frame_fingerprint", .string("sha256:" + draw.fingerprint)), ("id_column", .string(idColumn)),
+                ("frame_source", frameQuery.map { .string($0.source) } ?? .null), ("frame_query", frameQuery.map { .string($0.query) } ?? .null),
+                ("frame_rows", frameQuery.map { .integer($0.rows) } ?? .null),
                 ("out", .string(out)), ("n", .integer(sample)), ("reserves", .integer(reserves)),
                 ("strata", .array(draw.strata.map {
                     .object([("stratum", .string($0.stratum)), ("N", .integer($0.population)), ("n", .integer($0.sample)),
@@ -40,11 +43,15 @@ extension StratifiedDraw {
             text.append([s.stratum, NumberText.integer(s.population), NumberText.integer(s.sample), NumberText.integer(s.reserves),
                          s.sample > 0 ? NumberText.decimal(Double(s.population) / Double(s.sample), places: 3) : "—"])
         }
-        return [text.rendered(), "", L("Semilla: \(draw.seed)", "Seed: \(draw.seed)"),
+        let origin: [String] = frameQuery.map { q -> [String] in
+            [L("Marco: «\(q.query)» en \(q.source), \(NumberText.count(q.rows, "fila", "filas"))", "Frame: «\(q.query)» on \(q.source), \(q.rows) rows")]
+        } ?? []
+        let lines: [String] = [L("Semilla: \(draw.seed)", "Seed: \(draw.seed)"),
                 L("Huella del marco (SHA-256 de estrato e identificador «\(idColumn)»): \(draw.fingerprint)",
                 "Frame fingerprint (SHA-256 of stratum and identifier «\(idColumn)»): \(draw.fingerprint)"),
                 L("Algoritmo: \(draw.algorithm)", "Algorithm: \(draw.algorithm)"),
                 L("Escrito \(out): \(NumberText.integer(sample)) unidades de muestra y \(NumberText.integer(reserves)) de reserva.",
-                "Wrote \(out): \(NumberText.integer(sample)) sample units and \(NumberText.integer(reserves)) reserves.")].joined(separator: "\n")
+                "Wrote \(out): \(NumberText.integer(sample)) sample units and \(NumberText.integer(reserves)) reserves.")]
+        return ([text.rendered(), ""] + origin + lines).joined(separator: "\n")
     }
 }

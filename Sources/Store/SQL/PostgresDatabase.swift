@@ -240,7 +240,31 @@ struct PostgresCursor: SQLCursor {
         let cell = row[column]
         guard cell.bytes != nil else { return nil }
         if let x = try? cell.decode(Double.self) { return x }
-        return (try? cell.decode(Int64.self)).map(Double.init)
+        if let x = try? cell.decode(Int64.self) { return Double(x) }
+        // NUMERIC (an amount, a salary in SMMLV): its exact decimal, as the nearest double.
+        return (try? cell.decode(Decimal.self)).map { NSDecimalNumber(decimal: $0).doubleValue }
+    }
+
+    func instant(_ column: Int) -> Date? {
+        let cell = row[column]
+        guard cell.bytes != nil, [.date, .timestamp, .timestamptz].contains(cell.dataType) else { return nil }
+        return try? cell.decode(Date.self)
+    }
+
+    var columns: [(name: String, kind: SQLColumnKind?)] {
+        (0..<row.count).map { i in
+            let cell = row[i]
+            let kind: SQLColumnKind
+            switch cell.dataType {
+            case .int2, .int4, .int8, .oid: kind = .integer
+            case .float4, .float8, .numeric, .money: kind = .decimal
+            case .bool: kind = .boolean
+            case .date: kind = .date
+            case .timestamp, .timestamptz: kind = .dateTime
+            default: kind = .text
+            }
+            return (cell.columnName, kind)
+        }
     }
 
     func bool(_ column: Int) -> Bool? {

@@ -1,3 +1,4 @@
+import Foundation
 /// A value bound to a statement or read from a row, the same on SQLite and PostgreSQL: the store's
 /// rules are written once against these and the ``SQLTransaction`` seam.
 public enum SQLValue: Sendable, Equatable {
@@ -36,6 +37,16 @@ public protocol SQLCursor {
     func bool(_ column: Int) -> Bool?
     /// The bytes of a text column (nil for NULL), valid inside `body` only.
     func withUTF8<R>(_ column: Int, _ body: (UnsafeBufferPointer<UInt8>) throws -> R) rethrows -> R?
+    /// The result's columns: each name, and the kind of value the database declares for it (nil when it
+    /// declares none, as SQLite for an expression).
+    var columns: [(name: String, kind: SQLColumnKind?)] { get }
+    /// A date or a time as an instant (PostgreSQL's `date`, `timestamp`, `timestamptz`); nil otherwise.
+    func instant(_ column: Int) -> Date?
+}
+
+/// What a database says a result column holds, as a table column's type.
+public enum SQLColumnKind: Sendable {
+    case integer, decimal, boolean, date, dateTime, text
 }
 
 extension SQLCursor {

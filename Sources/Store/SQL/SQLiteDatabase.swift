@@ -173,6 +173,20 @@ final class StatementBinder {
 }
 
 /// The current row of a SQLite statement.
+extension SQLiteDatabase {
+    /// Reads another program's SQLite file without changing it (no WAL switch, no pragmas): a data source.
+    static func readOnly<T>(path: String, _ body: (any SQLTransaction) throws -> T) throws -> T {
+        var configuration = Configuration()
+        configuration.readonly = true
+        do {
+            let queue = try DatabaseQueue(path: path, configuration: configuration)
+            return try queue.read { db in try body(SQLiteTransaction(db: db)) }
+        } catch let error as DatabaseError {
+            throw StoreError.cannotRead(source: path, reason: .database(error.message ?? "\(error.resultCode)"))
+        }
+    }
+}
+
 struct SQLiteCursor: SQLCursor {
     let statement: OpaquePointer
 
@@ -185,6 +199,26 @@ struct SQLiteCursor: SQLCursor {
     func real(_ column: Int) -> Double? { isNull(column) ? nil : sqlite3_column_double(statement, Int32(column)) }
 
     func bool(_ column: Int) -> Bool? { integer(column).map { $0 != 0 } }
+
+    func instant(_ column: Int) -> Date? { nil }
+
+    /// SQLite's declared types by its affinity rules (sqlite.org/datatype3.html §3.1), with BOOLEAN, DATE
+    /// and DATETIME/TIMESTAMP read as what they say.
+    var columns: [(name: String, kind: SQLColumnKind?)] {
+        (0..<Int(sqlite3_column_count(statement))).map { i in
+            let name = sqlite3_column_name(statement, Int32(i)).map { String(cString: $0) } ?? "columna_\(i + 1)"
+            guard let declared = sqlite3_column_decltype(statement, Int32(i)).map({ String(cString: $0).uppercased() }) else { return (name, nil) }
+            let kind: SQLColumnKind
+            if declared.contains("BOOL") { kind = .boolean }
+            else if declared.contains("DATETIME") || declared.contains("TIMESTAMP") { kind = .dateTime }
+            else if declared.contains("DATE") { kind = .date }
+            else if declared.contains("INT") { kind = .integer }
+            else if declared.contains("CHAR") || declared.contains("CLOB") || declared.contains("TEXT") { kind = .text }
+            else if declared.contains("REAL") || declared.contains("FLOA") || declared.contains("DOUB") || declared.contains("NUM") || declared.contains("DEC") { kind = .decimal }
+            else { return (name, nil) }
+            return (name, kind)
+        }
+    }
 
     func withUTF8<R>(_ column: Int, _ body: (UnsafeBufferPointer<UInt8>) throws -> R) rethrows -> R? {
         guard !isNull(column) else { return nil }

@@ -72,6 +72,8 @@ public struct CSVReport: Sendable {
     public var utf16: String?
     /// Variable and value labels an SPSS or Stata file carried, to write them on.
     public var labels: TableLabels?
+    /// For a table read from a database: the query that gave it.
+    public var query: String?
 
     public enum LineEnding: String, Sendable { case lf = "LF", crlf = "CRLF", cr = "CR" }
 
@@ -85,4 +87,19 @@ public struct CSVReport: Sendable {
 /// The kinds of data file Sondeo reads and writes.
 public enum DataFormat: String, Sendable {
     case csv, xlsx, sav, dta
+    /// The result of a query on a database (PostgreSQL or SQLite), not a file.
+    case database
+}
+
+extension CSVReport {
+    /// The report of a table read from a database query: no file, so no dialect; `sha256` the digest of
+    /// what identifies it (the source and the query), when asked for.
+    public static func query(_ query: String, source: String, rows: Int, columns: Int, sha256: String?) -> CSVReport {
+        var report = CSVReport(source: source, encoding: .utf8, byteOrderMark: false, delimiter: 0, decimalMark: UInt8(ascii: "."), lineEnding: .lf,
+                               rows: rows, skippedRows: [], expectedFields: columns)
+        report.sha256 = sha256
+        report.format = .database
+        report.query = query
+        return report
+    }
 }

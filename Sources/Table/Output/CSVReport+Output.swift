@@ -63,8 +63,10 @@ extension CSVReport {
 
     private func header(markdown: Bool) -> String {
         let report = self
-        var lines = [(L("Archivo", "File"), report.source)]
+        var lines = [(format == .database ? L("Base de datos", "Database") : L("Archivo", "File"), report.source)]
         switch format {
+        case .database:
+            lines.append((L("Consulta", "Query"), query ?? ""))
         case .xlsx:
             lines.append((L("Formato", "Format"), L("libro de Excel (.xlsx), hoja «\(sheet ?? "")»", "Excel workbook (.xlsx), sheet «\(sheet ?? "")»")))
         case .sav, .dta:
@@ -104,17 +106,19 @@ extension CSVReport {
     }
 
     private func json(_ summaries: [ColumnSummary]) -> JSONValue {
-        let report = self
+        let report = self, text = format != .database
         return .object([
             ("file", .string(report.source)),
             ("format", .string(report.format.rawValue)),
             ("sheet", report.sheet.map(JSONValue.string) ?? .null),
+            ("query", report.query.map(JSONValue.string) ?? .null),
             ("rows", .integer(report.rows)),
-            ("encoding", .string(report.utf16.map { "utf-16" + $0.lowercased() } ?? report.encoding.rawValue)),
-            ("bom", .bool(report.byteOrderMark)),
-            ("delimiter", .string(String(UnicodeScalar(report.delimiter)))),
-            ("decimal", .string(String(UnicodeScalar(report.decimalMark)))),
-            ("line_ending", .string(report.lineEnding.rawValue)),
+            // A database's result has no text dialect.
+            ("encoding", text ? .string(report.utf16.map { "utf-16" + $0.lowercased() } ?? report.encoding.rawValue) : .null),
+            ("bom", text ? .bool(report.byteOrderMark) : .null),
+            ("delimiter", text && report.delimiter != 0 ? .string(String(UnicodeScalar(report.delimiter))) : .null),
+            ("decimal", text ? .string(String(UnicodeScalar(report.decimalMark))) : .null),
+            ("line_ending", text ? .string(report.lineEnding.rawValue) : .null),
             ("skipped_rows", .array(report.skippedRows.map {
                 .object([("line", .integer($0.line)), ("fields", .integer($0.fields))])
             })),

@@ -1,6 +1,7 @@
 import Diagnostics
 import ArgumentParser
 import Foundation
+import Store
 import Table
 
 /// How to read the input CSV; everything not given is detected from the file.
@@ -41,6 +42,11 @@ struct ReadingOptions: ParsableArguments {
     @Option(help: ArgumentHelp(L("Líneas (o filas de la hoja) que hay que saltar antes del encabezado: un título, una fecha.",
                                  "Lines (or sheet rows) to skip before the header: a title, a date."), valueName: "n"))
     var skip: Int?
+
+    @Option(help: ArgumentHelp(L("Cuando el archivo es una base de datos —postgres://usuario@servidor/base (la clave en PGPASSWORD) o un archivo SQLite (.sqlite, .db)—: la consulta SQL que da la tabla, o el nombre de una tabla.",
+                                 "When the file is a database —postgres://user@host/database (the password in PGPASSWORD) or a SQLite file (.sqlite, .db)—: the SQL query giving the table, or a table's name."),
+                               valueName: L("consulta", "query")))
+    var query: String?
 
     func validate() throws {
         _ = try csvOptions()
@@ -104,6 +110,10 @@ struct ReadingOptions: ParsableArguments {
     /// Reads the table: every column, or only `columns` when given (a wide frame read for a few of
     /// its columns); `digest` adds the file's SHA-256 to the report.
     func readTable(_ path: String, columns: Set<String>? = nil, digest: Bool = false, declaredMissing: Bool = false) throws -> (table: Table, report: CSVReport) {
+        if let read = try databaseTable(path, digest: digest) {
+            let table = columns.map { wanted in Table(columns: read.table.columns.filter { wanted.contains($0.name) }, rowCount: read.table.rowCount) } ?? read.table
+            return (table, read.report)
+        }
         var options = try csvOptions(showingProgressFor: path)
         options.declaredMissing = declaredMissing
         options.columns = columns
@@ -111,6 +121,36 @@ struct ReadingOptions: ParsableArguments {
         let result = try DataFile.read(path: path, options: options)
         result.report.warnings.forEach(Terminal.error)
         return result
+    }
+
+    /// A table from a database (`postgres://…` or a SQLite file) with `--query`; nil for a data file.
+    /// The report's SHA-256 (for a fingerprint) is that of the address without its password, a line
+    /// break and the query.
+    func databaseTable(_ path: String, digest: Bool = false) throws -> (table: Table, report: CSVReport)? {
+        guard DatabaseTable.isDatabase(path) else {
+            if query != nil { throw ValidationError(L("--query es para leer de una base de datos (postgres://… o un archivo .sqlite/.db), no de «\(path)»", "--query reads from a database (postgres://… or a .sqlite/.db file), not from «\(path)»")) }
+            return nil
+        }
+        let shown = DatabaseTable.shown(path)
+        guard let query, !query.trimmingCharacters(in: .whitespaces).isEmpty else {
+            throw ValidationError(L("«\(shown)» es una base de datos: diga qué leer con --query \"SELECT …\" o el nombre de una tabla",
+                                    "«\(shown)» is a database: say what to read with --query \"SELECT …\" or a table's name"))
+        }
+        let table = try DatabaseTable.read(path, query: query)
+        let sha = digest ? SHA256.hex(of: Array((shown + "\n" + query).utf8)) : nil
+        return (table, CSVReport.query(query, source: shown, rows: table.rowCount, columns: table.columns.count, sha256: sha))
+    }
+
+    /// The column names of a data file or of a database query's result.
+    func header(_ path: String) throws -> [String] {
+        if let read = try databaseTable(path) { return read.table.columnNames }
+        return try DataFile.header(path: path, options: try csvOptions())
+    }
+
+    /// `data inspect`'s summary of every column, of a data file or of a database query's result.
+    func summarize(_ path: String) throws -> (summaries: [ColumnSummary], report: CSVReport) {
+        if let read = try databaseTable(path) { return (read.table.columns.map(ColumnSummary.init), read.report) }
+        return try DataFile.summarize(path: path, options: try csvOptions(showingProgressFor: path))
     }
 
     private func fileSize(_ path: String) -> Int {

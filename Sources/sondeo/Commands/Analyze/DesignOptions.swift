@@ -75,7 +75,7 @@ extension PPSApproximation: ExpressibleByArgument {}
 /// A responses file read for analysis: only the columns needed, with its design and domains.
 enum AnalysisInput {
     static func read(path: String, variables: [String], options: DesignOptions, reading: ReadingOptions) throws -> AnalysisData {
-        let header = try DataFile.header(path: path, options: try reading.csvOptions())
+        let header = try reading.header(path)
         let columns = options.resolve(header: header)
         let table = try reading.readTable(path, columns: Set(variables + options.byColumns + columns.columns), declaredMissing: true).table
         return try AnalysisData(path: path, table: table, columns: columns, by: options.byColumns, lonelyPSU: options.lonelyPsu,

@@ -45,7 +45,7 @@ struct ModelOptions: ParsableArguments {
     /// Reads the file with the formula's columns and the design's, and builds the model matrix.
     func model(_ response: ModelMatrix.Response, design: DesignOptions, reading: ReadingOptions) throws -> (AnalysisData, ModelMatrix, Bool) {
         let parsed = try Formula(parsing: formula)
-        let header = try DataFile.header(path: file, options: try reading.csvOptions())
+        let header = try reading.header(file)
         for name in parsed.variables where !header.contains(name) {
             throw RegressionError.unknownColumn(name, suggestion: Suggestion.closest(to: name, among: header))
         }

@@ -33,7 +33,7 @@ struct InspectCommand: ParsableCommand {
     }
 
     func run() throws {
-        let (summaries, report) = try DataFile.summarize(path: file, options: try reading.csvOptions(showingProgressFor: file))
+        let (summaries, report) = try reading.summarize(file)
         report.warnings.forEach(Terminal.error)
         print(report.describe(summaries, format: format))
     }

@@ -81,7 +81,7 @@ struct ReportCommand: ParsableCommand {
         let content: ReportContent
         if let questionnaire {
             let q = try Self.questionnaire(questionnaire, storeOptions: storeOptions)
-            guard let names = ReportContent.columns(in: try DataFile.header(path: file, options: try reading.csvOptions()), of: q) else {
+            guard let names = ReportContent.columns(in: try reading.header(file), of: q) else {
                 Terminal.error(L("error: \(file) no tiene ninguna columna de las preguntas de \(questionnaire) (¿es el archivo de «sondeo responses export»?)",
                                  "error: \(file) has none of the question columns of \(questionnaire) (is it the file of «sondeo responses export»?)"))
                 throw ExitCode(ExitStatus.dataError.rawValue)

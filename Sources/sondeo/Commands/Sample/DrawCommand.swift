@@ -91,7 +91,7 @@ struct DrawCommand: ParsableCommand {
     }
 
     func run() throws {
-        let (read, _) = try reading.readTable(frame)
+        let (read, source) = try reading.readTable(frame)
         let table = try filter.apply(to: read)
         for name in [strata, id, sortBy, allocationOptions.sdOf].compactMap({ $0 }) { _ = try table.column(name, source: frame) }
         for name in Self.addedColumns where table[name] != nil {
@@ -104,6 +104,6 @@ struct DrawCommand: ParsableCommand {
                                       reserveFraction: reserve, method: systematic ? .systematic(sortBy: sortBy!) : .simpleRandom)
         let sample = table.selecting(draw.units.map(\.row)).appending(draw.designColumns)
         try DataFile.write(sample, to: out, csv: excel ? .excel : .standard)
-        print(draw.report(idColumn: idColumn, out: out, format: format))
+        print(draw.report(idColumn: idColumn, out: out, format: format, frameQuery: source.query.map { (source.source, $0, source.rows) }))
     }
 }
