@@ -1,4 +1,5 @@
 import Foundation
+import Diagnostics
 
 /// Writing to the terminal: results to stdout, diagnostics and progress to stderr.
 enum Terminal {
@@ -11,6 +12,37 @@ enum Terminal {
     }
 
     static var stderrIsTerminal: Bool { isatty(2) != 0 }
+
+    /// A progress callback for work counted in units (restarts, draws, rows): redraws
+    /// `label: phase — 40 % · faltan ~12 s` on stderr when it is a terminal, once the work has taken a
+    /// second (`SONDEO_PROGRESS_AFTER` seconds: 0 shows it at once); the line is cleared at the end.
+    /// Nil when stderr is not a terminal: a log or a pipe gets nothing.
+    static func steps(label: String) -> (@Sendable (_ done: Int, _ total: Int, _ phase: String) -> Void)? {
+        guard stderrIsTerminal else { return nil }
+        let after = ProcessInfo.processInfo.environment["SONDEO_PROGRESS_AFTER"].flatMap(Double.init) ?? 1
+        let start = Date()
+        let lock = NSLock()
+        return { done, total, phase in
+            lock.lock()
+            defer { lock.unlock() }
+            let elapsed = Date().timeIntervalSince(start)
+            guard elapsed >= after, total > 0 else { return }
+            if done >= total {
+                FileHandle.standardError.write(Data("\r\u{1B}[K".utf8))
+                return
+            }
+            let percent = done * 100 / total
+            let left = done > 0 ? elapsed / Double(done) * Double(total - done) : nil
+            let eta = left.map { L(" · faltan ~\(Self.duration($0))", " · ~\(Self.duration($0)) left") } ?? ""
+            FileHandle.standardError.write(Data("\r\u{1B}[K\(label): \(phase) — \(percent) %\(eta)".utf8))
+        }
+    }
+
+    /// `45 s`, `3 min 20 s`.
+    static func duration(_ seconds: Double) -> String {
+        let s = Int(seconds.rounded(.up))
+        return s < 60 ? "\(s) s" : "\(s / 60) min \(s % 60) s"
+    }
 
     /// A progress callback that redraws `label… 45 %` on stderr when it is a terminal and the file is
     /// large enough to make a person wait; nil otherwise.

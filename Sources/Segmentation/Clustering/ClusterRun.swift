@@ -44,12 +44,25 @@ public struct ClusterRun {
                 "warning: the missing values of \(NumberText.count(dropped, "row", "rows")) were completed with the column mean")
     }
 
-    /// One fit per k, with its mean silhouette, to choose k.
-    public func range(_ ks: [Int], restarts: Int, seed: UInt64) throws -> [(k: Int, fit: KMeans, silhouette: Double)] {
-        try ks.map { k in
-            let fit = try KMeans(data: data, k: k, restarts: restarts, seed: seed)
-            return (k, fit, Silhouette.mean(data: data, assignments: fit.assignments, k: k, seed: seed))
+    /// One fit per k, with its mean silhouette, to choose k. `progress` hears of each restart and each
+    /// silhouette finished: the units done of `ks.count × (restarts + 1)`, and what was done («k = 3,
+    /// arranque 4 de 10», «k = 3, silueta»).
+    public func range(_ ks: [Int], restarts: Int, seed: UInt64,
+                      progress: (@Sendable (_ done: Int, _ total: Int, _ phase: String) -> Void)? = nil) throws -> [(k: Int, fit: KMeans, silhouette: Double)] {
+        let perK = max(1, restarts) + 1, total = ks.count * perK
+        return try ks.enumerated().map { index, k in
+            let fit = try KMeans(data: data, k: k, restarts: restarts, seed: seed) { finished in
+                progress?(index * perK + finished, total, Self.restartPhase(k: k, finished: finished, of: max(1, restarts)))
+            }
+            let silhouette = Silhouette.mean(data: data, assignments: fit.assignments, k: k, seed: seed)
+            progress?((index + 1) * perK, total, L("k = \(k), silueta", "k = \(k), silhouette"))
+            return (k, fit, silhouette)
         }
+    }
+
+    /// What a progress line says while restarts of one k run.
+    public static func restartPhase(k: Int, finished: Int, of restarts: Int) -> String {
+        L("k = \(k), arranque \(finished) de \(restarts)", "k = \(k), restart \(finished) of \(restarts)")
     }
 
     /// The group of each table row (1…k; missing for rows left out), as the `cluster` column.

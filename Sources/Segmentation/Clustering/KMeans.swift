@@ -24,8 +24,9 @@ public struct KMeans: Sendable {
     public let iterations: Int
     public let restarts: Int
 
+    /// `restartDone`: called (from any thread) with how many restarts have finished, for a progress display.
     public init(data: ClusterData, k: Int, restarts: Int = 10, seed: UInt64 = 1, maxIterations: Int = 300,
-                tolerance: Double = 1e-4) throws(SegmentationError) {
+                tolerance: Double = 1e-4, restartDone: (@Sendable (Int) -> Void)? = nil) throws(SegmentationError) {
         guard k >= 1 else { throw .badK(String(k)) }
         guard data.rows >= k else { throw .tooFewRows(rows: data.rows, k: k) }
         let x = Matrix(rows: data.rows, columns: data.columns.count, values: data.values)
@@ -69,7 +70,8 @@ public struct KMeans: Sendable {
                 var sums = [Double](repeating: 0, count: k * p), counts = [Int](repeating: 0, count: k)
                 let inertia = KMeans.assign(x, norms: squaredNorms, centers: centers, products: products, into: &assignments,
                                             sums: &sums, counts: &counts)
-                results.store(restart, Run(inertia: inertia, centers: centers, assignments: assignments, iterations: iterations))
+                let finished = results.store(restart, Run(inertia: inertia, centers: centers, assignments: assignments, iterations: iterations))
+                restartDone?(finished)
             }
         }
         let best = results.best()
@@ -100,10 +102,13 @@ public struct KMeans: Sendable {
 
         var count: Int { runs.count }
 
-        func store(_ index: Int, _ run: Run) {
+        /// Keeps a run; how many are kept now.
+        @discardableResult
+        func store(_ index: Int, _ run: Run) -> Int {
             lock.lock()
+            defer { lock.unlock() }
             runs[index] = run
-            lock.unlock()
+            return runs.count { $0 != nil }
         }
 
         /// The smallest inertia; the earliest restart on ties.

@@ -67,11 +67,14 @@ struct ClusterCommand: ParsableCommand {
         let table = try filter.apply(to: try reading.readTable(file, columns: out == nil ? filter.columnNames().map { $0.union(names) } : nil).table)
         let run = try ClusterRun(table: table, source: file, columns: names, impute: impute, standardize: standardize)
         if let warning = run.warning { Terminal.error(warning) }
+        let progress = Terminal.steps(label: L("k-medias", "k-means"))
         if ks.count > 1 {
-            print(KMeans.rangeReport(try run.range(ks, restarts: restarts, seed: seed), rows: run.data.rows, restarts: restarts, seed: seed, format: format))
+            print(KMeans.rangeReport(try run.range(ks, restarts: restarts, seed: seed, progress: progress), rows: run.data.rows, restarts: restarts, seed: seed, format: format))
             return
         }
-        let fit = try KMeans(data: run.data, k: ks[0], restarts: restarts, seed: seed)
+        let total = max(1, restarts), k = ks[0]
+        let fit = try KMeans(data: run.data, k: k, restarts: restarts, seed: seed,
+                             restartDone: progress.map { show in { finished in show(finished, total, ClusterRun.restartPhase(k: k, finished: finished, of: total)) } })
         if let out { try DataFile.write(table.setting(run.column(fit)), to: out) }
         print(fit.report(data: run.data, seed: seed, standardize: standardize, dropped: run.dropped, out: out, format: format))
     }
