@@ -44,9 +44,9 @@ public struct ClusterRun {
                 "warning: the missing values of \(NumberText.count(dropped, "row", "rows")) were completed with the column mean")
     }
 
-    /// One fit per k, with its mean silhouette, to choose k. `progress` hears of each restart and each
-    /// silhouette finished: the units done of `ks.count × (restarts + 1)`, and what was done («k = 3,
-    /// arranque 4 de 10», «k = 3, silueta»).
+    /// One fit per k, with its mean silhouette, to choose k. `progress` hears of each restart finished
+    /// and each silhouette begun: the units done of `ks.count × (restarts + 1)` and the phase («k = 3,
+    /// arranque 4 de 10», «k = 3, silueta»); the last call has done = total.
     public func range(_ ks: [Int], restarts: Int, seed: UInt64,
                       progress: (@Sendable (_ done: Int, _ total: Int, _ phase: String) -> Void)? = nil) throws -> [(k: Int, fit: KMeans, silhouette: Double)] {
         let perK = max(1, restarts) + 1, total = ks.count * perK
@@ -54,8 +54,9 @@ public struct ClusterRun {
             let fit = try KMeans(data: data, k: k, restarts: restarts, seed: seed) { finished in
                 progress?(index * perK + finished, total, Self.restartPhase(k: k, finished: finished, of: max(1, restarts)))
             }
+            progress?((index + 1) * perK - 1, total, L("k = \(k), silueta", "k = \(k), silhouette"))
             let silhouette = Silhouette.mean(data: data, assignments: fit.assignments, k: k, seed: seed)
-            progress?((index + 1) * perK, total, L("k = \(k), silueta", "k = \(k), silhouette"))
+            if index == ks.count - 1 { progress?(total, total, "") }
             return (k, fit, silhouette)
         }
     }

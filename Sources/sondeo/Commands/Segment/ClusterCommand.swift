@@ -73,8 +73,9 @@ struct ClusterCommand: ParsableCommand {
             return
         }
         let total = max(1, restarts), k = ks[0]
-        let fit = try KMeans(data: run.data, k: k, restarts: restarts, seed: seed,
-                             restartDone: progress.map { show in { finished in show(finished, total, ClusterRun.restartPhase(k: k, finished: finished, of: total)) } })
+        var restartDone: (@Sendable (Int) -> Void)?
+        if let progress { restartDone = { finished in progress(finished, total, ClusterRun.restartPhase(k: k, finished: finished, of: total)) } }
+        let fit = try KMeans(data: run.data, k: k, restarts: restarts, seed: seed, restartDone: restartDone)
         if let out { try DataFile.write(table.setting(run.column(fit)), to: out) }
         print(fit.report(data: run.data, seed: seed, standardize: standardize, dropped: run.dropped, out: out, format: format))
     }
