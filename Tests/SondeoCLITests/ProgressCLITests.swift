@@ -26,4 +26,32 @@ struct ProgressCLITests {
         #expect(piped.status == 0 && piped.stderr.isEmpty, "\(piped.stderr)")
         #expect(try String(contentsOfFile: dir.path("tabla.txt"), encoding: .utf8) == piped.stdout)
     }
+
+    @Test("responses import on a terminal: the rows checked in batches of 2,048 and the store's save, the line cleared; piped, nothing")
+    func importProgress() throws {
+        let dir = TemporaryDirectory()
+        // The example web responses, 35 times over with their ids made distinct: 2,100 rows.
+        let lines = try String(contentsOfFile: RepositoryFiles.path("Examples/data/respuestas_web.csv"), encoding: .utf8).split(separator: "\n", omittingEmptySubsequences: true)
+        var text = String(lines[0]) + "\n"
+        for copy in 0..<35 {
+            for line in lines.dropFirst() {
+                let comma = line.firstIndex(of: ",")!
+                text += line[..<comma] + "_\(copy)" + line[comma...] + "\n"
+            }
+        }
+        let file = dir.file("muchas.csv", text: text)
+        for store in ["a.sqlite", "b.sqlite"] {
+            _ = try SondeoRunner.run(["questionnaire", "publish", RepositoryFiles.path("Questionnaires/satisfaccion-servicios.encuesta"), "--store", dir.path(store)])
+        }
+        let command = "\(SondeoRunner.executable.path) responses import satisfaccion_servicios \(file) --store \(dir.path("a.sqlite")) --only-valid"
+        let terminal = try Witness.run("script", ["-qec", "SONDEO_PROGRESS_AFTER=0 \(command) > \(dir.path("salida.txt")) 2>/dev/null; SONDEO_PROGRESS_AFTER=0 \(command) > /dev/null", "/dev/null"])
+        let shown = terminal.output.components(separatedBy: "\r").map { $0.replacingOccurrences(of: "\u{1B}[K", with: "") }.filter { $0.hasPrefix("Importando") }
+        #expect(shown.contains { $0.hasPrefix("Importando \(file): fila 2.048 de 2.100 — 97 %") }, "\(shown)")
+        #expect(shown.contains { $0.hasPrefix("Importando \(file): guardando en el almacén — 99 %") }, "\(shown)")
+        #expect(terminal.output.hasSuffix("\r\u{1B}[K"))
+        let piped = try SondeoRunner.run(["responses", "import", "satisfaccion_servicios", file, "--store", dir.path("b.sqlite"), "--only-valid"],
+                                         environment: ["SONDEO_PROGRESS_AFTER": "0"])
+        #expect(piped.status == 0 && !piped.stderr.contains("Importando"), "\(piped.stderr)")
+        #expect(try String(contentsOfFile: dir.path("salida.txt"), encoding: .utf8) == piped.stdout.replacingOccurrences(of: dir.path("b.sqlite"), with: dir.path("a.sqlite")))
+    }
 }

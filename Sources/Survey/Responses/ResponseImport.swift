@@ -44,22 +44,34 @@ public struct ResponseImport {
     /// The questionnaire's variables the file has no column for (nothing can be imported then).
     public var missingColumns: [String] { rows.missingColumns }
 
+    /// Progress: rows checked of all, and what that is in words; the last call has done = total.
+    public typealias Progress = @Sendable (_ done: Int, _ total: Int, _ phase: String) -> Void
+
+    static func rowsPhase(_ done: Int, _ total: Int) -> String {
+        L("fila \(NumberText.integer(done)) de \(NumberText.integer(total))", "row \(NumberText.integer(done)) of \(NumberText.integer(total))")
+    }
+
     /// Checks every row and saves nothing (`--dry-run`).
-    public func check() -> Counts {
+    public func check(progress: Progress? = nil) -> Counts {
         var validation = validation
-        for row in 0..<rowCount { _ = validation.interview(row: row) }
+        for row in 0..<rowCount {
+            _ = validation.interview(row: row)
+            if (row + 1) % Self.batchSize == 0 { progress?(row + 1, rowCount, Self.rowsPhase(row + 1, rowCount)) }
+        }
+        progress?(rowCount, rowCount, "")
         return validation.counts
     }
 
     /// Checks the rows on another thread while the store writes those already checked, in one
     /// transaction; rows with errors undo it unless `onlyValid`.
-    public func save(onlyValid: Bool, actor: String) throws(Refusal) -> (counts: Counts, added: Int, unchanged: Int) {
+    public func save(onlyValid: Bool, actor: String, progress: Progress? = nil) throws(Refusal) -> (counts: Counts, added: Int, unchanged: Int) {
         let deliveries = Handoff<Delivery>()
         let rowCount = self.rowCount
         DispatchQueue.global(qos: .userInitiated).async { [validation] in
             var validation = validation
             var batch: [InterviewRow] = []
             for row in 0..<rowCount {
+                if (row + 1) % Self.batchSize == 0 { progress?(row + 1, rowCount, Self.rowsPhase(row + 1, rowCount)) }
                 guard let interview = validation.interview(row: row) else { continue }
                 batch.append(interview)
                 if batch.count == Self.batchSize {
@@ -68,6 +80,7 @@ public struct ResponseImport {
                 }
             }
             deliveries.send(.interviews(batch))
+            progress?(rowCount, rowCount + 1, L("guardando en el almacén", "saving to the store"))
             deliveries.send(.done(validation.counts))
         }
         var counts: Counts?
@@ -81,6 +94,8 @@ public struct ResponseImport {
                 return nil
             }
         }
+        // The line is cleared once the store has answered, whatever it answered.
+        defer { progress?(rowCount + 1, rowCount + 1, "") }
         do {
             let saved = try store.save(actor: actor, batches: next)
             return (counts!, saved.added, saved.unchanged)

@@ -60,14 +60,14 @@ struct ImportCommand: ParsableCommand {
         }
         func summary(_ c: ResponseImport.Counts) -> String { c.summary(rows: table.rowCount) }
         if dryRun {
-            let counts = importer.check()
+            let counts = importer.check(progress: Terminal.steps(label: L("Revisando \(file)", "Checking \(file)")))
             print(summary(counts) + L(" Revisión sin guardar (--dry-run).", " Checked without saving (--dry-run)."))
             if counts.errors > 0 { throw ExitCode(ExitStatus.dataError.rawValue) }
             return
         }
         let saved: (counts: ResponseImport.Counts, added: Int, unchanged: Int)
         do {
-            saved = try importer.save(onlyValid: onlyValid, actor: storeOptions.actor)
+            saved = try importer.save(onlyValid: onlyValid, actor: storeOptions.actor, progress: Terminal.steps(label: L("Importando \(file)", "Importing \(file)")))
         } catch .rowsWithErrors(let counts) {
             print(summary(counts) + L(" No se importó nada: corrija las filas o use --only-valid.", " Nothing was imported: fix the rows or use --only-valid."))
             throw ExitCode(ExitStatus.dataError.rawValue)
