@@ -46,13 +46,14 @@ let package = Package(
                                       .product(name: "PostgresNIO", package: "postgres-nio")]),
         // Layer 4
         .target(name: "Cases", dependencies: ["Diagnostics", "Table", "Randomness", "BusinessDays", "Store", "Pages", "Mail"]),
+        .target(name: "Strategy", dependencies: ["Diagnostics", "Table", "BusinessDays", "Store", "Pages"]),
         .target(name: "Survey", dependencies: ["Diagnostics", "Table", "Questionnaire", "Randomness", "Sampling", "Analysis", "BusinessDays", "Store", "Pages", "Mail"]),
         // Layer 5 (SondeoWeb: the HTTP form, used by the sondeo executable's `serve`)
         .target(name: "SondeoWeb", dependencies: ["Diagnostics", "Table", "Questionnaire", "Store", "Survey", "Pages", "Cases", "Mail",
                                                   .product(name: "Hummingbird", package: "hummingbird"),
                                                   .product(name: "HummingbirdCore", package: "hummingbird")]),
         .executableTarget(name: "sondeo", dependencies: [
-            "Diagnostics", "Table", "LinearAlgebra", "Distributions", "Randomness", "Pages", "Mail", "Sampling", "Analysis", "Segmentation", "Questionnaire", "BusinessDays", "Store", "Cases", "Survey", "SondeoWeb",
+            "Diagnostics", "Table", "LinearAlgebra", "Distributions", "Randomness", "Pages", "Mail", "Sampling", "Analysis", "Segmentation", "Questionnaire", "BusinessDays", "Store", "Cases", "Strategy", "Survey", "SondeoWeb",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
         // Tests

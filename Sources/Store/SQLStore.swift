@@ -223,6 +223,10 @@ public final class SQLStore: WebStore, CaseStore, Sendable {
         }
     }
 
+    public func appendAudit(actor: String, action: String, details: String) throws {
+        try database.write { tx in try Self.log(tx, actor: actor, action: action, details: details) }
+    }
+
     // MARK: - Helpers
 
     static func caseID(_ tx: any SQLTransaction, _ questionnaire: String, _ unit: String) throws -> Int64? {

@@ -71,6 +71,8 @@ public protocol SurveyStore: Sendable {
     func release(questionnaire: String, unit: String, interviewer: String) throws
     /// The audit log, oldest first: (when, who, what, details).
     func audit() throws -> [(at: String, actor: String, action: String, details: String)]
+    /// Writes one line to the append-only audit log (a decision recorded with its evidence: a strategy's approval).
+    func appendAudit(actor: String, action: String, details: String) throws
 }
 
 extension SurveyStore {

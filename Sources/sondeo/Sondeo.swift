@@ -15,7 +15,7 @@ struct Sondeo: ParsableCommand {
                   "Reads CSV files as Excel saves them (UTF-8 or Windows-1252, «,» or «;», decimal comma). Messages are in Spanish by default; --lang en or SONDEO_LANG=en switches to English."),
             ], examples: []),
             version: "0.1.0",
-            subcommands: [DataCommand.self, SegmentCommand.self, MapCommand.self, ClusterCommand.self, SampleCommand.self, QuestionnaireCommand.self, CollectCommand.self, ResponsesCommand.self, AnalyzeCommand.self, ReportCommand.self, CasesCommand.self, CalendarCommand.self, ServeCommand.self]
+            subcommands: [DataCommand.self, SegmentCommand.self, MapCommand.self, ClusterCommand.self, SampleCommand.self, QuestionnaireCommand.self, CollectCommand.self, ResponsesCommand.self, AnalyzeCommand.self, ReportCommand.self, CasesCommand.self, CalendarCommand.self, StrategyCommand.self, ServeCommand.self]
         )
     }
 

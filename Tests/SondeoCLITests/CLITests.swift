@@ -62,6 +62,10 @@ import Testing
               calendar                Calendario de días hábiles de Colombia: festivos (Ley
                                       51 de 1983 y Ley 2578 de 2026), sumar días hábiles y
                                       contarlos.
+              strategy                La estrategia de fidelización (pasos 37 y 38): un
+                                      archivo .estrategia con su segmento, objetivo, meta,
+                                      plan táctico e indicadores; revisarla, imprimirla y
+                                      aprobarla.
               serve                   Encuesta web: cada afiliado de la muestra responde
                                       desde su enlace personal, en el celular o el
                                       computador.
@@ -72,7 +76,7 @@ import Testing
     }
 
     @Test("every subcommand's help is in Spanish, and in English with --lang en",
-          arguments: [["data", "inspect"], ["data", "head"], ["data", "convert"], ["sample", "size"], ["sample", "allocate"],
+          arguments: [["strategy", "check"], ["strategy", "approve"], ["data", "inspect"], ["data", "head"], ["data", "convert"], ["sample", "size"], ["sample", "allocate"],
                       ["sample", "draw"], ["sample", "weights"], ["analyze", "mean"], ["analyze", "total"], ["analyze", "proportion"],
                       ["analyze", "quantile"], ["analyze", "crosstab"], ["analyze", "nps"], ["analyze", "csat"], ["analyze", "ces"], ["analyze", "regress"], ["analyze", "logit"], ["analyze", "drivers"], ["report"],
                       ["calendar", "holidays"], ["calendar", "add"], ["calendar", "between"], ["calendar"], ["cases"], ["cases", "open"], ["cases", "show"],

@@ -1,0 +1,124 @@
+import Diagnostics
+import Foundation
+import Table
+
+/// `sondeo strategy check`: everything wrong with a strategy, located, and what it adds up to — the
+/// tactical plan's total budget and, with the affiliate base, how many affiliates its segment holds.
+/// With the base, the segment's expression and the indicators' columns are checked against it.
+public struct StrategyCheck: Sendable {
+    /// The channels an activity can use (the ones Confa reaches its affiliates by).
+    public static let channels = ["correo", "whatsapp", "sms", "llamada", "presencial", "web", "redes sociales", "carta", "evento", "app"]
+    /// The measures an indicator can be: a share, a mean, an NPS or CSAT of a column of the segment, or PQRSL cases.
+    public static let measures = ["proporcion", "media", "nps", "csat"]
+
+    public let problems: [StrategyProblem]
+    /// The sum of the activities' budgets, in pesos.
+    public let budget: Double
+    /// Affiliates in the segment and in the base, when the base was given.
+    public let segmentSize: Int?
+    public let baseRows: Int?
+
+    public init(_ file: StrategyFile, base: Table? = nil) {
+        var problems = file.problems
+        let path = file.path
+        func add(_ kind: StrategyProblem.Kind, _ line: Int?, field: String? = nil, text: String? = nil) {
+            problems.append(StrategyProblem(kind, file: path, line: line, field: field, text: text))
+        }
+        if file.id == nil { add(.missingField(what: L("la estrategia", "the strategy"), field: "estrategia id \"título\""), 1) }
+        for name in StrategyFile.strategyFields where file.fields[name] == nil {
+            add(.missingField(what: L("la estrategia", "the strategy"), field: name), file.id == nil ? 1 : nil)
+        }
+        if let period = file.fields["vigencia"] {
+            let parts = period.value.components(separatedBy: " a ").map { $0.trimmingCharacters(in: .whitespaces) }
+            let days = parts.map(CivilDate.init(parsing:))
+            if parts.count != 2 {
+                add(.badDate(period.value), period.line, field: "vigencia", text: period.text)
+            } else if let bad = zip(parts, days).first(where: { $0.1 == nil }) {
+                add(.badDate(bad.0), period.line, field: "vigencia", text: period.text)
+            } else if days[1]! < days[0]! {
+                add(.endsBeforeStart(start: parts[0], end: parts[1]), period.line, field: "vigencia", text: period.text)
+            }
+        }
+        var segmentSize: Int?
+        if let segment = file.fields["segmento"] {
+            do {
+                let expression = try ExpressionParser.parse(segment.value)
+                if let base {
+                    let unknown = expression.columnNames.filter { base[$0] == nil }.sorted()
+                    for column in unknown {
+                        add(.unknownColumn(column, suggestion: Suggestion.closest(to: column, among: base.columnNames)), segment.line, field: "segmento", text: segment.text)
+                    }
+                    if unknown.isEmpty {
+                        let size = try ExpressionEvaluator.filter(segment.value, on: base).count
+                        segmentSize = size
+                        if size == 0 { add(.emptySegment(segment.value), segment.line, field: "segmento", text: segment.text) }
+                    }
+                }
+            } catch {
+                add(.badSegment(error.message(Language.current)), segment.line, field: "segmento", text: segment.text)
+            }
+        }
+        if file.activities.isEmpty { add(.noActivities, nil) }
+        var budget = 0.0
+        var names = Set<String>()
+        for activity in file.activities {
+            if !names.insert(StrategyFile.fold(activity.name)).inserted { add(.repeatedName(activity.name), activity.line) }
+            for name in StrategyFile.activityFields where activity.fields[name] == nil {
+                add(.missingField(what: L("la actividad «\(activity.name)»", "activity «\(activity.name)»"), field: name), activity.line)
+            }
+            if let channel = activity.fields["canal"] {
+                for one in channel.value.split(separator: ",").map({ StrategyFile.fold(String($0).trimmingCharacters(in: .whitespaces)) }) where !Self.channels.contains(one) {
+                    add(.unknownChannel(one, valid: Self.channels, suggestion: Suggestion.closest(to: one, among: Self.channels)), channel.line, field: "canal", text: channel.text)
+                }
+            }
+            if let amount = activity.fields["presupuesto"] {
+                if let pesos = Self.pesos(amount.value) { budget += pesos } else { add(.badAmount(amount.value), amount.line, field: "presupuesto", text: amount.text) }
+            }
+        }
+        var ids = Set<String>()
+        for indicator in file.indicators {
+            if !ids.insert(indicator.id).inserted { add(.repeatedName(indicator.id), indicator.line) }
+            for name in StrategyFile.indicatorFields where indicator.fields[name] == nil {
+                add(.missingField(what: L("el indicador «\(indicator.id)»", "indicator «\(indicator.id)»"), field: name), indicator.line)
+            }
+            for name in ["linea base", "meta"] {
+                if let field = indicator.fields[name], Self.number(field.value) == nil {
+                    add(.badNumber(field: name == "linea base" ? "línea base" : name, text: field.value), field.line, field: name, text: field.text)
+                }
+            }
+            if let measure = indicator.fields["medida"] {
+                switch Self.measure(measure.value) {
+                case nil: add(.badMeasure(measure.value), measure.line, field: "medida", text: measure.text)
+                case (_, let column?)? where base != nil && base![column] == nil:
+                    add(.unknownColumn(column, suggestion: Suggestion.closest(to: column, among: base!.columnNames)), measure.line, field: "medida", text: measure.text)
+                default: break
+                }
+            }
+        }
+        self.problems = problems.sorted { ($0.line ?? 0) < ($1.line ?? 0) }
+        self.budget = budget
+        self.segmentSize = segmentSize
+        baseRows = base?.rowCount
+    }
+
+    /// Pesos as Colombians write them: `2.500.000`, `$ 2.500.000`, `2500000`, `1.250.000,50`.
+    public static func pesos(_ text: String) -> Double? {
+        var t = text.replacingOccurrences(of: "$", with: "").replacingOccurrences(of: "COP", with: "").replacingOccurrences(of: " ", with: "")
+        guard !t.isEmpty, t.range(of: #"^\d{1,3}(\.\d{3})*(,\d{1,2})?$|^\d+(,\d{1,2})?$"#, options: .regularExpression) != nil else { return nil }
+        t = t.replacingOccurrences(of: ".", with: "").replacingOccurrences(of: ",", with: ".")
+        return Double(t).flatMap { $0 >= 0 ? $0 : nil }
+    }
+
+    /// A number or a percentage (`8 %`, `8%`, `32`, `4,2`): its value as written (8 for 8 %).
+    public static func number(_ text: String) -> Double? {
+        Double(text.replacingOccurrences(of: "%", with: "").replacingOccurrences(of: ",", with: ".").trimmingCharacters(in: .whitespaces))
+    }
+
+    /// `proporción usa_recreacion` → ("proporcion", "usa_recreacion"); `casos pqrsl` → ("casos pqrsl", nil).
+    public static func measure(_ text: String) -> (kind: String, column: String?)? {
+        let words = text.split(separator: " ").map(String.init)
+        if StrategyFile.fold(text) == "casos pqrsl" { return ("casos pqrsl", nil) }
+        guard words.count == 2, measures.contains(StrategyFile.fold(words[0])) else { return nil }
+        return (StrategyFile.fold(words[0]), words[1])
+    }
+}

@@ -1,0 +1,105 @@
+import Diagnostics
+
+/// What is wrong with a strategy file (procedure step 37), located at its line and field, in words the
+/// profesional reads; `strategy check` lists them all, `approve` refuses while there is one.
+public struct StrategyProblem: Diagnostic, Equatable {
+    public enum Kind: Equatable, Sendable {
+        /// A line that is none of the file's forms.
+        case unknownLine(String)
+        /// A field the strategy or an activity must have (procedure step 37's tactical plan).
+        case missingField(what: String, field: String)
+        case repeatedField(field: String)
+        case badAmount(String)
+        case badDate(String)
+        case endsBeforeStart(start: String, end: String)
+        case unknownChannel(String, valid: [String], suggestion: String?)
+        case badSegment(String)
+        case unknownColumn(String, suggestion: String?)
+        case emptySegment(String)
+        case badNumber(field: String, text: String)
+        case repeatedName(String)
+        case noActivities
+        case badMeasure(String)
+    }
+
+    public let kind: Kind
+    public let file: String
+    public let line: Int?
+    public let field: String?
+    /// The source line, for the caret display.
+    public let text: String?
+
+    public init(_ kind: Kind, file: String, line: Int?, field: String? = nil, text: String? = nil) {
+        self.kind = kind
+        self.file = file
+        self.line = line
+        self.field = field
+        self.text = text
+    }
+
+    public var code: String {
+        switch kind {
+        case .unknownLine: return "STRATEGY-001"
+        case .missingField: return "STRATEGY-002"
+        case .repeatedField: return "STRATEGY-003"
+        case .badAmount: return "STRATEGY-004"
+        case .badDate, .endsBeforeStart: return "STRATEGY-005"
+        case .unknownChannel: return "STRATEGY-006"
+        case .badSegment, .unknownColumn, .emptySegment: return "STRATEGY-007"
+        case .badNumber, .badMeasure: return "STRATEGY-008"
+        case .repeatedName: return "STRATEGY-009"
+        case .noActivities: return "STRATEGY-010"
+        }
+    }
+
+    public var location: SourceLocation? { SourceLocation(source: file, line: line, column: text == nil ? nil : 1, field: field) }
+    public var excerpt: (text: String, width: Int)? { text.map { ($0, max(1, $0.count)) } }
+
+    /// The message, after the field it is about (`presupuesto: «dos millones» no es…`).
+    public func message(_ language: Language) -> String {
+        guard let field else { return text(language) }
+        switch kind {
+        case .badNumber, .endsBeforeStart, .unknownChannel, .badMeasure: return text(language)   // they name it already
+        default: break
+        }
+        return "\(field == "linea base" ? "línea base" : field): " + text(language)
+    }
+
+    func text(_ language: Language) -> String {
+        let es = language == .es
+        switch kind {
+        case .unknownLine(let text):
+            return es ? "no se entiende la línea «\(text)»: se espera «campo: valor», «actividad \"nombre\"» o «indicador nombre \"texto\"»"
+                      : "cannot read the line «\(text)»: expected «field: value», «actividad \"name\"» or «indicador name \"text\"»"
+        case .missingField(let what, let field):
+            return es ? "\(what) no tiene «\(field)»" : "\(what) has no «\(field)»"
+        case .repeatedField(let field):
+            return es ? "«\(field)» aparece dos veces" : "«\(field)» appears twice"
+        case .badAmount(let text):
+            return es ? "«\(text)» no es un valor en pesos (por ejemplo 2.500.000 o $ 2.500.000)" : "«\(text)» is not an amount in pesos (e.g. 2.500.000 or $ 2.500.000)"
+        case .badDate(let text):
+            return es ? "«\(text)» no es una fecha (aaaa-mm-dd)" : "«\(text)» is not a date (yyyy-mm-dd)"
+        case .endsBeforeStart(let start, let end):
+            return es ? "la vigencia termina (\(end)) antes de empezar (\(start))" : "the period ends (\(end)) before it starts (\(start))"
+        case .unknownChannel(let channel, let valid, let suggestion):
+            return (es ? "el canal «\(channel)» no es uno de: \(valid.joined(separator: ", "))" : "channel «\(channel)» is not one of: \(valid.joined(separator: ", "))")
+                + Suggestion.hint(suggestion, language)
+        case .badSegment(let reason):
+            return es ? "el segmento no es una expresión válida: \(reason)" : "the segment is not a valid expression: \(reason)"
+        case .unknownColumn(let column, let suggestion):
+            return (es ? "la base no tiene la columna «\(column)»" : "the base has no column «\(column)»") + Suggestion.hint(suggestion, language)
+        case .emptySegment(let expression):
+            return es ? "ningún afiliado de la base cumple «\(expression)»: el segmento está vacío" : "no affiliate of the base meets «\(expression)»: the segment is empty"
+        case .badNumber(let field, let text):
+            return es ? "\(field): «\(text)» no es un número ni un porcentaje" : "\(field): «\(text)» is not a number or a percentage"
+        case .badMeasure(let text):
+            return es ? "la medida «\(text)» no es «proporción COLUMNA», «media COLUMNA», «nps COLUMNA», «csat COLUMNA» ni «casos pqrsl»"
+                      : "measure «\(text)» is not «proporción COLUMN», «media COLUMN», «nps COLUMN», «csat COLUMN» or «casos pqrsl»"
+        case .repeatedName(let name):
+            return es ? "«\(name)» está dos veces" : "«\(name)» appears twice"
+        case .noActivities:
+            return es ? "la estrategia no tiene ninguna actividad: el plan táctico es su contenido (paso 37)"
+                      : "the strategy has no activity: the tactical plan is its content (step 37)"
+        }
+    }
+}
