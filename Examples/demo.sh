@@ -53,6 +53,12 @@ sed -n 1,40p "$work/mapa.txt"
 step "9. Segmentos a partir de los datos: k-medias con k de 2 a 5" \
   sondeo cluster "$data/afiliados.csv" --columns edad,salario_smmlv,visitas_12m,personas_a_cargo --k 2..5 --restarts 5
 
+step "9b. Pasos 37–38: la estrategia de fidelización para los jóvenes que no usan la recreación, revisada contra la base" \
+  sondeo strategy check Examples/estrategia_jovenes.estrategia --base "$data/afiliados.csv"
+
+step "9c. …y aprobada con las cuatro preguntas del paso 38 (queda con el SHA-256 del archivo en la auditoría del almacén)" \
+  sondeo strategy approve Examples/estrategia_jovenes.estrategia --by "Coordinación de Mercadeo Estratégico" --answers si,si,si,si --store "$work/campo.sqlite"
+
 step "10. ¿Cuántas encuestas para ±3,5 puntos con 95 % de confianza, si responde el 60 %?" \
   sondeo sample size --margin 0.035 --population 20000 --deff 1.1 --response-rate 0.6
 
