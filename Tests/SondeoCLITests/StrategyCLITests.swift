@@ -1,4 +1,5 @@
 import Foundation
+import GRDB
 import SondeoTestSupport
 import Testing
 
@@ -86,7 +87,9 @@ import Testing
         #expect(yes.status == 0 && yes.stdout.contains("aprobada por Ana Gómez") && yes.stdout.contains("SHA-256 \(digest.prefix(12))…"), "\(yes.stdout)")
         let status = try run(["status", file])
         #expect(status.status == 0 && status.stdout.contains("aprobada por Ana Gómez"))
-        let audit = try Witness.run("sqlite3", [store, "SELECT details FROM audit_log WHERE action = 'strategy-approval' ORDER BY id"]).output
+        let audit = try DatabaseQueue(path: store).read { db in
+            try String.fetchAll(db, sql: "SELECT details FROM audit_log WHERE action = 'strategy-approval' ORDER BY id")
+        }.joined(separator: "\n")
         #expect(audit.components(separatedBy: "\"sha256\": \"\(digest)\"").count == 3 && audit.contains("\"canales_alineados\": false") && audit.contains("\"approved\": true"), "\(audit)")
         try (try String(contentsOfFile: file, encoding: .utf8)).replacingOccurrences(of: "presupuesto: 1.200.000", with: "presupuesto: 1.500.000")
             .write(toFile: file, atomically: true, encoding: .utf8)
