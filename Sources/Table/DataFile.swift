@@ -58,20 +58,28 @@ extension DataFile {
         }
     }
 
+    /// Rows written of all, for a progress display (a workbook or an SPSS file of a million rows takes a while).
+    public typealias RowsWritten = @Sendable (_ done: Int, _ total: Int) -> Void
+
+    /// How often the writers say how far they are.
+    static let progressEvery = 10_000
+
     /// Writes `table` in the format its name promises: CSV (in `csv`'s dialect), an Excel workbook
     /// (the data, and a «etiquetas» sheet when there are labels), SPSS or Stata (labels inside).
     /// Returns the columns renamed to be legal SPSS or Stata names.
     @discardableResult
-    public static func write(_ table: Table, to path: String, csv: CSVWriter = .standard, labels: TableLabels? = nil) throws(CSVError) -> [(from: String, to: String)] {
+    public static func write(_ table: Table, to path: String, csv: CSVWriter = .standard, labels: TableLabels? = nil,
+                             progress: RowsWritten? = nil) throws(CSVError) -> [(from: String, to: String)] {
+        defer { progress?(table.rowCount, table.rowCount) }
         switch Output(path: path) {
         case .xlsx?:
             var sheets = [XLSXWriter.Sheet(name: L("datos", "data"), table: table)]
             if let labels, !labels.variables.isEmpty { sheets.append(XLSXWriter.Sheet(name: L("etiquetas", "labels"), table: labelsSheet(table, labels))) }
-            try XLSXWriter.write(sheets, to: path)
+            try XLSXWriter.write(sheets, to: path, progress: progress)
             return []
-        case .sav?: return try StatisticsFileWriter.write(table, labels: labels, kind: .sav, to: path)
-        case .zsav?: return try StatisticsFileWriter.write(table, labels: labels, kind: .zsav, to: path)
-        case .dta?: return try StatisticsFileWriter.write(table, labels: labels, kind: .dta, to: path)
+        case .sav?: return try StatisticsFileWriter.write(table, labels: labels, kind: .sav, to: path, progress: progress)
+        case .zsav?: return try StatisticsFileWriter.write(table, labels: labels, kind: .zsav, to: path, progress: progress)
+        case .dta?: return try StatisticsFileWriter.write(table, labels: labels, kind: .dta, to: path, progress: progress)
         case .csv?, nil:
             try csv.write(table, to: path)
             return []

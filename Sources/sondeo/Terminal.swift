@@ -1,5 +1,6 @@
 import Foundation
 import Diagnostics
+import Table
 
 /// Writing to the terminal: results to stdout, diagnostics and progress to stderr.
 enum Terminal {
@@ -36,6 +37,16 @@ enum Terminal {
             let eta = left.map { L(" · faltan ~\(Self.duration($0))", " · ~\(Self.duration($0)) left") } ?? ""
             FileHandle.standardError.write(Data("\r\u{1B}[K\(label): \(phase) — \(percent) %\(eta)".utf8))
         }
+    }
+
+    /// Rows written to `path`, as a progress line (a workbook or an SPSS file of a million rows).
+    static func writing(_ path: String) -> DataFile.RowsWritten? {
+        guard let show = steps(label: L("Escribiendo \(path)", "Writing \(path)")) else { return nil }
+        let written: DataFile.RowsWritten = { done, total in
+            let phase = L("fila \(NumberText.integer(done)) de \(NumberText.integer(total))", "row \(NumberText.integer(done)) of \(NumberText.integer(total))")
+            show(done, total, phase)
+        }
+        return written
     }
 
     /// `45 s`, `3 min 20 s`.

@@ -54,4 +54,14 @@ struct ProgressCLITests {
         #expect(piped.status == 0 && !piped.stderr.contains("Importando"), "\(piped.stderr)")
         #expect(try String(contentsOfFile: dir.path("salida.txt"), encoding: .utf8) == piped.stdout.replacingOccurrences(of: dir.path("b.sqlite"), with: dir.path("a.sqlite")))
     }
+
+    @Test("a workbook written on a terminal says how far it is every 10,000 rows")
+    func writingProgress() throws {
+        let dir = TemporaryDirectory()
+        let out = dir.path("base.xlsx")
+        let terminal = try Witness.run("script", ["-qec", "SONDEO_PROGRESS_AFTER=0 \(SondeoRunner.executable.path) data convert \(RepositoryFiles.path("Examples/data/afiliados.csv")) --out \(out)", "/dev/null"])
+        let shown = terminal.output.components(separatedBy: "\r").map { $0.replacingOccurrences(of: "\u{1B}[K", with: "") }
+        #expect(shown.contains { $0.hasPrefix("Escribiendo \(out): fila 10.000 de 20.000 — 50 %") }, "\(shown)")
+        #expect(FileManager.default.fileExists(atPath: out))
+    }
 }

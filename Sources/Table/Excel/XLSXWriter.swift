@@ -23,7 +23,7 @@ public enum XLSXWriter {
     /// cut it without a word.
     public static let maximumRows = 1_048_576, maximumColumns = 16_384, maximumCellCharacters = 32_767
 
-    public static func write(_ sheets: [Sheet], to path: String, access: TextFile.Access = .owner) throws(CSVError) {
+    public static func write(_ sheets: [Sheet], to path: String, access: TextFile.Access = .owner, progress: DataFile.RowsWritten? = nil) throws(CSVError) {
         if let error = CSVError.checkOutput(path) { throw error }
         for sheet in sheets {
             let table = sheet.table
@@ -69,6 +69,7 @@ public enum XLSXWriter {
             let writers = table.columns.enumerated().map { cellWriter($1, column: lxw_col_t($0), format: format) }
             for row in 0..<table.rowCount {
                 for write in writers { write(worksheet, lxw_row_t(row + 1), row) }
+                if (row + 1) % DataFile.progressEvery == 0 { progress?(row + 1, table.rowCount) }
             }
         }
         // libxlsxwriter prints its own English lines on a failure; Sondeo says it once, in Spanish.

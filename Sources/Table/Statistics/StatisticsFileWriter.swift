@@ -16,7 +16,7 @@ public enum StatisticsFileWriter {
 
     /// Writes `table` and returns the columns renamed to be legal names.
     @discardableResult
-    public static func write(_ table: Table, labels: TableLabels?, kind: Kind, to path: String) throws(CSVError) -> [(from: String, to: String)] {
+    public static func write(_ table: Table, labels: TableLabels?, kind: Kind, to path: String, progress: DataFile.RowsWritten? = nil) throws(CSVError) -> [(from: String, to: String)] {
         if let error = CSVError.checkOutput(path) { throw error }
         let package: StatisticsNames.Package = kind == .dta ? .stata : .spss
         let (names, renamed) = StatisticsNames.legal(table.columnNames, for: package)
@@ -53,6 +53,7 @@ public enum StatisticsFileWriter {
         }
         if status == READSTAT_OK {
             rows: for row in 0..<table.rowCount {
+                if row > 0 && row % DataFile.progressEvery == 0 { progress?(row, table.rowCount) }
                 status = readstat_begin_row(writer)
                 if status != READSTAT_OK { break }
                 for plan in plans {

@@ -14,5 +14,5 @@ struct TableFileOptions: ParsableArguments {
 
     func validate() throws { try OutputPath.requireTable(out, excel: excel) }
 
-    func write(_ table: Table) throws { try DataFile.write(table, to: out, csv: excel ? .excel : .standard) }
+    func write(_ table: Table) throws { try DataFile.write(table, to: out, csv: excel ? .excel : .standard, progress: Terminal.writing(out)) }
 }

@@ -64,7 +64,7 @@ struct ExportCasesCommand: ParsableCommand {
 
     func run() throws {
         let cases = try options.storeOptions.openCases().pqrsCases().filter { month == nil || $0.received.hasPrefix(month! + "-") }
-        try DataFile.write(CaseExport.table(cases), to: out, csv: excel ? .excel : .standard)
+        try DataFile.write(CaseExport.table(cases), to: out, csv: excel ? .excel : .standard, progress: Terminal.writing(out))
         Terminal.error(L("Escrito \(out): \(NumberText.count(cases.count, "caso", "casos")).", "Wrote \(out): \(cases.count) cases."))
     }
 }

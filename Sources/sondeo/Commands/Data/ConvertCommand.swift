@@ -49,7 +49,7 @@ struct ConvertCommand: ParsableCommand {
     func run() throws {
         let (table, report) = try reading.readTable(file)
         let selected = try ColumnSelection.apply(columns, to: try filter.apply(to: table))
-        let renamed = try DataFile.write(selected, to: out, csv: excel ? .excel : .standard, labels: report.labels)
+        let renamed = try DataFile.write(selected, to: out, csv: excel ? .excel : .standard, labels: report.labels, progress: Terminal.writing(out))
         Terminal.error(DataFile.written(selected, to: out, excel: excel, renamed: renamed))
     }
 }

@@ -103,7 +103,7 @@ struct DrawCommand: ParsableCommand {
         let draw = try StratifiedDraw(table: table, strataColumn: strata, idColumn: idColumn, sizes: sizes, seed: seed,
                                       reserveFraction: reserve, method: systematic ? .systematic(sortBy: sortBy!) : .simpleRandom)
         let sample = table.selecting(draw.units.map(\.row)).appending(draw.designColumns)
-        try DataFile.write(sample, to: out, csv: excel ? .excel : .standard)
+        try DataFile.write(sample, to: out, csv: excel ? .excel : .standard, progress: Terminal.writing(out))
         print(draw.report(idColumn: idColumn, out: out, format: format, frameQuery: source.query.map { (source.source, $0, source.rows) }))
     }
 }

@@ -76,7 +76,7 @@ struct ClusterCommand: ParsableCommand {
         var restartDone: (@Sendable (Int) -> Void)?
         if let progress { restartDone = { finished in progress(finished, total, ClusterRun.restartPhase(k: k, finished: finished, of: total)) } }
         let fit = try KMeans(data: run.data, k: k, restarts: restarts, seed: seed, restartDone: restartDone)
-        if let out { try DataFile.write(table.setting(run.column(fit)), to: out) }
+        if let out { try DataFile.write(table.setting(run.column(fit)), to: out, progress: Terminal.writing(out)) }
         print(fit.report(data: run.data, seed: seed, standardize: standardize, dropped: run.dropped, out: out, format: format))
     }
 }
