@@ -25,10 +25,10 @@ public struct StrategyApproval: Sendable, Equatable {
     public let answers: [Bool]
     public var approved: Bool { answers.allSatisfy { $0 } }
 
-    /// Records the answers for the file's current bytes (a file with problems is refused before). A
-    /// «no» is recorded too: the strategy stays not approved, with why.
-    public static func record(_ file: StrategyFile, bytes: [UInt8], by: String, answers: [Bool], in store: any SurveyStore, clock: Clock = .system) throws -> StrategyApproval {
-        let check = StrategyCheck(file)
+    /// Records the answers for the file's current bytes; a file its `check` finds problems in is
+    /// refused before anything is written. A «no» is recorded too: the strategy stays not approved, with why.
+    public static func record(_ file: StrategyFile, check: StrategyCheck, bytes: [UInt8], by: String, answers: [Bool], in store: any SurveyStore,
+                              clock: Clock = .system) throws -> StrategyApproval {
         if let first = check.problems.first { throw first }
         let approval = StrategyApproval(strategy: file.id!, sha256: SHA256.hex(of: bytes), by: by, at: clock.timestamp, answers: answers)
         let details = JSONValue.object([("strategy", .string(approval.strategy)), ("sha256", .string(approval.sha256)), ("by", .string(by)),

@@ -1,5 +1,6 @@
 import Diagnostics
 import Foundation
+import Segmentation
 import Table
 
 /// `sondeo strategy check`: everything wrong with a strategy, located, and what it adds up to — the
@@ -17,17 +18,34 @@ public struct StrategyCheck: Sendable {
     /// Affiliates in the segment and in the base, when the base was given.
     public let segmentSize: Int?
     public let baseRows: Int?
+    /// The segment's expression: as written, or the saved segment's.
+    public let segmentExpression: String?
 
-    public init(_ file: StrategyFile, base: Table? = nil) {
+    /// `segments`: the saved segments a `segmento guardado` names (nil: none to look in).
+    public init(_ file: StrategyFile, base: Table? = nil, segments: SegmentDefinitions? = nil) {
         var problems = file.problems
         let path = file.path
         func add(_ kind: StrategyProblem.Kind, _ line: Int?, field: String? = nil, text: String? = nil) {
             problems.append(StrategyProblem(kind, file: path, line: line, field: field, text: text))
         }
         if file.id == nil { add(.missingField(what: L("la estrategia", "the strategy"), field: "estrategia id \"título\""), 1) }
-        for name in StrategyFile.strategyFields where file.fields[name] == nil {
+        for name in StrategyFile.requiredFields where file.fields[name] == nil {
             add(.missingField(what: L("la estrategia", "the strategy"), field: name), file.id == nil ? 1 : nil)
         }
+        var segment = file.fields["segmento"]
+        switch (file.fields["segmento"], file.fields["segmento guardado"]) {
+        case (nil, nil): add(.missingField(what: L("la estrategia", "the strategy"), field: "segmento"), nil)
+        case (_?, let saved?): add(.twoSegments, saved.line, field: "segmento guardado", text: saved.text)
+        case (nil, let saved?):
+            if let found = segments?.segments.first(where: { $0.name == saved.value }) {
+                segment = StrategyFile.Field(value: found.expression, line: saved.line, text: saved.text)
+            } else {
+                add(.unknownSegment(saved.value, file: segments?.path ?? "segmentos.txt", suggestion: Suggestion.closest(to: saved.value, among: segments?.segments.map(\.name) ?? [])),
+                    saved.line, field: "segmento guardado", text: saved.text)
+            }
+        default: break
+        }
+        self.segmentExpression = segment?.value
         if let period = file.fields["vigencia"] {
             let parts = period.value.components(separatedBy: " a ").map { $0.trimmingCharacters(in: .whitespaces) }
             let days = parts.map(CivilDate.init(parsing:))
@@ -40,7 +58,7 @@ public struct StrategyCheck: Sendable {
             }
         }
         var segmentSize: Int?
-        if let segment = file.fields["segmento"] {
+        if let segment {
             do {
                 let expression = try ExpressionParser.parse(segment.value)
                 if let base {

@@ -20,7 +20,8 @@ extension StrategyFile {
     var indicatorHeaders: [String] { [L("Indicador", "Indicator"), L("Medida", "Measure"), L("Línea base", "Baseline"), L("Meta", "Target")] }
 
     func summaryLines(_ check: StrategyCheck) -> [(String, String)] {
-        var lines = [(L("Segmento", "Segment"), value("segmento"))]
+        let saved = fields["segmento guardado"]?.value
+        var lines = [(L("Segmento", "Segment"), saved.map { "\($0): \(check.segmentExpression ?? "")" } ?? value("segmento"))]
         if let size = check.segmentSize, let rows = check.baseRows {
             lines.append((L("Afiliados del segmento", "Affiliates in the segment"), "\(NumberText.integer(size)) " + L("de", "of") + " \(NumberText.integer(rows))"))
         }

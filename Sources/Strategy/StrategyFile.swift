@@ -8,7 +8,7 @@ import Foundation
 /// compliance — and the indicators the strategy is measured by, each with a baseline and a target.
 ///
 ///     estrategia jovenes_recreacion "Jóvenes que vuelven a recreación"
-///     segmento: edad < 30 and usa_recreacion == 0
+///     segmento: edad < 30 and usa_recreacion == 0      # or «segmento guardado: nombre» (segmentos.txt)
 ///     objetivo: Que los afiliados jóvenes conozcan y usen la recreación de Confa
 ///     meta: 25 % del segmento usa recreación al cierre de 2027
 ///     vigencia: 2027-02-01 a 2027-12-15
@@ -57,7 +57,9 @@ public struct StrategyFile: Sendable {
     public private(set) var problems: [StrategyProblem] = []
 
     /// The fields of the strategy, of an activity (the tactical plan's columns, step 37) and of an indicator.
-    public static let strategyFields = ["segmento", "objetivo", "meta", "vigencia"]
+    public static let strategyFields = ["segmento", "segmento guardado", "objetivo", "meta", "vigencia"]
+    /// The fields a strategy cannot do without (the segment given one way or the other).
+    public static let requiredFields = ["objetivo", "meta", "vigencia"]
     public static let activityFields = ["objetivo", "responsable", "contenido", "canal", "frecuencia", "presupuesto", "indicador"]
     public static let indicatorFields = ["medida", "linea base", "meta"]
 

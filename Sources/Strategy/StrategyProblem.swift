@@ -20,6 +20,9 @@ public struct StrategyProblem: Diagnostic, Equatable {
         case repeatedName(String)
         case noActivities
         case badMeasure(String)
+        /// `segmento guardado: x` not in the segments file (or no file), or both ways of giving the segment.
+        case unknownSegment(String, file: String, suggestion: String?)
+        case twoSegments
     }
 
     public let kind: Kind
@@ -49,6 +52,7 @@ public struct StrategyProblem: Diagnostic, Equatable {
         case .badNumber, .badMeasure: return "STRATEGY-008"
         case .repeatedName: return "STRATEGY-009"
         case .noActivities: return "STRATEGY-010"
+        case .unknownSegment, .twoSegments: return "STRATEGY-011"
         }
     }
 
@@ -59,7 +63,7 @@ public struct StrategyProblem: Diagnostic, Equatable {
     public func message(_ language: Language) -> String {
         guard let field else { return text(language) }
         switch kind {
-        case .badNumber, .endsBeforeStart, .unknownChannel, .badMeasure: return text(language)   // they name it already
+        case .badNumber, .endsBeforeStart, .unknownChannel, .badMeasure, .unknownSegment: return text(language)   // they name it already
         default: break
         }
         return "\(field == "linea base" ? "línea base" : field): " + text(language)
@@ -97,6 +101,10 @@ public struct StrategyProblem: Diagnostic, Equatable {
                       : "measure «\(text)» is not «proporción COLUMN», «media COLUMN», «nps COLUMN», «csat COLUMN» or «casos pqrsl»"
         case .repeatedName(let name):
             return es ? "«\(name)» está dos veces" : "«\(name)» appears twice"
+        case .unknownSegment(let name, let file, let suggestion):
+            return (es ? "el segmento guardado «\(name)» no está en \(file)" : "saved segment «\(name)» is not in \(file)") + Suggestion.hint(suggestion, language)
+        case .twoSegments:
+            return es ? "dé el segmento una sola vez: «segmento: expresión» o «segmento guardado: nombre»" : "give the segment once: «segmento: expression» or «segmento guardado: name»"
         case .noActivities:
             return es ? "la estrategia no tiene ninguna actividad: el plan táctico es su contenido (paso 37)"
                       : "the strategy has no activity: the tactical plan is its content (step 37)"

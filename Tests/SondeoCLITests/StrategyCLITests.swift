@@ -98,4 +98,18 @@ import Testing
         let short = try run(["approve", file, "--by", "Ana Gómez", "--answers", "si,si"])
         #expect(short.status == 64 && short.stderr.contains("--answers lleva cuatro respuestas"))
     }
+
+    @Test("a saved segment by name (segmentos.txt beside the base): its size counted by Python's csv module (2,696: categoria A, usa_subsidio 1, edad < 35); a misspelt name refused with the closest one")
+    func savedSegment() throws {
+        let dir = TemporaryDirectory()
+        let text = try String(contentsOfFile: Self.example, encoding: .utf8)
+        let saved = dir.file("g.estrategia", text: text.replacingOccurrences(of: "segmento: edad < 30 and usa_recreacion == 0", with: "segmento guardado: jovenes_subsidio"))
+        let good = try SondeoRunner.run(["strategy", "check", saved, "--base", Self.base])
+        #expect(good.status == 0 && good.stdout.contains("segmento de 2.696 afiliados de 20.000"), "\(good.stdout)\(good.stderr)")
+        let misspelt = dir.file("h.estrategia", text: text.replacingOccurrences(of: "segmento: edad < 30 and usa_recreacion == 0", with: "segmento guardado: jovenes_subsidi"))
+        let bad = try SondeoRunner.run(["strategy", "check", misspelt, "--base", Self.base])
+        #expect(bad.status == 65 && bad.stderr.contains("error[STRATEGY-011]: el segmento guardado «jovenes_subsidi» no está en \(RepositoryFiles.path("Examples/data/segmentos.txt")); ¿quiso decir «jovenes_subsidio»?"), "\(bad.stderr)")
+        let both = dir.file("i.estrategia", text: text.replacingOccurrences(of: "segmento: edad < 30 and usa_recreacion == 0", with: "segmento: edad < 30\nsegmento guardado: rurales"))
+        #expect(try SondeoRunner.run(["strategy", "check", both, "--base", Self.base]).stderr.contains("dé el segmento una sola vez"))
+    }
 }

@@ -36,6 +36,11 @@ public struct SegmentDefinitions: Sendable {
         self.segments = segments
     }
 
+    /// The segments file beside a data file (`segmentos.txt`), or the one given.
+    public static func path(beside dataPath: String, given: String?) -> String {
+        given ?? URL(fileURLWithPath: dataPath).deletingLastPathComponent().appendingPathComponent("segmentos.txt").path
+    }
+
     /// The expression of a named segment.
     public func expression(named name: String) throws(SegmentationError) -> String {
         if let found = segments.first(where: { $0.name == name }) { return found.expression }

@@ -31,7 +31,7 @@ struct SegmentSelection: ParsableArguments {
     func resolve(dataPath: String) throws -> (name: String, expression: String)? {
         if let expression { return (L("segmento", "segment"), expression) }
         guard let segment else { return nil }
-        let path = segments ?? URL(fileURLWithPath: dataPath).deletingLastPathComponent().appendingPathComponent("segmentos.txt").path
+        let path = SegmentDefinitions.path(beside: dataPath, given: segments)
         guard let data = FileManager.default.contents(atPath: path) else {
             throw CSVError(.fileNotFound, at: SourceLocation(source: path))
         }

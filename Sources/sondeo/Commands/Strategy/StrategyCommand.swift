@@ -1,6 +1,7 @@
 import ArgumentParser
 import Diagnostics
 import Foundation
+import Segmentation
 import Store
 import Strategy
 import Table
@@ -34,6 +35,9 @@ struct StrategyInput: ParsableArguments {
     @Option(help: ArgumentHelp(L("Base de afiliados con la que se revisan el segmento y los indicadores (un archivo o una base de datos con --query).",
                                  "Affiliate base the segment and indicators are checked against (a file, or a database with --query)."),
                                valueName: L("base", "base"))) var base: String?
+    @Option(help: ArgumentHelp(L("Archivo de segmentos guardados, para «segmento guardado: nombre»; por defecto segmentos.txt junto a la base (o a la estrategia).",
+                                 "Saved segments file, for «segmento guardado: name»; segmentos.txt beside the base (or the strategy) by default."),
+                               valueName: L("archivo", "file"))) var segments: String?
     @OptionGroup var reading: ReadingOptions
 
     /// The file, its bytes and its check against the base.
@@ -41,7 +45,9 @@ struct StrategyInput: ParsableArguments {
         guard let data = FileManager.default.contents(atPath: file) else { throw StrategyReadError(path: file) }
         let strategy = StrategyFile(text: String(decoding: data, as: UTF8.self), path: file)
         let table = try base.map { try reading.readTable($0).table }
-        return (strategy, [UInt8](data), StrategyCheck(strategy, base: table))
+        let path = SegmentDefinitions.path(beside: base.flatMap { DatabaseTable.isDatabase($0) ? nil : $0 } ?? file, given: segments)
+        let saved = try FileManager.default.contents(atPath: path).map { try SegmentDefinitions(path: path, text: String(decoding: $0, as: UTF8.self)) }
+        return (strategy, [UInt8](data), StrategyCheck(strategy, base: table, segments: saved))
     }
 }
 
@@ -116,8 +122,8 @@ struct ApproveStrategyCommand: ParsableCommand {
         }
         let yes = try given.enumerated().map { try parseYesNo($0.element, option: "--answers (\($0.offset + 1))") }
         guard !by.trimmingCharacters(in: .whitespaces).isEmpty else { throw ValidationError(L("--by no puede estar vacío", "--by cannot be empty")) }
-        let (file, bytes, _) = try input.load()
-        let approval = try StrategyApproval.record(file, bytes: bytes, by: by, answers: yes, in: try storeOptions.open())
+        let (file, bytes, check) = try input.load()
+        let approval = try StrategyApproval.record(file, check: check, bytes: bytes, by: by, answers: yes, in: try storeOptions.open())
         print(approval.said)
         if !approval.approved { throw ExitCode(ExitStatus.dataError.rawValue) }
     }
