@@ -18,6 +18,9 @@ public struct StrategyCheck: Sendable {
     /// Affiliates in the segment and in the base, when the base was given.
     public let segmentSize: Int?
     public let baseRows: Int?
+    /// What the base says today of each `proporción`/`media` indicator in the segment (a share in %,
+    /// or a mean): the baseline as the data has it, beside the one written.
+    public let measured: [String: Double]
     /// The segment's expression: as written, or the saved segment's.
     public let segmentExpression: String?
 
@@ -58,6 +61,7 @@ public struct StrategyCheck: Sendable {
             }
         }
         var segmentSize: Int?
+        var mask: [Bool]?
         if let segment {
             do {
                 let expression = try ExpressionParser.parse(segment.value)
@@ -67,7 +71,9 @@ public struct StrategyCheck: Sendable {
                         add(.unknownColumn(column, suggestion: Suggestion.closest(to: column, among: base.columnNames)), segment.line, field: "segmento", text: segment.text)
                     }
                     if unknown.isEmpty {
-                        let size = try ExpressionEvaluator.filter(segment.value, on: base).count
+                        let result = try ExpressionEvaluator.filter(segment.value, on: base)
+                        mask = result.mask
+                        let size = result.count
                         segmentSize = size
                         if size == 0 { add(.emptySegment(segment.value), segment.line, field: "segmento", text: segment.text) }
                     }
@@ -94,6 +100,7 @@ public struct StrategyCheck: Sendable {
             }
         }
         var ids = Set<String>()
+        var measured: [String: Double] = [:]
         for indicator in file.indicators {
             if !ids.insert(indicator.id).inserted { add(.repeatedName(indicator.id), indicator.line) }
             for name in StrategyFile.indicatorFields where indicator.fields[name] == nil {
@@ -109,6 +116,8 @@ public struct StrategyCheck: Sendable {
                 case nil: add(.badMeasure(measure.value), measure.line, field: "medida", text: measure.text)
                 case (_, let column?)? where base != nil && base![column] == nil:
                     add(.unknownColumn(column, suggestion: Suggestion.closest(to: column, among: base!.columnNames)), measure.line, field: "medida", text: measure.text)
+                case (let kind, let column?)? where ["proporcion", "media"].contains(kind):
+                    if let values = base?[column]?.numbers, let mask { measured[indicator.id] = Self.segmentValue(kind, values, mask) }
                 default: break
                 }
             }
@@ -117,6 +126,18 @@ public struct StrategyCheck: Sendable {
         self.budget = budget
         self.segmentSize = segmentSize
         baseRows = base?.rowCount
+        self.measured = measured
+    }
+
+    /// A share (in %, of the rows with a value that are 1) or a mean, over the segment's rows with a value.
+    static func segmentValue(_ kind: String, _ values: [Double], _ mask: [Bool]) -> Double? {
+        var sum = 0.0, n = 0
+        for (value, inSegment) in zip(values, mask) where inSegment && !value.isNaN {
+            sum += kind == "proporcion" ? (value == 1 ? 1 : 0) : value
+            n += 1
+        }
+        guard n > 0 else { return nil }
+        return kind == "proporcion" ? sum / Double(n) * 100 : sum / Double(n)
     }
 
     /// Pesos as Colombians write them: `2.500.000`, `$ 2.500.000`, `2500000`, `1.250.000,50`.

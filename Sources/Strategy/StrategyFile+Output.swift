@@ -16,8 +16,16 @@ extension StrategyFile {
          L("Frecuencia", "Frequency"), L("Presupuesto", "Budget"), L("Indicador de cumplimiento", "Compliance indicator")]
     }
 
-    var indicatorRows: [[String]] { indicators.map { [$0.name, $0.fields["medida"]?.value ?? "—", $0.fields["linea base"]?.value ?? "—", $0.fields["meta"]?.value ?? "—"] } }
-    var indicatorHeaders: [String] { [L("Indicador", "Indicator"), L("Medida", "Measure"), L("Línea base", "Baseline"), L("Meta", "Target")] }
+    func indicatorRows(_ check: StrategyCheck) -> [[String]] {
+        indicators.map { i in
+            let kind = i.fields["medida"].flatMap { StrategyCheck.measure($0.value)?.kind }
+            let today = check.measured[i.id].map { kind == "proporcion" ? NumberText.decimal($0, places: 1) + " %" : NumberText.decimal($0, places: 2) } ?? "—"
+            return [i.name, i.fields["medida"]?.value ?? "—", i.fields["linea base"]?.value ?? "—", today, i.fields["meta"]?.value ?? "—"]
+        }
+    }
+    var indicatorHeaders: [String] {
+        [L("Indicador", "Indicator"), L("Medida", "Measure"), L("Línea base", "Baseline"), L("Hoy en la base", "In the base today"), L("Meta", "Target")]
+    }
 
     func summaryLines(_ check: StrategyCheck) -> [(String, String)] {
         let saved = fields["segmento guardado"]?.value
@@ -38,7 +46,7 @@ extension StrategyFile {
                 + rows.map { "| " + $0.map { $0.replacingOccurrences(of: "|", with: "\\|") }.joined(separator: " | ") + " |" }.joined(separator: "\n")
         }
         text += "\n\n## " + L("Plan táctico", "Tactical plan") + "\n\n" + table(activityHeaders, activityRows)
-        if !indicators.isEmpty { text += "\n\n## " + L("Indicadores", "Indicators") + "\n\n" + table(indicatorHeaders, indicatorRows) }
+        if !indicators.isEmpty { text += "\n\n## " + L("Indicadores", "Indicators") + "\n\n" + table(indicatorHeaders, indicatorRows(check)) }
         return text + "\n"
     }
 
@@ -48,7 +56,7 @@ extension StrategyFile {
         body += "<div class=\"tabla\"><table>" + summaryLines(check).map { "<tr><th>\(HTML.escape($0.0))</th><td>\(HTML.escape($0.1))</td></tr>" }.joined() + "</table></div>"
         body += "<h2>" + L("Plan táctico", "Tactical plan") + "</h2>" + HTML.table(headers: activityHeaders, rows: activityRows, numeric: [6], raw: [])
         if !indicators.isEmpty {
-            body += "<h2>" + L("Indicadores", "Indicators") + "</h2>" + HTML.table(headers: indicatorHeaders, rows: indicatorRows, numeric: [2, 3], raw: [])
+            body += "<h2>" + L("Indicadores", "Indicators") + "</h2>" + HTML.table(headers: indicatorHeaders, rows: indicatorRows(check), numeric: [2, 3, 4], raw: [])
         }
         return Page.document(title: title ?? id ?? path, body: body)
     }

@@ -21,7 +21,9 @@ import Testing
         let text = try String(contentsOfFile: dir.path("plan.md"), encoding: .utf8)
         #expect(text.hasPrefix("# Jóvenes que vuelven a la recreación\n") && text.contains("- **Afiliados del segmento**: 2.018 de 20.000")
                 && text.contains("| Jornada en la empresa | Inscribir a los jóvenes en su lugar de trabajo | Asesores empresariales |")
-                && text.contains("| Uso de recreación en el segmento | proporción usa_recreacion | 0 % | 25 % |"), "\(text)")
+                && text.contains("| Uso de recreación en el segmento | proporción usa_recreacion | 0 % | 0,0 % | 25 % |"), "\(text)")
+        // The segment's mean visits today, by Python's csv module: 5,549 visits / 2,018 affiliates = 2.7498.
+        #expect(text.contains("| Visitas a las sedes en el año | media visitas_12m | 2,75 | 2,75 | 4 |"), "\(text)")
         let html = try SondeoRunner.run(["strategy", "render", Self.example, "--out", dir.path("plan.html")])
         #expect(html.status == 0)
         #expect(try String(contentsOfFile: dir.path("plan.html"), encoding: .utf8).contains("<th>Indicador de cumplimiento</th>"))
