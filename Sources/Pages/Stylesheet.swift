@@ -41,7 +41,7 @@ public enum Stylesheet {
     body.formulario{background:var(--fondo);line-height:1.5}
     main{max-width:720px;margin:0 auto;background:#fff;padding:1.2rem 1.2rem 2rem;min-height:100vh} main.ancha{max-width:1100px}
     .formulario select{font:inherit;font-size:1rem;padding:.45rem;min-height:44px;border:1px solid var(--borde);border-radius:.4rem;background:#fff;max-width:100%}
-    td.fecha{white-space:nowrap} .lista input[type=checkbox]{width:1.5rem;height:1.5rem} details.mas{margin:1rem 0} details.mas summary{cursor:pointer;min-height:44px;display:flex;align-items:center;color:var(--azul);font-weight:bold}
+    td.fecha{white-space:nowrap} .lista input[type=checkbox]{width:1.5rem;height:1.5rem} details.mas{margin:1rem 0} details.mas summary{cursor:pointer;min-height:44px;display:flex;align-items:center;color:var(--azul);font-weight:bold} details.mas summary::before{content:"▸";margin-right:.4em} details.mas[open] summary::before{content:"▾"}
     .marca{color:var(--verde);font-weight:bold;margin:0} .formulario h1{font-size:1.35rem;margin:.2rem 0 .8rem}
     progress.progreso{width:100%;height:.55rem;accent-color:var(--verde)}
     .paso{color:var(--suave);font-size:.9rem;margin:.3rem 0 1rem}

@@ -156,13 +156,15 @@ extension ResponseExport {
     /// labels, beside it), JSON, an Excel workbook (with a labels sheet), SPSS or Stata (labels inside)
     /// — and the codebook (`libro_de_codigos.md`) beside it; each long `repetir` table beside it in the
     /// same format, named `<export>_<block>.<ext>`. Returns what was written, as shown.
-    public static func write(_ table: Table, repeats: [RepeatTable] = [], questionnaire q: QuestionnaireFile, to out: String, excel: Bool) throws(CSVError) -> String {
+    /// `progress`: rows of the main table written (a workbook or an SPSS file of many interviews).
+    public static func write(_ table: Table, repeats: [RepeatTable] = [], questionnaire q: QuestionnaireFile, to out: String, excel: Bool,
+                             progress: DataFile.RowsWritten? = nil) throws(CSVError) -> String {
         let folder = (out as NSString).deletingLastPathComponent
         func beside(_ name: String) -> String { folder.isEmpty ? name : folder + "/" + name }
         let ext = (out as NSString).pathExtension.lowercased()
         let stem = ((out as NSString).lastPathComponent as NSString).deletingPathExtension
         let package = ext == "dta" ? "Stata" : "SPSS"
-        var (written, renamed) = try writeOne(table, labels: ResponseLabels.of(q), to: out, excel: excel)
+        var (written, renamed) = try writeOne(table, labels: ResponseLabels.of(q), to: out, excel: excel, progress: progress)
         var blocks: [String] = []
         for block in repeats {
             let path = beside(stem + "_" + block.name + "." + ext)
@@ -200,7 +202,8 @@ extension ResponseExport {
 
     /// One table in the format its name says: the files written (the table first, then the syntax that
     /// reads a CSV) and the columns renamed for SPSS or Stata.
-    private static func writeOne(_ table: Table, labels: TableLabels, to out: String, excel: Bool) throws(CSVError) -> ([String], [(from: String, to: String)]) {
+    private static func writeOne(_ table: Table, labels: TableLabels, to out: String, excel: Bool,
+                                 progress: DataFile.RowsWritten? = nil) throws(CSVError) -> ([String], [(from: String, to: String)]) {
         let folder = (out as NSString).deletingLastPathComponent
         func beside(_ name: String) -> String { folder.isEmpty ? name : folder + "/" + name }
         switch (out as NSString).pathExtension.lowercased() {
@@ -216,7 +219,7 @@ extension ResponseExport {
             try TextFile.write(StatisticsSyntax.stata(table, labels: labels, data: data, csv: csv), to: beside(stem + ".do"))
             return ([out, beside(stem + ".sps"), beside(stem + ".do")], StatisticsNames.legal(table.columnNames, for: .spss).renamed)
         default:
-            return ([out], try DataFile.write(table, to: out, labels: labels))
+            return ([out], try DataFile.write(table, to: out, labels: labels, progress: progress))
         }
     }
 }
