@@ -122,6 +122,14 @@ public struct Catalog: Sendable {
     }
 
     /// How an owner is shown: its people's names («Luisa Marín, Jorge Ríos»), else the service's name, else its code.
+    /// The owner as a list shows it: the service's name and, when the catalogue has them, its people
+    /// («Salud (IPS Confa) — Luisa Marín, Camilo Ospina»).
+    public func ownerLabel(_ owner: String) -> String {
+        let service = name(owner, in: .service)
+        guard let people = people[owner], !people.isEmpty else { return service }
+        return service + " — " + people.map(\.name).joined(separator: ", ")
+    }
+
     public func ownerName(_ owner: String) -> String {
         if let people = people[owner], !people.isEmpty { return people.map(\.name).joined(separator: ", ") }
         return name(owner, in: .service)

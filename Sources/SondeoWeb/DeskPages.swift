@@ -30,7 +30,7 @@ extension SurveyServer {
         for c in cases {
             html += "<tr><td><a href=\"/casos/\(esc(c.radicado))\">\(esc(c.radicado))</a></td><td>\(esc(PQRSType(rawValue: c.type)?.label ?? c.type))</td>"
                 + "<td>\(esc(catalog.name(c.service, in: .service)))</td><td class=\"fecha\">\(esc(c.received))</td><td class=\"fecha\">\(c.hasTerm ? esc(c.deadline) + light(c) : "—")</td>"
-                + "<td>\(esc(caseDesk?.catalog.ownerName(c.owner) ?? c.owner))</td><td>\(esc(PQRSState(rawValue: c.state)?.label ?? c.state))</td></tr>"
+                + "<td>\(esc(caseDesk?.catalog.ownerLabel(c.owner) ?? c.owner))</td><td>\(esc(PQRSState(rawValue: c.state)?.label ?? c.state))</td></tr>"
         }
         return html + "</tbody></table></div>"
     }
@@ -45,7 +45,7 @@ extension SurveyServer {
         body += "<label class=\"campo\" for=\"estado\">Estado</label><select id=\"estado\" name=\"estado\"><option value=\"\">Todos</option>"
             + PQRSState.allCases.map { "<option value=\"\($0.rawValue)\"\($0.rawValue == state ? " selected" : "")>\($0.label)</option>" }.joined() + "</select>"
         body += "<label class=\"campo\" for=\"responsable\">Responsable</label><select id=\"responsable\" name=\"responsable\"><option value=\"\">Todos</option>"
-            + desk.knownOwners.map { "<option value=\"\(esc($0))\"\($0 == owner ? " selected" : "")>\(esc(desk.catalog.ownerName($0)))</option>" }.joined() + "</select>"
+            + desk.knownOwners.map { "<option value=\"\(esc($0))\"\($0 == owner ? " selected" : "")>\(esc(desk.catalog.ownerLabel($0)))</option>" }.joined() + "</select>"
         body += "<label class=\"campo\" for=\"mes\">Mes de recibo</label><input class=\"texto\" id=\"mes\" name=\"mes\" type=\"month\" value=\"\(esc(month))\">"
         body += " <button type=\"submit\">Filtrar</button></form>"
         body += "<p class=\"paso\">\(NumberText.count(shown.count, "caso", "casos")) de \(all.count)\(shown.count > 200 ? "; se muestran los 200 más recientes" : "")</p>"
@@ -88,12 +88,11 @@ extension SurveyServer {
         var body = deskHeader(user, title: "\(c.radicado) · \(PQRSType(rawValue: c.type)?.label ?? c.type)")
         if let notice { body += "<p class=\"aviso\" role=\"status\">\(esc(notice.prefix(1).uppercased() + notice.dropFirst())).</p>" }
         if let problem { body += "<div class=\"errores\" role=\"alert\"><p>\(esc(problem))</p></div>" }
-        let people = desk.catalog.people[c.owner].map { " (" + $0.map(\.name).joined(separator: ", ") + ")" } ?? ""
         let rows: [(String, String)] = [
             ("Estado", PQRSState(rawValue: c.state)?.label ?? c.state), ("Canal", PQRSChannel(rawValue: c.channel)?.label ?? c.channel), ("Servicio", desk.catalog.name(c.service, in: .service)),
-            ("Responsable", desk.catalog.ownerName(c.owner) + people), ("Recibido", CivilDate(parsing: c.received)!.withWeekday),
+            ("Responsable", desk.catalog.ownerLabel(c.owner)), ("Recibido", CivilDate(parsing: c.received)!.withWeekday),
             ("Vence", c.hasTerm ? CivilDate(parsing: c.deadline)!.withWeekday + " (\(c.termDays) días hábiles)" : "sin término (felicitación)"),
-            ("Respuesta", c.responseDate.map { "\($0) por \(c.responseChannel ?? "—")" } ?? "—"), ("Verificación", c.verification + (c.verifier.map { "; llama \($0)" } ?? "")),
+            ("Respuesta", c.responseDate.map { "\($0) por \(c.responseChannel ?? "—")" } ?? "—"), ("Verificación", c.verification.replacingOccurrences(of: "-", with: " ") + (c.verifier.map { "; llama \($0)" } ?? "")),
             ("Peticionario", c.petitioner ?? "—"),
         ]
         body += "<div class=\"tabla\"><table class=\"lista\"><tbody>" + rows.map { "<tr><th>\($0.0)</th><td>\(esc($0.1))</td></tr>" }.joined() + "</tbody></table></div>"
@@ -131,7 +130,7 @@ extension SurveyServer {
             "<label class=\"campo\" for=\"@-\(name)\">\(label)</label><select id=\"@-\(name)\" name=\"\(name)\">"
                 + options.map { "<option value=\"\(esc($0.0))\">\(esc($0.1))</option>" }.joined() + "</select>"
         }
-        let owners = desk.knownOwners.map { ($0, desk.catalog.ownerName($0)) }
+        let owners = desk.knownOwners.map { ($0, desk.catalog.ownerLabel($0)) }
         var html = ""
         html += form(.respond, "responder", "Responder", [date(), text("canal", "Canal de la respuesta (correo, carta, telefono…)")])
         html += form(.uploadSSF, "cargar-ssf", "Cargar en la SSF", [date(), text("certificado", "Certificado de cargue")])
