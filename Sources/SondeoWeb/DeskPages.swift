@@ -112,12 +112,16 @@ extension SurveyServer {
     func actionForms(_ c: PQRSCaseRecord, user: WebUser, csrf: String, desk: CaseDesk) -> String {
         let state = PQRSState(rawValue: c.state) ?? .cerrado
         let today = CivilDate.colombianToday(clock).iso
+        // Each action folds under its title (a phone shows the list, not a dozen open forms); the usual next
+        // step — answering, closing, the verification call — comes open.
         func form(_ action: PQRSAction, _ value: String, _ title: String, _ fields: [String]) -> String {
             guard CaseDesk.transitions[action]?.contains(state) == true, user.role != "aprendiz" || action == .verify else { return "" }
-            return "<form method=\"post\" action=\"/casos/\(esc(c.radicado))\" class=\"accion\"><h3>\(title)</h3>"
+            let open = [PQRSAction.respond, .close, .verify, .uploadSSF].contains(action)
+            return "<details class=\"mas\"\(open ? " open" : "")><summary>\(title)</summary>"
+                + "<form method=\"post\" action=\"/casos/\(esc(c.radicado))\" class=\"accion\">"
                 + "<input type=\"hidden\" name=\"csrf\" value=\"\(esc(csrf))\"><input type=\"hidden\" name=\"accion\" value=\"\(value)\">"
                 + fields.map { $0.replacingOccurrences(of: "@", with: value) }.joined()
-                + "<div class=\"acciones\"><button type=\"submit\">\(title)</button></div></form>"
+                + "<div class=\"acciones\"><button type=\"submit\">\(title)</button></div></form></details>"
         }
         // Field ids carry the form's action («@»), so that each label points at its own field.
         func date(_ name: String = "fecha", _ label: String = "Fecha", value: String? = nil, max: Bool = true) -> String {

@@ -81,8 +81,12 @@ try:
         WebDriverWait(driver, 10).until(lambda d: old.id != d.find_element(By.TAG_NAME, "html").id)
 
     def action(value):
-        """The form of one action on the case page."""
-        return driver.find_element(By.XPATH, f"//form[input[@name='accion' and @value='{value}']]")
+        """The form of one action on the case page, unfolded as a person clicks its title."""
+        form = driver.find_element(By.XPATH, f"//form[input[@name='accion' and @value='{value}']]")
+        details = form.find_element(By.XPATH, "./ancestor::details[1]")
+        if details.get_attribute("open") is None:
+            details.find_element(By.TAG_NAME, "summary").click()
+        return form
 
     def set_value(form, name, value):
         # Date and time inputs take their value the same way in every locale through the DOM.
