@@ -38,6 +38,10 @@ import Testing
         let columns = try #require((try JSONSerialization.jsonObject(with: Data(head.stdout.utf8)) as? [String: Any])?["columns"] as? [[String: Any]])
         #expect(columns.map { "\($0["name"]!) \($0["type"]!) \($0["missing"]!)" } == ["doble integer 1", "municipio categorical 1"], "\(head.stdout)")
 
+        // analyze reads the header, then the table (the query runs once): (34 + 51) / 2 = 42.5, AF2's age missing.
+        let mean = try SondeoRunner.run(["analyze", "mean", base, "--query", "afil", "--var", "edad", "--format", "json"])
+        #expect(mean.status == 0 && mean.stdout.contains("\"estimate\": 42.5"), "\(mean.stdout)\(mean.stderr)")
+
         let write = try SondeoRunner.run(["data", "head", base, "--query", "DELETE FROM afil"])
         #expect(write.status == 74 && write.stderr.contains("STORE-011") && write.stderr.contains("readonly"), "\(write.stderr)")
         #expect(try Data(contentsOf: URL(fileURLWithPath: base)) == before)

@@ -1,6 +1,7 @@
 import Diagnostics
 import ArgumentParser
 import Foundation
+import Synchronization
 import Store
 import Table
 
@@ -136,7 +137,14 @@ struct ReadingOptions: ParsableArguments {
             throw ValidationError(L("«\(shown)» es una base de datos: diga qué leer con --query \"SELECT …\" o el nombre de una tabla",
                                     "«\(shown)» is a database: say what to read with --query \"SELECT …\" or a table's name"))
         }
-        let table = try DatabaseTable.read(path, query: query)
+        // A command that reads the header first (analyze, report) and then the table runs the query once.
+        let key = path + "\n" + query
+        let table = try lastQuery.withLock { last in
+            if let last, last.key == key { return last.table }
+            let table = try DatabaseTable.read(path, query: query)
+            last = (key, table)
+            return table
+        }
         let sha = digest ? SHA256.hex(of: Array((shown + "\n" + query).utf8)) : nil
         return (table, CSVReport.query(query, source: shown, rows: table.rowCount, columns: table.columns.count, sha256: sha))
     }
@@ -157,3 +165,6 @@ struct ReadingOptions: ParsableArguments {
         ((try? FileManager.default.attributesOfItem(atPath: path))?[.size] as? Int) ?? 0
     }
 }
+
+/// The last database query read in this run, with its table.
+private let lastQuery = Mutex<(key: String, table: Table)?>(nil)
