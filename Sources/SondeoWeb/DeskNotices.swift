@@ -60,7 +60,7 @@ extension SurveyServer {
     /// Sends today's notices and shows the day's page with what happened.
     func sendNotices(request: Request, user: WebUser) async throws -> Response {
         let fields = try await Self.fields(request)
-        guard csrf.check(request, fields) != nil else { return Self.html(FormHTML.message("Formulario vencido", "Vuelva a abrir la página."), status: .forbidden) }
+        guard csrf.check(request, fields) != nil else { return Self.expiredForm() }
         guard let mailer = caseMailer else { return Self.notFound() }
         let store = caseStore, today = CivilDate.colombianToday(clock), clock = self.clock
         let entries = try await noticeGate.run { () async throws -> [CaseNoticeEntry] in
