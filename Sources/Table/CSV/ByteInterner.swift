@@ -20,14 +20,16 @@ struct ByteInterner {
     private var prefixes: [UInt64] = []
     /// Set by ``stopDeduplicating()``: every value gets a new code without a lookup.
     private(set) var appendOnly = false
-    /// 0 = empty slot, otherwise code + 1.
-    private var slots: [UInt32]
+    /// 0 = empty slot, otherwise the entry's hash's upper 32 bits and code + 1 in the lower 32: a
+    /// probe rejects another value from the slot alone, without touching the entry (one cache miss per
+    /// lookup instead of three in a column of a million identifiers).
+    private var slots: [UInt64]
     private var mask: Int
 
     init(capacity: Int = 64) {
         var size = 16
         while size < capacity * 2 { size <<= 1 }
-        slots = [UInt32](repeating: 0, count: size)
+        slots = [UInt64](repeating: 0, count: size)
         mask = size - 1
     }
 
@@ -57,30 +59,43 @@ struct ByteInterner {
         withBytes(of: code) { body(ValueShape.trimmed($0)) }
     }
 
-    /// Returns the code of the bytes, adding them if new, and counts one occurrence.
-    mutating func intern(_ bytes: UnsafeBufferPointer<UInt8>) -> UInt32 {
+    /// Returns the code of the bytes, adding them if new, and counts `occurrences` of them.
+    mutating func intern(_ bytes: UnsafeBufferPointer<UInt8>, occurrences: Int = 1) -> UInt32 {
         if appendOnly {
             arena.append(contentsOf: bytes)
             offsets.append(arena.count)
-            counts.append(1)
+            counts.append(occurrences)
             return UInt32(counts.count - 1)
         }
         let prefix = Self.prefix(bytes)
         let hash = bytes.count <= 8 ? Self.mix(prefix ^ (UInt64(bytes.count) << 59)) : Self.hash(bytes)
         let probe = find(bytes, hash: hash, prefix: prefix)
         if probe.code >= 0 {
-            counts[probe.code] += 1
+            counts[probe.code] += occurrences
             return UInt32(probe.code)
         }
         let code = counts.count
         arena.append(contentsOf: bytes)
         offsets.append(arena.count)
-        counts.append(1)
+        counts.append(occurrences)
         hashes.append(hash)
         prefixes.append(prefix)
-        slots[probe.slot] = UInt32(code + 1)
+        slots[probe.slot] = Self.slot(hash: hash, code: code)
         if counts.count * 2 > slots.count { grow() }
         return UInt32(code)
+    }
+
+    /// Takes in every entry of `other` (the same column read from a later part of the file) with its
+    /// count, and returns the code each of `other`'s codes has here.
+    mutating func absorb(_ other: ByteInterner) -> [UInt32] {
+        var codes = [UInt32](repeating: 0, count: other.count)
+        other.arena.withUnsafeBufferPointer { arena in
+            for code in 0..<other.count {
+                let bytes = UnsafeBufferPointer(rebasing: arena[other.offsets[code]..<other.offsets[code + 1]])
+                codes[code] = intern(bytes, occurrences: other.counts[code])
+            }
+        }
+        return codes
     }
 
     /// The code of the bytes (or −1) and the slot where the probe ended. Linear probing over raw
@@ -95,8 +110,8 @@ struct ByteInterner {
                             while true {
                                 let entry = slots[slot]
                                 if entry == 0 { return (-1, slot) }
-                                let code = Int(entry &- 1)
-                                if hashes[code] == hash && prefixes[code] == prefix {
+                                let code = Int(truncatingIfNeeded: entry & 0xFFFF_FFFF) &- 1
+                                if entry >> 32 == hash >> 32 && hashes[code] == hash && prefixes[code] == prefix {
                                     let start = offsets[code], length = offsets[code + 1] - start
                                     if length == bytes.count
                                         && (length <= 8 || memcmp(arena.baseAddress! + start + 8, bytes.baseAddress! + 8, length - 8) == 0) {
@@ -123,13 +138,17 @@ struct ByteInterner {
 
     private mutating func grow() {
         let size = slots.count * 2
-        slots = [UInt32](repeating: 0, count: size)
+        slots = [UInt64](repeating: 0, count: size)
         mask = size - 1
         for code in 0..<hashes.count {
             var slot = Int(truncatingIfNeeded: hashes[code]) & mask
             while slots[slot] != 0 { slot = (slot + 1) & mask }
-            slots[slot] = UInt32(code + 1)
+            slots[slot] = Self.slot(hash: hashes[code], code: code)
         }
+    }
+
+    private static func slot(hash: UInt64, code: Int) -> UInt64 {
+        hash & 0xFFFF_FFFF_0000_0000 | UInt64(code + 1)
     }
 
     /// A fast 64-bit mix of the bytes, eight at a time (multiply–xorshift, as in wyhash/Murmur

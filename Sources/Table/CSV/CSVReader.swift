@@ -43,7 +43,7 @@ public enum CSVReader {
 }
 
 /// The single pass over the bytes, and the decisions taken once it is over.
-private struct Scan {
+struct Scan {
     var path: String
     var header: [[UInt8]] = []
     /// Per header field: is the column read? (See ``CSVReadOptions/columns``.)
@@ -79,10 +79,29 @@ private struct Scan {
         defer { buffer.deallocate() }
         var tokenizer: CSVTokenizer?
         var position = 0
-        let digest = options.digest ? BackgroundSHA256() : nil
+        // A large plain file is read in parts on all cores (``PartScans``); its fingerprint then comes
+        // from a reading of its own, since the parts are not read in order.
+        let split = PartScans.worthSplitting(input)
+        let digest = options.digest && !split ? BackgroundSHA256() : nil
+        let fileDigest = options.digest && split ? FileSHA256(path: path) : nil
+        var parts: PartScans?
+        defer { parts?.cancel() }
+        var merged = false
         while true {
             let count = try input.read(into: buffer)
-            if count == 0 { break }
+            if count == 0 {
+                guard let started = parts else { break }
+                parts = nil
+                if tokenizer!.atRecordBoundary, let results = try started.results(startLine: tokenizer!.currentLine) {
+                    for part in results { scan.append(part, keepCodes: keepCodes) }
+                    merged = true
+                    break
+                }
+                // A quoted field ran over the place where the next part began: read on here instead.
+                started.cancel()
+                input.end = input.size
+                continue
+            }
             digest?.update(UnsafeBufferPointer(rebasing: buffer.bindMemory(to: UInt8.self).prefix(count)))
             var chunk = UnsafeBufferPointer(rebasing: buffer.bindMemory(to: UInt8.self).prefix(count))
             var offset = position
@@ -97,32 +116,46 @@ private struct Scan {
                 scan.lineEnding = DialectDetection.lineEnding(in: chunk)
                 tokenizer = CSVTokenizer(delimiter: scan.delimiter, filter: scan.filter)
             }
-            scan.encodingScanner.scan(chunk, offset: offset)
-            if let nul = scan.encodingScanner.firstNUL {
-                throw CSVError(.notText, at: SourceLocation(source: path, byteOffset: nul))
+            try scan.consume(chunk, offset: offset, tokenizer: &tokenizer!, options: options, keepCodes: keepCodes)
+            if position == 0 && keepCodes && !input.atEnd { scan.reserve(estimatedRows: scan.rows * input.size / max(1, input.position)) }
+            if position == 0 && split && !scan.header.isEmpty && !input.atEnd {
+                parts = PartScans.start(scan: scan, from: input.position, size: input.size, options: options, keepCodes: keepCodes)
+                if let parts { input.end = parts.firstStart }
             }
+            position += count
+            let done = input.position + (parts?.bytesRead ?? 0)
+            options.progress?(input.size > 0 ? Double(min(done, input.size)) / Double(input.size) : 1)
+        }
+        if !merged {
             do throws(CSVError) {
-                try tokenizer!.consume(chunk, offset: offset) { (record: inout CSVTokenizer.Record) throws(CSVError) in
+                try tokenizer?.finish { (record: inout CSVTokenizer.Record) throws(CSVError) in
                     try scan.take(record, options: options, keepCodes: keepCodes)
                 }
             } catch {
                 throw error.located(in: path)
             }
-            if position == 0 && keepCodes && !input.atEnd { scan.reserve(estimatedRows: scan.rows * input.size / max(1, input.position)) }
-            position += count
-            options.progress?(input.size > 0 ? Double(input.position) / Double(input.size) : 1)
+        }
+        scan.encodingScanner.finish()
+        if let nul = scan.encodingScanner.firstNUL { throw CSVError(.notText, at: SourceLocation(source: path, byteOffset: nul)) }
+        if scan.header.isEmpty { throw CSVError(.empty, at: SourceLocation(source: path)) }
+        if let digest { scan.sha256 = digest.finishHex() } else if let fileDigest { scan.sha256 = try fileDigest.finishHex() }
+        return scan
+    }
+
+    /// Watches and tokenizes one chunk whose first byte is at `offset` in the file.
+    mutating func consume(_ chunk: UnsafeBufferPointer<UInt8>, offset: Int, tokenizer: inout CSVTokenizer,
+                          options: CSVReadOptions, keepCodes: Bool) throws(CSVError) {
+        encodingScanner.scan(chunk, offset: offset)
+        if let nul = encodingScanner.firstNUL {
+            throw CSVError(.notText, at: SourceLocation(source: path, byteOffset: nul))
         }
         do throws(CSVError) {
-            try tokenizer?.finish { (record: inout CSVTokenizer.Record) throws(CSVError) in
-                try scan.take(record, options: options, keepCodes: keepCodes)
+            try tokenizer.consume(chunk, offset: offset) { (record: inout CSVTokenizer.Record) throws(CSVError) in
+                try take(record, options: options, keepCodes: keepCodes)
             }
         } catch {
             throw error.located(in: path)
         }
-        scan.encodingScanner.finish()
-        if scan.header.isEmpty { throw CSVError(.empty, at: SourceLocation(source: path)) }
-        scan.sha256 = digest?.finishHex()
-        return scan
     }
 
     /// Room for the rows a file of this size probably holds, so the code arrays grow without copies.
@@ -139,7 +172,7 @@ private struct Scan {
         lines.reserveCapacity(rows)
     }
 
-    private mutating func take(_ record: CSVTokenizer.Record, options: CSVReadOptions,
+    mutating func take(_ record: CSVTokenizer.Record, options: CSVReadOptions,
                                keepCodes: Bool) throws(CSVError) {
         if leading > 0 {
             leading -= 1
@@ -170,9 +203,15 @@ private struct Scan {
             throw CSVError(.fieldCount(expected: header.count, actual: record.fieldCount),
                            at: SourceLocation(source: path, line: record.line, byteOffset: record.offset))
         }
-        for column in 0..<record.fieldCount where selected[column] {
-            let code = interners[column].intern(record.field(column))
-            if keepCodes { codes[column].append(code) }
+        // One uniqueness check per record, not per field, for the arrays the fields go into.
+        let selected = self.selected
+        interners.withUnsafeMutableBufferPointer { interners in
+            codes.withUnsafeMutableBufferPointer { codes in
+                for column in 0..<record.fieldCount where selected[column] {
+                    let code = interners[column].intern(record.field(column))
+                    if keepCodes { codes[column].append(code) }
+                }
+            }
         }
         if keepCodes { lines.append(Int32(truncatingIfNeeded: record.line)) }
         rows += 1

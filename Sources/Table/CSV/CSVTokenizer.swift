@@ -59,11 +59,19 @@ struct CSVTokenizer {
     }
 
     /// Whether the bytes of field `field` are kept, given the filter's `keep` as last read (the header's
-    /// sink sets it, so ``consume(_:offset:sink:)`` reads it again after each record, not per field).
+    /// sink sets it, once, so ``consume(_:offset:sink:)`` reads it after a record until it is set).
     private static func keeping(_ field: Int, _ keep: [Bool]?) -> Bool {
         guard let keep, field < keep.count else { return true }
         return keep[field]
     }
+
+    /// The physical line (1-based) the next byte is on.
+    var currentLine: Int { line }
+
+    /// Whether the bytes consumed so far end exactly at the end of a record: no field, quote or line
+    /// end left open. A part of a file read on its own (``CSVReader``'s parallel scan) is only valid
+    /// when the part before it ends so.
+    var atRecordBoundary: Bool { state == .fieldStart && !recordHasContent && !quotedCRPending }
 
     /// Tokenizes the next chunk; `offset` is the file position of its first byte.
     mutating func consume(_ chunk: UnsafeBufferPointer<UInt8>, offset: Int,
@@ -104,7 +112,7 @@ struct CSVTokenizer {
                     afterCR = byte == cr
                     i += 1
                     try endRecord(sink: sink)
-                    keep = filter?.keep
+                    if keep == nil { keep = filter?.keep }
                 } else {
                     state = .unquoted
                     unquotedStart = record.bytes.count
@@ -133,7 +141,7 @@ struct CSVTokenizer {
                         afterCR = byte == cr
                         i = j
                         try endRecord(sink: sink)
-                        keep = filter?.keep
+                        if keep == nil { keep = filter?.keep }
                         break
                     }
                     if j < end {
@@ -183,7 +191,7 @@ struct CSVTokenizer {
                     afterCR = byte == cr
                     i += 1
                     try endRecord(sink: sink)
-                    keep = filter?.keep
+                    if keep == nil { keep = filter?.keep }
                 } else if byte == ValueShape.space || byte == ValueShape.tab {
                     i += 1   // blanks between the closing quote and the delimiter
                 } else {

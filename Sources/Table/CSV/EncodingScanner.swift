@@ -55,6 +55,17 @@ struct EncodingScanner {
         pending = 0
     }
 
+    /// Adds what a scanner of the bytes right after these (a later part of the file, starting at a
+    /// line end) found: the first findings stay the earliest ones.
+    mutating func append(_ later: EncodingScanner) {
+        firstInvalidUTF8 = firstInvalidUTF8 ?? later.firstInvalidUTF8
+        firstUndefinedWindows1252 = firstUndefinedWindows1252 ?? later.firstUndefinedWindows1252
+        firstNUL = firstNUL ?? later.firstNUL
+        validMultibyte += later.validMultibyte
+        invalidBytes += later.invalidBytes
+        sawNonASCII = sawNonASCII || later.sawNonASCII
+    }
+
     /// What the counts say, when the file is not valid UTF-8 throughout.
     enum Verdict: Equatable {
         /// Valid UTF-8 from start to end.

@@ -41,6 +41,7 @@ final class FileInput {
         }
         descriptor = fd
         size = Int(info.st_size)
+        end = size
         var mark: [UInt8] = [0, 0]
         let got = mark.withUnsafeMutableBytes { pread(fd, $0.baseAddress, 2, 0) }
         if got == 2 && mark == [0xFF, 0xFE] { utf16 = .little } else if got == 2 && mark == [0xFE, 0xFF] { utf16 = .big } else { utf16 = nil }
@@ -49,8 +50,17 @@ final class FileInput {
 
     deinit { close(descriptor) }
 
-    /// Whether the whole file has been read.
-    var atEnd: Bool { position >= size }
+    /// Where reading stops: the end of the file, or the end of the part of it read here.
+    var end: Int
+
+    /// Whether the whole file (or the part of it up to ``end``) has been read.
+    var atEnd: Bool { position >= end }
+
+    /// Reads from byte `offset` on (a part of a file read on its own; not for UTF-16 files).
+    func start(at offset: Int) {
+        lseek(descriptor, off_t(offset), SEEK_SET)
+        position = offset
+    }
 
     /// Fills `buffer` from the current position; returns the number of bytes read, 0 at the end.
     func read(into buffer: UnsafeMutableRawBufferPointer) throws(CSVError) -> Int {
@@ -114,7 +124,7 @@ final class FileInput {
 
     private func raw(into buffer: UnsafeMutableRawBufferPointer) throws(CSVError) -> Int {
         while true {
-            let count = systemRead(descriptor, buffer.baseAddress, buffer.count)
+            let count = systemRead(descriptor, buffer.baseAddress, min(buffer.count, max(0, end - position)))
             if count >= 0 { position += count; return count }
             if errno == EINTR { continue }
             throw CSVError(.ioFailure(reason: SystemMessage.text(errno)), at: SourceLocation(source: path))
