@@ -41,47 +41,69 @@ public struct SegmentSummary: Sendable {
         self.by = by
         meanColumns = means
         shareLabels = shares.map(\.label)
-        let keyColumns = by.map { table[$0]! }
-        func key(_ row: Int) -> [String]? {
-            var values: [String] = []
-            for column in keyColumns {
-                guard let text = column.text(at: row) else { return nil }
-                values.append(text)
-            }
-            return values
-        }
-        var segmentRows: [[String]: [Int]] = [:]
-        var baseCounts: [[String]: Int] = [:]
-        for row in 0..<table.rowCount {
-            guard let k = key(row) else { continue }
-            baseCounts[k, default: 0] += 1
-            if inSegment[row] { segmentRows[k, default: []].append(row) }
-        }
-        let meanColumns = try means.map { name throws(SegmentationError) -> (String, [Double]) in
+        // One pass over the rows, by group: counts, sums for the means, answers and hits for the shares.
+        let cells = CellIndex(table: table, columns: by)
+        let groupCount = cells.groupCount
+        let usable = (0..<groupCount).map { !cells.values(of: $0).contains(nil) }
+        let meanValues = try means.map { name throws(SegmentationError) -> [Double] in
             let column = table[name]!
             guard let values = column.numbers, column.type.isNumeric else { throw .notNumeric(column: name, type: column.type) }
-            return (name, values)
+            return values
         }
-        let shareColumns = shares.map { ($0.label, table[$0.column]!, $0.value) }
-        let keys = segmentRows.keys.sorted { a, b in
-            for (x, y) in zip(a, b) where x != y { return LevelOrder.less(x, y) }
+        let shareHits = shares.map { Self.hits(table[$0.column]!, value: $0.value) }
+        var baseCounts = [Int](repeating: 0, count: groupCount), counts = baseCounts
+        var sums = [[Double]](repeating: [Double](repeating: 0, count: groupCount), count: means.count)
+        var valid = [[Int]](repeating: [Int](repeating: 0, count: groupCount), count: means.count)
+        var answered = [[Int]](repeating: [Int](repeating: 0, count: groupCount), count: shares.count)
+        var hit = answered
+        for row in 0..<table.rowCount {
+            let group = Int(cells.groupOfRow[row])
+            baseCounts[group] += 1
+            guard inSegment[row] else { continue }
+            counts[group] += 1
+            for m in meanValues.indices where !meanValues[m][row].isNaN {
+                sums[m][group] += meanValues[m][row]
+                valid[m][group] += 1
+            }
+            for s in shareHits.indices {
+                switch shareHits[s][row] {
+                case 1: answered[s][group] += 1; hit[s][group] += 1
+                case 0: answered[s][group] += 1
+                default: break
+                }
+            }
+        }
+        let kept = (0..<groupCount).filter { usable[$0] && counts[$0] > 0 }
+        let keys = Dictionary(uniqueKeysWithValues: kept.map { ($0, cells.values(of: $0).map { $0! }) })
+        let ordered = kept.sorted { a, b in
+            for (x, y) in zip(keys[a]!, keys[b]!) where x != y { return LevelOrder.less(x, y) }
             return false
         }
         let segmentSize = count
-        groups = keys.map { k in
-            let rows = segmentRows[k]!
-            let means = meanColumns.map { name, values -> (String, Double) in
-                let valid = rows.map { values[$0] }.filter { !$0.isNaN }
-                return (name, valid.isEmpty ? .nan : valid.reduce(0, +) / Double(valid.count))
+        groups = ordered.map { g in
+            Group(group: zip(by, keys[g]!).map { ($0, $1) }, count: counts[g],
+                  share: Double(counts[g]) / Double(max(1, segmentSize)), baseCount: baseCounts[g],
+                  penetration: Double(counts[g]) / Double(baseCounts[g]),
+                  means: means.indices.map { m in (means[m], valid[m][g] == 0 ? .nan : sums[m][g] / Double(valid[m][g])) },
+                  shares: shares.indices.map { s in (shares[s].label, answered[s][g] == 0 ? .nan : Double(hit[s][g]) / Double(answered[s][g])) })
+        }
+    }
+
+    /// Per row of `column`: 1 when it holds `value`, 0 when it holds another, −1 when it is missing.
+    private static func hits(_ column: Column, value: String) -> [Int8] {
+        switch column.storage {
+        case .coded(let codes, let levels):
+            let target = levels.firstIndex(of: value).map(UInt32.init) ?? Column.missingCode - 1
+            return codes.map { $0 == Column.missingCode ? -1 : ($0 == target ? 1 : 0) }
+        case .numeric(let numbers):
+            var known: [UInt64: Int8] = [:]   // by the number's bits: its text is made once per value
+            return numbers.indices.map { row in
+                if numbers[row].isNaN { return -1 }
+                if let hit = known[numbers[row].bitPattern] { return hit }
+                let hit: Int8 = column.text(at: row) == value ? 1 : 0
+                known[numbers[row].bitPattern] = hit
+                return hit
             }
-            let shares = shareColumns.map { label, column, value -> (String, Double) in
-                let answered = rows.filter { !column.isMissing($0) }
-                let hits = answered.filter { column.text(at: $0) == value }.count
-                return (label, answered.isEmpty ? .nan : Double(hits) / Double(answered.count))
-            }
-            return Group(group: zip(by, k).map { ($0, $1) }, count: rows.count,
-                         share: Double(rows.count) / Double(max(1, segmentSize)), baseCount: baseCounts[k]!,
-                         penetration: Double(rows.count) / Double(baseCounts[k]!), means: means, shares: shares)
         }
     }
 }
