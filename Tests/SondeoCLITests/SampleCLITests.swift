@@ -101,6 +101,35 @@ import Testing
         #expect(!FileManager.default.fileExists(atPath: dir.path("c.csv")))
     }
 
+    @Test("sample draw copies the frame's records as they are: quotes, a line break in a field, CRLF, NA; Python's csv reads the same rows")
+    func drawCopiesRecords() throws {
+        let dir = TemporaryDirectory()
+        // 40 affiliates in two strata; every fifth has a note with a comma and doubled quotes, the 7th a
+        // line break inside its quoted note, the 9th NA; CRLF line ends, as a Windows export has them.
+        var text = "id,estrato_marco,edad,nota\r\n"
+        for i in 1...40 {
+            let note = i == 7 ? "\"dos\r\nlíneas\"" : i == 9 ? "NA" : i % 5 == 0 ? "\"dijo \"\"bien\"\", gracias\"" : "sin nota"
+            text += "P\(i),\(i % 2 == 0 ? "par" : "impar"),\(20 + i),\(note)\r\n"
+        }
+        let frame = dir.file("marco.csv", text: text)
+        let run = try SondeoRunner.run(["sample", "draw", frame, "--strata", "estrato_marco", "--total", "40", "--id", "id",
+                                        "--seed", "7", "--out", dir.path("m.csv")])
+        #expect(run.status == 0, "\(run.stderr)")
+        // Python's csv module reads the frame and the sample; each sampled row's frame fields are the
+        // frame's, and the design's columns follow (peso = N_h / n_h = 20 / 20).
+        let check = try Witness.python("""
+            import csv, sys
+            frame = {r["id"]: r for r in csv.DictReader(open(sys.argv[1], newline="", encoding="utf-8"))}
+            rows = list(csv.DictReader(open(sys.argv[2], newline="", encoding="utf-8")))
+            assert len(rows) == 40, len(rows)
+            for r in rows:
+                for k, v in frame[r["id"]].items(): assert r[k] == v, (k, r[k], v)
+                assert r["estrato"] == r["estrato_marco"] and float(r["peso"]) == 1.0 and r["N_estrato"] == "20", r
+            print(sorted(r["id"] for r in rows) == sorted(frame), rows[0].keys() == {*frame["P1"].keys(), "estrato", "peso", "N_estrato", "orden", "reserva"})
+            """, [frame, dir.path("m.csv")])
+        #expect(check.output == "True True\n", "\(check.output)")
+    }
+
     @Test("sample weights: raking to sexo and categoria gives R's Kish deff; an unknown category names its line")
     func weights() throws {
         let dir = TemporaryDirectory()

@@ -59,6 +59,29 @@ public struct CSVWriter: Sendable {
         return out
     }
 
+    /// The CSV text of `header`, then of each record (bytes already in this dialect, copied from a
+    /// file) followed by the cells of the same row of `appended` (``CSVRecordCopy``).
+    public func bytes(header: [String], records: [[UInt8]], appended: Table) -> [UInt8] {
+        var out: [UInt8] = []
+        let end = Array(lineEnding.utf8)
+        for (index, name) in header.enumerated() {
+            if index > 0 { out.append(delimiter) }
+            out.append(contentsOf: cell(name))
+        }
+        out.append(contentsOf: end)
+        out.reserveCapacity(out.count + records.reduce(0) { $0 + $1.count + 32 })
+        let writers = appended.columns.map(cellWriter)
+        for (row, record) in records.enumerated() {
+            out.append(contentsOf: record)
+            for write in writers {
+                out.append(delimiter)
+                write(row, &out)
+            }
+            out.append(contentsOf: end)
+        }
+        return out
+    }
+
     /// How one column's cells are written. Labels and booleans are encoded once per value, whole
     /// numbers skip the general formatting; other values go through ``Column/text(at:format:)``.
     private func cellWriter(_ column: Column) -> @Sendable (Int, inout [UInt8]) -> Void {

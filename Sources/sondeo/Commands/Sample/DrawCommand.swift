@@ -91,10 +91,14 @@ struct DrawCommand: ParsableCommand {
     }
 
     func run() throws {
-        let (read, source) = try reading.readTable(frame)
+        // A standard CSV sample of a CSV frame in the same dialect copies the chosen records as they are:
+        // only the columns the draw needs are read.
+        let writer: CSVWriter? = excel || DataFile.Output(path: out) != .csv ? nil : .standard
+        let needed = filter.columnNames().map { $0.union([strata, id, sortBy, allocationOptions.sdOf].compactMap { $0 }) }
+        let (read, source, header) = try reading.readForCopy(frame, columns: needed, withFirst: id == nil, into: writer)
         let table = try filter.apply(to: read)
         for name in [strata, id, sortBy, allocationOptions.sdOf].compactMap({ $0 }) { _ = try table.column(name, source: frame) }
-        for name in Self.addedColumns where table[name] != nil {
+        for name in Self.addedColumns where (header ?? table.columnNames).contains(name) {
             throw ValidationError(L("el marco ya tiene una columna «\(name)», que la muestra agrega; renómbrela",
                                     "the frame already has a column «\(name)», which the sample adds; rename it"))
         }
@@ -102,8 +106,15 @@ struct DrawCommand: ParsableCommand {
         let idColumn = id ?? table.columnNames[0]
         let draw = try StratifiedDraw(table: table, strataColumn: strata, idColumn: idColumn, sizes: sizes, seed: seed,
                                       reserveFraction: reserve, method: systematic ? .systematic(sortBy: sortBy!) : .simpleRandom)
-        let sample = table.selecting(draw.units.map(\.row)).appending(draw.designColumns)
-        try DataFile.write(sample, to: out, csv: excel ? .excel : .standard, progress: Terminal.writing(out))
+        let design = Table(columns: draw.designColumns, rowCount: draw.units.count)
+        let lines = draw.units.map { Int32(table.line(ofRow: $0.row)) }
+        if let header, let writer,
+           try CSVRecordCopy.write(from: frame, header: header, lines: lines, appended: design, writer: writer, to: out, progress: Terminal.writing(out)) {
+        } else {
+            let whole = header == nil ? table : try filter.apply(to: try reading.readTable(frame).table)
+            try DataFile.write(whole.selecting(draw.units.map(\.row)).appending(draw.designColumns), to: out, csv: excel ? .excel : .standard,
+                               progress: Terminal.writing(out))
+        }
         print(draw.report(idColumn: idColumn, out: out, format: format, frameQuery: source.query.map { (source.source, $0, source.rows) }))
     }
 }
