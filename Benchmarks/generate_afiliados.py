@@ -34,7 +34,9 @@ def main():
     args = parser.parse_args()
     n, rng = args.rows, np.random.default_rng(args.seed)
 
-    ids = rng.choice(9_999_999, size=n, replace=False) + 1
+    # Seven digits up to a million rows (as the example base); eight for the 10-million-row run.
+    space, digits = (9_999_999, 7) if n <= 1_000_000 else (99_999_999, 8)
+    ids = rng.choice(space, size=n, replace=False) + 1
     ids.sort()
     tipo = np.array(["CC", "CE", "TI", "PA"])[rng.choice(4, size=n, p=[0.948, 0.037, 0.003, 0.012])]
     sexo = np.where(rng.random(n) < 0.534, "M", "F")
@@ -64,7 +66,7 @@ def main():
         for s in range(0, n, block):
             e = min(n, s + block)
             lines = [
-                f"AF{ids[i]:07d},{tipo[i]},{sexo[i]},{edad[i]},{categoria[i]},{municipio[i]},{zona[i]},"
+                f"AF{ids[i]:0{digits}d},{tipo[i]},{sexo[i]},{edad[i]},{categoria[i]},{municipio[i]},{zona[i]},"
                 f"{salario[i]:.2f},{sector[i]},{cargo[i]},{usos[0][i]},{usos[1][i]},{usos[2][i]},{usos[3][i]},"
                 f"{usos[4][i]},{usos[5][i]},{visitas[i]},{satisf_text[i]},{pqrsl[i]},{fechas[i]}"
                 for i in range(s, e)
