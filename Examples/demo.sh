@@ -59,6 +59,9 @@ step "9b. Pasos 37–38: la estrategia de fidelización para los jóvenes que no
 step "9c. …y aprobada con las cuatro preguntas del paso 38 (queda con el SHA-256 del archivo en la auditoría del almacén)" \
   sondeo strategy approve Examples/estrategia_jovenes.estrategia --by "Coordinación de Mercadeo Estratégico" --answers si,si,si,si --store "$work/campo.sqlite"
 
+step "9d. Pasos 39–40: la estrategia se medirá; su plan de medición dice cuántas encuestas pide el margen de cada indicador" \
+  sondeo strategy plan Examples/estrategia_jovenes.estrategia --base "$data/afiliados.csv"
+
 step "10. ¿Cuántas encuestas para ±3,5 puntos con 95 % de confianza, si responde el 60 %?" \
   sondeo sample size --margin 0.035 --population 20000 --deff 1.1 --response-rate 0.6
 
@@ -196,3 +199,6 @@ step "44. El informe para la gerencia: un solo archivo HTML con indicadores, fac
   sondeo report "$data/respuestas.csv" --questionnaire "$data/respuestas.encuesta" --strata categoria --by canal \
     --outcome satisf_general --drivers amabilidad,tiempo_espera,claridad_info,instalaciones,precio --out Examples/salida/reporte.html
 echo "(el informe quedó en Examples/salida/reporte.html: ábralo en el navegador)"
+
+step "45. Al cierre de la estrategia: lo planeado frente a lo logrado (una medición de cierre simulada, Examples/data/medicion_cierre.csv)" \
+  sondeo strategy review Examples/estrategia_jovenes.estrategia --base "$data/afiliados.csv" --responses "$data/medicion_cierre.csv"

@@ -11,6 +11,8 @@ public struct StrategyCheck: Sendable {
     public static let channels = ["correo", "whatsapp", "sms", "llamada", "presencial", "web", "redes sociales", "carta", "evento", "app"]
     /// The measures an indicator can be: a share, a mean, an NPS or CSAT of a column of the segment, or PQRSL cases.
     public static let measures = ["proporcion", "media", "nps", "csat"]
+    /// The modes a measurement survey can be answered by (steps 39–40).
+    public static let modes = ["telefono", "web", "presencial", "correo", "whatsapp", "sms"]
 
     public let problems: [StrategyProblem]
     /// The sum of the activities' budgets, in pesos.
@@ -23,6 +25,8 @@ public struct StrategyCheck: Sendable {
     public let measured: [String: Double]
     /// The segment's expression: as written, or the saved segment's.
     public let segmentExpression: String?
+    /// Per row of the base, whether it is in the segment (when the base was given and the segment reads).
+    public let segmentMask: [Bool]?
 
     /// `segments`: the saved segments a `segmento guardado` names (nil: none to look in).
     public init(_ file: StrategyFile, base: Table? = nil, segments: SegmentDefinitions? = nil) {
@@ -114,7 +118,8 @@ public struct StrategyCheck: Sendable {
             if let measure = indicator.fields["medida"] {
                 switch Self.measure(measure.value) {
                 case nil: add(.badMeasure(measure.value), measure.line, field: "medida", text: measure.text)
-                case (_, let column?)? where base != nil && base![column] == nil:
+                case (let kind, let column?)? where base != nil && base![column] == nil && !(file.measurement != nil && ["nps", "csat"].contains(kind)):
+                    // An NPS or CSAT the measurement asks for is a question of the survey, not a column of the base.
                     add(.unknownColumn(column, suggestion: Suggestion.closest(to: column, among: base!.columnNames)), measure.line, field: "medida", text: measure.text)
                 case (let kind, let column?)? where ["proporcion", "media"].contains(kind):
                     if let values = base?[column]?.numbers, let mask { measured[indicator.id] = Self.segmentValue(kind, values, mask) }
@@ -122,11 +127,59 @@ public struct StrategyCheck: Sendable {
                 }
             }
         }
+        problems += Self.measurementProblems(file, base: base)
         self.problems = problems.sorted { ($0.line ?? 0) < ($1.line ?? 0) }
+        segmentMask = mask
         self.budget = budget
         self.segmentSize = segmentSize
         baseRows = base?.rowCount
         self.measured = measured
+    }
+
+    /// What is wrong with the measurement plan (steps 39–40) and the indicators' margins.
+    static func measurementProblems(_ file: StrategyFile, base: Table?) -> [StrategyProblem] {
+        var problems: [StrategyProblem] = []
+        func add(_ kind: StrategyProblem.Kind, _ field: StrategyFile.Field?, name: String? = nil, line: Int? = nil) {
+            problems.append(StrategyProblem(kind, file: file.path, line: field?.line ?? line, field: name, text: field?.text))
+        }
+        func percent(_ name: String, within range: ClosedRange<Double>, _ shown: String) {
+            guard let field = file.measurement?.fields[name] else { return }
+            guard let value = number(field.value) else { return add(.badNumber(field: StrategyProblem.shown(name), text: field.value), field, name: name) }
+            if !range.contains(value) { add(.outOfRange(field: StrategyProblem.shown(name), text: field.value, range: shown), field, name: name) }
+        }
+        var margins = 0
+        for indicator in file.indicators {
+            guard let margin = indicator.fields["margen"] else { continue }
+            margins += 1
+            if file.measurement == nil { add(.marginWithoutMeasurement(indicator: indicator.id), margin, name: "margen") }
+            if indicator.fields["medida"].flatMap({ measure($0.value) })?.column == nil && indicator.fields["medida"] != nil {
+                add(.notSurveyMeasure(indicator: indicator.id), margin, name: "margen")
+            }
+            if let value = number(margin.value.replacingOccurrences(of: "puntos", with: "")), value > 0 {} else {
+                add(.badNumber(field: "margen", text: margin.value), margin, name: "margen")
+            }
+        }
+        guard let plan = file.measurement else { return problems }
+        for name in StrategyFile.measurementRequired where plan.fields[name] == nil {
+            add(.missingField(what: L("la medición", "the measurement"), field: name), nil, line: plan.line)
+        }
+        if margins == 0 { add(.measurementWithoutMargin, nil, line: plan.line) }
+        percent("respuesta esperada", within: 0.1...100, L("0,1 % y 100 %", "0.1 % and 100 %"))
+        percent("confianza", within: 50...99.9, L("50 % y 99,9 %", "50 % and 99.9 %"))
+        if let field = plan.fields["efecto de diseno"] {
+            if let value = number(field.value) {
+                if value <= 0 || value > 20 { add(.outOfRange(field: "efecto de diseño", text: field.value, range: L("0 y 20", "0 and 20")), field, name: "efecto de diseno") }
+            } else { add(.badNumber(field: "efecto de diseño", text: field.value), field, name: "efecto de diseno") }
+        }
+        if let field = plan.fields["modo"] {
+            for mode in field.value.split(separator: ",").map({ StrategyFile.fold(String($0).trimmingCharacters(in: .whitespaces)) }) where !modes.contains(mode) {
+                add(.unknownMode(mode, valid: modes, suggestion: Suggestion.closest(to: mode, among: modes)), field, name: "modo")
+            }
+        }
+        if let field = plan.fields["estratos"], let base, base[field.value] == nil {
+            add(.unknownColumn(field.value, suggestion: Suggestion.closest(to: field.value, among: base.columnNames)), field, name: "estratos")
+        }
+        return problems
     }
 
     /// A share (in %, of the rows with a value that are 1) or a mean, over the segment's rows with a value.

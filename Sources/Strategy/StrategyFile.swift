@@ -26,6 +26,14 @@ import Foundation
 ///       medida: proporción usa_recreacion
 ///       línea base: 8 %
 ///       meta: 25 %
+///       margen: 5 puntos                            # wanted of the survey that measures it (step 40)
+///
+///     medición "Encuesta de cierre al segmento"        # steps 39–40: it will be measured, and how
+///       cuestionario: satisfaccion_servicios
+///       modo: telefono, web
+///       respuesta esperada: 40 %
+///       confianza: 95 %
+///       estratos: categoria
 public struct StrategyFile: Sendable {
     /// A `campo: valor` line.
     public struct Field: Sendable {
@@ -47,12 +55,22 @@ public struct StrategyFile: Sendable {
         public var fields: [String: Field] = [:]
     }
 
+    /// The measurement plan (steps 39–40): that the strategy will be measured, and with what — the
+    /// questionnaire, the modes, the response rate expected, the confidence, the strata of the base.
+    public struct Measurement: Sendable {
+        public let title: String
+        public let line: Int
+        public var fields: [String: Field] = [:]
+    }
+
     public let path: String
     public private(set) var id: String?
     public private(set) var title: String?
     public private(set) var fields: [String: Field] = [:]
     public private(set) var activities: [Activity] = []
     public private(set) var indicators: [Indicator] = []
+    /// The `medicion` block, when the strategy will be measured (step 39).
+    public private(set) var measurement: Measurement?
     /// What could not be read at all (the checker adds what is read but wrong).
     public private(set) var problems: [StrategyProblem] = []
 
@@ -62,6 +80,11 @@ public struct StrategyFile: Sendable {
     public static let requiredFields = ["objetivo", "meta", "vigencia"]
     public static let activityFields = ["objetivo", "responsable", "contenido", "canal", "frecuencia", "presupuesto", "indicador"]
     public static let indicatorFields = ["medida", "linea base", "meta"]
+    /// An indicator's optional field: the margin of error wanted when the survey measures it (step 40).
+    public static let indicatorOptionalFields = ["margen"]
+    public static let measurementFields = ["cuestionario", "modo", "respuesta esperada", "confianza", "estratos", "efecto de diseno"]
+    /// The measurement plan's fields it cannot do without.
+    public static let measurementRequired = ["modo", "respuesta esperada"]
 
     public init(text: String, path: String) {
         self.path = path
@@ -87,6 +110,11 @@ public struct StrategyFile: Sendable {
                 case "indicador" where name != nil:
                     indicators.append(Indicator(id: name!, name: title ?? name!, line: number))
                     block = .indicator
+                    continue
+                case "medicion" where name == nil:
+                    guard measurement == nil else { problems.append(StrategyProblem(.repeatedField(field: "medicion"), file: path, line: number, text: line)); continue }
+                    measurement = Measurement(title: title ?? L("Medición", "Measurement"), line: number)
+                    block = .measurement
                     continue
                 default: break
                 }
@@ -114,7 +142,8 @@ public struct StrategyFile: Sendable {
             switch block {
             case .strategy: put(&fields, allowed: Self.strategyFields)
             case .activity: put(&activities[activities.count - 1].fields, allowed: Self.activityFields)
-            case .indicator: put(&indicators[indicators.count - 1].fields, allowed: Self.indicatorFields)
+            case .indicator: put(&indicators[indicators.count - 1].fields, allowed: Self.indicatorFields + Self.indicatorOptionalFields)
+            case .measurement: put(&measurement!.fields, allowed: Self.measurementFields)
             }
         }
     }
@@ -124,13 +153,15 @@ public struct StrategyFile: Sendable {
         self.init(text: String(decoding: data, as: UTF8.self), path: path)
     }
 
-    enum Block { case strategy, activity, indicator }
+    enum Block { case strategy, activity, indicator, measurement }
 
-    /// `estrategia id "Título"`, `actividad "Nombre"`, `indicador id "Nombre"`: the word, the id, the quoted title.
+    /// `estrategia id "Título"`, `actividad "Nombre"`, `indicador id "Nombre"`, `medicion "Título"`: the
+    /// word (without accents), the id, the quoted title.
     static func header(_ content: String) -> (String, String?, String?)? {
-        let word = String(content.prefix { !$0.isWhitespace })
-        guard ["estrategia", "actividad", "indicador"].contains(word) else { return nil }
-        var rest = content.dropFirst(word.count).trimmingCharacters(in: .whitespaces)
+        let written = String(content.prefix { !$0.isWhitespace })
+        let word = fold(written)
+        guard ["estrategia", "actividad", "indicador", "medicion"].contains(word) else { return nil }
+        var rest = content.dropFirst(written.count).trimmingCharacters(in: .whitespaces)
         var title: String?
         if let open = rest.firstIndex(of: "\""), let close = rest[rest.index(after: open)...].firstIndex(of: "\""), rest[close...].count == 1 {
             title = String(rest[rest.index(after: open)..<close])

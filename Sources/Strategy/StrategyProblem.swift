@@ -23,6 +23,15 @@ public struct StrategyProblem: Diagnostic, Equatable {
         /// `segmento guardado: x` not in the segments file (or no file), or both ways of giving the segment.
         case unknownSegment(String, file: String, suggestion: String?)
         case twoSegments
+        /// A survey mode of the measurement plan that is none of ``StrategyCheck/modes``.
+        case unknownMode(String, valid: [String], suggestion: String?)
+        /// A number outside what the field allows (a response rate of 140 %).
+        case outOfRange(field: String, text: String, range: String)
+        /// `margen:` on an indicator of a strategy without a `medicion` block, or on one no survey measures.
+        case marginWithoutMeasurement(indicator: String)
+        case notSurveyMeasure(indicator: String)
+        /// A `medicion` block and no indicator with the margin it should reach: nothing to size the sample by.
+        case measurementWithoutMargin
     }
 
     public let kind: Kind
@@ -53,6 +62,8 @@ public struct StrategyProblem: Diagnostic, Equatable {
         case .repeatedName: return "STRATEGY-009"
         case .noActivities: return "STRATEGY-010"
         case .unknownSegment, .twoSegments: return "STRATEGY-011"
+        case .unknownMode, .outOfRange: return "STRATEGY-012"
+        case .marginWithoutMeasurement, .notSurveyMeasure, .measurementWithoutMargin: return "STRATEGY-013"
         }
     }
 
@@ -63,18 +74,23 @@ public struct StrategyProblem: Diagnostic, Equatable {
     public func message(_ language: Language) -> String {
         guard let field else { return text(language) }
         switch kind {
-        case .badNumber, .endsBeforeStart, .unknownChannel, .badMeasure, .unknownSegment: return text(language)   // they name it already
+        case .badNumber, .endsBeforeStart, .unknownChannel, .badMeasure, .unknownSegment, .unknownMode, .outOfRange: return text(language)   // they name it already
         default: break
         }
-        return "\(field == "linea base" ? "línea base" : field): " + text(language)
+        return "\(Self.shown(field)): " + text(language)
+    }
+
+    /// A field's name as the file writes it (the parser folds accents away).
+    static func shown(_ field: String) -> String {
+        ["linea base": "línea base", "efecto de diseno": "efecto de diseño"][field] ?? field
     }
 
     func text(_ language: Language) -> String {
         let es = language == .es
         switch kind {
         case .unknownLine(let text):
-            return es ? "no se entiende la línea «\(text)»: se espera «campo: valor», «actividad \"nombre\"» o «indicador nombre \"texto\"»"
-                      : "cannot read the line «\(text)»: expected «field: value», «actividad \"name\"» or «indicador name \"text\"»"
+            return es ? "no se entiende la línea «\(text)»: se espera «campo: valor», «actividad \"nombre\"», «indicador nombre \"texto\"» o «medición \"título\"»"
+                      : "cannot read the line «\(text)»: expected «field: value», «actividad \"name\"», «indicador name \"text\"» or «medición \"title\"»"
         case .missingField(let what, let field):
             return es ? "\(what) no tiene «\(field)»" : "\(what) has no «\(field)»"
         case .repeatedField(let field):
@@ -105,6 +121,34 @@ public struct StrategyProblem: Diagnostic, Equatable {
             return (es ? "el segmento guardado «\(name)» no está en \(file)" : "saved segment «\(name)» is not in \(file)") + Suggestion.hint(suggestion, language)
         case .twoSegments:
             return es ? "dé el segmento una sola vez: «segmento: expresión» o «segmento guardado: nombre»" : "give the segment once: «segmento: expression» or «segmento guardado: name»"
+        case .unknownMode(let mode, let valid, let suggestion):
+            return (es ? "modo: «\(mode)» no es uno de: \(valid.joined(separator: ", "))" : "modo: «\(mode)» is not one of: \(valid.joined(separator: ", "))")
+                + Suggestion.hint(suggestion, language)
+        case .outOfRange(let field, let text, let range):
+            return es ? "\(field): «\(text)» debe estar entre \(range)" : "\(field): «\(text)» must be between \(range)"
+        case .marginWithoutMeasurement(let indicator):
+            return es ? "el indicador «\(indicator)» pide un margen pero la estrategia no tiene «medición»: agregue el bloque con el modo y la respuesta esperada (pasos 39 y 40)"
+                      : "indicator «\(indicator)» asks for a margin but the strategy has no «medición»: add the block with the mode and the expected response rate (steps 39 and 40)"
+        case .notSurveyMeasure(let indicator):
+            return es ? "el indicador «\(indicator)» cuenta casos PQRSL: no lo mide una encuesta y no lleva margen"
+                      : "indicator «\(indicator)» counts PQRSL cases: no survey measures it, and it takes no margin"
+        case .measurementWithoutMargin:
+            return es ? "la medición no tiene con qué calcular la muestra: dé «margen:» a los indicadores que mide la encuesta"
+                      : "the measurement has nothing to size the sample by: give «margen:» to the indicators the survey measures"
+        case .unknownMode(let mode, let valid, let suggestion):
+            return (es ? "modo: «\(mode)» no es uno de: \(valid.joined(separator: ", "))" : "modo: «\(mode)» is not one of: \(valid.joined(separator: ", "))")
+                + Suggestion.hint(suggestion, language)
+        case .outOfRange(let field, let text, let range):
+            return es ? "\(field): «\(text)» debe estar entre \(range)" : "\(field): «\(text)» must be between \(range)"
+        case .marginWithoutMeasurement(let indicator):
+            return es ? "el indicador «\(indicator)» pide un margen pero la estrategia no tiene «medición»: agregue el bloque con el modo y la respuesta esperada (pasos 39 y 40)"
+                      : "indicator «\(indicator)» asks for a margin but the strategy has no «medición»: add the block with the mode and the expected response rate (steps 39 and 40)"
+        case .notSurveyMeasure(let indicator):
+            return es ? "el indicador «\(indicator)» cuenta casos PQRSL: no lo mide una encuesta y no lleva margen"
+                      : "indicator «\(indicator)» counts PQRSL cases: no survey measures it, and it takes no margin"
+        case .measurementWithoutMargin:
+            return es ? "la medición no tiene con qué calcular la muestra: dé «margen:» a los indicadores que mide la encuesta"
+                      : "the measurement has nothing to size the sample by: give «margen:» to the indicators the survey measures"
         case .noActivities:
             return es ? "la estrategia no tiene ninguna actividad: el plan táctico es su contenido (paso 37)"
                       : "the strategy has no activity: the tactical plan is its content (step 37)"

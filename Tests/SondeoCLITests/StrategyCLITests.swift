@@ -66,7 +66,7 @@ import Testing
             "error[STRATEGY-002]: la actividad «Bienvenida» no tiene «indicador»", " --> \(file):6",
             "error[STRATEGY-006]: el canal «wasap» no es uno de: correo, whatsapp, sms, llamada, presencial, web, redes sociales, carta, evento, app", " --> \(file):10:1",
             "error[STRATEGY-004]: presupuesto: «dos millones» no es un valor en pesos (por ejemplo 2.500.000 o $ 2.500.000)", " --> \(file):12:1",
-            "error[STRATEGY-001]: no se entiende la línea «esto no es nada»: se espera «campo: valor», «actividad \"nombre\"» o «indicador nombre \"texto\"»", " --> \(file):14:1",
+            "error[STRATEGY-001]: no se entiende la línea «esto no es nada»: se espera «campo: valor», «actividad \"nombre\"», «indicador nombre \"texto\"» o «medición \"título\"»", " --> \(file):14:1",
             "error[STRATEGY-008]: la medida «mediana edad» no es «proporción COLUMNA», «media COLUMNA», «nps COLUMNA», «csat COLUMNA» ni «casos pqrsl»", " --> \(file):17:1",
             "error[STRATEGY-008]: línea base: «poco» no es un número ni un porcentaje", " --> \(file):18:1",
         ], "\(run.stderr)")

@@ -8,6 +8,22 @@ import Table
 /// design (all estimates come from `Analysis`), then rendered as HTML (``ReportHTML``) or Markdown
 /// (``ReportMarkdown``).
 public struct ReportContent {
+    /// A section another module works out and the report carries as it is (the strategy's planned
+    /// against achieved, `--strategy`): its title, and its body as HTML and as Markdown.
+    public struct Appendix: Sendable {
+        public var title: String
+        public var html: String
+        public var markdown: String
+        public init(title: String, html: String, markdown: String) {
+            self.title = title
+            self.html = html
+            self.markdown = markdown
+        }
+    }
+
+    /// Sections added after the cross-tables, before the notes on precision.
+    public var appendices: [Appendix] = []
+
     /// One estimate as the report shows it: a share in [0, 1] or a mean, its interval and base, and
     /// whether its precision is low (effective n under 30 or relative standard error over 30 %).
     struct Figure {

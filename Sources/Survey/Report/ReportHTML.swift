@@ -20,6 +20,7 @@ public enum ReportHTML {
         if !r.trends.isEmpty { body += trendsSection(r, level: level) }
         if let themes = r.themes { body += themesSection(themes, r) }
         if !r.crossTables.isEmpty { body += crossSection(r) }
+        for appendix in r.appendices { body += "<h2>\(esc(appendix.title))</h2>\n" + appendix.html }
         body += notes(r, level: level)
         return Page.document(title: r.title, body: body)
     }

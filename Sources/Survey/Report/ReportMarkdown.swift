@@ -52,6 +52,7 @@ public enum ReportMarkdown {
                 out += ["### \(c.question)", "", "Rao–Scott F = \(NumberText.decimal(c.f, places: 2)), p = \(NumberText.pValue(c.p))", "", t.markdown(), ""]
             }
         }
+        for appendix in r.appendices { out += ["## \(appendix.title)", "", appendix.markdown, ""] }
         out += ["## \(L("Notas sobre la precisión", "Notes on precision"))", "",
                 "- † " + L("\(r.flaggedCount) estimaciones con n efectivo menor que 30 o error relativo mayor que 30 %.", "\(r.flaggedCount) estimates with effective n under 30 or relative error over 30 %."),
                 "- " + L("Errores estándar por linealización de Taylor según el diseño (como el paquete survey de R).", "Standard errors by Taylor linearisation under the design (as R's survey package)."), ""]

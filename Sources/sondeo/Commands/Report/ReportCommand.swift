@@ -1,10 +1,11 @@
-import Survey
 import Analysis
 import ArgumentParser
 import Diagnostics
 import Foundation
 import Questionnaire
 import Store
+import Strategy
+import Survey
 import Table
 
 /// `sondeo report ID --out reporte.html` (the interviews and the published version in the store) or
@@ -54,6 +55,12 @@ struct ReportCommand: ParsableCommand {
     @Option(help: ArgumentHelp(L("Con --wave, más columnas cuya media se sigue ola a ola, separadas por comas.", "With --wave, more columns whose mean is followed wave by wave, comma-separated."),
                                valueName: L("columnas", "columns")))
     var trend: String?
+    @Option(help: ArgumentHelp(L("Estrategia (.estrategia) con su plan de medición: agrega «lo planeado frente a lo logrado» (pide --base).",
+                                 "Strategy (.estrategia) with its measurement plan: adds «planned against achieved» (needs --base)."), valueName: L("archivo", "file")))
+    var strategy: String?
+    @Option(help: ArgumentHelp(L("Con --strategy, la base de afiliados sobre la que se planeó la medición.", "With --strategy, the affiliate base the measurement was planned on."),
+                               valueName: L("base", "base")))
+    var base: String?
     @OptionGroup var design: DesignOptions
     @OptionGroup var reading: ReadingOptions
     @OptionGroup var storeOptions: StoreOptions
@@ -70,6 +77,10 @@ struct ReportCommand: ParsableCommand {
             throw ValidationError(L("«\(file)» es un archivo de respuestas: indique su cuestionario con --questionnaire (un .encuesta o el id publicado)",
                                     "«\(file)» is a responses file: give its questionnaire with --questionnaire (an .encuesta or the published id)"))
         }
+        if strategy != nil && (base == nil || questionnaire == nil) {
+            throw ValidationError(L("--strategy compara con lo planeado sobre la base: dé --base y un archivo de respuestas con --questionnaire",
+                                    "--strategy compares with what was planned on the base: give --base and a responses file with --questionnaire"))
+        }
         if design.byColumns.count > 1 {
             throw ValidationError(L("el informe cruza por una sola columna (--by)", "the report crosses by a single column (--by)"))
         }
@@ -78,7 +89,7 @@ struct ReportCommand: ParsableCommand {
     func run() throws {
         let drivers = self.drivers.map(TextLines.list)
         let codeframe = try themes.map { try Codeframe(table: try reading.readTable($0).table, path: $0) }
-        let content: ReportContent
+        var content: ReportContent
         if let questionnaire {
             let q = try Self.questionnaire(questionnaire, storeOptions: storeOptions)
             guard let names = ReportContent.columns(in: try reading.header(file), of: q) else {
@@ -90,6 +101,7 @@ struct ReportCommand: ParsableCommand {
             content = try ReportContent(table: data.table, questionnaire: q, design: data.design, designText: data.resolved.description(data.design.kind),
                                         file: file, by: design.byColumns.first, outcome: outcome, driverNames: drivers, confidence: design.confidence,
                                         codeframe: codeframe, wave: wave, trendColumns: TextLines.list(trend))
+            if let strategy { content.appendices.append(try planAgainstAchieved(strategy, responses: data.table, design: data.design)) }
         } else {
             // The store's interviews, read with the version that was published for them.
             let (store, published, q) = try storeOptions.published(file)
@@ -105,5 +117,14 @@ struct ReportCommand: ParsableCommand {
     static func questionnaire(_ name: String, storeOptions: StoreOptions) throws -> QuestionnaireFile {
         guard FileManager.default.fileExists(atPath: name) else { return try storeOptions.published(name).questionnaire }
         return try QuestionnaireGate.checked(for: L("antes del informe", "before the report")) { try QuestionnaireCheck.valid(name) }.questionnaire
+    }
+
+    /// The strategy's planned against achieved on this file's responses and design (``MeasurementReview``).
+    func planAgainstAchieved(_ path: String, responses: Table, design: SurveyDesign) throws -> ReportContent.Appendix {
+        let input = try StrategyInput.parse([path, "--base", base!])
+        let (file, _, check, table) = try input.loadWithBase()
+        if let first = check.problems.first { throw first }
+        let review = try MeasurementReview(file, plan: try MeasurementPlan(file, check: check, base: table), responses: responses, design: design)
+        return ReportContent.Appendix(title: MeasurementReview.title, html: review.html(), markdown: review.markdown())
     }
 }

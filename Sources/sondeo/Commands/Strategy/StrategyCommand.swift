@@ -6,8 +6,8 @@ import Store
 import Strategy
 import Table
 
-/// `sondeo strategy`: the loyalty strategy of procedure steps 37–38 — a plain-text file checked,
-/// printed and approved.
+/// `sondeo strategy`: the loyalty strategy of procedure steps 37–40 — a plain-text file checked,
+/// printed and approved, and its measurement planned and reviewed against what was achieved.
 struct StrategyCommand: ParsableCommand {
     static var configuration: CommandConfiguration {
         CommandConfiguration(
@@ -22,7 +22,8 @@ struct StrategyCommand: ParsableCommand {
                 "sondeo strategy render Examples/estrategia_jovenes.estrategia --base Examples/data/afiliados.csv --out plan.html",
                 "sondeo strategy approve Examples/estrategia_jovenes.estrategia --by \"Coordinación de Mercadeo Estratégico\" --answers si,si,si,si",
             ]),
-            subcommands: [CheckStrategyCommand.self, RenderStrategyCommand.self, ApproveStrategyCommand.self, StrategyStatusCommand.self]
+            subcommands: [CheckStrategyCommand.self, RenderStrategyCommand.self, ApproveStrategyCommand.self, StrategyStatusCommand.self,
+                          PlanStrategyCommand.self, ReviewStrategyCommand.self]
         )
     }
 
@@ -42,12 +43,23 @@ struct StrategyInput: ParsableArguments {
 
     /// The file, its bytes and its check against the base.
     func load() throws -> (file: StrategyFile, bytes: [UInt8], check: StrategyCheck) {
+        let (strategy, bytes, check, _) = try loadAll()
+        return (strategy, bytes, check)
+    }
+
+    /// The same, with the base (which the caller has required).
+    func loadWithBase() throws -> (file: StrategyFile, bytes: [UInt8], check: StrategyCheck, base: Table) {
+        let (strategy, bytes, check, base) = try loadAll()
+        return (strategy, bytes, check, base!)
+    }
+
+    private func loadAll() throws -> (StrategyFile, [UInt8], StrategyCheck, Table?) {
         guard let data = FileManager.default.contents(atPath: file) else { throw StrategyReadError(path: file) }
         let strategy = StrategyFile(text: String(decoding: data, as: UTF8.self), path: file)
         let table = try base.map { try reading.readTable($0).table }
         let path = SegmentDefinitions.path(beside: base.flatMap { DatabaseTable.isDatabase($0) ? nil : $0 } ?? file, given: segments)
         let saved = try FileManager.default.contents(atPath: path).map { try SegmentDefinitions(path: path, text: String(decoding: $0, as: UTF8.self)) }
-        return (strategy, [UInt8](data), StrategyCheck(strategy, base: table, segments: saved))
+        return (strategy, [UInt8](data), StrategyCheck(strategy, base: table, segments: saved), table)
     }
 }
 

@@ -1,0 +1,61 @@
+import ArgumentParser
+import Diagnostics
+import Foundation
+import Strategy
+import Table
+
+/// `sondeo strategy plan FILE --base BASE`: the measurement plan worked out (steps 39–40).
+struct PlanStrategyCommand: ParsableCommand {
+    static var configuration: CommandConfiguration {
+        CommandConfiguration(commandName: "plan",
+                             abstract: L("El plan de medición (pasos 39 y 40): la muestra que pide el margen de cada indicador, los contactos y el reparto por estratos.",
+                                         "The measurement plan (steps 39 and 40): the sample each indicator's margin needs, the contacts and the split by strata."))
+    }
+
+    @OptionGroup var input: StrategyInput
+    @Option(help: ArgumentHelp(L("Formato: table o json.", "Format: table or json."), valueName: L("formato", "format"))) var format: OutputFormat = .table
+    @OptionGroup var global: GlobalOptions
+
+    func validate() throws {
+        try format.require([.table, .json])
+        if input.base == nil { throw ValidationError(L("el plan se calcula sobre la base: dé --base", "the plan is worked out on the base: give --base")) }
+    }
+
+    func run() throws {
+        let (file, _, check, base) = try input.loadWithBase()
+        if let first = check.problems.first { throw first }
+        print(try MeasurementPlan(file, check: check, base: base).render(format))
+    }
+}
+
+/// `sondeo strategy review FILE --base BASE --responses R.csv`: planned against achieved.
+struct ReviewStrategyCommand: ParsableCommand {
+    static var configuration: CommandConfiguration {
+        CommandConfiguration(commandName: "review",
+                             abstract: L("Lo planeado frente a lo logrado: muestra por estrato, margen logrado de cada indicador, cambio desde la línea base y meta.",
+                                         "Planned against achieved: sample per stratum, each indicator's achieved margin, change from the baseline, and target."),
+                             discussion: HelpText.discussion([
+                                 L("Las respuestas son el archivo de «sondeo responses export» (o uno con las columnas estrato, peso y N_estrato de «sample draw»); cada indicador se estima con el diseño.",
+                                   "The responses are «sondeo responses export»'s file (or one with the estrato, peso and N_estrato columns of «sample draw»); each indicator is estimated with the design."),
+                             ], examples: ["sondeo strategy review Examples/estrategia_jovenes.estrategia --base Examples/data/afiliados.csv --responses respuestas_cierre.csv"]))
+    }
+
+    @OptionGroup var input: StrategyInput
+    @Option(help: ArgumentHelp(L("Respuestas de la medición (CSV, Excel o SPSS).", "The measurement's responses (CSV, Excel or SPSS)."), valueName: L("archivo", "file")))
+    var responses: String
+    @Option(help: ArgumentHelp(L("Formato: table o json.", "Format: table or json."), valueName: L("formato", "format"))) var format: OutputFormat = .table
+    @OptionGroup var global: GlobalOptions
+
+    func validate() throws {
+        try format.require([.table, .json])
+        if input.base == nil { throw ValidationError(L("lo planeado se calcula sobre la base: dé --base", "the plan is worked out on the base: give --base")) }
+    }
+
+    func run() throws {
+        let (file, _, check, base) = try input.loadWithBase()
+        if let first = check.problems.first { throw first }
+        let plan = try MeasurementPlan(file, check: check, base: base)
+        let answers = try input.reading.readTable(responses).table
+        print(try MeasurementReview(file, plan: plan, responses: answers).render(format))
+    }
+}

@@ -1,0 +1,186 @@
+import Foundation
+import SondeoTestSupport
+import Testing
+
+/// Issue 24, steps 39–40: the measurement plan of a strategy (the sample each indicator's margin needs)
+/// and, after fieldwork, planned against achieved. Every figure is worked by hand below, and the
+/// design-based estimate is R's: `svymean(~usa, svydesign(ids = ~1, strata = ~estrato, weights = ~peso,
+/// fpc = ~N_estrato))` gives 0.416666666666667 with SE 0.184089350286454 on the responses of `review`.
+@Suite struct StrategyMeasurementCLITests {
+    /// 400 affiliates: 300 under 30 (100 of categoría A, 200 of B) of whom 30 use the service; their
+    /// visits are 2 for half of them and 4 for the other half; 100 of 30 or more (categoría A).
+    static func base(_ dir: TemporaryDirectory) -> String {
+        var text = "id,categoria,edad,usa,visitas\n"
+        for i in 1...400 {
+            let young = i <= 300
+            text += "F\(i),\(young ? (i <= 100 ? "A" : "B") : "A"),\(young ? 25 : 40),\(young && i % 10 == 0 ? 1 : 0),\(i % 2 == 0 ? 2 : 4)\n"
+        }
+        return dir.file("base.csv", text: text)
+    }
+
+    static let strategy = """
+        estrategia prueba "Prueba de medición"
+        segmento: edad < 30
+        objetivo: Que usen el servicio
+        meta: 30 % lo usa
+        vigencia: 2027-01-01 a 2027-12-31
+
+        actividad "Mensaje"
+          objetivo: Dar a conocer el servicio
+          responsable: Mercadeo
+          contenido: Oferta
+          canal: whatsapp
+          frecuencia: mensual
+          presupuesto: 1.000.000
+          indicador: 90 % entregados
+
+        indicador uso "Uso del servicio"
+          medida: proporción usa
+          línea base: 10 %
+          meta: 30 %
+          margen: 8 puntos
+
+        indicador visitas "Visitas"
+          medida: media visitas
+          línea base: 3
+          meta: 3,5
+          margen: 0,5
+
+        medición "Encuesta de cierre"
+          cuestionario: satisfaccion_servicios
+          modo: telefono
+          respuesta esperada: 50 %
+          estratos: categoria
+
+        """
+
+    @Test("plan: n for each margin by Cochran with the segment's size, the largest drives, split in proportion to the strata")
+    func plan() throws {
+        let dir = TemporaryDirectory()
+        let base = Self.base(dir), file = dir.file("e.estrategia", text: Self.strategy)
+        let run = try SondeoRunner.run(["strategy", "plan", file, "--base", base, "--format", "json"])
+        #expect(run.status == 0, "\(run.stderr)")
+        let json = try #require(try JSONSerialization.jsonObject(with: Data(run.stdout.utf8)) as? [String: Any])
+        let indicators = try #require(json["indicators"] as? [[String: Any]])
+        // uso: p between today's 10 % (30 of 300) and the target 30 %, nearest ½: 0.30; S² = 0.21.
+        // n0 = 1.959964² · 0.21 / 0.08² = 126.0479; n = 126.0479 / (1 + 125.0479/300) = 88.96 → 89.
+        #expect(abs((indicators[0]["n0"] as? Double ?? 0) - 126.047867554026) < 1e-9)
+        #expect(indicators[0]["n"] as? Int == 89 && indicators[0]["n_final"] as? Int == 178)
+        // visitas: s² = 300·1² / 299 (half 2, half 4, mean 3); n0 = 1.959964² · 300/299 / 0.5² = 15.4170;
+        // n = 15.4170 / (1 + 14.4170/300) = 14.71 → 15; contacts ⌈15/0.5⌉ = 30.
+        #expect(abs((indicators[1]["n0"] as? Double ?? 0) - 3.841458820694124 * 300 / 299 / 0.25) < 1e-9)
+        #expect(indicators[1]["n"] as? Int == 15 && indicators[1]["n_final"] as? Int == 30)
+        #expect(json["completes"] as? Int == 89 && json["invitations"] as? Int == 178 && json["driving"] as? String == "uso")
+        // 89 over A 100 : B 200 → 29.67 and 59.33 → 29 + 59, the one left to A (largest remainder);
+        // 178 → 59.33 and 118.67 → 59 + 118, the one left to B.
+        let strata = try #require(json["strata"] as? [[String: Any]])
+        #expect(strata.map { $0["stratum"] as? String } == ["A", "B"] && strata.map { $0["N"] as? Int } == [100, 200])
+        #expect(strata.map { $0["completes"] as? Int } == [30, 59] && strata.map { $0["invitations"] as? Int } == [59, 119])
+        let text = try SondeoRunner.run(["strategy", "plan", file, "--base", base])
+        #expect(text.stdout.contains("Se necesitan 89 encuestas completas (las pide «uso»); contacte a 178 afiliados."), "\(text.stdout)")
+    }
+
+    @Test("review: each stratum's completes against the plan; the share by the design (R's svymean), its margin against the planned, the change from the baseline and the target")
+    func review() throws {
+        let dir = TemporaryDirectory()
+        let base = Self.base(dir), file = dir.file("e.estrategia", text: Self.strategy)
+        // Four completes in each stratum: A (N = 100, peso 25) answers 1,1,0,1; B (N = 200, peso 50) 0,0,1,0.
+        var text = "id,estrato,peso,N_estrato,usa\n"
+        for (i, (stratum, usa)) in zip(1..., [("A", 1), ("A", 1), ("A", 0), ("A", 1), ("B", 0), ("B", 0), ("B", 1), ("B", 0)]) {
+            text += "R\(i),\(stratum),\(stratum == "A" ? 25 : 50),\(stratum == "A" ? 100 : 200),\(usa)\n"
+        }
+        let responses = dir.file("respuestas.csv", text: text)
+        let run = try SondeoRunner.run(["strategy", "review", file, "--base", base, "--responses", responses, "--format", "json"])
+        #expect(run.status == 0, "\(run.stderr)")
+        let json = try #require(try JSONSerialization.jsonObject(with: Data(run.stdout.utf8)) as? [String: Any])
+        let strata = try #require(json["strata"] as? [[String: Any]])
+        #expect(strata.map { $0["planned"] as? Int } == [30, 59] && strata.map { $0["achieved"] as? Int } == [4, 4])
+        let uso = try #require((json["indicators"] as? [[String: Any]])?.first)
+        // p = (1/3)(3/4) + (2/3)(1/4) = 5/12; V = (1/3)²(1 − 4/100)(0.25/4) + (2/3)²(1 − 4/200)(0.25/4) = 0.0338889.
+        #expect(abs((uso["estimate"] as? Double ?? 0) - 41.6666666666667) < 1e-9)
+        #expect(abs((uso["se"] as? Double ?? 0) - 18.4089350286454) < 1e-9)
+        #expect(abs((uso["margin_achieved"] as? Double ?? 0) - 1.959963984540054 * 18.4089350286454) < 1e-9)
+        #expect(uso["margin_planned"] as? Double == 8 && uso["precision_met"] as? Bool == false)
+        // z = (41.6667 − 10)/18.4089 = 1.72018; p = 2(1 − Φ(1.72018)) = 0.08540 (R: 2*pnorm(-1.72018) = 0.0853998).
+        #expect(abs((uso["change_z"] as? Double ?? 0) - 31.6666666666667 / 18.4089350286454) < 1e-9)
+        #expect(abs((uso["change_p"] as? Double ?? 0) - 0.0853998) < 1e-6)
+        #expect(uso["target_reached"] as? Bool == true)
+        #expect(json["not_in_responses"] as? [String] == ["visitas"])
+        let shown = try SondeoRunner.run(["strategy", "review", file, "--base", base, "--responses", responses])
+        #expect(shown.stdout.contains("margen logrado ±36,1 frente a ±8,0 planeado: menos preciso de lo planeado"), "\(shown.stdout)")
+        #expect(shown.stdout.contains("A: 4 de 30 (faltan 26)"), "\(shown.stdout)")
+    }
+
+    @Test("the measurement's mistakes, located: an unknown mode, a response rate over 100 %, a margin without a measurement block")
+    func mistakes() throws {
+        let dir = TemporaryDirectory()
+        let bad = Self.strategy.replacingOccurrences(of: "modo: telefono", with: "modo: telefon")
+            .replacingOccurrences(of: "respuesta esperada: 50 %", with: "respuesta esperada: 140 %")
+        let file = dir.file("e.estrategia", text: bad)
+        let run = try SondeoRunner.run(["strategy", "check", file])
+        #expect(run.status == 65)
+        #expect(run.stderr.contains("error[STRATEGY-012]: modo: «telefon» no es uno de: telefono, web, presencial, correo, whatsapp, sms; ¿quiso decir «telefono»?"), "\(run.stderr)")
+        #expect(run.stderr.contains("error[STRATEGY-012]: respuesta esperada: «140 %» debe estar entre 0,1 % y 100 %"), "\(run.stderr)")
+        let noBlock = dir.file("f.estrategia", text: String(Self.strategy[..<Self.strategy.range(of: "medición \"Encuesta")!.lowerBound]))
+        let second = try SondeoRunner.run(["strategy", "check", noBlock])
+        #expect(second.stderr.contains("error[STRATEGY-013]: margen: el indicador «uso» pide un margen pero la estrategia no tiene «medición»"), "\(second.stderr)")
+        let plan = try SondeoRunner.run(["strategy", "plan", noBlock])
+        #expect(plan.status == 64 && plan.stderr.contains("dé --base"), "\(plan.stderr)")
+    }
+
+    @Test("sondeo report --strategy: planned against achieved on the example survey's design; NPS and CSAT as R's svymean gives them")
+    func report() throws {
+        let dir = TemporaryDirectory()
+        let file = dir.file("lealtad.estrategia", text: """
+            estrategia lealtad "Lealtad de los afiliados"
+            segmento: edad >= 18
+            objetivo: Que recomienden a Confa
+            meta: NPS de 40
+            vigencia: 2027-01-01 a 2027-12-31
+
+            actividad "Llamada de bienvenida"
+              objetivo: Dar la bienvenida
+              responsable: Servicio al cliente
+              contenido: Llamada con los beneficios
+              canal: llamada
+              frecuencia: mensual
+              presupuesto: 3.000.000
+              indicador: 80 % contactados
+
+            indicador nps "NPS de los afiliados"
+              medida: nps nps
+              línea base: 20
+              meta: 40
+              margen: 10
+
+            indicador csat "CSAT"
+              medida: csat csat
+              línea base: 70 %
+              meta: 80 %
+              margen: 5 puntos
+
+            medición "Encuesta de satisfacción"
+              cuestionario: satisfaccion_servicios
+              modo: telefono, web
+              respuesta esperada: 60 %
+              estratos: categoria
+            """)
+        let out = dir.path("informe.md")
+        let run = try SondeoRunner.run(["report", RepositoryFiles.exampleData("respuestas.csv"), "--questionnaire", RepositoryFiles.exampleData("respuestas.encuesta"),
+                                        "--strata", "categoria", "--weights", "peso", "--fpc", "N_estrato",
+                                        "--strategy", file, "--base", RepositoryFiles.exampleData("afiliados.csv"), "--out", out])
+        #expect(run.status == 0, "\(run.stderr)")
+        let text = try String(contentsOfFile: out, encoding: .utf8)
+        // R: d$y <- ifelse(nps >= 9, 1, ifelse(nps <= 6, -1, 0)); svymean(~y, svydesign(ids = ~1, strata = ~categoria,
+        // weights = ~peso, fpc = ~N_estrato), na.rm = TRUE) → 0.21401005, SE 0.0301770919: 21.4 ± 1.96 · 3.0177 = 15.5 – 27.3.
+        #expect(text.contains("| NPS de los afiliados | 21,4 (15,5 – 27,3) | ±5,9 | ±10,0 | sí | 20,0 |"), "\(text)")
+        // The same for csat ≥ 4: 0.659568077, SE 0.0179549703 → 66.0 (62.4 – 69.5), ±3.5 against ±5 planned.
+        #expect(text.contains("| CSAT | 66,0 (62,4 – 69,5) | ±3,5 | ±5,0 | sí | 70,0 |"), "\(text)")
+        // Planned: the NPS with no data is the worst case, S² = 1: n0 = 1.959964² / 0.1² = 384.15, n = 384.15/(1 + 383.15/20 000) = 376.9 → 377,
+        // shared 14 010 : 3 968 : 2 022 → 264.1, 74.8, 38.1 → 264, 74 + 1 (largest remainder), 38; the file has 400, 250 and 200.
+        #expect(text.contains("| A | 264 | 400 |") && text.contains("| total | 377 | 850 |"), "\(text)")
+        let missing = try SondeoRunner.run(["report", RepositoryFiles.exampleData("respuestas.csv"), "--questionnaire", RepositoryFiles.exampleData("respuestas.encuesta"),
+                                            "--strategy", file, "--out", out])
+        #expect(missing.status == 64 && missing.stderr.contains("dé --base"), "\(missing.stderr)")
+    }
+}
