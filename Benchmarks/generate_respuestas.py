@@ -16,7 +16,10 @@ def main():
     args = parser.parse_args()
     n, rng = args.rows, np.random.default_rng(args.seed)
     shares = {"A": 0.47, "B": 0.29, "C": 0.24}
-    population = {"A": 14_010 * 1000, "B": 3_968 * 1000, "C": 2_022 * 1000}
+    # The base's strata scaled up so that every stratum's sample stays below its population (a thousand
+    # times up to a million responses, as before; ten thousand times for ten million).
+    scale = 1000 * max(1, n // 1_000_000)
+    population = {"A": 14_010 * scale, "B": 3_968 * scale, "C": 2_022 * scale}
     estrato = np.array(list(shares))[rng.choice(3, size=n, p=list(shares.values()))]
     counts = {s: int((estrato == s).sum()) for s in shares}
     peso = np.array([population[s] / counts[s] for s in estrato])
