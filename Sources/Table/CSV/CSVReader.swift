@@ -203,8 +203,15 @@ struct Scan {
             throw CSVError(.fieldCount(expected: header.count, actual: record.fieldCount),
                            at: SourceLocation(source: path, line: record.line, byteOffset: record.offset))
         }
-        // One uniqueness check per record, not per field, for the arrays the fields go into.
-        let selected = self.selected
+        Self.intern(record, selected: selected, into: &interners, codes: &codes, keepCodes: keepCodes)
+        if keepCodes { lines.append(Int32(truncatingIfNeeded: record.line)) }
+        rows += 1
+    }
+
+    /// Interns the selected fields of a record, with one uniqueness check per record (not per field) for
+    /// the arrays they go into, and no copy of `selected`.
+    private static func intern(_ record: CSVTokenizer.Record, selected: [Bool], into interners: inout [ByteInterner],
+                               codes: inout [[UInt32]], keepCodes: Bool) {
         interners.withUnsafeMutableBufferPointer { interners in
             codes.withUnsafeMutableBufferPointer { codes in
                 for column in 0..<record.fieldCount where selected[column] {
@@ -213,8 +220,6 @@ struct Scan {
                 }
             }
         }
-        if keepCodes { lines.append(Int32(truncatingIfNeeded: record.line)) }
-        rows += 1
     }
 
     /// Decides the encoding and decimal mark, checks the header, and infers every column.

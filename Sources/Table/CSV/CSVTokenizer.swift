@@ -81,6 +81,7 @@ struct CSVTokenizer {
         let quote = UInt8(ascii: "\""), delimiter = self.delimiter
         let cr = UInt8(ascii: "\r"), lf = UInt8(ascii: "\n")
         var keep = filter?.keep
+        let splats = (Self.splat(delimiter), Self.splat(lf), Self.splat(cr))
         var i = 0
         while i < end {
             switch state {
@@ -125,6 +126,13 @@ struct CSVTokenizer {
                 while true {
                     let start = j
                     while j < end {
+                        // Eight bytes at a time while they hold no delimiter or line end.
+                        if j + 8 <= end {
+                            let flags = Self.specialBytes(UnsafeRawPointer(p + j).loadUnaligned(as: UInt64.self), splats)
+                            if flags == 0 { j += 8; continue }
+                            j += flags.trailingZeroBitCount >> 3
+                            break
+                        }
                         let byte = p[j]
                         if byte == delimiter || byte == lf || byte == cr { break }
                         j += 1
@@ -201,6 +209,18 @@ struct CSVTokenizer {
                 }
             }
         }
+    }
+
+    /// The byte repeated in all eight bytes of a word.
+    private static func splat(_ byte: UInt8) -> UInt64 { UInt64(byte) &* 0x0101_0101_0101_0101 }
+
+    /// A flag (the byte's high bit) for each byte of `word` equal to one of the three splatted bytes.
+    /// The classic zero-byte test: a flag may also be set above a true match (the borrow runs on),
+    /// never below it, so the lowest flag — the first such byte in memory, little-endian — is exact.
+    @inline(__always)
+    private static func specialBytes(_ word: UInt64, _ splats: (UInt64, UInt64, UInt64)) -> UInt64 {
+        func zeroBytes(_ v: UInt64) -> UInt64 { (v &- 0x0101_0101_0101_0101) & ~v & 0x8080_8080_8080_8080 }
+        return zeroBytes(word ^ splats.0) | zeroBytes(word ^ splats.1) | zeroBytes(word ^ splats.2)
     }
 
     /// Ends the input: delivers a last record without a line end, or reports an open quote.
