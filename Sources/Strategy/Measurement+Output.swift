@@ -92,7 +92,10 @@ extension MeasurementReview {
                              + (p < 1 - confidence ? L(": significativo", ": significant") : L(": no significativo", ": not significant")))
             }
             if let target = i.target, let reached = i.reachedTarget {
-                lines.append(L("    meta \(n(target)): ", "    target \(n(target)): ") + (reached ? L("alcanzada", "reached") : L("no alcanzada", "not reached")))
+                lines.append(L("    meta \(n(target)): ", "    target \(n(target)): ") + (reached ? L("alcanzada", "reached") : L("no alcanzada", "not reached"))
+                             + (i.lower <= target && target <= i.upper
+                                ? (reached ? L(", sin certeza: el intervalo de confianza la incluye", ", not surely: the confidence interval includes it")
+                                           : L(", aunque el intervalo de confianza la incluye", ", though the confidence interval includes it")) : ""))
             }
         }
         if !notInResponses.isEmpty {
