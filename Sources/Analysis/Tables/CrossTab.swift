@@ -78,19 +78,21 @@ public struct CrossTab: Sendable {
         // Percentages with intervals: total (all valid rows), by row, by column.
         let valid = cell.indices.filter { cell[$0] >= 0 }
         func indicator(_ j: Int) -> [Double] { cell.map { $0 < 0 ? Double.nan : ($0 == j ? 1 : 0) } }
-        func percentage(_ j: Int, domain: [Int], group: [(column: String, value: String)]) throws(AnalysisError) -> Percentage {
-            let e = try design.proportion(indicator(j), in: Domain(group: group, members: domain), method: method, confidence: confidence)
+        func percentage(_ y: [Double], domain: [Int], group: [(column: String, value: String)]) throws(AnalysisError) -> Percentage {
+            let e = try design.proportion(y, in: Domain(group: group, members: domain), method: method, confidence: confidence)
             return Percentage(estimate: e.estimate, lower: e.lower, upper: e.upper)
         }
+        // Each row's and column's members once, and each cell's indicator once for its three percentages.
+        let inColumns = (0..<c).map { j in valid.filter { cell[$0] / r == j } }
         var total: [[Percentage]] = [], byRow: [[Percentage]] = [], byColumn: [[Percentage]] = []
         for i in 0..<r {
             var t: [Percentage] = [], br: [Percentage] = [], bc: [Percentage] = []
             let inRow = valid.filter { cell[$0] % r == i }
             for j in 0..<c {
-                let inColumn = valid.filter { cell[$0] / r == j }
-                t.append(try percentage(i + j * r, domain: valid, group: []))
-                br.append(try percentage(i + j * r, domain: inRow, group: [(rowName, rowLevels[i])]))
-                bc.append(try percentage(i + j * r, domain: inColumn, group: [(columnName, columnLevels[j])]))
+                let y = indicator(i + j * r)
+                t.append(try percentage(y, domain: valid, group: []))
+                br.append(try percentage(y, domain: inRow, group: [(rowName, rowLevels[i])]))
+                bc.append(try percentage(y, domain: inColumns[j], group: [(columnName, columnLevels[j])]))
             }
             total.append(t); byRow.append(br); byColumn.append(bc)
         }
