@@ -39,6 +39,35 @@ enum Terminal {
         }
     }
 
+    /// Runs `body`, and while it runs shows `label… 12 s` on stderr when it is a terminal and the work
+    /// has taken a second (`SONDEO_PROGRESS_AFTER`): for a computation that cannot count its own steps
+    /// (a cross-table's covariance, a report), the time it has taken so far; the line is cleared at the
+    /// end. Nothing when stderr is not a terminal.
+    static func working<T>(_ label: String, _ body: () throws -> T) rethrows -> T {
+        guard stderrIsTerminal else { return try body() }
+        let after = ProcessInfo.processInfo.environment["SONDEO_PROGRESS_AFTER"].flatMap(Double.init) ?? 1
+        let finished = DispatchSemaphore(value: 0), stopped = DispatchSemaphore(value: 0)
+        let start = Date()
+        let ticker = Thread {
+            var shown = false
+            repeat {
+                let elapsed = Date().timeIntervalSince(start)
+                if elapsed >= after {
+                    shown = true
+                    FileHandle.standardError.write(Data("\r\u{1B}[K\(label)… \(Self.duration(elapsed))".utf8))
+                }
+            } while finished.wait(timeout: .now() + (shown ? 1 : min(1, max(0.05, after - Date().timeIntervalSince(start))))) == .timedOut
+            if shown { FileHandle.standardError.write(Data("\r\u{1B}[K".utf8)) }
+            stopped.signal()
+        }
+        ticker.start()
+        defer {
+            finished.signal()
+            stopped.wait()
+        }
+        return try body()
+    }
+
     /// Rows written to `path`, as a progress line (a workbook or an SPSS file of a million rows).
     static func writing(_ path: String) -> DataFile.RowsWritten? {
         guard let show = steps(label: L("Escribiendo \(path)", "Writing \(path)")) else { return nil }

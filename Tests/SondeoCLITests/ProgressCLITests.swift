@@ -55,6 +55,22 @@ struct ProgressCLITests {
         #expect(try String(contentsOfFile: dir.path("salida.txt"), encoding: .utf8) == piped.stdout.replacingOccurrences(of: dir.path("b.sqlite"), with: dir.path("a.sqlite")))
     }
 
+    @Test("a computation that cannot count its steps (a cross-table, a report) shows its label and the time taken, then clears it; piped, nothing")
+    func workingProgress() throws {
+        let dir = TemporaryDirectory()
+        let respuestas = RepositoryFiles.exampleData("respuestas.csv")
+        let command = "\(SondeoRunner.executable.path) analyze crosstab \(respuestas) --rows canal --cols servicio --strata categoria"
+        let terminal = try Witness.run("script", ["-qec", "SONDEO_PROGRESS_AFTER=0 \(command) > \(dir.path("tabla.txt"))", "/dev/null"])
+        #expect(terminal.status == 0, "\(terminal.output)")
+        let lines = terminal.output.components(separatedBy: "\r").map { $0.replacingOccurrences(of: "\u{1B}[K", with: "") }.filter { !$0.isEmpty }
+        #expect(lines.contains { $0.hasPrefix("Calculando la tabla cruzada… ") && $0.hasSuffix(" s") }, "\(lines)")
+        #expect(terminal.output.hasSuffix("\r\u{1B}[K"), "the line is cleared at the end")
+        let piped = try SondeoRunner.run(["analyze", "crosstab", respuestas, "--rows", "canal", "--cols", "servicio", "--strata", "categoria"],
+                                         environment: ["SONDEO_PROGRESS_AFTER": "0"])
+        #expect(piped.status == 0 && piped.stderr.isEmpty, "\(piped.stderr)")
+        #expect(try String(contentsOfFile: dir.path("tabla.txt"), encoding: .utf8) == piped.stdout)
+    }
+
     @Test("a workbook written on a terminal says how far it is every 10,000 rows")
     func writingProgress() throws {
         let dir = TemporaryDirectory()

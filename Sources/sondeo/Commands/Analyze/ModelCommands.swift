@@ -82,7 +82,7 @@ struct RegressCommand: ParsableCommand {
 
     func run() throws {
         let (data, model, designBased) = try options.model(.numeric, design: design, reading: reading)
-        let fit = try Regression.linear(model, design: designBased ? data.design : nil)
+        let fit = try Terminal.working(L("Ajustando el modelo", "Fitting the model")) { try Regression.linear(model, design: designBased ? data.design : nil) }
         let report = ModelReport(fit: fit, model: model, input: data, confidence: design.confidence, outcomeLevel: nil)
         try options.output.emit(report)
     }
@@ -115,7 +115,7 @@ struct LogitCommand: ParsableCommand {
 
     func run() throws {
         let (data, model, designBased) = try options.model(.binary(level: level), design: design, reading: reading)
-        let fit = try Regression.logistic(model, design: designBased ? data.design : nil)
+        let fit = try Terminal.working(L("Ajustando el modelo", "Fitting the model")) { try Regression.logistic(model, design: designBased ? data.design : nil) }
         let report = ModelReport(fit: fit, model: model, input: data, confidence: design.confidence, outcomeLevel: level)
         try options.output.emit(report)
     }

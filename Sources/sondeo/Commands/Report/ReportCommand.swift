@@ -98,16 +98,21 @@ struct ReportCommand: ParsableCommand {
                 throw ExitCode(ExitStatus.dataError.rawValue)
             }
             let data = try AnalysisInput.read(path: file, variables: names + [wave].compactMap { $0 } + TextLines.list(trend), options: design, reading: reading)
-            content = try ReportContent(table: data.table, questionnaire: q, design: data.design, designText: data.resolved.description(data.design.kind),
-                                        file: file, by: design.byColumns.first, outcome: outcome, driverNames: drivers, confidence: design.confidence,
-                                        codeframe: codeframe, wave: wave, trendColumns: TextLines.list(trend))
+            content = try Terminal.working(L("Calculando el informe", "Computing the report")) {
+                try ReportContent(table: data.table, questionnaire: q, design: data.design, designText: data.resolved.description(data.design.kind),
+                                  file: file, by: design.byColumns.first, outcome: outcome, driverNames: drivers, confidence: design.confidence,
+                                  codeframe: codeframe, wave: wave, trendColumns: TextLines.list(trend))
+            }
             if let strategy { content.appendices.append(try planAgainstAchieved(strategy, responses: data.table, design: data.design)) }
         } else {
             // The store's interviews, read with the version that was published for them.
             let (store, published, q) = try storeOptions.published(file)
-            content = try .fromStore(store, id: file, version: published.version, questionnaire: q, designColumns: design.resolve(header:),
-                                     lonelyPSU: design.lonelyPsu, population: try design.calibration.population(reading: reading), codeframe: codeframe,
-                                     wave: wave, by: design.byColumns.first, outcome: outcome, drivers: drivers, confidence: design.confidence)
+            let population = try design.calibration.population(reading: reading)
+            content = try Terminal.working(L("Calculando el informe", "Computing the report")) {
+                try .fromStore(store, id: file, version: published.version, questionnaire: q, designColumns: design.resolve(header:),
+                               lonelyPSU: design.lonelyPsu, population: population, codeframe: codeframe,
+                               wave: wave, by: design.byColumns.first, outcome: outcome, drivers: drivers, confidence: design.confidence)
+            }
         }
         try DocumentFile.write(markdown ? ReportMarkdown.document(content) : ReportHTML.page(content), html: !markdown, to: out)
         Terminal.error(content.written(to: out))

@@ -104,8 +104,10 @@ struct DrawCommand: ParsableCommand {
         }
         let sizes = try allocationSizes(table)
         let idColumn = id ?? table.columnNames[0]
-        let draw = try StratifiedDraw(table: table, strataColumn: strata, idColumn: idColumn, sizes: sizes, seed: seed,
-                                      reserveFraction: reserve, method: systematic ? .systematic(sortBy: sortBy!) : .simpleRandom)
+        let draw = try Terminal.working(L("Sorteando", "Drawing")) {
+            try StratifiedDraw(table: table, strataColumn: strata, idColumn: idColumn, sizes: sizes, seed: seed,
+                               reserveFraction: reserve, method: systematic ? .systematic(sortBy: sortBy!) : .simpleRandom)
+        }
         let design = Table(columns: draw.designColumns, rowCount: draw.units.count)
         let lines = draw.units.map { Int32(table.line(ofRow: $0.row)) }
         if let header, let writer,
