@@ -53,8 +53,8 @@ sed -n 1,40p "$work/mapa.txt"
 step "9. Segmentos a partir de los datos: k-medias con k de 2 a 5" \
   sondeo cluster "$data/afiliados.csv" --columns edad,salario_smmlv,visitas_12m,personas_a_cargo --k 2..5 --restarts 5
 
-step "9b. Pasos 37–38: la estrategia de fidelización para los jóvenes que no usan la recreación, revisada contra la base" \
-  sondeo strategy check Examples/estrategia_jovenes.estrategia --base "$data/afiliados.csv"
+step "9b. Pasos 37–38: la estrategia de fidelización para los jóvenes que no usan la recreación, revisada contra la base y los canales que usa el segmento" \
+  sondeo strategy check Examples/estrategia_jovenes.estrategia --base "$data/afiliados.csv" --channels "$data/respuestas.csv"
 
 step "9c. …y aprobada con las cuatro preguntas del paso 38 (queda con el SHA-256 del archivo en la auditoría del almacén)" \
   sondeo strategy approve Examples/estrategia_jovenes.estrategia --by "Coordinación de Mercadeo Estratégico" --answers si,si,si,si --store "$work/campo.sqlite"

@@ -143,10 +143,12 @@ public enum StrategyPlanError: Error, Diagnostic {
     case noMargin(String)
     case size(indicator: String, SamplingError)
     case allocation(SamplingError)
+    /// The contacts file (`--channels`) lacks the identifier or the channel column.
+    case noColumn(String, column: String)
 
     public var code: String {
         switch self {
-        case .noMeasurement, .noSegment, .noMargin: return "STRATEGY-014"
+        case .noMeasurement, .noSegment, .noMargin, .noColumn: return "STRATEGY-014"
         case .size(_, let error), .allocation(let error): return error.code
         }
     }
@@ -154,7 +156,7 @@ public enum StrategyPlanError: Error, Diagnostic {
     public var exitStatus: ExitStatus { .dataError }
     public var location: SourceLocation? {
         switch self {
-        case .noMeasurement(let path), .noSegment(let path), .noMargin(let path): return SourceLocation(source: path)
+        case .noMeasurement(let path), .noSegment(let path), .noMargin(let path), .noColumn(let path, _): return SourceLocation(source: path)
         default: return nil
         }
     }
@@ -172,6 +174,9 @@ public enum StrategyPlanError: Error, Diagnostic {
             return (es ? "indicador «\(indicator)»: " : "indicator «\(indicator)»: ") + error.message(language)
         case .allocation(let error):
             return error.message(language)
+        case .noColumn(let path, let column):
+            return es ? "\(path) no tiene la columna «\(column)»: los contactos llevan el identificador de la base y el canal"
+                      : "\(path) has no column «\(column)»: the contacts carry the base's identifier and the channel"
         }
     }
 }

@@ -32,6 +32,8 @@ public struct StrategyProblem: Diagnostic, Equatable {
         case notSurveyMeasure(indicator: String)
         /// A `medicion` block and no indicator with the margin it should reach: nothing to size the sample by.
         case measurementWithoutMargin
+        /// An activity's channel that the segment hardly uses, by the contacts file (a warning).
+        case rareChannel(activity: String, channel: String, observed: String, share: Double, source: String)
     }
 
     public let kind: Kind
@@ -64,6 +66,7 @@ public struct StrategyProblem: Diagnostic, Equatable {
         case .unknownSegment, .twoSegments: return "STRATEGY-011"
         case .unknownMode, .outOfRange: return "STRATEGY-012"
         case .marginWithoutMeasurement, .notSurveyMeasure, .measurementWithoutMargin: return "STRATEGY-013"
+        case .rareChannel: return "STRATEGY-015"
         }
     }
 
@@ -74,7 +77,7 @@ public struct StrategyProblem: Diagnostic, Equatable {
     public func message(_ language: Language) -> String {
         guard let field else { return text(language) }
         switch kind {
-        case .badNumber, .endsBeforeStart, .unknownChannel, .badMeasure, .unknownSegment, .unknownMode, .outOfRange: return text(language)   // they name it already
+        case .badNumber, .endsBeforeStart, .unknownChannel, .badMeasure, .unknownSegment, .unknownMode, .outOfRange, .rareChannel: return text(language)   // they name it already
         default: break
         }
         return "\(Self.shown(field)): " + text(language)
@@ -132,6 +135,10 @@ public struct StrategyProblem: Diagnostic, Equatable {
         case .notSurveyMeasure(let indicator):
             return es ? "el indicador «\(indicator)» cuenta casos PQRSL: no lo mide una encuesta y no lleva margen"
                       : "indicator «\(indicator)» counts PQRSL cases: no survey measures it, and it takes no margin"
+        case .rareChannel(let activity, let channel, let observed, let share, let source):
+            let percent = NumberText.decimal(share * 100, places: 1)
+            return es ? "la actividad «\(activity)» usa \(channel), y solo el \(percent) % de los contactos del segmento en \(source) fueron por \(observed): ¿está alineado el canal con el segmento? (paso 38)"
+                      : "activity «\(activity)» uses \(channel), and only \(percent) % of the segment's contacts in \(source) were by \(observed): is the channel aligned with the segment? (step 38)"
         case .measurementWithoutMargin:
             return es ? "la medición no tiene con qué calcular la muestra: dé «margen:» a los indicadores que mide la encuesta"
                       : "the measurement has nothing to size the sample by: give «margen:» to the indicators the survey measures"

@@ -128,6 +128,25 @@ import Testing
         #expect(plan.status == 64 && plan.stderr.contains("dé --base"), "\(plan.stderr)")
     }
 
+    @Test("the channels the segment uses (step 38), from a contacts file joined to the base by identifier; a channel it does not use is warned")
+    func channels() throws {
+        let dir = TemporaryDirectory()
+        let base = Self.base(dir)
+        let file = dir.file("e.estrategia", text: Self.strategy.replacingOccurrences(of: "canal: whatsapp", with: "canal: whatsapp, llamada"))
+        // F1–F20 are in the segment (edad 25) and came by web; F350 (edad 40, not in it) by phone; F21 has no channel.
+        let contacts = dir.file("contactos.csv", text: "id,canal\n" + (1...20).map { "F\($0),web\n" }.joined() + "F350,telefono\nF21,\n")
+        let run = try SondeoRunner.run(["strategy", "check", file, "--base", base, "--channels", contacts])
+        #expect(run.status == 0, "\(run.stderr)")
+        #expect(run.stdout.hasSuffix("Canales del segmento en \(contacts) (20 contactos): web 100,0 %\n"), "\(run.stdout)")
+        #expect(run.stderr.hasPrefix("aviso[STRATEGY-015]: la actividad «Mensaje» usa llamada, y solo el 0,0 % de los contactos del segmento en \(contacts) fueron por telefono: ¿está alineado el canal con el segmento? (paso 38)"),
+                "\(run.stderr)")
+        let noBase = try SondeoRunner.run(["strategy", "check", file, "--channels", contacts])
+        #expect(noBase.status == 64 && noBase.stderr.contains("dé --base"), "\(noBase.stderr)")
+        let wrong = dir.file("sin_canal.csv", text: "id,medio\nF1,web\n")
+        let missing = try SondeoRunner.run(["strategy", "check", file, "--base", base, "--channels", wrong])
+        #expect(missing.status == 65 && missing.stderr.contains("no tiene la columna «canal»"), "\(missing.stderr)")
+    }
+
     @Test("sondeo report --strategy: planned against achieved on the example survey's design; NPS and CSAT as R's svymean gives them")
     func report() throws {
         let dir = TemporaryDirectory()

@@ -18,7 +18,7 @@ struct StrategyCommand: ParsableCommand {
                 L("Cada actividad del plan táctico lleva objetivo, responsable, contenido, canal, frecuencia, presupuesto e indicador de cumplimiento (paso 37); cada indicador de la estrategia, su medida (proporción, media, nps o csat de una columna, o casos pqrsl), su línea base y su meta. Ejemplo: Examples/estrategia_jovenes.estrategia.",
                   "Each activity of the tactical plan has objective, owner, content, channel, frequency, budget and compliance indicator (step 37); each indicator of the strategy, its measure (proporción, media, nps or csat of a column, or casos pqrsl), its baseline and its target. Example: Examples/estrategia_jovenes.estrategia."),
             ], examples: [
-                "sondeo strategy check Examples/estrategia_jovenes.estrategia --base Examples/data/afiliados.csv",
+                "sondeo strategy check Examples/estrategia_jovenes.estrategia --base Examples/data/afiliados.csv --channels Examples/data/respuestas.csv",
                 "sondeo strategy render Examples/estrategia_jovenes.estrategia --base Examples/data/afiliados.csv --out plan.html",
                 "sondeo strategy approve Examples/estrategia_jovenes.estrategia --by \"Coordinación de Mercadeo Estratégico\" --answers si,si,si,si",
             ]),
@@ -39,7 +39,19 @@ struct StrategyInput: ParsableArguments {
     @Option(help: ArgumentHelp(L("Archivo de segmentos guardados, para «segmento guardado: nombre»; por defecto segmentos.txt junto a la base (o a la estrategia).",
                                  "Saved segments file, for «segmento guardado: name»; segmentos.txt beside the base (or the strategy) by default."),
                                valueName: L("archivo", "file"))) var segments: String?
+    @Option(help: ArgumentHelp(L("Contactos del segmento con su canal (p. ej. las respuestas de la encuesta: el identificador de la base y «canal»): qué canales usa el segmento (paso 38).",
+                                 "The segment's contacts with their channel (e.g. the survey's responses: the base's identifier and «canal»): which channels the segment uses (step 38)."),
+                               valueName: L("archivo", "file"))) var channels: String?
     @OptionGroup var reading: ReadingOptions
+
+    /// With `--channels` (and the base): the channels the segment uses, and the activities' channels it hardly uses.
+    func channelUse(_ file: StrategyFile, check: StrategyCheck, base: Table?) throws -> SegmentChannels? {
+        guard let channels else { return nil }
+        guard let base, let mask = check.segmentMask else {
+            throw ValidationError(L("--channels cuenta los contactos del segmento en la base: dé --base", "--channels counts the segment's contacts in the base: give --base"))
+        }
+        return try SegmentChannels(file, base: base, mask: mask, contacts: try reading.readTable(channels).table, source: channels)
+    }
 
     /// The file, its bytes and its check against the base.
     func load() throws -> (file: StrategyFile, bytes: [UInt8], check: StrategyCheck) {
@@ -53,7 +65,7 @@ struct StrategyInput: ParsableArguments {
         return (strategy, bytes, check, base!)
     }
 
-    private func loadAll() throws -> (StrategyFile, [UInt8], StrategyCheck, Table?) {
+    func loadAll() throws -> (StrategyFile, [UInt8], StrategyCheck, Table?) {
         guard let data = FileManager.default.contents(atPath: file) else { throw StrategyReadError(path: file) }
         let strategy = StrategyFile(text: String(decoding: data, as: UTF8.self), path: file)
         let table = try base.map { try reading.readTable($0).table }
@@ -74,12 +86,15 @@ struct CheckStrategyCommand: ParsableCommand {
     @OptionGroup var global: GlobalOptions
 
     func run() throws {
-        let (file, _, check) = try input.load()
+        let (file, _, check, base) = try input.loadAll()
         for problem in check.problems { Terminal.error(DiagnosticRenderer.render(problem, language: Language.current)) }
+        let channels = check.problems.isEmpty ? try input.channelUse(file, check: check, base: base) : nil
+        for warning in channels?.warnings ?? [] { Terminal.error(DiagnosticRenderer.render(warning, language: Language.current, severity: .warning)) }
         let segment = check.segmentSize.map { size in L(", segmento de \(NumberText.count(size, "afiliado", "afiliados")) de \(NumberText.integer(check.baseRows ?? 0))",
                                                        ", segment of \(size) affiliates of \(check.baseRows ?? 0)") } ?? ""
         print(L("\(input.file): \(NumberText.count(check.problems.count, "error", "errores")) · \(NumberText.count(file.activities.count, "actividad", "actividades")), presupuesto total $ \(NumberText.integer(Int(check.budget.rounded())))\(segment), \(NumberText.count(file.indicators.count, "indicador", "indicadores"))",
                 "\(input.file): \(check.problems.count) errors · \(file.activities.count) activities, total budget $ \(NumberText.integer(Int(check.budget.rounded())))\(segment), \(file.indicators.count) indicators"))
+        if let channels { print(channels.summary) }
         if !check.problems.isEmpty { throw ExitCode(ExitStatus.dataError.rawValue) }
     }
 }
