@@ -60,7 +60,7 @@ step "9c. …y aprobada con las cuatro preguntas del paso 38 (queda con el SHA-2
   sondeo strategy approve Examples/estrategia_jovenes.estrategia --by "Coordinación de Mercadeo Estratégico" --answers si,si,si,si --store "$work/campo.sqlite"
 
 step "9d. Pasos 39–40: la estrategia se medirá; su plan de medición dice cuántas encuestas pide el margen de cada indicador" \
-  sondeo strategy plan Examples/estrategia_jovenes.estrategia --base "$data/afiliados.csv"
+  sondeo strategy plan Examples/estrategia_jovenes.estrategia --base "$data/afiliados.csv" --store "$work/campo.sqlite"
 
 step "10. ¿Cuántas encuestas para ±3,5 puntos con 95 % de confianza, si responde el 60 %?" \
   sondeo sample size --margin 0.035 --population 20000 --deff 1.1 --response-rate 0.6

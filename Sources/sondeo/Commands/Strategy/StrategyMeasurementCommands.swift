@@ -1,7 +1,9 @@
 import ArgumentParser
 import Diagnostics
 import Foundation
+import Store
 import Strategy
+import Survey
 import Table
 
 /// `sondeo strategy plan FILE --base BASE`: the measurement plan worked out (steps 39–40).
@@ -13,6 +15,10 @@ struct PlanStrategyCommand: ParsableCommand {
     }
 
     @OptionGroup var input: StrategyInput
+    @Flag(help: ArgumentHelp(L("Publica en el almacén el cuestionario que nombra la medición (un .encuesta), como «sondeo questionnaire publish».",
+                               "Publishes in the store the questionnaire the measurement names (a .encuesta), as «sondeo questionnaire publish».")))
+    var publish = false
+    @OptionGroup var storeOptions: StoreOptions
     @Option(help: ArgumentHelp(L("Formato: table o json.", "Format: table or json."), valueName: L("formato", "format"))) var format: OutputFormat = .table
     @OptionGroup var global: GlobalOptions
 
@@ -24,7 +30,35 @@ struct PlanStrategyCommand: ParsableCommand {
     func run() throws {
         let (file, _, check, base) = try input.loadWithBase()
         if let first = check.problems.first { throw first }
-        print(try MeasurementPlan(file, check: check, base: base).render(format))
+        let plan = try MeasurementPlan(file, check: check, base: base)
+        print(plan.render(format))
+        if let questionnaire = plan.questionnaire, format == .table { print(try questionnaireLine(questionnaire)) }
+    }
+
+    /// The questionnaire the measurement names: a .encuesta (from here, or beside the strategy) published
+    /// with --publish, or an id looked up in the store (when there is one) with its latest version.
+    func questionnaireLine(_ written: String) throws -> String {
+        let beside = URL(fileURLWithPath: input.file).deletingLastPathComponent().appendingPathComponent(written).path
+        let name = FileManager.default.fileExists(atPath: written) || !FileManager.default.fileExists(atPath: beside) ? written : beside
+        if FileManager.default.fileExists(atPath: name) {
+            guard publish else {
+                return L("El cuestionario \(name) se publica con --publish (o «sondeo questionnaire publish»).", "Questionnaire \(name) is published with --publish (or «sondeo questionnaire publish»).")
+            }
+            let (version, outcome) = try QuestionnaireGate.checked(for: L("antes de publicarlo", "before publishing")) {
+                try QuestionnairePublication.publish(name, in: try storeOptions.open(), actor: storeOptions.actor)
+            }
+            return QuestionnairePublication.message(version, outcome, store: storeOptions.shownPath)
+        }
+        if publish {
+            throw ValidationError(L("--publish publica un archivo .encuesta; «\(name)» no es un archivo", "--publish publishes a .encuesta file; «\(name)» is not a file"))
+        }
+        guard storeOptions.path.hasPrefix("postgres") || FileManager.default.fileExists(atPath: storeOptions.path),
+              let latest = try storeOptions.open().latestQuestionnaire(name) else {
+            return L("Cuestionario «\(name)»: no está publicado en \(storeOptions.shownPath); publíquelo antes del campo (paso 43).",
+                     "Questionnaire «\(name)»: not published in \(storeOptions.shownPath); publish it before fieldwork (step 43).")
+        }
+        return L("Cuestionario «\(name)»: versión \(latest.version.version) publicada el \(latest.version.publishedAt.prefix(10)) en \(storeOptions.shownPath).",
+                 "Questionnaire «\(name)»: version \(latest.version.version) published on \(latest.version.publishedAt.prefix(10)) in \(storeOptions.shownPath).")
     }
 }
 
