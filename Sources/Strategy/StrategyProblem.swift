@@ -142,20 +142,6 @@ public struct StrategyProblem: Diagnostic, Equatable {
         case .measurementWithoutMargin:
             return es ? "la medición no tiene con qué calcular la muestra: dé «margen:» a los indicadores que mide la encuesta"
                       : "the measurement has nothing to size the sample by: give «margen:» to the indicators the survey measures"
-        case .unknownMode(let mode, let valid, let suggestion):
-            return (es ? "modo: «\(mode)» no es uno de: \(valid.joined(separator: ", "))" : "modo: «\(mode)» is not one of: \(valid.joined(separator: ", "))")
-                + Suggestion.hint(suggestion, language)
-        case .outOfRange(let field, let text, let range):
-            return es ? "\(field): «\(text)» debe estar entre \(range)" : "\(field): «\(text)» must be between \(range)"
-        case .marginWithoutMeasurement(let indicator):
-            return es ? "el indicador «\(indicator)» pide un margen pero la estrategia no tiene «medición»: agregue el bloque con el modo y la respuesta esperada (pasos 39 y 40)"
-                      : "indicator «\(indicator)» asks for a margin but the strategy has no «medición»: add the block with the mode and the expected response rate (steps 39 and 40)"
-        case .notSurveyMeasure(let indicator):
-            return es ? "el indicador «\(indicator)» cuenta casos PQRSL: no lo mide una encuesta y no lleva margen"
-                      : "indicator «\(indicator)» counts PQRSL cases: no survey measures it, and it takes no margin"
-        case .measurementWithoutMargin:
-            return es ? "la medición no tiene con qué calcular la muestra: dé «margen:» a los indicadores que mide la encuesta"
-                      : "the measurement has nothing to size the sample by: give «margen:» to the indicators the survey measures"
         case .noActivities:
             return es ? "la estrategia no tiene ninguna actividad: el plan táctico es su contenido (paso 37)"
                       : "the strategy has no activity: the tactical plan is its content (step 37)"
