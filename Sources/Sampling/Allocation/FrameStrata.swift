@@ -13,25 +13,17 @@ public enum FrameStrata {
             guard found.type.isNumeric else { throw .notNumeric(sdColumn) }
             values = found
         }
-        var index: [String: Int] = [:]
-        var names: [String] = []
-        var counts: [Int] = []
-        var sums: [(n: Int, mean: Double, m2: Double)] = []
+        // Grouped by code (``CellIndex``): no String per row. A missing label is the stratum «».
+        let cells = CellIndex(table: table, columns: [column])
+        let names = (0..<cells.groupCount).map { cells.values(of: $0)[0] ?? "" }
+        var counts = [Int](repeating: 0, count: names.count)
+        var sums = [(n: Int, mean: Double, m2: Double)](repeating: (0, 0, 0), count: names.count)
+        let numbers = values?.numbers
         for row in 0..<table.rowCount {
-            let label = strataColumn.text(at: row) ?? ""
-            let h: Int
-            if let known = index[label] {
-                h = known
-            } else {
-                h = names.count
-                index[label] = h
-                names.append(label)
-                counts.append(0)
-                sums.append((0, 0, 0))
-            }
+            let h = Int(cells.groupOfRow[row])
             counts[h] += 1
             // Welford's running mean and sum of squares.
-            if let x = values?.numbers?[row], !x.isNaN {
+            if let x = numbers?[row], !x.isNaN {
                 var s = sums[h]
                 s.n += 1
                 let delta = x - s.mean

@@ -49,14 +49,18 @@ public struct StratifiedDraw: Sendable {
     public init(table: Table, strataColumn: String?, idColumn: String, sizes: [String: Int], seed: UInt64,
                 reserveFraction: Double = 0, method: Method = .simpleRandom) throws(SamplingError) {
         guard let ids = table[idColumn] else { throw .missingColumn(idColumn) }
-        var labels: Column?
-        if let strataColumn {
-            guard let column = table[strataColumn] else { throw .missingColumn(strataColumn) }
-            labels = column
-        }
+        if let strataColumn, table[strataColumn] == nil { throw .missingColumn(strataColumn) }
         guard reserveFraction >= 0 else { throw .nonPositive(option: "--reserve", value: reserveFraction) }
+        // Rows by stratum, grouped by code (``CellIndex``); a missing label falls in the whole frame's.
         var groups: [String: [Int]] = [:]
-        for row in 0..<table.rowCount { groups[labels?.text(at: row) ?? StratifiedDraw.wholeFrame, default: []].append(row) }
+        if let strataColumn {
+            let cells = CellIndex(table: table, columns: [strataColumn])
+            var members = [[Int]](repeating: [], count: cells.groupCount)
+            for row in 0..<table.rowCount { members[Int(cells.groupOfRow[row])].append(row) }
+            for (group, rows) in members.enumerated() { groups[cells.values(of: group)[0] ?? StratifiedDraw.wholeFrame, default: []] += rows }
+        } else {
+            groups[StratifiedDraw.wholeFrame] = Array(0..<table.rowCount)
+        }
         let names = groups.keys.sorted(by: Stratum.byteOrder)
         try StratifiedDraw.check(sizes: sizes, against: groups)
 
