@@ -106,9 +106,10 @@ public struct StratifiedDraw: Sendable {
         self.algorithm = SeededSelection.algorithm
     }
 
-    /// Feeds `stratum<TAB>id<LF>` lines to SHA-256 in large blocks.
+    /// Feeds `stratum<TAB>id<LF>` lines to SHA-256 in large blocks, hashed on another thread while the
+    /// draw goes on (``BackgroundSHA256``).
     struct FingerprintWriter {
-        private var hasher = SHA256()
+        private let hasher = BackgroundSHA256()
         private var pending: [UInt8] = []
 
         mutating func add(_ stratum: String, _ id: String) {
