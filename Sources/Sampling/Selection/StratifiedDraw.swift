@@ -75,7 +75,7 @@ public struct StratifiedDraw: Sendable {
         var units: [Unit] = []
         var summaries: [StratumSummary] = []
         for name in names {
-            var rows = groups[name]!.sorted { Stratum.byteOrder(idText[$0], idText[$1]) }
+            var rows = StratifiedDraw.sortedByIdentifier(groups[name]!, idText)
             for (a, b) in zip(rows, rows.dropFirst()) where idText[a] == idText[b] {
                 throw .duplicateIdentifier(idText[a])
             }
@@ -104,6 +104,26 @@ public struct StratifiedDraw: Sendable {
         self.seed = seed
         self.fingerprint = fingerprint.finish()
         self.algorithm = SeededSelection.algorithm
+    }
+
+    /// `rows` in byte order of their identifiers (``Stratum/byteOrder``), compared first by their first
+    /// sixteen bytes as two big-endian integers — the whole identifier for most frames — and by the
+    /// full bytes only when those are equal: no `String` comparison per step of the sort.
+    static func sortedByIdentifier(_ rows: [Int], _ ids: [String]) -> [Int] {
+        var keys = rows.map { row -> (high: UInt64, low: UInt64, row: Int) in
+            var high: UInt64 = 0, low: UInt64 = 0, i = 0
+            for byte in ids[row].utf8 {
+                if i < 8 { high |= UInt64(byte) << (56 - 8 * UInt64(i)) } else if i < 16 { low |= UInt64(byte) << (56 - 8 * UInt64(i - 8)) } else { break }
+                i += 1
+            }
+            return (high, low, row)
+        }
+        keys.sort { a, b in
+            if a.high != b.high { return a.high < b.high }
+            if a.low != b.low { return a.low < b.low }
+            return Stratum.byteOrder(ids[a.row], ids[b.row])
+        }
+        return keys.map(\.row)
     }
 
     /// Feeds `stratum<TAB>id<LF>` lines to SHA-256 in large blocks, hashed on another thread while the
