@@ -21,10 +21,20 @@ extension StrategyFile {
             let kind = i.fields["medida"].flatMap { StrategyCheck.measure($0.value)?.kind }
             let today = check.measured[i.id].map { kind == "proporcion" ? NumberText.decimal($0, places: 1) + " %" : NumberText.decimal($0, places: 2) } ?? "—"
             return [i.name, i.fields["medida"]?.value ?? "—", i.fields["linea base"]?.value ?? "—", today, i.fields["meta"]?.value ?? "—"]
+                + (measurement == nil ? [] : [i.fields["margen"].map { "±" + $0.value } ?? "—"])
         }
     }
     var indicatorHeaders: [String] {
         [L("Indicador", "Indicator"), L("Medida", "Measure"), L("Línea base", "Baseline"), L("Hoy en la base", "In the base today"), L("Meta", "Target")]
+            + (measurement == nil ? [] : [L("Margen de la medición", "Measurement's margin")])
+    }
+
+    /// The measurement plan as written (steps 39–40): its title and fields, for the printable plan.
+    var measurementLines: [(String, String)] {
+        guard let m = measurement else { return [] }
+        return [(L("Medición", "Measurement"), m.title)] + StrategyFile.measurementFields.compactMap { name in
+            m.fields[name].map { (StrategyProblem.shown(name).prefix(1).uppercased() + StrategyProblem.shown(name).dropFirst(), $0.value) }
+        }
     }
 
     func summaryLines(_ check: StrategyCheck) -> [(String, String)] {
@@ -47,6 +57,9 @@ extension StrategyFile {
         }
         text += "\n\n## " + L("Plan táctico", "Tactical plan") + "\n\n" + table(activityHeaders, activityRows)
         if !indicators.isEmpty { text += "\n\n## " + L("Indicadores", "Indicators") + "\n\n" + table(indicatorHeaders, indicatorRows(check)) }
+        if !measurementLines.isEmpty {
+            text += "\n\n## " + L("Medición (pasos 39 y 40)", "Measurement (steps 39 and 40)") + "\n\n" + measurementLines.map { "- **\($0.0)**: \($0.1)" }.joined(separator: "\n")
+        }
         return text + "\n"
     }
 
@@ -57,6 +70,10 @@ extension StrategyFile {
         body += "<h2>" + L("Plan táctico", "Tactical plan") + "</h2>" + HTML.table(headers: activityHeaders, rows: activityRows, numeric: [6], raw: [])
         if !indicators.isEmpty {
             body += "<h2>" + L("Indicadores", "Indicators") + "</h2>" + HTML.table(headers: indicatorHeaders, rows: indicatorRows(check), numeric: [2, 3, 4], raw: [])
+        }
+        if !measurementLines.isEmpty {
+            body += "<h2>" + L("Medición (pasos 39 y 40)", "Measurement (steps 39 and 40)") + "</h2><div class=\"tabla\"><table>"
+                + measurementLines.map { "<tr><th>\(HTML.escape($0.0))</th><td>\(HTML.escape($0.1))</td></tr>" }.joined() + "</table></div>"
         }
         return Page.document(title: title ?? id ?? path, body: body)
     }

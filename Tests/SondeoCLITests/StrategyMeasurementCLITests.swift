@@ -88,6 +88,11 @@ import Testing
         #expect(published.status == 0 && published.stdout.contains("Publicado «satisfaccion_servicios» versión "), "\(published.stdout)\(published.stderr)")
         let found = try SondeoRunner.run(["strategy", "plan", file, "--base", base, "--store", dir.path("campo.sqlite")])
         #expect(found.stdout.contains("Cuestionario «satisfaccion_servicios»: versión "), "\(found.stdout)")
+        // The printable plan carries the measurement as written: each indicator's margin and the block's fields.
+        let render = try SondeoRunner.run(["strategy", "render", file, "--base", base])
+        #expect(render.stdout.contains("| Uso del servicio | proporción usa | 10 % | 10,0 % | 30 % | ±8 puntos |"), "\(render.stdout)")
+        #expect(render.stdout.contains("## Medición (pasos 39 y 40)\n\n- **Medición**: Encuesta de cierre\n- **Cuestionario**: satisfaccion_servicios\n- **Modo**: telefono\n- **Respuesta esperada**: 50 %\n- **Estratos**: categoria\n"),
+                "\(render.stdout)")
     }
 
     @Test("review: each stratum's completes against the plan; the share by the design (R's svymean), its margin against the planned, the change from the baseline and the target")
