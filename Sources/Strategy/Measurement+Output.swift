@@ -116,18 +116,17 @@ extension MeasurementReview {
         let strataRows = strata.map { [$0.name, NumberText.integer($0.planned), NumberText.integer($0.achieved)] }
             + [[L("total", "total"), plannedCompletes.map { NumberText.integer($0) } ?? "—", NumberText.integer(responses)]]
         let rows = indicators.map { i in
-            [i.name, "\(n(i.estimate)) (\(n(i.lower)) – \(n(i.upper)))", "±" + n(i.achievedMargin), i.plannedMargin.map { "±" + n($0) } ?? "—", yes(i.metPrecision),
+            [i.name, "\(n(i.estimate)) (\(n(i.lower)) – \(n(i.upper)))", "±" + n(i.achievedMargin) + " / " + (i.plannedMargin.map { "±" + n($0) } ?? "—"), yes(i.metPrecision),
              n(i.baseline), i.changeP.map { NumberText.pValue($0) } ?? "—", n(i.target), yes(i.reachedTarget)]
         }
         return ([L("estrato", "stratum"), L("planeadas", "planned"), L("logradas", "achieved")], strataRows,
-                [L("indicador", "indicator"), L("estimación (IC \(NumberText.level(confidence)) %)", "estimate (\(NumberText.level(confidence)) % CI)"), L("margen logrado", "margin achieved"),
-                 L("margen planeado", "margin planned"), L("¿tan preciso como se planeó?", "as precise as planned?"), L("línea base", "baseline"),
-                 L("p del cambio", "p of the change"), L("meta", "target"), L("¿meta alcanzada?", "target reached?")], rows)
+                [L("indicador", "indicator"), L("estimación (IC \(NumberText.level(confidence)) %)", "estimate (\(NumberText.level(confidence)) % CI)"), L("margen logrado / planeado", "margin achieved / planned"), L("¿preciso?", "precise?"), L("línea base", "baseline"),
+                 L("p del cambio", "p of the change"), L("meta", "target"), L("¿alcanzada?", "reached?")], rows)
     }
 
     var note: String {
-        L("Cada indicador se estima con el diseño de las respuestas (estratos, pesos y tamaños de estrato); el margen logrado es z·EE; el cambio se prueba contra la línea base tomada como conocida (z de dos colas).",
-          "Each indicator is estimated with the responses' design (strata, weights and stratum sizes); the margin achieved is z·SE; the change is tested against the baseline taken as known (two-sided z).")
+        L("Cada indicador se estima con el diseño de las respuestas (estratos, pesos y tamaños de estrato); el margen logrado es z·EE; «¿preciso?»: el margen logrado no pasa del planeado; el cambio se prueba contra la línea base tomada como conocida (z de dos colas); «¿alcanzada?»: la estimación llega a la meta.",
+          "Each indicator is estimated with the responses' design (strata, weights and stratum sizes); the margin achieved is z·SE; «precise?»: the margin achieved is within the planned one; the change is tested against the baseline taken as known (two-sided z); «reached?»: the estimate is at the target.")
             + (notInResponses.isEmpty ? "" : L(" Sin columna en las respuestas: ", " No column in the responses: ") + notInResponses.joined(separator: ", ") + ".")
     }
 
@@ -145,6 +144,6 @@ extension MeasurementReview {
     public func html() -> String {
         let t = tables
         return HTML.table(headers: t.strataHeaders, rows: t.strata, numeric: [1, 2])
-            + HTML.table(headers: t.headers, rows: t.rows, numeric: [1, 2, 3, 5, 6, 7]) + "<p class=\"small\">\(HTML.escape(note))</p>\n"
+            + HTML.table(headers: t.headers, rows: t.rows, numeric: [1, 2, 4, 5, 6]) + "<p class=\"small\">\(HTML.escape(note))</p>\n"
     }
 }
