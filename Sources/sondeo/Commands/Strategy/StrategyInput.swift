@@ -1,0 +1,52 @@
+import ArgumentParser
+import Diagnostics
+import Foundation
+import Segmentation
+import Store
+import Strategy
+import Table
+
+/// The strategy file and, optionally, the affiliate base its segment and indicators refer to.
+struct StrategyInput: ParsableArguments {
+    @Argument(help: ArgumentHelp(L("Archivo de la estrategia (.estrategia).", "Strategy file (.estrategia)."), valueName: L("archivo", "file"))) var file: String
+    @Option(help: ArgumentHelp(L("Base de afiliados con la que se revisan el segmento y los indicadores (un archivo o una base de datos con --query).",
+                                 "Affiliate base the segment and indicators are checked against (a file, or a database with --query)."),
+                               valueName: L("base", "base"))) var base: String?
+    @Option(help: ArgumentHelp(L("Archivo de segmentos guardados, para «segmento guardado: nombre»; por defecto segmentos.txt junto a la base (o a la estrategia).",
+                                 "Saved segments file, for «segmento guardado: name»; segmentos.txt beside the base (or the strategy) by default."),
+                               valueName: L("archivo", "file"))) var segments: String?
+    @Option(help: ArgumentHelp(L("Contactos del segmento con su canal (p. ej. las respuestas de la encuesta: el identificador de la base y «canal»): qué canales usa el segmento (paso 38).",
+                                 "The segment's contacts with their channel (e.g. the survey's responses: the base's identifier and «canal»): which channels the segment uses (step 38)."),
+                               valueName: L("archivo", "file"))) var channels: String?
+    @OptionGroup var reading: ReadingOptions
+
+    /// With `--channels` (and the base): the channels the segment uses, and the activities' channels it hardly uses.
+    func channelUse(_ file: StrategyFile, check: StrategyCheck, base: Table?) throws -> SegmentChannels? {
+        guard let channels else { return nil }
+        guard let base, let mask = check.segmentMask else {
+            throw ValidationError(L("--channels cuenta los contactos del segmento en la base: dé --base", "--channels counts the segment's contacts in the base: give --base"))
+        }
+        return try SegmentChannels(file, base: base, mask: mask, contacts: try reading.readTable(channels).table, source: channels)
+    }
+
+    /// The file, its bytes and its check against the base.
+    func load() throws -> (file: StrategyFile, bytes: [UInt8], check: StrategyCheck) {
+        let (strategy, bytes, check, _) = try loadAll()
+        return (strategy, bytes, check)
+    }
+
+    /// The same, with the base (which the caller has required).
+    func loadWithBase() throws -> (file: StrategyFile, bytes: [UInt8], check: StrategyCheck, base: Table) {
+        let (strategy, bytes, check, base) = try loadAll()
+        return (strategy, bytes, check, base!)
+    }
+
+    func loadAll() throws -> (StrategyFile, [UInt8], StrategyCheck, Table?) {
+        guard let data = FileManager.default.contents(atPath: file) else { throw StrategyReadError(path: file) }
+        let strategy = StrategyFile(text: String(decoding: data, as: UTF8.self), path: file)
+        let table = try base.map { try reading.readTable($0).table }
+        let path = SegmentDefinitions.path(beside: base.flatMap { DatabaseTable.isDatabase($0) ? nil : $0 } ?? file, given: segments)
+        let saved = try FileManager.default.contents(atPath: path).map { try SegmentDefinitions(path: path, text: String(decoding: $0, as: UTF8.self)) }
+        return (strategy, [UInt8](data), StrategyCheck(strategy, base: table, segments: saved), table)
+    }
+}
