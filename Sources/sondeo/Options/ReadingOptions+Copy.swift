@@ -15,7 +15,13 @@ extension ReadingOptions {
             return (table, report, nil)
         }
         let header = try DataFile.header(path: path, options: try csvOptions())
-        let (table, report) = try readTable(path, columns: columns.intersection(header).union(withFirst ? header.prefix(1) : []))
+        // A name the file does not have (a misspelt --strata or --where column) is reported on the whole
+        // table, as without the copy, so that the closest name is suggested among all the columns.
+        guard columns.isSubset(of: header) else {
+            let (table, report) = try readTable(path)
+            return (table, report, nil)
+        }
+        let (table, report) = try readTable(path, columns: columns.union(withFirst ? header.prefix(1) : []))
         guard CSVRecordCopy.possible(from: report, options: try csvOptions(), into: writer) else {
             let (table, report) = try readTable(path)
             return (table, report, nil)
