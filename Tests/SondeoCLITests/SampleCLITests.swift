@@ -128,6 +128,11 @@ import Testing
             print(sorted(r["id"] for r in rows) == sorted(frame), rows[0].keys() == {*frame["P1"].keys(), "estrato", "peso", "N_estrato", "orden", "reserva"})
             """, [frame, dir.path("m.csv")])
         #expect(check.output == "True True\n", "\(check.output)")
+        // A misspelt filter column is named among all the frame's columns, not only those the copy reads.
+        let misspelt = try SondeoRunner.run(["sample", "draw", frame, "--strata", "estrato_marco", "--total", "4", "--id", "id",
+                                             "--seed", "7", "--where", "edadd > 30", "--out", dir.path("n.csv")])
+        #expect(misspelt.status == 64 && misspelt.stderr.contains("la columna «edadd» no existe; ¿quiso decir «edad»?"), "\(misspelt.stderr)")
+        #expect(!FileManager.default.fileExists(atPath: dir.path("n.csv")))
     }
 
     @Test("sample weights: raking to sexo and categoria gives R's Kish deff; an unknown category names its line")
