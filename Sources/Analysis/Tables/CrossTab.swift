@@ -1,3 +1,4 @@
+import Table
 import Distributions
 import LinearAlgebra
 
@@ -56,9 +57,7 @@ public struct CrossTab: Sendable {
         let columnLevels = Array(Set(columnLabels.compactMap { $0 })).sorted(by: order)
         guard rowLevels.count >= 2 else { throw .tooFewLevels(column: rowName) }
         guard columnLevels.count >= 2 else { throw .tooFewLevels(column: columnName) }
-        rows = rowLevels
-        columns = columnLevels
-        let r = rowLevels.count, c = columnLevels.count
+        let r = rowLevels.count
         let rowIndex = Dictionary(uniqueKeysWithValues: rowLevels.enumerated().map { ($1, $0) })
         let columnIndex = Dictionary(uniqueKeysWithValues: columnLevels.enumerated().map { ($1, $0) })
         // Cell of each row, or −1 when either value is missing.
@@ -66,6 +65,41 @@ public struct CrossTab: Sendable {
             guard let a = rowLabels[k].flatMap({ rowIndex[$0] }), let b = columnLabels[k].flatMap({ columnIndex[$0] }) else { return -1 }
             return a + b * r   // rows vary fastest, as R's interaction(rows, cols)
         }
+        try self.init(design: design, rowLevels: rowLevels, columnLevels: columnLevels, cell: cell, rowName: rowName, columnName: columnName,
+                      method: method, confidence: confidence)
+    }
+
+    /// The table of two columns of the design's rows, grouped by code (``CellIndex``): no `String` per row,
+    /// the same table as ``init(design:rowLabels:columnLabels:rowName:columnName:method:confidence:order:)`` gives
+    /// with the columns' texts.
+    public init(design: SurveyDesign, rows rowColumn: Column, columns columnColumn: Column,
+                method: ProportionMethod = .logit, confidence: Double = 0.95, order: (String, String) -> Bool) throws(AnalysisError) {
+        func levels(_ column: Column) -> (levels: [String], ofGroup: [Int], group: [Int32]) {
+            let cells = CellIndex(table: Table(columns: [column], rowCount: design.rowCount), columns: [column.name])
+            let texts = (0..<cells.groupCount).map { cells.values(of: $0)[0] }
+            let levels = Array(Set(texts.compactMap { $0 })).sorted(by: order)
+            let index = Dictionary(uniqueKeysWithValues: levels.enumerated().map { ($1, $0) })
+            return (levels, texts.map { $0.flatMap { index[$0] } ?? -1 }, cells.groupOfRow)
+        }
+        let (rowLevels, rowOfGroup, rowGroup) = levels(rowColumn)
+        let (columnLevels, columnOfGroup, columnGroup) = levels(columnColumn)
+        guard rowLevels.count >= 2 else { throw .tooFewLevels(column: rowColumn.name) }
+        guard columnLevels.count >= 2 else { throw .tooFewLevels(column: columnColumn.name) }
+        let r = rowLevels.count
+        let cell = (0..<design.rowCount).map { k -> Int in
+            let a = rowOfGroup[Int(rowGroup[k])], b = columnOfGroup[Int(columnGroup[k])]
+            return a < 0 || b < 0 ? -1 : a + b * r
+        }
+        try self.init(design: design, rowLevels: rowLevels, columnLevels: columnLevels, cell: cell, rowName: rowColumn.name,
+                      columnName: columnColumn.name, method: method, confidence: confidence)
+    }
+
+    /// The table from each row's cell (row level + column level × r, or −1 when either is missing).
+    private init(design: SurveyDesign, rowLevels: [String], columnLevels: [String], cell: [Int], rowName: String, columnName: String,
+                 method: ProportionMethod, confidence: Double) throws(AnalysisError) {
+        rows = rowLevels
+        columns = columnLevels
+        let r = rowLevels.count, c = columnLevels.count
         var counts = [[Int]](repeating: [Int](repeating: 0, count: c), count: r)
         var weighted = [[Double]](repeating: [Double](repeating: 0, count: c), count: r)
         for k in 0..<design.rowCount where cell[k] >= 0 {

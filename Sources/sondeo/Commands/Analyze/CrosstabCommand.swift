@@ -50,9 +50,7 @@ struct CrosstabCommand: ParsableCommand {
         let data = try AnalysisInput.read(path: file, variables: [rows, cols], options: design, reading: reading)
         let rowColumn = try data.table.column(rows, source: file), colColumn = try data.table.column(cols, source: file)
         let tab = try Terminal.working(L("Calculando la tabla cruzada", "Computing the cross-table")) {
-            try CrossTab(design: data.design, rowLabels: (0..<data.table.rowCount).map { rowColumn.text(at: $0) },
-                         columnLabels: (0..<data.table.rowCount).map { colColumn.text(at: $0) }, rowName: rows, columnName: cols,
-                         method: method, confidence: design.confidence, order: LevelOrder.less)
+            try CrossTab(design: data.design, rows: rowColumn, columns: colColumn, method: method, confidence: design.confidence, order: LevelOrder.less)
         }
         try output.emit(CrossTabReport(tab: tab, rows: rows, cols: cols, data: data, confidence: design.confidence, method: method, percent: percent, test: test))
     }
