@@ -8,8 +8,9 @@ enum Terminal {
         Foundation.exit(status)
     }
 
+    /// A message on stderr; on a terminal, over a progress line that may be showing (which redraws after it).
     static func error(_ text: String) {
-        FileHandle.standardError.write(Data((text + "\n").utf8))
+        FileHandle.standardError.write(Data(((stderrIsTerminal ? "\r\u{1B}[K" : "") + text + "\n").utf8))
     }
 
     static var stderrIsTerminal: Bool { isatty(2) != 0 }

@@ -31,14 +31,18 @@ struct ImportCasesCommand: ParsableCommand {
             Terminal.error(error)
             throw ExitCode(ExitStatus.dataError.rawValue)
         }
-        let (imported, errors) = CaseImport.cases(in: table, file: file, desk: try options.desk(), at: Clock.system.timestamp, actor: options.who) { Terminal.error($0) }
+        let desk = try options.desk()
+        let (imported, errors) = Terminal.working(L("Revisando \(file)", "Checking \(file)")) {
+            CaseImport.cases(in: table, file: file, desk: desk, at: Clock.system.timestamp, actor: options.who) { Terminal.error($0) }
+        }
         let summary = CaseImport.summary(rows: table.rowCount, valid: imported.count, errors: errors)
         if dryRun || errors > 0 {
             print(summary + (errors > 0 ? L(" No se importó nada: corrija las filas.", " Nothing was imported: fix the rows.") : L(" Revisión sin guardar (--dry-run).", " Checked without saving (--dry-run).")))
             if errors > 0 { throw ExitCode(ExitStatus.dataError.rawValue) }
             return
         }
-        let (added, unchanged) = try options.storeOptions.openCases().importCases(imported)
+        let store = try options.storeOptions.openCases()
+        let (added, unchanged) = try Terminal.working(L("Guardando los casos en el almacén", "Saving the cases in the store")) { try store.importCases(imported) }
         print(summary + CaseImport.saved(added: added, unchanged: unchanged))
     }
 }
