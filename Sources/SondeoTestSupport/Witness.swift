@@ -84,6 +84,8 @@ extension Witness {
         }
         let planFile = (directory as NSString).appendingPathComponent("plan-\(UUID().uuidString).txt")
         try plan.write(toFile: planFile, atomically: true, encoding: .utf8)
-        return try run("java", ["-cp", jar + ":" + classes, "JavaRosaReplay", xform, planFile] + (language.map { [$0] } ?? []))
+        // The phone's day is Colombia's, as Sondeo's «hoy()» is: without this, from midnight UTC to 05:00 the JVM
+        // (in the machine's UTC) would already be on the next day.
+        return try run("java", ["-Duser.timezone=America/Bogota", "-cp", jar + ":" + classes, "JavaRosaReplay", xform, planFile] + (language.map { [$0] } ?? []))
     }
 }
