@@ -126,10 +126,8 @@ struct ReportCommand: ParsableCommand {
 
     /// The strategy's planned against achieved on this file's responses and design (``MeasurementReview``).
     func planAgainstAchieved(_ path: String, responses: Table, design: SurveyDesign) throws -> ReportContent.Appendix {
-        let input = try StrategyInput.parse([path, "--base", base!])
-        let (file, _, check, table) = try input.loadWithBase()
-        if let first = check.problems.first { throw first }
-        let review = try MeasurementReview(file, plan: try MeasurementPlan(file, check: check, base: table), responses: responses, design: design)
+        let (file, plan) = try StrategyInput.parse([path, "--base", base!]).measurementPlan()
+        let review = try MeasurementReview(file, plan: plan, responses: responses, design: design)
         return ReportContent.Appendix(title: MeasurementReview.title, html: review.html(), markdown: review.markdown())
     }
 }

@@ -49,4 +49,16 @@ struct StrategyInput: ParsableArguments {
         let saved = try FileManager.default.contents(atPath: path).map { try SegmentDefinitions(path: path, text: String(decoding: $0, as: UTF8.self)) }
         return (strategy, [UInt8](data), StrategyCheck(strategy, base: table, segments: saved), table)
     }
+
+    /// The measurement's commands work on the base: a usage error without it.
+    func requireBase() throws {
+        if base == nil { throw ValidationError(L("el plan de medición se calcula sobre la base: dé --base", "the measurement plan is worked out on the base: give --base")) }
+    }
+
+    /// The strategy, checked without problems against the base, and its measurement plan (steps 39–40).
+    func measurementPlan() throws -> (file: StrategyFile, plan: MeasurementPlan) {
+        let (file, _, check, base) = try loadWithBase()
+        if let first = check.problems.first { throw first }
+        return (file, try MeasurementPlan(file, check: check, base: base))
+    }
 }

@@ -24,13 +24,11 @@ struct PlanStrategyCommand: ParsableCommand {
 
     func validate() throws {
         try format.require([.table, .json])
-        if input.base == nil { throw ValidationError(L("el plan se calcula sobre la base: dé --base", "the plan is worked out on the base: give --base")) }
+        try input.requireBase()
     }
 
     func run() throws {
-        let (file, _, check, base) = try input.loadWithBase()
-        if let first = check.problems.first { throw first }
-        let plan = try MeasurementPlan(file, check: check, base: base)
+        let (_, plan) = try input.measurementPlan()
         print(plan.render(format))
         if let questionnaire = plan.questionnaire, format == .table { print(try questionnaireLine(questionnaire)) }
     }
@@ -82,13 +80,11 @@ struct ReviewStrategyCommand: ParsableCommand {
 
     func validate() throws {
         try format.require([.table, .json])
-        if input.base == nil { throw ValidationError(L("lo planeado se calcula sobre la base: dé --base", "the plan is worked out on the base: give --base")) }
+        try input.requireBase()
     }
 
     func run() throws {
-        let (file, _, check, base) = try input.loadWithBase()
-        if let first = check.problems.first { throw first }
-        let plan = try MeasurementPlan(file, check: check, base: base)
+        let (file, plan) = try input.measurementPlan()
         let answers = try input.reading.readTable(responses).table
         print(try MeasurementReview(file, plan: plan, responses: answers).render(format))
     }
