@@ -46,7 +46,7 @@ struct CheckStrategyCommand: ParsableCommand {
         let channels = check.problems.isEmpty ? try input.channelUse(file, check: check, base: base) : nil
         for warning in channels?.warnings ?? [] { Terminal.error(DiagnosticRenderer.render(warning, language: Language.current, severity: .warning)) }
         let segment = check.segmentSize.map { size in L(", segmento de \(NumberText.count(size, "afiliado", "afiliados")) de \(NumberText.integer(check.baseRows ?? 0))",
-                                                       ", segment of \(size) affiliates of \(check.baseRows ?? 0)") } ?? ""
+                                                       ", segment of \(NumberText.integer(size)) affiliates of \(NumberText.integer(check.baseRows ?? 0))") } ?? ""
         print(L("\(input.file): \(NumberText.count(check.problems.count, "error", "errores")) · \(NumberText.count(file.activities.count, "actividad", "actividades")), presupuesto total $ \(NumberText.integer(Int(check.budget.rounded())))\(segment), \(NumberText.count(file.indicators.count, "indicador", "indicadores"))",
                 "\(input.file): \(check.problems.count) errors · \(file.activities.count) activities, total budget $ \(NumberText.integer(Int(check.budget.rounded())))\(segment), \(file.indicators.count) indicators"))
         if let channels { print(channels.summary) }
