@@ -64,7 +64,7 @@ public struct MeasurementPlan: Sendable {
         var sizings: [Sizing] = []
         for indicator in file.indicators {
             guard let marginText = indicator.fields["margen"]?.value,
-                  let margin = StrategyCheck.number(marginText.replacingOccurrences(of: "puntos", with: "")),
+                  let margin = StrategyCheck.margin(marginText),
                   let (kind, column) = indicator.fields["medida"].flatMap({ StrategyCheck.measure($0.value) }), let column else { continue }
             let baseline = indicator.fields["linea base"].flatMap { StrategyCheck.number($0.value) }
             let values = base[column]?.numbers
@@ -84,11 +84,9 @@ public struct MeasurementPlan: Sendable {
         invitations = min(largest.size.nFinal, population)
         driving = largest.indicator.id
         strataColumn = plan.fields["estratos"]?.value
-        if let name = strataColumn, let column = base[name] {
-            var counts: [String: Int] = [:]
-            for row in 0..<base.rowCount where mask[row] { counts[column.text(at: row) ?? "NA", default: 0] += 1 }
-            let strata = counts.keys.sorted(by: Stratum.byteOrder).map { Stratum(name: $0, size: counts[$0]!) }
+        if let name = strataColumn, base[name] != nil {
             do {
+                let strata = try FrameStrata.strata(of: base.filtered(mask), column: name)
                 let byCompletes = try Allocation(strata: strata, total: completes, method: .proportional)
                 let byInvitations = try Allocation(strata: strata, total: invitations, method: .proportional)
                 self.strata = zip(byCompletes.strata, byInvitations.strata).map {

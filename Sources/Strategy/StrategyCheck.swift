@@ -155,9 +155,7 @@ public struct StrategyCheck: Sendable {
             if indicator.fields["medida"].flatMap({ measure($0.value) })?.column == nil && indicator.fields["medida"] != nil {
                 add(.notSurveyMeasure(indicator: indicator.id), margin, name: "margen")
             }
-            if let value = number(margin.value.replacingOccurrences(of: "puntos", with: "")), value > 0 {} else {
-                add(.badNumber(field: "margen", text: margin.value), margin, name: "margen")
-            }
+            if Self.margin(margin.value) == nil { add(.badNumber(field: "margen", text: margin.value), margin, name: "margen") }
         }
         guard let plan = file.measurement else { return problems }
         for name in StrategyFile.measurementRequired where plan.fields[name] == nil {
@@ -204,6 +202,11 @@ public struct StrategyCheck: Sendable {
     /// A number or a percentage (`8 %`, `8%`, `32`, `4,2`): its value as written (8 for 8 %).
     public static func number(_ text: String) -> Double? {
         Double(text.replacingOccurrences(of: "%", with: "").replacingOccurrences(of: ",", with: ".").trimmingCharacters(in: .whitespaces))
+    }
+
+    /// An indicator's `margen:` as written (`5 puntos`, `0,4`): a positive number, or nil.
+    public static func margin(_ text: String) -> Double? {
+        number(text.replacingOccurrences(of: "puntos", with: "")).flatMap { $0 > 0 ? $0 : nil }
     }
 
     /// `proporción usa_recreacion` → ("proporcion", "usa_recreacion"); `casos pqrsl` → ("casos pqrsl", nil).

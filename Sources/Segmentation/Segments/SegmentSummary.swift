@@ -44,7 +44,7 @@ public struct SegmentSummary: Sendable {
         // One pass over the rows, by group: counts, sums for the means, answers and hits for the shares.
         let cells = CellIndex(table: table, columns: by)
         let groupCount = cells.groupCount
-        let usable = (0..<groupCount).map { !cells.values(of: $0).contains(nil) }
+        let values = (0..<groupCount).map { cells.values(of: $0) }
         let meanValues = try means.map { name throws(SegmentationError) -> [Double] in
             let column = table[name]!
             guard let values = column.numbers, column.type.isNumeric else { throw .notNumeric(column: name, type: column.type) }
@@ -73,9 +73,9 @@ public struct SegmentSummary: Sendable {
                 }
             }
         }
-        let kept = (0..<groupCount).filter { usable[$0] && counts[$0] > 0 }
-        let keys = Dictionary(uniqueKeysWithValues: kept.map { ($0, cells.values(of: $0).map { $0! }) })
-        let ordered = kept.sorted { a, b in
+        // Groups with a missing value in a --by column are left out; the others in level order.
+        let keys = values.map { $0.contains(nil) ? nil : $0.map { $0! } }
+        let ordered = (0..<groupCount).filter { keys[$0] != nil && counts[$0] > 0 }.sorted { a, b in
             for (x, y) in zip(keys[a]!, keys[b]!) where x != y { return LevelOrder.less(x, y) }
             return false
         }

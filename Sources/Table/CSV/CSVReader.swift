@@ -136,7 +136,6 @@ struct Scan {
             }
         }
         scan.encodingScanner.finish()
-        if let nul = scan.encodingScanner.firstNUL { throw CSVError(.notText, at: SourceLocation(source: path, byteOffset: nul)) }
         if scan.header.isEmpty { throw CSVError(.empty, at: SourceLocation(source: path)) }
         if let digest { scan.sha256 = digest.finishHex() } else if let fileDigest { scan.sha256 = try fileDigest.finishHex() }
         return scan
