@@ -46,7 +46,7 @@ let package = Package(
                                       .product(name: "PostgresNIO", package: "postgres-nio")]),
         // Layer 4
         .target(name: "Cases", dependencies: ["Diagnostics", "Table", "Randomness", "BusinessDays", "Store", "Pages", "Mail"]),
-        .target(name: "Strategy", dependencies: ["Diagnostics", "Table", "BusinessDays", "Segmentation", "Store", "Pages", "Sampling", "Analysis", "Distributions"]),
+        .target(name: "Strategy", dependencies: ["Diagnostics", "Table", "BusinessDays", "Segmentation", "Store", "Cases", "Pages", "Sampling", "Analysis", "Distributions"]),
         .target(name: "Survey", dependencies: ["Diagnostics", "Table", "Questionnaire", "Randomness", "Sampling", "Analysis", "BusinessDays", "Store", "Pages", "Mail"]),
         // Layer 5 (SondeoWeb: the HTTP form, used by the sondeo executable's `serve`)
         .target(name: "SondeoWeb", dependencies: ["Diagnostics", "Table", "Questionnaire", "Store", "Survey", "Pages", "Cases", "Mail",

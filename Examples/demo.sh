@@ -201,4 +201,4 @@ step "44. El informe para la gerencia: un solo archivo HTML con indicadores, fac
 echo "(el informe quedó en Examples/salida/reporte.html: ábralo en el navegador)"
 
 step "45. Al cierre de la estrategia: lo planeado frente a lo logrado (una medición de cierre simulada, Examples/data/medicion_cierre.csv)" \
-  sondeo strategy review Examples/estrategia_jovenes.estrategia --base "$data/afiliados.csv" --responses "$data/medicion_cierre.csv"
+  sondeo strategy review Examples/estrategia_jovenes.estrategia --base "$data/afiliados.csv" --responses "$data/medicion_cierre.csv" --store "$store"

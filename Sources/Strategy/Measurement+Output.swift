@@ -65,6 +65,7 @@ extension MeasurementReview {
                              ("target_reached", i.reachedTarget.map { .bool($0) } ?? .null)])
                 })),
                 ("not_in_responses", .array(notInResponses.map { .string($0) })),
+                ("cases", cases?.json ?? .null), ("cases_not_counted", .array(casesNotCounted.map { .string($0) })),
             ]).rendered()
         }
         var lines = [L("Lo planeado frente a lo logrado", "Planned against achieved"), "",
@@ -101,6 +102,11 @@ extension MeasurementReview {
         if !notInResponses.isEmpty {
             lines += ["", L("  Sin columna en las respuestas (se miden en otra fuente): ", "  No column in the responses (measured elsewhere): ") + notInResponses.joined(separator: ", ")]
         }
+        if let cases, !cases.results.isEmpty { lines += [""] + cases.lines() }
+        if !casesNotCounted.isEmpty {
+            lines += ["", L("  Cuentan casos PQRSL y no se contaron (no hay almacén de casos; dé --store): ", "  They count PQRSL cases and were not counted (no cases store; give --store): ")
+                        + casesNotCounted.joined(separator: ", ")]
+        }
         return lines.joined(separator: "\n")
     }
 }
@@ -128,6 +134,7 @@ extension MeasurementReview {
         L("Cada indicador se estima con el diseño de las respuestas (estratos, pesos y tamaños de estrato); el margen logrado es z·EE; «¿preciso?»: el margen logrado no pasa del planeado; el cambio se prueba contra la línea base tomada como conocida (z de dos colas); «¿alcanzada?»: la estimación llega a la meta.",
           "Each indicator is estimated with the responses' design (strata, weights and stratum sizes); the margin achieved is z·SE; «precise?»: the margin achieved is within the planned one; the change is tested against the baseline taken as known (two-sided z); «reached?»: the estimate is at the target.")
             + (notInResponses.isEmpty ? "" : L(" Sin columna en las respuestas: ", " No column in the responses: ") + notInResponses.joined(separator: ", ") + ".")
+            + (casesNotCounted.isEmpty ? "" : L(" Casos PQRSL sin contar (sin almacén de casos): ", " PQRSL cases not counted (no cases store): ") + casesNotCounted.joined(separator: ", ") + ".")
     }
 
     /// The section as Markdown, for `sondeo report --strategy`.
@@ -137,7 +144,7 @@ extension MeasurementReview {
         for row in t.strata { strataTable.append(row) }
         var table = TextTable(headers: t.headers)
         for row in t.rows { table.append(row) }
-        return [strataTable.markdown(), "", table.markdown(), "", note].joined(separator: "\n")
+        return ([strataTable.markdown(), "", table.markdown(), "", note] + (cases.map { $0.results.isEmpty ? [] : ["", $0.markdown()] } ?? [])).joined(separator: "\n")
     }
 
     /// The section as HTML, for `sondeo report --strategy`.
@@ -145,5 +152,6 @@ extension MeasurementReview {
         let t = tables
         return HTML.table(headers: t.strataHeaders, rows: t.strata, numeric: [1, 2])
             + HTML.table(headers: t.headers, rows: t.rows, numeric: [1, 2, 4, 5, 6]) + "<p class=\"small\">\(HTML.escape(note))</p>\n"
+            + (cases.map { $0.results.isEmpty ? "" : $0.html() } ?? "")
     }
 }

@@ -55,9 +55,20 @@ public struct MeasurementReview: Sendable {
     public let indicators: [IndicatorResult]
     /// Indicators of the strategy the responses do not have a column for (measured elsewhere).
     public let notInResponses: [String]
+    /// The indicators that count PQRSL cases, counted in the cases store (nil: no store was given).
+    public let cases: CaseCounts?
+    /// Those indicators when no cases store was given: not counted.
+    public var casesNotCounted: [String] {
+        guard cases == nil else { return [] }
+        return file.indicators.filter { $0.fields["medida"].flatMap { StrategyCheck.caseWords($0.value) } != nil }.map(\.id)
+    }
+    let file: StrategyFile
 
     /// `responses`: the survey's answers, and `design` their design (by default ``design(of:)``).
-    public init(_ file: StrategyFile, plan: MeasurementPlan?, responses: Table, design given: SurveyDesign? = nil) throws(AnalysisError) {
+    /// `cases`: the strategy's PQRSL indicators counted in the cases store, when there is one.
+    public init(_ file: StrategyFile, plan: MeasurementPlan?, responses: Table, design given: SurveyDesign? = nil, cases: CaseCounts? = nil) throws(AnalysisError) {
+        self.file = file
+        self.cases = cases
         confidence = plan?.confidence ?? 0.95
         let z = Normal.quantile(1 - (1 - confidence) / 2)
         let design: SurveyDesign

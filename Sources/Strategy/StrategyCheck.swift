@@ -53,17 +53,19 @@ public struct StrategyCheck: Sendable {
         default: break
         }
         self.segmentExpression = segment?.value
-        if let period = file.fields["vigencia"] {
+        func checkPeriod(_ period: StrategyFile.Field?, _ name: String) {
+            guard let period else { return }
             let parts = period.value.components(separatedBy: " a ").map { $0.trimmingCharacters(in: .whitespaces) }
             let days = parts.map(CivilDate.init(parsing:))
             if parts.count != 2 {
-                add(.badDate(period.value), period.line, field: "vigencia", text: period.text)
+                add(.badDate(period.value), period.line, field: name, text: period.text)
             } else if let bad = zip(parts, days).first(where: { $0.1 == nil }) {
-                add(.badDate(bad.0), period.line, field: "vigencia", text: period.text)
+                add(.badDate(bad.0), period.line, field: name, text: period.text)
             } else if days[1]! < days[0]! {
-                add(.endsBeforeStart(start: parts[0], end: parts[1]), period.line, field: "vigencia", text: period.text)
+                add(.endsBeforeStart(start: parts[0], end: parts[1]), period.line, field: name, text: period.text)
             }
         }
+        checkPeriod(file.fields["vigencia"], "vigencia")
         var segmentSize: Int?
         var mask: [Bool]?
         if let segment {
@@ -114,6 +116,15 @@ public struct StrategyCheck: Sendable {
                 if let field = indicator.fields[name], Self.number(field.value) == nil {
                     add(.badNumber(field: name == "linea base" ? "línea base" : name, text: field.value), field.line, field: name, text: field.text)
                 }
+            }
+            checkPeriod(indicator.fields["periodo"], "periodo")
+            if let measure = indicator.fields["medida"], let words = Self.caseWords(measure.value) {
+                switch CaseMeasure.parse(words) {
+                case .failure(let problem): add(.badCaseMeasure(problem), measure.line, field: "medida", text: measure.text)
+                case .success: break
+                }
+            } else if let period = indicator.fields["periodo"] {
+                add(.periodNotForCases(indicator: indicator.id), period.line, field: "periodo", text: period.text)
             }
             if let measure = indicator.fields["medida"] {
                 switch Self.measure(measure.value) {
@@ -209,11 +220,31 @@ public struct StrategyCheck: Sendable {
         number(text.replacingOccurrences(of: "puntos", with: "")).flatMap { $0 > 0 ? $0 : nil }
     }
 
-    /// `proporción usa_recreacion` → ("proporcion", "usa_recreacion"); `casos pqrsl` → ("casos pqrsl", nil).
+    /// `proporción usa_recreacion` → ("proporcion", "usa_recreacion"); `casos pqrsl …` → ("casos pqrsl", nil)
+    /// (whether the words after it read is ``caseMeasure(_:)``'s).
     public static func measure(_ text: String) -> (kind: String, column: String?)? {
         let words = text.split(separator: " ").map(String.init)
-        if StrategyFile.fold(text) == "casos pqrsl" { return ("casos pqrsl", nil) }
+        if caseWords(text) != nil { return ("casos pqrsl", nil) }
         guard words.count == 2, measures.contains(StrategyFile.fold(words[0])) else { return nil }
         return (StrategyFile.fold(words[0]), words[1])
+    }
+
+    /// The words after «casos pqrsl», or nil when the measure does not count cases.
+    static func caseWords(_ text: String) -> [String]? {
+        let words = text.split(whereSeparator: { $0 == " " || $0 == "," }).map(String.init)
+        guard words.count >= 2, StrategyFile.fold(words[0]) == "casos", StrategyFile.fold(words[1]) == "pqrsl" else { return nil }
+        return Array(words.dropFirst(2))
+    }
+
+    /// `casos pqrsl queja reclamo servicio recreacion`: the cases it counts, when it reads.
+    public static func caseMeasure(_ text: String) -> CaseMeasure? {
+        caseWords(text).flatMap { try? CaseMeasure.parse($0).get() }
+    }
+
+    /// `2027-02-01 a 2027-12-15` (a `vigencia:` or an indicator's `periodo:`): its first and last days.
+    public static func period(_ text: String) -> (CivilDate, CivilDate)? {
+        let days = text.components(separatedBy: " a ").map { CivilDate(parsing: $0.trimmingCharacters(in: .whitespaces)) }
+        guard days.count == 2, let start = days[0], let end = days[1], start <= end else { return nil }
+        return (start, end)
     }
 }

@@ -20,7 +20,8 @@ extension StrategyFile {
         indicators.map { i in
             let kind = i.fields["medida"].flatMap { StrategyCheck.measure($0.value)?.kind }
             let today = check.measured[i.id].map { kind == "proporcion" ? NumberText.decimal($0, places: 1) + " %" : NumberText.decimal($0, places: 2) } ?? "—"
-            return [i.name, i.fields["medida"]?.value ?? "—", i.fields["linea base"]?.value ?? "—", today, i.fields["meta"]?.value ?? "—"]
+            let measure = (i.fields["medida"]?.value ?? "—") + (i.fields["periodo"].map { " (\($0.value))" } ?? "")
+            return [i.name, measure, i.fields["linea base"]?.value ?? "—", today, i.fields["meta"]?.value ?? "—"]
                 + (measurement == nil ? [] : [i.fields["margen"].map { "±" + $0.value } ?? "—"])
         }
     }

@@ -80,8 +80,9 @@ public struct StrategyFile: Sendable {
     public static let requiredFields = ["objetivo", "meta", "vigencia"]
     public static let activityFields = ["objetivo", "responsable", "contenido", "canal", "frecuencia", "presupuesto", "indicador"]
     public static let indicatorFields = ["medida", "linea base", "meta"]
-    /// An indicator's optional field: the margin of error wanted when the survey measures it (step 40).
-    public static let indicatorOptionalFields = ["margen"]
+    /// An indicator's optional fields: the margin of error wanted when the survey measures it (step 40),
+    /// and for one that counts PQRSL cases the days counted (the strategy's `vigencia` by default).
+    public static let indicatorOptionalFields = ["margen", "periodo"]
     public static let measurementFields = ["cuestionario", "modo", "respuesta esperada", "confianza", "estratos", "efecto de diseno"]
     /// The measurement plan's fields it cannot do without.
     public static let measurementRequired = ["modo", "respuesta esperada"]

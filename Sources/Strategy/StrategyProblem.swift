@@ -1,3 +1,4 @@
+import Cases
 import Diagnostics
 
 /// What is wrong with a strategy file (procedure step 37), located at its line and field, in words the
@@ -32,6 +33,10 @@ public struct StrategyProblem: Diagnostic, Equatable {
         case notSurveyMeasure(indicator: String)
         /// A `medicion` block and no indicator with the margin it should reach: nothing to size the sample by.
         case measurementWithoutMargin
+        /// `casos pqrsl` followed by a word that is no kind of case, or `servicio` without one service.
+        case badCaseMeasure(CaseMeasure.Problem)
+        /// `periodo:` on an indicator that does not count cases (a survey measures it at the close).
+        case periodNotForCases(indicator: String)
         /// An activity's channel that the segment hardly uses, by the contacts file (a warning).
         case rareChannel(activity: String, channel: String, observed: String, share: Double, source: String)
     }
@@ -67,6 +72,7 @@ public struct StrategyProblem: Diagnostic, Equatable {
         case .unknownMode, .outOfRange: return "STRATEGY-012"
         case .marginWithoutMeasurement, .notSurveyMeasure, .measurementWithoutMargin: return "STRATEGY-013"
         case .rareChannel: return "STRATEGY-015"
+        case .badCaseMeasure, .periodNotForCases: return "STRATEGY-016"
         }
     }
 
@@ -77,7 +83,7 @@ public struct StrategyProblem: Diagnostic, Equatable {
     public func message(_ language: Language) -> String {
         guard let field else { return text(language) }
         switch kind {
-        case .badNumber, .endsBeforeStart, .unknownChannel, .badMeasure, .unknownSegment, .unknownMode, .outOfRange, .rareChannel: return text(language)   // they name it already
+        case .badNumber, .endsBeforeStart, .unknownChannel, .badMeasure, .unknownSegment, .unknownMode, .outOfRange, .rareChannel, .badCaseMeasure: return text(language)   // they name it already
         default: break
         }
         return "\(Self.shown(field)): " + text(language)
@@ -116,8 +122,8 @@ public struct StrategyProblem: Diagnostic, Equatable {
         case .badNumber(let field, let text):
             return es ? "\(field): «\(text)» no es un número ni un porcentaje" : "\(field): «\(text)» is not a number or a percentage"
         case .badMeasure(let text):
-            return es ? "la medida «\(text)» no es «proporción COLUMNA», «media COLUMNA», «nps COLUMNA», «csat COLUMNA» ni «casos pqrsl»"
-                      : "measure «\(text)» is not «proporción COLUMN», «media COLUMN», «nps COLUMN», «csat COLUMN» or «casos pqrsl»"
+            return es ? "la medida «\(text)» no es «proporción COLUMNA», «media COLUMNA», «nps COLUMNA», «csat COLUMNA» ni «casos pqrsl [TIPO…] [servicio SERVICIO]»"
+                      : "measure «\(text)» is not «proporción COLUMN», «media COLUMN», «nps COLUMN», «csat COLUMN» or «casos pqrsl [TYPE…] [servicio SERVICE]»"
         case .repeatedName(let name):
             return es ? "«\(name)» está dos veces" : "«\(name)» appears twice"
         case .unknownSegment(let name, let file, let suggestion):
@@ -139,6 +145,16 @@ public struct StrategyProblem: Diagnostic, Equatable {
             let percent = NumberText.decimal(share * 100, places: 1)
             return es ? "la actividad «\(activity)» usa \(channel), y solo el \(percent) % de los contactos del segmento en \(source) fueron por \(observed): ¿está alineado el canal con el segmento? (paso 38)"
                       : "activity «\(activity)» uses \(channel), and only \(percent) % of the segment's contacts in \(source) were by \(observed): is the channel aligned with the segment? (step 38)"
+        case .badCaseMeasure(.unknownType(let word, let suggestion)):
+            let kinds = PQRSType.allCases.map(\.rawValue).joined(separator: ", ")
+            return (es ? "medida: «\(word)» no es un tipo de caso PQRSL (\(kinds))" : "medida: «\(word)» is not a kind of PQRSL case (\(kinds))")
+                + Suggestion.hint(suggestion, language)
+        case .badCaseMeasure(.noService):
+            return es ? "medida: después de «servicio» va un solo servicio del catálogo (por ejemplo «servicio recreacion»), al final"
+                      : "medida: «servicio» is followed by one service of the catalogue (e.g. «servicio recreacion»), at the end"
+        case .periodNotForCases(let indicator):
+            return es ? "el indicador «\(indicator)» no cuenta casos PQRSL: el periodo solo se da a los que cuentan casos (a los demás los mide la encuesta de cierre)"
+                      : "indicator «\(indicator)» does not count PQRSL cases: only those take a period (the closing survey measures the others)"
         case .measurementWithoutMargin:
             return es ? "la medición no tiene con qué calcular la muestra: dé «margen:» a los indicadores que mide la encuesta"
                       : "the measurement has nothing to size the sample by: give «margen:» to the indicators the survey measures"

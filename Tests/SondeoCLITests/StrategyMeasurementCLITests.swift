@@ -126,6 +126,78 @@ import Testing
         #expect(shown.stdout.contains("A: 4 de 30 (faltan 26)"), "\(shown.stdout)")
     }
 
+    @Test("review --store: a «casos pqrsl» indicator counts the store's cases of its kinds and service received in its period, up to --on")
+    func caseIndicators() throws {
+        let dir = TemporaryDirectory()
+        let base = Self.base(dir)
+        let file = dir.file("e.estrategia", text: Self.strategy + """
+            indicador quejas "Quejas y reclamos de recreación"
+              medida: casos pqrsl quejas y reclamos servicio recreacion
+              periodo: 2026-02-01 a 2026-06-30
+              línea base: 5
+              meta: 3
+
+            indicador gracias "Felicitaciones"
+              medida: casos pqrsl felicitaciones
+              periodo: 2026-11-01 a 2027-01-31
+              línea base: 1
+              meta: 3
+
+            """)
+        // Counted for «quejas»: 101 (queja, recreación, Feb 3) and 102 (reclamo, Mar 10) — 2 cases. Not:
+        // 103 (salud), 104 (petición), 105 (Jan 20, before), 106 (felicitación), 107 (Jul 1, after).
+        // «gracias» counts felicitaciones from Nov 1: 108 (Nov 15) only; 106 (Feb 5) is before.
+        let cases = dir.file("casos.csv", text: """
+            radicado,canal,tipo,servicio,texto,peticionario,recibido
+            CONFA-2026-000101,web,queja,recreacion,La piscina estaba cerrada,Ana,2026-02-03
+            CONFA-2026-000102,telefono,reclamo,recreacion,Cobro doble del plan,Luis,2026-03-10
+            CONFA-2026-000103,web,queja,salud,Demora en la cita,Eva,2026-03-11
+            CONFA-2026-000104,web,peticion,recreacion,Horarios del parque,Rosa,2026-03-12
+            CONFA-2026-000105,web,queja,recreacion,Fila larga,Juan,2026-01-20
+            CONFA-2026-000106,web,felicitacion,recreacion,Muy buen paseo,Sara,2026-02-05
+            CONFA-2026-000107,web,queja,recreacion,Sin toallas,Paula,2026-07-01
+            CONFA-2026-000108,web,felicitacion,atencion,Excelente atención,Marta,2026-11-15
+
+            """)
+        let store = dir.path("casos.sqlite")
+        let imported = try SondeoRunner.run(["cases", "import", cases, "--store", store])
+        #expect(imported.status == 0, "\(imported.stderr)")
+        let responses = dir.file("respuestas.csv", text: "id,estrato,peso,N_estrato,usa\nR1,A,25,100,1\nR2,A,25,100,0\nR3,B,50,200,0\nR4,B,50,200,1\n")
+        let args = ["strategy", "review", file, "--base", base, "--responses", responses, "--store", store, "--on", "2026-12-01"]
+        let run = try SondeoRunner.run(args + ["--format", "json"])
+        #expect(run.status == 0, "\(run.stderr)")
+        let json = try #require(try JSONSerialization.jsonObject(with: Data(run.stdout.utf8)) as? [String: Any])
+        let counts = try #require(json["cases"] as? [[String: Any]])
+        #expect(counts.map { $0["indicator"] as? String } == ["quejas", "gracias"])
+        #expect(counts.map { $0["cases"] as? Int } == [2, 1])
+        #expect(counts[0]["types"] as? [String] == ["queja", "reclamo"] && counts[0]["service"] as? String == "recreacion")
+        // 2 against a target of 3 below the baseline 5, period over: reached. 1 against 3 upwards, on Dec 1 of a
+        // period to Jan 31: not decided yet (null), counted through Dec 1.
+        #expect(counts[0]["target_reached"] as? Bool == true && counts[0]["period_ended"] as? Bool == true)
+        #expect(counts[1]["target_reached"] is NSNull && counts[1]["through"] as? String == "2026-12-01")
+        let shown = try SondeoRunner.run(args)
+        #expect(shown.stdout.contains("""
+              Quejas y reclamos de recreación: 2 casos (queja, reclamo, servicio recreacion; 2026-02-01 – 2026-06-30)
+                línea base 5, meta 3: alcanzada
+              Felicitaciones: 1 caso (felicitación; 2026-11-01 – 2026-12-01)
+                línea base 1, meta 3: en curso: el periodo va hasta el 2027-01-31
+            """), "\(shown.stdout)")
+        let without = try SondeoRunner.run(["strategy", "review", file, "--base", base, "--responses", responses, "--store", dir.path("otro.sqlite")])
+        #expect(without.stdout.contains("Cuentan casos PQRSL y no se contaron (no hay almacén de casos; dé --store): quejas, gracias"), "\(without.stdout)")
+        #expect(!FileManager.default.fileExists(atPath: dir.path("otro.sqlite")))
+        let bad = dir.file("mal.estrategia", text: (Self.strategy + """
+            indicador quejas "Quejas"
+              medida: casos pqrsl quejs servicio
+              línea base: 5
+              meta: 3
+
+            """).replacingOccurrences(of: "margen: 0,5", with: "margen: 0,5\n  periodo: 2027-01-01 a 2027-03-31"))
+        let check = try SondeoRunner.run(["strategy", "check", bad])
+        #expect(check.status == 65)
+        #expect(check.stderr.contains("error[STRATEGY-016]: medida: «quejs» no es un tipo de caso PQRSL (peticion, peticion-documentos, consulta, queja, reclamo, sugerencia, felicitacion); ¿quiso decir «queja»?"), "\(check.stderr)")
+        #expect(check.stderr.contains("error[STRATEGY-016]: periodo: el indicador «visitas» no cuenta casos PQRSL"), "\(check.stderr)")
+    }
+
     @Test("the measurement's mistakes, located: an unknown mode, a response rate over 100 %, a margin without a measurement block")
     func mistakes() throws {
         let dir = TemporaryDirectory()

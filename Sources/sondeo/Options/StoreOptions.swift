@@ -17,6 +17,10 @@ struct StoreOptions: ParsableArguments {
     /// The store as messages show it: a PostgreSQL address without its password.
     var shownPath: String { SQLStore.shown(path) }
 
+    /// Whether there is a store to read (a PostgreSQL server, or a SQLite file that exists): a command
+    /// that only reads does not create one.
+    var exists: Bool { path.hasPrefix("postgres") || FileManager.default.fileExists(atPath: path) }
+
     /// The survey store: a SQLite file, or a PostgreSQL server for several users at once.
     func open() throws -> any SurveyStore { try SQLStore(path) }
 

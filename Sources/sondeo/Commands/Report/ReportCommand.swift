@@ -127,7 +127,7 @@ struct ReportCommand: ParsableCommand {
     /// The strategy's planned against achieved on this file's responses and design (``MeasurementReview``).
     func planAgainstAchieved(_ path: String, responses: Table, design: SurveyDesign) throws -> ReportContent.Appendix {
         let (file, plan) = try StrategyInput.parse([path, "--base", base!]).measurementPlan()
-        let review = try MeasurementReview(file, plan: plan, responses: responses, design: design)
+        let review = try MeasurementReview(file, plan: plan, responses: responses, design: design, cases: try StrategyInput.caseCounts(file, store: storeOptions))
         return ReportContent.Appendix(title: MeasurementReview.title, html: review.html(), markdown: review.markdown())
     }
 }

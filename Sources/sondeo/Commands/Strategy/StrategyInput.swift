@@ -1,4 +1,5 @@
 import ArgumentParser
+import BusinessDays
 import Diagnostics
 import Foundation
 import Segmentation
@@ -53,6 +54,13 @@ struct StrategyInput: ParsableArguments {
     /// The measurement's commands work on the base: a usage error without it.
     func requireBase() throws {
         if base == nil { throw ValidationError(L("el plan de medición se calcula sobre la base: dé --base", "the measurement plan is worked out on the base: give --base")) }
+    }
+
+    /// The strategy's PQRSL indicators counted in the cases store up to `on` (today by default), when
+    /// it has any and the store exists.
+    static func caseCounts(_ file: StrategyFile, store: StoreOptions, on day: CivilDate? = nil) throws -> CaseCounts? {
+        guard store.exists, file.indicators.contains(where: { $0.fields["medida"].flatMap { StrategyCheck.caseMeasure($0.value) } != nil }) else { return nil }
+        return CaseCounts(file, cases: try store.openCases().pqrsCases(), source: store.shownPath, today: day ?? CivilDate.colombianToday())
     }
 
     /// The strategy, checked without problems against the base, and its measurement plan (steps 39–40).

@@ -19,12 +19,15 @@ struct PlanStrategyCommand: ParsableCommand {
                                "Publishes in the store the questionnaire the measurement names (a .encuesta), as «sondeo questionnaire publish».")))
     var publish = false
     @OptionGroup var storeOptions: StoreOptions
+    @Option(help: ArgumentHelp(L("Día del corte de los casos PQRSL (por defecto hoy).", "Cut-off day of the PQRSL cases (today by default)."), valueName: L("fecha", "date")))
+    var on: String?
     @Option(help: ArgumentHelp(L("Formato: table o json.", "Format: table or json."), valueName: L("formato", "format"))) var format: OutputFormat = .table
     @OptionGroup var global: GlobalOptions
 
     func validate() throws {
         try format.require([.table, .json])
         try input.requireBase()
+        if let on { _ = try parseDate(on, field: "--on") }
     }
 
     func run() throws {
@@ -50,8 +53,7 @@ struct PlanStrategyCommand: ParsableCommand {
         if publish {
             throw ValidationError(L("--publish publica un archivo .encuesta; «\(name)» no es un archivo", "--publish publishes a .encuesta file; «\(name)» is not a file"))
         }
-        guard storeOptions.path.hasPrefix("postgres") || FileManager.default.fileExists(atPath: storeOptions.path),
-              let latest = try storeOptions.open().latestQuestionnaire(name) else {
+        guard storeOptions.exists, let latest = try storeOptions.open().latestQuestionnaire(name) else {
             return L("Cuestionario «\(name)»: no está publicado en \(storeOptions.shownPath); publíquelo antes del campo (paso 43).",
                      "Questionnaire «\(name)»: not published in \(storeOptions.shownPath); publish it before fieldwork (step 43).")
         }
@@ -69,23 +71,29 @@ struct ReviewStrategyCommand: ParsableCommand {
                              discussion: HelpText.discussion([
                                  L("Las respuestas son el archivo de «sondeo responses export» (o uno con las columnas estrato, peso y N_estrato de «sample draw»); cada indicador se estima con el diseño.",
                                    "The responses are «sondeo responses export»'s file (or one with the estrato, peso and N_estrato columns of «sample draw»); each indicator is estimated with the design."),
+                                 L("Los indicadores «casos pqrsl» se cuentan en el almacén de casos (--store): los casos recibidos en su periodo (la vigencia de la estrategia) hasta hoy o hasta --on.",
+                                   "«casos pqrsl» indicators are counted in the cases store (--store): the cases received in their period (the strategy's vigencia) up to today or --on."),
                              ], examples: ["sondeo strategy review Examples/estrategia_jovenes.estrategia --base Examples/data/afiliados.csv --responses respuestas_cierre.csv"]))
     }
 
     @OptionGroup var input: StrategyInput
     @Option(help: ArgumentHelp(L("Respuestas de la medición (CSV, Excel o SPSS).", "The measurement's responses (CSV, Excel or SPSS)."), valueName: L("archivo", "file")))
     var responses: String
+    @OptionGroup var storeOptions: StoreOptions
+    @Option(help: ArgumentHelp(L("Día del corte de los casos PQRSL (por defecto hoy).", "Cut-off day of the PQRSL cases (today by default)."), valueName: L("fecha", "date")))
+    var on: String?
     @Option(help: ArgumentHelp(L("Formato: table o json.", "Format: table or json."), valueName: L("formato", "format"))) var format: OutputFormat = .table
     @OptionGroup var global: GlobalOptions
 
     func validate() throws {
         try format.require([.table, .json])
         try input.requireBase()
+        if let on { _ = try parseDate(on, field: "--on") }
     }
 
     func run() throws {
         let (file, plan) = try input.measurementPlan()
         let answers = try input.reading.readTable(responses).table
-        print(try MeasurementReview(file, plan: plan, responses: answers).render(format))
+        print(try MeasurementReview(file, plan: plan, responses: answers, cases: try StrategyInput.caseCounts(file, store: storeOptions, on: on.map { try parseDate($0, field: "--on") })).render(format))
     }
 }
