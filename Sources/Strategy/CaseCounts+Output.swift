@@ -14,6 +14,16 @@ extension CaseCounts.Result {
         }
     }
 
+    /// The verdict in a word or two, for a table's cell.
+    var shortVerdict: String {
+        if through < start { return L("sin empezar", "not started") }
+        switch reachedTarget {
+        case true?: return L("alcanzada", "reached")
+        case false?: return L("no alcanzada", "not reached")
+        case nil: return L("en curso", "running")
+        }
+    }
+
     var days: String {
         through < start ? "\(start.iso) – \(end.iso)" : "\(start.iso) – \(through.iso)"
     }
@@ -33,7 +43,7 @@ extension CaseCounts {
     func lines() -> [String] {
         var lines = [L("  Casos PQRSL (almacén \(source)):", "  PQRSL cases (store \(source)):")]
         for r in results {
-            lines.append("  \(r.name): " + (r.count == 1 ? L("1 caso", "1 case") : L("\(NumberText.integer(r.count)) casos", "\(NumberText.integer(r.count)) cases")) + " (\(r.measure.described); \(r.days))")
+            lines.append("  \(r.name): " + L(NumberText.count(r.count, "caso", "casos"), NumberText.count(r.count, "case", "cases")) + " (\(r.measure.described); \(r.days))")
             let goal = [r.baseline.map { L("línea base ", "baseline ") + Result.number($0) }, r.target.map { L("meta ", "target ") + Result.number($0) }].compactMap { $0 }
             lines.append("    " + (goal.isEmpty ? "" : goal.joined(separator: ", ") + ": ") + r.verdict)
             if r.unknownService, let service = r.measure.service {
@@ -58,7 +68,7 @@ extension CaseCounts {
     var table: (headers: [String], rows: [[String]]) {
         ([L("indicador", "indicator"), L("casos contados", "cases counted"), L("días", "days"), L("línea base", "baseline"), L("meta", "target"), L("¿alcanzada?", "reached?")],
          results.map { r in
-             [r.name + " (" + r.measure.described + ")", NumberText.integer(r.count), r.days, Result.number(r.baseline), Result.number(r.target), r.verdict]
+             [r.name + " (" + r.measure.described + ")", NumberText.integer(r.count), r.days, Result.number(r.baseline), Result.number(r.target), r.shortVerdict]
          })
     }
 

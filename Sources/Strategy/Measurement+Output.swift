@@ -65,7 +65,7 @@ extension MeasurementReview {
                              ("target_reached", i.reachedTarget.map { .bool($0) } ?? .null)])
                 })),
                 ("not_in_responses", .array(notInResponses.map { .string($0) })),
-                ("cases", cases?.json ?? .null), ("cases_not_counted", .array(casesNotCounted.map { .string($0) })),
+                ("closing_base", closing?.json ?? .null), ("cases", cases?.json ?? .null), ("cases_not_counted", .array(casesNotCounted.map { .string($0) })),
             ]).rendered()
         }
         var lines = [L("Lo planeado frente a lo logrado", "Planned against achieved"), "",
@@ -99,13 +99,16 @@ extension MeasurementReview {
                                            : L(", aunque el intervalo de confianza la incluye", ", though the confidence interval includes it")) : ""))
             }
         }
+        // Each further section after one blank line (the strata's list ends with one).
+        func section(_ more: [String]) { lines += (lines.last == "" ? [] : [""]) + more }
         if !notInResponses.isEmpty {
-            lines += ["", L("  Sin columna en las respuestas (se miden en otra fuente): ", "  No column in the responses (measured elsewhere): ") + notInResponses.joined(separator: ", ")]
+            section([L("  Sin columna en las respuestas (se miden en otra fuente; los de la base, con --close-base): ", "  No column in the responses (measured elsewhere; the base's, with --close-base): ") + notInResponses.joined(separator: ", ")])
         }
-        if let cases, !cases.results.isEmpty { lines += [""] + cases.lines() }
+        if let closing, !closing.results.isEmpty { section(closing.lines()) }
+        if let cases, !cases.results.isEmpty { section(cases.lines()) }
         if !casesNotCounted.isEmpty {
-            lines += ["", L("  Cuentan casos PQRSL y no se contaron (no hay almacén de casos; dé --store): ", "  They count PQRSL cases and were not counted (no cases store; give --store): ")
-                        + casesNotCounted.joined(separator: ", ")]
+            section([L("  Cuentan casos PQRSL y no se contaron (no hay almacén de casos; dé --store): ", "  They count PQRSL cases and were not counted (no cases store; give --store): ")
+                        + casesNotCounted.joined(separator: ", ")])
         }
         return lines.joined(separator: "\n")
     }
@@ -144,14 +147,16 @@ extension MeasurementReview {
         for row in t.strata { strataTable.append(row) }
         var table = TextTable(headers: t.headers)
         for row in t.rows { table.append(row) }
-        return ([strataTable.markdown(), "", table.markdown(), "", note] + (cases.map { $0.results.isEmpty ? [] : ["", $0.markdown()] } ?? [])).joined(separator: "\n")
+        let survey = t.rows.isEmpty ? [] : ["", table.markdown(), "", note]
+        let closed = closing.map { $0.results.isEmpty ? [] : ["", $0.markdown()] } ?? []
+        return ([strataTable.markdown()] + survey + closed + (cases.map { $0.results.isEmpty ? [] : ["", $0.markdown()] } ?? [])).joined(separator: "\n")
     }
 
     /// The section as HTML, for `sondeo report --strategy`.
     public func html() -> String {
         let t = tables
         return HTML.table(headers: t.strataHeaders, rows: t.strata, numeric: [1, 2])
-            + HTML.table(headers: t.headers, rows: t.rows, numeric: [1, 2, 4, 5, 6]) + "<p class=\"small\">\(HTML.escape(note))</p>\n"
-            + (cases.map { $0.results.isEmpty ? "" : $0.html() } ?? "")
+            + (t.rows.isEmpty ? "" : HTML.table(headers: t.headers, rows: t.rows, numeric: [1, 2, 4, 5, 6]) + "<p class=\"small\">\(HTML.escape(note))</p>\n")
+            + (closing.map { $0.results.isEmpty ? "" : $0.html() } ?? "") + (cases.map { $0.results.isEmpty ? "" : $0.html() } ?? "")
     }
 }

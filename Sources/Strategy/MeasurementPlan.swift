@@ -143,10 +143,12 @@ public enum StrategyPlanError: Error, Diagnostic {
     case allocation(SamplingError)
     /// The contacts file (`--channels`) lacks the identifier or the channel column.
     case noColumn(String, column: String)
+    /// The closing base (`--close-base`) lacks the identifier the segment's members are followed by.
+    case noIdentifier(String, column: String)
 
     public var code: String {
         switch self {
-        case .noMeasurement, .noSegment, .noMargin, .noColumn: return "STRATEGY-014"
+        case .noMeasurement, .noSegment, .noMargin, .noColumn, .noIdentifier: return "STRATEGY-014"
         case .size(_, let error), .allocation(let error): return error.code
         }
     }
@@ -154,7 +156,7 @@ public enum StrategyPlanError: Error, Diagnostic {
     public var exitStatus: ExitStatus { .dataError }
     public var location: SourceLocation? {
         switch self {
-        case .noMeasurement(let path), .noSegment(let path), .noMargin(let path), .noColumn(let path, _): return SourceLocation(source: path)
+        case .noMeasurement(let path), .noSegment(let path), .noMargin(let path), .noColumn(let path, _), .noIdentifier(let path, _): return SourceLocation(source: path)
         default: return nil
         }
     }
@@ -175,6 +177,9 @@ public enum StrategyPlanError: Error, Diagnostic {
         case .noColumn(let path, let column):
             return es ? "\(path) no tiene la columna «\(column)»: los contactos llevan el identificador de la base y el canal"
                       : "\(path) has no column «\(column)»: the contacts carry the base's identifier and the channel"
+        case .noIdentifier(let path, let column):
+            return es ? "\(path) no tiene la columna «\(column)», el identificador de la base con que se sigue a los afiliados que estaban en el segmento"
+                      : "\(path) has no column «\(column)», the base's identifier by which the affiliates who were in the segment are followed"
         }
     }
 }

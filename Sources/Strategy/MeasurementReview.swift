@@ -65,8 +65,28 @@ public struct MeasurementReview: Sendable {
     let file: StrategyFile
 
     /// `responses`: the survey's answers, and `design` their design (by default ``design(of:)``).
-    /// `cases`: the strategy's PQRSL indicators counted in the cases store, when there is one.
-    public init(_ file: StrategyFile, plan: MeasurementPlan?, responses: Table, design given: SurveyDesign? = nil, cases: CaseCounts? = nil) throws(AnalysisError) {
+    /// The base indicators the survey did not measure, measured on the closing base (nil: none given).
+    public let closing: ClosingBase?
+
+    /// A new extraction of the base at the close (`--close-base`), with the base the strategy was
+    /// planned on and its segment, whose members it follows.
+    public struct Closing: Sendable {
+        public let base: Table
+        public let mask: [Bool]
+        public let table: Table
+        public let source: String
+        public init(base: Table, mask: [Bool], table: Table, source: String) {
+            self.base = base
+            self.mask = mask
+            self.table = table
+            self.source = source
+        }
+    }
+
+    /// `cases`: the strategy's PQRSL indicators counted in the cases store, when there is one;
+    /// `closing`: the closing base, for the base indicators the responses have no column for.
+    public init(_ file: StrategyFile, plan: MeasurementPlan?, responses: Table, design given: SurveyDesign? = nil, cases: CaseCounts? = nil,
+                closing: Closing? = nil) throws {
         self.file = file
         self.cases = cases
         confidence = plan?.confidence ?? 0.95
@@ -96,7 +116,9 @@ public struct MeasurementReview: Sendable {
                 changeZ: changeZ, changeP: changeZ.map { 2 * (1 - Normal.cdf(abs($0))) }))
         }
         indicators = results
-        notInResponses = missing
+        self.closing = try closing.map { try ClosingBase(file, base: $0.base, mask: $0.mask, closing: $0.table, source: $0.source, indicators: Set(missing)) }
+        let measured = Set(self.closing?.results.map(\.id) ?? [])
+        notInResponses = missing.filter { !measured.contains($0) }
     }
 
     /// The design of a responses file as `sample draw` and `responses export` write it: strata `estrato`,

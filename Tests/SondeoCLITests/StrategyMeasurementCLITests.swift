@@ -198,6 +198,43 @@ import Testing
         #expect(check.stderr.contains("error[STRATEGY-016]: periodo: el indicador «visitas» no cuenta casos PQRSL"), "\(check.stderr)")
     }
 
+    @Test("review --close-base: the base indicators the survey did not ask, measured over the segment's members at the start, found by identifier in the new extraction")
+    func closingBase() throws {
+        let dir = TemporaryDirectory()
+        let base = Self.base(dir), file = dir.file("e.estrategia", text: Self.strategy)
+        // At the close F281–F300 are gone; of the 280 members left F1–F70 use the service (70/280 = 25 %) and
+        // visited 2 times, the other 210 4 times: mean (70·2 + 210·4)/280 = 3.5. F301–F400 were not in the
+        // segment (edad 40 at the start) and all use it: they must not count. Their edad now is 19 (the
+        // segment is not applied again).
+        var text = "id,edad,usa,visitas\n"
+        for i in 1...400 where !(281...300).contains(i) {
+            text += i <= 300 ? "F\(i),31,\(i <= 70 ? 1 : 0),\(i <= 70 ? 2 : 4)\n" : "F\(i),19,1,9\n"
+        }
+        let closing = dir.file("cierre.csv", text: text)
+        let responses = dir.file("respuestas.csv", text: "id,estrato,peso,N_estrato,otra\nR1,A,25,100,1\nR2,A,25,100,0\nR3,B,50,200,0\nR4,B,50,200,1\n")
+        let args = ["strategy", "review", file, "--base", base, "--responses", responses, "--close-base", closing]
+        let run = try SondeoRunner.run(args + ["--format", "json"])
+        #expect(run.status == 0, "\(run.stderr)")
+        let json = try #require(try JSONSerialization.jsonObject(with: Data(run.stdout.utf8)) as? [String: Any])
+        let measured = try #require(json["closing_base"] as? [String: Any])
+        #expect(measured["cohort"] as? Int == 300 && measured["found"] as? Int == 280 && measured["identifier"] as? String == "id")
+        let rows = try #require(measured["indicators"] as? [[String: Any]])
+        #expect(rows.map { $0["indicator"] as? String } == ["uso", "visitas"] && rows.map { $0["n"] as? Int } == [280, 280])
+        #expect(abs((rows[0]["value"] as? Double ?? 0) - 25) < 1e-12 && rows[0]["target_reached"] as? Bool == false)
+        #expect(abs((rows[1]["value"] as? Double ?? 0) - 3.5) < 1e-12 && rows[1]["target_reached"] as? Bool == true)
+        #expect(json["not_in_responses"] as? [String] == [])
+        let shown = try SondeoRunner.run(args)
+        #expect(shown.stdout.contains("""
+              En la base al cierre (\(closing); los 300 afiliados que estaban en el segmento, seguidos por id; 280 siguen en ella), un censo sin error de muestreo:
+              Uso del servicio: 25,0 % (n = 280); línea base 10,0 %, meta 30,0 %: no alcanzada
+              Visitas: 3,50 (n = 280); línea base 3,00, meta 3,50: alcanzada
+            """), "\(shown.stdout)")
+        let noID = dir.file("sin_id.csv", text: "documento,usa\nF1,1\n")
+        let wrong = try SondeoRunner.run(["strategy", "review", file, "--base", base, "--responses", responses, "--close-base", noID])
+        #expect(wrong.status != 0 && wrong.stderr.contains("error[STRATEGY-014]: \(noID) no tiene la columna «id», el identificador de la base con que se sigue a los afiliados que estaban en el segmento"),
+                "\(wrong.stderr)")
+    }
+
     @Test("the measurement's mistakes, located: an unknown mode, a response rate over 100 %, a margin without a measurement block")
     func mistakes() throws {
         let dir = TemporaryDirectory()

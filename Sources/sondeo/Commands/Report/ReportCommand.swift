@@ -61,6 +61,9 @@ struct ReportCommand: ParsableCommand {
     @Option(help: ArgumentHelp(L("Con --strategy, la base de afiliados sobre la que se planeó la medición.", "With --strategy, the affiliate base the measurement was planned on."),
                                valueName: L("base", "base")))
     var base: String?
+    @Option(name: .customLong("close-base"), help: ArgumentHelp(L("Con --strategy, la base extraída al cierre: los indicadores de la base que la encuesta no preguntó.",
+                                                                  "With --strategy, the base extracted at the close: the base's indicators the survey did not ask."), valueName: L("base", "base")))
+    var closeBase: String?
     @OptionGroup var design: DesignOptions
     @OptionGroup var reading: ReadingOptions
     @OptionGroup var storeOptions: StoreOptions
@@ -126,8 +129,9 @@ struct ReportCommand: ParsableCommand {
 
     /// The strategy's planned against achieved on this file's responses and design (``MeasurementReview``).
     func planAgainstAchieved(_ path: String, responses: Table, design: SurveyDesign) throws -> ReportContent.Appendix {
-        let (file, plan) = try StrategyInput.parse([path, "--base", base!]).measurementPlan()
-        let review = try MeasurementReview(file, plan: plan, responses: responses, design: design, cases: try StrategyInput.caseCounts(file, store: storeOptions))
+        let (file, plan, closing) = try StrategyInput.parse([path, "--base", base!]).measurementPlan(closing: closeBase)
+        let review = try MeasurementReview(file, plan: plan, responses: responses, design: design, cases: try StrategyInput.caseCounts(file, store: storeOptions),
+                                           closing: closing)
         return ReportContent.Appendix(title: MeasurementReview.title, html: review.html(), markdown: review.markdown())
     }
 }

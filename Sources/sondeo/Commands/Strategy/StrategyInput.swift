@@ -65,8 +65,17 @@ struct StrategyInput: ParsableArguments {
 
     /// The strategy, checked without problems against the base, and its measurement plan (steps 39–40).
     func measurementPlan() throws -> (file: StrategyFile, plan: MeasurementPlan) {
+        let (file, plan, _) = try measurementPlan(closing: nil)
+        return (file, plan)
+    }
+
+    /// The same, and the closing base read from `closing` with the base and segment it follows.
+    func measurementPlan(closing: String?) throws -> (file: StrategyFile, plan: MeasurementPlan, closing: MeasurementReview.Closing?) {
         let (file, _, check, base) = try loadWithBase()
         if let first = check.problems.first { throw first }
-        return (file, try MeasurementPlan(file, check: check, base: base))
+        let extraction = try closing.map { path in
+            MeasurementReview.Closing(base: base, mask: check.segmentMask ?? [], table: try reading.readTable(path).table, source: path)
+        }
+        return (file, try MeasurementPlan(file, check: check, base: base), extraction)
     }
 }

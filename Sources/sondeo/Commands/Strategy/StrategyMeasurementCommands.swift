@@ -18,6 +18,11 @@ struct PlanStrategyCommand: ParsableCommand {
     @Flag(help: ArgumentHelp(L("Publica en el almacén el cuestionario que nombra la medición (un .encuesta), como «sondeo questionnaire publish».",
                                "Publishes in the store the questionnaire the measurement names (a .encuesta), as «sondeo questionnaire publish».")))
     var publish = false
+    @Option(name: .customLong("close-base"),
+            help: ArgumentHelp(L("La base extraída al cierre (un archivo o una base de datos con --query): mide en ella los indicadores de la base que la encuesta no preguntó, sobre los afiliados que estaban en el segmento.",
+                                 "The base extracted at the close (a file, or a database with --query): measures in it the base's indicators the survey did not ask, over the affiliates who were in the segment."),
+                               valueName: L("base", "base")))
+    var closeBase: String?
     @OptionGroup var storeOptions: StoreOptions
     @Option(help: ArgumentHelp(L("Día del corte de los casos PQRSL (por defecto hoy).", "Cut-off day of the PQRSL cases (today by default)."), valueName: L("fecha", "date")))
     var on: String?
@@ -79,6 +84,11 @@ struct ReviewStrategyCommand: ParsableCommand {
     @OptionGroup var input: StrategyInput
     @Option(help: ArgumentHelp(L("Respuestas de la medición (CSV, Excel o SPSS).", "The measurement's responses (CSV, Excel or SPSS)."), valueName: L("archivo", "file")))
     var responses: String
+    @Option(name: .customLong("close-base"),
+            help: ArgumentHelp(L("La base extraída al cierre (un archivo o una base de datos con --query): mide en ella los indicadores de la base que la encuesta no preguntó, sobre los afiliados que estaban en el segmento.",
+                                 "The base extracted at the close (a file, or a database with --query): measures in it the base's indicators the survey did not ask, over the affiliates who were in the segment."),
+                               valueName: L("base", "base")))
+    var closeBase: String?
     @OptionGroup var storeOptions: StoreOptions
     @Option(help: ArgumentHelp(L("Día del corte de los casos PQRSL (por defecto hoy).", "Cut-off day of the PQRSL cases (today by default)."), valueName: L("fecha", "date")))
     var on: String?
@@ -92,8 +102,9 @@ struct ReviewStrategyCommand: ParsableCommand {
     }
 
     func run() throws {
-        let (file, plan) = try input.measurementPlan()
+        let (file, plan, closing) = try input.measurementPlan(closing: closeBase)
         let answers = try input.reading.readTable(responses).table
-        print(try MeasurementReview(file, plan: plan, responses: answers, cases: try StrategyInput.caseCounts(file, store: storeOptions, on: on.map { try parseDate($0, field: "--on") })).render(format))
+        let cases = try StrategyInput.caseCounts(file, store: storeOptions, on: on.map { try parseDate($0, field: "--on") })
+        print(try MeasurementReview(file, plan: plan, responses: answers, cases: cases, closing: closing).render(format))
     }
 }
