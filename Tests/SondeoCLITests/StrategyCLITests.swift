@@ -13,7 +13,7 @@ import Testing
     func example() throws {
         let check = try SondeoRunner.run(["strategy", "check", Self.example, "--base", Self.base])
         // 2.500.000 + 8.000.000 + 1.200.000 = 11.700.000.
-        #expect(check.status == 0 && check.stdout == "\(Self.example): 0 errores · 3 actividades, presupuesto total $ 11.700.000, segmento de 2.018 afiliados de 20.000, 2 indicadores\n",
+        #expect(check.status == 0 && check.stdout == "\(Self.example): 0 errores · 3 actividades, presupuesto total $ 11.700.000, segmento de 2.018 afiliados de 20.000, 3 indicadores\n",
                 "\(check.stdout)\(check.stderr)")
         let dir = TemporaryDirectory()
         let markdown = try SondeoRunner.run(["strategy", "render", Self.example, "--base", Self.base, "--out", dir.path("plan.md")])
@@ -67,7 +67,7 @@ import Testing
             "error[STRATEGY-006]: el canal «wasap» no es uno de: correo, whatsapp, sms, llamada, presencial, web, redes sociales, carta, evento, app", " --> \(file):10:1",
             "error[STRATEGY-004]: presupuesto: «dos millones» no es un valor en pesos (por ejemplo 2.500.000 o $ 2.500.000)", " --> \(file):12:1",
             "error[STRATEGY-001]: no se entiende la línea «esto no es nada»: se espera «campo: valor», «actividad \"nombre\"», «indicador nombre \"texto\"» o «medición \"título\"»", " --> \(file):14:1",
-            "error[STRATEGY-008]: la medida «mediana edad» no es «proporción COLUMNA», «media COLUMNA», «nps COLUMNA», «csat COLUMNA» ni «casos pqrsl»", " --> \(file):17:1",
+            "error[STRATEGY-008]: la medida «mediana edad» no es «proporción COLUMNA», «media COLUMNA», «nps COLUMNA», «csat COLUMNA» ni «casos pqrsl [TIPO…] [servicio SERVICIO]»", " --> \(file):17:1",
             "error[STRATEGY-008]: línea base: «poco» no es un número ni un porcentaje", " --> \(file):18:1",
         ], "\(run.stderr)")
         #expect(run.stdout == "\(file): 9 errores · 1 actividad, presupuesto total $ 0, 1 indicador\n")
