@@ -27,6 +27,28 @@ import Testing
         #expect(whole.finishHex() == pieces.finishHex())
     }
 
+    @Test("the processor's SHA-256 instructions and the portable rounds give coreutils' sha256sum digest, at every length around the block and over many blocks")
+    func bothWays() throws {
+        var generator = SystemRandomNumberGenerator()
+        let dir = TemporaryDirectory()
+        for length in [0, 1, 55, 56, 63, 64, 65, 119, 120, 127, 128, 129, 1000, 65_536 + 17, 3_000_001] {
+            let bytes = (0..<length).map { _ in UInt8.random(in: 0...255, using: &generator) }
+            let path = dir.file("b\(length)", bytes: bytes)
+            let expected = String(try Witness.run("sha256sum", [path]).output.prefix(64))
+            for portable in [true, false] {
+                var hasher = SHA256(portable: portable)
+                // In uneven pieces, so that blocks straddle the updates.
+                var rest = bytes[...]
+                while !rest.isEmpty {
+                    let piece = rest.prefix(1 + rest.count % 97 * 13)
+                    hasher.update(Array(piece))
+                    rest = rest.dropFirst(piece.count)
+                }
+                #expect(hasher.finishHex() == expected, "length \(length), portable \(portable)")
+            }
+        }
+    }
+
     @Test("the CSV reader's digest of the bytes it read equals the file's SHA-256 (digests by Python's hashlib), BOM and all, across chunks")
     func readerDigest() throws {
         let dir = TemporaryDirectory()

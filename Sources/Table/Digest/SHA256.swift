@@ -1,3 +1,5 @@
+import CSHA256
+
 /// SHA-256 (FIPS 180-4), for fingerprints that let a person check that two runs saw the same data:
 /// the frame of a draw, the source of a questionnaire version.
 ///
@@ -21,8 +23,18 @@ public struct SHA256: Sendable {
                                    0x510e527f, 0x9b05688c, 0x1f83d9ab, 0x5be0cd19]
     private var buffer: [UInt8] = []
     private var length: UInt64 = 0
+    /// Whether blocks go through the processor's SHA-256 instructions (`CSHA256`), when it has them.
+    private let hardware: Bool
 
-    public init() {}
+    /// Whether this processor has the SHA extensions: then whole blocks are compressed by them, about
+    /// eight times faster than the portable rounds below, with the same digest.
+    public static let hardwareAvailable = csha256_available() != 0
+
+    public init() { hardware = Self.hardwareAvailable }
+
+    /// `portable`: the rounds written here even when the processor could do them (for the tests that
+    /// check both ways give the same digest).
+    public init(portable: Bool) { hardware = !portable && Self.hardwareAvailable }
 
     public mutating func update(_ bytes: some Sequence<UInt8>) {
         if let array = bytes as? [UInt8] {
@@ -102,6 +114,10 @@ public struct SHA256: Sendable {
     /// Whole 64-byte blocks, one after another.
     private mutating func compress(_ blocks: UnsafeBufferPointer<UInt8>) {
         guard let base = blocks.baseAddress else { return }
+        if hardware {
+            state.withUnsafeMutableBufferPointer { csha256_blocks($0.baseAddress!, base, blocks.count / 64) }
+            return
+        }
         withUnsafeTemporaryAllocation(of: UInt32.self, capacity: 64) { w in
             SHA256.k.withUnsafeBufferPointer { k in
                 for offset in stride(from: 0, to: blocks.count, by: 64) {
