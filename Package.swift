@@ -23,12 +23,14 @@ let package = Package(
         // Layer 0
         .target(name: "Diagnostics"),
         .target(name: "Randomness"),
-        .systemLibrary(name: "CLapack", providers: [.apt(["liblapack-dev", "libopenblas-dev"])]),
+        // BLAS and LAPACK are loaded on first use (Sources/CLapack/lapack_loader.c); Makefile installs liblapack-dev and libopenblas-dev.
+        .target(name: "CLapack"),
         .systemLibrary(name: "CRmath", pkgConfig: "libRmath", providers: [.apt(["r-mathlib"])]),
         .systemLibrary(name: "CXLSXWriter", providers: [.apt(["libxlsxwriter-dev"])]),
         .systemLibrary(name: "CReadStat", providers: [.apt(["libreadstat-dev"])]),
         // Layer 1
-        .target(name: "Table", dependencies: ["Diagnostics", "CXLSXWriter", "CReadStat", .product(name: "ZIPFoundation", package: "ZIPFoundation")]),
+        .target(name: "CSHA256"),
+        .target(name: "Table", dependencies: ["Diagnostics", "CXLSXWriter", "CReadStat", "CSHA256", .product(name: "ZIPFoundation", package: "ZIPFoundation")]),
         .target(name: "LinearAlgebra", dependencies: ["CLapack", "Diagnostics"]),
         .target(name: "Distributions", dependencies: ["CRmath"]),
         .target(name: "Pages", dependencies: ["Diagnostics"]),

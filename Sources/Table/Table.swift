@@ -12,13 +12,18 @@ public struct Table: Sendable {
     /// For a table read from a file: the line where each row starts, so that a message about a row can
     /// name it even when quoted fields span several lines.
     public let sourceLines: [Int32]?
+    /// For a table read from a CSV file with ``CSVReadOptions/recordOffsets``: the byte where each row's
+    /// record starts in the file, so that its bytes can be copied as they are (``CSVRecordCopy``).
+    public let sourceOffsets: [Int64]?
 
-    public init(columns: [Column], rowCount: Int, sourceLines: [Int32]? = nil) {
+    public init(columns: [Column], rowCount: Int, sourceLines: [Int32]? = nil, sourceOffsets: [Int64]? = nil) {
         precondition(columns.allSatisfy { $0.count == rowCount }, "every column must have rowCount rows")
         precondition(sourceLines == nil || sourceLines!.count == rowCount, "one source line per row")
+        precondition(sourceOffsets == nil || sourceOffsets!.count == rowCount, "one source offset per row")
         self.columns = columns
         self.rowCount = rowCount
         self.sourceLines = sourceLines
+        self.sourceOffsets = sourceOffsets
     }
 
     /// The file line of a row (1-based; the header is line 1), or the row's position after the
@@ -31,12 +36,12 @@ public struct Table: Sendable {
     public func setting(_ column: Column) -> Table {
         var copy = columns
         if let index = copy.firstIndex(where: { $0.name == column.name }) { copy[index] = column } else { copy.append(column) }
-        return Table(columns: copy, rowCount: rowCount, sourceLines: sourceLines)
+        return Table(columns: copy, rowCount: rowCount, sourceLines: sourceLines, sourceOffsets: sourceOffsets)
     }
 
     /// The table with columns added at the end.
     public func appending(_ extra: [Column]) -> Table {
-        Table(columns: columns + extra, rowCount: rowCount, sourceLines: sourceLines)
+        Table(columns: columns + extra, rowCount: rowCount, sourceLines: sourceLines, sourceOffsets: sourceOffsets)
     }
 
     public var columnNames: [String] { columns.map(\.name) }
@@ -62,11 +67,11 @@ public struct Table: Sendable {
     /// The given rows, in the given order.
     public func selecting(_ rows: [Int]) -> Table {
         Table(columns: columns.map { $0.selecting(rows) }, rowCount: rows.count,
-              sourceLines: sourceLines.map { lines in rows.map { lines[$0] } })
+              sourceLines: sourceLines.map { lines in rows.map { lines[$0] } }, sourceOffsets: sourceOffsets.map { offsets in rows.map { offsets[$0] } })
     }
 
     /// Only the named columns, in the order given.
     public func projecting(_ names: [String]) -> Table {
-        Table(columns: names.compactMap { self[$0] }, rowCount: rowCount, sourceLines: sourceLines)
+        Table(columns: names.compactMap { self[$0] }, rowCount: rowCount, sourceLines: sourceLines, sourceOffsets: sourceOffsets)
     }
 }

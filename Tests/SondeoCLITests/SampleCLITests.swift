@@ -111,23 +111,28 @@ import Testing
             let note = i == 7 ? "\"dos\r\nlíneas\"" : i == 9 ? "NA" : i % 5 == 0 ? "\"dijo \"\"bien\"\", gracias\"" : "sin nota"
             text += "P\(i),\(i % 2 == 0 ? "par" : "impar"),\(20 + i),\(note)\r\n"
         }
-        let frame = dir.file("marco.csv", text: text)
-        let run = try SondeoRunner.run(["sample", "draw", frame, "--strata", "estrato_marco", "--total", "40", "--id", "id",
-                                        "--seed", "7", "--out", dir.path("m.csv")])
-        #expect(run.status == 0, "\(run.stderr)")
-        // Python's csv module reads the frame and the sample; each sampled row's frame fields are the
-        // frame's, and the design's columns follow (peso = N_h / n_h = 20 / 20).
-        let check = try Witness.python("""
-            import csv, sys
-            frame = {r["id"]: r for r in csv.DictReader(open(sys.argv[1], newline="", encoding="utf-8"))}
-            rows = list(csv.DictReader(open(sys.argv[2], newline="", encoding="utf-8")))
-            assert len(rows) == 40, len(rows)
-            for r in rows:
-                for k, v in frame[r["id"]].items(): assert r[k] == v, (k, r[k], v)
-                assert r["estrato"] == r["estrato_marco"] and float(r["peso"]) == 1.0 and r["N_estrato"] == "20", r
-            print(sorted(r["id"] for r in rows) == sorted(frame), rows[0].keys() == {*frame["P1"].keys(), "estrato", "peso", "N_estrato", "orden", "reserva"})
-            """, [frame, dir.path("m.csv")])
-        #expect(check.output == "True True\n", "\(check.output)")
+        // The same frame again with a byte order mark and no line end after its last record: the records
+        // are copied from where the reader saw them start, counted from the file's first byte («\r\n» is one Character, hence dropLast(1)).
+        for (name, bytes) in [("marco.csv", text), ("marco_bom.csv", "\u{FEFF}" + text.dropLast(1))] {
+            let frame = dir.file(name, text: bytes)
+            let run = try SondeoRunner.run(["sample", "draw", frame, "--strata", "estrato_marco", "--total", "40", "--id", "id",
+                                            "--seed", "7", "--out", dir.path("m.csv")])
+            #expect(run.status == 0, "\(run.stderr)")
+            // Python's csv module reads the frame and the sample; each sampled row's frame fields are the
+            // frame's, and the design's columns follow (peso = N_h / n_h = 20 / 20).
+            let check = try Witness.python("""
+                import csv, sys
+                frame = {r["id"]: r for r in csv.DictReader(open(sys.argv[1], newline="", encoding="utf-8-sig"))}
+                rows = list(csv.DictReader(open(sys.argv[2], newline="", encoding="utf-8")))
+                assert len(rows) == 40, len(rows)
+                for r in rows:
+                    for k, v in frame[r["id"]].items(): assert r[k] == v, (k, r[k], v)
+                    assert r["estrato"] == r["estrato_marco"] and float(r["peso"]) == 1.0 and r["N_estrato"] == "20", r
+                print(sorted(r["id"] for r in rows) == sorted(frame), rows[0].keys() == {*frame["P1"].keys(), "estrato", "peso", "N_estrato", "orden", "reserva"})
+                """, [frame, dir.path("m.csv")])
+            #expect(check.output == "True True\n", "\(name): \(check.output)")
+        }
+        let frame = dir.path("marco.csv")
         // A misspelt filter column is named among all the frame's columns, not only those the copy reads.
         let misspelt = try SondeoRunner.run(["sample", "draw", frame, "--strata", "estrato_marco", "--total", "4", "--id", "id",
                                              "--seed", "7", "--where", "edadd > 30", "--out", dir.path("n.csv")])

@@ -64,22 +64,22 @@ public struct StratifiedDraw: Sendable {
         let names = groups.keys.sorted(by: Stratum.byteOrder)
         try StratifiedDraw.check(sizes: sizes, against: groups)
 
-        let idText = (0..<table.rowCount).map { ids.text(at: $0) ?? "" }
+        let identifiers = Identifiers(ids, rows: table.rowCount)
         var sortKeys: Column?
         if case .systematic(let column) = method {
             guard let found = table[column] else { throw .missingColumn(column) }
             sortKeys = found
         }
         var generator = SplitMix64(seed: seed)
-        var fingerprint = FingerprintWriter()
+        let fingerprint = FingerprintWriter()
         var units: [Unit] = []
         var summaries: [StratumSummary] = []
         for name in names {
-            var rows = StratifiedDraw.sortedByIdentifier(groups[name]!, idText)
-            for (a, b) in zip(rows, rows.dropFirst()) where idText[a] == idText[b] {
-                throw .duplicateIdentifier(idText[a])
+            var rows = identifiers.sorted(groups[name]!)
+            for (a, b) in zip(rows, rows.dropFirst()) where identifiers.same(a, b) {
+                throw .duplicateIdentifier(identifiers.text(a))
             }
-            for row in rows { fingerprint.add(name, idText[row]) }
+            fingerprint.add(name, rows, identifiers)
             let population = rows.count
             let n = sizes[name] ?? 0
             guard n <= population else { throw .populationTooSmall(population: population, needed: n) }
@@ -89,7 +89,7 @@ public struct StratifiedDraw: Sendable {
             case .simpleRandom:
                 picked = SeededSelection.draw(n + reserves, from: population, using: &generator).map { rows[$0] }
             case .systematic:
-                rows.sort { StratifiedDraw.less(sortKeys!, $0, $1, ids: idText) }
+                rows.sort { StratifiedDraw.less(sortKeys!, $0, $1, ids: identifiers) }
                 picked = StratifiedDraw.systematic(rows, n: n, reserves: reserves, using: &generator)
             }
             let weight = n > 0 ? Double(population) / Double(n) : 0
@@ -106,49 +106,103 @@ public struct StratifiedDraw: Sendable {
         self.algorithm = SeededSelection.algorithm
     }
 
-    /// `rows` in byte order of their identifiers (``Stratum/byteOrder``), compared first by their first
-    /// sixteen bytes as two big-endian integers — the whole identifier for most frames — and by the
-    /// full bytes only when those are equal: no `String` comparison per step of the sort.
-    static func sortedByIdentifier(_ rows: [Int], _ ids: [String]) -> [Int] {
-        var keys = rows.map { row -> (high: UInt64, low: UInt64, row: Int) in
-            var high: UInt64 = 0, low: UInt64 = 0, i = 0
-            for byte in ids[row].utf8 {
-                if i < 8 { high |= UInt64(byte) << (56 - 8 * UInt64(i)) } else if i < 16 { low |= UInt64(byte) << (56 - 8 * UInt64(i - 8)) } else { break }
-                i += 1
+    /// The frame's identifiers, read once: for a column of labels, each distinct label's bytes and a
+    /// 16-byte sort prefix are taken once and rows refer to them by code, so the draw makes no
+    /// `String` per row.
+    struct Identifiers: Sendable {
+        private let texts: [String]
+        /// Per row, its text's index in `texts`.
+        private let codes: [UInt32]
+        /// Per text, its first sixteen bytes as two big-endian integers.
+        private let prefixes: [(high: UInt64, low: UInt64)]
+
+        init(_ column: Column, rows: Int) {
+            if case .coded(let codes, let levels) = column.storage {
+                // A missing identifier is the empty text, after the labels.
+                texts = levels + [""]
+                self.codes = codes.map { $0 == Column.missingCode ? UInt32(levels.count) : $0 }
+            } else {
+                texts = (0..<rows).map { column.text(at: $0) ?? "" }
+                codes = (0..<UInt32(rows)).map { $0 }
             }
-            return (high, low, row)
+            let texts = self.texts
+            prefixes = ParallelRanges.map(texts.count, minimumPerPart: 100_000) { range in texts[range].map(Self.prefix) }.flatMap { $0 }
         }
-        keys.sort { a, b in
-            if a.high != b.high { return a.high < b.high }
-            if a.low != b.low { return a.low < b.low }
-            return Stratum.byteOrder(ids[a.row], ids[b.row])
+
+        func text(_ row: Int) -> String { texts[Int(codes[row])] }
+
+        /// Whether two rows have the same identifier.
+        func same(_ a: Int, _ b: Int) -> Bool {
+            let x = Int(codes[a]), y = Int(codes[b])
+            return x == y || (prefixes[x] == prefixes[y] && texts[x] == texts[y])
         }
-        return keys.map(\.row)
+
+        /// Byte order of two rows' identifiers (``Stratum/byteOrder``).
+        func less(_ a: Int, _ b: Int) -> Bool {
+            let x = prefixes[Int(codes[a])], y = prefixes[Int(codes[b])]
+            if x.high != y.high { return x.high < y.high }
+            if x.low != y.low { return x.low < y.low }
+            return Stratum.byteOrder(text(a), text(b))
+        }
+
+        /// `rows` in byte order of their identifiers, compared first by their first sixteen bytes as two
+        /// big-endian integers — the whole identifier for most frames — and by the full bytes only when
+        /// those are equal.
+        func sorted(_ rows: [Int]) -> [Int] {
+            let keys = rows.map { row in Key(high: prefixes[Int(codes[row])].high, low: prefixes[Int(codes[row])].low, row: row) }
+            return ParallelRanges.sorted(keys) { a, b in
+                if a.high != b.high { return a.high < b.high }
+                if a.low != b.low { return a.low < b.low }
+                return Stratum.byteOrder(text(a.row), text(b.row))
+            }.map(\.row)
+        }
+
+        struct Key: Sendable {
+            let high: UInt64
+            let low: UInt64
+            let row: Int
+        }
+
+        static func prefix(_ text: String) -> (high: UInt64, low: UInt64) {
+            var text = text
+            return text.withUTF8 { bytes in
+                var high: UInt64 = 0, low: UInt64 = 0
+                for (i, byte) in bytes.prefix(16).enumerated() {
+                    if i < 8 { high |= UInt64(byte) << (56 - 8 * UInt64(i)) } else { low |= UInt64(byte) << (56 - 8 * UInt64(i - 8)) }
+                }
+                return (high, low)
+            }
+        }
+
+        /// `stratum<TAB>id<LF>` for each of `rows`, in order.
+        func lines(_ stratum: String, _ rows: ArraySlice<Int>) -> [UInt8] {
+            var out: [UInt8] = []
+            out.reserveCapacity(rows.count * 16)
+            var label = stratum
+            let head = label.withUTF8 { Array($0) + [9] }
+            for row in rows {
+                out.append(contentsOf: head)
+                var id = text(row)
+                id.withUTF8 { out.append(contentsOf: $0) }
+                out.append(10)
+            }
+            return out
+        }
     }
 
-    /// Feeds `stratum<TAB>id<LF>` lines to SHA-256 in large blocks, hashed on another thread while the
-    /// draw goes on (``BackgroundSHA256``).
+    /// Feeds `stratum<TAB>id<LF>` lines to SHA-256, hashed on another thread while the draw goes on
+    /// (``BackgroundSHA256``).
     struct FingerprintWriter {
         private let hasher = BackgroundSHA256()
-        private var pending: [UInt8] = []
 
-        mutating func add(_ stratum: String, _ id: String) {
-            pending.append(contentsOf: stratum.utf8)
-            pending.append(9)
-            pending.append(contentsOf: id.utf8)
-            pending.append(10)
-            if pending.count >= 1 << 16 { flush() }
+        /// The lines of a stratum's units in identifier order, built on every core and hashed in order.
+        func add(_ stratum: String, _ rows: [Int], _ identifiers: Identifiers) {
+            for part in ParallelRanges.map(rows.count, minimumPerPart: 100_000, { identifiers.lines(stratum, rows[$0]) }) {
+                part.withUnsafeBufferPointer { hasher.update($0) }
+            }
         }
 
-        private mutating func flush() {
-            pending.withUnsafeBufferPointer { hasher.update($0) }
-            pending.removeAll(keepingCapacity: true)
-        }
-
-        mutating func finish() -> String {
-            flush()
-            return hasher.finishHex()
-        }
+        func finish() -> String { hasher.finishHex() }
     }
 
     /// The label of the single stratum when the frame is not stratified.
@@ -180,7 +234,7 @@ public struct StratifiedDraw: Sendable {
 
     /// Sort order for systematic sampling: the column's value (numbers by value, text by bytes),
     /// missing last, then the identifier.
-    static func less(_ column: Column, _ a: Int, _ b: Int, ids: [String]) -> Bool {
+    static func less(_ column: Column, _ a: Int, _ b: Int, ids: Identifiers) -> Bool {
         if let numbers = column.numbers {
             let x = numbers[a], y = numbers[b]
             if x.isNaN != y.isNaN { return y.isNaN }
@@ -193,6 +247,6 @@ public struct StratifiedDraw: Sendable {
                 return Stratum.byteOrder(x, y)
             }
         }
-        return Stratum.byteOrder(ids[a], ids[b])
+        return ids.less(a, b)
     }
 }

@@ -22,6 +22,8 @@ public struct CSVReadOptions: Sendable {
     /// Compute the SHA-256 of the file's bytes as they are read (``CSVReport/sha256``), instead of
     /// reading the file a second time for a fingerprint.
     public var digest = false
+    /// Keep where each row's record starts in the file (``Table/sourceOffsets``), for copying records.
+    public var recordOffsets = false
     /// A workbook's sheet, by name or 1-based position; the first by default.
     public var sheet: String?
     /// Lines (rows of a sheet) above the header to leave out: a title, a date, a note. Nil: a CSV's

@@ -26,7 +26,7 @@ public enum CSVReader {
             columns.append(column.column(codes: scan.codes[field]))
             scan.codes[field] = []
         }
-        return (Table(columns: columns, rowCount: scan.rows, sourceLines: scan.lines), decoded.report)
+        return (Table(columns: columns, rowCount: scan.rows, sourceLines: scan.lines, sourceOffsets: options.recordOffsets ? scan.offsets : nil), decoded.report)
     }
 
     /// Summarises every column without keeping the rows: `sondeo data inspect`. Memory grows with the
@@ -56,6 +56,8 @@ struct Scan {
     var codes: [[UInt32]] = []
     /// The line where each kept row starts (when the rows are kept).
     var lines: [Int32] = []
+    /// The byte where each kept row's record starts (with ``CSVReadOptions/recordOffsets``).
+    var offsets: [Int64] = []
     var rows = 0
     var skipped: [(line: Int, fields: Int)] = []
     var encodingScanner = EncodingScanner()
@@ -204,6 +206,7 @@ struct Scan {
         }
         Self.intern(record, selected: selected, into: &interners, codes: &codes, keepCodes: keepCodes)
         if keepCodes { lines.append(Int32(truncatingIfNeeded: record.line)) }
+        if keepCodes && options.recordOffsets { offsets.append(Int64(record.offset)) }
         rows += 1
     }
 

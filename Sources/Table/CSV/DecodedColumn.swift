@@ -69,11 +69,23 @@ struct DecodedColumn {
     }
 
     /// The column's rows, from their interner codes.
+    /// The texts of these interned values; a million identifiers are decoded on every core.
+    static func decodeAll(_ codes: [Int], _ decode: @escaping (Int) -> String) -> [String] {
+        guard codes.count >= 200_000 else { return codes.map(decode) }
+        let shared = SharedDecoder(decode: decode)
+        return ParallelRanges.map(codes.count, minimumPerPart: 100_000) { range in codes[range].map(shared.decode) }.flatMap { $0 }
+    }
+
+    /// The decoding closure only reads the interner's bytes, which nobody changes once it is built.
+    private struct SharedDecoder: @unchecked Sendable {
+        let decode: (Int) -> String
+    }
+
     func column(codes: [UInt32]) -> Column {
         switch type {
         case .categorical, .text:
             let mapped = levelOfCode.withUnsafeBufferPointer { table in codes.map { table[Int($0)] } }
-            let levels = sortedLevels ?? levelCodes.map(decodeText)
+            let levels = sortedLevels ?? Self.decodeAll(levelCodes, decodeText)
             return Column(name: name, type: type, storage: .coded(codes: mapped, levels: levels))
         default:
             let values = numbers.withUnsafeBufferPointer { table in codes.map { table[Int($0)] } }

@@ -50,6 +50,17 @@ final class FileInput {
 
     deinit { close(descriptor) }
 
+    /// The whole file's bytes mapped into memory for `body` (pages are read as they are touched): for
+    /// picking records here and there in a large file without reading all of it.
+    func mapped<T>(_ body: (UnsafeBufferPointer<UInt8>) throws(CSVError) -> T) throws(CSVError) -> T {
+        guard size > 0 else { return try body(UnsafeBufferPointer(start: nil, count: 0)) }
+        guard let map = mmap(nil, size, PROT_READ, MAP_PRIVATE, descriptor, 0), map != MAP_FAILED else {
+            throw CSVError(.ioFailure(reason: SystemMessage.text(errno)), at: SourceLocation(source: path))
+        }
+        defer { munmap(map, size) }
+        return try body(UnsafeBufferPointer(start: map.assumingMemoryBound(to: UInt8.self), count: size))
+    }
+
     /// Where reading stops: the end of the file, or the end of the part of it read here.
     var end: Int
 

@@ -172,6 +172,7 @@ extension Scan {
             }
         }
         lines.append(contentsOf: part.lines)
+        offsets.append(contentsOf: part.offsets)
         rows += part.rows
         skipped.append(contentsOf: part.skipped)
         encodingScanner.append(part.encodingScanner)

@@ -22,6 +22,9 @@ public enum TextEncoding: String, Sendable, CaseIterable {
     public func decode(_ bytes: UnsafeBufferPointer<UInt8>) -> String {
         switch self {
         case .utf8:
+            // ASCII (most identifiers and labels) is valid UTF-8 as it is: the specialised decoding,
+            // without the generic validation's cost per call.
+            if Self.isASCII(bytes) { return String(decoding: bytes, as: UTF8.self) }
             return String(validating: bytes, as: UTF8.self) ?? Self.repairedUTF8(bytes)
         case .windows1252:
             if !bytes.contains(where: { $0 >= 0x80 }) { return String(decoding: bytes, as: UTF8.self) }
@@ -29,6 +32,22 @@ public enum TextEncoding: String, Sendable, CaseIterable {
             for byte in bytes { scalars.append(Windows1252.scalar(for: byte)) }
             return String(scalars)
         }
+    }
+
+    /// Whether every byte is below 0x80, eight at a time.
+    static func isASCII(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        guard let base = bytes.baseAddress else { return true }
+        let raw = UnsafeRawPointer(base)
+        var i = 0, seen: UInt64 = 0
+        while i + 8 <= bytes.count {
+            seen |= raw.loadUnaligned(fromByteOffset: i, as: UInt64.self)
+            i += 8
+        }
+        while i < bytes.count {
+            seen |= UInt64(bytes[i])
+            i += 1
+        }
+        return seen & 0x8080_8080_8080_8080 == 0
     }
 
     /// UTF-8 with each byte that starts no well-formed sequence read as Windows-1252 (RFC 3629's

@@ -21,7 +21,7 @@ extension ReadingOptions {
             let (table, report) = try readTable(path)
             return (table, report, nil)
         }
-        let (table, report) = try readTable(path, columns: columns.union(withFirst ? header.prefix(1) : []))
+        let (table, report) = try readTable(path, columns: columns.union(withFirst ? header.prefix(1) : []), recordOffsets: true)
         guard CSVRecordCopy.possible(from: report, options: try csvOptions(), into: writer) else {
             let (table, report) = try readTable(path)
             return (table, report, nil)

@@ -109,7 +109,8 @@ struct ReadingOptions: ParsableArguments {
 
     /// Reads the table: every column, or only `columns` when given (a wide frame read for a few of
     /// its columns); `digest` adds the file's SHA-256 to the report.
-    func readTable(_ path: String, columns: Set<String>? = nil, digest: Bool = false, declaredMissing: Bool = false) throws -> (table: Table, report: CSVReport) {
+    func readTable(_ path: String, columns: Set<String>? = nil, digest: Bool = false, declaredMissing: Bool = false,
+                   recordOffsets: Bool = false) throws -> (table: Table, report: CSVReport) {
         if let read = try databaseTable(path, digest: digest) {
             let table = columns.map { wanted in Table(columns: read.table.columns.filter { wanted.contains($0.name) }, rowCount: read.table.rowCount) } ?? read.table
             return (table, read.report)
@@ -118,6 +119,7 @@ struct ReadingOptions: ParsableArguments {
         options.declaredMissing = declaredMissing
         options.columns = columns
         options.digest = digest
+        options.recordOffsets = recordOffsets
         let result = try DataFile.read(path: path, options: options)
         result.report.warnings.forEach(Terminal.error)
         return result

@@ -109,9 +109,9 @@ struct DrawCommand: ParsableCommand {
                                reserveFraction: reserve, method: systematic ? .systematic(sortBy: sortBy!) : .simpleRandom)
         }
         let design = Table(columns: draw.designColumns, rowCount: draw.units.count)
-        let lines = draw.units.map { Int32(table.line(ofRow: $0.row)) }
-        if let header, let writer,
-           try CSVRecordCopy.write(from: frame, header: header, lines: lines, appended: design, writer: writer, to: out, progress: Terminal.writing(out)) {
+        if let header, let writer, let offsets = table.sourceOffsets,
+           try CSVRecordCopy.write(from: frame, header: header, offsets: draw.units.map { offsets[$0.row] }, appended: design, writer: writer,
+                                   to: out, progress: Terminal.writing(out)) {
         } else {
             let whole = header == nil ? table : try filter.apply(to: try reading.readTable(frame).table)
             try DataFile.write(whole.selecting(draw.units.map(\.row)).appending(draw.designColumns), to: out, csv: excel ? .excel : .standard,
