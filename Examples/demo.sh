@@ -156,6 +156,9 @@ step "33. Pasos 1–33, PQRSL: los festivos de 2026 (con el nuevo de la Ley 2578
 step "34. Un mes de casos de octubre de 2026 llega de otro sistema: cada fila se revisa y se le calcula el vencimiento" \
   sondeo cases import "$data/pqrsl_octubre.csv" --store "$store"
 
+step "34b. Paso 36 desde una base de datos: la experiencia de los afiliados con Confa, leída con una consulta SQL (igual con postgres://… y su --query)" \
+  sondeo data inspect "$store" --query "SELECT type AS tipo, service AS servicio, channel AS canal, state AS estado FROM pqrs_case"
+
 step "35. Lo que hay que atender el 3 de noviembre: recordatorios (una sola vez), vencen hoy, vencidos" \
   sondeo cases due --on 2026-11-03 --store "$store"
 

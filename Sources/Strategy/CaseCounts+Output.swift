@@ -4,17 +4,7 @@ import Table
 
 /// The PQRSL indicators' counts as `strategy review` and the report show them.
 extension CaseCounts.Result {
-    /// «en curso», «alcanzada», «no alcanzada», «sin empezar».
-    var verdict: String {
-        if through < start { return L("el periodo empieza el \(start.iso): aún no hay casos que contar", "the period starts on \(start.iso): no cases to count yet") }
-        switch reachedTarget {
-        case true?: return L("alcanzada", "reached")
-        case false?: return L("no alcanzada", "not reached")
-        case nil: return L("en curso: el periodo va hasta el \(end.iso)", "running: the period lasts until \(end.iso)")
-        }
-    }
-
-    /// The verdict in a word or two, for a table's cell.
+    /// The verdict in a word or two, for a table's cell: «alcanzada», «no alcanzada», «en curso», «sin empezar».
     var shortVerdict: String {
         if through < start { return L("sin empezar", "not started") }
         switch reachedTarget {
@@ -22,6 +12,13 @@ extension CaseCounts.Result {
         case false?: return L("no alcanzada", "not reached")
         case nil: return L("en curso", "running")
         }
+    }
+
+    /// The same in a sentence, with the days that decide it.
+    var verdict: String {
+        if through < start { return L("el periodo empieza el \(start.iso): aún no hay casos que contar", "the period starts on \(start.iso): no cases to count yet") }
+        if reachedTarget == nil { return L("en curso: el periodo va hasta el \(end.iso)", "running: the period lasts until \(end.iso)") }
+        return shortVerdict
     }
 
     var days: String {

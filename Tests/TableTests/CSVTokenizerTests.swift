@@ -73,6 +73,29 @@ import Testing
         #expect(lines == [1, 2, 3, 4, 5])
     }
 
+    /// Records whose fields after the first are read only to be counted: long plain tails, a quoted tail
+    /// with a delimiter and a line break, CRLF, a trailing empty field, a lone CR ending a line.
+    static let tails = "id,a,b,c,d,e\nP1,uno dos tres,cuatro,cinco seis siete,ocho,nueve diez\r\nP2,\"x, \"\"y\"\"\nz\",b,c,d,\nP3,,,,,\rP4,a,b,c,d,eeeeeeeeeeeeeeee\nP5,1,2,3,4,5"
+
+    @Test("after the last column read, the rest of a record is counted, not split: the same records, lines and offsets as reading every field",
+          arguments: [1, 3, 7, 16, 64, 1024])
+    func countedTails(chunk: Int) throws {
+        func read(_ filter: FieldFilter?) throws -> [(fields: Int, first: String, line: Int, offset: Int)] {
+            var found: [(Int, String, Int, Int)] = []
+            try Self.feed(Array(Self.tails.utf8), chunk: chunk, filter: filter) { (record: inout CSVTokenizer.Record) throws(CSVError) in
+                found.append((record.fieldCount, String(decoding: record.field(0), as: UTF8.self), record.line, record.offset))
+                if let filter, filter.keep == nil { filter.keep = [true, false, false, false, false, false] }
+            }
+            return found
+        }
+        let all = try read(nil), counted = try read(FieldFilter())
+        // Worked out by hand: six fields each; P2's quoted field holds a line break (P2 starts on line 3, P3 on 5).
+        #expect(all.map(\.fields) == [6, 6, 6, 6, 6, 6] && all.map(\.first) == ["id", "P1", "P2", "P3", "P4", "P5"])
+        #expect(all.map(\.line) == [1, 2, 3, 5, 6, 7])
+        #expect(counted.map(\.fields) == all.map(\.fields) && counted.map(\.first) == all.map(\.first))
+        #expect(counted.map(\.line) == all.map(\.line) && counted.map(\.offset) == all.map(\.offset))
+    }
+
     @Test("columns left out after the header are split off empty, the others kept whole", arguments: [1, 2, 3, 5, 8, 64])
     func skippedColumns(chunk: Int) throws {
         let filter = FieldFilter()

@@ -1,3 +1,4 @@
+import Foundation
 import Diagnostics
 
 /// Which fields of each record the tokenizer copies; set once the header is known.
@@ -81,6 +82,8 @@ struct CSVTokenizer {
         let quote = UInt8(ascii: "\""), delimiter = self.delimiter
         let cr = UInt8(ascii: "\r"), lf = UInt8(ascii: "\n")
         var keep = filter?.keep
+        // The last field whose bytes are kept: after it, the rest of a plain record is only counted.
+        var lastKept = keep.flatMap { $0.lastIndex(of: true) }
         let splats = (Self.splat(delimiter), Self.splat(lf), Self.splat(cr))
         var i = 0
         while i < end {
@@ -113,7 +116,7 @@ struct CSVTokenizer {
                     afterCR = byte == cr
                     i += 1
                     try endRecord(sink: sink)
-                    if keep == nil { keep = filter?.keep }
+                    if keep == nil { keep = filter?.keep; lastKept = keep.flatMap { $0.lastIndex(of: true) } }
                 } else {
                     state = .unquoted
                     unquotedStart = record.bytes.count
@@ -149,7 +152,17 @@ struct CSVTokenizer {
                         afterCR = byte == cr
                         i = j
                         try endRecord(sink: sink)
-                        if keep == nil { keep = filter?.keep }
+                        if keep == nil { keep = filter?.keep; lastKept = keep.flatMap { $0.lastIndex(of: true) } }
+                        break
+                    }
+                    if let last = lastKept, record.fieldEnds.count > last, let stop = skipRest(p, from: j, to: end) {
+                        // No field after this one is kept, and the rest of the line is plain: its fields
+                        // were counted; the record ends at `stop`.
+                        state = .fieldStart
+                        line += 1
+                        afterCR = p[stop] == cr
+                        j = stop + 1
+                        try endRecord(sink: sink)
                         break
                     }
                     if j < end {
@@ -199,7 +212,7 @@ struct CSVTokenizer {
                     afterCR = byte == cr
                     i += 1
                     try endRecord(sink: sink)
-                    if keep == nil { keep = filter?.keep }
+                    if keep == nil { keep = filter?.keep; lastKept = keep.flatMap { $0.lastIndex(of: true) } }
                 } else if byte == ValueShape.space || byte == ValueShape.tab {
                     i += 1   // blanks between the closing quote and the delimiter
                 } else {
@@ -209,6 +222,38 @@ struct CSVTokenizer {
                 }
             }
         }
+    }
+
+    /// The rest of a record from `start`, after its last kept field, when the line ends in this chunk
+    /// and holds no quote and no carriage return (but one just before the LF): one field end for the
+    /// field at `start` and one more per delimiter, without looking at the fields one by one. Returns
+    /// where the line end (CR or LF) is; nil leaves the record to the ordinary path.
+    @inline(__always)
+    private mutating func skipRest(_ p: UnsafePointer<UInt8>, from start: Int, to end: Int) -> Int? {
+        guard start < end, let found = memchr(p + start, 10, end - start) else { return nil }
+        var stop = UnsafeRawPointer(found) - UnsafeRawPointer(p)
+        if stop > start && p[stop - 1] == 13 { stop -= 1 }
+        guard memchr(p + start, 34, stop - start) == nil, memchr(p + start, 13, stop - start) == nil else { return nil }
+        var count = 0, k = start
+        let splat = Self.splat(delimiter)
+        while k + 8 <= stop {
+            count += Self.exactZeroBytes(UnsafeRawPointer(p + k).loadUnaligned(as: UInt64.self) ^ splat).nonzeroBitCount
+            k += 8
+        }
+        while k < stop {
+            if p[k] == delimiter { count += 1 }
+            k += 1
+        }
+        let at = record.bytes.count
+        for _ in 0...count { record.fieldEnds.append(at) }
+        return stop
+    }
+
+    /// The high bit of each byte of `v` that is zero, and only those (no borrow between bytes).
+    @inline(__always)
+    private static func exactZeroBytes(_ v: UInt64) -> UInt64 {
+        let low: UInt64 = 0x7F7F_7F7F_7F7F_7F7F
+        return ~(((v & low) &+ low) | v | low)
     }
 
     /// The byte repeated in all eight bytes of a word.
