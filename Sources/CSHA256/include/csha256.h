@@ -4,6 +4,9 @@
 #include <stddef.h>
 #include <stdint.h>
 
+/// The 64 round constants K (FIPS 180-4, 4.2.2).
+extern const uint32_t csha256_k[64];
+
 /// Whether this processor has the SHA extensions (and SSSE3/SSE4.1) that csha256_blocks uses.
 int csha256_available(void);
 

@@ -86,6 +86,14 @@ struct ByteInterner {
     /// Takes in every entry of `other` (the same column read from a later part of the file) with its
     /// count, and returns the code each of `other`'s codes has here.
     mutating func absorb(_ other: ByteInterner) -> [UInt32] {
+        if appendOnly {
+            // Identifiers: every value keeps a code of its own, so the other part's arena goes in whole.
+            let first = count, shift = arena.count
+            arena.append(contentsOf: other.arena)
+            offsets.append(contentsOf: other.offsets.dropFirst().lazy.map { $0 + shift })
+            counts.append(contentsOf: other.counts)
+            return (0..<other.count).map { UInt32(first + $0) }
+        }
         var codes = [UInt32](repeating: 0, count: other.count)
         other.arena.withUnsafeBufferPointer { arena in
             for code in 0..<other.count {
