@@ -18,21 +18,13 @@ struct PlanStrategyCommand: ParsableCommand {
     @Flag(help: ArgumentHelp(L("Publica en el almacén el cuestionario que nombra la medición (un .encuesta), como «sondeo questionnaire publish».",
                                "Publishes in the store the questionnaire the measurement names (a .encuesta), as «sondeo questionnaire publish».")))
     var publish = false
-    @Option(name: .customLong("close-base"),
-            help: ArgumentHelp(L("La base extraída al cierre (un archivo o una base de datos con --query): mide en ella los indicadores de la base que la encuesta no preguntó, sobre los afiliados que estaban en el segmento.",
-                                 "The base extracted at the close (a file, or a database with --query): measures in it the base's indicators the survey did not ask, over the affiliates who were in the segment."),
-                               valueName: L("base", "base")))
-    var closeBase: String?
     @OptionGroup var storeOptions: StoreOptions
-    @Option(help: ArgumentHelp(L("Día del corte de los casos PQRSL (por defecto hoy).", "Cut-off day of the PQRSL cases (today by default)."), valueName: L("fecha", "date")))
-    var on: String?
     @Option(help: ArgumentHelp(L("Formato: table o json.", "Format: table or json."), valueName: L("formato", "format"))) var format: OutputFormat = .table
     @OptionGroup var global: GlobalOptions
 
     func validate() throws {
         try format.require([.table, .json])
         try input.requireBase()
-        if let on { _ = try parseDate(on, field: "--on") }
     }
 
     func run() throws {
