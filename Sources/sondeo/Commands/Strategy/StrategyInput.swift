@@ -74,7 +74,8 @@ struct StrategyInput: ParsableArguments {
         let (file, _, check, base) = try loadWithBase()
         if let first = check.problems.first { throw first }
         let extraction = try closing.map { path in
-            MeasurementReview.Closing(base: base, mask: check.segmentMask ?? [], table: try reading.readTable(path).table, source: path)
+            guard let mask = check.segmentMask else { throw StrategyPlanError.noSegment(self.file) }
+            return MeasurementReview.Closing(base: base, mask: mask, table: try reading.readTable(path).table, source: path)
         }
         return (file, try MeasurementPlan(file, check: check, base: base), extraction)
     }
