@@ -268,10 +268,7 @@ extension ReportContent {
         // Cross-tables of the closed questions by the groups.
         if let by, let byColumn = clean[by] {
             let groupLabel = variables.first { $0.name == by }.map { v in Dictionary(v.values.map { (Double($0.code), $0.label) }, uniquingKeysWith: { a, _ in a }) }
-            let rowLabels: [String?] = (0..<table.rowCount).map { row in
-                guard let text = byColumn.text(at: row) else { return nil }
-                return Double(text).flatMap { groupLabel?[$0] } ?? text
-            }
+            let groups = Self.groupLabels(byColumn, rows: table.rowCount) { text in Double(text).flatMap { groupLabel?[$0] } ?? text }
             for v in variables where v.name != by && v.kind == .numeric {
                 guard let item = q.item(v.item) else { continue }
                 switch item.type {
@@ -282,10 +279,10 @@ extension ReportContent {
                 if item.jumps.contains(where: { if case .end = $0.target { return true } else { return false } }) { continue }
                 let values = clean[v.name]!.numbers!
                 let label = Dictionary(v.values.map { (Double($0.code), $0.label) }, uniquingKeysWith: { a, _ in a })
-                let answers: [String?] = values.map { $0.isNaN ? nil : (label[$0] ?? NumberText.exact($0)) }
+                let answers = Self.answerLabels(values, name: v.name, labels: label)
                 let order = Dictionary(v.values.enumerated().map { ($1.label, $0) }, uniquingKeysWith: { a, _ in a })
                 do {
-                    let tab = try CrossTab(design: design, rowLabels: rowLabels, columnLabels: answers, rowName: by, columnName: v.name, confidence: confidence,
+                    let tab = try CrossTab(design: design, rows: groups, columns: answers, confidence: confidence,
                                            order: { a, b in (order[a] ?? Int.max, a) < (order[b] ?? Int.max, b) })
                     crossTables.append(CrossTable(question: ReportContent.wording(item), groups: tab.rows, answers: tab.columns, percent: tab.rowPercent,
                                                   residuals: tab.residuals, counts: tab.counts.map { $0.reduce(0, +) }, p: tab.raoScott.p, f: tab.raoScott.f))
