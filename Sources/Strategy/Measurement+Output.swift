@@ -104,7 +104,12 @@ extension MeasurementReview {
         if !notInResponses.isEmpty {
             section([L("  Sin columna en las respuestas (se miden en otra fuente; los de la base, con --close-base): ", "  No column in the responses (measured elsewhere; the base's, with --close-base): ") + notInResponses.joined(separator: ", ")])
         }
-        if let closing, !closing.results.isEmpty { section(closing.lines()) }
+        if let closing {
+            section(closing.results.isEmpty
+                ? [L("  La base al cierre (\(closing.source)) no midió ningún indicador: la encuesta midió los de la base, o no los hay.",
+                     "  The closing base (\(closing.source)) measured no indicator: the survey measured the base's, or there are none.")]
+                : closing.lines())
+        }
         if let cases, !cases.results.isEmpty { section(cases.lines()) }
         if !casesNotCounted.isEmpty {
             section([L("  Cuentan casos PQRSL y no se contaron (no hay almacén de casos; dé --store): ", "  They count PQRSL cases and were not counted (no cases store; give --store): ")
