@@ -56,8 +56,8 @@ public struct ClosingBase: Sendable {
         results = file.indicators.compactMap { indicator in
             guard wanted.contains(indicator.id), let (kind, column) = indicator.fields["medida"].flatMap({ StrategyCheck.measure($0.value) }),
                   ["proporcion", "media"].contains(kind), let column, let values = closing[column]?.numbers else { return nil }
-            let n = zip(values, inCohort).reduce(0) { $0 + ($1.1 && !$1.0.isNaN ? 1 : 0) }
-            return Result(id: indicator.id, name: indicator.name, kind: kind, value: StrategyCheck.segmentValue(kind, values, inCohort), n: n,
+            let measured = IndicatorCoding.value(kind, values, inCohort, column: column)
+            return Result(id: indicator.id, name: indicator.name, kind: kind, value: measured?.value, n: measured?.n ?? 0,
                           baseline: indicator.fields["linea base"].flatMap { StrategyCheck.number($0.value) },
                           target: indicator.fields["meta"].flatMap { StrategyCheck.number($0.value) })
         }

@@ -69,7 +69,7 @@ public struct MeasurementPlan: Sendable {
             let baseline = indicator.fields["linea base"].flatMap { StrategyCheck.number($0.value) }
             let values = base[column]?.numbers
             let goal = indicator.fields["meta"].flatMap { StrategyCheck.number($0.value) }
-            let (target, basis) = Self.target(kind: kind, values: values, mask: mask, baseline: baseline, target: goal)
+            let (target, basis) = Self.target(kind: kind, values: values, mask: mask, column: column, baseline: baseline, target: goal)
             do {
                 let size = try SampleSize(target: target, margin: kind == "media" ? margin : margin / 100, confidence: confidence,
                                           population: population, deff: deff, responseRate: responseRate)
@@ -103,17 +103,19 @@ public struct MeasurementPlan: Sendable {
     static func percent(_ share: Double) -> String { NumberText.decimal(share * 100, places: 1) + " %" }
 
     /// What a measure's unit variance is, from the segment in the base, the baseline, or the worst case.
-    static func target(kind: String, values: [Double]?, mask: [Bool], baseline: Double?, target: Double?) -> (SizeTarget, String) {
+    static func target(kind: String, values: [Double]?, mask: [Bool], column: String, baseline: Double?, target: Double?) -> (SizeTarget, String) {
         var answered: [Double] = []
         if let values { for (value, inSegment) in zip(values, mask) where inSegment && !value.isNaN { answered.append(value) } }
-        let n = Double(answered.count)
+        // Coded as the review will estimate it (``IndicatorCoding``); values off an NPS or CSAT scale count as no data.
+        let coded = (try? IndicatorCoding.perRespondent(kind, answered, column: column).values) ?? []
+        let n = Double(coded.count)
         switch kind {
         case "media" where n > 1:
-            let mean = answered.reduce(0, +) / n
-            let sd = (answered.reduce(0) { $0 + ($1 - mean) * ($1 - mean) } / (n - 1)).squareRoot()
+            let mean = coded.reduce(0, +) / n
+            let sd = (coded.reduce(0) { $0 + ($1 - mean) * ($1 - mean) } / (n - 1)).squareRoot()
             return (.mean(standardDeviation: sd), L("desviación estándar del segmento en la base: ", "segment's standard deviation in the base: ") + NumberText.decimal(sd, places: 3))
         case "nps" where n > 0:
-            let promoters = Double(answered.filter { $0 >= 9 }.count) / n, detractors = Double(answered.filter { $0 <= 6 }.count) / n
+            let promoters = Double(coded.filter { $0 == 1 }.count) / n, detractors = Double(coded.filter { $0 == -1 }.count) / n
             return (.netPromoter(promoters: promoters, detractors: detractors),
                     L("promotores \(percent(promoters)) y detractores \(percent(detractors)) del segmento en la base",
                       "promoters \(percent(promoters)) and detractors \(percent(detractors)) of the segment in the base"))
@@ -122,7 +124,7 @@ public struct MeasurementPlan: Sendable {
         case "proporcion", "csat":
             // The share expected at the measurement lies between today's (the base, or the baseline)
             // and the target: the value of that range closest to ½ has the largest p(1 − p).
-            let today = n > 0 ? Double(answered.filter { kind == "csat" ? $0 >= 4 : $0 == 1 }.count) / n : baseline.map { $0 / 100 }
+            let today = n > 0 ? coded.reduce(0, +) / n : baseline.map { $0 / 100 }
             let ends = [today, target.map { $0 / 100 }].compactMap { $0 }.map { min(1, max(0, $0)) }
             guard let low = ends.min(), let high = ends.max() else { break }
             let p = min(max(0.5, low), high)

@@ -9,8 +9,8 @@ import Table
 /// (z·SE, as `confint`) against the margin planned, the change from the baseline with its test, and
 /// whether the target was reached.
 ///
-/// Each indicator is a mean of a per-respondent value: a share is the mean of 1/0 (`proporción`: the
-/// column is 1; `csat`: 4 or 5 on 1–5), an NPS the mean of +1/0/−1 (9–10 / 7–8 / 0–6), shown in points.
+/// Each indicator is a mean of a per-respondent value (``IndicatorCoding``): a share of 1/0, an NPS of
+/// +1/0/−1, shown in points.
 /// The baseline is taken as known (it is the base's own figure), so the test of change is
 /// z = (estimate − baseline)/SE, two-sided.
 public struct MeasurementReview: Sendable {
@@ -58,11 +58,7 @@ public struct MeasurementReview: Sendable {
     /// The indicators that count PQRSL cases, counted in the cases store (nil: no store was given).
     public let cases: CaseCounts?
     /// Those indicators when no cases store was given: not counted.
-    public var casesNotCounted: [String] {
-        guard cases == nil else { return [] }
-        return file.indicators.filter { $0.fields["medida"].flatMap { StrategyCheck.caseWords($0.value) } != nil }.map(\.id)
-    }
-    let file: StrategyFile
+    public let casesNotCounted: [String]
 
     /// `responses`: the survey's answers, and `design` their design (by default ``design(of:)``).
     /// The base indicators the survey did not measure, measured on the closing base (nil: none given).
@@ -87,8 +83,8 @@ public struct MeasurementReview: Sendable {
     /// `closing`: the closing base, for the base indicators the responses have no column for.
     public init(_ file: StrategyFile, plan: MeasurementPlan?, responses: Table, design given: SurveyDesign? = nil, cases: CaseCounts? = nil,
                 closing: Closing? = nil) throws {
-        self.file = file
         self.cases = cases
+        casesNotCounted = cases != nil ? [] : file.indicators.filter { $0.fields["medida"].flatMap { StrategyCheck.caseWords($0.value) } != nil }.map(\.id)
         confidence = plan?.confidence ?? 0.95
         let z = Normal.quantile(1 - (1 - confidence) / 2)
         let design: SurveyDesign
@@ -102,7 +98,7 @@ public struct MeasurementReview: Sendable {
         for indicator in file.indicators {
             guard let (kind, column) = indicator.fields["medida"].flatMap({ StrategyCheck.measure($0.value) }), let column else { continue }
             guard let values = responses[column]?.numbers else { missing.append(indicator.id); continue }
-            let (y, scale) = Self.perRespondent(kind, values)
+            let (y, scale) = try IndicatorCoding.perRespondent(kind, values, column: column)
             let estimate = try design.mean(y, in: .all(responses.rowCount), confidence: confidence)
             let se = estimate.standardError * scale
             let baseline = indicator.fields["linea base"].flatMap { StrategyCheck.number($0.value) }
@@ -126,15 +122,5 @@ public struct MeasurementReview: Sendable {
     public static func design(of responses: Table) throws(AnalysisError) -> SurveyDesign {
         let has = { (name: String) in responses[name] != nil ? name : nil }
         return try SurveyDesign(table: responses, strata: has("estrato"), cluster: nil, weights: has("peso"), fpc: has("N_estrato"))
-    }
-
-    /// The value each respondent contributes, and the factor to the indicator's units.
-    static func perRespondent(_ kind: String, _ values: [Double]) -> ([Double], Double) {
-        switch kind {
-        case "proporcion": return (values.map { $0.isNaN ? .nan : ($0 == 1 ? 1 : 0) }, 100)
-        case "csat": return (values.map { $0.isNaN ? .nan : ($0 >= 4 ? 1 : 0) }, 100)
-        case "nps": return (values.map { $0.isNaN ? .nan : ($0 >= 9 ? 1 : ($0 <= 6 ? -1 : 0)) }, 100)
-        default: return (values, 1)
-        }
     }
 }

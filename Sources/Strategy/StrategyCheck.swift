@@ -133,7 +133,7 @@ public struct StrategyCheck: Sendable {
                     // An NPS or CSAT the measurement asks for is a question of the survey, not a column of the base.
                     add(.unknownColumn(column, suggestion: Suggestion.closest(to: column, among: base!.columnNames)), measure.line, field: "medida", text: measure.text)
                 case (let kind, let column?)? where ["proporcion", "media"].contains(kind):
-                    if let values = base?[column]?.numbers, let mask { measured[indicator.id] = Self.segmentValue(kind, values, mask) }
+                    if let values = base?[column]?.numbers, let mask { measured[indicator.id] = IndicatorCoding.value(kind, values, mask, column: column)?.value }
                 default: break
                 }
             }
@@ -189,17 +189,6 @@ public struct StrategyCheck: Sendable {
             add(.unknownColumn(field.value, suggestion: Suggestion.closest(to: field.value, among: base.columnNames)), field, name: "estratos")
         }
         return problems
-    }
-
-    /// A share (in %, of the rows with a value that are 1) or a mean, over the segment's rows with a value.
-    static func segmentValue(_ kind: String, _ values: [Double], _ mask: [Bool]) -> Double? {
-        var sum = 0.0, n = 0
-        for (value, inSegment) in zip(values, mask) where inSegment && !value.isNaN {
-            sum += kind == "proporcion" ? (value == 1 ? 1 : 0) : value
-            n += 1
-        }
-        guard n > 0 else { return nil }
-        return kind == "proporcion" ? sum / Double(n) * 100 : sum / Double(n)
     }
 
     /// Pesos as Colombians write them: `2.500.000`, `$ 2.500.000`, `2500000`, `1.250.000,50`.

@@ -55,12 +55,21 @@ public struct TopBoxScore: Sendable {
     public var share: Estimate
     public var mean: Estimate
 
-    public init(answers: [Double], column: String, scale: ClosedRange<Double>, top: Set<Double>, design: SurveyDesign,
-                domain: Domain, method: ProportionMethod = .logit, confidence: Double = 0.95) throws(AnalysisError) {
+    /// CSAT: the share answering 4 or 5 on a 1–5 scale.
+    public static let csatScale: ClosedRange<Double> = 1...5
+    public static let csatTop: Set<Double> = [4, 5]
+
+    /// The 1/0 coding of answers in the top box (NaN stays missing; values off the scale are an error).
+    public static func coding(_ answers: [Double], column: String, scale: ClosedRange<Double>, top: Set<Double>) throws(AnalysisError) -> [Double] {
         for value in answers where !value.isNaN && !(scale.contains(value) && value == value.rounded()) {
             throw .outOfScale(column: column, value: value, scale: "\(Int(scale.lowerBound))–\(Int(scale.upperBound))")
         }
-        let indicator = answers.map { $0.isNaN ? Double.nan : (top.contains($0) ? 1.0 : 0.0) }
+        return answers.map { $0.isNaN ? Double.nan : (top.contains($0) ? 1.0 : 0.0) }
+    }
+
+    public init(answers: [Double], column: String, scale: ClosedRange<Double>, top: Set<Double>, design: SurveyDesign,
+                domain: Domain, method: ProportionMethod = .logit, confidence: Double = 0.95) throws(AnalysisError) {
+        let indicator = try Self.coding(answers, column: column, scale: scale, top: top)
         share = try design.proportion(indicator, in: domain, method: method, confidence: confidence)
         mean = try design.mean(answers, in: domain, confidence: confidence)
     }

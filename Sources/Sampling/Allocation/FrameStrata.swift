@@ -6,7 +6,7 @@ public enum FrameStrata {
     public static func strata(of table: Table, column: String, standardDeviationOf sdColumn: String? = nil)
         throws(SamplingError) -> [Stratum]
     {
-        guard let strataColumn = table[column] else { throw .missingColumn(column) }
+        guard table[column] != nil else { throw .missingColumn(column) }
         var values: Column?
         if let sdColumn {
             guard let found = table[sdColumn] else { throw .missingColumn(sdColumn) }

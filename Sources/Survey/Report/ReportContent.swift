@@ -183,10 +183,10 @@ extension ReportContent {
                                                       "Promoters \(NumberText.decimal(overall.promoters * 100, places: 1)) % · passives \(NumberText.decimal(overall.passives * 100, places: 1)) % · detractors \(NumberText.decimal(overall.detractors * 100, places: 1)) %")))
             }
             if case .single(let list) = item.type, ReportContent.isSatisfactionList(q.list(list)), item.id == csatItem {
-                let score = try TopBoxScore(answers: values, column: item.id, scale: 1...5, top: [4, 5], design: design, domain: all, confidence: confidence)
+                let score = try TopBoxScore(answers: values, column: item.id, scale: TopBoxScore.csatScale, top: TopBoxScore.csatTop, design: design, domain: all, confidence: confidence)
                 let groups = try groupDomains.compactMap { d -> Figure? in
                     guard d.members.contains(where: { !values[$0].isNaN }) else { return nil }
-                    return figure(d.group[0].value, try TopBoxScore(answers: values, column: item.id, scale: 1...5, top: [4, 5], design: design, domain: d,
+                    return figure(d.group[0].value, try TopBoxScore(answers: values, column: item.id, scale: TopBoxScore.csatScale, top: TopBoxScore.csatTop, design: design, domain: d,
                                                                     confidence: confidence).share)
                 }
                 indicators.append(Indicator(name: "CSAT", question: item.id, isShare: true, overall: figure(L("Total", "Total"), score.share), groups: groups,
@@ -360,6 +360,12 @@ extension ReportContent {
 
     /// The responses with the questionnaire's special codes (NS, NR) as missing, and answers written as
     /// labels (an export with `--labels`) turned back into codes.
+    /// The responses as the report reads them: the questionnaire's NS/NR codes missing, labels as codes.
+    /// Whatever else estimates from the same file (the strategy's planned against achieved) reads these.
+    public static func answers(_ table: Table, questionnaire q: QuestionnaireFile) -> Table {
+        cleaned(table, variables: Variables.of(q).filter { table[$0.name] != nil })
+    }
+
     static func cleaned(_ table: Table, variables: [Variable]) -> Table {
         var columns = table.columns
         for v in variables where v.kind == .numeric || v.kind == .dummy {

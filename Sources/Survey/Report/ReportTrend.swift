@@ -33,7 +33,7 @@ struct ReportTrend {
                 } else if indicator.name != "CSAT" {
                     estimate = try design.mean(values, in: d, confidence: confidence)
                 } else {
-                    estimate = try TopBoxScore(answers: values, column: indicator.question, scale: 1...5, top: [4, 5], design: design, domain: d,
+                    estimate = try TopBoxScore(answers: values, column: indicator.question, scale: TopBoxScore.csatScale, top: TopBoxScore.csatTop, design: design, domain: d,
                                                confidence: confidence).share
                 }
                 return Point(wave: d.group[0].value, estimate: estimate)

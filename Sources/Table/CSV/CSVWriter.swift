@@ -33,13 +33,8 @@ public struct CSVWriter: Sendable {
 
     /// The CSV text of the table. Large tables are written in parts, one per processor, joined in order.
     public func bytes(of table: Table) -> [UInt8] {
-        var out: [UInt8] = []
+        var out = headerLine(table.columnNames)
         let end = Array(lineEnding.utf8)
-        for (index, name) in table.columnNames.enumerated() {
-            if index > 0 { out.append(delimiter) }
-            out.append(contentsOf: cell(name))
-        }
-        out.append(contentsOf: end)
         let writers = table.columns.map(cellWriter)
         let delimiter = self.delimiter, width = table.columns.count
         let parts = ParallelRanges.map(table.rowCount) { rows in
@@ -63,13 +58,8 @@ public struct CSVWriter: Sendable {
     /// file) followed by the cells of the same row of `appended` (``CSVRecordCopy``). Written in parts,
     /// one per processor, joined in order.
     public func bytes(header: [String], records: [Range<Int>], of source: UnsafeBufferPointer<UInt8>, appended: Table) -> [UInt8] {
-        var out: [UInt8] = []
+        var out = headerLine(header)
         let end = Array(lineEnding.utf8)
-        for (index, name) in header.enumerated() {
-            if index > 0 { out.append(delimiter) }
-            out.append(contentsOf: cell(name))
-        }
-        out.append(contentsOf: end)
         let writers = appended.columns.map(cellWriter)
         // A decimal column's last value and its bytes: a draw's weight is the same for every unit of a
         // stratum, and formatting a double is most of the cost of writing one.
@@ -99,6 +89,17 @@ public struct CSVWriter: Sendable {
         }
         out.reserveCapacity(out.count + parts.reduce(0) { $0 + $1.count })
         for part in parts { out.append(contentsOf: part) }
+        return out
+    }
+
+    /// The header's names as one line.
+    private func headerLine(_ names: [String]) -> [UInt8] {
+        var out: [UInt8] = []
+        for (index, name) in names.enumerated() {
+            if index > 0 { out.append(delimiter) }
+            out.append(contentsOf: cell(name))
+        }
+        out.append(contentsOf: Array(lineEnding.utf8))
         return out
     }
 

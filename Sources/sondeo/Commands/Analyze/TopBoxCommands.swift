@@ -21,7 +21,7 @@ struct CSATCommand: ParsableCommand {
     @OptionGroup var global: GlobalOptions
 
     func run() throws {
-        let (scale, top) = try options.parsed(defaultScale: 1...5, defaultTop: [4, 5])
+        let (scale, top) = try options.parsed(defaultScale: TopBoxScore.csatScale, defaultTop: TopBoxScore.csatTop)
         try TopBoxRun.run(statistic: "csat", title: "CSAT", input: input, options: options, design: design, reading: reading, scale: scale, top: top)
     }
 }

@@ -106,7 +106,9 @@ struct ReportCommand: ParsableCommand {
                                   file: file, by: design.byColumns.first, outcome: outcome, driverNames: drivers, confidence: design.confidence,
                                   codeframe: codeframe, wave: wave, trendColumns: TextLines.list(trend))
             }
-            if let strategy { content.appendices.append(try planAgainstAchieved(strategy, responses: data.table, design: data.design)) }
+            if let strategy {
+                content.appendices.append(try planAgainstAchieved(strategy, responses: ReportContent.answers(data.table, questionnaire: q), design: data.design))
+            }
         } else {
             // The store's interviews, read with the version that was published for them.
             let (store, published, q) = try storeOptions.published(file)
