@@ -54,6 +54,26 @@ import Testing
         #expect(other.units.map(\.row) != first.units.map(\.row))
     }
 
+    @Test("the frame's fingerprint is SHA-256 of «stratum TAB id LF» in byte order, for short, long, accented and missing ids (Python's hashlib)")
+    func fingerprint() throws {
+        // python3 -c "import hashlib; print(hashlib.sha256(''.join(f'{s}\t{i}\n' for s, i in
+        //   sorted((('A' if i <= 20 else 'B' if i <= 35 else 'C'), 'U%02d' % i) for i in range(1, 51))).encode()).hexdigest())"
+        let short = try StratifiedDraw(table: Self.frame(reversed: true), strataColumn: "estrato", idColumn: "id", sizes: Self.sizes, seed: 1)
+        #expect(short.fingerprint == "8e1789108a8e9da7666372ed555eb7ecc06ac17c3811251418d39e433416b952")
+        // Identifiers longer than the 16 bytes compared at once, two of them equal in their first 16; an
+        // accented one; a missing one (the empty text). Byte order: "", AF10, AF2, AFILIADO-0000000,
+        // AFILIADO-00000000, AFILIADO-00000001, Ñandú-1.
+        // ids = [b'', b'AF10', b'AF2', b'AFILIADO-0000000', b'AFILIADO-00000000', b'AFILIADO-00000001', 'Ñandú-1'.encode()]
+        // hashlib.sha256(b''.join(b'todos\t' + i + b'\n' for i in ids)).hexdigest()
+        let levels = ["AFILIADO-00000001", "AF2", "Ñandú-1", "AFILIADO-0000000", "AF10", "AFILIADO-00000000"]
+        for codes in [[0, 1, Column.missingCode, 2, 3, 4, 5], [5, 4, 3, 2, Column.missingCode, 1, 0]] as [[UInt32]] {
+            let ids = Column(name: "id", type: .text, storage: .coded(codes: codes, levels: levels))
+            let draw = try StratifiedDraw(table: Table(columns: [ids], rowCount: 7), strataColumn: nil, idColumn: "id",
+                                          sizes: [StratifiedDraw.wholeFrame: 7], seed: 1)
+            #expect(draw.fingerprint == "747989056b75aab9648b90038090861d21b030afe6143e153dd7b8dab533dab3")
+        }
+    }
+
     @Test("the first ids of a 4-per-category draw of the example base with seed 20261129 are pinned (Python)")
     func exampleBase() throws {
         let (table, _) = try CSVReader.read(path: RepositoryFiles.exampleData("afiliados.csv"))

@@ -131,6 +131,10 @@ import Testing
                 print(sorted(r["id"] for r in rows) == sorted(frame), rows[0].keys() == {*frame["P1"].keys(), "estrato", "peso", "N_estrato", "orden", "reserva"})
                 """, [frame, dir.path("m.csv")])
             #expect(check.output == "True True\n", "\(name): \(check.output)")
+            // The sample holds the frame's personal data: readable by its owner only (0600), as when it
+            // is written without the copy.
+            let mode = (try FileManager.default.attributesOfItem(atPath: dir.path("m.csv"))[.posixPermissions] as? Int) ?? 0
+            #expect(mode == 0o600, "\(name): \(String(mode, radix: 8))")
         }
         let frame = dir.path("marco.csv")
         // A misspelt filter column is named among all the frame's columns, not only those the copy reads.

@@ -111,30 +111,60 @@ public struct StratifiedDraw: Sendable {
     /// `String` per row.
     struct Identifiers: Sendable {
         private let texts: [String]
-        /// Per row, its text's index in `texts`.
+        /// Per row, its text's index in `texts`; `texts.count` for a missing identifier (the empty text).
         private let codes: [UInt32]
-        /// Per text, its first sixteen bytes as two big-endian integers.
-        private let prefixes: [(high: UInt64, low: UInt64)]
+        /// Per text (and the empty one after them), its first sixteen bytes as two big-endian integers
+        /// (zeros after the end).
+        private let prefixes: [Prefix]
+        /// Per text (and the empty one), its length in bytes when it has at most sixteen (the prefix is
+        /// then all of it), or ``long``.
+        private let lengths: [UInt8]
+        /// Whether every identifier has at most sixteen bytes, as document numbers and codes do.
+        private let allShort: Bool
+        static let long = UInt8.max
+
+        struct Prefix: Sendable, Equatable {
+            let high: UInt64
+            let low: UInt64
+        }
 
         init(_ column: Column, rows: Int) {
             if case .coded(let codes, let levels) = column.storage {
-                // A missing identifier is the empty text, after the labels.
-                texts = levels + [""]
-                self.codes = codes.map { $0 == Column.missingCode ? UInt32(levels.count) : $0 }
+                texts = levels
+                let missing = UInt32(levels.count)
+                self.codes = codes.contains(Column.missingCode) ? codes.map { $0 == Column.missingCode ? missing : $0 } : codes
             } else {
                 texts = (0..<rows).map { column.text(at: $0) ?? "" }
                 codes = (0..<UInt32(rows)).map { $0 }
             }
             let texts = self.texts
-            prefixes = ParallelRanges.map(texts.count, minimumPerPart: 100_000) { range in texts[range].map(Self.prefix) }.flatMap { $0 }
+            let parts = ParallelRanges.map(texts.count, minimumPerPart: 100_000) { range in
+                var prefixes: [Prefix] = [], lengths: [UInt8] = []
+                prefixes.reserveCapacity(range.count + 1)
+                lengths.reserveCapacity(range.count + 1)
+                for index in range {
+                    var text = texts[index]
+                    text.withUTF8 { bytes in
+                        prefixes.append(Self.prefix(bytes))
+                        lengths.append(bytes.count <= 16 ? UInt8(bytes.count) : Self.long)
+                    }
+                }
+                return (prefixes, lengths)
+            }
+            prefixes = parts.flatMap(\.0) + [Prefix(high: 0, low: 0)]
+            lengths = parts.flatMap(\.1) + [0]
+            allShort = !lengths.contains(Self.long)
         }
 
-        func text(_ row: Int) -> String { texts[Int(codes[row])] }
+        func text(_ row: Int) -> String {
+            let code = Int(codes[row])
+            return code < texts.count ? texts[code] : ""
+        }
 
         /// Whether two rows have the same identifier.
         func same(_ a: Int, _ b: Int) -> Bool {
             let x = Int(codes[a]), y = Int(codes[b])
-            return x == y || (prefixes[x] == prefixes[y] && texts[x] == texts[y])
+            return x == y || (prefixes[x] == prefixes[y] && text(a) == text(b))
         }
 
         /// Byte order of two rows' identifiers (``Stratum/byteOrder``).
@@ -147,46 +177,67 @@ public struct StratifiedDraw: Sendable {
 
         /// `rows` in byte order of their identifiers, compared first by their first sixteen bytes as two
         /// big-endian integers — the whole identifier for most frames — and by the full bytes only when
-        /// those are equal.
+        /// those are equal. A frame already in that order (an extraction sorted by document) is only
+        /// checked.
         func sorted(_ rows: [Int]) -> [Int] {
-            let keys = rows.map { row in Key(high: prefixes[Int(codes[row])].high, low: prefixes[Int(codes[row])].low, row: row) }
+            if zip(rows, rows.dropFirst()).allSatisfy({ !less($1, $0) }) { return rows }
+            let keys = rows.map { row in Key(prefix: prefixes[Int(codes[row])], row: row) }
             return ParallelRanges.sorted(keys) { a, b in
-                if a.high != b.high { return a.high < b.high }
-                if a.low != b.low { return a.low < b.low }
+                if a.prefix.high != b.prefix.high { return a.prefix.high < b.prefix.high }
+                if a.prefix.low != b.prefix.low { return a.prefix.low < b.prefix.low }
                 return Stratum.byteOrder(text(a.row), text(b.row))
             }.map(\.row)
         }
 
         struct Key: Sendable {
-            let high: UInt64
-            let low: UInt64
+            let prefix: Prefix
             let row: Int
         }
 
-        static func prefix(_ text: String) -> (high: UInt64, low: UInt64) {
-            var text = text
-            return text.withUTF8 { bytes in
-                var high: UInt64 = 0, low: UInt64 = 0
-                for (i, byte) in bytes.prefix(16).enumerated() {
-                    if i < 8 { high |= UInt64(byte) << (56 - 8 * UInt64(i)) } else { low |= UInt64(byte) << (56 - 8 * UInt64(i - 8)) }
-                }
-                return (high, low)
-            }
+        /// The first sixteen bytes of `bytes` as two big-endian integers, zeros after the end: integers
+        /// that compare as the bytes do.
+        static func prefix(_ bytes: UnsafeBufferPointer<UInt8>) -> Prefix {
+            var words: (UInt64, UInt64) = (0, 0)
+            withUnsafeMutableBytes(of: &words) { $0.copyMemory(from: UnsafeRawBufferPointer(rebasing: UnsafeRawBufferPointer(bytes).prefix(16))) }
+            return Prefix(high: UInt64(bigEndian: words.0), low: UInt64(bigEndian: words.1))
         }
 
-        /// `stratum<TAB>id<LF>` for each of `rows`, in order.
+        /// `stratum<TAB>id<LF>` for each of `rows`, in order. Identifiers of at most sixteen bytes are
+        /// written from their prefixes, without touching their texts.
         func lines(_ stratum: String, _ rows: ArraySlice<Int>) -> [UInt8] {
-            var out: [UInt8] = []
-            out.reserveCapacity(rows.count * 16)
             var label = stratum
             let head = label.withUTF8 { Array($0) + [9] }
-            for row in rows {
-                out.append(contentsOf: head)
-                var id = text(row)
-                id.withUTF8 { out.append(contentsOf: $0) }
-                out.append(10)
+            guard allShort else {
+                var out: [UInt8] = []
+                out.reserveCapacity(rows.count * 16)
+                for row in rows {
+                    out.append(contentsOf: head)
+                    var id = text(row)
+                    id.withUTF8 { out.append(contentsOf: $0) }
+                    out.append(10)
+                }
+                return out
             }
-            return out
+            return [UInt8](unsafeUninitializedCapacity: rows.count * (head.count + 17)) { buffer, count in
+                let out = UnsafeMutableRawBufferPointer(buffer)
+                var at = 0
+                head.withUnsafeBytes { head in
+                    for row in rows {
+                        let code = Int(codes[row])
+                        UnsafeMutableRawBufferPointer(rebasing: out[at..<at + head.count]).copyMemory(from: head)
+                        at += head.count
+                        let prefix = prefixes[code]
+                        withUnsafeBytes(of: (prefix.high.bigEndian, prefix.low.bigEndian)) { id in
+                            let length = Int(lengths[code])
+                            UnsafeMutableRawBufferPointer(rebasing: out[at..<at + length]).copyMemory(from: UnsafeRawBufferPointer(rebasing: id.prefix(length)))
+                            at += length
+                        }
+                        out[at] = 10
+                        at += 1
+                    }
+                }
+                count = at
+            }
         }
     }
 

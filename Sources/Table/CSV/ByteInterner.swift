@@ -51,6 +51,21 @@ struct ByteInterner {
         arena.withUnsafeBufferPointer { arena in body(UnsafeBufferPointer(rebasing: arena[offsets[code]..<offsets[code + 1]])) }
     }
 
+    /// The texts of entries `codes`, decoded from `encoding`; a million identifiers are decoded on
+    /// every core.
+    func texts(of codes: [Int], encoding: TextEncoding) -> [String] {
+        let arena = self.arena, offsets = self.offsets
+        let decode: @Sendable (ArraySlice<Int>) -> [String] = { part in
+            arena.withUnsafeBufferPointer { arena in
+                offsets.withUnsafeBufferPointer { offsets in
+                    part.map { encoding.decode(UnsafeBufferPointer(rebasing: arena[offsets[$0]..<offsets[$0 + 1]])) }
+                }
+            }
+        }
+        guard codes.count >= 200_000 else { return decode(codes[...]) }
+        return ParallelRanges.map(codes.count, minimumPerPart: 100_000) { decode(codes[$0]) }.flatMap { $0 }
+    }
+
     /// Calls `body` with the bytes of entry `code`, blanks around them removed (a number or a date
     /// written `" 12 "` inside quotes is still one).
     func withTrimmedBytes<R>(of code: Int, _ body: (UnsafeBufferPointer<UInt8>) -> R) -> R {
@@ -84,15 +99,15 @@ struct ByteInterner {
     }
 
     /// Takes in every entry of `other` (the same column read from a later part of the file) with its
-    /// count, and returns the code each of `other`'s codes has here.
-    mutating func absorb(_ other: ByteInterner) -> [UInt32] {
+    /// count, and says which code each of `other`'s codes has here.
+    mutating func absorb(_ other: ByteInterner) -> Renumbering {
         if appendOnly {
             // Identifiers: every value keeps a code of its own, so the other part's arena goes in whole.
             let first = count, shift = arena.count
             arena.append(contentsOf: other.arena)
-            offsets.append(contentsOf: other.offsets.dropFirst().lazy.map { $0 + shift })
+            offsets.append(contentsOf: other.offsets.dropFirst().map { $0 + shift })
             counts.append(contentsOf: other.counts)
-            return (0..<other.count).map { UInt32(first + $0) }
+            return .shifted(by: UInt32(first))
         }
         var codes = [UInt32](repeating: 0, count: other.count)
         other.arena.withUnsafeBufferPointer { arena in
@@ -101,7 +116,25 @@ struct ByteInterner {
                 codes[code] = intern(bytes, occurrences: other.counts[code])
             }
         }
-        return codes
+        return .table(codes)
+    }
+
+    /// The codes a later part's values get in the interner that absorbed the part's.
+    enum Renumbering {
+        /// Every code moves up by the same amount (identifiers, taken whole).
+        case shifted(by: UInt32)
+        /// Each code's new code.
+        case table([UInt32])
+
+        /// Appends `codes`, renumbered, to `target`.
+        func apply(_ codes: [UInt32], appendingTo target: inout [UInt32]) {
+            switch self {
+            case .shifted(let shift):
+                target.append(contentsOf: codes.map { $0 + shift })
+            case .table(let table):
+                target.append(contentsOf: table.withUnsafeBufferPointer { table in codes.map { table[Int($0)] } })
+            }
+        }
     }
 
     /// The code of the bytes (or −1) and the slot where the probe ended. Linear probing over raw

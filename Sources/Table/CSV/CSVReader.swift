@@ -234,8 +234,7 @@ struct Scan {
             throw CSVError(.unknownColumn(wanted, suggestion: Suggestion.closest(to: wanted, among: names)),
                            at: SourceLocation(source: path, line: 1))
         }
-        var missingTokens: Set<[UInt8]> = [Array("NA".utf8)]
-        for code in options.missingCodes { missingTokens.insert(encoding.encode(code)) }
+        let missingTokens = ColumnDecoder.MissingTokens([Array("NA".utf8)] + options.missingCodes.map { encoding.encode($0) })
         let decoders = names.indices.filter { selected[$0] }.map {
             ColumnDecoder(name: names[$0], interner: interners[$0], encoding: encoding, missingTokens: missingTokens)
         }

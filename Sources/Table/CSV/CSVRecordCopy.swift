@@ -26,12 +26,16 @@ public enum CSVRecordCopy {
     public static func write(from path: String, header: [String], offsets: [Int64], appended: Table, writer: CSVWriter,
                              to out: String, progress: DataFile.RowsWritten? = nil) throws(CSVError) -> Bool {
         precondition(offsets.count == appended.rowCount, "one appended row per record")
-        let bytes: [UInt8]? = try FileInput(path: path).mapped { (file) throws(CSVError) -> [UInt8]? in
+        // Ten records or more per megabyte: most pages of the file are touched, so map them all at once.
+        let input = try FileInput(path: path)
+        let parts: [[UInt8]]? = try input.mapped(everywhere: offsets.count > input.size / (1 << 20) * 10) { (file) throws(CSVError) -> [[UInt8]]? in
             guard let spans = Self.records(in: file, startingAt: offsets, delimiter: writer.delimiter) else { return nil }
-            return writer.bytes(header: header + appended.columnNames, records: spans, of: file, appended: appended)
+            return writer.parts(header: header + appended.columnNames, records: spans, of: file, appended: appended)
         }
-        guard let bytes else { return false }
-        try TextFile.write(bytes: Data(bytes), to: out)
+        guard let parts else { return false }
+        // A sample holds the frame's personal data (Ley 1581 de 2012): readable by its owner only, as
+        // every data file Sondeo writes.
+        try TextFile.write(parts: parts, to: out, access: .owner)
         progress?(offsets.count, offsets.count)
         return true
     }

@@ -55,41 +55,74 @@ public struct CSVWriter: Sendable {
     }
 
     /// The CSV text of `header`, then of each record (bytes already in this dialect, copied from a
-    /// file) followed by the cells of the same row of `appended` (``CSVRecordCopy``). Written in parts,
-    /// one per processor, joined in order.
-    public func bytes(header: [String], records: [Range<Int>], of source: UnsafeBufferPointer<UInt8>, appended: Table) -> [UInt8] {
-        var out = headerLine(header)
+    /// file) followed by the cells of the same row of `appended` (``CSVRecordCopy``). Built in parts,
+    /// one per processor, returned in order after the header line, to be written one after another.
+    public func parts(header: [String], records: [Range<Int>], of source: UnsafeBufferPointer<UInt8>, appended: Table) -> [[UInt8]] {
         let end = Array(lineEnding.utf8)
         let writers = appended.columns.map(cellWriter)
-        // A decimal column's last value and its bytes: a draw's weight is the same for every unit of a
-        // stratum, and formatting a double is most of the cost of writing one.
         let decimals = appended.columns.map { $0.type == .decimal ? $0.numbers : nil }
         let delimiter = self.delimiter, file = SharedBytes(source)
         let parts = ParallelRanges.map(records.count) { rows in
-            var part: [UInt8] = []
-            part.reserveCapacity(rows.reduce(0) { $0 + records[$1].count + 48 })
-            var last = [(value: Double, bytes: [UInt8])?](repeating: nil, count: writers.count)
-            for row in rows {
-                part.append(contentsOf: UnsafeBufferPointer(rebasing: file.bytes[records[row]]))
-                for (index, write) in writers.enumerated() {
-                    part.append(delimiter)
-                    guard let values = decimals[index] else { write(row, &part); continue }
-                    if let memo = last[index], memo.value == values[row] {
-                        part.append(contentsOf: memo.bytes)
-                    } else {
-                        var bytes: [UInt8] = []
-                        write(row, &bytes)
-                        last[index] = (values[row], bytes)
-                        part.append(contentsOf: bytes)
+            let cells = AppendedCells(rows: rows, writers: writers, decimals: decimals)
+            let size = rows.reduce(0) { $0 + records[$1].count } + cells.bytes.count + rows.count * (writers.count + end.count)
+            return [UInt8](unsafeUninitializedCapacity: size) { buffer, count in
+                var at = 0
+                func put(_ bytes: UnsafeRawBufferPointer) {
+                    UnsafeMutableRawBufferPointer(rebasing: UnsafeMutableRawBufferPointer(buffer)[at..<at + bytes.count]).copyMemory(from: bytes)
+                    at += bytes.count
+                }
+                cells.bytes.withUnsafeBytes { arena in
+                    cells.ends.withUnsafeBufferPointer { ends in
+                        for (k, row) in rows.enumerated() {
+                            put(UnsafeRawBufferPointer(UnsafeBufferPointer(rebasing: file.bytes[records[row]])))
+                            for column in 0..<writers.count {
+                                buffer[at] = delimiter
+                                at += 1
+                                let index = column * rows.count + k
+                                put(UnsafeRawBufferPointer(rebasing: arena[(index == 0 ? 0 : ends[index - 1])..<ends[index]]))
+                            }
+                            end.withUnsafeBytes { put($0) }
+                        }
                     }
                 }
-                part.append(contentsOf: end)
+                count = at
             }
-            return part
         }
-        out.reserveCapacity(out.count + parts.reduce(0) { $0 + $1.count })
-        for part in parts { out.append(contentsOf: part) }
-        return out
+        return [headerLine(header)] + parts
+    }
+
+    /// The appended cells of some rows, written column by column (one cell writer per column, not per
+    /// cell): every cell's bytes one after another, and where each ends — column `c`'s cell of the
+    /// `k`-th row ends at `ends[c * rows + k]`. A decimal column's last text is reused while the value
+    /// repeats (a draw's weight is the same for a whole stratum, and formatting a double is most of the
+    /// cost of writing one).
+    private struct AppendedCells {
+        var bytes: [UInt8] = []
+        var ends: [Int] = []
+
+        init(rows: Range<Int>, writers: [@Sendable (Int, inout [UInt8]) -> Void], decimals: [[Double]?]) {
+            ends.reserveCapacity(rows.count * writers.count)
+            bytes.reserveCapacity(rows.count * writers.count * 4)
+            for (write, values) in zip(writers, decimals) {
+                guard let values else {
+                    for row in rows {
+                        write(row, &bytes)
+                        ends.append(bytes.count)
+                    }
+                    continue
+                }
+                var last = Double.nan, text: [UInt8] = []
+                for row in rows {
+                    if values[row] != last || last.isNaN {
+                        text.removeAll(keepingCapacity: true)
+                        write(row, &text)
+                        last = values[row]
+                    }
+                    bytes.append(contentsOf: text)
+                    ends.append(bytes.count)
+                }
+            }
+        }
     }
 
     /// The header's names as one line.

@@ -51,7 +51,26 @@ struct ColumnDecoder {
     let missing: [Bool]
     let shape: Shape
 
-    init(name: String, interner: ByteInterner, encoding: TextEncoding, missingTokens: Set<[UInt8]>) {
+    /// The values read as missing besides the empty one: `NA` and the `--missing` codes, in the file's
+    /// encoding. Looked up once per distinct value, without building an array for it: a column of a
+    /// million identifiers asks a million times.
+    struct MissingTokens {
+        let tokens: [[UInt8]]
+        /// Bit `n` set when some token has `n` bytes (tokens longer than 63 bytes set bit 63).
+        private let lengths: UInt64
+
+        init(_ tokens: [[UInt8]]) {
+            self.tokens = tokens
+            lengths = tokens.reduce(0) { $0 | 1 << UInt64(min($1.count, 63)) }
+        }
+
+        func contains(_ value: UnsafeBufferPointer<UInt8>) -> Bool {
+            guard lengths & 1 << UInt64(min(value.count, 63)) != 0 else { return false }
+            return tokens.contains { $0.elementsEqual(value) }
+        }
+    }
+
+    init(name: String, interner: ByteInterner, encoding: TextEncoding, missingTokens: MissingTokens) {
         self.name = name
         self.interner = interner
         self.encoding = encoding
@@ -59,7 +78,7 @@ struct ColumnDecoder {
         var shape = Shape()
         for code in 0..<interner.count {
             interner.withTrimmedBytes(of: code) { value in
-                if value.isEmpty || missingTokens.contains(Array(value)) {
+                if value.isEmpty || missingTokens.contains(value) {
                     missing[code] = true
                     return
                 }
@@ -203,6 +222,7 @@ struct ColumnDecoder {
             // A text is what the file says: the tokenizer has taken the blanks off unquoted fields, and
             // blanks inside quotes are part of the value.
             decoded.decodeText = { code in interner.withBytes(of: code) { encoding.decode($0) } }
+            decoded.decodeTexts = { codes in interner.texts(of: codes, encoding: encoding) }
             decoded.assignLevels(counts: interner.counts, lengths: { interner.length(of: $0) })
         }
         return decoded

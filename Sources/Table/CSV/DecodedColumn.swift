@@ -17,6 +17,8 @@ struct DecodedColumn {
     /// The text of an interner code. Texts are built only when needed: a million
     /// identifiers are never turned into Strings just to be counted.
     var decodeText: (Int) -> String = { _ in "" }
+    /// The texts of many interner codes at once (``ByteInterner/texts(of:encoding:)``).
+    var decodeTexts: ([Int]) -> [String] = { $0.map { _ in "" } }
     /// Categorical columns: the level texts, sorted.
     var sortedLevels: [String]?
     var booleanLabels: [String]?
@@ -57,7 +59,7 @@ struct DecodedColumn {
         }
         type = .categorical
         let distinct = levelCodes.count
-        let texts = levelCodes.map(decodeText)
+        let texts = decodeTexts(levelCodes)
         let order = LevelOrder.order(texts)
         var newIndex = [UInt32](repeating: 0, count: distinct)
         for (position, old) in order.enumerated() { newIndex[old] = UInt32(position) }
@@ -69,23 +71,11 @@ struct DecodedColumn {
     }
 
     /// The column's rows, from their interner codes.
-    /// The texts of these interned values; a million identifiers are decoded on every core.
-    static func decodeAll(_ codes: [Int], _ decode: @escaping (Int) -> String) -> [String] {
-        guard codes.count >= 200_000 else { return codes.map(decode) }
-        let shared = SharedDecoder(decode: decode)
-        return ParallelRanges.map(codes.count, minimumPerPart: 100_000) { range in codes[range].map(shared.decode) }.flatMap { $0 }
-    }
-
-    /// The decoding closure only reads the interner's bytes, which nobody changes once it is built.
-    private struct SharedDecoder: @unchecked Sendable {
-        let decode: (Int) -> String
-    }
-
     func column(codes: [UInt32]) -> Column {
         switch type {
         case .categorical, .text:
             let mapped = levelOfCode.withUnsafeBufferPointer { table in codes.map { table[Int($0)] } }
-            let levels = sortedLevels ?? Self.decodeAll(levelCodes, decodeText)
+            let levels = sortedLevels ?? decodeTexts(levelCodes)
             return Column(name: name, type: type, storage: .coded(codes: mapped, levels: levels))
         default:
             let values = numbers.withUnsafeBufferPointer { table in codes.map { table[Int($0)] } }

@@ -51,10 +51,16 @@ final class FileInput {
     deinit { close(descriptor) }
 
     /// The whole file's bytes mapped into memory for `body` (pages are read as they are touched): for
-    /// picking records here and there in a large file without reading all of it.
-    func mapped<T>(_ body: (UnsafeBufferPointer<UInt8>) throws(CSVError) -> T) throws(CSVError) -> T {
+    /// picking records here and there in a large file without reading all of it. With `everywhere`
+    /// (records picked all over the file) every page is mapped at once, instead of one fault per page.
+    func mapped<T>(everywhere: Bool = false, _ body: (UnsafeBufferPointer<UInt8>) throws(CSVError) -> T) throws(CSVError) -> T {
         guard size > 0 else { return try body(UnsafeBufferPointer(start: nil, count: 0)) }
-        guard let map = mmap(nil, size, PROT_READ, MAP_PRIVATE, descriptor, 0), map != MAP_FAILED else {
+        #if os(Linux)
+        let flags = MAP_PRIVATE | (everywhere ? MAP_POPULATE : 0)
+        #else
+        let flags = MAP_PRIVATE
+        #endif
+        guard let map = mmap(nil, size, PROT_READ, flags, descriptor, 0), map != MAP_FAILED else {
             throw CSVError(.ioFailure(reason: SystemMessage.text(errno)), at: SourceLocation(source: path))
         }
         defer { munmap(map, size) }

@@ -165,11 +165,8 @@ extension Scan {
     /// into this scan's interners and its codes renumbered to match.
     mutating func append(_ part: Scan, keepCodes: Bool) {
         for column in interners.indices where selected[column] {
-            let renumbered = interners[column].absorb(part.interners[column])
-            if keepCodes {
-                codes[column].reserveCapacity(codes[column].count + part.codes[column].count)
-                for code in part.codes[column] { codes[column].append(renumbered[Int(code)]) }
-            }
+            let renumbering = interners[column].absorb(part.interners[column])
+            if keepCodes { renumbering.apply(part.codes[column], appendingTo: &codes[column]) }
         }
         lines.append(contentsOf: part.lines)
         offsets.append(contentsOf: part.offsets)

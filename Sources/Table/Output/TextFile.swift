@@ -21,17 +21,25 @@ public enum TextFile {
     }
 
     public static func write(bytes: Data, to path: String, access: Access = .shared) throws(CSVError) {
+        try write(parts: [bytes], to: path, access: access)
+    }
+
+    /// Writes `parts` one after another as one file, without joining them first (a large CSV built in
+    /// parts on every core).
+    public static func write<Bytes: ContiguousBytes>(parts: [Bytes], to path: String, access: Access) throws(CSVError) {
         if let error = CSVError.checkOutput(path) { throw error }
         let temporary = temporaryPath(beside: path)
         let descriptor = open(temporary, O_WRONLY | O_CREAT | O_EXCL, access.mode)
         guard descriptor >= 0 else { throw CSVError(.ioFailure(reason: SystemMessage.text(errno)), at: SourceLocation(source: path)) }
         var failure: Int32 = 0
-        bytes.withUnsafeBytes { raw in
-            var offset = 0
-            while offset < raw.count {
-                let written = Foundation.write(descriptor, raw.baseAddress! + offset, raw.count - offset)
-                if written < 0 { if errno == EINTR { continue }; failure = errno; return }
-                offset += written
+        for part in parts where failure == 0 {
+            part.withUnsafeBytes { raw in
+                var offset = 0
+                while offset < raw.count {
+                    let written = Foundation.write(descriptor, raw.baseAddress! + offset, raw.count - offset)
+                    if written < 0 { if errno == EINTR { continue }; failure = errno; return }
+                    offset += written
+                }
             }
         }
         if failure == 0 && fsync(descriptor) != 0 { failure = errno }
