@@ -34,6 +34,14 @@ public final class GrowableBuffer<Element: BitwiseCopyable> {
         used += added
     }
 
+    /// `value` `added` times (a record's field ends that all fall at the same place).
+    @inlinable
+    public func append(repeating value: Element, count added: Int) {
+        if used + added > capacity { grow(to: used + added) }
+        (storage + used).update(repeating: value, count: added)
+        used += added
+    }
+
     public func removeAll() { used = 0 }
 
     /// Keeps the first `count` values.

@@ -96,6 +96,29 @@ import Testing
         #expect(counted.map(\.line) == all.map(\.line) && counted.map(\.offset) == all.map(\.offset))
     }
 
+    static let skippedRuns = "id,a,b,c,d,e\nP1,uno dos tres cuatro,cinco seis siete ocho,  kept one  ,nueve diez once,fin\n"
+        + "P2,\"x, y\",b,dd,e,f\nP3,aaaaaaaaaaaaaaaa,\"bb\"\"b\",ccc,d,e\r\nP4,a\rb,c,d,e,f\nP5,long long long long,long long long long long,x,y,z"
+
+    @Test("fields between two columns read are counted, not split, when plain; quotes and line ends among them are read as ever",
+          arguments: [1, 3, 7, 16, 64, 1024])
+    func skippedRuns(chunk: Int) throws {
+        func read(_ filter: FieldFilter?) throws -> [(fields: [String], line: Int, offset: Int)] {
+            var found: [([String], Int, Int)] = []
+            try Self.feed(Array(Self.skippedRuns.utf8), chunk: chunk, filter: filter) { (record: inout CSVTokenizer.Record) throws(CSVError) in
+                found.append(((0..<record.fieldCount).map { String(decoding: record.field($0), as: UTF8.self) }, record.line, record.offset))
+                if let filter, filter.keep == nil { filter.keep = [true, false, false, true, false, true] }
+            }
+            return found
+        }
+        let all = try read(nil), kept = try read(FieldFilter())
+        // By hand: the blanks around «kept one» are not part of it; P2's and P3's quoted fields are skipped
+        // whole; the lone CR after «P4,a» ends a record (P4 has two fields, «b,c,d,e,f» five, on line 6).
+        #expect(kept.map(\.fields) == [["id", "a", "b", "c", "d", "e"], ["P1", "", "", "kept one", "", "fin"], ["P2", "", "", "dd", "", "f"],
+                                        ["P3", "", "", "ccc", "", "e"], ["P4", ""], ["b", "", "", "e", ""], ["P5", "", "", "x", "", "z"]])
+        #expect(kept.map(\.line) == [1, 2, 3, 4, 5, 6, 7] && kept.map(\.line) == all.map(\.line) && kept.map(\.offset) == all.map(\.offset))
+        #expect(all.map(\.fields.count) == kept.map(\.fields.count) && all[1].fields[1] == "uno dos tres cuatro")
+    }
+
     @Test("columns left out after the header are split off empty, the others kept whole", arguments: [1, 2, 3, 5, 8, 64])
     func skippedColumns(chunk: Int) throws {
         let filter = FieldFilter()

@@ -165,6 +165,11 @@ struct CSVTokenizer {
                         try endRecord(sink: sink)
                         break
                     }
+                    if let keep, record.fieldEnds.count < keep.count, !keep[record.fieldEnds.count],
+                       let next = skipFields(p, from: j, to: end, keep: keep) {
+                        // The fields up to the next kept one were plain: counted, not read.
+                        j = next
+                    }
                     if j < end {
                         // The next field starts with a byte of its own: read on. A quote, a blank (maybe
                         // before a quote) or an empty field goes back through the switch.
@@ -244,9 +249,39 @@ struct CSVTokenizer {
             if p[k] == delimiter { count += 1 }
             k += 1
         }
-        let at = record.bytes.count
-        for _ in 0...count { record.fieldEnds.append(at) }
+        record.fieldEnds.append(repeating: record.bytes.count, count: count + 1)
         return stop
+    }
+
+    /// Passes over the fields from `start` up to the next kept one when none of them holds a quote or a
+    /// line end (and they end in this chunk): one field end each, eight bytes looked at a time. Returns
+    /// where the next kept field starts; nil leaves them to the ordinary path, which reads them the
+    /// same way, byte by byte.
+    @inline(__always)
+    private mutating func skipFields(_ p: UnsafePointer<UInt8>, from start: Int, to end: Int, keep: [Bool]) -> Int? {
+        var wanted = 0
+        var field = record.fieldEnds.count
+        while field < keep.count && !keep[field] { wanted += 1; field += 1 }
+        guard field < keep.count else { return nil }
+        let delimiters = Self.splat(delimiter), quotes = Self.splat(34), lfs = Self.splat(10), crs = Self.splat(13)
+        var found = 0, k = start
+        while k + 8 <= end {
+            let word = UnsafeRawPointer(p + k).loadUnaligned(as: UInt64.self)
+            var marks = Self.exactZeroBytes(word ^ delimiters)
+            let specials = Self.exactZeroBytes(word ^ quotes) | Self.exactZeroBytes(word ^ lfs) | Self.exactZeroBytes(word ^ crs)
+            if specials != 0 { marks &= (specials & (~specials &+ 1)) &- 1 }
+            while marks != 0 {
+                found += 1
+                if found == wanted {
+                    record.fieldEnds.append(repeating: record.bytes.count, count: wanted)
+                    return k + marks.trailingZeroBitCount >> 3 + 1
+                }
+                marks &= marks &- 1
+            }
+            if specials != 0 { return nil }
+            k += 8
+        }
+        return nil
     }
 
     /// The high bit of each byte of `v` that is zero, and only those (no borrow between bytes).
@@ -286,10 +321,14 @@ struct CSVTokenizer {
     }
 
     /// Ends an unquoted field without its trailing blanks.
+    @inline(__always)
     private func endUnquotedField() {
         var end = record.bytes.count
-        while end > unquotedStart && (record.bytes[end - 1] == ValueShape.space || record.bytes[end - 1] == ValueShape.tab) { end -= 1 }
-        record.bytes.removeLast(from: end)
+        if end > unquotedStart {
+            let bytes = record.bytes.base
+            while end > unquotedStart && (bytes[end - 1] == ValueShape.space || bytes[end - 1] == ValueShape.tab) { end -= 1 }
+            record.bytes.removeLast(from: end)
+        }
         record.fieldEnds.append(end)
     }
 
