@@ -20,11 +20,15 @@ public enum CSVReader {
     {
         var scan = try Scan.run(path: path, options: options, keepCodes: true)
         let decoded = try scan.decode(options: options)
-        var columns: [Column] = []
         let fields = scan.selected.indices.filter { scan.selected[$0] }
-        for (column, field) in zip(decoded.columns, fields) {
-            columns.append(column.column(codes: scan.codes[field]))
-            scan.codes[field] = []
+        let columns: [Column]
+        if scan.rows * fields.count >= 1_000_000 {
+            // Large tables: the columns are built on every core.
+            let work = ColumnWork(columns: decoded.columns, codes: fields.map { scan.codes[$0] })
+            scan.codes = []
+            columns = ParallelRanges.map(fields.count, minimumPerPart: 1) { range in range.map(work.build) }.flatMap { $0 }
+        } else {
+            columns = zip(decoded.columns, fields).map { column, field in column.column(codes: scan.codes[field]) }
         }
         return (Table(columns: columns, rowCount: scan.rows, sourceLines: scan.lines, sourceOffsets: options.recordOffsets ? scan.offsets : nil), decoded.report)
     }
@@ -40,6 +44,15 @@ public enum CSVReader {
         let summaries = zip(decoded.columns, interners).map { $0.summary(counts: $1.counts) }
         return (summaries, decoded.report)
     }
+}
+
+/// The decoded columns of a table and their rows' codes, built on several threads: the decoding only
+/// reads interners nobody changes any more.
+private struct ColumnWork: @unchecked Sendable {
+    let columns: [DecodedColumn]
+    let codes: [[UInt32]]
+
+    func build(_ index: Int) -> Column { columns[index].column(codes: codes[index]) }
 }
 
 /// The single pass over the bytes, and the decisions taken once it is over.
