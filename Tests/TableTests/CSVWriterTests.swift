@@ -22,6 +22,39 @@ import Testing
         #expect(CSVWriter.standard.bytes(of: mini) == (try Self.fixtureBytes("mini.csv")))
     }
 
+    @Test("more distinct decimals and dates than the writer remembers, in both dialects: Python reads back every value")
+    func manyDistinctValues() throws {
+        // 300,000 rows written in two parts: 100,000 distinct decimals in runs of two and 80,000 distinct
+        // dates, each part past the 65,536 texts remembered per column; a missing value every 7th row.
+        let rows = 300_000
+        let x: [Double] = (0..<rows).map { i in
+            let value: Double = Double((i / 2) % 100_000) * 0.37 + 0.001
+            return i % 7 == 0 ? .nan : value
+        }
+        let day: [Double] = (0..<rows).map { i in Double(i % 80_000 - 20_000) }
+        let table = Table(columns: [Column(name: "x", type: .decimal, storage: .numeric(x)),
+                                    Column(name: "dia", type: .date, storage: .numeric(day))], rowCount: rows)
+        let dir = TemporaryDirectory()
+        for (writer, name) in [(CSVWriter.standard, "standard"), (CSVWriter.excel, "excel")] {
+            try writer.write(table, to: dir.path("\(name).csv"))
+            let check = try Witness.python("""
+                import csv, sys, datetime
+                excel = sys.argv[2] == "excel"
+                rows = list(csv.reader(open(sys.argv[1], newline="", encoding="cp1252" if excel else "utf-8"), delimiter=";" if excel else ","))
+                assert rows[0] == ["x", "dia"] and len(rows) == 300001, (rows[0], len(rows))
+                epoch = datetime.date(1970, 1, 1)
+                for i, (x, dia) in enumerate(rows[1:]):
+                    want = "" if i % 7 == 0 else ((i // 2) % 100000) * 0.37 + 0.001
+                    got = "" if x == "" else float(x.replace(",", ".") if excel else x)
+                    assert got == want, (i, x, want)
+                    d = epoch + datetime.timedelta(days=i % 80000 - 20000)
+                    assert dia == (d.strftime("%d/%m/%Y") if excel else d.isoformat()), (i, dia, d)
+                print("ok")
+                """, [dir.path("\(name).csv"), name])
+            #expect(check.output == "ok\n", "\(name): \(check.output)")
+        }
+    }
+
     @Test("quotes, delimiters and line breaks are quoted (RFC 4180)")
     func quoting() throws {
         let column = Column(name: "c", type: .text, storage: .coded(codes: [0, 1, 2, Column.missingCode],

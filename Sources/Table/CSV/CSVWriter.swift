@@ -31,96 +31,68 @@ public struct CSVWriter: Sendable {
         self.lineEnding = lineEnding
     }
 
-    /// The CSV text of the table. Large tables are written in parts, one per processor, joined in order.
+    /// The CSV text of the table.
     public func bytes(of table: Table) -> [UInt8] {
-        var out = headerLine(table.columnNames)
-        let end = Array(lineEnding.utf8)
-        let writers = table.columns.map(cellWriter)
-        let delimiter = self.delimiter, width = table.columns.count
-        let parts = ParallelRanges.map(table.rowCount) { rows in
-            var part: [UInt8] = []
-            part.reserveCapacity(rows.count * width * 8)
-            for row in rows {
-                for (index, write) in writers.enumerated() {
-                    if index > 0 { part.append(delimiter) }
-                    write(row, &part)
-                }
-                part.append(contentsOf: end)
-            }
-            return part
-        }
-        out.reserveCapacity(out.count + parts.reduce(0) { $0 + $1.count })
+        let parts = parts(of: table)
+        var out: [UInt8] = []
+        out.reserveCapacity(parts.reduce(0) { $0 + $1.count })
         for part in parts { out.append(contentsOf: part) }
         return out
+    }
+
+    /// The CSV text of the table as the header line and then one part per processor, in order: to be
+    /// written one after another without joining them.
+    func parts(of table: Table) -> [[UInt8]] {
+        [headerLine(table.columnNames)] + rows(of: table)
     }
 
     /// The CSV text of `header`, then of each record (bytes already in this dialect, copied from a
     /// file) followed by the cells of the same row of `appended` (``CSVRecordCopy``). Built in parts,
     /// one per processor, returned in order after the header line, to be written one after another.
     public func parts(header: [String], records: [Range<Int>], of source: UnsafeBufferPointer<UInt8>, appended: Table) -> [[UInt8]] {
+        [headerLine(header)] + rows(of: appended, after: (records, SharedBytes(source)))
+    }
+
+    /// The lines of `table`'s rows, each after its record of a file when `records` are given, in parts
+    /// (one per processor). The cells of each part are written column by column first (``cellsWriter(_:)``),
+    /// then laid out row by row with the delimiters and line ends.
+    private func rows(of table: Table, after records: ([Range<Int>], SharedBytes)? = nil) -> [[UInt8]] {
         let end = Array(lineEnding.utf8)
-        let writers = appended.columns.map(cellWriter)
-        let decimals = appended.columns.map { $0.type == .decimal ? $0.numbers : nil }
-        let delimiter = self.delimiter, file = SharedBytes(source)
-        let parts = ParallelRanges.map(records.count) { rows in
-            let cells = AppendedCells(rows: rows, writers: writers, decimals: decimals)
-            let size = rows.reduce(0) { $0 + records[$1].count } + cells.bytes.count + rows.count * (writers.count + end.count)
+        let writers = table.columns.map(cellsWriter)
+        let delimiter = self.delimiter
+        // Delimiters per line: one before each cell, but the first when no record comes before it.
+        let delimiters = records == nil ? max(0, writers.count - 1) : writers.count
+        return ParallelRanges.map(table.rowCount) { rows in
+            // Column `c`'s cell of the `k`-th row ends at `ends[c * rows.count + k]` in `cells`.
+            var cells: [UInt8] = [], ends: [Int] = []
+            cells.reserveCapacity(rows.count * writers.count * 4)
+            ends.reserveCapacity(rows.count * writers.count)
+            for write in writers { write(rows, &cells, &ends) }
+            let recordBytes = records.map { records in rows.reduce(0) { $0 + records.0[$1].count } } ?? 0
+            let size = recordBytes + cells.count + rows.count * (delimiters + end.count)
             return [UInt8](unsafeUninitializedCapacity: size) { buffer, count in
                 var at = 0
                 func put(_ bytes: UnsafeRawBufferPointer) {
                     UnsafeMutableRawBufferPointer(rebasing: UnsafeMutableRawBufferPointer(buffer)[at..<at + bytes.count]).copyMemory(from: bytes)
                     at += bytes.count
                 }
-                cells.bytes.withUnsafeBytes { arena in
-                    cells.ends.withUnsafeBufferPointer { ends in
+                cells.withUnsafeBytes { cells in
+                    ends.withUnsafeBufferPointer { ends in
                         for (k, row) in rows.enumerated() {
-                            put(UnsafeRawBufferPointer(UnsafeBufferPointer(rebasing: file.bytes[records[row]])))
+                            if let (spans, file) = records { put(UnsafeRawBufferPointer(UnsafeBufferPointer(rebasing: file.bytes[spans[row]]))) }
                             for column in 0..<writers.count {
-                                buffer[at] = delimiter
-                                at += 1
+                                if column > 0 || records != nil {
+                                    buffer[at] = delimiter
+                                    at += 1
+                                }
                                 let index = column * rows.count + k
-                                put(UnsafeRawBufferPointer(rebasing: arena[(index == 0 ? 0 : ends[index - 1])..<ends[index]]))
+                                put(UnsafeRawBufferPointer(rebasing: cells[(index == 0 ? 0 : ends[index - 1])..<ends[index]]))
                             }
                             end.withUnsafeBytes { put($0) }
                         }
                     }
                 }
                 count = at
-            }
-        }
-        return [headerLine(header)] + parts
-    }
-
-    /// The appended cells of some rows, written column by column (one cell writer per column, not per
-    /// cell): every cell's bytes one after another, and where each ends — column `c`'s cell of the
-    /// `k`-th row ends at `ends[c * rows + k]`. A decimal column's last text is reused while the value
-    /// repeats (a draw's weight is the same for a whole stratum, and formatting a double is most of the
-    /// cost of writing one).
-    private struct AppendedCells {
-        var bytes: [UInt8] = []
-        var ends: [Int] = []
-
-        init(rows: Range<Int>, writers: [@Sendable (Int, inout [UInt8]) -> Void], decimals: [[Double]?]) {
-            ends.reserveCapacity(rows.count * writers.count)
-            bytes.reserveCapacity(rows.count * writers.count * 4)
-            for (write, values) in zip(writers, decimals) {
-                guard let values else {
-                    for row in rows {
-                        write(row, &bytes)
-                        ends.append(bytes.count)
-                    }
-                    continue
-                }
-                var last = Double.nan, text: [UInt8] = []
-                for row in rows {
-                    if values[row] != last || last.isNaN {
-                        text.removeAll(keepingCapacity: true)
-                        write(row, &text)
-                        last = values[row]
-                    }
-                    bytes.append(contentsOf: text)
-                    ends.append(bytes.count)
-                }
             }
         }
     }
@@ -136,42 +108,92 @@ public struct CSVWriter: Sendable {
         return out
     }
 
-    /// How one column's cells are written. Labels and booleans are encoded once per value, whole
-    /// numbers skip the general formatting; other values go through ``Column/text(at:format:)``.
-    private func cellWriter(_ column: Column) -> @Sendable (Int, inout [UInt8]) -> Void {
+    /// Writes one column's cells for some rows: each cell's bytes appended to `bytes`, and where it
+    /// ends to `ends`.
+    private typealias CellsWriter = @Sendable (_ rows: Range<Int>, _ bytes: inout [UInt8], _ ends: inout [Int]) -> Void
+
+    /// How one column's cells are written. Labels and booleans are encoded once per value, whole numbers
+    /// skip the general formatting; the texts of decimals, dates and date-times (``Column/text(at:format:)``)
+    /// are remembered by value, up to ``rememberedValues`` per column and part: formatting them is most
+    /// of the cost of writing a table, and survey data repeat them (a draw's weight is the same for a
+    /// whole stratum; salaries, scores and dates take a few thousand values over a million rows).
+    private func cellsWriter(_ column: Column) -> CellsWriter {
         switch (column.storage, column.type) {
         case (.coded(let codes, let levels), _):
-            let encoded = levels.map { cell(neutralisesFormulas && Self.looksLikeFormula($0) ? "'" + $0 : $0) }
-            return { row, out in
-                let code = codes[row]
-                if code != Column.missingCode { out.append(contentsOf: encoded[Int(code)]) }
+            let texts = EncodedTexts(levels.map { cell(neutralisesFormulas && Self.looksLikeFormula($0) ? "'" + $0 : $0) })
+            return { rows, bytes, ends in
+                texts.each(rows, index: { codes[$0] == Column.missingCode ? nil : Int(codes[$0]) }, into: &bytes, ends: &ends)
             }
         case (.numeric(let values), .boolean):
-            let labels = (column.booleanLabels ?? ["0", "1"]).map(cell)
-            return { row, out in
-                let value = values[row]
-                if !value.isNaN { out.append(contentsOf: labels[value == 0 ? 0 : 1]) }
+            let texts = EncodedTexts((column.booleanLabels ?? ["0", "1"]).map(cell))
+            return { rows, bytes, ends in
+                texts.each(rows, index: { values[$0].isNaN ? nil : values[$0] == 0 ? 0 : 1 }, into: &bytes, ends: &ends)
             }
         case (.numeric(let values), .integer):
-            return { row, out in
-                let value = values[row]
-                if value.isNaN { return }
-                if value == value.rounded() && abs(value) < 1e15 {
-                    WholeNumberText.forEachByte(of: Int64(value)) { out.append($0) }
-                } else if let text = column.text(at: row, format: format) {
-                    out.append(contentsOf: cell(text))
+            return { rows, bytes, ends in
+                for row in rows {
+                    let value = values[row]
+                    if value.isNaN {
+                    } else if value == value.rounded() && abs(value) < 1e15 {
+                        WholeNumberText.forEachByte(of: Int64(value)) { bytes.append($0) }
+                    } else if let text = column.text(at: row, format: format) {
+                        bytes.append(contentsOf: cell(text))
+                    }
+                    ends.append(bytes.count)
                 }
             }
-        default:
-            return { row, out in
-                if let text = column.text(at: row, format: format) { out.append(contentsOf: cell(text)) }
+        case (.numeric(let values), _):
+            return { rows, bytes, ends in
+                var last: UInt64?, text: [UInt8] = []
+                var known: [UInt64: [UInt8]] = [:]
+                for row in rows {
+                    let key = values[row].bitPattern
+                    if key != last {
+                        if let seen = known[key] {
+                            text = seen
+                        } else {
+                            text = column.text(at: row, format: format).map(cell) ?? []
+                            if known.count < Self.rememberedValues { known[key] = text }
+                        }
+                        last = key
+                    }
+                    bytes.append(contentsOf: text)
+                    ends.append(bytes.count)
+                }
+            }
+        }
+    }
+
+    static let rememberedValues = 1 << 16
+
+    /// A few texts already encoded as cells, end to end: labels written by index without an array per cell.
+    private struct EncodedTexts: Sendable {
+        private var arena: [UInt8] = []
+        private var offsets: [Int] = [0]
+
+        init(_ texts: [[UInt8]]) {
+            for text in texts {
+                arena += text
+                offsets.append(arena.count)
+            }
+        }
+
+        /// For each of `rows`, the text `index` gives (none when nil), appended to `bytes`, and its end to `ends`.
+        func each(_ rows: Range<Int>, index: (Int) -> Int?, into bytes: inout [UInt8], ends: inout [Int]) {
+            arena.withUnsafeBufferPointer { arena in
+                offsets.withUnsafeBufferPointer { offsets in
+                    for row in rows {
+                        if let text = index(row) { bytes.append(contentsOf: UnsafeBufferPointer(rebasing: arena[offsets[text]..<offsets[text + 1]])) }
+                        ends.append(bytes.count)
+                    }
+                }
             }
         }
     }
 
     /// Writes the table to `path` atomically.
     public func write(_ table: Table, to path: String, access: TextFile.Access = .owner) throws(CSVError) {
-        try TextFile.write(bytes: Data(bytes(of: table)), to: path, access: access)
+        try TextFile.write(parts: parts(of: table), to: path, access: access)
     }
 
     /// One cell's bytes in the output encoding, quoted when it holds the delimiter, a quote or a line
