@@ -109,24 +109,35 @@ public struct CrossTab: Sendable {
         self.counts = counts
         self.weighted = weighted
 
-        // Percentages with intervals: total (all valid rows), by row, by column.
+        // Percentages with intervals: total (all valid rows), by row, by column. Each row's and column's
+        // members are found once, each cell's indicator built once for its three percentages, and the
+        // cells computed on every core (each is independent of the others).
         let valid = cell.indices.filter { cell[$0] >= 0 }
-        func indicator(_ j: Int) -> [Double] { cell.map { $0 < 0 ? Double.nan : ($0 == j ? 1 : 0) } }
-        func percentage(_ y: [Double], domain: [Int], group: [(column: String, value: String)]) throws(AnalysisError) -> Percentage {
-            let e = try design.proportion(y, in: Domain(group: group, members: domain), method: method, confidence: confidence)
-            return Percentage(estimate: e.estimate, lower: e.lower, upper: e.upper)
-        }
-        // Each row's and column's members once, and each cell's indicator once for its three percentages.
         let inColumns = (0..<c).map { j in valid.filter { cell[$0] / r == j } }
+        let inRows = (0..<r).map { i in valid.filter { cell[$0] % r == i } }
+        let confidence = confidence
+        let cellPercentages = ParallelRanges.map(r * c, minimumPerPart: 1) { range in
+            range.map { index -> Result<[Percentage], AnalysisError> in
+                let i = index / c, j = index % c
+                let y = cell.map { $0 < 0 ? Double.nan : ($0 == i + j * r ? 1 : 0) }
+                func percentage(in members: [Int], _ group: [(column: String, value: String)]) throws(AnalysisError) -> Percentage {
+                    let e = try design.proportion(y, in: Domain(group: group, members: members), method: method, confidence: confidence)
+                    return Percentage(estimate: e.estimate, lower: e.lower, upper: e.upper)
+                }
+                do throws(AnalysisError) {
+                    return .success([try percentage(in: valid, []), try percentage(in: inRows[i], [(rowName, rowLevels[i])]),
+                                     try percentage(in: inColumns[j], [(columnName, columnLevels[j])])])
+                } catch {
+                    return .failure(error)
+                }
+            }
+        }.flatMap { $0 }
         var total: [[Percentage]] = [], byRow: [[Percentage]] = [], byColumn: [[Percentage]] = []
         for i in 0..<r {
             var t: [Percentage] = [], br: [Percentage] = [], bc: [Percentage] = []
-            let inRow = valid.filter { cell[$0] % r == i }
             for j in 0..<c {
-                let y = indicator(i + j * r)
-                t.append(try percentage(y, domain: valid, group: []))
-                br.append(try percentage(y, domain: inRow, group: [(rowName, rowLevels[i])]))
-                bc.append(try percentage(y, domain: inColumns[j], group: [(columnName, columnLevels[j])]))
+                let three = try cellPercentages[i * c + j].get()
+                t.append(three[0]); br.append(three[1]); bc.append(three[2])
             }
             total.append(t); byRow.append(br); byColumn.append(bc)
         }
