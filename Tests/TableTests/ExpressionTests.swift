@@ -107,6 +107,17 @@ import Testing
         #expect(result.warnings.first?.message(.es) == "el valor «Villamaria» no aparece en la columna «municipio»; ¿quiso decir «Villamaría»?")
     }
 
+    @Test("a long list of values the column lacks: 20 warnings, the last counting the rest in words")
+    func absentListValues() throws {
+        // 2 municipalities the table has and 1,030 it does not: M0…M19 shown, 1,010 more counted.
+        let list = "[" + (["\"Pácora\"", "\"Manizales\""] + (0..<1_030).map { "\"M\($0)\"" }).joined(separator: ", ") + "]"
+        let result = try ExpressionEvaluator.filter("municipio in \(list)", on: Self.table)
+        #expect(result.warnings.map(\.value) == (0..<20).map { "M\($0)" })
+        #expect(result.warnings.last?.message(.es) == "el valor «M19» no aparece en la columna «municipio»; tampoco aparecen otros 1.010 valores de la lista")
+        #expect(result.warnings.last?.message(.en) == "value «M19» does not occur in column «municipio»; nor do 1,010 more values of the list")
+        #expect(result.warnings.dropLast().allSatisfy { $0.more == 0 })
+    }
+
     @Test("deep nesting is refused, not a stack overflow")
     func deepNesting() {
         let deep = String(repeating: "(", count: 5_000) + "edad > 1" + String(repeating: ")", count: 5_000)

@@ -167,6 +167,8 @@ public struct ExpressionWarning: Diagnostic, Equatable {
     public var suggestion: String?
     public var expression: String
     public var span: Span
+    /// How many more values of the same list do not occur either (past the ones shown one by one).
+    public var more = 0
 
     public var code: String { "EXPR-101" }
     public var location: SourceLocation? { SourceLocation(source: "--where", line: 1, column: span.start + 1) }
@@ -174,7 +176,11 @@ public struct ExpressionWarning: Diagnostic, Equatable {
 
     public func message(_ language: Language) -> String {
         let hint = Suggestion.hint(suggestion, language)
-        return language.pick("el valor «\(value)» no aparece en la columna «\(column)»\(hint)",
-                             "value «\(value)» does not occur in column «\(column)»\(hint)")
+        let count = NumberText.integer(more, language: language)
+        let rest = more == 0 ? ""
+            : more == 1 ? language.pick("; tampoco aparece otro valor de la lista", "; nor does another value of the list")
+            : language.pick("; tampoco aparecen otros \(count) valores de la lista", "; nor do \(count) more values of the list")
+        return language.pick("el valor «\(value)» no aparece en la columna «\(column)»\(hint)\(rest)",
+                             "value «\(value)» does not occur in column «\(column)»\(hint)\(rest)")
     }
 }

@@ -46,6 +46,8 @@ private struct Context {
     let table: Table
     let text: String
     var warnings: [ExpressionWarning] = []
+    /// Values that never occur, shown one by one; more are counted (``ExpressionWarning/more``).
+    static let warningsShown = 20
 
     init(table: Table, text: String) {
         self.table = table
@@ -161,13 +163,21 @@ private struct Context {
                 }
                 wanted.insert(value)
             }
+            // The values the column never has: the first ones one by one, the rest counted on the last
+            // shown (a list of 10,000 documents is not 10,000 warnings, nor a silent cut).
             let known = Set(levels)
-            for item in items.prefix(5_000) {
-                if case .string(let value, let span) = item, !known.contains(value), warnings.count < 20 {
+            var shown = 0, more = 0
+            for item in items {
+                guard case .string(let value, let span) = item, !known.contains(value) else { continue }
+                if shown < Self.warningsShown && (warnings.count < Self.warningsShown || shown == 0) {
                     warnings.append(ExpressionWarning(column: column.name, value: value, suggestion: items.count <= 50 ? Suggestion.closest(to: value, among: levels) : nil,
                                                       expression: text, span: span))
+                    shown += 1
+                } else {
+                    more += 1
                 }
             }
+            if more > 0 { warnings[warnings.count - 1].more = more }
             let levelTruth = levels.map { wanted.contains($0) ? Truth.yes : Truth.no }
             return codes.map { $0 == Column.missingCode ? Truth.unknown : levelTruth[Int($0)] }
         case .numeric(let values):
