@@ -55,7 +55,9 @@ struct ExportCommand: ParsableCommand {
 
     func run() throws {
         let (store, _, q) = try storeOptions.published(questionnaire)
-        let tables = try ResponseExport.tables(store: store, questionnaire: q, id: questionnaire, labels: labels, anonymize: anonymize, long: repeats == .long)
+        let tables = try Terminal.working(L("Leyendo las respuestas del almacén", "Reading the responses from the store")) {
+            try ResponseExport.tables(store: store, questionnaire: q, id: questionnaire, labels: labels, anonymize: anonymize, long: repeats == .long)
+        }
         Terminal.error(try ResponseExport.write(tables.main, repeats: tables.repeats, questionnaire: q, to: out, excel: excel, progress: Terminal.writing(out)))
     }
 }
