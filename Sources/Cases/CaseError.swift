@@ -58,6 +58,7 @@ public enum CaseError: Diagnostic, Equatable {
     /// A verification call of an earlier day without its time (step 32 keeps the date and the hour).
     case callTimeNeeded(date: CivilDate)
     case badTime(text: String)
+    case badMonth(text: String)
 
     public var code: String {
         switch self {
@@ -98,6 +99,7 @@ public enum CaseError: Diagnostic, Equatable {
         case .otherExtension: return "CASE-035"
         case .callTimeNeeded: return "CASE-036"
         case .badTime: return "CASE-037"
+        case .badMonth: return "CASE-038"
         }
     }
 
@@ -113,7 +115,7 @@ public enum CaseError: Diagnostic, Equatable {
     public var exitStatus: ExitStatus {
         switch self {
         case .unreadableFile: return .noInput
-        case .unknownCode, .unknownValue, .badDate, .notFound, .depositOutsideBox: return .usage
+        case .unknownCode, .unknownValue, .badDate, .badMonth, .notFound, .depositOutsideBox: return .usage
         default: return .dataError
         }
     }
@@ -166,6 +168,8 @@ public enum CaseError: Diagnostic, Equatable {
         case .callTimeNeeded(let date):
             return es ? "indique la hora de la llamada del \(date.iso) con --time (p. ej. --time 10:30): el procedimiento deja la fecha y la hora de cada intento"
                       : "give the time of the call of \(date.iso) with --time (e.g. --time 10:30): the procedure keeps each attempt's date and time"
+        case .badMonth(let text):
+            return es ? "«\(text)» no es un mes: escríbalo aaaa-mm (p. ej. 2026-10)" : "«\(text)» is not a month: write it yyyy-mm (e.g. 2026-10)"
         case .badTime(let text):
             return es ? "«\(text)» no es una hora: escríbala HH:MM, de 00:00 a 23:59 (p. ej. 10:30 o 15:05)" : "«\(text)» is not a time: write it HH:MM, 00:00 to 23:59 (e.g. 10:30 or 15:05)"
         case .otherExtension(let name, let out):

@@ -38,9 +38,18 @@ extension SurveyServer {
     func caseListPage(user: WebUser, state: String, owner: String, month: String) throws -> String {
         let desk = caseDesk!
         let all = try caseStore.pqrsCases()
-        let shown = all.filter { (state.isEmpty || $0.state == state) && (owner.isEmpty || $0.owner == owner) && (month.isEmpty || $0.received.hasPrefix(month)) }
-            .sorted { $0.radicado > $1.radicado }
+        // A month typed by hand into the address that is not aaaa-mm is said, and the other filters kept.
+        var problem: String?
+        let filter: CaseFilter
+        do throws(CaseError) {
+            filter = try CaseFilter(state: state, owner: owner, month: month)
+        } catch {
+            problem = error.message(.es)
+            filter = try CaseFilter(state: state, owner: owner)
+        }
+        let shown = filter.apply(all).sorted { $0.radicado > $1.radicado }
         var body = deskHeader(user, title: "Casos")
+        if let problem { body += "<div class=\"errores\" role=\"alert\"><p>\(esc(problem))</p></div>" }
         body += "<form class=\"buscar\" method=\"get\" action=\"/casos\">"
         body += "<label class=\"campo\" for=\"estado\">Estado</label><select id=\"estado\" name=\"estado\"><option value=\"\">Todos</option>"
             + PQRSState.allCases.map { "<option value=\"\($0.rawValue)\"\($0.rawValue == state ? " selected" : "")>\($0.label)</option>" }.joined() + "</select>"

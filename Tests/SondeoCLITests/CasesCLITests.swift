@@ -114,6 +114,16 @@ import Testing
         #expect(shown["state"] as? String == "asignado" && (shown["history"] as! [Any]).count == 1 && shown["deadline"] as? String == "2025-07-21")
         let listed = try run(["cases", "list"], store: store).stdout
         #expect(listed.components(separatedBy: "CONFA-2025-").count == 2, "\(listed)")
+        // The month of receipt: the case's (June 2025) lists it, another does not, and one that is not aaaa-mm is
+        // refused with its words instead of an empty list (nor is an export written).
+        #expect(try run(["cases", "list", "--month", "2025-06"], store: store).stdout.contains("CONFA-2025-000001"))
+        #expect(!(try run(["cases", "list", "--month", "2025-07"], store: store).stdout.contains("CONFA-2025-000001")))
+        for month in ["2025-6", "junio", "2025-13"] {
+            let bad = try run(["cases", "list", "--month", month], store: store)
+            #expect(bad.status == 64 && bad.stderr.contains("CASE-038") && bad.stderr.contains("«\(month)» no es un mes: escríbalo aaaa-mm (p. ej. 2026-10)"), "\(bad.stderr)")
+        }
+        let badExport = try run(["cases", "export", "--month", "2025-6", "--out", dir.path("casos.csv")], store: store)
+        #expect(badExport.status == 64 && !FileManager.default.fileExists(atPath: dir.path("casos.csv")), "\(badExport.stderr)")
 
         _ = try run(["cases", "respond", "CONFA-2025-000001", "--channel", "correo", "--on", "2025-07-01"], store: store)
         _ = try run(["cases", "close", "CONFA-2025-000001", "--on", "2025-07-01"], store: store)

@@ -52,6 +52,11 @@ import Testing
             #expect(page.contains("miércoles 2026-11-25") && page.contains("value=\"responder\"") && !page.contains("value=\"cerrar\""), "\(page)")
             let list = String(buffer: try await client.execute(uri: "/casos?estado=asignado", method: .get, headers: [.cookie: auxiliar]).body)
             #expect(list.contains("<a href=\"/casos/CONFA-2026-000001\">"))
+            // The month filter is the command's: «2026-1» is not November (nor October to December), it is said.
+            let novembre = String(buffer: try await client.execute(uri: "/casos?mes=2026-11", method: .get, headers: [.cookie: auxiliar]).body)
+            #expect(novembre.contains("<a href=\"/casos/CONFA-2026-000001\">"))
+            let typed = String(buffer: try await client.execute(uri: "/casos?mes=2026-1&estado=asignado", method: .get, headers: [.cookie: auxiliar]).body)
+            #expect(typed.contains("role=\"alert\"><p>«2026-1» no es un mes: escríbalo aaaa-mm (p. ej. 2026-10)</p>") && typed.contains("<a href=\"/casos/CONFA-2026-000001\">"), "\(typed)")
 
             let early = try await post(client, auxiliar, page: "/casos/CONFA-2026-000001", to: "/casos/CONFA-2026-000001",
                                        [("accion", "responder"), ("fecha", "2026-11-01"), ("canal", "correo")])

@@ -67,7 +67,7 @@ struct ExportCasesCommand: ParsableCommand {
     func validate() throws { try OutputPath.requireTable(out, excel: excel) }
 
     func run() throws {
-        let cases = try options.storeOptions.openCases().pqrsCases().filter { month == nil || $0.received.hasPrefix(month! + "-") }
+        let cases = try CaseFilter(month: month).apply(try options.storeOptions.openCases().pqrsCases())
         try DataFile.write(CaseExport.table(cases), to: out, csv: excel ? .excel : .standard, progress: Terminal.writing(out))
         Terminal.error(L("Escrito \(out): \(NumberText.count(cases.count, "caso", "casos")).", "Wrote \(out): \(cases.count) cases."))
     }

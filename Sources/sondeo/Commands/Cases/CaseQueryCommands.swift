@@ -42,9 +42,7 @@ struct ListCasesCommand: ParsableCommand {
 
     func run() throws {
         if let state { _ = try choice(state, PQRSState.self, field: L("el estado", "the state")) }
-        let cases = try options.storeOptions.openCases().pqrsCases().filter { c in
-            (state == nil || c.state == state) && (owner == nil || c.owner == owner) && (month == nil || c.received.hasPrefix(month! + "-"))
-        }
+        let cases = try CaseFilter(state: state, owner: owner, month: month).apply(try options.storeOptions.openCases().pqrsCases())
         print(PQRSCaseRecord.list(cases))
     }
 }
