@@ -24,4 +24,11 @@ public struct CaseFilter: Sendable, Equatable {
     }
 
     public func apply(_ cases: [PQRSCaseRecord]) -> [PQRSCaseRecord] { cases.filter(matches) }
+
+    /// The verification queue (procedure steps 30–32): cases in verification whose call is pending,
+    /// the longest answered first (then by radicado). The desk's «por verificar» page lists these.
+    public static func verificationQueue(_ cases: [PQRSCaseRecord]) -> [PQRSCaseRecord] {
+        cases.filter { $0.verification == VerificationStatus.pendiente.rawValue && $0.state == PQRSState.enVerificacion.rawValue }
+            .sorted { ($0.responseDate ?? "", $0.radicado) < ($1.responseDate ?? "", $1.radicado) }
+    }
 }

@@ -13,8 +13,7 @@ extension SurveyServer {
     /// auxiliar routes them to an aprendiz (step 30); the aprendiz sees the calls routed to them.
     func verificationQueuePage(user: WebUser, csrf: String, problem: String? = nil, drawn: String? = nil) throws -> String {
         let desk = caseDesk!
-        let all = try caseStore.pqrsCases().filter { $0.verification == VerificationStatus.pendiente.rawValue && $0.state == PQRSState.enVerificacion.rawValue }
-            .sorted { ($0.responseDate ?? "", $0.radicado) < ($1.responseDate ?? "", $1.radicado) }
+        let all = CaseFilter.verificationQueue(try caseStore.pqrsCases())
         let apprentice = user.role == "aprendiz"
         let waiting = apprentice ? all.filter { $0.verifier == user.code } : all
         var body = deskHeader(user, title: apprentice ? "Mis llamadas de verificación" : "Llamadas de verificación")
