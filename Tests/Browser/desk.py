@@ -161,6 +161,10 @@ try:
     shot("caso")
     driver.get(base + "/casos")
     shot("lista")
+    # A month typed by hand in the address that is not aaaa-mm: said on the page, the list still shown.
+    driver.get(base + "/casos?mes=2026-1")
+    assert "«2026-1» no es un mes: escríbalo aaaa-mm (p. ej. 2026-10)" in text() and "CONFA-2026-000001" in text(), text()
+    shot("lista-mes-mal-escrito")
     driver.get(base + "/casos/pendientes")
     shot("pendientes")
     # Step 30: the auxiliar routes the call to the aprendiz.
