@@ -69,9 +69,8 @@ extension SurveyDesign {
     }
 
     /// The covariance of the weighted shares p̂_a = Σ w·[cell = a] / Σ w of `cellCount` categories
-    /// (cell −1 = not counted), whose linearised values are u_k = w_k(δ_ka − p̂_a)/W. When every row
-    /// is a PSU, the stratum sums of u_a·u_b come in closed form from Σ w² and Σ w per cell, so a
-    /// million rows cost one pass instead of one per pair of cells.
+    /// (cell −1 = not counted), whose linearised values are u_k = w_k(δ_ka − p̂_a)/W
+    /// (``cellCovariance(cells:cellCount:coefficients:)``).
     public func shareCovariance(cells: [Int], cellCount k: Int) throws(AnalysisError) -> (shares: [Double], covariance: [[Double]]) {
         var cellWeight = [Double](repeating: 0, count: k)
         for row in 0..<rowCount where cells[row] >= 0 { cellWeight[cells[row]] += weights[row] }
@@ -88,35 +87,40 @@ extension SurveyDesign {
             }
             return (shares, replication.covariance(byCell, full: shares))
         }
+        // u_a = w·J[a][cell] with J[a][x] = (δ_xa − p̂_a)/W.
+        let coefficients = (0..<k).map { a in (0..<k).map { x in ((x == a ? 1 : 0) - shares[a]) / total } }
+        return (shares, try cellCovariance(cells: cells, cellCount: k, coefficients: coefficients))
+    }
+
+    /// The covariance of estimates linear in the weighted cell totals, whose linearised values are
+    /// z_a(k) = w_k · J[a][cell_k] (0 for a row in no cell, cell −1): shares, and the Wald test's
+    /// contrasts. When every row is a PSU, the stratum sums of z_a and z_a·z_b come in closed form from
+    /// Σ w and Σ w² per cell (each row is in one cell), so a million rows cost one pass instead of one
+    /// per pair of estimates; otherwise the columns are built and go through ``covariance(_:)``.
+    func cellCovariance(cells: [Int], cellCount k: Int, coefficients J: [[Double]]) throws(AnalysisError) -> [[Double]] {
+        let p = J.count
         guard rowsArePSUs && !needsDensePath else {
-            let columns = (0..<k).map { a in
-                (0..<rowCount).map { row in cells[row] < 0 ? 0 : weights[row] * ((cells[row] == a ? 1 : 0) - shares[a]) / total }
-            }
-            return (shares, try covariance(columns))
+            let columns = (0..<p).map { a in (0..<rowCount).map { row in cells[row] < 0 ? 0 : weights[row] * J[a][cells[row]] } }
+            return try covariance(columns)
         }
         let strata = strataNames.count
-        var squareByCell = [Double](repeating: 0, count: strata * k), weightByCell = [Double](repeating: 0, count: strata * k)
-        var square = [Double](repeating: 0, count: strata), weight = [Double](repeating: 0, count: strata)
+        var weightByCell = [Double](repeating: 0, count: strata * k), squareByCell = [Double](repeating: 0, count: strata * k)
         for row in 0..<rowCount where cells[row] >= 0 {
-            let h = stratum[row], w = weights[row]
-            squareByCell[h * k + cells[row]] += w * w
-            weightByCell[h * k + cells[row]] += w
-            square[h] += w * w
-            weight[h] += w
+            let at = stratum[row] * k + cells[row], w = weights[row]
+            weightByCell[at] += w
+            squareByCell[at] += w * w
         }
-        var sums = [Double](repeating: 0, count: strata * k)
-        var products = [Double](repeating: 0, count: strata * k * k)
+        var sums = [Double](repeating: 0, count: strata * p)
+        var products = [Double](repeating: 0, count: strata * p * p)
         for h in 0..<strata {
-            for a in 0..<k {
-                sums[h * k + a] = (weightByCell[h * k + a] - shares[a] * weight[h]) / total
-                for b in 0..<k {
-                    let diagonal = a == b ? squareByCell[h * k + a] : 0
-                    products[(h * k + a) * k + b] = (diagonal - shares[b] * squareByCell[h * k + a] - shares[a] * squareByCell[h * k + b]
-                                                     + shares[a] * shares[b] * square[h]) / (total * total)
+            for a in 0..<p {
+                for x in 0..<k where J[a][x] != 0 {
+                    sums[h * p + a] += J[a][x] * weightByCell[h * k + x]
+                    for b in 0..<p { products[(h * p + a) * p + b] += J[a][x] * J[b][x] * squareByCell[h * k + x] }
                 }
             }
         }
-        return (shares, try combine(sums: sums, products: products, dimension: k))
+        return try combine(sums: sums, products: products, dimension: p)
     }
 
     /// The covariance of the totals of the columns of `scores` (p columns, one row per model row, each

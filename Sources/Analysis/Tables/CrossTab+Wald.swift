@@ -54,18 +54,18 @@ extension CrossTab {
             }
             v = replication.covariance(byContrast, full: linearised(full))
         } else {
-            var columns: [[Double]] = []
+            // z_a = w · J[a][cell]: each contrast's coefficient on each cell of the table.
+            var coefficients: [[Double]] = []
             for j in 1..<c {
                 for i in 1..<r {
                     let colShare = full.columns[j] / full.all, rowShare = full.rows[i] / full.all
-                    columns.append(cell.indices.map { k in
-                        guard cell[k] >= 0 else { return 0 }
-                        let ri = cell[k] % r == i ? 1.0 : 0, cj = cell[k] / r == j ? 1.0 : 0
-                        return design.weights[k] * ((cell[k] == i + j * r ? 1 : 0) - ri * colShare - cj * rowShare + rowShare * colShare)
+                    coefficients.append((0..<(r * c)).map { x in
+                        let ri = x % r == i ? 1.0 : 0, cj = x / r == j ? 1.0 : 0
+                        return (x == i + j * r ? 1 : 0) - ri * colShare - cj * rowShare + rowShare * colShare
                     })
                 }
             }
-            v = try design.covariance(columns)
+            v = try design.cellCovariance(cells: cell, cellCount: r * c, coefficients: coefficients)
         }
         let solved: [Double]
         do { solved = try Cholesky(Matrix(rowMajor: v)).solve(y) } catch { throw .singularTable }
