@@ -24,14 +24,7 @@ extension CSVWriter {
 extension Column {
     /// A text column where nil is an empty (missing) cell.
     public static func optionalTexts(_ name: String, _ values: [String?]) -> Column {
-        var levels: [String] = [], index: [String: UInt32] = [:]
-        let codes = values.map { value -> UInt32 in
-            guard let value else { return Column.missingCode }
-            if let code = index[value] { return code }
-            index[value] = UInt32(levels.count)
-            levels.append(value)
-            return UInt32(levels.count - 1)
-        }
+        let (codes, levels) = coded(values)
         return Column(name: name, type: .text, storage: .coded(codes: codes, levels: levels))
     }
 

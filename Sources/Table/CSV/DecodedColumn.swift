@@ -113,6 +113,12 @@ extension Column {
     /// A label column from its values (nil: missing), categorical or text by ``LevelRule``: a
     /// categorical column's levels are in ``LevelOrder``, a text column's in order of appearance.
     public static func labels(_ name: String, _ values: [String?]) -> Column {
+        let (codes, levels) = coded(values)
+        return labels(name, codes: codes, levels: levels)
+    }
+
+    /// Each value's code into the distinct values in order of first appearance (missing: ``missingCode``).
+    static func coded(_ values: [String?]) -> (codes: [UInt32], levels: [String]) {
         var levels: [String] = [], index: [String: UInt32] = [:]
         let codes = values.map { value -> UInt32 in
             guard let value else { return Column.missingCode }
@@ -121,7 +127,7 @@ extension Column {
             levels.append(value)
             return UInt32(levels.count - 1)
         }
-        return labels(name, codes: codes, levels: levels)
+        return (codes, levels)
     }
 
     /// The same from codes into `levels` in order of first appearance (missing: ``missingCode``).
