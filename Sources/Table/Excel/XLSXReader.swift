@@ -115,13 +115,14 @@ private struct SheetCells {
             cellType = 0
             style = 0
             XMLScanner.eachAttribute(in: tag) { name, value in
-                guard name.count == 1 else { return }
+                guard name.count == 1 else { return true }
                 switch name[0] {
                 case UInt8(ascii: "r"): reference = value
                 case UInt8(ascii: "t"): cellType = value.count == 3 ? UInt8(ascii: "S") : (value.count > 3 ? UInt8(ascii: "I") : (value.first ?? 0))
                 case UInt8(ascii: "s"): style = SheetCells.integer(value) ?? 0
                 default: break
                 }
+                return true
             }
             column = reference.map(Self.column(ofReference:)) ?? column + 1
             value.removeAll(keepingCapacity: true)

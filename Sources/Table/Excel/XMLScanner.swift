@@ -122,29 +122,13 @@ struct XMLScanner {
     /// The raw value of attribute `name` in a start tag (without a namespace prefix), or nil.
     static func attribute(_ name: StaticString, in tag: UnsafeBufferPointer<UInt8>) -> UnsafeBufferPointer<UInt8>? {
         let key = UnsafeBufferPointer(start: name.utf8Start, count: name.utf8CodeUnitCount)
-        var i = 0
-        let n = tag.count
-        // Skip the element's name.
-        while i < n && tag[i] != 32 && tag[i] != 9 && tag[i] != 10 && tag[i] != 13 { i += 1 }
-        while i < n {
-            while i < n && (tag[i] == 32 || tag[i] == 9 || tag[i] == 10 || tag[i] == 13) { i += 1 }
-            let nameStart = i
-            while i < n && tag[i] != UInt8(ascii: "=") && tag[i] != 32 && tag[i] != 47 { i += 1 }
-            var localStart = nameStart
-            for k in nameStart..<i where tag[k] == UInt8(ascii: ":") { localStart = k + 1 }
-            let attributeName = UnsafeBufferPointer(rebasing: tag[localStart..<i])
-            while i < n && tag[i] != 34 && tag[i] != 39 { if tag[i] == 47 { return nil }; i += 1 }
-            guard i < n else { return nil }
-            let quote = tag[i]
-            let valueStart = i + 1
-            i = valueStart
-            while i < n && tag[i] != quote { i += 1 }
-            if attributeName.elementsEqual(key) {
-                return UnsafeBufferPointer(rebasing: tag[valueStart..<min(i, n)])
-            }
-            i += 1
+        var found: UnsafeBufferPointer<UInt8>?
+        eachAttribute(in: tag) { attributeName, value in
+            guard attributeName.elementsEqual(key) else { return true }
+            found = value
+            return false
         }
-        return nil
+        return found
     }
 
     /// Text or an attribute value with its entities decoded (`&amp;`, `&lt;`, `&#233;`, `&#xE9;` …)
@@ -189,8 +173,10 @@ struct XMLScanner {
         return String(decoding: out, as: UTF8.self)
     }
 
-    /// Each attribute of a start tag, as (name without prefix, raw value), in one pass over the tag.
-    static func eachAttribute(in tag: UnsafeBufferPointer<UInt8>, _ body: (UnsafeBufferPointer<UInt8>, UnsafeBufferPointer<UInt8>) -> Void) {
+    /// Each attribute of a start tag, as (name without prefix, raw value), in one pass over the tag,
+    /// while `body` returns true.
+    @inline(__always)
+    static func eachAttribute(in tag: UnsafeBufferPointer<UInt8>, _ body: (UnsafeBufferPointer<UInt8>, UnsafeBufferPointer<UInt8>) -> Bool) {
         var i = 0
         let n = tag.count
         while i < n && tag[i] != 32 && tag[i] != 9 && tag[i] != 10 && tag[i] != 13 { i += 1 }
@@ -207,7 +193,7 @@ struct XMLScanner {
             let valueStart = i + 1
             i = valueStart
             while i < n && tag[i] != quote { i += 1 }
-            body(name, UnsafeBufferPointer(rebasing: tag[valueStart..<min(i, n)]))
+            guard body(name, UnsafeBufferPointer(rebasing: tag[valueStart..<min(i, n)])) else { return }
             i += 1
         }
     }
