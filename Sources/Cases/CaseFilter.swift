@@ -14,9 +14,14 @@ public struct CaseFilter: Sendable, Equatable {
         self.state = state?.isEmpty == true ? nil : state
         self.owner = owner?.isEmpty == true ? nil : owner
         if let month, !month.isEmpty {
-            guard month.count == 7, CivilDate(parsing: month + "-01") != nil else { throw .badMonth(text: month) }
+            guard Self.firstDay(ofMonth: month) != nil else { throw .badMonth(text: month) }
             self.month = month
         }
+    }
+
+    /// The first day of a month written `aaaa-mm`, or nil when it is not one (`2026-1`, `octubre`, `2026-13`).
+    public static func firstDay(ofMonth month: String) -> CivilDate? {
+        month.count == 7 ? CivilDate(parsing: month + "-01") : nil
     }
 
     public func matches(_ c: PQRSCaseRecord) -> Bool {

@@ -115,7 +115,6 @@ public struct CrossTab: Sendable {
         let valid = cell.indices.filter { cell[$0] >= 0 }
         let inColumns = (0..<c).map { j in valid.filter { cell[$0] / r == j } }
         let inRows = (0..<r).map { i in valid.filter { cell[$0] % r == i } }
-        let confidence = confidence
         let cellPercentages = ParallelRanges.map(r * c, minimumPerPart: 1) { range in
             range.map { index -> Result<[Percentage], AnalysisError> in
                 let i = index / c, j = index % c

@@ -221,7 +221,6 @@ struct ColumnDecoder {
         case .categorical, .text:
             // A text is what the file says: the tokenizer has taken the blanks off unquoted fields, and
             // blanks inside quotes are part of the value.
-            decoded.decodeText = { code in interner.withBytes(of: code) { encoding.decode($0) } }
             decoded.decodeTexts = { codes in interner.texts(of: codes, encoding: encoding) }
             decoded.assignLevels(counts: interner.counts, lengths: { interner.length(of: $0) })
         }

@@ -14,10 +14,8 @@ struct DecodedColumn {
     var levelOfCode: [UInt32] = []
     /// Per level: one interner code that holds its text.
     var levelCodes: [Int] = []
-    /// The text of an interner code. Texts are built only when needed: a million
-    /// identifiers are never turned into Strings just to be counted.
-    var decodeText: (Int) -> String = { _ in "" }
-    /// The texts of many interner codes at once (``ByteInterner/texts(of:encoding:)``).
+    /// The texts of interner codes (``ByteInterner/texts(of:encoding:)``). Texts are built only when
+    /// needed: a million identifiers are never turned into Strings just to be counted.
     var decodeTexts: ([Int]) -> [String] = { $0.map { _ in "" } }
     /// Categorical columns: the level texts, sorted.
     var sortedLevels: [String]?
@@ -36,7 +34,7 @@ struct DecodedColumn {
     var levelCount: Int { levelCodes.count }
 
     func levelText(_ level: Int) -> String {
-        sortedLevels?[level] ?? decodeText(levelCodes[level])
+        sortedLevels?[level] ?? decodeTexts([levelCodes[level]])[0]
     }
 
     /// Gives each distinct non-missing value a level and decides between categorical and text: text

@@ -26,7 +26,7 @@ func parseDate(_ text: String, field: String) throws -> CivilDate {
 
 /// The first day of a `--month aaaa-mm`, or a usage error.
 func firstDay(ofMonth month: String) throws -> CivilDate {
-    guard month.count == 7, let first = CivilDate(parsing: month + "-01") else {
+    guard let first = CaseFilter.firstDay(ofMonth: month) else {
         throw ValidationError(L("--month espera aaaa-mm, p. ej. 2026-10", "--month expects yyyy-mm, e.g. 2026-10"))
     }
     return first
